@@ -1,0 +1,6 @@
+"""datasette-attribution: news articles into SQLite, scored for anonymous sourcing,
+hedging and sentiment toward named actors, with a Datasette plugin to browse them."""
+
+from .api import analyze_text, sentiment_toward
+
+__all__ = ["analyze_text", "sentiment_toward"]

@@ -1,0 +1,129 @@
+"""Scraped pages (plain-text dumps and HTML) into clean articles."""
+
+from __future__ import annotations
+
+import trafilatura
+from trafilatura.xml import xmltotxt
+
+from ..model import Article, LoadError, Paragraph, RawDocument
+from ..text import boilerplate, metadata
+
+MIN_STANDFIRST_WORDS = 6
+
+
+def article_from_page(raw: RawDocument) -> Article:
+    if raw.kind == "html":
+        return article_from_html(raw)
+    return article_from_text(raw)
+
+
+def article_from_text(raw: RawDocument) -> Article:
+    blocks = boilerplate.blocks_of(raw.content)
+    labels = boilerplate.classify_blocks(blocks)
+    lines = [block.text for block in blocks]
+    article_lines = [b.text for b, label in zip(blocks, labels) if label == "content"]
+    furniture = [b.text for b, label in zip(blocks, labels) if label == "boilerplate"]
+    names = metadata.site_names(furniture, article_lines)
+    labels = boilerplate.remove_self_promotion(blocks, labels, names)
+    labels = _trim_edge_headings(labels)
+    kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
+    if not kept:
+        raise LoadError(raw.location, "no article text found on this page")
+    before_body = blocks[: kept[0]]
+    body_text = " ".join(blocks[i].text for i in kept)
+
+    title = metadata.find_title(before_body, body_text)
+    title_at = before_body.index(title) if title else -1
+    standfirst = None
+    if title is not None and title_at + 1 < len(before_body):
+        candidate = before_body[title_at + 1]
+        if (
+            len(candidate.words) >= MIN_STANDFIRST_WORDS
+            and not metadata.date_in_line(candidate.text)
+            and not metadata.looks_like_name(candidate.text)
+            and lines.count(candidate.text) == 1
+        ):
+            standfirst = candidate.text
+    published, byline = _date_and_byline(before_body[title_at + 1:] or blocks[:10])
+    return Article(
+        source=raw.source,
+        paragraphs=[
+            Paragraph(blocks[i].text, "heading" if labels[i] == "heading" else "text")
+            for i in kept
+        ],
+        title=title.text if title else None,
+        outlet=metadata.outlet_from(names, lines),
+        byline=byline,
+        published=published,
+        standfirst=standfirst,
+    )
+
+
+def _trim_edge_headings(labels: list[str]) -> list[str]:
+    """A heading belongs inside the body; one before or after all text is furniture."""
+    labels = list(labels)
+    kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
+    for ends in (kept, list(reversed(kept))):
+        for i in ends:
+            if labels[i] != "heading":
+                break
+            labels[i] = "boilerplate"
+    return labels
+
+
+def _date_and_byline(candidates) -> tuple[str | None, str | None]:
+    """The first dateline, and the name beside it (same line, or just above or below)."""
+    for position, block in enumerate(candidates):
+        found = metadata.date_in_line(block.text)
+        if not found:
+            continue
+        published, leftover = found
+        if leftover and metadata.looks_like_name(leftover):
+            return published, leftover
+        for neighbour in (position - 1, position + 1):
+            if 0 <= neighbour < len(candidates) and metadata.looks_like_name(candidates[neighbour].text):
+                return published, metadata.BYLINE_PREFIX.sub("", candidates[neighbour].text)
+        return published, None
+    for block in candidates:
+        if metadata.BYLINE_PREFIX.match(block.text) and metadata.looks_like_name(block.text):
+            return None, metadata.BYLINE_PREFIX.sub("", block.text)
+    return None, None
+
+
+def article_from_html(raw: RawDocument) -> Article:
+    document = trafilatura.bare_extraction(
+        raw.content,
+        url=raw.fields.get("url"),
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+    )
+    if document is None or document.body is None:
+        raise LoadError(raw.location, "no article text found in this HTML page")
+    headings = {
+        " ".join("".join(head.itertext()).split()) for head in document.body.iter("head")
+    }
+    paragraphs = []
+    for line in xmltotxt(document.body, include_formatting=False).splitlines():
+        text = " ".join(line.split())
+        if text:
+            paragraphs.append(Paragraph(text, "heading" if text in headings else "text"))
+    title = document.title
+    standfirst = document.description
+    # trafilatura may keep the headline and standfirst as the body's first headings.
+    while paragraphs and paragraphs[0].kind == "heading" and paragraphs[0].text in (title, standfirst):
+        paragraphs.pop(0)
+    while paragraphs and paragraphs[-1].kind == "heading":
+        paragraphs.pop()
+    if not any(p.kind == "text" for p in paragraphs):
+        raise LoadError(raw.location, "no article text found in this HTML page")
+    return Article(
+        source=raw.source,
+        paragraphs=paragraphs,
+        title=title,
+        outlet=document.sitename or document.hostname,
+        url=document.url,
+        byline=document.author,
+        published=metadata.parse_date(document.date) if document.date else None,
+        standfirst=standfirst,
+    )

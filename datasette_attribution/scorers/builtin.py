@@ -1,0 +1,12 @@
+"""The built-in scorers, registered through the same hook a third party uses."""
+
+from ..hookspecs import hookimpl
+from .hedging import HedgingScorer
+from .quotes import QuoteScorer
+from .sentiment import SentimentScorer
+from .sourcing import SourcingScorer
+
+
+@hookimpl
+def register_scorers():
+    return [QuoteScorer(), SourcingScorer(), HedgingScorer(), SentimentScorer()]

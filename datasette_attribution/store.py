@@ -1,0 +1,173 @@
+"""The SQLite schema and writes (sqlite-utils). Knows nothing about Datasette."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import sqlite_utils
+
+from .analyze import Analysis
+from .model import Article
+
+SCHEMA_VERSION = 1
+
+TABLES = {
+    "articles": {
+        "id": int, "source": str, "url": str, "outlet": str, "title": str, "byline": str,
+        "published": str, "standfirst": str, "body": str, "content_hash": str,
+        "paragraph_count": int, "sentence_count": int, "attributed_count": int,
+        "anonymous_count": int, "anonymous_share": float, "hedged_count": int,
+        "hedged_share": float, "quote_count": int, "polarity": float, "subjectivity": float,
+    },
+    "paragraphs": {
+        "id": int, "article_id": int, "position": int, "kind": str, "start": int, "end": int,
+        "text": str,
+    },
+    "sentences": {
+        "id": int, "article_id": int, "position": int, "paragraph": int, "start": int,
+        "end": int, "text": str, "is_quote": int, "attribution": str, "source": str,
+        "source_kind": str, "cue": str, "anonymous_score": float, "hedged": int,
+        "hedging_score": float, "hedge_cues": str, "polarity": float, "subjectivity": float,
+    },
+    "actors": {"id": int, "name": str, "kind": str},
+    "mentions": {
+        "id": int, "sentence_id": int, "actor_id": int, "text": str, "start": int, "end": int,
+        "sentiment": float,
+    },
+    "quotes": {
+        "id": int, "sentence_id": int, "text": str, "speaker": str, "actor_id": int,
+        "anonymous": int,
+    },
+}
+FOREIGN_KEYS = {
+    "paragraphs": [("article_id", "articles", "id")],
+    "sentences": [("article_id", "articles", "id")],
+    "mentions": [("sentence_id", "sentences", "id"), ("actor_id", "actors", "id")],
+    "quotes": [("sentence_id", "sentences", "id"), ("actor_id", "actors", "id")],
+}
+# Every column a facet, filter or join uses.
+INDEXES = {
+    "articles": [["outlet"], ["published"], ["anonymous_share"], ["hedged_share"]],
+    "paragraphs": [["article_id", "position"]],
+    "sentences": [["article_id", "position"], ["attribution"], ["source_kind"], ["hedged"],
+                  ["is_quote"], ["hedging_score"], ["polarity"]],
+    "actors": [["kind"]],
+    "mentions": [["sentence_id"], ["actor_id"]],
+    "quotes": [["sentence_id"], ["actor_id"], ["speaker"]],
+}
+OUTLET_SUMMARY = """
+select
+  articles.outlet,
+  count(*) as articles,
+  sum(articles.sentence_count) as sentences,
+  sum(articles.attributed_count) as attributed,
+  sum(articles.anonymous_count) as anonymous,
+  round(1.0 * sum(articles.anonymous_count) / nullif(sum(articles.attributed_count), 0), 4)
+    as anonymous_share,
+  sum(articles.hedged_count) as hedged,
+  round(1.0 * sum(articles.hedged_count) / nullif(sum(articles.sentence_count), 0), 4)
+    as hedged_share,
+  round(1.0 * sum(articles.quote_count) / count(*), 2) as quotes_per_article,
+  round(avg(articles.polarity), 4) as polarity
+from articles
+group by articles.outlet
+"""
+
+
+def content_hash(article: Article) -> str:
+    """Same outlet, title and body: the same article, whatever file it came from."""
+    key = json.dumps([article.outlet, article.title, article.body], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def open_database(path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if db["articles"].exists():
+        return
+    with db.atomic():
+        for name, columns in TABLES.items():
+            db[name].create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []))
+            for columns_of_index in INDEXES.get(name, []):
+                db[name].create_index(columns_of_index)
+        db["articles"].create_index(["content_hash"], unique=True)
+        db["actors"].create_index(["name", "kind"], unique=True)
+        db["sentences"].enable_fts(["text"], create_triggers=True)
+        db["articles"].enable_fts(["title"], create_triggers=True)
+        db.create_view("outlet_summary", OUTLET_SUMMARY)
+
+
+def article_id_for(db: sqlite_utils.Database, digest: str) -> int | None:
+    row = db.execute("select id from articles where content_hash = ?", [digest]).fetchone()
+    return row[0] if row else None
+
+
+def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
+    sentence_ids = "select id from sentences where article_id = ?"
+    db.execute(f"delete from mentions where sentence_id in ({sentence_ids})", [article_id])
+    db.execute(f"delete from quotes where sentence_id in ({sentence_ids})", [article_id])
+    db.execute("delete from sentences where article_id = ?", [article_id])
+    db.execute("delete from paragraphs where article_id = ?", [article_id])
+    db.execute("delete from articles where id = ?", [article_id])
+
+
+def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysis,
+                  replace: bool = False) -> str:
+    """Store one article and everything scored on it in one transaction.
+
+    Returns "added", "replaced" or "skipped" (already loaded and not `replace`).
+    """
+    digest = content_hash(article)
+    with db.atomic():
+        existing = article_id_for(db, digest)
+        if existing is not None and not replace:
+            return "skipped"
+        if existing is not None:
+            delete_article(db, existing)
+        body = article.body
+        article_id = db["articles"].insert({
+            "source": article.source, "url": article.url, "outlet": article.outlet,
+            "title": article.title, "byline": article.byline, "published": article.published,
+            "standfirst": article.standfirst, "body": body, "content_hash": digest,
+            "paragraph_count": len(article.paragraphs), **analysis.summary,
+        }).last_pk
+        db["paragraphs"].insert_all(
+            {"article_id": article_id, "position": index, "kind": paragraph.kind,
+             "start": offset, "end": offset + len(paragraph.text), "text": paragraph.text}
+            for index, paragraph, offset in article.paragraph_offsets()
+        )
+        sentence_ids = {}
+        for sentence in analysis.sentences:
+            row = {key: sentence.get(key) for key in TABLES["sentences"] if key != "id"}
+            row["article_id"] = article_id
+            row["hedge_cues"] = json.dumps(sentence.get("hedge_cues") or [])
+            sentence_ids[sentence["position"]] = db["sentences"].insert(row).last_pk
+            for mention in sentence.get("mentions", []):
+                actor_id = actor_id_for(db, mention["actor"], mention.get("kind"))
+                db["mentions"].insert({
+                    "sentence_id": sentence_ids[sentence["position"]], "actor_id": actor_id,
+                    "text": mention["text"], "start": mention["start"], "end": mention["end"],
+                    "sentiment": mention.get("sentiment"),
+                })
+        db["quotes"].insert_all(
+            {"sentence_id": sentence_ids[quote["sentence_position"]], "text": quote["text"],
+             "speaker": quote.get("speaker"), "actor_id": quote.get("actor_id"),
+             "anonymous": quote.get("anonymous", 0)}
+            for quote in analysis.quotes
+        )
+    return "replaced" if existing is not None else "added"
+
+
+def actor_id_for(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
+    row = db.execute(
+        "select id from actors where name = ? and kind is ?", [name, kind]
+    ).fetchone()
+    if row:
+        return row[0]
+    return db["actors"].insert({"name": name, "kind": kind}).last_pk

@@ -1,0 +1,240 @@
+"""Tell article lines from page furniture in a plain-text dump of a web page.
+
+Each non-empty line is a block. Gradient-boosted trees (trained by
+`training/train_boilerplate.py` on labelled pages, weights in
+`models/boilerplate.json`) scores each block from its own shape (length, stop-word
+and web-vocabulary density, punctuation, bullets, photo credits) and from its
+neighbourhood (how much running prose surrounds it, whether it lies in the page's
+densest run of prose). Short title-like lines inside the article become headings.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..scorers.lexicon import words
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+BULLET = re.compile(r"^\s*(?:[*+•·>|–—-]|\d+[.)])\s")
+SEPARATORS = re.compile(r"\s[|·•»/]\s")
+# "(AP)", "(Manu Fernandez/AP)", "File: AP", "Photo: Reuters": picture credits.
+PHOTO_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}/)?[A-Z][\w .&-]{0,30}\)$|^(?:file|photo|image|picture|credit)s?\s*:",
+    re.IGNORECASE,
+)
+# Quoted speech is removed before counting words that address the reader, so an
+# interviewee's "we" does not count against a paragraph.
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+READER_ADDRESS = frozenset({"we", "our", "us", "you", "your", "yours"})
+URL_OR_MAIL = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|co\.uk)\b")
+LONG_LINE_WORDS = 12
+CONTEXT_WINDOW = 3
+MAX_HEADING_WORDS = 8
+
+
+@dataclass
+class Block:
+    index: int  # line number in the page, from 0
+    text: str
+    words: list[str]
+
+
+def blocks_of(text: str) -> list[Block]:
+    blocks = []
+    for index, line in enumerate(text.splitlines()):
+        stripped = " ".join(line.split())
+        if stripped:
+            blocks.append(Block(index, stripped, WORD.findall(stripped)))
+    return blocks
+
+
+def _prose_run(blocks: list[Block]) -> tuple[int, int]:
+    """The run of blocks with the most words in long lines, net of short lines.
+
+    Maximum-sum subarray over +words for long lines and a fixed cost for short
+    ones: the article body is usually the one long stretch of running prose.
+    """
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        gain = len(block.words) if len(block.words) >= LONG_LINE_WORDS else -4.0
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _reader_address(text: str) -> float:
+    unquoted = [w.lower() for w in WORD.findall(QUOTED.sub(" ", text))]
+    if not unquoted:
+        return 0.0
+    return sum(w in READER_ADDRESS for w in unquoted) / len(unquoted)
+
+
+def block_features(blocks: list[Block]) -> list[list[float]]:
+    stopwords = words("stopwords.txt")
+    web_words = words("web_vocabulary.txt")
+    calls_to_action = words("calls_to_action.txt")
+    repeats = Counter(block.text.lower() for block in blocks)
+    run_start, run_end = _prose_run(blocks)
+    is_long = [len(b.words) >= LONG_LINE_WORDS for b in blocks]
+    count = len(blocks)
+    rows = []
+    for i, block in enumerate(blocks):
+        n = len(block.words)
+        lower = [w.lower() for w in block.words]
+        window = range(max(0, i - CONTEXT_WINDOW), min(count, i + CONTEXT_WINDOW + 1))
+        neighbours = [j for j in window if j != i]
+        prev_long = float(i > 0 and is_long[i - 1])
+        next_long = float(i + 1 < count and is_long[i + 1])
+        if run_start <= i < run_end:
+            run_distance = 0.0
+        else:
+            run_distance = min(abs(i - run_start), abs(i - (run_end - 1)))
+        rows.append([
+            math.log1p(n),
+            float(is_long[i]),
+            float(bool(TERMINAL.search(block.text))),
+            sum(w in stopwords for w in lower) / n if n else 0.0,
+            sum(w in web_words for w in lower) / n if n else 0.0,
+            sum(w[0].isupper() for w in block.words) / n if n else 0.0,
+            sum(c.isdigit() for c in block.text) / len(block.text),
+            float(bool(BULLET.match(block.text))),
+            float(bool(SEPARATORS.search(block.text))),
+            float(bool(PHOTO_CREDIT.search(block.text))),
+            float(bool(URL_OR_MAIL.search(block.text))),
+            float(repeats[block.text.lower()] > 1),
+            _reader_address(block.text),
+            float(bool(lower) and lower[0] in calls_to_action),
+            sum(is_long[j] for j in neighbours) / max(1, len(neighbours)),
+            prev_long,
+            next_long,
+            float(run_start <= i < run_end),
+            math.log1p(run_distance),
+            i / count,
+        ])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    path = resources.files("datasette_attribution").joinpath("models").joinpath("boilerplate.json")
+    return json.loads(path.read_text("utf-8"))
+
+
+def _raw_score(model: dict, row: list[float]) -> float:
+    """Log-odds of content: the prior plus each tree's leaf value."""
+    total = 0.0
+    for tree in model["trees"]:
+        node = 0
+        left, right = tree["left"], tree["right"]
+        while left[node] != -1:
+            if row[tree["feature"][node]] <= tree["threshold"][node]:
+                node = left[node]
+            else:
+                node = right[node]
+        total += tree["value"][node]
+    return model["bias"] + model["learning_rate"] * total
+
+
+def content_probabilities(blocks: list[Block]) -> list[float]:
+    model = _model()
+    return [
+        1.0 / (1.0 + math.exp(-_raw_score(model, row))) for row in block_features(blocks)
+    ]
+
+
+def _looks_like_heading(block: Block) -> bool:
+    return (
+        0 < len(block.words) <= MAX_HEADING_WORDS
+        and not TERMINAL.search(block.text)
+        and not BULLET.match(block.text)
+        and not PHOTO_CREDIT.search(block.text)
+        and not SEPARATORS.search(block.text)
+        and block.text[0].isupper()
+    )
+
+
+def classify_blocks(blocks: list[Block]) -> list[str]:
+    """'content', 'heading' or 'boilerplate' for each block.
+
+    A heading is a short title-like line with article content directly before and
+    after it: it is kept, but as a heading, so it never joins the next sentence.
+    """
+    threshold = _model()["threshold"]
+    labels = [
+        "content" if p >= threshold else "boilerplate"
+        for p in content_probabilities(blocks)
+    ]
+    repeats = Counter(block.text.lower() for block in blocks)
+    for i, block in enumerate(blocks):
+        if (
+            0 < i < len(blocks) - 1
+            and labels[i - 1] == "content"
+            and labels[i + 1] == "content"
+            and repeats[block.text.lower()] == 1
+            and _looks_like_heading(block)
+        ):
+            labels[i] = "heading"
+    return labels
+
+
+def _addresses_reader(block: Block) -> bool:
+    return _reader_address(block.text) > 0
+
+
+def is_caption(block: Block, texts: set[str]) -> bool:
+    """A picture caption: ends in a credit such as "(AP)", or repeats another line
+    with a credit added."""
+    if PHOTO_CREDIT.search(block.text) and not TERMINAL.search(block.text[:-1].rsplit("(", 1)[0].strip()):
+        return True
+    return any(
+        other != block.text and (block.text.startswith(other) or other.startswith(block.text))
+        for other in texts
+    )
+
+
+def remove_self_promotion(blocks: list[Block], labels: list[str], site_names) -> list[str]:
+    """Mark as boilerplate the page talking about itself inside the article area.
+
+    A donation plea or a comment policy reads like prose, but it names the site
+    (by name while addressing the reader, or by its domain) or sits right beside
+    such a line while still addressing the reader; captions and short calls to
+    action ("Join the conversation!") go too.
+    """
+    labels = list(labels)
+    calls_to_action = words("calls_to_action.txt")
+    texts = {block.text for block in blocks}
+    names = [name for name in site_names]
+    for i, block in enumerate(blocks):
+        if labels[i] == "boilerplate":
+            continue
+        names_site = [name for name in names if re.search(rf"(?<![\w.]){re.escape(name)}\b", block.text)]
+        domain_named = any("." in name for name in names_site)
+        lower = [w.lower() for w in block.words]
+        short_call = (
+            bool(lower) and lower[0] in calls_to_action and len(lower) <= MAX_HEADING_WORDS
+            and (block.text.endswith("!") or not TERMINAL.search(block.text))
+        )
+        if domain_named or (names_site and _addresses_reader(block)) or short_call or is_caption(block, texts):
+            labels[i] = "promotion"
+    changed = True
+    while changed:  # a plea runs over several paragraphs: spread to its neighbours
+        changed = False
+        for i, block in enumerate(blocks):
+            if labels[i] in ("content", "heading") and _addresses_reader(block) and (
+                (i > 0 and labels[i - 1] == "promotion")
+                or (i + 1 < len(blocks) and labels[i + 1] == "promotion")
+            ):
+                labels[i] = "promotion"
+                changed = True
+    return ["boilerplate" if label == "promotion" else label for label in labels]

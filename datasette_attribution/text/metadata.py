@@ -1,0 +1,174 @@
+"""Title, standfirst, byline, date and outlet of a plain-text page.
+
+The body has been found first (text.boilerplate); metadata lives in the lines
+around it: the headline is the line before the body that best shares the body's
+vocabulary, the date is a line that is (almost) nothing but a date, the byline is
+a short name beside the date, and the outlet is the name the page's furniture
+keeps repeating.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from dateutil import parser as dateparser
+
+from ..scorers.lexicon import words
+from .boilerplate import WORD, Block, is_caption
+
+MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    "|june|july|august|september|october|november|december"
+)
+DATE_LIKE = re.compile(
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+    rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}\b",
+    re.IGNORECASE,
+)
+# Zone abbreviations dateutil cannot know on its own; offsets in hours.
+ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+    "PDT": -7, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11, "SAST": 2,
+}
+TZINFOS = {name: int(hours * 3600) for name, hours in ZONES.items()}
+DATE_WORDS = frozenset(
+    MONTHS.split("|")
+    + "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu"
+    " thur thurs fri sat sun am pm a.m p.m at on updated published posted".split()
+    + [z.lower() for z in ZONES]
+)
+BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by)\s+", re.IGNORECASE)
+NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.$")
+MAX_BYLINE_WORDS = 5
+
+
+def parse_date(text: str) -> str | None:
+    """ISO 8601 for a date (and time, and zone) written in any common form.
+
+    "2014-11-07 09:24" -> "2014-11-07T09:24:00";
+    "Friday 07 November 2014 08:13 EST" -> "2014-11-07T08:13:00-05:00".
+    Text with no day, month and year in it gives None.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    if not DATE_LIKE.search(text):
+        return None
+    try:
+        parsed = dateparser.parse(text, fuzzy=True, tzinfos=TZINFOS, default=_MIDNIGHT)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.isoformat()
+
+
+_MIDNIGHT = datetime(1900, 1, 1)
+
+
+def date_in_line(line: str) -> tuple[str, str] | None:
+    """(ISO date, what is left of the line) when a line is mostly a date."""
+    match = DATE_LIKE.search(line)
+    if not match:
+        return None
+    iso = parse_date(line)
+    if iso is None:
+        return None
+    leftover = []
+    for word in WORD.findall(DATE_LIKE.sub(" ", line)):
+        if word.lower() not in DATE_WORDS and not word.isdigit():
+            leftover.append(word)
+    if len(leftover) > MAX_BYLINE_WORDS:
+        return None  # a sentence that mentions a date, not a dateline
+    return iso, " ".join(leftover)
+
+
+def looks_like_name(text: str) -> bool:
+    """A short run of capitalised words: a person's or an agency's name."""
+    text = BYLINE_PREFIX.sub("", text.strip())
+    tokens = text.replace(",", " ").replace(" and ", " ").split()
+    return 1 < len(tokens) <= MAX_BYLINE_WORDS and all(NAME_WORD.match(t) for t in tokens)
+
+
+def find_title(before_body: list[Block], body_text: str) -> Block | None:
+    """The headline: the first line above the body mostly in the body's own words.
+
+    Picture captions (a credit, or a line repeated with one) are skipped: they
+    share the story's words too.
+    """
+    stopwords = words("stopwords.txt")
+    body_words = {w.lower() for w in WORD.findall(body_text)}
+    texts = {block.text for block in before_body}
+    for block in before_body:
+        content = [w.lower() for w in block.words if w.lower() not in stopwords]
+        if not 3 <= len(block.words) <= 30 or len(content) < 2:
+            continue
+        if date_in_line(block.text) or block.text.endswith(":") or is_caption(block, texts):
+            continue
+        if sum(w in body_words for w in content) * 2 >= len(content):
+            return block
+    return None
+
+
+SITE_NAME = re.compile(
+    r"(?<![\w.])(?:[\w-]+\.)+(?:com|org|net|co\.uk|co\.za|news)\b"  # a domain
+    r"|\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*"  # a run of capitalised words
+)
+
+
+def _distinctive(word: str) -> bool:
+    """A word that is a name even at the start of a line: News24, BuzzFeed, 24.com."""
+    return any(c.isdigit() or c == "." for c in word) or any(c.isupper() for c in word[1:])
+
+
+def site_names(lines: list[str], article_lines: list[str]) -> Counter:
+    """Names the page's furniture repeats more than the article uses them: the outlet.
+
+    Every run of capitalised words (and every domain name) in the furniture is a
+    candidate, with each of its shorter runs; each counts once per distinct line.
+    A line's first word counts only when it is distinctive, since any sentence
+    starts with a capital. A name needs two furniture lines, and at least as many
+    as the article's lines that use one of its words (a donation plea inside the
+    article area names the site too). Furniture lines mostly in the article's own
+    words (headline, captions) are about the story and are not counted.
+    """
+    stopwords = words("stopwords.txt")
+    article_uses: Counter = Counter()
+    for line in article_lines:
+        article_uses.update({w.lower() for w in WORD.findall(line)})
+    counts: Counter = Counter()
+    for line in dict.fromkeys(lines):
+        content = [w.lower() for w in WORD.findall(line) if w.lower() not in stopwords]
+        if sum(article_uses[w] > 0 for w in content) * 2 >= len(content):
+            continue  # a headline or caption: about the story, not the site
+        found = set()
+        for match in SITE_NAME.finditer(line):
+            tokens = match.group(0).split()
+            if match.start() == 0 and not _distinctive(tokens[0]):
+                tokens = tokens[1:]
+            for size in range(1, min(3, len(tokens)) + 1):
+                for at in range(len(tokens) - size + 1):
+                    name = tokens[at:at + size]
+                    if any(t.lower() in stopwords for t in name):
+                        continue
+                    found.add(" ".join(name))
+        counts.update(found)
+    return Counter({
+        name: n for name, n in counts.items()
+        if n >= 2 and n >= max(article_uses[t.lower()] for t in name.split())
+    })
+
+
+def outlet_from(names: Counter, lines: list[str]) -> str | None:
+    """The most repeated site name, with "The" if the page writes it so."""
+    if not names:
+        return None
+    best = max(names, key=lambda name: (names[name], len(name.split()), len(name)))
+    with_article = sum(f"The {best}" in line for line in lines)
+    return f"The {best}" if with_article * 2 >= names[best] else best

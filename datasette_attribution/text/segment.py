@@ -1,0 +1,26 @@
+"""Paragraphs into sentences, with offsets into the text they came from."""
+
+from __future__ import annotations
+
+from sentencex import segment
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, trimmed of surrounding white space.
+
+    sentencex handles abbreviations ("Mr", "U.S.", "Nov. 24") and sentences that end
+    inside quotation marks; we only map its pieces back onto the original string.
+    """
+    spans = []
+    cursor = 0
+    for piece in segment("en", text):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = text.find(stripped, cursor)
+        if start < 0:  # the segmenter normalised something; fall back to its length
+            start = cursor
+        end = start + len(stripped)
+        spans.append((start, end))
+        cursor = end
+    return spans

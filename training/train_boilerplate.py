@@ -1,0 +1,127 @@
+"""Train the plain-text boilerplate classifier and report its cross-validated F1.
+
+    python training/train_boilerplate.py PAGES_DIR [--write]
+
+PAGES_DIR holds NAME.txt page dumps and truth.json ({NAME: article body}), like
+the extraction benchmark's pages. A line is labelled content when most of its
+word 4-grams occur in the true body. Folds are by page, so a page is never scored
+by a model that saw it. `--write` refits on every page and writes the weights to
+datasette_attribution/models/boilerplate.json. Needs scikit-learn (training only).
+"""
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.model_selection import GroupKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.shingles import f1_over_pages, page_counts  # noqa: E402
+from datasette_attribution.text.boilerplate import (  # noqa: E402
+    _raw_score,
+    block_features,
+    blocks_of,
+)
+
+TOKEN = re.compile(r"\w+")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "datasette_attribution" / "models" / "boilerplate.json"
+
+
+def shingle_set(text, n=4):
+    tokens = [t.lower() for t in TOKEN.findall(text)]
+    return {tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))}
+
+
+def label_blocks(blocks, body):
+    body_shingles = shingle_set(body)
+    body_lower = " ".join(TOKEN.findall(body.lower()))
+    labels = []
+    for block in blocks:
+        tokens = TOKEN.findall(block.text.lower())
+        if len(tokens) < 4:
+            labels.append(int(bool(tokens) and " ".join(tokens) in body_lower and len(tokens) > 1))
+            continue
+        mine = shingle_set(block.text)
+        labels.append(int(len(mine & body_shingles) / len(mine) >= 0.5))
+    return labels
+
+
+def load(pages_dir):
+    truth = json.loads((pages_dir / "truth.json").read_text("utf-8"))
+    X, y, groups, texts, bodies = [], [], [], [], []
+    for page, (name, body) in enumerate(sorted(truth.items())):
+        blocks = blocks_of((pages_dir / f"{name}.txt").read_text("utf-8"))
+        X.extend(block_features(blocks))
+        y.extend(label_blocks(blocks, body))
+        groups.extend([page] * len(blocks))
+        texts.extend(block.text for block in blocks)
+        bodies.append(body)
+    return np.array(X), np.array(y), np.array(groups), texts, bodies
+
+
+def fit(X, y):
+    return GradientBoostingClassifier(
+        n_estimators=100, max_depth=3, learning_rate=0.1, random_state=0
+    ).fit(X, y)
+
+
+def export(model):
+    """The boosted trees as plain lists, for the pure-Python scorer at load time."""
+    trees = []
+    for (estimator,) in model.estimators_:
+        tree = estimator.tree_
+        trees.append({
+            "feature": tree.feature.tolist(),
+            "threshold": tree.threshold.round(6).tolist(),
+            "left": tree.children_left.tolist(),
+            "right": tree.children_right.tolist(),
+            "value": tree.value[:, 0, 0].round(6).tolist(),
+        })
+    prior = float(model.init_.class_prior_[1])
+    return {
+        "about": "Gradient-boosted trees over text.boilerplate.block_features; "
+                 "rebuild with training/train_boilerplate.py",
+        "bias": round(float(np.log(prior / (1 - prior))), 6),
+        "learning_rate": model.learning_rate,
+        "trees": trees,
+        "threshold": 0.5,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages_dir", type=Path)
+    parser.add_argument("--write", action="store_true", help="write the model file")
+    args = parser.parse_args()
+    X, y, groups, texts, bodies = load(args.pages_dir)
+    print(f"{len(y)} lines, {y.sum()} content, {len(set(groups))} pages")
+    tp = fp = fn = 0
+    page_rows = []
+    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
+        model = fit(X[train], y[train])
+        predicted = model.predict_proba(X[test])[:, 1] >= 0.5
+        tp += int((predicted & (y[test] == 1)).sum())
+        fp += int((predicted & (y[test] == 0)).sum())
+        fn += int((~predicted & (y[test] == 1)).sum())
+        for page in sorted(set(groups[test])):
+            kept = [texts[i] for i, keep in zip(test, predicted) if keep and groups[i] == page]
+            page_rows.append(page_counts(bodies[page], "\n".join(kept)))
+    print(f"cross-validated line F1 (content class): {2 * tp / (2 * tp + fp + fn):.3f}")
+    print("cross-validated page body F1 %.3f (precision %.3f, recall %.3f)" % f1_over_pages(page_rows))
+    if args.write:
+        model = fit(X, y)
+        exported = export(model)
+        MODEL_PATH.parent.mkdir(exist_ok=True)
+        MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n")
+        sample = X[:200]
+        ours = [_raw_score(exported, row) for row in sample.tolist()]
+        assert np.allclose(ours, model.decision_function(sample), atol=1e-3), "export mismatch"
+        print(f"wrote {MODEL_PATH.name}")
+
+
+if __name__ == "__main__":
+    main()
