@@ -103,6 +103,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.create_view("outlet_summary", OUTLET_SUMMARY)
 
 
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Fold the write-ahead log into the database file, so a read-only
+    (`datasette serve -i`) or published copy of the file sees every article."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def article_id_for(db: sqlite_utils.Database, digest: str) -> int | None:
     row = db.execute("select id from articles where content_hash = ?", [digest]).fetchone()
     return row[0] if row else None

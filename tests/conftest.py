@@ -1,0 +1,26 @@
+from pathlib import Path
+
+import pytest
+
+from datasette_attribution.ingest.pages import article_from_page
+from datasette_attribution.model import RawDocument
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+NEWS24_SEED = SEEDS / "000_85e21476b82cfa0b.txt"
+INDEPENDENT_SEED = SEEDS / "003_f0de7d366924c62c.txt"
+
+
+def page_article(path: Path):
+    text = path.read_text("utf-8")
+    kind = "html" if path.suffix == ".html" else "text"
+    return article_from_page(RawDocument(str(path), str(path), kind, text))
+
+
+@pytest.fixture(scope="session")
+def news24():
+    return page_article(NEWS24_SEED)
+
+
+@pytest.fixture(scope="session")
+def independent():
+    return page_article(INDEPENDENT_SEED)

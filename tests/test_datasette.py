@@ -1,0 +1,50 @@
+"""The Datasette side: SQL functions on every connection and `datasette attribution`."""
+
+import asyncio
+
+from click.testing import CliRunner
+from conftest import SEEDS
+from datasette.app import Datasette
+from datasette.cli import cli as datasette_cli
+
+from datasette_attribution import store
+from datasette_attribution.pipeline import load
+
+
+def query(db_path, sql):
+    async def run():
+        datasette = Datasette([str(db_path)], immutables=[])
+        database = datasette.get_database()
+        return (await database.execute(sql)).rows
+
+    return asyncio.run(run())
+
+
+def test_sql_functions_score_text_on_the_fly(tmp_path):
+    path = tmp_path / "f.db"
+    store.open_database(path)
+    rows = query(path, "select hedging_score('It may rain'), "
+                       "attribution('Officials said the talks failed.'), "
+                       "attribution('Police said the road was closed.'), "
+                       "attribution('The road was closed.')")
+    assert tuple(rows[0]) == (0.6, "anonymous", "named", "none")
+
+
+def test_the_seeds_are_browsable_read_only(tmp_path):
+    path = tmp_path / "seeds.db"
+    load(store.open_database(path), [str(SEEDS)])
+
+    async def fetch():
+        datasette = Datasette(immutables=[str(path)])
+        response = await datasette.client.get("/seeds/outlet_summary.json?_shape=array")
+        return response.status_code, response.json()
+
+    status, rows = asyncio.run(fetch())
+    assert status == 200
+    assert [row["outlet"] for row in rows] == ["News24", "The Independent"]
+
+
+def test_commands_are_offered_as_datasette_attribution():
+    result = CliRunner().invoke(datasette_cli, ["attribution", "--help"])
+    assert result.exit_code == 0
+    assert "load" in result.output and "demo" in result.output

@@ -1,0 +1,175 @@
+"""The load command: every input format, idempotent reloads, and bad input."""
+
+import json
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from conftest import INDEPENDENT_SEED, SEEDS
+
+from datasette_attribution import store
+from datasette_attribution.cli import cli
+
+ARTICLE = ("Officials said the talks would resume on Monday.\n"
+           "The minister told reporters the deal was close.")
+
+
+def run_load(db_path, *args):
+    return CliRunner().invoke(cli, ["load", str(db_path), *map(str, args)])
+
+
+def counts(db_path):
+    db = sqlite_utils.Database(db_path)
+    return db["articles"].count, db["sentences"].count
+
+
+@pytest.fixture
+def seeds_db(tmp_path):
+    path = tmp_path / "seeds.db"
+    result = run_load(path, SEEDS)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_seeds_load_with_a_summary_line(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    assert [r["outlet"] for r in db.query("select outlet from articles order by id")] == [
+        "News24", "The Independent"]
+    assert counts(seeds_db) == (2, 43)
+
+
+def test_every_sentence_offset_points_into_its_article_body(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    rows = db.query("select s.text, s.start, s.end, a.body from sentences s "
+                    "join articles a on a.id = s.article_id")
+    for row in rows:
+        assert row["body"][row["start"]:row["end"]] == row["text"]
+
+
+def test_no_furniture_becomes_a_sentence_or_title(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    texts = " ".join(r["text"] for r in db.query("select text from sentences"))
+    titles = " ".join(r["title"] for r in db.query("select title from articles"))
+    for furniture in ("Regional partners", "File: AP", "(AP)", "Your support", "24.com",
+                      "Facebook", "Jon Stone", "Notifications"):
+        assert furniture not in texts
+        assert furniture not in titles
+
+
+def test_reloading_adds_nothing_and_replace_rescores(seeds_db):
+    again = run_load(seeds_db, SEEDS)
+    assert again.exit_code == 0
+    assert again.output.strip().endswith(
+        "0 articles added, 0 replaced, 2 skipped (already loaded), 0 failed; 0 sentences")
+    assert counts(seeds_db) == (2, 43)
+    replaced = run_load(seeds_db, INDEPENDENT_SEED, "--replace")
+    assert "0 articles added, 1 replaced" in replaced.output
+    assert counts(seeds_db) == (2, 43)
+
+
+def test_jsonl_records_of_one_sentence_load_as_one_article_each(tmp_path):
+    records = tmp_path / "wire.jsonl"
+    records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "outlet": "Wire",
+                                             "extra": "ignored"})
+                                 for i, text in enumerate([
+                                     "Police said the road was closed.",
+                                     "The mayor may resign, sources said.",
+                                     "Rain fell overnight."])))
+    result = run_load(tmp_path / "r.db", records)
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    rows = list(db.query("select source, outlet, sentence_count from articles order by id"))
+    assert rows == [{"source": f"r{i}", "outlet": "Wire", "sentence_count": 1} for i in range(3)]
+
+
+def test_json_array_and_csv_records(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"text": ARTICLE, "title": "Talks",
+                                                  "published": "Nov. 24, 2014"}]))
+    (tmp_path / "b.csv").write_text('id,text,outlet\nc1,"' + ARTICLE + '",Daily\n')
+    result = run_load(tmp_path / "r.db", tmp_path)
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    rows = list(db.query("select title, outlet, published, sentence_count from articles "
+                         "order by id"))
+    assert rows == [
+        {"title": "Talks", "outlet": None, "published": "2014-11-24T00:00:00", "sentence_count": 2},
+        {"title": None, "outlet": "Daily", "published": None, "sentence_count": 2},
+    ]
+
+
+def test_stdin_and_overrides(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["load", str(tmp_path / "s.db"), "-", "--outlet", "Gazette",
+              "--published", "Friday 07 November 2014 08:13 EST"],
+        input=json.dumps({"text": ARTICLE, "outlet": "Ignored"}) + "\n")
+    assert result.exit_code == 0, result.output
+    row = next(sqlite_utils.Database(tmp_path / "s.db").query(
+        "select outlet, published from articles"))
+    assert row == {"outlet": "Gazette", "published": "2014-11-07T08:13:00-05:00"}
+
+
+def test_bad_files_are_reported_and_the_rest_still_loads(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_text("")
+    (inputs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (inputs / "latin.txt").write_bytes("Caf\xe9 owners said prices rose.".encode("cp1252"))
+    (inputs / "broken.jsonl").write_text(
+        json.dumps({"text": "Good record one."}) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n")
+    (inputs / "notext.csv").write_text("title,body\nA,B\n")
+    (inputs / "ok.json").write_text(json.dumps([{"text": ARTICLE}]))
+    result = run_load(tmp_path / "b.db", inputs)
+    assert result.exit_code == 1
+    errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
+    assert errors == [
+        f"error: {inputs / 'binary.txt'}: looks like a binary file, not text, HTML or records",
+        f"error: {inputs / 'broken.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes, column 2)",
+        f"error: {inputs / 'broken.jsonl'}:3: record has no \"text\" (or it is empty)",
+        f"error: {inputs / 'empty.txt'}: file is empty",
+        f"error: {inputs / 'latin.txt'}:1: not valid utf-8 (it decodes as Windows-1252: pass --encoding cp1252 if that is right)",
+        f"error: {inputs / 'notext.csv'}:1: CSV has no \"text\" column (columns: title, body)",
+    ]
+    assert "2 articles added, 0 replaced, 0 skipped (already loaded), 6 failed; 3 sentences" in result.output
+    assert counts(tmp_path / "b.db") == (2, 3)
+
+
+def test_encoding_option_reads_windows_1252(tmp_path):
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(json.dumps({"text": "Café owners said prices rose."},
+                                ensure_ascii=False).encode("cp1252"))
+    result = run_load(tmp_path / "l.db", path, "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+    assert next(sqlite_utils.Database(tmp_path / "l.db").query("select text from sentences"))[
+        "text"] == "Café owners said prices rose."
+
+
+def test_a_failure_while_writing_leaves_no_half_loaded_article(tmp_path, monkeypatch):
+    db = store.open_database(tmp_path / "f.db")
+    original_insert_all = sqlite_utils.db.Table.insert_all
+
+    def failing_insert_all(self, records, *args, **kwargs):
+        if self.name == "quotes":
+            raise RuntimeError("disk full")
+        return original_insert_all(self, records, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", failing_insert_all)
+    from datasette_attribution import pipeline
+
+    report = pipeline.load(db, [str(INDEPENDENT_SEED)])
+    assert [e.message for e in report.errors] == ["RuntimeError: disk full"]
+    assert counts(tmp_path / "f.db") == (0, 0)
+    assert db["paragraphs"].count == 0
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    for args in ([], ["load"], ["demo"]):
+        result = runner.invoke(cli, [*args, "--help"])
+        assert result.exit_code == 0
+        assert "Usage:" in result.output
+
+
+def test_missing_path_is_a_clear_usage_error(tmp_path):
+    result = run_load(tmp_path / "x.db", tmp_path / "nope.txt")
+    assert result.exit_code == 2
+    assert "nope.txt: no such file or folder" in result.output

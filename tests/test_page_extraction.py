@@ -1,0 +1,73 @@
+"""Plain-text pages: the article body, its headings and metadata, and no furniture."""
+
+from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
+
+from datasette_attribution.text.metadata import parse_date
+
+
+def test_news24_metadata(news24):
+    assert news24.title == "Obama writes rare letter to Iran's supreme leader"
+    assert news24.outlet == "News24"
+    assert news24.published == "2014-11-07T09:24:00"
+    assert news24.byline is None
+    assert news24.standfirst is None
+
+
+def test_independent_metadata(independent):
+    assert independent.title == (
+        "Obama 'wrote to Iran’s supreme leader Ayatollah Ali Khamenei' over anti-Isis co-operation"
+    )
+    assert independent.outlet == "The Independent"
+    assert independent.byline == "Jon Stone"
+    assert independent.published == "2014-11-07T08:13:00-05:00"
+    assert independent.standfirst == (
+        "Move seen as an effort by the administration to push Iran towards a deal on its "
+        "nuclear programme"
+    )
+
+
+def _lines_between(path, first, last):
+    lines = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i, line in enumerate(lines) if line.startswith(last))
+    return lines[start:end + 1]
+
+
+def test_news24_body_is_every_line_from_dateline_to_last_paragraph(news24):
+    expected = _lines_between(NEWS24_SEED, "Washington - In a rare outreach", "Despite Rouhani's")
+    assert [p.text for p in news24.paragraphs] == expected
+    assert len(expected) == 21
+
+
+def test_section_headings_are_kept_as_headings(news24):
+    headings = [p.text for p in news24.paragraphs if p.kind == "heading"]
+    assert headings == ["Regional partners", "Delicate negotiations", "First direct communication"]
+
+
+def test_independent_body_excludes_donation_plea_and_caption(independent):
+    expected = _lines_between(INDEPENDENT_SEED, "Barack Obama secretly wrote", "While relations")
+    assert [p.text for p in independent.paragraphs] == expected
+    assert len(expected) == 11
+    body = independent.body
+    for furniture in ("Your support", "The Independent is trusted", "(AP)",
+                      "during a meeting in Tehran", "Jon Stone", "Comments"):
+        assert furniture not in body
+
+
+def test_news24_body_excludes_comment_policy_and_credits(news24):
+    body = news24.body
+    for furniture in ("File: AP", "24.com", "We reserve editorial discretion",
+                      "Join the conversation", "Read more on", "Multimedia"):
+        assert furniture not in body
+
+
+def test_dates_in_either_form_become_iso_8601():
+    assert parse_date("2014-11-07 09:24") == "2014-11-07T09:24:00"
+    assert parse_date("Friday 07 November 2014 08:13 EST") == "2014-11-07T08:13:00-05:00"
+    assert parse_date("Nov. 24, 2014") == "2014-11-24T00:00:00"
+    assert parse_date("the looming deadline") is None
+
+
+def test_seed_files_are_the_shipped_demo_data():
+    assert sorted(p.name for p in SEEDS.glob("*.txt")) == [
+        "000_85e21476b82cfa0b.txt", "003_f0de7d366924c62c.txt"]
