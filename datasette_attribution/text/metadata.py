@@ -10,6 +10,7 @@ keeps repeating.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from datetime import datetime
 
@@ -63,7 +64,10 @@ def parse_date(text: str) -> str | None:
     if not DATE_LIKE.search(text):
         return None
     try:
-        parsed = dateparser.parse(text, fuzzy=True, tzinfos=TZINFOS, default=_MIDNIGHT)
+        with warnings.catch_warnings():
+            # A capitalised word beside the time ("CBS") is not a zone: keep it naive.
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            parsed = dateparser.parse(text, fuzzy=True, tzinfos=TZINFOS, default=_MIDNIGHT)
     except (ValueError, OverflowError):
         return None
     return parsed.isoformat()
