@@ -17,7 +17,7 @@ from datetime import datetime
 from dateutil import parser as dateparser
 
 from ..scorers.lexicon import words
-from .boilerplate import WORD, Block, is_caption
+from .boilerplate import BULLET, WORD, Block, is_caption
 
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -107,12 +107,15 @@ def find_title(before_body: list[Block], body_text: str) -> Block | None:
     share the story's words too.
     """
     stopwords = words("stopwords.txt")
+    web_words = words("web_vocabulary.txt")
     body_words = {w.lower() for w in WORD.findall(body_text)}
     texts = {block.text for block in before_body}
     for block in before_body:
         content = [w.lower() for w in block.words if w.lower() not in stopwords]
-        if not 3 <= len(block.words) <= 30 or len(content) < 2:
+        if not 4 <= len(block.words) <= 30 or len(content) < 2:
             continue
+        if BULLET.match(block.text) or any(w in web_words for w in content):
+            continue  # menus and links: "+ Off-road bikes", "Log in or sign up"
         if date_in_line(block.text) or block.text.endswith(":") or is_caption(block, texts):
             continue
         if sum(w in body_words for w in content) * 2 >= len(content):
