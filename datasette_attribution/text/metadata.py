@@ -131,7 +131,10 @@ SITE_NAME = re.compile(
 
 def _distinctive(word: str) -> bool:
     """A word that is a name even at the start of a line: News24, BuzzFeed, 24.com."""
-    return any(c.isdigit() or c == "." for c in word) or any(c.isupper() for c in word[1:])
+    if any(c.isdigit() or c == "." for c in word):
+        return True
+    inner = word[1:]
+    return any(c.isupper() for c in inner) and any(c.islower() for c in inner)
 
 
 def site_names(lines: list[str], article_lines: list[str]) -> Counter:
@@ -146,6 +149,7 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
     words (headline, captions) are about the story and are not counted.
     """
     stopwords = words("stopwords.txt")
+    web_words = words("web_vocabulary.txt")
     article_uses: Counter = Counter()
     for line in article_lines:
         article_uses.update({w.lower() for w in WORD.findall(line)})
@@ -162,7 +166,7 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
             for size in range(1, min(3, len(tokens)) + 1):
                 for at in range(len(tokens) - size + 1):
                     name = tokens[at:at + size]
-                    if any(t.lower() in stopwords for t in name):
+                    if any(t.lower() in stopwords or t.lower() in web_words for t in name):
                         continue
                     found.add(" ".join(name))
         counts.update(found)
@@ -172,10 +176,40 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
     })
 
 
+# Words a site uses around its own name: "© 2019 X", "Inside X", "Join the X
+# Community", "X readers", "X Newsletter", "X encourages".
+SELF_REFERENCE_BEFORE = re.compile(
+    r"(?:©|\(c\)|copyright|inside|join(?: the)?|follow|welcome to|subscribe to|about"
+    r"|from|sign up for(?: the)?|download the|more from|at)\s*(?:\d{4}\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+SELF_REFERENCE_AFTER = re.compile(
+    r"^\s*(?:readers|newsletters?|app|apps|community|subscribers|staff|is trusted|encourages"
+    r"|publishes|allows|all rights reserved|inc\b|ltd\b|llc\b|media\b|group\b|\.\s*all rights)",
+    re.IGNORECASE,
+)
+
+
 def outlet_from(names: Counter, lines: list[str]) -> str | None:
-    """The most repeated site name, with "The" if the page writes it so."""
-    if not names:
+    """The site name the furniture repeats and speaks of as itself.
+
+    A frequent name counts as the outlet only when some line uses it the way a
+    site names itself (see SELF_REFERENCE_*), or when it is unmistakably a name
+    (a domain, a digit, an inner capital: 24.com, News24, BuzzFeed). Otherwise
+    there is no outlet: a wrong outlet is worse than none in a facet.
+    """
+    scores = {}
+    for name, count in names.items():
+        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])")
+        self_references = 0
+        for line in dict.fromkeys(lines):
+            for match in pattern.finditer(line):
+                if SELF_REFERENCE_BEFORE.search(line[:match.start()]) or SELF_REFERENCE_AFTER.match(line[match.end():]):
+                    self_references += 1
+        if self_references or any(_distinctive(token) for token in name.split()):
+            scores[name] = (self_references * 3 + count, len(name.split()), len(name))
+    if not scores:
         return None
-    best = max(names, key=lambda name: (names[name], len(name.split()), len(name)))
+    best = max(scores, key=scores.get)
     with_article = sum(f"The {best}" in line for line in lines)
     return f"The {best}" if with_article * 2 >= names[best] else best
