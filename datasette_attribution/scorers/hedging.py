@@ -1,54 +1,123 @@
-"""Hedging: which words soften a sentence's claim, of which kind, and how much."""
+"""Hedging: which words soften a sentence's claim, of which kind, and how much.
+
+Cues come from `lexicons/hedge_cues.txt`, filtered by the context rules below.
+The score is a logistic model over the cues found (a weight per cue, its own
+plus its kind's, learned on the CoNLL-2010 Wikipedia training sentences by
+`training/train_hedging.py` and stored in `models/hedging.json`):
+
+    hedging_score = 0                                   with no cue
+                  = sigmoid(bias + sum of cue weights)  otherwise
+
+No weight is negative (a hedge word never adds certainty), and a cue of a kind
+that hedges on its own (modal, epistemic verb/adverb/adjective/noun, hearsay,
+weasel, limiter, negated certainty) weighs enough to reach the threshold alone;
+approximators and vague wording keep the weight learned for them.
+
+`hedged` is hedging_score >= the model's threshold (0.5 unless the model file
+says otherwise). More cues, and stronger ones, give a higher score.
+"""
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from functools import lru_cache
+from importlib import resources
 
 from .lexicon import labelled, phrase_pattern
 
-HEDGED_AT = 0.5
-# "could not attend", "couldn't": inability, not doubt.
-NEGATED_MODAL = re.compile(r"\s*(?:not\b|n['’]t\b)", re.IGNORECASE)
-MONTH_CONTEXT = re.compile(r"^\s*(?:\d|19|20)|^\s*,?\s*\d{4}")
+NUMBER = re.compile(
+    r"^\s*(?:[$£€]?\d|a\s+(?:dozen|hundred|thousand|million|billion)|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|half)",
+    re.IGNORECASE,
+)
+APPEAR_LITERAL = re.compile(r"^\s+(?:in|on|at|as|before|with|alongside|during)\b", re.IGNORECASE)
+MONTH_CONTEXT = re.compile(r"^\s*(?:\d|,?\s*\d{4})")
+INABILITY = re.compile(r"^\s*(?:not\b|n['’]t\b)", re.IGNORECASE)
+# "no doubt", "without doubt": certainty, not doubt.
+DENIED = re.compile(r"(?:\bno|\bwithout|\blittle|\bbeyond)\s+$", re.IGNORECASE)
+# Active verbs of stance are a named source's position (attribution), not a hedge,
+# unless the clause is passive or impersonal ("is believed", "it is thought").
+STANCE_VERBS = frozenset({
+    "believe", "believes", "think", "thinks", "argue", "argued", "claim", "claims", "claimed",
+    "suspect", "doubts", "estimate", "consider", "assume", "speculate", "speculated",
+})
+IMPERSONAL_BEFORE = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "widely", "generally", "commonly",
+    "often", "it", "some", "many", "to", "others", "people",
+})
+# A vague group named right away ("critics of the policy, Senators John McCain and
+# Lindsey Graham") is not vague.
+PEOPLE_NOUNS = frozenset({"critics", "commentators", "observers", "experts", "scholars",
+                          "historians"})
+NAMED_NEARBY = re.compile(r"^(?:\W*\w+){0,10}?\W+[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 @lru_cache(maxsize=1)
-def _cues():
-    table = {}
-    for entry, label in labelled("hedge_cues.txt"):
-        kind, _, weight = (part.strip() for part in label.partition("|"))
-        table[entry.lower()] = (kind, float(weight))
-    return table, phrase_pattern(table)
+def _lexicon():
+    kinds = {entry.lower(): kind for entry, kind in labelled("hedge_cues.txt")}
+    return kinds, phrase_pattern(kinds)
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    path = resources.files("datasette_attribution").joinpath("models").joinpath("hedging.json")
+    return json.loads(path.read_text("utf-8"))
+
+
+def _keeps(cue: str, text: str, start: int, end: int) -> bool:
+    """The context rules: False where a lexicon word is not a hedge here."""
+    before, after = text[:start], text[end:]
+    if cue == "may" and text[start:end] == "May" and (start > 0 or MONTH_CONTEXT.match(after)):
+        return False  # the month
+    if cue == "could" and INABILITY.match(after):
+        return False  # "could not attend": inability
+    if cue in ("appear", "appears", "appeared") and APPEAR_LITERAL.match(after):
+        return False  # "appeared in a film", "appears on the album": to be seen
+    if cue in ("broadly", "largely", "widely") and before.rstrip().lower().endswith("more"):
+        return False  # "discussed the matter more broadly": scope, not approximation
+    if cue in ("about", "around") and not NUMBER.match(after):
+        return False  # an approximator only before a quantity
+    if cue in ("doubt", "doubts") and DENIED.search(before):
+        return False
+    if cue in STANCE_VERBS:
+        previous = before.split()[-1:] or [""]
+        if previous[0].lower().strip(",") not in IMPERSONAL_BEFORE:
+            return False
+    if cue in PEOPLE_NOUNS and NAMED_NEARBY.match(after):
+        return False
+    return True
 
 
 def hedge_cues(text: str) -> list[dict]:
-    """The hedge cues in a sentence: text, kind, weight, start, end."""
-    table, pattern = _cues()
+    """The hedge cues in a sentence: text, kind, start, end (and the lexicon entry)."""
+    kinds, pattern = _lexicon()
     found = []
     for match in pattern.finditer(text):
         cue = " ".join(match.group(0).lower().split())
-        after = text[match.end():]
-        if cue == "may" and match.group(0) == "May" and (match.start() > 0 or MONTH_CONTEXT.match(after)):
-            continue  # the month
-        if cue in ("could", "may", "might") and NEGATED_MODAL.match(after):
-            continue
-        kind, weight = table[cue]
-        found.append({"text": match.group(0), "kind": kind, "weight": weight,
-                      "start": match.start(), "end": match.end()})
+        if _keeps(cue, text, match.start(), match.end()):
+            found.append({"text": match.group(0), "kind": kinds[cue], "cue": cue,
+                          "start": match.start(), "end": match.end()})
     return found
 
 
-def combined_weight(cues: list[dict]) -> float:
-    """1 - product(1 - weight): each cue removes part of the remaining certainty."""
-    remaining = 1.0
+def score_cues(cues: list[dict]) -> float:
+    if not cues:
+        return 0.0
+    model = _model()
+    z = model["bias"]
     for cue in cues:
-        remaining *= 1.0 - cue["weight"]
-    return round(1.0 - remaining, 4)
+        z += model["cues"].get(cue["cue"], 0.0)
+    return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
 def hedging_score(text: str) -> float:
-    return combined_weight(hedge_cues(text))
+    return score_cues(hedge_cues(text))
+
+
+def is_hedged(score: float) -> bool:
+    return score >= _model()["threshold"]
 
 
 class HedgingScorer:
@@ -58,6 +127,9 @@ class HedgingScorer:
     def score(self, sentences, article):
         for sentence in sentences:
             cues = hedge_cues(sentence["text"])
-            sentence["hedge_cues"] = [{"text": c["text"], "kind": c["kind"]} for c in cues]
-            sentence["hedging_score"] = combined_weight(cues)
-            sentence["hedged"] = int(sentence["hedging_score"] >= HEDGED_AT)
+            sentence["hedge_cues"] = [
+                {"text": c["text"], "kind": c["kind"], "start": c["start"], "end": c["end"]}
+                for c in cues
+            ]
+            sentence["hedging_score"] = score_cues(cues)
+            sentence["hedged"] = int(is_hedged(sentence["hedging_score"]))

@@ -1,0 +1,63 @@
+"""Hedging: cues by kind, in context, with a score that grows with the evidence."""
+
+from datasette_attribution.scorers.hedging import hedge_cues, hedging_score, is_hedged
+
+
+def cues(text):
+    return [(c["text"], c["kind"]) for c in hedge_cues(text)]
+
+
+def hedged(text):
+    return is_hedged(hedging_score(text))
+
+
+def test_cues_of_each_kind_are_found_as_units():
+    assert cues("The talks may collapse, and a deal is reportedly unlikely.") == [
+        ("may", "modal"), ("reportedly", "hearsay"), ("unlikely", "adverb")]
+    assert cues("It is widely believed that the minister will resign.") == [
+        ("It is widely believed", "weasel")]
+    assert cues("Officials have not ruled out further strikes.") == [
+        ("not ruled out", "negated certainty")]
+
+
+def test_may_the_month_is_not_a_hedge():
+    assert cues("The election was held in May 2015.") == []
+    assert cues("Parliament rose on 3 May and returned in June.") == []
+    assert cues("May 4 was the deadline.") == []
+
+
+def test_inability_and_certainty_are_not_hedges():
+    assert cues("The minister could not attend the summit.") == []
+    assert cues("There is no doubt the bridge was unsafe.") == []
+
+
+def test_about_is_an_approximator_only_before_a_quantity():
+    assert cues("Ministers talked about the budget.") == []
+    assert cues("About 300 people were evacuated.") == [("About", "approximator")]
+
+
+def test_a_named_persons_stated_belief_is_attribution_not_hedging():
+    assert cues("Senator Jane Cole believes the bill will pass.") == []
+    assert cues("The bill is believed to have enough votes.") == [("believed to", "weasel")]
+
+
+def test_critics_who_are_named_are_not_vague():
+    assert cues("Two critics of the plan, Senators John McCain and Lindsey Graham, objected.") == []
+    assert cues("Critics say the plan will fail.") == [("Critics", "weasel")]
+
+
+def test_score_grows_with_the_number_of_cues():
+    one = hedging_score("The deal may collapse.")
+    two = hedging_score("The deal may possibly collapse.")
+    assert 0 < one < two <= 1
+    assert hedging_score("The deal collapsed on Monday.") == 0.0
+
+
+def test_hedged_and_plain_news_sentences():
+    assert hedged("Prospects for a settlement remain uncertain after the vote.")
+    assert hedged("Police have not ruled out the possibility that the fire was arson.")
+    assert hedged("The move reflects the government's apparent desire to cut costs.")
+    assert hedged("Opposition members are often seen as hardliners on trade.")
+    assert hedged("Relations between the two unions are not necessarily hostile.")
+    assert not hedged("The council approved the budget on Tuesday.")
+    assert not hedged("The ferry leaves the harbour every twenty minutes.")

@@ -1,0 +1,128 @@
+"""Learn the hedge-cue weights and report cross-validated F1 of the uncertain class.
+
+    python training/train_hedging.py WIKIWEASEL_DIR [--write]
+
+WIKIWEASEL_DIR holds train_certain.txt and train_uncertain.txt (CoNLL-2010
+Wikipedia training sentences, one a line). The features are the cues that
+scorers.hedging finds (lexicon plus context rules): one indicator per cue and a
+count per kind. Five stratified folds give the held-out figure; `--write` refits
+on all sentences and writes datasette_attribution/models/hedging.json. The
+training sentences stay outside the package. Needs scikit-learn (training only).
+"""
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from datasette_attribution.scorers.hedging import hedge_cues  # noqa: E402
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "datasette_attribution" / "models" / "hedging.json"
+
+
+def features(sentence):
+    found = Counter()
+    for cue in hedge_cues(sentence):
+        found[f"cue={cue['cue']}"] = 1
+        found[f"kind={cue['kind']}"] += 1
+    return found
+
+
+def load(directory):
+    sentences, labels = [], []
+    for name, label in (("train_certain.txt", 0), ("train_uncertain.txt", 1)):
+        for line in (directory / name).read_text("utf-8").splitlines():
+            if line.strip():
+                sentences.append(line.strip())
+                labels.append(label)
+    return sentences, np.array(labels)
+
+
+def fit(rows, y, C):
+    vectorizer = DictVectorizer()
+    X = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(X, y)
+    return vectorizer, model
+
+
+# Kinds that hedge a claim on their own in news copy ("the deal may collapse",
+# "reportedly", "it is believed"): one such cue is enough for `hedged`. CoNLL-2010's
+# Wikipedia annotation marks weasel wording, not epistemic modality, and so learns
+# "may" as certain; this floor keeps the scorer a hedge detector.
+SUFFICIENT_KINDS = {"modal", "verb", "adverb", "adjective", "noun", "hearsay", "weasel",
+                    "negated certainty", "limiter"}
+
+
+def to_model(vectorizer, model, threshold):
+    """Per-cue totals (cue weight + kind weight) within bounds: a hedge word never
+    makes a claim more certain (>= 0); a cue of a sufficient kind alone reaches the
+    threshold; approximators and vague words keep their learned weight."""
+    weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0]))
+    bias = float(model.intercept_[0])
+    needed = np.log(threshold / (1 - threshold)) - bias + 0.01
+    kinds = dict(_cue_kinds())
+    cues = {}
+    for cue, kind in kinds.items():
+        total = weights.get(f"cue={cue}", 0.0) + weights.get(f"kind={kind}", 0.0)
+        floor = needed if kind in SUFFICIENT_KINDS else 0.0
+        cues[cue] = round(max(total, floor), 4)
+    return {"bias": round(bias, 4), "threshold": threshold, "cues": cues}
+
+
+def _cue_kinds():
+    from datasette_attribution.scorers.lexicon import labelled
+
+    return ((entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt"))
+
+
+def predict(exported, sentences):
+    from datasette_attribution.scorers import hedging
+
+    hedging._model = lambda: exported
+    return np.array([hedging.is_hedged(hedging.hedging_score(s)) and hedging.hedging_score(s) > 0
+                     for s in sentences])
+
+
+def f1(y, predicted):
+    tp = int((predicted & (y == 1)).sum())
+    fp = int((predicted & (y == 0)).sum())
+    fn = int((~predicted & (y == 1)).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0, precision, recall
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    args = parser.parse_args()
+    sentences, y = load(args.directory)
+    rows = [features(s) for s in sentences]
+    print(f"{len(y)} sentences, {int(y.sum())} uncertain")
+    predicted = np.zeros(len(y), dtype=bool)
+    for train, test in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(rows, y):
+        vectorizer, model = fit([rows[i] for i in train], y[train], args.C)
+        predicted[test] = predict(to_model(vectorizer, model, args.threshold),
+                                  [sentences[i] for i in test])
+    print("cross-validated uncertain-class F1 %.3f (precision %.3f, recall %.3f)" % f1(y, predicted))
+    if args.write:
+        exported = to_model(*fit(rows, y, args.C), args.threshold)
+        exported = {"about": "Hedge-cue weights learned by training/train_hedging.py on the "
+                             "CoNLL-2010 Wikipedia training sentences, with the floors described "
+                             "there; see scorers/hedging.py for the formula", **exported}
+        MODEL_PATH.write_text(json.dumps(exported, indent=1, ensure_ascii=False) + "\n")
+        print(f"wrote {MODEL_PATH.name}")
+
+
+if __name__ == "__main__":
+    main()
