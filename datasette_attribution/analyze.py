@@ -15,6 +15,7 @@ class Analysis:
     """Scored sentences of one article, its quotes, and article-level summary scores."""
 
     sentences: list[dict]
+    body: str = ""
     quotes: list[dict] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
 
@@ -66,7 +67,7 @@ def summarize(sentences: list[dict], quotes: list[dict]) -> dict:
 
 
 def analyze_article(article: Article) -> Analysis:
-    analysis = Analysis(sentences=segment_article(article))
+    analysis = Analysis(sentences=segment_article(article), body=article.body)
     for scorer in scorers():
         scorer.score(analysis.sentences, analysis)
     analysis.summary = summarize(analysis.sentences, analysis.quotes)

@@ -1,44 +1,128 @@
-"""Direct quotations and who speaks them."""
+"""Direct quotations, across sentences and paragraphs, and who speaks them.
+
+Quotation marks are read over the whole body, straight and curly alike, so a
+quotation that runs over several sentences is one quote. In news style a quote
+that continues into the next paragraph leaves its closing mark off and reopens
+the next paragraph; those paragraphs join into one quote.
+
+The speaker is the attribution source of the sentences the quote spans (filled by
+the sourcing scorer, which runs first), or, for a bare quotation, the speaker of
+the quotation just before it. Descriptions and pronouns ("the two senators",
+"he") are resolved to the names given earlier in the article.
+"""
 
 from __future__ import annotations
 
 import re
 
-QUOTATION = re.compile(r"\"([^\"]+)\"|“([^”]+)”")
-MIN_QUOTE_WORDS = 3  # shorter quoted runs are usually scare quotes or titles
+from ..model import Article
+from .sourcing import person_names
+
+OPENING = {"\"": "\"", "“": "”"}
+DESCRIBED = re.compile(r"^(?:the|this|that|these|those)\s+(?:(?:two|three|four)\s+)?(\w+?)s?$",
+                       re.IGNORECASE)
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
 
 
-def quotations(text: str) -> list[str]:
-    found = []
-    for match in QUOTATION.finditer(text):
-        quoted = (match.group(1) or match.group(2)).strip()
-        if len(quoted.split()) >= MIN_QUOTE_WORDS:
-            found.append(quoted)
-    return found
+PARAGRAPH_BREAK = Article.PARAGRAPH_SEPARATOR
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's inside, as offsets into the body."""
+    spans = []
+    open_at, closing = None, None
+    position = 0
+    while position < len(body):
+        char = body[position]
+        if open_at is None:
+            if char in OPENING and _opens(body, position):
+                open_at, closing = position + 1, OPENING[char]
+        elif char == closing and (closing != "\"" or _closes(body, position)):
+            spans.append((open_at, position))
+            open_at = None
+        elif body.startswith(PARAGRAPH_BREAK, position):
+            next_start = position + len(PARAGRAPH_BREAK)
+            if not body[next_start:next_start + 1] in OPENING:
+                spans.append((open_at, position))  # unbalanced: close at the paragraph end
+                open_at = None
+            else:
+                position = next_start  # the quote goes on after the reopening mark
+        position += 1
+    if open_at is not None:
+        spans.append((open_at, len(body)))
+    return [(s, e) for s, e in spans if body[s:e].strip()]
+
+
+def _quote_text(inside: str) -> str:
+    """The quote's words, with paragraph breaks and reopening marks taken out."""
+    joined = re.sub(rf"{re.escape(PARAGRAPH_BREAK)}[{''.join(OPENING)}]?", " ", inside)
+    return " ".join(joined.split()).strip(" \"“”")
+
+
+def _opens(body: str, position: int) -> bool:
+    return position == 0 or not body[position - 1].isalnum()
+
+
+def _closes(body: str, position: int) -> bool:
+    return position + 1 >= len(body) or not body[position + 1].isalnum()
+
+
+def resolve_speaker(source: str | None, earlier_text: str, last_person: str | None) -> str | None:
+    """A name for the speaker where the article gives one."""
+    if not source:
+        return None
+    names = person_names(source)
+    if names:
+        return " and ".join(names)
+    lowered = source.lower()
+    if lowered in PRONOUN_SPEAKERS and last_person:
+        return last_person
+    described = DESCRIBED.match(source)
+    if described:
+        noun = described.group(1)
+        # "the two senators" -> the names that follow "Senator(s)" earlier on.
+        found = re.findall(rf"\b{noun}s?\s+((?:[A-Z][\w'’-]+\s?)+(?:and\s+(?:[A-Z][\w'’-]+\s?)+)?)",
+                           earlier_text, re.IGNORECASE)
+        if found:
+            return " and ".join(person_names(found[-1].strip()) or [found[-1].strip()])
+    return source
 
 
 class QuoteScorer:
-    """Runs after sourcing: a quote's speaker is its sentence's source, or, for a
-    bare quotation, the speaker of the quotation just before it."""
-
     name = "quotes"
     order = 20
 
     def score(self, sentences, article):
-        last_speaker = None
-        for sentence in sentences:
-            found = quotations(sentence["text"])
-            sentence["is_quote"] = int(bool(found))
-            if not found:
-                last_speaker = None
+        body = article.body
+        spans = quote_spans(body)
+        last_speaker = last_person = last_speaker_source = None
+        last_anonymous = 0
+        last_quote_end_sentence = None
+        for start, end in spans:
+            covered = [i for i, s in enumerate(sentences) if s["start"] < end and s["end"] > start]
+            if not covered:
                 continue
-            speaker = sentence.get("source") or last_speaker
-            anonymous = int(sentence.get("attribution") == "anonymous")
-            for text in found:
-                article.quotes.append({
-                    "sentence_position": sentence["position"],
-                    "text": text,
-                    "speaker": speaker,
-                    "anonymous": anonymous,
-                })
-            last_speaker = speaker
+            for i in covered:
+                sentences[i]["is_quote"] = 1
+            attributed = [sentences[i] for i in covered if sentences[i].get("attribution") != "none"]
+            continues = last_quote_end_sentence is not None and covered[0] - last_quote_end_sentence <= 1
+            if attributed and not (continues and attributed[0].get("source") == last_speaker_source):
+                source = attributed[0].get("source")
+                speaker = resolve_speaker(source, body[:sentences[covered[0]]["start"]], last_person)
+                anonymous = int(attributed[0].get("attribution") == "anonymous")
+            elif continues:
+                source, speaker, anonymous = last_speaker_source, last_speaker, last_anonymous
+            else:
+                source, speaker, anonymous = None, None, 0
+            article.quotes.append({
+                "sentence_position": sentences[covered[0]]["position"],
+                "text": _quote_text(body[start:end]),
+                "speaker": speaker,
+                "anonymous": anonymous,
+            })
+            last_speaker, last_speaker_source, last_anonymous = speaker, source, anonymous
+            if speaker and person_names(speaker):
+                last_person = speaker
+            last_quote_end_sentence = covered[-1]
+        for sentence in sentences:
+            sentence.setdefault("is_quote", 0)

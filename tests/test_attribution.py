@@ -1,0 +1,111 @@
+"""Attribution: named or anonymous sources of claims, and the speakers of quotes."""
+
+import pytest
+from conftest import INDEPENDENT_SEED, NEWS24_SEED
+
+from datasette_attribution.analyze import analyze_article
+from datasette_attribution.scorers.sourcing import attribute
+from conftest import page_article
+
+
+def label(text, previous=None):
+    return attribute(text, previous)["attribution"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Administration officials said there were no plans to co-operate.",
+    "A senior official said the decision had been taken.",
+    "Two people familiar with the matter said the firm was for sale.",
+    "Sources close to the minister said she would resign.",
+    "One person briefed on the talks said a deal was near.",
+    "The report was delayed, an official who was not authorised to speak publicly said.",
+    "The minister has resigned, according to reports.",
+    "Critics say the law is unworkable.",
+    "It is widely believed that the deal will collapse.",
+    "The singer is said to be furious.",
+    "US officials have not ruled out further sanctions.",
+    "US officials believe the leader has the final say.",
+])
+def test_unnamed_and_vague_sources_are_anonymous(sentence):
+    assert label(sentence) == "anonymous"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said the road was closed.",
+    "The European Commission said in a statement that it would investigate.",
+    "The Associated Press reported that 12 people died.",
+    "According to court documents, the firm owed $3m.",
+    "The Obama administration has repeatedly insisted it is not co-ordinating with Iran.",
+    '"We will not co-operate," White House spokesperson Josh Earnest said.',
+    "The newspaper backs the plan.",
+])
+def test_identified_sources_are_named(sentence):
+    assert label(sentence) == "named"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Obama authorised an air campaign against the militants.",
+    "Officials declined to comment.",
+    "Rain is expected to spread from the west.",
+    "The United States and Iran broke off relations in 1979.",
+])
+def test_actions_and_refusals_are_not_attributions(sentence):
+    assert label(sentence) == "none"
+
+
+def test_a_pronoun_inherits_its_antecedents_anonymity():
+    previous = attribute("Diplomatic sources confirmed the letter to the AP.")
+    follow_up = attribute("They did so on the condition of anonymity.", previous)
+    assert (follow_up["attribution"], follow_up["source"]) == ("anonymous", "Diplomatic sources")
+
+
+def test_source_words_and_kinds():
+    assert attribute("White House spokesperson Josh Earnest said it was over.")[
+        "source_kind"] == "person"
+    result = attribute("The newspaper cited unnamed individuals briefed on the letter.")
+    assert (result["source"], result["source_kind"]) == ("unnamed individuals briefed", "unnamed other")
+
+
+def test_the_seeds_have_nine_anonymous_attributions():
+    anonymous = []
+    for path in (NEWS24_SEED, INDEPENDENT_SEED):
+        analysis = analyze_article(page_article(path))
+        anonymous += [s["text"][:40] for s in analysis.sentences if s["attribution"] == "anonymous"]
+    assert anonymous == [
+        "Washington - In a rare outreach to Iran'",
+        "However, while not confirming nor denyin",
+        "Diplomatic sources separately confirmed ",
+        "They did so on the condition of anonymit",
+        "US officials have not ruled out the poss",
+        "Despite Rouhani's standing as president,",
+        "Barack Obama secretly wrote to Iran’s Su",
+        "The newspaper cited unnamed individuals ",
+        "It is also being seen by commentators in",
+    ]
+
+
+def test_quotes_have_their_speakers_resolved_to_names():
+    analysis = analyze_article(page_article(NEWS24_SEED))
+    assert [(q["speaker"], q["text"][:30]) for q in analysis.quotes] == [
+        ("Josh Earnest", "The United States will not co-"),
+        ("Josh Earnest", "We won't share intelligence wi"),
+        ("John McCain and Lindsey Graham", "outrageous"),
+        ("John McCain and Lindsey Graham", "The consequences of this ill-c"),
+        ("Obama", "open question."),
+    ]
+    assert analysis.summary["anonymous_share"] == round(6 / 14, 4)
+
+
+def test_a_quote_continued_in_the_next_paragraph_is_one_quote():
+    from datasette_attribution.model import Article, Paragraph
+
+    article = Article(source="t", paragraphs=[
+        Paragraph("“We will rebuild,” the mayor, Ann Hughes, said. “It will take years."),
+        Paragraph("“But we will do it together.”"),
+        Paragraph("The council meets on Monday."),
+    ])
+    quotes = analyze_article(article).quotes
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("We will rebuild,", "Ann Hughes"),
+        ("It will take years. But we will do it together.", "Ann Hughes"),
+    ]
