@@ -163,7 +163,9 @@ def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysi
                 })
         db["quotes"].insert_all(
             {"sentence_id": sentence_ids[quote["sentence_position"]], "text": quote["text"],
-             "speaker": quote.get("speaker"), "actor_id": quote.get("actor_id"),
+             "speaker": quote.get("speaker"),
+             "actor_id": actor_id_for(db, quote["speaker_person"], "person")
+             if quote.get("speaker_person") else None,
              "anonymous": quote.get("anonymous", 0)}
             for quote in analysis.quotes
         )

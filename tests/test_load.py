@@ -173,3 +173,18 @@ def test_missing_path_is_a_clear_usage_error(tmp_path):
     result = run_load(tmp_path / "x.db", tmp_path / "nope.txt")
     assert result.exit_code == 2
     assert "nope.txt: no such file or folder" in result.output
+
+
+def test_quotes_are_stored_with_speakers_and_linked_to_named_people(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+    rows = list(db.query(
+        "select quotes.speaker, actors.name, quotes.anonymous from quotes "
+        "left join actors on actors.id = quotes.actor_id order by quotes.id"))
+    assert [(r["speaker"], r["name"], r["anonymous"]) for r in rows] == [
+        ("Josh Earnest", "Josh Earnest", 0),
+        ("Josh Earnest", "Josh Earnest", 0),
+        ("John McCain and Lindsey Graham", None, 0),
+        ("John McCain and Lindsey Graham", None, 0),
+        ("Obama", None, 0),
+        ("unnamed individuals", None, 1),
+    ]

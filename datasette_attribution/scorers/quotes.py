@@ -114,10 +114,13 @@ class QuoteScorer:
                 source, speaker, anonymous = last_speaker_source, last_speaker, last_anonymous
             else:
                 source, speaker, anonymous = None, None, 0
+            speakers = person_names(speaker or "")
             article.quotes.append({
                 "sentence_position": sentences[covered[0]]["position"],
                 "text": _quote_text(body[start:end]),
                 "speaker": speaker,
+                # One named person: the store links the quote to that actor.
+                "speaker_person": speakers[0] if len(speakers) == 1 else None,
                 "anonymous": anonymous,
             })
             last_speaker, last_speaker_source, last_anonymous = speaker, source, anonymous

@@ -47,8 +47,8 @@ BETWEEN = frozenset("""
 has have had is are was were will would could may might did do does also not never still
 repeatedly separately previously again already publicly privately first further long
 """.split())
-PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "organisation",
-            "we": "group", "i": "person"}
+PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "organisation",
+            "we": "organisation", "i": "person"}
 DESCRIPTION = re.compile(r"^(?:the|this|that|these|those)\s+(?:two\s+|three\s+|four\s+)?(\w+)$", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+\b")
 MAX_SOURCE_TOKENS = 9
