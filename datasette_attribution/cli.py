@@ -31,11 +31,20 @@ def cli():
 @click.option("--url", help="URL for every article.")
 @click.option("--encoding", default="utf-8", show_default=True,
               help="Encoding of the input files, e.g. cp1252.")
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor aliases, one actor a line as in lexicons/aliases.txt "
+                   "(canonical | kind | alias | ...). Repeatable.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
-def load(db, paths, replace, outlet, published, byline, title, url, encoding, progress):
+def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
+         progress):
+    from .scorers import actors
     from .text.metadata import parse_date
 
+    if alias_files:
+        os.environ[actors.ALIASES_ENV] = os.pathsep.join(alias_files)
+        actors.alias_table.cache_clear()
+        actors._alias_pattern.cache_clear()
     for path in paths:
         if path != "-" and not os.path.exists(path):
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")

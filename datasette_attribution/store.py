@@ -30,7 +30,7 @@ TABLES = {
         "source_kind": str, "cue": str, "anonymous_score": float, "hedged": int,
         "hedging_score": float, "hedge_cues": str, "polarity": float, "subjectivity": float,
     },
-    "actors": {"id": int, "name": str, "kind": str},
+    "actors": {"id": int, "name": str, "kind": str, "linked_to": int},
     "mentions": {
         "id": int, "sentence_id": int, "actor_id": int, "text": str, "start": int, "end": int,
         "sentiment": float,
@@ -156,6 +156,9 @@ def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysi
             sentence_ids[sentence["position"]] = db["sentences"].insert(row).last_pk
             for mention in sentence.get("mentions", []):
                 actor_id = actor_id_for(db, mention["actor"], mention.get("kind"))
+                if mention.get("linked_to"):
+                    db["actors"].update(actor_id, {
+                        "linked_to": actor_id_for(db, mention["linked_to"], "person")})
                 db["mentions"].insert({
                     "sentence_id": sentence_ids[sentence["position"]], "actor_id": actor_id,
                     "text": mention["text"], "start": mention["start"], "end": mention["end"],
@@ -173,9 +176,17 @@ def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysi
 
 
 def actor_id_for(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
+    """The actor's id, created if new. A person named by surname alone ("Obama")
+    is the one person in the corpus with that surname, where there is just one."""
     row = db.execute(
         "select id from actors where name = ? and kind is ?", [name, kind]
     ).fetchone()
     if row:
         return row[0]
+    if kind == "person" and " " not in name:
+        rows = db.execute(
+            "select id from actors where kind = 'person' and name like ?", [f"% {name}"]
+        ).fetchall()
+        if len(rows) == 1:
+            return rows[0][0]
     return db["actors"].insert({"name": name, "kind": kind}).last_pk

@@ -185,6 +185,6 @@ def test_quotes_are_stored_with_speakers_and_linked_to_named_people(seeds_db):
         ("Josh Earnest", "Josh Earnest", 0),
         ("John McCain and Lindsey Graham", None, 0),
         ("John McCain and Lindsey Graham", None, 0),
-        ("Obama", None, 0),
+        ("Obama", "Barack Obama", 0),
         ("unnamed individuals", None, 1),
     ]

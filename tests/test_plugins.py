@@ -21,7 +21,7 @@ class ThirdParty:
 
 def test_builtin_scorers_register_through_the_hook():
     names = [s.name for group in plugin_manager().hook.register_scorers() for s in group]
-    assert names == ["quotes", "sourcing", "hedging", "sentiment"]
+    assert names == ["actors", "quotes", "sourcing", "hedging", "sentiment"]
 
 
 def test_a_third_party_scorer_runs_after_the_builtins(monkeypatch):

@@ -1,6 +1,7 @@
 """The built-in scorers, registered through the same hook a third party uses."""
 
 from ..hookspecs import hookimpl
+from .actors import ActorScorer
 from .hedging import HedgingScorer
 from .quotes import QuoteScorer
 from .sentiment import SentimentScorer
@@ -9,4 +10,4 @@ from .sourcing import SourcingScorer
 
 @hookimpl
 def register_scorers():
-    return [QuoteScorer(), SourcingScorer(), HedgingScorer(), SentimentScorer()]
+    return [ActorScorer(), QuoteScorer(), SourcingScorer(), HedgingScorer(), SentimentScorer()]

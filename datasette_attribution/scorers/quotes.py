@@ -53,6 +53,18 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if body[s:e].strip()]
 
 
+def _people_named(speaker: str | None, sentences) -> list[str]:
+    """The actor behind a surname-only speaker ("Obama" -> "Barack Obama"), from
+    the actor mentions the actor scorer found in the article."""
+    if not speaker:
+        return []
+    for sentence in sentences:
+        for mention in sentence.get("mentions", []):
+            if mention["kind"] == "person" and mention["text"] == speaker:
+                return [mention["actor"]]
+    return []
+
+
 def _quote_text(inside: str) -> str:
     """The quote's words, with paragraph breaks and reopening marks taken out."""
     joined = re.sub(rf"{re.escape(PARAGRAPH_BREAK)}[{''.join(OPENING)}]?", " ", inside)
@@ -114,7 +126,7 @@ class QuoteScorer:
                 source, speaker, anonymous = last_speaker_source, last_speaker, last_anonymous
             else:
                 source, speaker, anonymous = None, None, 0
-            speakers = person_names(speaker or "")
+            speakers = person_names(speaker or "") or _people_named(speaker, sentences)
             article.quotes.append({
                 "sentence_position": sentences[covered[0]]["position"],
                 "text": _quote_text(body[start:end]),

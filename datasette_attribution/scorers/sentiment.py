@@ -1,13 +1,190 @@
-"""Sentence polarity and subjectivity from TextBlob's pattern lexicon (offline)."""
+"""Sentence polarity (TextBlob's pattern lexicon) and sentiment toward a target.
 
-from textblob.en.sentiments import PatternAnalyzer
+Target sentiment is a small multinomial logistic model (trained by
+`training/train_sentiment.py` on NewsMTSC, weights in `models/sentiment.json`)
+over features of the target's surroundings: the pattern lexicon's polarities of
+the words near the target, by side, distance and clause, flipped after a
+negation; whether the target is inside a quotation or is the one speaking; and
+the words around it, hashed. The sentence's own polarity is one feature among
+many, so a sentence that praises one actor and attacks another can differ by
+target.
+"""
 
-_ANALYZER = PatternAnalyzer()
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from functools import lru_cache
+from importlib import resources
+
+from textblob.en import sentiment as pattern_lexicon
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+|[^\sA-Za-z\d]")
+NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "hardly", "barely"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "while", "although", "though",
+                           "whereas", "because", "however", "yet"})
+QUOTE_MARKS = frozenset({"\"", "“", "”"})
+SPEECH = frozenset({"said", "says", "told", "called", "accused", "praised", "criticised",
+                    "criticized", "warned", "insisted", "argued", "claimed", "denied"})
+COPULAS = frozenset({"is", "was", "are", "were", "seems", "seemed", "looks", "looked"})
+HASH_BUCKETS = 1 << 15
+STRONG_MODIFIER = 0.5
+WINDOW = 6
+LABELS = ("negative", "neutral", "positive")
 
 
 def polarity_subjectivity(text: str) -> tuple[float, float]:
-    result = _ANALYZER.analyze(text)
-    return round(result.polarity, 4), round(result.subjectivity, 4)
+    """TextBlob's PatternAnalyzer scores, called without the named tuple class it
+    builds on every call."""
+    polarity, subjectivity = pattern_lexicon(text)
+    return round(polarity, 4), round(subjectivity, 4)
+
+
+@lru_cache(maxsize=1)
+def _word_polarity() -> dict[str, float]:
+    table = {}
+    for word, senses in pattern_lexicon.items():
+        averaged = senses.get(None) or next(iter(senses.values()))
+        if averaged[0]:
+            table[word.lower()] = averaged[0]
+    return table
+
+
+def _bucket(name: str) -> str:
+    return f"h{zlib.crc32(name.encode('utf-8')) % HASH_BUCKETS}"
+
+
+@lru_cache(maxsize=64)
+def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """Tokens with offsets; cached because every mention in a sentence needs them."""
+    return tuple((m.group(0), m.start(), m.end()) for m in TOKEN.finditer(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _sentence_bucket(word: str) -> str:
+    return _bucket(f"S:{word}")
+
+
+def target_features(sentence: str, start: int, end: int,
+                    sentence_polarity: float | None = None) -> dict[str, float]:
+    """Sparse features of the target at sentence[start:end] in its sentence."""
+    polarity_of = _word_polarity()
+    tokens = _tokens(sentence)
+    inside = [i for i, (_, s, e) in enumerate(tokens) if s < end and e > start]
+    first, last = (inside[0], inside[-1]) if inside else (0, 0)
+    features: dict[str, float] = {"bias": 1.0}
+    if sentence_polarity is None:
+        sentence_polarity = polarity_subjectivity(sentence)[0]
+    features["sentence_polarity"] = sentence_polarity
+    clause_start = first
+    while clause_start > 0 and tokens[clause_start - 1][0].lower() not in CLAUSE_BREAKS:
+        clause_start -= 1
+    clause_end = last
+    while clause_end + 1 < len(tokens) and tokens[clause_end + 1][0].lower() not in CLAUSE_BREAKS:
+        clause_end += 1
+    quotes_before = sum(t in QUOTE_MARKS for t, _, _ in tokens[:first])
+    features["in_quotation"] = float(quotes_before % 2 == 1)
+    features["position"] = first / max(1, len(tokens))
+    features["subject"] = float(first <= 2)
+    features["speaks"] = float(any(t.lower() in SPEECH for t, _, _ in tokens[last + 1:last + 4]))
+    # Attributive and predicative modifiers: "the brutal Assad regime", "Smith was
+    # brilliant" speak of the target itself.
+    modifier = sum(polarity_of.get(t.lower(), 0.0) for t, _, _ in tokens[max(0, first - 2):first]
+                   if t.isalpha())
+    if last + 2 < len(tokens) and tokens[last + 1][0].lower() in COPULAS:
+        modifier += polarity_of.get(tokens[last + 2][0].lower(), 0.0)
+    if modifier:
+        features["modifier_pos" if modifier > 0 else "modifier_neg"] = abs(modifier)
+    negated = False
+    for i, (token, _, _) in enumerate(tokens):
+        if first <= i <= last:
+            negated = False
+            continue
+        word = token.lower()
+        if word in NEGATIONS or word.endswith("n't"):
+            negated = True
+            continue
+        if word in CLAUSE_BREAKS:
+            negated = False
+        side = "L" if i < first else "R"
+        distance = first - i if i < first else i - last
+        polarity = polarity_of.get(word, 0.0)
+        if negated:
+            polarity = -polarity * 0.5
+        if polarity:
+            key = "lex_weighted_pos" if polarity > 0 else "lex_weighted_neg"
+            features[key] = features.get(key, 0.0) + abs(polarity) / (1.0 + distance)
+            band = "near" if distance <= 3 else ("mid" if distance <= WINDOW * 2 else "far")
+            sign = "pos" if polarity > 0 else "neg"
+            key = f"lex_{side}_{band}_{sign}"
+            features[key] = features.get(key, 0.0) + abs(polarity)
+            if clause_start <= i <= clause_end:
+                key = f"lex_clause_{sign}"
+                features[key] = features.get(key, 0.0) + abs(polarity)
+        if token.isalpha():
+            features[_sentence_bucket(word)] = 1.0
+            if distance <= WINDOW:
+                features[_bucket(f"{side}:{word}")] = 1.0
+                if negated:
+                    features[_bucket(f"neg:{word}")] = 1.0
+                if i + 1 < len(tokens) and not first <= i + 1 <= last:
+                    features[_bucket(f"{side}:{word} {tokens[i + 1][0].lower()}")] = 1.0
+    return features
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    path = resources.files("datasette_attribution").joinpath("models").joinpath("sentiment.json")
+    return json.loads(path.read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _weights_by_feature() -> dict[str, tuple[float, float, float]]:
+    """feature -> (negative, neutral, positive) weights: one look-up a feature."""
+    weights = _model()["weights"]
+    names = set().union(*(weights[label] for label in LABELS))
+    return {name: tuple(weights[label].get(name, 0.0) for label in LABELS) for name in names}
+
+
+def probabilities(features: dict[str, float]) -> list[float]:
+    table = _weights_by_feature()
+    zero = (0.0, 0.0, 0.0)
+    scores = [0.0, 0.0, 0.0]
+    for name, value in features.items():
+        negative, neutral, positive = table.get(name, zero)
+        scores[0] += value * negative
+        scores[1] += value * neutral
+        scores[2] += value * positive
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def sentiment_toward(sentence: str, start: int, end: int,
+                     sentence_polarity: float | None = None) -> tuple[str, float]:
+    """(label, score in -1..1) toward the target occupying sentence[start:end]."""
+    if not 0 <= start < end <= len(sentence):
+        raise ValueError(f"target span {start}:{end} is outside the sentence")
+    features = target_features(sentence, start, end, sentence_polarity)
+    return decide(probabilities(features), features)
+
+
+def decide(probs: list[float], features: dict[str, float]) -> tuple[str, float]:
+    """Label and score from the model's probabilities, with one rule on top: a
+    strongly polar word that modifies the target itself ("the brutal Assad
+    regime") decides the direction, which the model, trained mostly on neutral
+    mentions in polar sentences, tends to discount."""
+    negative, neutral, positive = probs
+    score = positive - negative
+    modifier = features.get("modifier_pos", 0.0) - features.get("modifier_neg", 0.0)
+    if abs(modifier) >= STRONG_MODIFIER:
+        score = max(-1.0, min(1.0, score + modifier / 2))
+        label = "neutral" if abs(score) < 0.15 else ("positive" if score > 0 else "negative")
+        return label, round(score, 4)
+    label = LABELS[max(range(3), key=lambda i: probs[i])]
+    return label, round(score, 4)
 
 
 class SentimentScorer:
@@ -17,3 +194,6 @@ class SentimentScorer:
     def score(self, sentences, article):
         for sentence in sentences:
             sentence["polarity"], sentence["subjectivity"] = polarity_subjectivity(sentence["text"])
+            for mention in sentence.get("mentions", []):
+                _, mention["sentiment"] = sentiment_toward(
+                    sentence["text"], mention["start"], mention["end"], sentence["polarity"])

@@ -1,0 +1,135 @@
+"""Actors under one name each, and sentiment toward each mention."""
+
+import pytest
+import sqlite_utils
+from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS, page_article
+
+from datasette_attribution import analyze_text, sentiment_toward
+from datasette_attribution.analyze import analyze_article
+from datasette_attribution.pipeline import load
+from datasette_attribution.scorers.actors import find_actors
+from datasette_attribution.store import open_database
+
+
+def actors_in(path):
+    analysis = analyze_article(page_article(path))
+    return {(m["actor"], m["kind"]) for s in analysis.sentences for m in s["mentions"]}
+
+
+def test_news24_seed_actors():
+    assert actors_in(NEWS24_SEED) == {
+        ("Barack Obama", "person"), ("Ali Khamenei", "person"), ("Hassan Rouhani", "person"),
+        ("Bashar Assad", "person"), ("John McCain", "person"), ("Lindsey Graham", "person"),
+        ("Josh Earnest", "person"), ("Iran", "place"), ("United States", "place"),
+        ("Syria", "place"), ("Iraq", "place"), ("Islamic State", "group"),
+        ("Wall Street Journal", "organization"), ("Associated Press", "organization"),
+        ("White House", "organization"), ("Obama administration", "organization"),
+        ("United Kingdom", "place"), ("China", "place"), ("France", "place"),
+        ("Germany", "place"), ("Russia", "place"), ("UN General Assembly", "organization"),
+    }
+
+
+def test_independent_seed_actors():
+    assert actors_in(INDEPENDENT_SEED) == {
+        ("Barack Obama", "person"), ("Ali Khamenei", "person"), ("Hassan Rouhani", "person"),
+        ("Iran", "place"), ("Iraq", "place"), ("United States", "place"),
+        ("Islamic State", "group"), ("Wall Street Journal", "organization"),
+        ("Obama administration", "organization"),
+    }
+
+
+def mentions(*sentences):
+    return [[(m["text"], m["actor"]) for m in found] for found in find_actors(list(sentences))]
+
+
+def test_aliases_resolve_to_one_actor_and_case_matters():
+    assert mentions("The US, the U.S. and America are the United States.",
+                    "IS, Isis and ISIL are one group; this is not it.") == [
+        [("US", "United States"), ("U.S.", "United States"), ("America", "United States"),
+         ("United States", "United States")],
+        [("IS", "Islamic State"), ("Isis", "Islamic State"), ("ISIL", "Islamic State")],
+    ]
+
+
+def test_titles_are_not_names_and_surnames_resolve():
+    assert mentions("President Barack Obama wrote the letter.",
+                    "Mr Obama later spoke to reporters.",
+                    "Critics of the Obama administration objected.") == [
+        [("Barack Obama", "Barack Obama")],
+        [("Obama", "Barack Obama")],
+        [("the Obama administration", "Obama administration")],
+    ]
+
+
+def test_an_untitled_name_used_once_is_not_an_actor():
+    assert mentions("Jon Stone Friday 07 November 2014 08:13 EST") == [[]]
+
+
+def test_administration_is_linked_to_its_leader(tmp_path):
+    db = open_database(tmp_path / "a.db")
+    load(db, [str(SEEDS)])
+    rows = db.query("select a.name, l.name as leader from actors a join actors l on l.id = a.linked_to")
+    assert list(rows) == [{"name": "Obama administration", "leader": "Barack Obama"}]
+
+
+def test_every_mention_is_stored_with_its_sentiment(tmp_path):
+    db = open_database(tmp_path / "m.db")
+    load(db, [str(SEEDS)])
+    assert db["mentions"].count == 104
+    assert db.execute("select count(*) from mentions where sentiment is null").fetchone()[0] == 0
+    assert db.execute("select count(*) from mentions where sentiment < -1 or sentiment > 1").fetchone()[0] == 0
+
+
+def at(sentence, target):
+    start = sentence.index(target)
+    return sentiment_toward(sentence, start, start + len(target))
+
+
+def test_sentiment_toward_a_target_not_the_sentence():
+    sentence = ('Two chief critics of his foreign policy called it "outrageous" that Obama would '
+                "seek to enlist Iran in its fight against IS.")
+    assert at(sentence, "Obama")[0] == "negative"
+    assert at("They want freedom from the brutal Assad regime.", "Assad")[0] == "negative"
+
+
+def test_praise_for_one_and_attack_on_another_differ():
+    sentence = "The brilliant coach Smith praised the players, while the corrupt chairman Jones was booed."
+    assert at(sentence, "Smith")[0] == "positive"
+    assert at(sentence, "Jones")[0] == "negative"
+
+
+def test_sentiment_scores_are_in_range_and_spans_checked():
+    label, score = at("The minister opened the new bridge on Monday.", "minister")
+    assert label in ("negative", "neutral", "positive") and -1 <= score <= 1
+    with pytest.raises(ValueError):
+        sentiment_toward("Short.", 3, 30)
+
+
+def test_analyze_text_returns_mentions_with_sentiment():
+    sentences = analyze_text("Iran welcomed the deal.")
+    assert [(m["actor"], m["kind"], m["text"]) for m in sentences[0]["mentions"]] == [
+        ("Iran", "place", "Iran")]
+    assert isinstance(sentences[0]["mentions"][0]["sentiment"], float)
+
+
+def test_users_extend_the_alias_table(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from datasette_attribution.cli import cli
+    from datasette_attribution.scorers import actors
+
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_text("Fernando Alonso | person | Nando\n")
+    article = tmp_path / "a.jsonl"
+    article.write_text('{"text": "Nando said the car felt quick."}\n')
+    monkeypatch.delenv(actors.ALIASES_ENV, raising=False)
+    try:
+        result = CliRunner().invoke(cli, ["load", str(tmp_path / "x.db"), str(article),
+                                          "--aliases", str(aliases)])
+        assert result.exit_code == 0, result.output
+        db = sqlite_utils.Database(tmp_path / "x.db")
+        assert [r["name"] for r in db.query("select name from actors")] == ["Fernando Alonso"]
+    finally:
+        monkeypatch.delenv(actors.ALIASES_ENV, raising=False)
+        actors.alias_table.cache_clear()
+        actors._alias_pattern.cache_clear()
