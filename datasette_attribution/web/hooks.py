@@ -1,20 +1,32 @@
-"""Datasette hooks: SQL functions on every connection and the `attribution` commands.
-
-Read-only by design: nothing here writes, so it works on immutable databases.
-"""
+"""Datasette hooks. Each delegates to a module of its own; nothing here writes to
+a database, so everything works on immutable (`-i`) and published instances."""
 
 from __future__ import annotations
 
+import json
+
 from datasette import hookimpl
+
+from . import filters, pages, render
+from .facets import ActorFacet, ScoreBandFacet
+from .metadata import COLUMN_DESCRIPTIONS, DEFAULT_FACETS
+
+__all__ = ["prepare_connection", "register_commands", "register_facet_classes",
+           "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
+           "extra_body_script", "database_actions", "get_metadata", "startup"]
+
+PLUGIN_NAME = "datasette-attribution"
+OUR_TABLES = ("articles", "sentences")
 
 
 @hookimpl
 def prepare_connection(conn):
-    from ..api import sentiment_toward
     from ..scorers.hedging import hedging_score
+    from ..scorers.sentiment import sentiment_toward
     from ..scorers.sourcing import attribute
 
     def sentiment_toward_target(text, target):
+        """Sentiment toward the first mention of target in text (case-insensitive)."""
         if not text or not target:
             return None
         start = text.lower().find(target.lower())
@@ -23,7 +35,8 @@ def prepare_connection(conn):
         return sentiment_toward(text, start, start + len(target))[1]
 
     conn.create_function("hedging_score", 1, lambda text: hedging_score(text or ""), deterministic=True)
-    conn.create_function("attribution", 1, lambda text: attribute(text or "")["attribution"], deterministic=True)
+    conn.create_function("attribution", 1, lambda text: attribute(text or "")["attribution"],
+                         deterministic=True)
     conn.create_function("sentiment_toward", 2, sentiment_toward_target, deterministic=True)
 
 
@@ -32,3 +45,125 @@ def register_commands(cli):
     from ..cli import cli as attribution_cli
 
     cli.add_command(attribution_cli, name="attribution")
+
+
+@hookimpl
+def register_facet_classes():
+    return [ScoreBandFacet, ActorFacet]
+
+
+@hookimpl
+def filters_from_request(request, table):
+    from datasette.filters import FilterArguments
+
+    clauses, params, descriptions = filters.where_clauses(table, request.args)
+    if clauses:
+        return FilterArguments(clauses, params=params, human_descriptions=descriptions)
+    return None
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>\d+)$", pages.article_page),
+        (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
+         pages.comparison_page),
+    ]
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if table == "sentences" and column == "text" and isinstance(value, str):
+        return _sentence_cell(row, value, database, datasette)
+    if table == "sentences" and column == "hedge_cues":
+        return render.cue_chips(value)
+    if table == "articles" and column == "title" and value:
+        url = datasette.urls.path(f"/-/attribution/{database}/articles/{row['id']}")
+        return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(
+            url, value)
+    return None
+
+
+def _sentence_cell(row, text, database, datasette):
+    keys = row.keys()
+
+    async def inner():
+        mentions = []
+        if "id" in keys:
+            result = await datasette.get_database(database).execute(
+                "select mentions.start, mentions.end, mentions.sentiment, actors.name as actor "
+                "from mentions join actors on actors.id = mentions.actor_id "
+                "where mentions.sentence_id = ?", [row["id"]])
+            mentions = [dict(zip(result.columns, r)) for r in result.rows]
+        cues = json.loads(row["hedge_cues"]) if "hedge_cues" in keys and row["hedge_cues"] else []
+        source = row["source"] if "source" in keys else None
+        return render.highlight(text, source, cues, mentions)
+
+    return inner
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.static_plugins(PLUGIN_NAME, "attribution.css")]
+
+
+@hookimpl
+def extra_body_script(table, datasette):
+    if table != "sentences":
+        return ""
+    # The legend for the marks in the text column, placed above the table.
+    return ("document.addEventListener('DOMContentLoaded', function () {"
+            "var t = document.querySelector('.table-wrapper, table.rows-and-columns');"
+            "if (!t) return; var d = document.createElement('div');"
+            f"d.className = 'attr-legend-box'; d.innerHTML = {json.dumps(str(render.LEGEND))};"
+            "t.parentNode.insertBefore(d, t); });")
+
+
+@hookimpl
+def database_actions(datasette, database):
+    async def inner():
+        tables = await datasette.get_database(database).table_names()
+        if "articles" not in tables:
+            return []
+        return [{"href": datasette.urls.path(f"/-/attribution/{database}/outlets"),
+                 "label": "Compare outlets"}]
+
+    return inner
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    """Datasette 0.65: column descriptions and default facets as metadata."""
+    return {"databases": {name: {"tables": _table_metadata()} for name in datasette.databases}}
+
+
+def _table_metadata():
+    tables = {}
+    for name, columns in COLUMN_DESCRIPTIONS.items():
+        tables[name] = {"columns": columns}
+        if name in DEFAULT_FACETS:
+            tables[name]["facets"] = DEFAULT_FACETS[name]
+    return tables
+
+
+@hookimpl
+def startup(datasette):
+    """Datasette 1.0: the same descriptions through the metadata API, and default
+    facets through the configuration (1.0 dropped the get_metadata hook)."""
+    if not hasattr(datasette, "set_column_metadata"):
+        return None
+
+    async def inner():
+        for name, db in datasette.databases.items():
+            tables = await db.table_names()
+            if not all(t in tables for t in OUR_TABLES):
+                continue
+            for table, columns in COLUMN_DESCRIPTIONS.items():
+                for column, description in columns.items():
+                    await datasette.set_column_metadata(name, table, column, "description", description)
+            config_tables = (datasette.config.setdefault("databases", {})
+                             .setdefault(name, {}).setdefault("tables", {}))
+            for table, facets in DEFAULT_FACETS.items():
+                config_tables.setdefault(table, {}).setdefault("facets", facets)
+
+    return inner

@@ -1,0 +1,147 @@
+"""Custom facets: score bands for any score column, and actors through mentions.
+
+Both subclass Datasette's Facet without touching its constructor, whose
+signature differs between 0.65 and the 1.0 alphas.
+"""
+
+from __future__ import annotations
+
+from datasette.facets import Facet
+from datasette.database import QueryInterrupted
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+from .metadata import SCORE_COLUMNS
+from .render import sentiment_class
+
+BANDS = 5
+
+
+def band_edges(low: float, high: float) -> list[float]:
+    step = (high - low) / BANDS
+    return [round(low + step * i, 4) for i in range(BANDS + 1)]
+
+
+def band_label(edges: list[float], index: int) -> str:
+    closing = "]" if index == BANDS - 1 else ")"
+    return f"[{edges[index]:g}, {edges[index + 1]:g}{closing}"
+
+
+class ScoreBandFacet(Facet):
+    """?_facet_score_band=hedging_score: counts in five equal bands of the score's
+    range, each a link that filters to that band (col__gte and col__lt)."""
+
+    type = "score_band"
+
+    async def suggest(self):
+        configured = {c["config"].get("simple") for c in self.get_configs()}
+        columns = await self.get_columns(self.sql, self.params)
+        return [
+            {"name": column, "type": self.type,
+             "toggle_url": self.ds.absolute_url(self.request, path_with_added_args(
+                 self.request, {"_facet_score_band": column}))}
+            for column in columns if column in SCORE_COLUMNS and column not in configured
+        ]
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        columns = await self.get_columns(self.sql, self.params)
+        for config in self.get_configs():
+            column = config["config"].get("simple")
+            if column not in columns or column not in SCORE_COLUMNS:
+                continue
+            edges = band_edges(*SCORE_COLUMNS[column])
+            cases = " ".join(f"when {escape_sqlite(column)} < {edge} then {i}"
+                             for i, edge in enumerate(edges[1:-1]))
+            sql = (f"select case when {escape_sqlite(column)} is null then null {cases} "
+                   f"else {BANDS - 1} end as band, count(*) from ({self.sql}) group by band "
+                   f"order by band")
+            try:
+                rows = (await self.ds.execute(
+                    self.database, sql, self.params,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            counts = {row[0]: row[1] for row in rows if row[0] is not None}
+            facet_values = []
+            for index in range(BANDS):
+                low, high = edges[index], edges[index + 1]
+                upper = "lte" if index == BANDS - 1 else "lt"
+                wanted = {f"{column}__gte": f"{low:g}", f"{column}__{upper}": f"{high:g}"}
+                selected = all(self.request.args.get(k) == v for k, v in wanted.items())
+                # A None value removes that argument; the band's own pair is added back.
+                clear = [(f"{column}__{op}", None) for op in ("gte", "lt", "lte")]
+                toggle = path_with_added_args(
+                    self.request, clear if selected else clear + list(wanted.items()))
+                facet_values.append({
+                    "value": band_label(edges, index), "label": band_label(edges, index),
+                    "count": counts.get(index, 0),
+                    "toggle_url": self.ds.absolute_url(self.request, toggle),
+                    "selected": selected,
+                })
+            results.append({
+                "name": column, "type": self.type, "results": facet_values,
+                "hideable": config["source"] != "metadata", "truncated": False,
+                "toggle_url": self.ds.absolute_url(self.request, path_with_removed_args(
+                    self.request, {"_facet_score_band": column})),
+            })
+        return results, timed_out
+
+
+ACTOR_QUERIES = {
+    "sentences": ("select actors.id, actors.name, actors.kind, count(distinct mentions.sentence_id), "
+                  "avg(mentions.sentiment) from mentions join actors on actors.id = mentions.actor_id "
+                  "where mentions.sentence_id in (select id from ({sql})) "
+                  "group by actors.id order by 4 desc, actors.name limit {limit}"),
+    "articles": ("select actors.id, actors.name, actors.kind, count(distinct sentences.article_id), "
+                 "avg(mentions.sentiment) from mentions join actors on actors.id = mentions.actor_id "
+                 "join sentences on sentences.id = mentions.sentence_id "
+                 "where sentences.article_id in (select id from ({sql})) "
+                 "group by actors.id order by 4 desc, actors.name limit {limit}"),
+}
+
+
+class ActorFacet(Facet):
+    """?_facet_actor=actor on sentences or articles: the actors mentioned in the
+    rows shown, with counts and mean sentiment; each filters with ?_actor=ID."""
+
+    type = "actor"
+
+    async def suggest(self):
+        if self.table not in ACTOR_QUERIES or self.get_configs():
+            return []
+        return [{"name": "actor", "type": self.type,
+                 "toggle_url": self.ds.absolute_url(self.request, path_with_added_args(
+                     self.request, {"_facet_actor": "actor"}))}]
+
+    async def facet_results(self):
+        if self.table not in ACTOR_QUERIES or not self.get_configs():
+            return [], []
+        config = self.get_configs()[0]
+        size = self.get_facet_size()
+        sql = ACTOR_QUERIES[self.table].format(sql=self.sql, limit=size + 1)
+        try:
+            rows = (await self.ds.execute(
+                self.database, sql, self.params,
+                custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+        except QueryInterrupted:
+            return [], ["actor"]
+        chosen = self.request.args.get("_actor")
+        values = []
+        for actor_id, name, kind, count, mean in rows[:size]:
+            selected = chosen == str(actor_id)
+            toggle = (path_with_removed_args(self.request, {"_actor": None}) if selected
+                      else path_with_added_args(self.request, {"_actor": str(actor_id)}))
+            mean_text = f"{mean:+.2f}" if mean is not None else "n/a"
+            values.append({
+                "value": actor_id,
+                "label": f"{name} ({kind}, mean sentiment {mean_text}, {sentiment_class(mean)})",
+                "count": count, "selected": selected,
+                "toggle_url": self.ds.absolute_url(self.request, toggle),
+            })
+        return [{
+            "name": "actor", "type": self.type, "results": values,
+            "hideable": config["source"] != "metadata", "truncated": len(rows) > size,
+            "toggle_url": self.ds.absolute_url(self.request, path_with_removed_args(
+                self.request, {"_facet_actor": None})),
+        }], []

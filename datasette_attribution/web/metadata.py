@@ -1,0 +1,59 @@
+"""What each column means, in the words a reader of the tables needs."""
+
+SCORE_COLUMNS = {
+    "hedging_score": (0.0, 1.0),
+    "anonymous_score": (0.0, 1.0),
+    "polarity": (-1.0, 1.0),
+    "subjectivity": (0.0, 1.0),
+    "sentiment": (-1.0, 1.0),
+    "anonymous_share": (0.0, 1.0),
+    "hedged_share": (0.0, 1.0),
+}
+
+COLUMN_DESCRIPTIONS = {
+    "articles": {
+        "source": "File path or record id the article was loaded from",
+        "outlet": "Publishing outlet, as found on the page or given with --outlet",
+        "published": "Publication date and time, ISO 8601",
+        "standfirst": "The summary line under the headline, where the page has one",
+        "content_hash": "SHA-256 of outlet, title and body: the same article is loaded once",
+        "anonymous_share": "Anonymous attributions / all attributions in the article (0..1; empty when nothing is attributed)",
+        "hedged_share": "Hedged sentences / all sentences (0..1)",
+        "polarity": "Mean sentence polarity, TextBlob pattern lexicon (-1 negative .. 1 positive)",
+        "subjectivity": "Mean sentence subjectivity, TextBlob pattern lexicon (0 objective .. 1 subjective)",
+    },
+    "sentences": {
+        "start": "Offset of the sentence in articles.body (characters)",
+        "end": "End offset in articles.body: body[start:end] is the text",
+        "is_quote": "1 when the sentence holds or continues a direct quotation",
+        "attribution": "none: nothing attributed; named: the source is identified; anonymous: unnamed or vague source",
+        "source": "The source's own words, e.g. 'diplomatic sources'",
+        "source_kind": "person, organisation, media, document, unnamed official, unnamed other or vague",
+        "cue": "The words that attribute the claim: said, according to, believe ...",
+        "anonymous_score": "How unnamed the source is: 1 unnamed person or group, 0.8 vague, 0 named",
+        "hedged": "1 when hedging_score reaches 0.5",
+        "hedging_score": "Strength of hedging, 0 (none) .. 1; grows with the number and strength of cues",
+        "hedge_cues": "The hedging words found, each with its kind (modal, hearsay, weasel ...)",
+        "polarity": "Sentence polarity, TextBlob pattern lexicon (-1 .. 1)",
+        "subjectivity": "Sentence subjectivity, TextBlob pattern lexicon (0 .. 1)",
+    },
+    "mentions": {
+        "start": "Offset of the mention in its sentence",
+        "sentiment": "Sentiment toward this actor in this sentence, -1 negative .. 1 positive",
+    },
+    "actors": {
+        "name": "Canonical name: every alias and title-less form resolves to it",
+        "kind": "person, organization, place or group",
+        "linked_to": "The actor this one belongs to: 'Obama administration' -> Barack Obama",
+    },
+    "quotes": {
+        "speaker": "Who speaks the quotation, resolved to a name where the article gives one",
+        "anonymous": "1 when the speaker is an unnamed source",
+    },
+}
+
+DEFAULT_FACETS = {
+    "sentences": ["attribution", "source_kind", "hedged", "is_quote"],
+    "articles": ["outlet"],
+    "actors": ["kind"],
+}

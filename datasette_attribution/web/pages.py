@@ -1,0 +1,185 @@
+"""The plugin's own pages: one article with its evidence, and outlets side by side.
+
+Read-only queries against the loaded tables; the same numbers are offered as
+HTML (with server-drawn SVG charts), JSON and CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from urllib.parse import urlencode
+
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
+
+from .render import LEGEND, cue_chips, highlight, sentiment_class
+
+TOP_ACTORS = 8
+
+
+def _url(datasette, database: str, table: str, **args) -> str:
+    query = urlencode({k: v for k, v in args.items() if v is not None})
+    return datasette.urls.table(database, table) + (f"?{query}" if query else "")
+
+
+async def _rows(db, sql, params=None) -> list[dict]:
+    result = await db.execute(sql, params or [])
+    return [dict(zip(result.columns, row)) for row in result.rows]
+
+
+def _database(datasette, name):
+    try:
+        return datasette.get_database(name)
+    except KeyError:
+        raise NotFound(f"Database not found: {name}")
+
+
+async def article_page(datasette, request):
+    database = request.url_vars["database"]
+    article_id = int(request.url_vars["article_id"])
+    db = _database(datasette, database)
+    found = await _rows(db, "select * from articles where id = ?", [article_id])
+    if not found:
+        raise NotFound(f"No article {article_id} in {database}")
+    article = found[0]
+    sentences = await _rows(db, "select * from sentences where article_id = ? order by position",
+                            [article_id])
+    mentions = await _rows(db, (
+        "select mentions.*, actors.name as actor, actors.kind from mentions "
+        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = "
+        "mentions.sentence_id where sentences.article_id = ? order by mentions.start"), [article_id])
+    by_sentence: dict[int, list] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention["sentence_id"], []).append(mention)
+    paragraphs = await _rows(db, "select * from paragraphs where article_id = ? order by position",
+                             [article_id])
+    blocks = []
+    for paragraph in paragraphs:
+        inside = [s for s in sentences if s["paragraph"] == paragraph["position"]]
+        blocks.append({
+            "kind": paragraph["kind"], "text": paragraph["text"],
+            "sentences": [{
+                **s, "html": highlight(s["text"], s["source"], json.loads(s["hedge_cues"] or "[]"),
+                                       by_sentence.get(s["id"], [])),
+                "chips": cue_chips(s["hedge_cues"]),
+            } for s in inside],
+        })
+    quotes = await _rows(db, (
+        "select quotes.*, actors.name as actor from quotes join sentences on sentences.id = "
+        "quotes.sentence_id left join actors on actors.id = quotes.actor_id "
+        "where sentences.article_id = ? order by quotes.id"), [article_id])
+    attributed = [s for s in sentences if s["attribution"] != "none"]
+    anonymous = [s for s in attributed if s["attribution"] == "anonymous"]
+    hedged = [s for s in sentences if s["hedged"]]
+    reasons = [
+        ("Anonymous share", article["anonymous_share"],
+         f"{len(anonymous)} of {len(attributed)} attributed sentences rest on unnamed or vague sources",
+         _url(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
+        ("Hedged share", article["hedged_share"],
+         f"{len(hedged)} of {len(sentences)} sentences are hedged",
+         _url(datasette, database, "sentences", article_id=article_id, hedged=1)),
+        ("Polarity", article["polarity"], "mean sentence polarity, -1 negative .. 1 positive",
+         _url(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
+    ]
+    return Response.html(await datasette.render_template(
+        "attribution_article.html",
+        {"database": database, "article": article, "blocks": blocks, "quotes": quotes,
+         "reasons": reasons, "legend": LEGEND,
+         "row_url": datasette.urls.table(database, "articles") + f"/{article_id}"},
+        request=request))
+
+
+async def comparison_data(datasette, database: str) -> dict:
+    db = _database(datasette, database)
+    outlets = await _rows(db, "select * from outlet_summary order by articles desc, outlet")
+    actors = await _rows(db, (
+        "select actors.id, actors.name, actors.kind, count(*) as mentions from mentions "
+        "join actors on actors.id = mentions.actor_id group by actors.id "
+        f"order by mentions desc, actors.name limit {TOP_ACTORS}"))
+    sentiment = []
+    if actors:
+        marks = ",".join("?" * len(actors))
+        sentiment = await _rows(db, (
+            "select articles.outlet, mentions.actor_id, count(*) as mentions, "
+            "round(avg(mentions.sentiment), 4) as mean_sentiment from mentions "
+            "join sentences on sentences.id = mentions.sentence_id "
+            "join articles on articles.id = sentences.article_id "
+            f"where mentions.actor_id in ({marks}) group by articles.outlet, mentions.actor_id"),
+            [a["id"] for a in actors])
+    for outlet in outlets:
+        name = outlet["outlet"]
+        outlet["links"] = {
+            "articles": _url(datasette, database, "articles", outlet=name),
+            "anonymous_share": _url(datasette, database, "sentences", _outlet=name, attribution="anonymous"),
+            "hedged_share": _url(datasette, database, "sentences", _outlet=name, hedged=1),
+            "quotes_per_article": _url(datasette, database, "quotes", _outlet=name),
+        }
+    for cell in sentiment:
+        cell["link"] = _url(datasette, database, "mentions", _outlet=cell["outlet"],
+                            actor_id=cell["actor_id"])
+    return {"outlets": outlets, "actors": actors, "sentiment": sentiment}
+
+
+def bar_chart(title: str, outlets: list[dict], key: str, link_key: str) -> Markup:
+    """Horizontal bars, one per outlet, drawn on the server (no script, no CDN)."""
+    width, bar, gap, label_width = 520, 22, 8, 160
+    height = 30 + len(outlets) * (bar + gap)
+    parts = [Markup('<svg class="attr-chart" role="img" width="{}" height="{}" viewBox="0 0 {} {}">'
+                    '<title>{}</title><text x="0" y="16" class="attr-chart-title">{}</text>').format(
+        width, height, width, height, title, title)]
+    for i, outlet in enumerate(outlets):
+        value = outlet.get(key)
+        y = 28 + i * (bar + gap)
+        length = int((width - label_width - 60) * (value or 0))
+        parts.append(Markup(
+            '<a href="{}"><text x="0" y="{}" class="attr-chart-label">{}</text>'
+            '<rect x="{}" y="{}" width="{}" height="{}" class="attr-bar"></rect>'
+            '<text x="{}" y="{}" class="attr-chart-value">{}</text></a>').format(
+            outlet["links"][link_key], y + 15, outlet["outlet"] or "(no outlet)",
+            label_width, y, length, bar, label_width + length + 6, y + 15,
+            "n/a" if value is None else f"{value:.0%}"))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+async def comparison_page(datasette, request):
+    database = request.url_vars["database"]
+    data = await comparison_data(datasette, database)
+    extension = request.url_vars.get("format")
+    if extension == "json":
+        return Response.json(data)
+    if extension == "csv":
+        return Response(comparison_csv(data), content_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="{database}-outlets.csv"'})
+    cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
+    grid = [{"outlet": o["outlet"], "cells": [
+        {**cells[(o["outlet"], a["id"])],
+         "css": sentiment_class(cells[(o["outlet"], a["id"])]["mean_sentiment"])}
+        if (o["outlet"], a["id"]) in cells else None for a in data["actors"]]}
+        for o in data["outlets"]]
+    return Response.html(await datasette.render_template(
+        "attribution_outlets.html",
+        {"database": database, **data, "grid": grid,
+         "anonymous_chart": bar_chart("Anonymous share of attributions", data["outlets"],
+                                      "anonymous_share", "anonymous_share"),
+         "hedged_chart": bar_chart("Hedged share of sentences", data["outlets"],
+                                   "hedged_share", "hedged_share"),
+         "json_url": datasette.urls.path(f"/-/attribution/{database}/outlets.json"),
+         "csv_url": datasette.urls.path(f"/-/attribution/{database}/outlets.csv")},
+        request=request))
+
+
+def comparison_csv(data: dict) -> str:
+    columns = ["outlet", "articles", "sentences", "attributed", "anonymous", "anonymous_share",
+               "hedged", "hedged_share", "quotes_per_article", "polarity"]
+    actor_columns = [f"sentiment toward {a['name']}" for a in data["actors"]]
+    cells = {(c["outlet"], c["actor_id"]): c["mean_sentiment"] for c in data["sentiment"]}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns + actor_columns)
+    for outlet in data["outlets"]:
+        writer.writerow([outlet[c] for c in columns]
+                        + [cells.get((outlet["outlet"], a["id"]), "") for a in data["actors"]])
+    return out.getvalue()
