@@ -1,0 +1,113 @@
+"""A published instance: `datasette serve -i` in a subprocess, every plugin page
+and facet fetched over HTTP from an immutable database."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import SEEDS
+
+from datasette_attribution import store
+from datasette_attribution.pipeline import load
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+PAGES = [
+    "/news",
+    "/news/articles",
+    "/news/sentences",
+    "/news/sentences?_facet_score_band=hedging_score",
+    "/news/sentences?_facet_score_band=polarity&_facet_score_band=anonymous_score",
+    "/news/sentences?_facet_actor=actor",
+    "/news/sentences?_actor=3",
+    "/news/sentences?_outlet=News24",
+    "/news/articles?_facet_actor=actor&_facet_score_band=anonymous_share&_facet_score_band=hedged_share",
+    "/news/mentions?_facet_score_band=sentiment",
+    "/news/quotes?_outlet=News24",
+    "/news/sentences.csv?_outlet=News24",
+    "/news/sentences.json?_facet_actor=actor",
+    "/news.db",
+    "/-/attribution/news/articles/1",
+    "/-/attribution/news/articles/2",
+    "/-/attribution/news/outlets",
+    "/-/attribution/news/outlets.json",
+    "/-/attribution/news/outlets.csv",
+    "/-/static-plugins/datasette-attribution/attribution.css",
+]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("serve") / "news.db"
+    load(store.open_database(path), [str(SEEDS)])
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", "-i", str(path), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(base + "/-/versions.json", timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError(process.stdout.read().decode())
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_plugin_page_and_facet_serves_read_only(server, page):
+    response = httpx.get(server + page, timeout=10)
+    assert response.status_code == 200, response.text[:500]
+    assert "QueryInterrupted" not in response.text
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--hide-scrollbars"]
+
+
+def chromium(*args, profile):
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("Debian's chromium package is not installed (.ci/run installs it)")
+    result = subprocess.run([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                            capture_output=True, text=True, timeout=90)
+    return result.stdout
+
+
+def test_a_reader_sees_the_article_view_in_a_browser(server, tmp_path):
+    dom = chromium("--dump-dom", server + "/-/attribution/news/articles/1", profile=tmp_path / "p")
+    assert "<h1>Obama writes rare letter to Iran's supreme leader</h1>" in dom
+    assert '<h3 class="attr-heading">Delicate negotiations</h3>' in dom
+    assert '<mark class="attr-hedge" title="hedge cue: negated certainty">not ruled out</mark>' in dom
+    assert "<td>John McCain and Lindsey Graham</td>" in dom
+    chromium("--window-size=1200,1600", f"--screenshot={DOCS / 'article-view.png'}",
+             server + "/-/attribution/news/articles/1", profile=tmp_path / "p")
+    assert (DOCS / "article-view.png").stat().st_size > 10_000
+
+
+def test_a_reader_sees_the_outlet_comparison_in_a_browser(server, tmp_path):
+    dom = chromium("--dump-dom", server + "/-/attribution/news/outlets", profile=tmp_path / "p")
+    assert "<h1>Outlets compared</h1>" in dom
+    assert dom.count('class="attr-bar"') == 4  # two charts, two outlets each
+    assert ">43%</text>" in dom and ">60%</text>" in dom  # the anonymous shares, drawn
+    chromium("--window-size=1200,1000", f"--screenshot={DOCS / 'outlet-comparison.png'}",
+             server + "/-/attribution/news/outlets", profile=tmp_path / "p")
+    assert (DOCS / "outlet-comparison.png").stat().st_size > 10_000

@@ -1,0 +1,120 @@
+"""The plugin's pages, facets, filters and cells, in-process against the seeds."""
+
+import asyncio
+import json
+
+import pytest
+from conftest import SEEDS
+from datasette.app import Datasette
+
+from datasette_attribution import store
+from datasette_attribution.pipeline import load
+from datasette_attribution.web.render import highlight
+
+
+@pytest.fixture(scope="module")
+def seeds_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "news.db"
+    load(store.open_database(path), [str(SEEDS)])
+    return path
+
+
+def fetch(path, *urls):
+    async def run():
+        datasette = Datasette(immutables=[str(path)])
+        await datasette.invoke_startup()
+        return [await datasette.client.get(url) for url in urls]
+
+    return asyncio.run(run())
+
+
+def facet_results(response):
+    # 1.0 returns facets in JSON only when asked for (_extra=facet_results or _facet=...)
+    results = response.json()["facet_results"]
+    return results.get("results", results)  # 1.0 nests them one level deeper
+
+
+def test_article_text_is_escaped():
+    html = highlight('He said <script>alert("x")</script> was "fine".', source="He")
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert html.startswith('<mark class="attr-source" title="source of the claim">He</mark>')
+
+
+def test_sentence_cells_mark_source_cues_and_mentions(seeds_path):
+    (response,) = fetch(seeds_path, "/news/sentences?id=19")
+    assert response.status_code == 200
+    html = response.text
+    assert '<mark class="attr-source" title="source of the claim">US officials</mark>' not in html
+    assert '<mark class="attr-hedge" title="hedge cue: negated certainty">not ruled out</mark>' in html
+    assert 'title="Iran: sentiment' in html
+    assert '<span class="attr-chip attr-chip-noun" title="noun">possibility</span>' in html
+
+
+def test_score_band_facet_counts_and_filters(seeds_path):
+    (response,) = fetch(seeds_path, "/news/sentences.json?_facet_score_band=hedging_score")
+    band = facet_results(response)["hedging_score"]
+    assert [(v["label"], v["count"]) for v in band["results"]] == [
+        ("[0, 0.2)", 30), ("[0.2, 0.4)", 0), ("[0.4, 0.6)", 4), ("[0.6, 0.8)", 8), ("[0.8, 1]", 1)]
+    assert "hedging_score__gte=0.6" in band["results"][3]["toggle_url"]
+    assert "hedging_score__lt=0.8" in band["results"][3]["toggle_url"]
+    (filtered,) = fetch(seeds_path, "/news/sentences.json?hedging_score__gte=0.6&hedging_score__lt=0.8")
+    assert len(filtered.json()["rows"]) == 8
+
+
+def test_actor_facet_counts_mean_sentiment_and_filters(seeds_path):
+    (response,) = fetch(seeds_path, "/news/sentences.json?_facet_actor=actor")
+    actors = facet_results(response)["actor"]["results"]
+    assert [(a["label"].split(" (")[0], a["count"]) for a in actors[:4]] == [
+        ("Iran", 23), ("United States", 16), ("Barack Obama", 12), ("Islamic State", 9)]
+    obama = actors[2]
+    assert "_actor=" in obama["toggle_url"]
+    (filtered,) = fetch(seeds_path, f"/news/sentences.json?_actor={obama['value']}")
+    assert len(filtered.json()["rows"]) == 12
+    (articles,) = fetch(seeds_path, "/news/articles.json?_facet_actor=actor")
+    assert facet_results(articles)["actor"]["results"][0]["count"] == 2
+
+
+def test_outlet_filter_joins_through_articles(seeds_path):
+    (response,) = fetch(seeds_path, "/news/sentences.json?_outlet=The+Independent&attribution=anonymous")
+    assert len(response.json()["rows"]) == 3
+
+
+def test_article_view(seeds_path):
+    (response,) = fetch(seeds_path, "/-/attribution/news/articles/1")
+    assert response.status_code == 200
+    html = response.text
+    assert "Obama writes rare letter to Iran&#39;s supreme leader" in html
+    assert '<h3 class="attr-heading">Regional partners</h3>' in html
+    assert "6 of 14 attributed sentences rest on unnamed or vague sources" in html
+    assert "<td>Josh Earnest</td>" in html
+    (missing,) = fetch(seeds_path, "/-/attribution/news/articles/99")
+    assert missing.status_code == 404
+
+
+def test_articles_table_links_to_the_article_view(seeds_path):
+    (response,) = fetch(seeds_path, "/news/articles")
+    assert 'href="/-/attribution/news/articles/2"' in response.text
+
+
+def test_outlet_comparison_in_html_json_and_csv(seeds_path):
+    html, as_json, as_csv = fetch(seeds_path, "/-/attribution/news/outlets",
+                                  "/-/attribution/news/outlets.json",
+                                  "/-/attribution/news/outlets.csv")
+    assert html.status_code == as_json.status_code == as_csv.status_code == 200
+    assert "<svg" in html.text and "cdn" not in html.text.lower()
+    assert '/news/sentences?_outlet=News24&amp;attribution=anonymous' in html.text
+    data = as_json.json()
+    assert [(o["outlet"], o["anonymous_share"], o["hedged_share"]) for o in data["outlets"]] == [
+        ("News24", 0.4286, 0.129), ("The Independent", 0.6, 0.5)]
+    assert data["actors"][0]["name"] == "Iran"
+    lines = as_csv.text.splitlines()
+    assert lines[0].startswith("outlet,articles,sentences,attributed,anonymous,anonymous_share")
+    assert lines[1].startswith("News24,1,31,14,6,0.4286")
+
+
+def test_column_descriptions_and_default_facets(seeds_path):
+    (response,) = fetch(seeds_path, "/news/sentences.json?_size=0&_extra=facet_results")
+    assert set(facet_results(response)) >= {"attribution", "source_kind", "hedged", "is_quote"}
+    (page,) = fetch(seeds_path, "/news/sentences")
+    assert "Strength of hedging, 0 (none) .. 1" in page.text
