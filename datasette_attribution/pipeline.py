@@ -9,7 +9,7 @@ from .ingest.pages import article_from_page
 from .ingest.records import article_from_record
 from .ingest.sources import read_documents
 from .model import Article, LoadError, RawDocument
-from .store import checkpoint, write_article
+from .store import checkpoint, refresh_summaries, write_article
 
 OVERRIDABLE = ("outlet", "published", "byline", "title", "url")
 
@@ -74,5 +74,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
         else:
             setattr(report, outcome, getattr(report, outcome) + 1)
             report.sentences += analysis.summary["sentence_count"]
+    if report.added or report.replaced or not db["actor_stats"].exists():
+        refresh_summaries(db)
     checkpoint(db)
     return report

@@ -50,19 +50,11 @@ class ScoreBandFacet(Facet):
             if column not in columns or column not in SCORE_COLUMNS:
                 continue
             edges = band_edges(*SCORE_COLUMNS[column])
-            cases = " ".join(f"when {escape_sqlite(column)} < {edge} then {i}"
-                             for i, edge in enumerate(edges[1:-1]))
-            sql = (f"select case when {escape_sqlite(column)} is null then null {cases} "
-                   f"else {BANDS - 1} end as band, count(*) from ({self.sql}) group by band "
-                   f"order by band")
             try:
-                rows = (await self.ds.execute(
-                    self.database, sql, self.params,
-                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+                counts = await self._band_counts(column, edges)
             except QueryInterrupted:
                 timed_out.append(column)
                 continue
-            counts = {row[0]: row[1] for row in rows if row[0] is not None}
             facet_values = []
             for index in range(BANDS):
                 low, high = edges[index], edges[index + 1]
@@ -87,6 +79,21 @@ class ScoreBandFacet(Facet):
             })
         return results, timed_out
 
+    async def _band_counts(self, column: str, edges: list[float]) -> dict[int, int]:
+        """One range count per band: SQLite answers each from the column's index,
+        where a CASE over every row would not fit the facet time limit at scale."""
+        counts = {}
+        quoted = escape_sqlite(column)
+        for index in range(BANDS):
+            upper = "<=" if index == BANDS - 1 else "<"
+            sql = (f"select count(*) from ({self.sql}) where {quoted} >= {edges[index]} "
+                   f"and {quoted} {upper} {edges[index + 1]}")
+            rows = (await self.ds.execute(
+                self.database, sql, self.params,
+                custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+            counts[index] = rows[0][0]
+        return counts
+
 
 ACTOR_QUERIES = {
     "sentences": ("select actors.id, actors.name, actors.kind, count(distinct mentions.sentence_id), "
@@ -107,6 +114,12 @@ class ActorFacet(Facet):
 
     type = "actor"
 
+    async def _unfiltered(self) -> bool:
+        if self.params or " where " in f" {self.sql.lower()} ":
+            return False
+        tables = await self.ds.get_database(self.database).table_names()
+        return "actor_stats" in tables
+
     async def suggest(self):
         if self.table not in ACTOR_QUERIES or self.get_configs():
             return []
@@ -120,6 +133,11 @@ class ActorFacet(Facet):
         config = self.get_configs()[0]
         size = self.get_facet_size()
         sql = ACTOR_QUERIES[self.table].format(sql=self.sql, limit=size + 1)
+        if await self._unfiltered():
+            # The whole table: the counts precomputed at load time.
+            column = "sentences" if self.table == "sentences" else "articles"
+            sql = (f"select actor_id, name, kind, {column}, mean_sentiment from actor_stats "
+                   f"order by {column} desc, name limit {size + 1}")
         try:
             rows = (await self.ds.execute(
                 self.database, sql, self.params,

@@ -94,20 +94,16 @@ async def article_page(datasette, request):
 async def comparison_data(datasette, database: str) -> dict:
     db = _database(datasette, database)
     outlets = await _rows(db, "select * from outlet_summary order by articles desc, outlet")
+    # Summary tables the loader keeps (store.SUMMARY_TABLES): fast at any size.
     actors = await _rows(db, (
-        "select actors.id, actors.name, actors.kind, count(*) as mentions from mentions "
-        "join actors on actors.id = mentions.actor_id group by actors.id "
-        f"order by mentions desc, actors.name limit {TOP_ACTORS}"))
+        "select actor_id as id, name, kind, mentions from actor_stats "
+        f"order by mentions desc, name limit {TOP_ACTORS}"))
     sentiment = []
     if actors:
         marks = ",".join("?" * len(actors))
         sentiment = await _rows(db, (
-            "select articles.outlet, mentions.actor_id, count(*) as mentions, "
-            "round(avg(mentions.sentiment), 4) as mean_sentiment from mentions "
-            "join sentences on sentences.id = mentions.sentence_id "
-            "join articles on articles.id = sentences.article_id "
-            f"where mentions.actor_id in ({marks}) group by articles.outlet, mentions.actor_id"),
-            [a["id"] for a in actors])
+            "select outlet, actor_id, mentions, mean_sentiment from outlet_actor_stats "
+            f"where actor_id in ({marks})"), [a["id"] for a in actors])
     for outlet in outlets:
         name = outlet["outlet"]
         outlet["links"] = {
