@@ -34,10 +34,12 @@ def cli():
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor aliases, one actor a line as in lexicons/aliases.txt "
                    "(canonical | kind | alias | ...). Repeatable.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that score articles (default: one per core).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         progress):
+         workers, progress):
     from .scorers import actors
     from .text.metadata import parse_date
 
@@ -54,6 +56,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
                  "published": parse_date(published) if published else None}
     database = open_database(db)
     files = expand_paths(paths)
+    workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
 
     def report_error(error):
@@ -63,16 +66,17 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
         with click.progressbar(length=len(files), label="Loading", file=sys.stderr) as bar:
             seen = set()
 
-            def advance(item):
-                source = item.location.split(":")[0]
+            def advance(location):
+                source = location.split(":")[0]
                 if source not in seen:
                     seen.add(source)
                     bar.update(1)
 
             report = pipeline.load(database, files, replace, encoding, overrides,
-                                   on_error=report_error, on_document=advance)
+                                   on_error=report_error, on_document=advance, workers=workers)
     else:
-        report = pipeline.load(database, files, replace, encoding, overrides, on_error=report_error)
+        report = pipeline.load(database, files, replace, encoding, overrides, on_error=report_error,
+                               workers=workers)
     click.echo(report.summary_line())
     if report.failed:
         sys.exit(1)

@@ -13,6 +13,10 @@ class LoadError(Exception):
         self.location = location
         self.message = message
 
+    def __reduce__(self):
+        # Rebuilt from both parts when it crosses from a worker process.
+        return type(self), (self.location, self.message)
+
 
 @dataclass
 class RawDocument:

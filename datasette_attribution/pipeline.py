@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import dataclass, field
+from functools import partial
 
 from .analyze import analyze_article
 from .ingest.pages import article_from_page
 from .ingest.records import article_from_record
 from .ingest.sources import read_documents
-from .model import Article, LoadError, RawDocument
+from .model import Article, LoadError, Paragraph, RawDocument
 from .store import checkpoint, refresh_summaries, write_article
 
 OVERRIDABLE = ("outlet", "published", "byline", "title", "url")
@@ -43,31 +45,56 @@ def to_article(raw: RawDocument, overrides: dict) -> Article:
     return article
 
 
+def prepare(item, overrides: dict):
+    """Everything but the write, for one document: (location, (article, analysis))
+    or (location, LoadError). Runs in a worker process when there are several."""
+    if isinstance(item, LoadError):
+        return item.location, item
+    try:
+        article = to_article(item, overrides)
+        return item.location, (article, analyze_article(article))
+    except LoadError as error:
+        return item.location, error
+    except Exception as error:  # one broken document never stops the load
+        return item.location, LoadError(item.location, f"{type(error).__name__}: {error}")
+
+
+def prepared(paths, encoding: str, overrides: dict, workers: int):
+    """Prepared documents in input order, from `workers` processes when more than one."""
+    documents = read_documents(paths, encoding=encoding)
+    if workers <= 1:
+        yield from (prepare(document, overrides) for document in documents)
+        return
+    analyze_article(Article(source="warm-up", paragraphs=[Paragraph("Officials said so.")]))
+    # Forked workers inherit the lexicons and models loaded just above.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(partial(prepare, overrides=overrides), documents, chunksize=4)
+
+
 def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=None,
-         on_document=None) -> LoadReport:
+         on_document=None, workers: int = 1) -> LoadReport:
     """Load every page and record under `paths` into `db`; bad inputs are reported
-    (and passed to `on_error`) without stopping the rest."""
+    (and passed to `on_error`) without stopping the rest. Scoring runs in `workers`
+    processes; this process writes, one transaction per article."""
     overrides = overrides or {}
     report = LoadReport()
-    for item in read_documents(paths, encoding=encoding):
+
+    def fail(error: LoadError):
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+
+    for location, result in prepared(paths, encoding, overrides, workers):
         if on_document:
-            on_document(item)
-        try:
-            if isinstance(item, LoadError):
-                raise item
-            article = to_article(item, overrides)
-            analysis = analyze_article(article)
-            outcome = write_article(db, article, analysis, replace=replace)
-        except LoadError as error:
-            report.errors.append(error)
-            if on_error:
-                on_error(error)
+            on_document(location)
+        if isinstance(result, LoadError):
+            fail(result)
             continue
-        except Exception as error:  # one broken document never stops the load
-            wrapped = LoadError(item.location, f"{type(error).__name__}: {error}")
-            report.errors.append(wrapped)
-            if on_error:
-                on_error(wrapped)
+        article, analysis = result
+        try:
+            outcome = write_article(db, article, analysis, replace=replace)
+        except Exception as error:  # the transaction rolled back: nothing half-written
+            fail(LoadError(location, f"{type(error).__name__}: {error}"))
             continue
         if outcome == "skipped":
             report.skipped += 1

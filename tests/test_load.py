@@ -188,3 +188,23 @@ def test_quotes_are_stored_with_speakers_and_linked_to_named_people(seeds_db):
         ("Obama", "Barack Obama", 0),
         ("unnamed individuals", None, 1),
     ]
+
+
+def test_two_workers_load_the_same_rows_and_report_the_same_errors(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "seed.txt").write_text(INDEPENDENT_SEED.read_text("utf-8"))
+    (inputs / "broken.jsonl").write_text('{"text": "Police said it was over."}\n{oops\n')
+    (inputs / "empty.txt").write_text("")
+    outputs = {}
+    for workers in ("1", "2"):
+        path = tmp_path / f"w{workers}.db"
+        result = run_load(path, inputs, "--workers", workers)
+        assert result.exit_code == 1
+        errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
+        db = sqlite_utils.Database(path)
+        outputs[workers] = (errors, list(db.query(
+            "select a.source, s.position, s.text, s.attribution, s.hedging_score from sentences s "
+            "join articles a on a.id = s.article_id order by a.source, s.position")))
+    assert outputs["1"] == outputs["2"]
+    assert len(outputs["2"][0]) == 2 and len(outputs["2"][1]) == 13
