@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 
 import sqlite_utils
 
@@ -167,6 +168,14 @@ def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysi
     Returns "added", "replaced" or "skipped" (already loaded and not `replace`).
     """
     digest = content_hash(article)
+    try:
+        return _write(db, article, analysis, replace, digest)
+    except Exception:
+        _actor_ids.pop(db, None)  # ids cached inside the rolled-back transaction
+        raise
+
+
+def _write(db, article, analysis, replace, digest) -> str:
     with db.atomic():
         existing = article_id_for(db, digest)
         if existing is not None and not replace:
@@ -185,22 +194,19 @@ def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysi
              "start": offset, "end": offset + len(paragraph.text), "text": paragraph.text}
             for index, paragraph, offset in article.paragraph_offsets()
         )
-        sentence_ids = {}
+        sentence_ids = _insert_sentences(db, article_id, analysis.sentences)
+        mention_rows = []
         for sentence in analysis.sentences:
-            row = {key: sentence.get(key) for key in TABLES["sentences"] if key != "id"}
-            row["article_id"] = article_id
-            row["hedge_cues"] = json.dumps(sentence.get("hedge_cues") or [])
-            sentence_ids[sentence["position"]] = db["sentences"].insert(row).last_pk
             for mention in sentence.get("mentions", []):
                 actor_id = actor_id_for(db, mention["actor"], mention.get("kind"))
                 if mention.get("linked_to"):
-                    db["actors"].update(actor_id, {
-                        "linked_to": actor_id_for(db, mention["linked_to"], "person")})
-                db["mentions"].insert({
-                    "sentence_id": sentence_ids[sentence["position"]], "actor_id": actor_id,
-                    "text": mention["text"], "start": mention["start"], "end": mention["end"],
-                    "sentiment": mention.get("sentiment"),
-                })
+                    db.execute("update actors set linked_to = ? where id = ?",
+                               [actor_id_for(db, mention["linked_to"], "person"), actor_id])
+                mention_rows.append((sentence_ids[sentence["position"]], actor_id, mention["text"],
+                                     mention["start"], mention["end"], mention.get("sentiment")))
+        db.conn.executemany(
+            "insert into mentions (sentence_id, actor_id, text, start, [end], sentiment) "
+            "values (?, ?, ?, ?, ?, ?)", mention_rows)
         db["quotes"].insert_all(
             {"sentence_id": sentence_ids[quote["sentence_position"]], "text": quote["text"],
              "speaker": quote.get("speaker"),
@@ -212,7 +218,38 @@ def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysi
     return "replaced" if existing is not None else "added"
 
 
+SENTENCE_COLUMNS = [c for c in TABLES["sentences"] if c != "id"]
+
+
+def _insert_sentences(db, article_id: int, sentences: list[dict]) -> dict[int, int]:
+    """All of an article's sentences in one executemany; position -> id."""
+    rows = []
+    for sentence in sentences:
+        row = {key: sentence.get(key) for key in SENTENCE_COLUMNS}
+        row["article_id"] = article_id
+        row["hedge_cues"] = json.dumps(sentence.get("hedge_cues") or [])
+        rows.append(tuple(row[c] for c in SENTENCE_COLUMNS))
+    columns = ", ".join(f"[{c}]" for c in SENTENCE_COLUMNS)
+    marks = ", ".join("?" * len(SENTENCE_COLUMNS))
+    db.conn.executemany(f"insert into sentences ({columns}) values ({marks})", rows)
+    return dict(db.execute("select position, id from sentences where article_id = ?",
+                           [article_id]).fetchall())
+
+
+# Actor ids by (name, kind) for each open database: most mentions name an actor
+# already seen in this load.
+_actor_ids: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def actor_id_for(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
+    cache = _actor_ids.setdefault(db, {})
+    key = (name, kind)
+    if key not in cache:
+        cache[key] = _actor_id_from_table(db, name, kind)
+    return cache[key]
+
+
+def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
     """The actor's id, created if new. A person named by surname alone ("Obama")
     is the one person in the corpus with that surname, where there is just one."""
     row = db.execute(

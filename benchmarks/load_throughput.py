@@ -1,0 +1,90 @@
+"""End-to-end load throughput against the floor no scorer design avoids.
+
+    python benchmarks/load_throughput.py [--articles 1000] [--newsmtsc FILE] [--workers 1 2]
+
+Writes a corpus (benchmarks/corpus.py), then for each worker count loads it into
+a fresh database (read, segment, score, store) and prints sentences a second
+and the peak memory of the loading process and its workers. In the same run it
+measures the floor on the same sentences: TextBlob's PatternAnalyzer sentiment
+plus PatternTagger tagging of each sentence, on one core.
+"""
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import write  # noqa: E402
+from datasette_attribution.analyze import segment_article  # noqa: E402
+from datasette_attribution.ingest.records import article_from_record  # noqa: E402
+from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.pipeline import load  # noqa: E402
+from datasette_attribution.store import open_database  # noqa: E402
+
+
+def corpus_sentences(path: Path) -> list[str]:
+    sentences = []
+    for line in path.read_text("utf-8").splitlines():
+        record = json.loads(line)
+        raw = RawDocument(record["id"], record["id"], "record", record["text"])
+        sentences.extend(s["text"] for s in segment_article(article_from_record(raw)))
+    return sentences
+
+
+def floor_rate(sentences: list[str]) -> float:
+    from textblob.en.sentiments import PatternAnalyzer
+    from textblob.en.taggers import PatternTagger
+
+    analyzer, tagger = PatternAnalyzer(), PatternTagger()
+    analyzer.analyze(sentences[0])
+    tagger.tag(sentences[0])
+    started = time.perf_counter()
+    for sentence in sentences:
+        analyzer.analyze(sentence)
+        tagger.tag(sentence)
+    return len(sentences) / (time.perf_counter() - started)
+
+
+def peak_memory_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--newsmtsc", type=Path)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        write(args.articles, corpus, args.newsmtsc)
+        sentences = corpus_sentences(corpus)
+        floor = floor_rate(sentences)
+        print(f"{args.articles} articles, {len(sentences)} sentences")
+        print(f"floor (PatternAnalyzer + PatternTagger, one core): {floor:,.0f} sentences/s")
+        rates = {}
+        for workers in args.workers:
+            db = open_database(Path(folder) / f"load-{workers}.db")
+            started = time.perf_counter()
+            report = load(db, [str(corpus)], workers=workers)
+            elapsed = time.perf_counter() - started
+            rates[workers] = report.sentences / elapsed
+            print(f"load with {workers} worker(s): {rates[workers]:,.0f} sentences/s "
+                  f"({report.summary_line()}); cost {floor / rates[workers]:.2f} x the floor "
+                  f"per core-equivalent {floor * workers / rates[workers]:.2f}; "
+                  f"peak memory so far {peak_memory_mb():.0f} MB")
+        if 1 in rates and len(rates) > 1:
+            best = max(w for w in rates if w > 1)
+            print(f"speed-up with {best} workers: {rates[best] / rates[1]:.2f} x")
+
+
+if __name__ == "__main__":
+    main()
