@@ -11,8 +11,6 @@ import sqlite_utils
 from .analyze import Analysis
 from .model import Article
 
-SCHEMA_VERSION = 1
-
 TABLES = {
     "articles": {
         "id": int, "source": str, "url": str, "outlet": str, "title": str, "byline": str,
