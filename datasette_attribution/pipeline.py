@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -13,6 +14,7 @@ from .ingest.sources import read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
 from .store import checkpoint, refresh_summaries, write_article
 
+IN_FLIGHT_PER_WORKER = 16
 OVERRIDABLE = ("outlet", "published", "byline", "title", "url")
 
 
@@ -66,9 +68,27 @@ def prepared(paths, encoding: str, overrides: dict, workers: int):
         yield from (prepare(document, overrides) for document in documents)
         return
     analyze_article(Article(source="warm-up", paragraphs=[Paragraph("Officials said so.")]))
+    # Pool.imap would read ahead without limit and hold every scored article the
+    # writer has not reached yet; a semaphore keeps that to a fixed number.
+    slots = threading.Semaphore(IN_FLIGHT_PER_WORKER * workers)
+    stopped = threading.Event()
+
+    def throttled():
+        for document in documents:
+            slots.acquire()
+            if stopped.is_set():
+                return
+            yield document
+
     # Forked workers inherit the lexicons and models loaded just above.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(partial(prepare, overrides=overrides), documents, chunksize=4)
+        try:
+            for result in pool.imap(partial(prepare, overrides=overrides), throttled(), chunksize=4):
+                yield result
+                slots.release()
+        finally:
+            stopped.set()  # let a feeder blocked on a slot finish, e.g. after Ctrl+C
+            slots.release()
 
 
 def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=None,

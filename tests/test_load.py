@@ -208,3 +208,15 @@ def test_two_workers_load_the_same_rows_and_report_the_same_errors(tmp_path):
             "join articles a on a.id = s.article_id order by a.source, s.position")))
     assert outputs["1"] == outputs["2"]
     assert len(outputs["2"][0]) == 2 and len(outputs["2"][1]) == 13
+
+
+def test_a_badly_encoded_jsonl_line_fails_alone(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b'{"text": "Police said the road was closed."}\n'
+                     + '{"text": "Caf\xe9 owners said prices rose."}\n'.encode("cp1252")
+                     + b'{"text": "The council met on Monday."}\n')
+    result = run_load(tmp_path / "m.db", path)
+    assert result.exit_code == 1
+    assert (f"error: {path}:2: not valid utf-8 (it decodes as Windows-1252: pass --encoding "
+            "cp1252 if that is right)") in result.output
+    assert counts(tmp_path / "m.db") == (2, 2)

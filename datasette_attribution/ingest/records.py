@@ -29,8 +29,13 @@ def _record(path: str, line: int, data) -> RawDocument | LoadError:
     return RawDocument(source=source, location=location, kind="record", content=text, fields=fields)
 
 
-def read_jsonl(path: str, text: str):
-    for number, line in enumerate(text.splitlines(), start=1):
+def read_jsonl(path: str, lines):
+    """Records from JSON Lines; `lines` is any iterable of text lines (a file is
+    read line by line, so a large file never sits in memory whole)."""
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, LoadError):  # a line that could not be decoded
+            yield line
+            continue
         if not line.strip():
             continue
         try:
@@ -60,8 +65,10 @@ def read_json(path: str, text: str):
         yield document
 
 
-def read_csv(path: str, text: str):
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+def read_csv(path: str, text):
+    """Records from CSV; `text` is a string or a text stream opened with newline=""."""
+    stream = io.StringIO(text, newline="") if isinstance(text, str) else text
+    reader = csv.DictReader(stream)
     if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
         yield LoadError(f"{path}:1", f'CSV has no "text" column (columns: {", ".join(reader.fieldnames or []) or "none"})')
         return
@@ -72,6 +79,8 @@ def read_csv(path: str, text: str):
             yield _record(path, reader.line_num, row)
     except csv.Error as error:
         yield LoadError(f"{path}:{reader.line_num}", f"malformed CSV ({error})")
+    except UnicodeDecodeError as error:
+        yield LoadError(f"{path}:{reader.line_num + 1}", f"not valid {error.encoding}; the rest of the file was not read")
 
 
 def article_from_record(raw: RawDocument) -> Article:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from . import records
 PAGE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html"}
 RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
 SUPPORTED = set(PAGE_SUFFIXES) | set(RECORD_SUFFIXES)
+STREAMED_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 STDIN = "-"
 
 
@@ -30,22 +32,55 @@ def expand_paths(paths) -> list[str]:
     return found
 
 
-def decode(path: str, data: bytes, encoding: str) -> str:
-    if not data.strip():
+def check_content(path: str, head: bytes) -> None:
+    """Refuse empty and binary input, from its first bytes."""
+    if not head.strip():
         raise LoadError(path, "file is empty")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in head[:8192]:
         raise LoadError(path, "looks like a binary file, not text, HTML or records")
+
+
+def decoding_error(location: str, data: bytes, encoding: str) -> LoadError:
+    hint = ""
+    try:
+        data.decode("cp1252")
+        hint = " (it decodes as Windows-1252: pass --encoding cp1252 if that is right)"
+    except UnicodeDecodeError:
+        pass
+    return LoadError(location, f"not valid {encoding}{hint}")
+
+
+def decode(path: str, data: bytes, encoding: str) -> str:
+    check_content(path, data)
     try:
         return data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        hint = ""
+        raise decoding_error(f"{path}:{line}", data, encoding) from None
+
+
+def _decoded_lines(path: str, handle, encoding: str):
+    """Text lines of a binary file, one at a time; an undecodable line becomes a
+    LoadError in its place so the lines after it still load."""
+    for number, raw in enumerate(handle, start=1):
         try:
-            data.decode("cp1252")
-            hint = " (it decodes as Windows-1252: pass --encoding cp1252 if that is right)"
+            line = raw.decode(encoding)
         except UnicodeDecodeError:
-            pass
-        raise LoadError(f"{path}:{line}", f"not valid {encoding}{hint}") from None
+            yield decoding_error(f"{path}:{number}", raw, encoding)
+            continue
+        yield line.lstrip("\ufeff") if number == 1 else line
+
+
+def stream_records(path: str, encoding: str):
+    """JSON Lines and CSV files are read as they are parsed, never whole."""
+    with open(path, "rb") as handle:
+        check_content(path, handle.read(8192))
+        handle.seek(0)
+        if RECORD_SUFFIXES[Path(path).suffix.lower()] == "jsonl":
+            yield from records.read_jsonl(path, _decoded_lines(path, handle, encoding))
+        else:
+            text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+            yield from records.read_csv(path, text)
 
 
 def sniff_format(path: str, text: str) -> str:
@@ -71,6 +106,14 @@ def sniff_format(path: str, text: str) -> str:
 def read_documents(paths, encoding: str = "utf-8"):
     """Yield a RawDocument or a LoadError for every page or record in `paths`."""
     for path in expand_paths(paths):
+        if path != STDIN and Path(path).suffix.lower() in STREAMED_SUFFIXES:
+            try:
+                yield from stream_records(path, encoding)
+            except LoadError as error:
+                yield error
+            except OSError as error:
+                yield LoadError(path, error.strerror or str(error))
+            continue
         try:
             if path == STDIN:
                 data = sys.stdin.buffer.read()
@@ -87,7 +130,7 @@ def read_documents(paths, encoding: str = "utf-8"):
             continue
         kind = sniff_format(path, text)
         if kind == "jsonl":
-            yield from records.read_jsonl(name, text)
+            yield from records.read_jsonl(name, text.splitlines())
         elif kind == "json":
             yield from records.read_json(name, text)
         elif kind == "csv":
