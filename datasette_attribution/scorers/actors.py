@@ -23,6 +23,7 @@ from pathlib import Path
 import pycountry
 
 from .lexicon import words
+from .names import is_title, strip_titles
 
 # Extra alias files, in the format of lexicons/aliases.txt (`load --aliases FILE`).
 ALIASES_ENV = "DATASETTE_ATTRIBUTION_ALIASES"
@@ -80,15 +81,6 @@ def _apposition_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{titles}),\s+(?:[a-z]+\s+){{0,3}}$", re.IGNORECASE)
 
 
-def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
-    titles = words("titles.txt")
-    titled = False
-    while tokens and tokens[0].lower().rstrip(".") in titles:
-        tokens = tokens[1:]
-        titled = True
-    return tokens, titled
-
-
 def _clean(token: str) -> str:
     return POSSESSIVE.sub("", token.rstrip(".,"))
 
@@ -101,7 +93,6 @@ def _is_organisation(tokens: list[str]) -> bool:
 def find_actors(sentences: list[str]) -> list[list[dict]]:
     """Mentions per sentence: actor, kind, text, start, end (offsets in the sentence)."""
     not_names = words("not_names.txt")
-    titles = words("titles.txt")
     aliases = alias_table()
     found: list[list[dict]] = [[] for _ in sentences]
     candidates = []  # (sentence index, start, end, tokens, titled)
@@ -118,13 +109,13 @@ def find_actors(sentences: list[str]) -> list[list[dict]]:
                 continue
             tokens = [_clean(t) for t in match.group(0).split()]
             preceding = sentence[:start].split()[-2:]
-            titled_before = any(t.lower().strip(",").rstrip(".") in titles for t in preceding) or bool(
+            titled_before = any(is_title(t) for t in preceding) or bool(
                 _apposition_pattern().search(sentence[:start]))
             while tokens and tokens[0].lower() in not_names:
                 start += sentence[start:].index(tokens[0]) + len(tokens[0])
                 start += len(sentence[start:]) - len(sentence[start:].lstrip())
                 tokens = tokens[1:]
-            stripped, titled = _strip_titles(tokens)
+            stripped, titled = strip_titles(tokens)
             if not stripped:
                 continue
             offset = sentence.index(stripped[0], start)

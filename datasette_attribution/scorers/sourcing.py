@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import labelled, phrase_pattern, words
+from .names import strip_titles
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
 NON_CLAIMS = re.compile(
@@ -55,20 +57,32 @@ MAX_SOURCE_TOKENS = 9
 PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 INVERTIBLE = frozenset({"said", "says", "added", "adds", "told", "wrote", "writes", "asked",
                         "insisted", "stated", "explained", "noted", "warned"})
-# "said" and "says" carry a claim even without "that"; modifiers that are not
-# names ("US officials", "White House officials", "Diplomatic sources").
+# Capitalised modifiers that are not names ("US officials", "White House
+# officials", "Diplomatic sources").
 NON_NAME_CAPITALS = frozenset({"us", "u.s.", "uk", "eu", "un", "white", "house", "diplomatic",
                                "western", "american", "british", "iranian", "israeli",
                                "russian", "chinese", "european", "senior", "administration"})
 
 
+class Lexicons(NamedTuple):
+    cues: re.Pattern  # reporting verbs and phrases
+    anonymous_kinds: dict[str, str]  # unnamed-source word -> source_kind
+    anonymous: re.Pattern
+    named_kinds: dict[str, str]  # on-record source noun -> source_kind
+    named: re.Pattern
+
+
 @lru_cache(maxsize=1)
-def _lexicons():
-    cues = phrase_pattern(words("reporting_verbs.txt"))
+def _lexicons() -> Lexicons:
     anonymous = dict(labelled("anonymous_sources.txt"))
     named = dict(labelled("named_sources.txt"))
-    return (cues, {k.lower(): v for k, v in anonymous.items()}, phrase_pattern(anonymous),
-            {k.lower(): v for k, v in named.items()}, phrase_pattern(named))
+    return Lexicons(
+        cues=phrase_pattern(words("reporting_verbs.txt")),
+        anonymous_kinds={k.lower(): v for k, v in anonymous.items()},
+        anonymous=phrase_pattern(anonymous),
+        named_kinds={k.lower(): v for k, v in named.items()},
+        named=phrase_pattern(named),
+    )
 
 
 def _subject_before(text: str, cue_start: int) -> str:
@@ -115,7 +129,7 @@ COMPLEMENT_TAKERS = frozenset({"familiar", "close", "briefed", "knowledgeable", 
 
 def _takes_complement(word: str) -> bool:
     lowered = word.lower()
-    return lowered in COMPLEMENT_TAKERS or lowered in _lexicons()[1]
+    return lowered in COMPLEMENT_TAKERS or lowered in _lexicons().anonymous_kinds
 
 
 def _words_after(text: str, position: int) -> str:
@@ -131,7 +145,7 @@ def find_cue_and_source(text: str) -> tuple[str | None, str | None]:
     source. A capitalised cue word inside a sentence is part of a name ("the
     United States"), not a verb.
     """
-    cues = _lexicons()[0]
+    cues = _lexicons().cues
     matches = sorted(cues.finditer(text), key=lambda m: m.group(0).lower() != "according to")
     for match in matches:
         cue = " ".join(match.group(0).lower().split())
@@ -165,18 +179,15 @@ def _has_name(source: str) -> bool:
     return any(t[:1].isupper() and t.lower() not in NON_NAME_CAPITALS and i > 0
                for i, t in enumerate(tokens)) or (
         len(tokens) == 1 and tokens[0][:1].isupper() and tokens[0].lower() not in NON_NAME_CAPITALS
-        and tokens[0].lower() not in PRONOUNS and tokens[0].lower() not in _lexicons()[1])
+        and tokens[0].lower() not in PRONOUNS and tokens[0].lower() not in _lexicons().anonymous_kinds)
 
 
 def person_names(text: str) -> list[str]:
     """Full names in a phrase, titles removed: "Republican Senators John McCain and
     Lindsey Graham" -> ["John McCain", "Lindsey Graham"]."""
-    titles = words("titles.txt")
     names = []
     for match in NAME.finditer(text):
-        tokens = match.group(0).split()
-        while tokens and tokens[0].lower().rstrip(".") in titles:
-            tokens.pop(0)
+        tokens, _ = strip_titles(match.group(0).split())
         if len(tokens) >= 2 and not all(t.lower() in NON_NAME_CAPITALS for t in tokens):
             names.append(" ".join(tokens))
     return names
@@ -184,10 +195,11 @@ def person_names(text: str) -> list[str]:
 
 def classify_source(source: str) -> tuple[str, str]:
     """(attribution, source_kind) for a source phrase on its own."""
-    _, anonymous_kinds, anonymous_pattern, named_kinds, named_pattern = _lexicons()
+    lexicons = _lexicons()
+    anonymous_kinds, named_kinds = lexicons.anonymous_kinds, lexicons.named_kinds
     lowered = source.lower()
-    anonymous = anonymous_pattern.search(source)
-    named = named_pattern.search(source)
+    anonymous = lexicons.anonymous.search(source)
+    named = lexicons.named.search(source)
     has_name = _has_name(source)
     if anonymous and not has_name:
         return "anonymous", anonymous_kinds[" ".join(anonymous.group(0).lower().split())]
