@@ -1,0 +1,39 @@
+import re
+
+from datasette_attribution.scorers.lexicon import PhraseMatcher
+
+PHRASES = ["may", "may have", "according to", "according to reports", "so-called",
+           "U.S.", "U.S. officials", "is said to", "said"]
+TEXT = ("According to reports, U.S. officials may have said the so-called deal, "
+        "which Mayor Smith is said to favour, may-be dead; a U.S.-backed plan, "
+        "according to  him, may.")
+
+
+def one_regex(phrases, flags):
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+def spans(matches):
+    return [(m.start(), m.end(), m.group(0)) for m in matches]
+
+
+def test_matches_are_those_of_one_alternation_regex():
+    expected = spans(one_regex(PHRASES, re.IGNORECASE).finditer(TEXT))
+    assert spans(PhraseMatcher(PHRASES).finditer(TEXT)) == expected
+    assert [m[2] for m in expected] == [
+        "According to reports", "U.S. officials", "may have", "said", "so-called",
+        "is said to", "according to", "may"]  # not "Mayor", "may-be" or "U.S.-backed"
+
+
+def test_case_sensitive_matching_tells_the_group_from_the_verb():
+    matcher = PhraseMatcher(["IS", "Islamic State"], ignore_case=False)
+    text = "The IS fighters said it is the Islamic State's plan."
+    assert spans(matcher.finditer(text)) == spans(one_regex(["IS", "Islamic State"], 0).finditer(text))
+    assert [m.group(0) for m in matcher.finditer(text)] == ["IS", "Islamic State"]
+
+
+def test_search_gives_the_first_match_or_none():
+    matcher = PhraseMatcher(["officials", "sources"])
+    assert matcher.search("Two sources and officials said").group(0) == "sources"
+    assert matcher.search("Nobody said anything") is None
