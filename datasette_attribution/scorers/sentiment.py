@@ -19,7 +19,8 @@ import zlib
 from functools import lru_cache
 from importlib import resources
 
-from textblob.en import sentiment as pattern_lexicon
+from .polarity import lexicon as pattern_lexicon
+from .polarity import polarity_subjectivity as textblob_polarity
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+|[^\sA-Za-z\d]")
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "hardly", "barely"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "while", "although", "though",
@@ -35,16 +36,15 @@ LABELS = ("negative", "neutral", "positive")
 
 
 def polarity_subjectivity(text: str) -> tuple[float, float]:
-    """TextBlob's PatternAnalyzer scores, called without the named tuple class it
-    builds on every call."""
-    polarity, subjectivity = pattern_lexicon(text)
+    """TextBlob's PatternAnalyzer scores (see polarity.py), rounded for storage."""
+    polarity, subjectivity = textblob_polarity(text)
     return round(polarity, 4), round(subjectivity, 4)
 
 
 @lru_cache(maxsize=1)
 def _word_polarity() -> dict[str, float]:
     table = {}
-    for word, senses in pattern_lexicon.items():
+    for word, senses in pattern_lexicon().items():
         averaged = senses.get(None) or next(iter(senses.values()))
         if averaged[0]:
             table[word.lower()] = averaged[0]
