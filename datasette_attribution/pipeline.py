@@ -12,7 +12,7 @@ from .ingest.pages import article_from_page
 from .ingest.records import article_from_record
 from .ingest.sources import read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
-from .store import checkpoint, refresh_summaries, write_article
+from .store import checkpoint, deferred_search_index, refresh_summaries, write_article
 
 IN_FLIGHT_PER_WORKER = 16
 OVERRIDABLE = ("outlet", "published", "byline", "title", "url")
@@ -104,7 +104,17 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
         if on_error:
             on_error(error)
 
-    for location, result in prepared(paths, encoding, overrides, workers):
+    with deferred_search_index(db):
+        _write_all(db, prepared(paths, encoding, overrides, workers), replace, report, fail,
+                   on_document)
+    if report.added or report.replaced or not db["actor_stats"].exists():
+        refresh_summaries(db)
+    checkpoint(db)
+    return report
+
+
+def _write_all(db, documents, replace, report, fail, on_document) -> None:
+    for location, result in documents:
         if on_document:
             on_document(location)
         if isinstance(result, LoadError):
@@ -121,7 +131,3 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
         else:
             setattr(report, outcome, getattr(report, outcome) + 1)
             report.sentences += analysis.summary["sentence_count"]
-    if report.added or report.replaced or not db["actor_stats"].exists():
-        refresh_summaries(db)
-    checkpoint(db)
-    return report

@@ -143,20 +143,15 @@ def test_encoding_option_reads_windows_1252(tmp_path):
         "text"] == "Café owners said prices rose."
 
 
-def test_a_failure_while_writing_leaves_no_half_loaded_article(tmp_path, monkeypatch):
+def test_a_failure_while_writing_leaves_no_half_loaded_article(tmp_path):
     db = store.open_database(tmp_path / "f.db")
-    original_insert_all = sqlite_utils.db.Table.insert_all
-
-    def failing_insert_all(self, records, *args, **kwargs):
-        if self.name == "quotes":
-            raise RuntimeError("disk full")
-        return original_insert_all(self, records, *args, **kwargs)
-
-    monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", failing_insert_all)
+    # The last table written for an article refuses the write, as a full disk would.
+    db.execute("create trigger refuse before insert on quotes begin "
+               "select raise(abort, 'disk full'); end")
     from datasette_attribution import pipeline
 
     report = pipeline.load(db, [str(INDEPENDENT_SEED)])
-    assert [e.message for e in report.errors] == ["RuntimeError: disk full"]
+    assert [e.message for e in report.errors] == ["IntegrityError: disk full"]
     assert counts(tmp_path / "f.db") == (0, 0)
     assert db["paragraphs"].count == 0
 
@@ -220,3 +215,52 @@ def test_a_badly_encoded_jsonl_line_fails_alone(tmp_path):
     assert (f"error: {path}:2: not valid utf-8 (it decodes as Windows-1252: pass --encoding "
             "cp1252 if that is right)") in result.output
     assert counts(tmp_path / "m.db") == (2, 2)
+
+
+def search(db_path, table, words):
+    db = sqlite_utils.Database(db_path)
+    return [r["rowid"] for r in db.query(
+        f"select rowid from {table}_fts where {table}_fts match ? order by rowid", [words])]
+
+
+def check_search_index(db_path):
+    """SQLite raises if an index disagrees with its table."""
+    db = sqlite_utils.Database(db_path)
+    for table in ("sentences", "articles"):
+        db.execute(f"insert into {table}_fts({table}_fts, rank) values ('integrity-check', 1)")
+
+
+def test_full_text_search_finds_loaded_replaced_and_later_rows(tmp_path):
+    path = tmp_path / "fts.db"
+    records = tmp_path / "r.jsonl"
+    records.write_text("\n".join(json.dumps({"id": f"r{i}", "title": f"Talks day {i}", "text": text})
+                                 for i, text in enumerate([ARTICLE, "Aides said the ceasefire held."]))
+                       + "\n", "utf-8")
+    assert run_load(path, records).exit_code == 0
+    assert search(path, "sentences", "ceasefire") == [3]
+    assert search(path, "articles", "talks") == [1, 2]
+    # An article replaced in the same load as new ones, then a row written by hand:
+    # the index follows each, and is whole.
+    assert run_load(path, records, SEEDS, "--replace").exit_code == 0
+    check_search_index(path)
+    assert len(search(path, "sentences", "ceasefire")) == 1
+    assert len(search(path, "sentences", "Earnest")) == 1
+    db = sqlite_utils.Database(path)
+    db["sentences"].insert({"article_id": 1, "position": 99, "text": "A hand-made armistice."})
+    assert len(search(path, "sentences", "armistice")) == 1
+
+
+def test_a_killed_load_is_indexed_when_the_database_is_next_opened(tmp_path):
+    path = tmp_path / "k.db"
+    db = store.open_database(path)
+    # What a load killed outright leaves: insert triggers set aside, rows unindexed.
+    db.execute("drop trigger sentences_ai")
+    db.execute("drop trigger articles_ai")
+    db["articles"].insert({"title": "Sanctions", "content_hash": "x"})
+    db["sentences"].insert({"article_id": 1, "position": 0, "text": "Sanctions were lifted."})
+    db.conn.commit()
+    assert search(path, "sentences", "sanctions") == []
+    store.open_database(path)
+    assert search(path, "sentences", "sanctions") == [1]
+    assert search(path, "articles", "sanctions") == [1]
+    assert {"sentences_ai", "articles_ai"} <= set(sqlite_utils.Database(path).triggers_dict)
