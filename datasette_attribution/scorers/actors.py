@@ -122,7 +122,7 @@ def find_actors(sentences: list[str]) -> list[list[dict]]:
             if any(s < end and start < e for s, e in taken):
                 continue
             tokens = [_clean(t) for t in match.group(0).split()]
-            preceding = sentence[:start].split()[-2:]
+            preceding = sentence[:start].rsplit(None, 2)[-2:]
             titled_before = (any(is_title(t) for t in preceding)
                              or _titled_by_apposition(sentence[:start]))
             while tokens and tokens[0].lower() in not_names:

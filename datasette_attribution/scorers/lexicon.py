@@ -36,7 +36,6 @@ def labelled(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-WORD_START = re.compile(r"(?<![\w-])\w+")
 LEADING_WORD = re.compile(r"\w+")
 
 
@@ -60,12 +59,16 @@ class PhraseMatcher:
             by_first_word[self._fold(first.group(0))].add(phrase)
         flags = re.IGNORECASE if ignore_case else 0
         self._patterns = {first: _alternation(group, flags) for first, group in by_first_word.items()}
+        # Only words that start as some phrase does are looked up: for names, the
+        # capitalised ones.
+        initials = re.escape("".join(sorted({first[0] for first in self._patterns})))
+        self._word_start = re.compile(rf"(?<![\w-])[{initials}]\w*", flags)
 
     def finditer(self, text: str):
         """Matches left to right, never overlapping, like re.finditer."""
         after_last = 0
         patterns, fold = self._patterns, self._fold
-        for word in WORD_START.finditer(text):
+        for word in self._word_start.finditer(text):
             if word.start() < after_last:
                 continue
             pattern = patterns.get(fold(word.group(0)))
