@@ -1,0 +1,46 @@
+"""Hedging accuracy on labelled news sentences.
+
+    python benchmarks/hedging.py [LABELLED.tsv] [--misses]
+
+Each line of the file is `label<TAB>sentence` (label hedged or plain; `#` lines
+are comments). Prints precision, recall and F1 of the hedged class, and with
+--misses the sentences the scorer got wrong. Defaults to
+benchmarks/data/hedging_news_heldout.tsv, hand-written news sentences the
+scorer's rules were not tuned on.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from datasette_attribution.scorers.hedging import hedge_cues, hedging_score, is_hedged  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parent / "data" / "hedging_news_heldout.tsv"
+
+
+def main(path: Path, show_misses: bool) -> None:
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, sentence = line.split("\t", 1)
+            score = hedging_score(sentence)
+            rows.append((label == "hedged", is_hedged(score), score, sentence))
+    tp = sum(gold and guess for gold, guess, _, _ in rows)
+    fp = sum(guess and not gold for gold, guess, _, _ in rows)
+    fn = sum(gold and not guess for gold, guess, _, _ in rows)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    print(f"{len(rows)} sentences from {path.name}, {sum(r[0] for r in rows)} hedged")
+    print(f"hedged-class F1 {f1:.3f} (precision {precision:.3f}, recall {recall:.3f})")
+    if show_misses:
+        for gold, guess, score, sentence in rows:
+            if gold != guess:
+                cues = ", ".join(c["text"] for c in hedge_cues(sentence)) or "no cue"
+                print(f"  {'missed' if gold else 'false'} {score:.3f} [{cues}] {sentence}")
+
+
+if __name__ == "__main__":
+    arguments = [a for a in sys.argv[1:] if a != "--misses"]
+    main(Path(arguments[0]) if arguments else DEFAULT, "--misses" in sys.argv)
