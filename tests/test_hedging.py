@@ -61,3 +61,33 @@ def test_hedged_and_plain_news_sentences():
     assert hedged("Relations between the two unions are not necessarily hostile.")
     assert not hedged("The council approved the budget on Tuesday.")
     assert not hedged("The ferry leaves the harbour every twenty minutes.")
+
+
+def test_possible_of_action_or_circumstance_is_not_a_hedge():
+    assert cues("Talks will resume as soon as possible.") == []
+    assert cues("Where possible, staff will work from home.") == []
+    assert cues("It is possible to reach the island by ferry.") == []
+    assert cues("It is possible that the fire was arson.") == [("possible", "adjective")]
+
+
+def test_unsourced_doubt_and_criticism_are_weasel_wording():
+    assert cues("The effectiveness of the scheme has been questioned.") == [
+        ("has been questioned", "weasel")]
+    assert hedged("Questions have been raised about the contract.")
+    assert hedged("The so-called reforms changed little.")
+
+
+def test_a_quantity_alone_is_not_a_hedge_but_adds_to_other_cues():
+    for plain in ("Several people were injured in the blast.",
+                  "Many of the buildings were destroyed in the fire.",
+                  "The US is taking action alongside several other nations."):
+        assert cues(plain) and not hedged(plain)
+    assert hedged("Many scholars believe the treaty was signed under duress.")
+    assert hedging_score("Many of the buildings were probably destroyed.") > hedging_score(
+        "The buildings were probably destroyed.")
+
+
+def test_a_modal_hedges_whatever_its_context():
+    # Numbers and length lower the learned score; they never undo an epistemic cue.
+    assert hedged("In 2024, 2,000 workers at 12 plants may lose 30% of their pay by 2026.")
+    assert hedged("The vote may be delayed.")

@@ -1,20 +1,31 @@
 """Hedging: which words soften a sentence's claim, of which kind, and how much.
 
 Cues come from `lexicons/hedge_cues.txt`, filtered by the context rules below.
-The score is a logistic model over the cues found (a weight per cue, its own
-plus its kind's, learned on the CoNLL-2010 Wikipedia training sentences by
-`training/train_hedging.py` and stored in `models/hedging.json`):
+The score is a logistic model learned on the CoNLL-2010 Wikipedia training
+sentences by `training/train_hedging.py` (weights in `models/hedging.json`):
 
-    hedging_score = 0                                   with no cue
-                  = sigmoid(bias + sum of cue weights)  otherwise
+    hedging_score = 0                                  with no cue
+                  = sigmoid(bias + sentence weights
+                            + sum over cues of max(0, cue weight + context weights))
 
-No weight is negative (a hedge word never adds certainty), and a cue of a kind
-that hedges on its own (modal, epistemic verb/adverb/adjective/noun, hearsay,
-weasel, limiter, negated certainty) weighs enough to reach the threshold alone;
-approximators and vague wording keep the weight learned for them.
+A cue's weight is its own plus its kind's. Its context weights are learned for
+the word right before and right after it ("may>be", "by<some") and for the three
+words either side of a cue of its kind ("modal>used"): they tell "species may
+reach 30 cm" from "the talks may collapse" as the annotation does. The sentence
+weights are for how many numbers it holds and its length. No cue weight is
+negative, and a cue of a kind that hedges on its own (modal, epistemic
+verb/adverb/adjective/noun, hearsay, weasel, limiter, negated certainty) weighs
+enough to reach the threshold alone, and its context can only add to it: in news
+"may" is a hedge wherever it stands, although CoNLL-2010's Wikipedia annotation
+mostly marks it certain. Approximators and vague wording ("some", "many",
+"most", "largely") keep the weight learned for them in their context, below a
+ceiling: alone they never make a sentence hedged ("several people were
+injured" is a fact), together with other cues they add up. Vague sources
+("many scholars believe", "some people say") are weasel cues. A cue never
+lowers the score, so more cues, and stronger ones, give a higher score.
 
 `hedged` is hedging_score >= the model's threshold (0.5 unless the model file
-says otherwise). More cues, and stronger ones, give a higher score.
+says otherwise).
 """
 
 from __future__ import annotations
@@ -33,6 +44,10 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 APPEAR_LITERAL = re.compile(r"^\s+(?:in|on|at|as|before|with|alongside|during)\b", re.IGNORECASE)
+# "as soon as possible", "where possible", "it is possible to travel by train":
+# a possibility of action or circumstance, not doubt about a claim.
+POSSIBLE_BEFORE = re.compile(r"\b(?:as\s+\w+\s+as|if|where|when|whenever|wherever)\s+$", re.IGNORECASE)
+POSSIBLE_AFTER = re.compile(r"^\s+(?:to|for)\b", re.IGNORECASE)
 MONTH_CONTEXT = re.compile(r"^\s*(?:\d|,?\s*\d{4})")
 INABILITY = re.compile(r"^\s*(?:not\b|n['’]t\b)", re.IGNORECASE)
 # "no doubt", "without doubt": certainty, not doubt.
@@ -73,6 +88,8 @@ def _keeps(cue: str, text: str, start: int, end: int) -> bool:
     before, after = text[:start], text[end:]
     if cue == "may" and text[start:end] == "May" and (start > 0 or MONTH_CONTEXT.match(after)):
         return False  # the month
+    if cue == "possible" and (POSSIBLE_BEFORE.search(before[-40:]) or POSSIBLE_AFTER.match(after)):
+        return False
     if cue == "could" and INABILITY.match(after):
         return False  # "could not attend": inability
     if cue in ("appear", "appears", "appeared") and APPEAR_LITERAL.match(after):
@@ -104,18 +121,49 @@ def hedge_cues(text: str) -> list[dict]:
     return found
 
 
-def score_cues(cues: list[dict]) -> float:
+CONTEXT_TOKEN = re.compile(r"[A-Za-z]+|\S")
+CONTEXT_WORDS = 3
+
+
+def context_features(text: str, cues: list[dict]) -> tuple[list[dict[str, float]], dict[str, float]]:
+    """The context of each cue (see the module's docstring), and the sentence's
+    own features, as named by the model file."""
+    tokens = [(m.group(0).lower(), m.start(), m.end()) for m in CONTEXT_TOKEN.finditer(text)]
+    per_cue = []
+    for cue in cues:
+        before = [word for word, _, end in tokens if end <= cue["start"]][-CONTEXT_WORDS:]
+        after = [word for word, start, _ in tokens if start >= cue["end"]][:CONTEXT_WORDS]
+        features = {f"cue:{cue['cue']}>{after[0] if after else '$'}": 1.0,
+                    f"{before[-1] if before else '^'}<cue:{cue['cue']}": 1.0}
+        features.update((f"kind:{cue['kind']}<{word}", 1.0) for word in before)
+        features.update((f"kind:{cue['kind']}>{word}", 1.0) for word in after)
+        per_cue.append(features)
+    sentence = {"numbers": min(sum(word[0].isdigit() for word, _, _ in tokens), 5) / 5,
+                "length": min(len(tokens), 60) / 60}
+    return per_cue, sentence
+
+
+def score_cues(cues: list[dict], text: str) -> float:
     if not cues:
         return 0.0
     model = _model()
-    z = model["bias"]
-    for cue in cues:
-        z += model["cues"].get(cue["cue"], 0.0)
+    weights, context = model["cues"], model["context"]
+    per_cue, sentence = context_features(text, cues)
+    z = model["bias"] + sum(model["sentence"][name] * value for name, value in sentence.items())
+    for cue, features in zip(cues, per_cue):
+        weight = weights.get(cue["cue"], 0.0)
+        in_context = weight + sum(context.get(name, 0.0) * value for name, value in features.items())
+        if cue["kind"] in model["sufficient_kinds"]:
+            z += max(weight, in_context)  # context may strengthen such a cue, never undo it
+        elif cue["kind"] in model["capped_kinds"]:
+            z += min(max(0.0, in_context), model["ceiling"])
+        else:
+            z += max(0.0, in_context)
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
 def hedging_score(text: str) -> float:
-    return score_cues(hedge_cues(text))
+    return score_cues(hedge_cues(text), text)
 
 
 def is_hedged(score: float) -> bool:
@@ -133,5 +181,5 @@ class HedgingScorer:
                 {"text": c["text"], "kind": c["kind"], "start": c["start"], "end": c["end"]}
                 for c in cues
             ]
-            sentence["hedging_score"] = score_cues(cues)
+            sentence["hedging_score"] = score_cues(cues, sentence["text"])
             sentence["hedged"] = int(is_hedged(sentence["hedging_score"]))
