@@ -97,7 +97,20 @@ SUMMARY_TABLES = {
         group by articles.outlet, mentions.actor_id""",
         [["actor_id", "outlet"]],
     ),
+    # The actor facet under the default facets' filters (?attribution=anonymous):
+    # each sentence has one combination, so counts per combination add up.
+    "actor_sentence_stats": (
+        """select mentions.actor_id, sentences.attribution, sentences.source_kind,
+          sentences.hedged, sentences.is_quote,
+          count(distinct mentions.sentence_id) as sentences,
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
+        from mentions join sentences on sentences.id = mentions.sentence_id
+        group by 1, 2, 3, 4, 5""",
+        [["attribution"], ["source_kind"], ["hedged"], ["is_quote"]],
+    ),
 }
+# Sentence columns actor_sentence_stats is grouped by.
+SUMMARISED_FILTERS = ("attribution", "source_kind", "hedged", "is_quote")
 
 
 def refresh_summaries(db: sqlite_utils.Database) -> None:

@@ -75,7 +75,7 @@ SUFFICIENT_KINDS = {"modal", "verb", "adverb", "adjective", "noun", "hearsay", "
 CAPPED_KINDS = {"approximator"}
 
 
-def to_model(vectorizer, model, threshold):
+def to_model(vectorizer, model, threshold, news_rules=True):
     """Per-cue totals (cue weight + kind weight) within bounds: a hedge word never
     makes a claim more certain (>= 0); a cue of a sufficient kind alone reaches the
     threshold; approximators and vague words keep their learned weight, under a
@@ -92,14 +92,15 @@ def to_model(vectorizer, model, threshold):
     cues = {}
     for cue, kind in kinds.items():
         total = weights.get(f"cue={cue}", 0.0) + weights.get(f"kind={kind}", 0.0)
-        floor = needed if kind in SUFFICIENT_KINDS else 0.0
+        floor = needed if news_rules and kind in SUFFICIENT_KINDS else 0.0
         cues[cue] = round(max(total, floor), 4)
     context = {name: round(weight, 4) for name, weight in weights.items()
                if name.startswith(("cue:", "kind:")) or "<cue:" in name}
     context = {name: weight for name, weight in context.items() if abs(weight) >= 0.01}
     return {"bias": round(bias, 4), "threshold": threshold, "cues": cues,
-            "sufficient_kinds": sorted(SUFFICIENT_KINDS), "ceiling": round(float(ceiling), 4),
-            "capped_kinds": sorted(CAPPED_KINDS),
+            "sufficient_kinds": sorted(SUFFICIENT_KINDS) if news_rules else [],
+            "ceiling": round(float(ceiling), 4),
+            "capped_kinds": sorted(CAPPED_KINDS) if news_rules else [],
             "sentence": sentence,
             "context": dict(sorted(context.items()))}
 
@@ -133,21 +134,27 @@ def main():
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--C", type=float, default=0.3, help="inverse regularisation strength")
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--without-news-rules", action="store_true",
+                        help="no floors and no ceiling: the model as CoNLL-2010 alone teaches it "
+                             "(for comparison; never written)")
     args = parser.parse_args()
+    if args.write and args.without_news_rules:
+        parser.error("--without-news-rules is for comparison and is never written")
     sentences, y = load(args.directory)
     rows = [features(s) for s in sentences]
     print(f"{len(y)} sentences, {int(y.sum())} uncertain")
     predicted = np.zeros(len(y), dtype=bool)
     for train, test in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(rows, y):
         vectorizer, model = fit([rows[i] for i in train], y[train], args.C)
-        predicted[test] = predict(to_model(vectorizer, model, args.threshold),
+        predicted[test] = predict(to_model(vectorizer, model, args.threshold,
+                                           news_rules=not args.without_news_rules),
                                   [sentences[i] for i in test])
     print("cross-validated uncertain-class F1 %.3f (precision %.3f, recall %.3f)" % f1(y, predicted))
     if args.write:
         exported = to_model(*fit(rows, y, args.C), args.threshold)
         exported = {"about": "Hedge-cue weights learned by training/train_hedging.py on the "
-                             "CoNLL-2010 Wikipedia training sentences, with the floors described "
-                             "there; see scorers/hedging.py for the formula", **exported}
+                             "CoNLL-2010 Wikipedia training sentences, with the floors and ceiling "
+                             "described there; see scorers/hedging.py for the formula", **exported}
         MODEL_PATH.write_text(json.dumps(exported, indent=1, ensure_ascii=False) + "\n")
         print(f"wrote {MODEL_PATH.name}")
 

@@ -10,6 +10,7 @@ from datasette.facets import Facet
 from datasette.database import QueryInterrupted
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
+from ..store import SUMMARISED_FILTERS
 from .metadata import SCORE_COLUMNS
 from .render import sentiment_class
 
@@ -108,6 +109,11 @@ ACTOR_QUERIES = {
 }
 
 
+# Query-string keys that do not change which rows a facet counts.
+PRESENTATION_ARGS = ("_size", "_sort", "_sort_desc", "_labels", "_nolabels", "_col", "_nocol",
+                     "_shape", "_json", "_nofacet", "_nosuggest", "_trace", "_context")
+
+
 class ActorFacet(Facet):
     """?_facet_actor=actor on sentences or articles: the actors mentioned in the
     rows shown, with counts and mean sentiment; each filters with ?_actor=ID."""
@@ -119,6 +125,22 @@ class ActorFacet(Facet):
             return False
         tables = await self.ds.get_database(self.database).table_names()
         return "actor_stats" in tables
+
+    async def _summarised_filters(self) -> dict[str, str] | None:
+        """The filters when they are only `column=value` on the columns that
+        actor_sentence_stats is grouped by (what a click on a default facet
+        adds), else None: those are answered from that table."""
+        if self.table != "sentences":
+            return None
+        filters = {}
+        for key in self.request.args:
+            values = self.request.args.getlist(key)
+            if key in SUMMARISED_FILTERS and len(values) == 1:
+                filters[key] = values[0]
+            elif not (key.startswith("_facet") or key in PRESENTATION_ARGS):
+                return None
+        tables = await self.ds.get_database(self.database).table_names()
+        return filters if filters and "actor_sentence_stats" in tables else None
 
     async def suggest(self):
         if self.table not in ACTOR_QUERIES or self.get_configs():
@@ -132,15 +154,24 @@ class ActorFacet(Facet):
             return [], []
         config = self.get_configs()[0]
         size = self.get_facet_size()
-        sql = ACTOR_QUERIES[self.table].format(sql=self.sql, limit=size + 1)
+        sql, params = ACTOR_QUERIES[self.table].format(sql=self.sql, limit=size + 1), self.params
+        summarised = await self._summarised_filters()
         if await self._unfiltered():
             # The whole table: the counts precomputed at load time.
             column = "sentences" if self.table == "sentences" else "articles"
             sql = (f"select actor_id, name, kind, {column}, mean_sentiment from actor_stats "
                    f"order by {column} desc, name limit {size + 1}")
+        elif summarised:
+            where = " and ".join(f"stats.[{column}] = :{column}" for column in summarised)
+            sql = ("select stats.actor_id, actors.name, actors.kind, sum(stats.sentences), "
+                   "sum(stats.sentiment_sum) / nullif(sum(stats.sentiment_count), 0) "
+                   "from actor_sentence_stats stats join actors on actors.id = stats.actor_id "
+                   f"where {where} group by stats.actor_id order by 4 desc, actors.name "
+                   f"limit {size + 1}")
+            params = summarised
         try:
             rows = (await self.ds.execute(
-                self.database, sql, self.params,
+                self.database, sql, params,
                 custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
         except QueryInterrupted:
             return [], ["actor"]
