@@ -221,7 +221,9 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
 
 def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysis,
                   replace: bool = False) -> str:
-    """Store one article and everything scored on it in one transaction.
+    """Store one article and everything scored on it, all or nothing: in its own
+    transaction, or in a savepoint of the caller's (a load commits every few
+    articles).
 
     Returns "added", "replaced" or "skipped" (already loaded and not `replace`).
     """

@@ -156,6 +156,49 @@ def test_a_failure_while_writing_leaves_no_half_loaded_article(tmp_path):
     assert db["paragraphs"].count == 0
 
 
+def write_records(path, texts):
+    path.write_text("".join(json.dumps({"id": f"r{i}", "title": f"Report {i}", "text": text}) + "\n"
+                            for i, text in enumerate(texts)), "utf-8")
+    return path
+
+
+def test_a_failing_article_among_others_leaves_nothing_and_the_others_stay(tmp_path):
+    records = write_records(tmp_path / "r.jsonl", [
+        "Officials said the talks would resume.", "The minister said the levee broke.",
+        "Aides said the ceasefire held."])
+    db = store.open_database(tmp_path / "b.db")
+    # The second article's sentences are refused after its article and paragraph rows.
+    db.execute("create trigger refuse before insert on sentences when new.text like '%levee%' "
+               "begin select raise(abort, 'disk full'); end")
+    from datasette_attribution import pipeline
+
+    report = pipeline.load(db, [str(records)])
+    assert [(e.location, e.message) for e in report.errors] == [
+        (f"{records}:2", "IntegrityError: disk full")]
+    assert [r["title"] for r in db.query("select title from articles order by id")] == [
+        "Report 0", "Report 2"]
+    assert db["paragraphs"].count == 2 and db["sentences"].count == 2
+
+
+def test_an_interrupted_load_keeps_the_articles_it_finished(tmp_path):
+    records = write_records(tmp_path / "r.jsonl", [f"Officials said talk {i} went well."
+                                                   for i in range(5)])
+    db = store.open_database(tmp_path / "i.db")
+    from datasette_attribution import pipeline
+
+    def interrupt_at_the_fourth(location):
+        if location.endswith(":4"):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.load(db, [str(records)], on_document=interrupt_at_the_fourth)
+    assert counts(tmp_path / "i.db") == (3, 3)
+    assert "sentences_ai" in db.triggers_dict  # and full-text search is whole again
+    assert [r["rowid"] for r in db.query(
+        "select rowid from sentences_fts where sentences_fts match 'talk'")] == [1, 2, 3]
+    assert pipeline.load(db, [str(records)]).added == 2  # a rerun adds the rest
+
+
 def test_every_command_has_help():
     runner = CliRunner()
     for args in ([], ["load"], ["demo"]):
