@@ -9,8 +9,10 @@ Why not call TextBlob: its analyzer looks every word up through a lazy
 dictionary wrapper, tests each number and dash against every emoticon, and
 importing TextBlob imports NLTK and SciPy, two seconds before the first
 sentence. This was the largest single cost of a load. A sentence with a line
-break, an emoticon or the sarcasm mark "(!)" still goes to TextBlob, where its
-rules for those live.
+break, an emoticon or the sarcasm mark "(!)" still goes to TextBlob's own
+analyzer, where its rules for those live; its module (`textblob/_text.py`,
+standard library only) is loaded from its file, so that NLTK is not imported
+for it either, in each worker process of a load.
 
 The tokenizer's constants are copied from TextBlob's `_text.py` (MIT; adapted
 from pattern, BSD), so that importing them does not import TextBlob.
@@ -41,7 +43,8 @@ ABBREVIATION_SHAPES = (
 CONTRACTIONS = {"'d": " 'd", "'m": " 'm", "'s": " 's", "'ll": " 'll", "'re": " 're",
                 "'ve": " 've", "n't": " n't"}
 QUOTES = ("“", "”", "‘", "’", "'", '"')
-NEGATIONS = frozenset({"no", "not", "n't", "never"})
+NEGATIONS_IN_ORDER = ("no", "not", "n't", "never")
+NEGATIONS = frozenset(NEGATIONS_IN_ORDER)
 EMOTICONS = (
     "<3", "♥", ">:D", ":-D", ":D", "=-D", "=D", "X-D", "x-D", "XD", "xD", "8-D", ">:P", ":-P",
     ":P", ":-p", ":p", ":-b", ":b", ":c)", ":o)", ":^)", ">:)", ":-)", ":)", "=)", "=]", ":]",
@@ -57,10 +60,14 @@ SPECIAL = re.compile(r"\( ?! ?\)|(?:%s)(?:$|\s)" % "|".join(
     r" ?".join(map(re.escape, e)) for e in sorted({e.lower() for e in EMOTICONS})))
 SPECIAL_HINT = re.compile(r"[<♥:=;*8°>_(]|x ?(?:- ?)?d|o ?\. ?o", re.IGNORECASE)
 
-def _data_file() -> Path:
-    """TextBlob's English sentiment lexicon, found without importing TextBlob."""
+def _textblob_folder() -> Path:
+    """Where TextBlob is installed, found without importing it."""
     spec = importlib.util.find_spec("textblob")
-    return Path(next(iter(spec.submodule_search_locations))) / "en" / "en-sentiment.xml"
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _data_file() -> Path:
+    return _textblob_folder() / "en" / "en-sentiment.xml"
 
 
 def _average(values) -> float:
@@ -187,6 +194,20 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
 
 
 def _textblob(text: str) -> tuple[float, float]:
-    from textblob.en import sentiment  # imported only for the rare sentence that needs it
+    return tuple(_textblob_analyzer()(text)[:2])
 
-    return tuple(sentiment(text)[:2])
+
+@lru_cache(maxsize=1)
+def _textblob_analyzer():
+    """TextBlob's `en.sentiment`, built from its module file and holding the same
+    lexicon (tests compare the two)."""
+    spec = importlib.util.spec_from_file_location(
+        "datasette_attribution_textblob_text", _textblob_folder() / "_text.py")
+    text_module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(text_module)
+    analyzer = text_module.Sentiment(
+        path=str(_data_file()), synset="wordnet_id", negations=tuple(NEGATIONS_IN_ORDER),
+        modifiers=("RB",), modifier=lambda word: word.endswith("ly"),
+        tokenizer=text_module.find_tokens, language="en")
+    dict.update(analyzer, lexicon())  # filled, so it never loads (or lacks the adverbs)
+    return analyzer
