@@ -12,7 +12,7 @@ from .ingest.pages import article_from_page
 from .ingest.records import article_from_record
 from .ingest.sources import read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
-from .store import checkpoint, deferred_search_index, refresh_summaries, write_article
+from .store import article_rows, checkpoint, deferred_search_index, refresh_summaries, write_article
 
 IN_FLIGHT_PER_WORKER = 16
 # Articles written between commits: each commit appends every changed page of the
@@ -54,13 +54,13 @@ def to_article(raw: RawDocument, overrides: dict) -> Article:
 
 
 def prepare(item, overrides: dict):
-    """Everything but the write, for one document: (location, (article, analysis))
-    or (location, LoadError). Runs in a worker process when there are several."""
+    """Everything but the write, for one document: (location, ArticleRows) or
+    (location, LoadError). Runs in a worker process when there are several."""
     if isinstance(item, LoadError):
         return item.location, item
     try:
         article = to_article(item, overrides)
-        return item.location, (article, analyze_article(article))
+        return item.location, article_rows(article, analyze_article(article))
     except LoadError as error:
         return item.location, error
     except Exception as error:  # one broken document never stops the load
@@ -128,11 +128,10 @@ def _write_all(db, documents, replace, report, fail, on_document) -> None:
             if isinstance(result, LoadError):
                 fail(result)
                 continue
-            article, analysis = result
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN")
             try:
-                outcome = write_article(db, article, analysis, replace=replace)
+                outcome = write_article(db, result, replace=replace)
             except Exception as error:  # its savepoint rolled back: nothing half-written
                 fail(LoadError(location, f"{type(error).__name__}: {error}"))
                 continue
@@ -140,7 +139,7 @@ def _write_all(db, documents, replace, report, fail, on_document) -> None:
                 report.skipped += 1
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
-                report.sentences += analysis.summary["sentence_count"]
+                report.sentences += result.sentence_count
             written += 1
             if written % ARTICLES_PER_COMMIT == 0:
                 db.conn.execute("COMMIT")

@@ -6,6 +6,7 @@ import hashlib
 import json
 import weakref
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -219,88 +220,110 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
     db.execute("delete from articles where id = ?", [article_id])
 
 
-def write_article(db: sqlite_utils.Database, article: Article, analysis: Analysis,
-                  replace: bool = False) -> str:
+@dataclass
+class ArticleRows:
+    """One article and everything scored on it as rows of the tables, built where
+    the article was scored (a worker process of a load), so that the writing
+    process only writes: plain tuples also cross between processes several times
+    faster than the scorers' dicts. Ids are not known yet: rows leave out the
+    columns that point to their article, and mentions and quotes name their
+    sentence by position."""
+
+    content_hash: str
+    sentence_count: int
+    article: tuple  # the articles columns but id
+    paragraphs: list[tuple]  # the paragraphs columns but id and article_id
+    sentences: list[tuple]  # the sentences columns but id and article_id
+    mentions: list[tuple]  # sentence position, actor, kind, linked_to, text, start, end, sentiment
+    quotes: list[tuple]  # sentence position, text, speaker, speaker's full name, anonymous
+
+
+def _columns(table: str, *left_out: str) -> list[str]:
+    return [c for c in TABLES[table] if c not in ("id", *left_out)]
+
+
+def article_rows(article: Article, analysis: Analysis) -> ArticleRows:
+    digest = content_hash(article)
+    fields = {"source": article.source, "url": article.url, "outlet": article.outlet,
+              "title": article.title, "byline": article.byline, "published": article.published,
+              "standfirst": article.standfirst, "body": article.body, "content_hash": digest,
+              "paragraph_count": len(article.paragraphs), **analysis.summary}
+    paragraph_fields = [
+        {"position": index, "kind": paragraph.kind, "start": offset,
+         "end": offset + len(paragraph.text), "text": paragraph.text}
+        for index, paragraph, offset in article.paragraph_offsets()]
+    sentence_fields = [{**sentence, "hedge_cues": json.dumps(sentence.get("hedge_cues") or [])}
+                       for sentence in analysis.sentences]
+    return ArticleRows(
+        content_hash=digest,
+        sentence_count=analysis.summary["sentence_count"],
+        article=tuple(fields.get(c) for c in _columns("articles")),
+        paragraphs=[tuple(p.get(c) for c in _columns("paragraphs", "article_id"))
+                    for p in paragraph_fields],
+        sentences=[tuple(s.get(c) for c in _columns("sentences", "article_id"))
+                   for s in sentence_fields],
+        mentions=[(sentence["position"], m["actor"], m.get("kind"), m.get("linked_to"), m["text"],
+                   m["start"], m["end"], m.get("sentiment"))
+                  for sentence in analysis.sentences for m in sentence.get("mentions", [])],
+        quotes=[(q["sentence_position"], q["text"], q.get("speaker"), q.get("speaker_person"),
+                 q.get("anonymous", 0)) for q in analysis.quotes],
+    )
+
+
+def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = False) -> str:
     """Store one article and everything scored on it, all or nothing: in its own
     transaction, or in a savepoint of the caller's (a load commits every few
     articles).
 
     Returns "added", "replaced" or "skipped" (already loaded and not `replace`).
     """
-    digest = content_hash(article)
     try:
-        return _write(db, article, analysis, replace, digest)
+        return _write(db, rows, replace)
     except Exception:
         _actor_ids.pop(db, None)  # ids cached inside the rolled-back transaction
         raise
 
 
-def _write(db, article, analysis, replace, digest) -> str:
+def _write(db, rows: ArticleRows, replace: bool) -> str:
     with db.atomic():
-        existing = article_id_for(db, digest)
+        existing = article_id_for(db, rows.content_hash)
         if existing is not None and not replace:
             return "skipped"
         if existing is not None:
             delete_article(db, existing)
-        article_id = _insert(db, "articles", [{
-            "source": article.source, "url": article.url, "outlet": article.outlet,
-            "title": article.title, "byline": article.byline, "published": article.published,
-            "standfirst": article.standfirst, "body": article.body, "content_hash": digest,
-            "paragraph_count": len(article.paragraphs), **analysis.summary,
-        }])
-        _insert(db, "paragraphs", [
-            {"article_id": article_id, "position": index, "kind": paragraph.kind,
-             "start": offset, "end": offset + len(paragraph.text), "text": paragraph.text}
-            for index, paragraph, offset in article.paragraph_offsets()
-        ])
-        sentence_ids = _insert_sentences(db, article_id, analysis.sentences)
+        article_id = _insert(db, "articles", _columns("articles"), [rows.article])
+        _insert(db, "paragraphs", ["article_id", *_columns("paragraphs", "article_id")],
+                [(article_id, *row) for row in rows.paragraphs])
+        _insert(db, "sentences", ["article_id", *_columns("sentences", "article_id")],
+                [(article_id, *row) for row in rows.sentences])
+        sentence_ids = dict(db.execute("select position, id from sentences where article_id = ?",
+                                       [article_id]).fetchall())
         mentions = []
-        for sentence in analysis.sentences:
-            for mention in sentence.get("mentions", []):
-                actor_id = actor_id_for(db, mention["actor"], mention.get("kind"))
-                if mention.get("linked_to"):
-                    db.execute("update actors set linked_to = ? where id = ?",
-                               [actor_id_for(db, mention["linked_to"], "person"), actor_id])
-                mentions.append({"sentence_id": sentence_ids[sentence["position"]],
-                                 "actor_id": actor_id, "text": mention["text"],
-                                 "start": mention["start"], "end": mention["end"],
-                                 "sentiment": mention.get("sentiment")})
-        _insert(db, "mentions", mentions)
-        _insert(db, "quotes", [
-            {"sentence_id": sentence_ids[quote["sentence_position"]], "text": quote["text"],
-             "speaker": quote.get("speaker"),
-             "actor_id": actor_id_for(db, quote["speaker_person"], "person")
-             if quote.get("speaker_person") else None,
-             "anonymous": quote.get("anonymous", 0)}
-            for quote in analysis.quotes
-        ])
+        for position, actor, kind, linked_to, text, start, end, sentiment in rows.mentions:
+            actor_id = actor_id_for(db, actor, kind)
+            if linked_to:
+                db.execute("update actors set linked_to = ? where id = ?",
+                           [actor_id_for(db, linked_to, "person"), actor_id])
+            mentions.append((sentence_ids[position], actor_id, text, start, end, sentiment))
+        _insert(db, "mentions", _columns("mentions"), mentions)
+        _insert(db, "quotes", _columns("quotes"), [
+            (sentence_ids[position], text, speaker,
+             actor_id_for(db, person, "person") if person else None, anonymous)
+            for position, text, speaker, person, anonymous in rows.quotes])
     return "replaced" if existing is not None else "added"
 
 
-def _insert(db, table: str, rows: list[dict]) -> int | None:
-    """Rows of one table in one statement, by the schema's columns (sqlite-utils'
-    insert looks the table up again on every call); a single row's id."""
-    if not rows:
+def _insert(db, table: str, columns: list[str], values: list[tuple]) -> int | None:
+    """Rows of one table in one statement (sqlite-utils' insert looks the table
+    up again on every call); a single row's id."""
+    if not values:
         return None
-    columns = [c for c in TABLES[table] if c != "id"]
     names = ", ".join(f"[{c}]" for c in columns)
     sql = f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
-    values = [tuple(row.get(c) for c in columns) for row in rows]
     if len(values) == 1:
         return db.conn.execute(sql, values[0]).lastrowid
     db.conn.executemany(sql, values)
     return None
-
-
-def _insert_sentences(db, article_id: int, sentences: list[dict]) -> dict[int, int]:
-    """All of an article's sentences; position -> id."""
-    _insert(db, "sentences", [
-        {**sentence, "article_id": article_id,
-         "hedge_cues": json.dumps(sentence.get("hedge_cues") or [])}
-        for sentence in sentences
-    ])
-    return dict(db.execute("select position, id from sentences where article_id = ?",
-                           [article_id]).fetchall())
 
 
 # Actor ids by (name, kind) for each open database: most mentions name an actor
@@ -330,4 +353,4 @@ def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None)
         ).fetchall()
         if len(rows) == 1:
             return rows[0][0]
-    return _insert(db, "actors", [{"name": name, "kind": kind}])
+    return _insert(db, "actors", ["name", "kind"], [(name, kind)])
