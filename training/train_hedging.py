@@ -137,6 +137,9 @@ def main():
     parser.add_argument("--without-news-rules", action="store_true",
                         help="no floors and no ceiling: the model as CoNLL-2010 alone teaches it "
                              "(for comparison; never written)")
+    parser.add_argument("--news", type=Path, metavar="TSV",
+                        help="also fit on all the sentences and print hedged-class F1 on these "
+                             "labelled news sentences (benchmarks/data/hedging_news_heldout.tsv)")
     args = parser.parse_args()
     if args.write and args.without_news_rules:
         parser.error("--without-news-rules is for comparison and is never written")
@@ -150,6 +153,14 @@ def main():
                                            news_rules=not args.without_news_rules),
                                   [sentences[i] for i in test])
     print("cross-validated uncertain-class F1 %.3f (precision %.3f, recall %.3f)" % f1(y, predicted))
+    if args.news:
+        labelled = [line.split("\t", 1) for line in args.news.read_text("utf-8").splitlines()
+                    if line.strip() and not line.startswith("#")]
+        fitted = to_model(*fit(rows, y, args.C), args.threshold, news_rules=not args.without_news_rules)
+        news_y = np.array([label == "hedged" for label, _ in labelled], dtype=int)
+        news_predicted = predict(fitted, [sentence for _, sentence in labelled])
+        print("%s: hedged-class F1 %.3f (precision %.3f, recall %.3f)"
+              % (args.news.name, *f1(news_y, news_predicted)))
     if args.write:
         exported = to_model(*fit(rows, y, args.C), args.threshold)
         exported = {"about": "Hedge-cue weights learned by training/train_hedging.py on the "
