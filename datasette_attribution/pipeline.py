@@ -101,7 +101,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
          on_document=None, workers: int = 1) -> LoadReport:
     """Load every page and record under `paths` into `db`; bad inputs are reported
     (and passed to `on_error`) without stopping the rest. Scoring runs in `workers`
-    processes; this process writes, one transaction per article."""
+    processes; this process writes, each article all or nothing."""
     overrides = overrides or {}
     report = LoadReport()
 
