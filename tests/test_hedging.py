@@ -91,3 +91,9 @@ def test_a_modal_hedges_whatever_its_context():
     # Numbers and length lower the learned score; they never undo an epistemic cue.
     assert hedged("In 2024, 2,000 workers at 12 plants may lose 30% of their pay by 2026.")
     assert hedged("The vote may be delayed.")
+
+
+def test_an_open_outcome_is_a_hedge():
+    assert cues("It remains to be seen whether the truce will hold.") == [
+        ("remains to be seen", "negated certainty")]
+    assert hedged("It remains to be seen whether the truce will hold.")
