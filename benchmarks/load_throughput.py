@@ -1,18 +1,22 @@
 """End-to-end load throughput against the floor no scorer design avoids.
 
-    python benchmarks/load_throughput.py [--articles 1000] [--newsmtsc FILE] [--workers 1 2]
+    python benchmarks/load_throughput.py [--articles 1000] [--newsmtsc FILE] [--workers 1 2] [--repeat 1]
 
 Writes a corpus (benchmarks/corpus.py), then for each worker count loads it into
 a fresh database with `python -m datasette_attribution load` (read, segment,
 score, store, summary tables) and prints sentences a second and the peak memory
 of the loading processes. In the same run it
 measures the floor on the same sentences: TextBlob's PatternAnalyzer sentiment
-plus PatternTagger tagging of each sentence, on one core.
+plus PatternTagger tagging of each sentence, on one core. With --repeat N the
+loads take turns N times and the floor is measured N times; each figure is the
+median, with the range beside it (a shared virtual machine varies by several
+per cent from run to run).
 """
 
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,6 +65,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--newsmtsc", type=Path)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
@@ -68,28 +73,38 @@ def main() -> None:
         # The loads run first, as a user runs them, each in its own process: a
         # forked child's peak memory counts what the parent held before exec, so
         # this script holds nothing large until they are done.
-        runs = {}
-        for workers in args.workers:
-            started = time.perf_counter()
-            result = subprocess.run(
-                [sys.executable, "-m", "datasette_attribution", "load",
-                 str(Path(folder) / f"load-{workers}.db"), str(corpus), "--workers", str(workers)],
-                capture_output=True, text=True, check=True)
-            runs[workers] = (time.perf_counter() - started, result.stdout.strip(), children_peak_mb())
+        elapsed = {workers: [] for workers in args.workers}
+        for turn in range(args.repeat):
+            for workers in args.workers:
+                database = Path(folder) / f"load-{workers}-{turn}.db"
+                started = time.perf_counter()
+                result = subprocess.run(
+                    [sys.executable, "-m", "datasette_attribution", "load",
+                     str(database), str(corpus), "--workers", str(workers)],
+                    capture_output=True, text=True, check=True)
+                elapsed[workers].append(time.perf_counter() - started)
+                summary, peak = result.stdout.strip(), children_peak_mb()
+                database.unlink()
         sentences = corpus_sentences(corpus)
-        floor = floor_rate(sentences)
-    print(f"{args.articles} articles, {len(sentences)} sentences")
-    print(f"floor (PatternAnalyzer + PatternTagger, one core): {floor:,.0f} sentences/s")
+        floors = [floor_rate(sentences) for _ in range(args.repeat)]
+    floor = statistics.median(floors)
+    print(f"{args.articles} articles, {len(sentences)} sentences; "
+          f"median of {args.repeat} run(s), range in brackets")
+    print(f"floor (PatternAnalyzer + PatternTagger, one core): {floor:,.0f} sentences/s "
+          f"[{min(floors):,.0f}-{max(floors):,.0f}]")
+    print(f"each load: {summary}; peak memory of the largest load process {peak:.0f} MB")
     rates = {}
-    for workers, (elapsed, summary, peak) in runs.items():
-        rates[workers] = len(sentences) / elapsed
-        print(f"load with {workers} worker(s): {rates[workers]:,.0f} sentences/s ({summary}); "
-              f"{floor / rates[workers]:.2f} x the floor's time, "
-              f"{floor * workers / rates[workers]:.2f} x per core; "
-              f"peak memory of the largest load process so far {peak:.0f} MB")
+    for workers, times in elapsed.items():
+        each = sorted(len(sentences) / t for t in times)
+        rates[workers] = statistics.median(each)
+        print(f"load with {workers} worker(s): {rates[workers]:,.0f} sentences/s "
+              f"[{each[0]:,.0f}-{each[-1]:,.0f}]; {floor / rates[workers]:.2f} x the floor's time, "
+              f"{floor * workers / rates[workers]:.2f} x per core")
     if 1 in rates and len(rates) > 1:
         best = max(w for w in rates if w > 1)
-        print(f"speed-up with {best} workers: {rates[best] / rates[1]:.2f} x")
+        ratios = sorted(one / many for one, many in zip(elapsed[1], elapsed[best]))
+        print(f"speed-up with {best} workers: {rates[best] / rates[1]:.2f} x "
+              f"(turn by turn {', '.join(f'{r:.2f}' for r in ratios)})")
 
 
 if __name__ == "__main__":
