@@ -5,24 +5,26 @@ The score is a logistic model learned on the CoNLL-2010 Wikipedia training
 sentences by `training/train_hedging.py` (weights in `models/hedging.json`):
 
     hedging_score = 0                                  with no cue
-                  = sigmoid(bias + sentence weights
-                            + sum over cues of max(0, cue weight + context weights))
+                  = sigmoid(bias + sentence weights + sum over cues of each cue's part)
 
 A cue's weight is its own plus its kind's. Its context weights are learned for
 the word right before and right after it ("may>be", "by<some") and for the three
-words either side of a cue of its kind ("modal>used"): they tell "species may
-reach 30 cm" from "the talks may collapse" as the annotation does. The sentence
-weights are for how many numbers it holds and its length. No cue weight is
-negative, and a cue of a kind that hedges on its own (modal, epistemic
-verb/adverb/adjective/noun, hearsay, weasel, limiter, negated certainty) weighs
-enough to reach the threshold alone, and its context can only add to it: in news
-"may" is a hedge wherever it stands, although CoNLL-2010's Wikipedia annotation
-mostly marks it certain. Approximators and vague wording ("some", "many",
-"most", "largely") keep the weight learned for them in their context, below a
-ceiling: alone they never make a sentence hedged ("several people were
-injured" is a fact), together with other cues they add up. Vague sources
-("many scholars believe", "some people say") are weasel cues. A cue never
-lowers the score, so more cues, and stronger ones, give a higher score.
+words either side of a cue of its kind ("modal>used"); the sentence weights are
+for how many numbers the sentence holds and its length. A cue's part is its
+weight plus its context weights, bounded by kind:
+
+- a kind that hedges on its own (modal, epistemic verb/adverb/adjective/noun,
+  hearsay, weasel, limiter, negated certainty): its weight is enough to reach
+  the threshold in any sentence, and its context can only add to it. In news
+  "may" is a hedge wherever it stands, although CoNLL-2010's Wikipedia
+  annotation mostly marks it certain.
+- approximators ("several", "some of", "often", "largely"): between 0 and a
+  ceiling that stays under the threshold, so alone they never make a sentence
+  hedged ("several people were injured" is a fact); with other cues they add up.
+- vague wording ("most", "best known"): at least 0, as learned.
+
+Vague sources ("many scholars believe", "some people say") are weasel cues. A cue
+never lowers the score, so more cues, and stronger ones, give a higher score.
 
 `hedged` is hedging_score >= the model's threshold (0.5 unless the model file
 says otherwise).

@@ -60,6 +60,7 @@ SPECIAL = re.compile(r"\( ?! ?\)|(?:%s)(?:$|\s)" % "|".join(
     r" ?".join(map(re.escape, e)) for e in sorted({e.lower() for e in EMOTICONS})))
 SPECIAL_HINT = re.compile(r"[<♥:=;*8°>_(]|x ?(?:- ?)?d|o ?\. ?o", re.IGNORECASE)
 
+
 def _textblob_folder() -> Path:
     """Where TextBlob is installed, found without importing it."""
     spec = importlib.util.find_spec("textblob")
