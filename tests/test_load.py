@@ -307,3 +307,21 @@ def test_a_killed_load_is_indexed_when_the_database_is_next_opened(tmp_path):
     assert search(path, "sentences", "sanctions") == [1]
     assert search(path, "articles", "sanctions") == [1]
     assert {"sentences_ai", "articles_ai"} <= set(sqlite_utils.Database(path).triggers_dict)
+
+
+def test_the_actor_filter_reads_sentence_ids_from_an_index_alone(tmp_path):
+    from datasette_attribution.web.filters import ACTOR_SUBQUERIES
+
+    db = store.open_database(tmp_path / "a.db")
+    plan = " ".join(row[3] for row in db.execute(
+        f"explain query plan select count(*) from sentences where {ACTOR_SUBQUERIES['sentences']}",
+        {"attr_actor": 1}).fetchall())
+    assert "COVERING INDEX idx_mentions_actor_id_sentence_id" in plan
+
+
+def test_an_older_database_gets_the_indexes_added_since(tmp_path):
+    path = tmp_path / "old.db"
+    store.open_database(path).execute("drop index idx_mentions_actor_id_sentence_id")
+    assert ["actor_id", "sentence_id"] not in [i.columns for i in sqlite_utils.Database(path)["mentions"].indexes]
+    store.open_database(path)
+    assert ["actor_id", "sentence_id"] in [i.columns for i in sqlite_utils.Database(path)["mentions"].indexes]
