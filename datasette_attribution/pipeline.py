@@ -78,7 +78,10 @@ def prepared(paths, encoding: str, overrides: dict, workers: int):
     if workers <= 1:
         yield from (prepare(document, overrides) for document in documents)
         return
-    analyze_article(Article(source="warm-up", paragraphs=[Paragraph("Officials said so.")]))
+    # An actor, a hedge cue and a source: every lexicon and model loads here once,
+    # not in each worker.
+    analyze_article(Article(source="warm-up", paragraphs=[
+        Paragraph("President Barack Obama may visit Iran, officials said.")]))
     # Pool.imap would read ahead without limit and hold every scored article the
     # writer has not reached yet; a semaphore keeps that to a fixed number.
     slots = threading.Semaphore(IN_FLIGHT_PER_WORKER * workers)

@@ -250,8 +250,16 @@ class ArticleRows:
     quotes: list[tuple]  # sentence position, text, speaker, speaker's full name, anonymous
 
 
-def _columns(table: str, *left_out: str) -> list[str]:
-    return [c for c in TABLES[table] if c not in ("id", *left_out)]
+def _columns(table: str, *left_out: str) -> tuple[str, ...]:
+    return tuple(c for c in TABLES[table] if c not in ("id", *left_out))
+
+
+# The columns written for each article, in order.
+ARTICLE_COLUMNS = _columns("articles")
+PARAGRAPH_COLUMNS = _columns("paragraphs", "article_id")
+SENTENCE_COLUMNS = _columns("sentences", "article_id")
+MENTION_COLUMNS = _columns("mentions")
+QUOTE_COLUMNS = _columns("quotes")
 
 
 def article_rows(article: Article, analysis: Analysis) -> ArticleRows:
@@ -269,11 +277,9 @@ def article_rows(article: Article, analysis: Analysis) -> ArticleRows:
     return ArticleRows(
         content_hash=digest,
         sentence_count=analysis.summary["sentence_count"],
-        article=tuple(fields.get(c) for c in _columns("articles")),
-        paragraphs=[tuple(p.get(c) for c in _columns("paragraphs", "article_id"))
-                    for p in paragraph_fields],
-        sentences=[tuple(s.get(c) for c in _columns("sentences", "article_id"))
-                   for s in sentence_fields],
+        article=tuple(fields.get(c) for c in ARTICLE_COLUMNS),
+        paragraphs=[tuple(p.get(c) for c in PARAGRAPH_COLUMNS) for p in paragraph_fields],
+        sentences=[tuple(s.get(c) for c in SENTENCE_COLUMNS) for s in sentence_fields],
         mentions=[(sentence["position"], m["actor"], m.get("kind"), m.get("linked_to"), m["text"],
                    m["start"], m["end"], m.get("sentiment"))
                   for sentence in analysis.sentences for m in sentence.get("mentions", [])],
@@ -303,10 +309,10 @@ def _write(db, rows: ArticleRows, replace: bool) -> str:
             return "skipped"
         if existing is not None:
             delete_article(db, existing)
-        article_id = _insert(db, "articles", _columns("articles"), [rows.article])
-        _insert(db, "paragraphs", ["article_id", *_columns("paragraphs", "article_id")],
+        article_id = _insert(db, "articles", ARTICLE_COLUMNS, [rows.article])
+        _insert(db, "paragraphs", ("article_id", *PARAGRAPH_COLUMNS),
                 [(article_id, *row) for row in rows.paragraphs])
-        _insert(db, "sentences", ["article_id", *_columns("sentences", "article_id")],
+        _insert(db, "sentences", ("article_id", *SENTENCE_COLUMNS),
                 [(article_id, *row) for row in rows.sentences])
         sentence_ids = dict(db.execute("select position, id from sentences where article_id = ?",
                                        [article_id]).fetchall())
@@ -317,15 +323,15 @@ def _write(db, rows: ArticleRows, replace: bool) -> str:
                 db.execute("update actors set linked_to = ? where id = ?",
                            [actor_id_for(db, linked_to, "person"), actor_id])
             mentions.append((sentence_ids[position], actor_id, text, start, end, sentiment))
-        _insert(db, "mentions", _columns("mentions"), mentions)
-        _insert(db, "quotes", _columns("quotes"), [
+        _insert(db, "mentions", MENTION_COLUMNS, mentions)
+        _insert(db, "quotes", QUOTE_COLUMNS, [
             (sentence_ids[position], text, speaker,
              actor_id_for(db, person, "person") if person else None, anonymous)
             for position, text, speaker, person, anonymous in rows.quotes])
     return "replaced" if existing is not None else "added"
 
 
-def _insert(db, table: str, columns: list[str], values: list[tuple]) -> int | None:
+def _insert(db, table: str, columns: tuple[str, ...], values: list[tuple]) -> int | None:
     """Rows of one table in one statement (sqlite-utils' insert looks the table
     up again on every call); a single row's id."""
     if not values:
@@ -365,4 +371,4 @@ def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None)
         ).fetchall()
         if len(rows) == 1:
             return rows[0][0]
-    return _insert(db, "actors", ["name", "kind"], [(name, kind)])
+    return _insert(db, "actors", ("name", "kind"), [(name, kind)])

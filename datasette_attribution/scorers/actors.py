@@ -73,26 +73,15 @@ def _alias_pattern() -> PhraseMatcher:
 
 
 APPOSITION_TAIL = re.compile(r",\s+(?:[a-z]+\s+){0,3}$")
-
-
-@lru_cache(maxsize=1)
-def _title_at_end() -> tuple[re.Pattern, int]:
-    titles = sorted(words("titles.txt"), key=len, reverse=True)
-    pattern = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
-    return re.compile(rf"\b(?:{pattern})$", re.IGNORECASE), len(titles[0])
+LAST_WORD = re.compile(r"\w+$")
 
 
 def _titled_by_apposition(prefix: str) -> bool:
     """A title, a comma, then up to three lower-case words before the name:
-    "the directly elected president, currently the moderate Hassan Rouhani".
-    The title is looked for only right before that comma: searching the whole
-    prefix for a title was most of the actor scorer's time."""
+    "the directly elected president, currently the moderate Hassan Rouhani"."""
     tail = APPOSITION_TAIL.search(prefix)
-    if not tail:
-        return False
-    pattern, longest = _title_at_end()
-    # One character more than the longest title, so \b never sees a cut word.
-    return bool(pattern.search(prefix[max(0, tail.start() - longest - 1):tail.start()]))
+    word = tail and LAST_WORD.search(prefix, 0, tail.start())
+    return bool(word) and is_title(word.group(0))
 
 
 def _clean(token: str) -> str:

@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import labelled, phrase_pattern
+from .lexicon import PhraseMatcher, labelled
 
 NUMBER = re.compile(
     r"^\s*(?:[$£€]?\d|a\s+(?:dozen|hundred|thousand|million|billion)|one|two|three|four|five|six"
@@ -76,7 +76,7 @@ NAMED_NEARBY = re.compile(r"^\W*(?:\w+\W+){0,10}?[A-Z][a-z]+\s+[A-Z][a-z]+")
 @lru_cache(maxsize=1)
 def _lexicon():
     kinds = {entry.lower(): kind for entry, kind in labelled("hedge_cues.txt")}
-    return kinds, phrase_pattern(kinds)
+    return kinds, PhraseMatcher(kinds)
 
 
 @lru_cache(maxsize=1)

@@ -88,8 +88,3 @@ def _alternation(phrases, flags) -> re.Pattern:
     ordered = sorted(phrases, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return re.compile(rf"(?:{body})(?![\w-])", flags)
-
-
-def phrase_pattern(phrases, ignore_case: bool = True) -> PhraseMatcher:
-    """A matcher for any of the phrases as whole words, longest first."""
-    return PhraseMatcher(phrases, ignore_case)

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import labelled, phrase_pattern, words
+from .lexicon import PhraseMatcher, labelled, words
 from .names import strip_titles
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
@@ -65,11 +65,11 @@ NON_NAME_CAPITALS = frozenset({"us", "u.s.", "uk", "eu", "un", "white", "house",
 
 
 class Lexicons(NamedTuple):
-    cues: re.Pattern  # reporting verbs and phrases
+    cues: PhraseMatcher  # reporting verbs and phrases
     anonymous_kinds: dict[str, str]  # unnamed-source word -> source_kind
-    anonymous: re.Pattern
+    anonymous: PhraseMatcher
     named_kinds: dict[str, str]  # on-record source noun -> source_kind
-    named: re.Pattern
+    named: PhraseMatcher
 
 
 @lru_cache(maxsize=1)
@@ -77,11 +77,11 @@ def _lexicons() -> Lexicons:
     anonymous = dict(labelled("anonymous_sources.txt"))
     named = dict(labelled("named_sources.txt"))
     return Lexicons(
-        cues=phrase_pattern(words("reporting_verbs.txt")),
+        cues=PhraseMatcher(words("reporting_verbs.txt")),
         anonymous_kinds={k.lower(): v for k, v in anonymous.items()},
-        anonymous=phrase_pattern(anonymous),
+        anonymous=PhraseMatcher(anonymous),
         named_kinds={k.lower(): v for k, v in named.items()},
-        named=phrase_pattern(named),
+        named=PhraseMatcher(named),
     )
 
 
