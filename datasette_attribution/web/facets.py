@@ -120,13 +120,11 @@ class ActorFacet(Facet):
 
     type = "actor"
 
-    async def _unfiltered(self) -> bool:
-        if self.params or " where " in f" {self.sql.lower()} ":
-            return False
-        tables = await self.ds.get_database(self.database).table_names()
-        return "actor_stats" in tables
+    def _unfiltered(self, tables: list[str]) -> bool:
+        return (not self.params and " where " not in f" {self.sql.lower()} "
+                and "actor_stats" in tables)
 
-    async def _summarised_filters(self) -> dict[str, str] | None:
+    def _summarised_filters(self, tables: list[str]) -> dict[str, str] | None:
         """The filters when they are only `column=value` on the columns that
         actor_sentence_stats is grouped by (what a click on a default facet
         adds), else None: those are answered from that table."""
@@ -139,7 +137,6 @@ class ActorFacet(Facet):
                 filters[key] = values[0]
             elif not (key.startswith("_facet") or key in PRESENTATION_ARGS):
                 return None
-        tables = await self.ds.get_database(self.database).table_names()
         return filters if filters and "actor_sentence_stats" in tables else None
 
     async def suggest(self):
@@ -155,13 +152,13 @@ class ActorFacet(Facet):
         config = self.get_configs()[0]
         size = self.get_facet_size()
         sql, params = ACTOR_QUERIES[self.table].format(sql=self.sql, limit=size + 1), self.params
-        summarised = await self._summarised_filters()
-        if await self._unfiltered():
+        tables = await self.ds.get_database(self.database).table_names()
+        if self._unfiltered(tables):
             # The whole table: the counts precomputed at load time.
             column = "sentences" if self.table == "sentences" else "articles"
             sql = (f"select actor_id, name, kind, {column}, mean_sentiment from actor_stats "
                    f"order by {column} desc, name limit {size + 1}")
-        elif summarised:
+        elif summarised := self._summarised_filters(tables):
             where = " and ".join(f"stats.[{column}] = :{column}" for column in summarised)
             sql = ("select stats.actor_id, actors.name, actors.kind, sum(stats.sentences), "
                    "sum(stats.sentiment_sum) / nullif(sum(stats.sentiment_count), 0) "
