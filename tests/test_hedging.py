@@ -97,3 +97,38 @@ def test_an_open_outcome_is_a_hedge():
     assert cues("It remains to be seen whether the truce will hold.") == [
         ("remains to be seen", "negated certainty")]
     assert hedged("It remains to be seen whether the truce will hold.")
+
+
+def test_a_counted_group_that_says_or_believes_is_a_vague_source():
+    assert cues("Several analysts believe the central bank will hold rates.") == [
+        ("Several analysts believe", "weasel")]
+    assert cues("Prices rose, and many traders have privately said the rally is over.") == [
+        ("many traders have privately said", "weasel")]
+    assert hedged("Some shopkeepers say the new parking rules have cost them trade.")
+    # A counted group that only does something is a quantity, not a source.
+    assert cues("Several shopkeepers closed early on Friday.") == [("Several", "approximator")]
+    assert not hedged("Several shopkeepers closed early on Friday.")
+
+
+def test_an_unnamed_group_that_believes_is_vague_but_one_that_reports_is_not():
+    assert cues("Investigators suspect the blaze was started deliberately.") == [
+        ("Investigators suspect", "weasel")]
+    assert cues("Police said two men had been arrested.") == []
+    assert cues("Senator Jane Cole believes the bill will pass.") == []
+    assert cues("The unions believe the offer is too low.") == []
+
+
+def test_a_past_stance_verb_after_its_subject_is_attribution():
+    assert cues("The governor said she believed the count was accurate.") == []
+    assert cues("The engineer estimated the repairs at two million pounds.") == []
+    assert cues("The ship is now believed to have sunk.") == [("believed to", "weasel")]
+    assert cues("An estimated 300 homes were flooded.") == [("estimated", "verb")]
+    assert cues("The suspected smugglers were held overnight.") == [("suspected", "verb")]
+
+
+def test_unattributed_and_unverified_reports_are_hedges():
+    assert cues("The defender is understood to have asked for a transfer.") == [
+        ("is understood to", "weasel")]
+    assert hedged("Rumours of a takeover lifted the shares.")
+    assert cues("The footage has not been independently verified.") == [
+        ("not been independently verified", "negated certainty")]

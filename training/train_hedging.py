@@ -106,9 +106,10 @@ def to_model(vectorizer, model, threshold, news_rules=True):
 
 
 def _cue_kinds():
+    from datasette_attribution.scorers.hedging import RULE_CUES
     from datasette_attribution.scorers.lexicon import labelled
 
-    return ((entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt"))
+    return [(entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt")] + list(RULE_CUES.items())
 
 
 def predict(exported, sentences):

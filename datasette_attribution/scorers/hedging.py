@@ -23,7 +23,10 @@ weight plus its context weights, bounded by kind:
   hedged ("several people were injured" is a fact); with other cues they add up.
 - vague wording ("most", "best known"): at least 0, as learned.
 
-Vague sources ("many scholars believe", "some people say") are weasel cues. A cue
+Vague sources are weasel cues, found by rule (`_vague_sources`): a counted group
+that says or believes anything ("Several analysts believe", "some residents
+say"), or an unnamed plural that believes or claims ("Investigators suspect").
+"Police said" is reporting, and a named person's belief is attribution. A cue
 never lowers the score, so more cues, and stronger ones, give a higher score.
 
 `hedged` is hedging_score >= the model's threshold (0.5 unless the model file
@@ -64,6 +67,13 @@ IMPERSONAL_BEFORE = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "widely", "generally", "commonly",
     "often", "it", "some", "many", "to", "others", "people",
 })
+# Past participles of stance verbs are hedges in the passive ("is believed", "the
+# suspected gunman", "an estimated 300") and a source's position after a subject
+# ("he believed", "the minister estimated").
+PAST_STANCE_VERBS = frozenset({"believed", "estimated", "suspected", "assumed", "presumed"})
+PASSIVE_OR_ATTRIBUTIVE_BEFORE = IMPERSONAL_BEFORE | {
+    "the", "a", "an", "now", "also", "still", "long", "once", "previously", "originally",
+}
 # A vague group named right away ("critics of the policy, Senators John McCain and
 # Lindsey Graham") is not vague.
 PEOPLE_NOUNS = frozenset({"critics", "commentators", "observers", "experts", "scholars",
@@ -71,6 +81,78 @@ PEOPLE_NOUNS = frozenset({"critics", "commentators", "observers", "experts", "sc
 # Each skipped word must end at a non-word character: "(?:\W*\w+)" let \w+ split a
 # word every way and backtracked for half a millisecond on a long clause.
 NAMED_NEARBY = re.compile(r"^\W*(?:\w+\W+){0,10}?[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+# Vague sources (Wikipedia's "words to watch": "some people say", "many scholars
+# state"): a claim or belief whose holders are counted but not named. A counted
+# group may say anything ("Several analysts said", "Many economists expect"); an
+# uncounted plural only believes or claims ("Opposition figures claim"), because
+# "Police said" and "Protesters marched" are ordinary reporting.
+COUNTED_GROUP = frozenset({"some", "many", "several", "most", "various", "numerous", "few",
+                           "others", "a number of", "a few"})
+SAYING_VERBS = frozenset({
+    "say", "says", "said", "state", "states", "stated", "report", "reported", "note", "noted",
+    "warn", "warned", "expect", "expects", "expected", "fear", "fears", "feared", "feel",
+    "feels", "felt", "question", "questioned", "predict", "predicted",
+})
+BELIEF_VERBS = frozenset({
+    "believe", "believes", "believed", "think", "thinks", "thought", "claim", "claims",
+    "claimed", "argue", "argues", "argued", "suggest", "suggests", "suggested", "contend",
+    "contends", "contended", "maintain", "maintains", "maintained", "suspect", "suspects",
+    "suspected", "speculate", "speculated", "allege", "alleges", "alleged", "assert", "asserts",
+    "asserted", "insist", "insists", "insisted", "consider", "considers", "estimate", "estimates",
+})
+GROUP_VERB = PhraseMatcher(SAYING_VERBS | BELIEF_VERBS)
+# Between the group and its verb: "Many commentators have long suggested".
+AUXILIARIES = frozenset({"have", "has", "had", "also", "still", "now", "long", "privately",
+                         "publicly", "openly", "even", "already", "increasingly", "do", "did"})
+CLAUSE_EDGE = re.compile(
+    r"[,;:()\"“”]|\b(?:and|but|or|that|while|because|although|as|whereas|since|though|said|says"
+    r"|told)\b", re.IGNORECASE)
+SUBJECT_REACH = 60  # characters before the verb in which its subject begins
+GROUP_WORD = re.compile(r"[A-Za-z][\w'-]*$")
+
+
+# Cues found by rule rather than listed in the lexicon, with their kinds.
+RULE_CUES = {"vague source": "weasel"}
+
+
+def _vague_sources(text: str) -> list[dict]:
+    """Counted or uncounted groups that say or believe, as weasel cues from the
+    group's first word to the verb."""
+    found = []
+    for verb in GROUP_VERB.finditer(text):
+        before = text[:verb.start()]
+        near = before[-SUBJECT_REACH:]
+        edges = [match.end() for match in CLAUSE_EDGE.finditer(near)]
+        if not edges and len(before) > SUBJECT_REACH:
+            continue  # a long subject is not a bare group
+        edge = len(before) - len(near) + (edges[-1] if edges else 0)
+        words = before[edge:].split()
+        if not words:
+            continue
+        subject_start = before.index(words[0], edge)
+        while words and words[-1].lower() in AUXILIARIES:
+            words.pop()
+        if not words or len(words) > 4 or not all(GROUP_WORD.match(w) for w in words):
+            continue
+        lowered = " ".join(words).lower()
+        counted = any(lowered == group or lowered.startswith(group + " ") for group in COUNTED_GROUP)
+        uncounted = (verb.group(0).lower() in BELIEF_VERBS and len(words) <= 3
+                     and words[-1].endswith("s") and not words[-1].endswith("ss")
+                     and (subject_start == 0 or words[0].islower())
+                     and all(w.islower() for w in words[1:])
+                     and lowered.split()[0] not in NOT_A_GROUP)
+        if counted or uncounted:
+            found.append({"text": text[subject_start:verb.end()], "kind": "weasel",
+                          "cue": "vague source", "start": subject_start, "end": verb.end()})
+    return found
+
+
+# Words that begin a subject that is not an unnamed group.
+NOT_A_GROUP = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their",
+                         "our", "my", "your", "it", "he", "she", "they", "we", "i", "you", "who",
+                         "which", "there", "all", "both", "no"})
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +188,10 @@ def _keeps(cue: str, text: str, start: int, end: int) -> bool:
         previous = before.split()[-1:] or [""]
         if previous[0].lower().strip(",") not in IMPERSONAL_BEFORE:
             return False
+    if cue in PAST_STANCE_VERBS:
+        previous = before.split()[-1:] or [""]
+        if previous[0].lower().strip(",") not in PASSIVE_OR_ATTRIBUTIVE_BEFORE:
+            return False
     if cue in PEOPLE_NOUNS and NAMED_NEARBY.match(after):
         return False
     return True
@@ -114,13 +200,16 @@ def _keeps(cue: str, text: str, start: int, end: int) -> bool:
 def hedge_cues(text: str) -> list[dict]:
     """The hedge cues in a sentence: text, kind, start, end (and the lexicon entry)."""
     kinds, pattern = _lexicon()
+    sources = _vague_sources(text)
     found = []
     for match in pattern.finditer(text):
+        if any(source["start"] <= match.start() < source["end"] for source in sources):
+            continue  # "Some" of "Some residents say" is the source's, not a quantity
         cue = " ".join(match.group(0).lower().split())
         if _keeps(cue, text, match.start(), match.end()):
             found.append({"text": match.group(0), "kind": kinds[cue], "cue": cue,
                           "start": match.start(), "end": match.end()})
-    return found
+    return sorted(found + sources, key=lambda cue: cue["start"])
 
 
 CONTEXT_TOKEN = re.compile(r"[A-Za-z]+|\S")
