@@ -111,6 +111,10 @@ CLAUSE_EDGE = re.compile(
     r"|told)\b", re.IGNORECASE)
 SUBJECT_REACH = 60  # characters before the verb in which its subject begins
 GROUP_WORD = re.compile(r"[A-Za-z][\w'-]*$")
+# Words that begin a subject that is not an unnamed group.
+NOT_A_GROUP = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their",
+                         "our", "my", "your", "it", "he", "she", "they", "we", "i", "you", "who",
+                         "which", "there", "all", "both", "no"})
 
 
 # Cues found by rule rather than listed in the lexicon, with their kinds.
@@ -136,23 +140,29 @@ def _vague_sources(text: str) -> list[dict]:
             words.pop()
         if not words or len(words) > 4 or not all(GROUP_WORD.match(w) for w in words):
             continue
-        lowered = " ".join(words).lower()
-        counted = any(lowered == group or lowered.startswith(group + " ") for group in COUNTED_GROUP)
-        uncounted = (verb.group(0).lower() in BELIEF_VERBS and len(words) <= 3
-                     and words[-1].endswith("s") and not words[-1].endswith("ss")
-                     and (subject_start == 0 or words[0].islower())
-                     and all(w.islower() for w in words[1:])
-                     and lowered.split()[0] not in NOT_A_GROUP)
-        if counted or uncounted:
+        if _counted_group(words) or (verb.group(0).lower() in BELIEF_VERBS
+                                     and _unnamed_plural(words, sentence_start=subject_start == 0)):
             found.append({"text": text[subject_start:verb.end()], "kind": "weasel",
                           "cue": "vague source", "start": subject_start, "end": verb.end()})
     return found
 
 
-# Words that begin a subject that is not an unnamed group.
-NOT_A_GROUP = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their",
-                         "our", "my", "your", "it", "he", "she", "they", "we", "i", "you", "who",
-                         "which", "there", "all", "both", "no"})
+
+def _counted_group(words: list[str]) -> bool:
+    """"Some residents", "many of the analysts", "others"."""
+    lowered = " ".join(words).lower()
+    return any(lowered == group or lowered.startswith(group + " ") for group in COUNTED_GROUP)
+
+
+def _unnamed_plural(words: list[str], sentence_start: bool) -> bool:
+    """"Investigators", "opposition figures": up to three words, lower case (the
+    first may be capitalised at the start of the sentence), ending in a plural,
+    without a determiner or pronoun."""
+    head = words[-1]
+    return (len(words) <= 3 and head.endswith("s") and not head.endswith("ss")
+            and (sentence_start or words[0].islower())
+            and all(word.islower() for word in words[1:])
+            and words[0].lower() not in NOT_A_GROUP)
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +175,11 @@ def _lexicon():
 def _model() -> dict:
     path = resources.files("datasette_attribution").joinpath("models").joinpath("hedging.json")
     return json.loads(path.read_text("utf-8"))
+
+
+def _previous_word(before: str) -> str:
+    words = before.split()
+    return words[-1].lower().strip(",") if words else ""
 
 
 def _keeps(cue: str, text: str, start: int, end: int) -> bool:
@@ -184,14 +199,10 @@ def _keeps(cue: str, text: str, start: int, end: int) -> bool:
         return False  # an approximator only before a quantity
     if cue in ("doubt", "doubts") and DENIED.search(before):
         return False
-    if cue in STANCE_VERBS:
-        previous = before.split()[-1:] or [""]
-        if previous[0].lower().strip(",") not in IMPERSONAL_BEFORE:
-            return False
-    if cue in PAST_STANCE_VERBS:
-        previous = before.split()[-1:] or [""]
-        if previous[0].lower().strip(",") not in PASSIVE_OR_ATTRIBUTIVE_BEFORE:
-            return False
+    if cue in STANCE_VERBS and _previous_word(before) not in IMPERSONAL_BEFORE:
+        return False
+    if cue in PAST_STANCE_VERBS and _previous_word(before) not in PASSIVE_OR_ATTRIBUTIVE_BEFORE:
+        return False
     if cue in PEOPLE_NOUNS and NAMED_NEARBY.match(after):
         return False
     return True
