@@ -87,22 +87,10 @@ NAMED_NEARBY = re.compile(r"^\W*(?:\w+\W+){0,10}?[A-Z][a-z]+\s+[A-Z][a-z]+")
 # state"): a claim or belief whose holders are counted but not named. A counted
 # group may say anything ("Several analysts said", "Many economists expect"); an
 # uncounted plural only believes or claims ("Opposition figures claim"), because
-# "Police said" and "Protesters marched" are ordinary reporting.
+# "Police said" is ordinary reporting. The verbs are in
+# lexicons/vague_source_verbs.txt.
 COUNTED_GROUP = frozenset({"some", "many", "several", "most", "various", "numerous", "few",
                            "others", "a number of", "a few"})
-SAYING_VERBS = frozenset({
-    "say", "says", "said", "state", "states", "stated", "report", "reported", "note", "noted",
-    "warn", "warned", "expect", "expects", "expected", "fear", "fears", "feared", "feel",
-    "feels", "felt", "question", "questioned", "predict", "predicted",
-})
-BELIEF_VERBS = frozenset({
-    "believe", "believes", "believed", "think", "thinks", "thought", "claim", "claims",
-    "claimed", "argue", "argues", "argued", "suggest", "suggests", "suggested", "contend",
-    "contends", "contended", "maintain", "maintains", "maintained", "suspect", "suspects",
-    "suspected", "speculate", "speculated", "allege", "alleges", "alleged", "assert", "asserts",
-    "asserted", "insist", "insists", "insisted", "consider", "considers", "estimate", "estimates",
-})
-GROUP_VERB = PhraseMatcher(SAYING_VERBS | BELIEF_VERBS)
 # Between the group and its verb: "Many commentators have long suggested".
 AUXILIARIES = frozenset({"have", "has", "had", "also", "still", "now", "long", "privately",
                          "publicly", "openly", "even", "already", "increasingly", "do", "did"})
@@ -124,28 +112,34 @@ RULE_CUES = {"vague source": "weasel"}
 def _vague_sources(text: str) -> list[dict]:
     """Counted or uncounted groups that say or believe, as weasel cues from the
     group's first word to the verb."""
+    verbs, believing = _vague_source_verbs()
     found = []
-    for verb in GROUP_VERB.finditer(text):
-        before = text[:verb.start()]
-        near = before[-SUBJECT_REACH:]
-        edges = [match.end() for match in CLAUSE_EDGE.finditer(near)]
-        if not edges and len(before) > SUBJECT_REACH:
+    for verb in verbs.finditer(text):
+        reach = max(0, verb.start() - SUBJECT_REACH)
+        edges = [match.end() for match in CLAUSE_EDGE.finditer(text, reach, verb.start())]
+        if not edges and reach > 0:
             continue  # a long subject is not a bare group
-        edge = len(before) - len(near) + (edges[-1] if edges else 0)
-        words = before[edge:].split()
+        edge = edges[-1] if edges else 0
+        words = text[edge:verb.start()].split()
         if not words:
             continue
-        subject_start = before.index(words[0], edge)
+        subject_start = text.index(words[0], edge)
         while words and words[-1].lower() in AUXILIARIES:
             words.pop()
         if not words or len(words) > 4 or not all(GROUP_WORD.match(w) for w in words):
             continue
-        if _counted_group(words) or (verb.group(0).lower() in BELIEF_VERBS
+        if _counted_group(words) or (verb.group(0).lower() in believing
                                      and _unnamed_plural(words, sentence_start=subject_start == 0)):
             found.append({"text": text[subject_start:verb.end()], "kind": "weasel",
                           "cue": "vague source", "start": subject_start, "end": verb.end()})
     return found
 
+
+@lru_cache(maxsize=1)
+def _vague_source_verbs() -> tuple[PhraseMatcher, frozenset[str]]:
+    """A matcher for every verb, and the verbs of belief."""
+    labels = dict(labelled("vague_source_verbs.txt"))
+    return PhraseMatcher(labels), frozenset(verb for verb, label in labels.items() if label == "believes")
 
 
 def _counted_group(words: list[str]) -> bool:
