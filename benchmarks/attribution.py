@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from datasette_attribution.scorers.sourcing import attribute  # noqa: E402
+from datasette_attribution.analyze import score_sentence  # noqa: E402
 
 LABELS = ("none", "named", "anonymous")
 DEFAULT = Path(__file__).resolve().parent / "data" / "attribution_heldout.tsv"
@@ -30,7 +30,7 @@ def main(path: Path) -> None:
     for line in path.read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, sentence = line.split("\t", 1)
-            rows.append((label, sentence, attribute(sentence)["attribution"]))
+            rows.append((label, sentence, score_sentence(sentence)["attribution"]))
     truth_attr = [gold != "none" for gold, _, _ in rows]
     pred_attr = [guess != "none" for _, _, guess in rows]
     tp = sum(t and p for t, p in zip(truth_attr, pred_attr))

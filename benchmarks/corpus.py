@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from datasette_attribution.analyze import segment_article  # noqa: E402
-from datasette_attribution.ingest.pages import article_from_page  # noqa: E402
+from datasette_attribution.text.segment import segment_article  # noqa: E402
+from datasette_attribution.ingest.formats import to_article  # noqa: E402
 from datasette_attribution.model import RawDocument  # noqa: E402
 
 OUTLETS = [f"Outlet {letter}" for letter in "ABCDEFGHIJKL"]
@@ -28,7 +28,7 @@ SENTENCES_PER_ARTICLE = 30
 def sentence_pool(newsmtsc: Path | None) -> list[str]:
     pool = []
     for page in sorted((ROOT / "seeds").glob("*.txt")):
-        article = article_from_page(RawDocument(str(page), str(page), "text", page.read_text("utf-8")))
+        article = to_article(RawDocument(str(page), str(page), "text", page.read_text("utf-8")))
         pool.extend(s["text"] for s in segment_article(article))
     if newsmtsc:
         for line in newsmtsc.read_text("utf-8").splitlines():

@@ -18,14 +18,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.shingles import f1_over_pages, page_counts  # noqa: E402
-from datasette_attribution.ingest.pages import article_from_page  # noqa: E402
+from datasette_attribution.ingest.formats import to_article  # noqa: E402
 from datasette_attribution.model import LoadError, RawDocument  # noqa: E402
 
 
 def extracted_body(path: Path, kind: str) -> str:
     raw = RawDocument(str(path), str(path), kind, path.read_text("utf-8", errors="replace"))
     try:
-        return article_from_page(raw).body
+        return to_article(raw).body
     except LoadError:
         return ""
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from datasette_attribution.scorers.hedging import hedge_cues, hedging_score, is_hedged  # noqa: E402
+from datasette_attribution.analyze import score_sentence  # noqa: E402
+from datasette_attribution.scorers.hedging import is_hedged  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent / "data" / "hedging_news_heldout_3.tsv"
 
@@ -25,7 +26,7 @@ def main(path: Path, show_misses: bool) -> None:
     for line in path.read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             label, sentence = line.split("\t", 1)
-            score = hedging_score(sentence)
+            score = score_sentence(sentence)["hedging_score"]
             rows.append((label == "hedged", is_hedged(score), score, sentence))
     tp = sum(gold and guess for gold, guess, _, _ in rows)
     fp = sum(guess and not gold for gold, guess, _, _ in rows)
@@ -38,7 +39,7 @@ def main(path: Path, show_misses: bool) -> None:
     if show_misses:
         for gold, guess, score, sentence in rows:
             if gold != guess:
-                cues = ", ".join(c["text"] for c in hedge_cues(sentence)) or "no cue"
+                cues = ", ".join(c["text"] for c in score_sentence(sentence)["hedge_cues"]) or "no cue"
                 print(f"  {'missed' if gold else 'false'} {score:.3f} [{cues}] {sentence}")
 
 

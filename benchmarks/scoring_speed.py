@@ -16,14 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from datasette_attribution.analyze import analyze_article  # noqa: E402
-from datasette_attribution.ingest.pages import article_from_page  # noqa: E402
+from datasette_attribution.ingest.formats import to_article  # noqa: E402
 from datasette_attribution.model import Article, Paragraph, RawDocument  # noqa: E402
 
 SENTENCES_PER_ARTICLE = 30
 
 
 def seed_articles():
-    return [article_from_page(RawDocument(str(p), str(p), "text", p.read_text("utf-8")))
+    return [to_article(RawDocument(str(p), str(p), "text", p.read_text("utf-8")))
             for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 

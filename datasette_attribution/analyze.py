@@ -1,74 +1,85 @@
-"""Run the registered scorers over an article's sentences (no database here)."""
+"""Parse an article's sentences once and run the registered scorers over them (no
+database here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .hookspecs import plugin_manager
+from . import nlp
 from .model import Article
-from .text.segment import sentence_spans
+from .plugins import registered_scorers
+from .text.segment import segment_article
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a load chooses for its scorers: the spaCy pipeline (a package name or
+    path; None for the default) and extra actor alias files."""
+
+    model: str | None = None
+    alias_files: tuple[str, ...] = ()
+
+
+DEFAULT_SETTINGS = Settings()
 
 
 @dataclass
 class Analysis:
-    """Scored sentences of one article, its quotes, and article-level summary scores."""
+    """Scored sentences of one article, its quotes, and the article's own columns
+    (`summary`), which scorers fill; `settings` are the load's."""
 
     sentences: list[dict]
     body: str = ""
     quotes: list[dict] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
+    settings: Settings = DEFAULT_SETTINGS
 
 
 @lru_cache(maxsize=1)
 def scorers() -> tuple:
-    found = [s for group in plugin_manager().hook.register_scorers() for s in group]
-    return tuple(sorted(found, key=lambda scorer: scorer.order))
+    return registered_scorers()
 
 
-def segment_article(article: Article) -> list[dict]:
-    """Sentence records with offsets into `article.body`; headings are not sentences."""
-    sentences = []
-    for index, paragraph, offset in article.paragraph_offsets():
-        if paragraph.kind != "text":
-            continue
-        for start, end in sentence_spans(paragraph.text):
-            sentences.append({
-                "position": len(sentences),
-                "paragraph": index,
-                "start": offset + start,
-                "end": offset + end,
-                "text": paragraph.text[start:end],
-                "mentions": [],
-            })
-    return sentences
+def attach_parse(sentences: list[dict], model: str | None = None) -> None:
+    """Each sentence's spaCy Span as "span": each sentence is parsed as a document
+    of its own, so its tree and entities never reach into a neighbour."""
+    for sentence, doc in zip(sentences, nlp.parse([s["text"] for s in sentences], model)):
+        sentence["span"] = doc[:]
 
 
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def summarize(sentences: list[dict], quotes: list[dict]) -> dict:
-    attributed = sum(s.get("attribution", "none") != "none" for s in sentences)
-    anonymous = sum(s.get("attribution") == "anonymous" for s in sentences)
-    hedged = sum(bool(s.get("hedged")) for s in sentences)
-    count = len(sentences)
-    return {
-        "sentence_count": count,
-        "attributed_count": attributed,
-        "anonymous_count": anonymous,
-        "anonymous_share": _share(anonymous, attributed),
-        "hedged_count": hedged,
-        "hedged_share": _share(hedged, count),
-        "quote_count": len(quotes),
-        "polarity": round(sum(s.get("polarity", 0.0) for s in sentences) / count, 4) if count else None,
-        "subjectivity": round(sum(s.get("subjectivity", 0.0) for s in sentences) / count, 4) if count else None,
-    }
-
-
-def analyze_article(article: Article) -> Analysis:
-    analysis = Analysis(sentences=segment_article(article), body=article.body)
+def run_scorers(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTINGS) -> Analysis:
+    analysis = Analysis(sentences=sentences, body=body, summary={"sentence_count": len(sentences)},
+                        settings=settings)
     for scorer in scorers():
         scorer.score(analysis.sentences, analysis)
-    analysis.summary = summarize(analysis.sentences, analysis.quotes)
     return analysis
+
+
+def analyze_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Analysis:
+    sentences = segment_article(article)
+    attach_parse(sentences, settings.model)
+    return run_scorers(sentences, article.body, settings)
+
+
+@lru_cache(maxsize=4096)
+def score_sentence(text: str, settings: Settings = DEFAULT_SETTINGS) -> dict:
+    """All scores of one sentence on its own (the SQL functions' source), without
+    its span."""
+    sentence = {"position": 0, "paragraph": 0, "start": 0, "end": len(text), "text": text,
+                "mentions": []}
+    attach_parse([sentence], settings.model)
+    run_scorers([sentence], text, settings)
+    sentence.pop("span")
+    return sentence
+
+
+def target_sentiment(sentence: str, start: int, end: int,
+                     settings: Settings = DEFAULT_SETTINGS) -> tuple[str, float]:
+    """(label, score) toward the target at sentence[start:end], from the registered
+    scorer named "sentiment"."""
+    if not 0 <= start < end <= len(sentence):
+        raise ValueError(f"target span {start}:{end} is outside the sentence")
+    sentiment = next(s for s in scorers() if s.name == "sentiment")
+    span = nlp.parse([sentence], settings.model)[0][:]
+    return sentiment.toward(span, start, end)

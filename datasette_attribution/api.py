@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from .analyze import analyze_article
+from .analyze import Settings, analyze_article, target_sentiment
 from .ingest.records import article_from_record
 from .model import RawDocument
-from .scorers.sentiment import sentiment_toward
 
 __all__ = ["analyze_text", "sentiment_toward"]
 
 
-def analyze_text(text: str) -> list[dict]:
+def analyze_text(text: str, model: str | None = None) -> list[dict]:
     """Score a clean article body (one paragraph a line): a list of sentence records
     with the sentences table's fields plus `mentions` (actor, kind, text, start, end,
-    sentiment)."""
+    sentiment). `model` names a spaCy English pipeline (default: the small one)."""
     raw = RawDocument(source="<text>", location="<text>", kind="record", content=text)
-    return analyze_article(article_from_record(raw)).sentences
+    sentences = analyze_article(article_from_record(raw), Settings(model=model)).sentences
+    for sentence in sentences:
+        sentence.pop("span")  # plain records: the parse stays behind
+    return sentences
+
+
+def sentiment_toward(sentence: str, start: int, end: int, model: str | None = None) -> tuple[str, float]:
+    """(label, score in -1..1) toward the target occupying sentence[start:end]."""
+    return target_sentiment(sentence, start, end, Settings(model=model))

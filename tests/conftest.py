@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from datasette_attribution.ingest.pages import article_from_page
+from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.model import RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -13,7 +13,7 @@ INDEPENDENT_SEED = SEEDS / "003_f0de7d366924c62c.txt"
 def page_article(path: Path):
     text = path.read_text("utf-8")
     kind = "html" if path.suffix == ".html" else "text"
-    return article_from_page(RawDocument(str(path), str(path), kind, text))
+    return to_article(RawDocument(str(path), str(path), kind, text))
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +24,10 @@ def news24():
 @pytest.fixture(scope="session")
 def independent():
     return page_article(INDEPENDENT_SEED)
+
+
+def parsed(text: str):
+    """A sentence as the scorers receive it: its spaCy Span."""
+    from datasette_attribution.nlp import parse
+
+    return parse([text])[0][:]

@@ -2,7 +2,7 @@
 
 import pytest
 import sqlite_utils
-from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS, page_article
+from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS, page_article, parsed
 
 from datasette_attribution import analyze_text, sentiment_toward
 from datasette_attribution.analyze import analyze_article
@@ -26,6 +26,8 @@ def test_news24_seed_actors():
         ("White House", "organization"), ("Obama administration", "organization"),
         ("United Kingdom", "place"), ("China", "place"), ("France", "place"),
         ("Germany", "place"), ("Russia", "place"), ("UN General Assembly", "organization"),
+        ("Americans", "group"), ("Syrians", "group"), ("Washington", "place"), ("New York", "place"),
+        ("Tehran", "place"), ("US Embassy", "organization"),
     }
 
 
@@ -34,12 +36,13 @@ def test_independent_seed_actors():
         ("Barack Obama", "person"), ("Ali Khamenei", "person"), ("Hassan Rouhani", "person"),
         ("Iran", "place"), ("Iraq", "place"), ("United States", "place"),
         ("Islamic State", "group"), ("Wall Street Journal", "organization"),
-        ("Obama administration", "organization"),
+        ("Obama administration", "organization"), ("Islamic Republic", "place"), ("Tehran", "place"),
+        ("Washington DC", "place"),
     }
 
 
 def mentions(*sentences):
-    return [[(m["text"], m["actor"]) for m in found] for found in find_actors(list(sentences))]
+    return [[(m["text"], m["actor"]) for m in found] for found in find_actors([parsed(s) for s in sentences])]
 
 
 def test_aliases_resolve_to_one_actor_and_case_matters():
@@ -61,8 +64,18 @@ def test_titles_are_not_names_and_surnames_resolve():
     ]
 
 
-def test_an_untitled_name_used_once_is_not_an_actor():
-    assert mentions("Jon Stone Friday 07 November 2014 08:13 EST") == [[]]
+def test_a_word_before_a_name_is_not_glued_to_it():
+    assert mentions("Under NASA's plan, the agency will fly in 2030.",
+                    "Struggling Donald Trump said he would win.",
+                    "Rep. Emanuel Cleaver II (D-Mo.) said the bill would pass.") == [
+        [("NASA", "NASA")], [("Donald Trump", "Donald Trump")],
+        [("Emanuel Cleaver II", "Emanuel Cleaver II")]]
+
+
+def test_a_name_inside_a_longer_organisation_is_part_of_it():
+    assert mentions("The U.S. Securities and Exchange Commission sued, and the U.S. agreed.") == [
+        [("U.S. Securities and Exchange Commission", "U.S. Securities and Exchange Commission"),
+         ("U.S.", "United States")]]
 
 
 def test_administration_is_linked_to_its_leader(tmp_path):
@@ -75,7 +88,7 @@ def test_administration_is_linked_to_its_leader(tmp_path):
 def test_every_mention_is_stored_with_its_sentiment(tmp_path):
     db = open_database(tmp_path / "m.db")
     load(db, [str(SEEDS)])
-    assert db["mentions"].count == 104
+    assert db["mentions"].count == 114
     assert db.execute("select count(*) from mentions where sentiment is null").fetchone()[0] == 0
     assert db.execute("select count(*) from mentions where sentiment < -1 or sentiment > 1").fetchone()[0] == 0
 
@@ -112,24 +125,23 @@ def test_analyze_text_returns_mentions_with_sentiment():
     assert isinstance(sentences[0]["mentions"][0]["sentiment"], float)
 
 
-def test_users_extend_the_alias_table(tmp_path, monkeypatch):
+def test_users_extend_the_alias_table(tmp_path):
     from click.testing import CliRunner
 
     from datasette_attribution.cli import cli
-    from datasette_attribution.scorers import actors
 
     aliases = tmp_path / "aliases.txt"
     aliases.write_text("Fernando Alonso | person | Nando\n")
     article = tmp_path / "a.jsonl"
     article.write_text('{"text": "Nando said the car felt quick."}\n')
-    monkeypatch.delenv(actors.ALIASES_ENV, raising=False)
-    try:
-        result = CliRunner().invoke(cli, ["load", str(tmp_path / "x.db"), str(article),
-                                          "--aliases", str(aliases)])
-        assert result.exit_code == 0, result.output
-        db = sqlite_utils.Database(tmp_path / "x.db")
-        assert [r["name"] for r in db.query("select name from actors")] == ["Fernando Alonso"]
-    finally:
-        monkeypatch.delenv(actors.ALIASES_ENV, raising=False)
-        actors.alias_table.cache_clear()
-        actors._alias_pattern.cache_clear()
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "x.db"), str(article),
+                                      "--aliases", str(aliases), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "x.db")
+    assert [r["name"] for r in db.query("select name from actors")] == ["Fernando Alonso"]
+    # The next load without the file knows nothing of it.
+    article.write_text('{"text": "Nando said the tyres were gone."}\n')
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "y.db"), str(article), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Fernando Alonso" not in {r["name"] for r in sqlite_utils.Database(tmp_path / "y.db").query(
+        "select name from actors")}

@@ -4,8 +4,12 @@ import pytest
 from conftest import INDEPENDENT_SEED, NEWS24_SEED
 
 from datasette_attribution.analyze import analyze_article
-from datasette_attribution.scorers.sourcing import attribute
-from conftest import page_article
+from datasette_attribution.scorers.sourcing import attribute as attribute_span
+from conftest import page_article, parsed
+
+
+def attribute(text, previous=None):
+    return attribute_span(parsed(text), previous)
 
 
 def label(text, previous=None):
@@ -63,7 +67,7 @@ def test_source_words_and_kinds():
     assert attribute("White House spokesperson Josh Earnest said it was over.")[
         "source_kind"] == "person"
     result = attribute("The newspaper cited unnamed individuals briefed on the letter.")
-    assert (result["source"], result["source_kind"]) == ("unnamed individuals briefed", "unnamed other")
+    assert (result["source"], result["source_kind"]) == ("unnamed individuals briefed on the letter", "unnamed other")
 
 
 def test_the_seeds_have_nine_anonymous_attributions():

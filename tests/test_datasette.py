@@ -9,7 +9,7 @@ from datasette.cli import cli as datasette_cli
 
 from datasette_attribution import store
 from datasette_attribution.pipeline import load
-from datasette_attribution.scorers.hedging import hedging_score
+from datasette_attribution.analyze import score_sentence
 
 
 def query(db_path, sql):
@@ -28,7 +28,7 @@ def test_sql_functions_score_text_on_the_fly(tmp_path):
                        "attribution('Officials said the talks failed.'), "
                        "attribution('Police said the road was closed.'), "
                        "attribution('The road was closed.')")
-    assert tuple(rows[0]) == (hedging_score("It may rain"), "anonymous", "named", "none")
+    assert tuple(rows[0]) == (score_sentence("It may rain")["hedging_score"], "anonymous", "named", "none")
     assert rows[0][0] >= 0.5
 
 

@@ -1,6 +1,17 @@
 """Hedging: cues by kind, in context, with a score that grows with the evidence."""
 
-from datasette_attribution.scorers.hedging import hedge_cues, hedging_score, is_hedged
+from conftest import parsed
+
+from datasette_attribution.scorers import hedging
+from datasette_attribution.scorers.hedging import is_hedged
+
+
+def hedge_cues(text):
+    return hedging.hedge_cues(parsed(text))
+
+
+def hedging_score(text):
+    return hedging.hedging_score(parsed(text))
 
 
 def cues(text):

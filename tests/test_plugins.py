@@ -1,39 +1,204 @@
-"""Scorers are pluggy plugins: a third-party scorer joins through the same hook."""
+"""Scorers are pluggy plugins: the contract of DESIGN.md, and a third-party scorer
+installed through an entry point gets its columns stored and described."""
 
-from datasette_attribution import analyze
-from datasette_attribution.hookspecs import hookimpl, plugin_manager
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from datasette.app import Datasette
+
+from datasette_attribution import analyze, hookimpl
+from datasette_attribution.plugins import ScorerError, plugin_manager, registered_scorers, run_order
+
+SCORER_MODULE = '''
+from datasette_attribution import hookimpl
 
 
 class ExclamationScorer:
     name = "exclamations"
-    order = 99
+    requires = ("sourcing",)
+    columns = {
+        "sentences": {"exclamations": int, "loud_source": bool},
+        "articles": {"exclamation_total": int},
+    }
 
-    def score(self, sentences, article):
-        for sentence in sentences:
-            sentence["exclamations"] = sentence["text"].count("!")
-
-
-class ThirdParty:
-    @hookimpl
-    def register_scorers(self):
-        return [ExclamationScorer()]
-
-
-def test_builtin_scorers_register_through_the_hook():
-    names = [s.name for group in plugin_manager().hook.register_scorers() for s in group]
-    assert names == ["actors", "quotes", "sourcing", "hedging", "sentiment"]
+    def score(self, sentences, analysis):
+        for s in sentences:
+            s["exclamations"] = s["text"].count("!")
+            s["loud_source"] = s["exclamations"] > 0 and s["attribution"] != "none"
+            s["undeclared"] = "never stored"
+            s["verbs"] = sum(t.pos_ == "VERB" for t in s["span"])
+        analysis.summary["exclamation_total"] = sum(s["exclamations"] for s in sentences)
 
 
-def test_a_third_party_scorer_runs_after_the_builtins(monkeypatch):
+@hookimpl
+def register_scorers():
+    return [ExclamationScorer()]
+'''
+ARTICLE = {"id": "rally-1", "outlet": "Daily Example", "title": "Rally",
+           "text": "Officials said the rally was over! Really!\nThe crowd went home."}
+
+
+@pytest.fixture(scope="module")
+def installed_scorer(tmp_path_factory):
+    """A package with an entry point in the group "datasette_attribution", installed
+    the way pip leaves one: a module and a *.dist-info folder on the path."""
+    folder = tmp_path_factory.mktemp("site")
+    (folder / "exclamation_scorer.py").write_text(SCORER_MODULE)
+    info = folder / "exclamation_scorer-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: exclamation-scorer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[datasette_attribution]\nexclamations = exclamation_scorer\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def loaded_with_scorer(installed_scorer, tmp_path_factory):
+    """A plain `load` run as a new user would, with the scorer package installed."""
+    folder = tmp_path_factory.mktemp("db")
+    records = folder / "records.jsonl"
+    records.write_text(json.dumps(ARTICLE) + "\n")
+    path = folder / "news.db"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(installed_scorer), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-m", "datasette_attribution", "load", str(path), str(records),
+                           "--workers", "1"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_the_builtin_scorers_register_through_the_hook_in_dependency_order():
+    assert [s.name for s in registered_scorers()] == ["actors", "sourcing", "quotes", "hedging", "sentiment"]
+    quotes = next(s for s in registered_scorers() if s.name == "quotes")
+    assert quotes.requires == ("actors", "sourcing")
+
+
+def test_hookimpl_is_importable_from_the_package():
+    from datasette_attribution.hookspecs import hookimpl as spec_hookimpl
+
+    assert hookimpl is spec_hookimpl
+
+
+def test_a_third_party_scorer_gets_its_columns_stored(loaded_with_scorer):
+    db = sqlite_utils.Database(loaded_with_scorer)
+    columns = db["sentences"].columns_dict
+    assert columns["exclamations"] is int and columns["loud_source"] is int
+    assert "undeclared" not in columns and "verbs" not in columns
+    rows = list(db.query("select text, exclamations, loud_source from sentences order by position"))
+    assert [(r["exclamations"], r["loud_source"]) for r in rows] == [(1, 1), (1, 0), (0, 0)]
+    assert db.execute("select exclamation_total from articles").fetchone() == (2,)
+
+
+def test_a_third_party_scorers_columns_are_added_to_an_existing_database(installed_scorer, tmp_path):
+    from datasette_attribution.pipeline import load, open_database
+
+    path = tmp_path / "old.db"
+    db = open_database(path)  # made before the scorer was installed
+    assert "exclamations" not in db["sentences"].columns_dict
+    records = tmp_path / "more.jsonl"
+    records.write_text(json.dumps(ARTICLE) + "\n")
+    env = {**os.environ, "PYTHONPATH": str(installed_scorer)}
+    done = subprocess.run([sys.executable, "-m", "datasette_attribution", "load", str(path), str(records),
+                           "--workers", "1"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sqlite_utils.Database(path).execute("select sum(exclamations) from sentences").fetchone() == (2,)
+
+
+def test_datasette_describes_a_third_party_scorers_columns(installed_scorer, loaded_with_scorer, monkeypatch):
+    monkeypatch.syspath_prepend(str(installed_scorer))
+    from datasette_attribution.web import metadata
+
+    analyze.scorers.cache_clear()
+    metadata.column_descriptions.cache_clear()
+    try:
+        async def fetch():
+            datasette = Datasette([str(loaded_with_scorer)])
+            await datasette.invoke_startup()
+            rows = await datasette.client.get("/news/sentences.json?_shape=array&_sort=position")
+            html = await datasette.client.get("/news/sentences")
+            return rows.json(), html.text
+
+        rows, html = asyncio.run(fetch())
+        assert [row["exclamations"] for row in rows] == [1, 1, 0]
+        assert "From the &#39;exclamations&#39; scorer (integer)" in html or \
+            "From the 'exclamations' scorer (integer)" in html
+    finally:
+        analyze.scorers.cache_clear()
+        metadata.column_descriptions.cache_clear()
+
+
+class Named:
+    columns = {}
+
+    def __init__(self, name, *requires):
+        self.name, self.requires = name, requires
+
+    def score(self, sentences, analysis):
+        pass
+
+
+def test_run_order_follows_requires_not_registration():
+    ordered = run_order([Named("c", "b"), Named("a"), Named("b", "a")])
+    assert [s.name for s in ordered] == ["a", "b", "c"]
+
+
+def test_a_circle_of_requires_is_refused_by_name():
+    with pytest.raises(ScorerError, match="a -> b -> a"):
+        run_order([Named("a", "b"), Named("b", "a")])
+
+
+def test_a_missing_requirement_is_refused_by_name():
+    with pytest.raises(ScorerError, match="'a' requires 'nowhere'"):
+        run_order([Named("a", "nowhere")])
+
+
+def test_a_scorer_may_add_columns_only_to_sentences_and_articles():
+    intruder = Named("intruder")
+    intruder.columns = {"mentions": {"x": int}}
+    with pytest.raises(ScorerError, match="sentences and articles only"):
+        run_order([intruder])
+
+
+def test_a_scorer_registered_in_process_runs_after_what_it_requires(monkeypatch):
+    class Shouting:
+        name = "shouting"
+        requires = ("hedging",)
+        columns = {"sentences": {"shouted_hedge": bool}}
+
+        def score(self, sentences, analysis):
+            for s in sentences:
+                s["shouted_hedge"] = s["hedged"] == 1 and s["text"].endswith("!")
+
+    class Plugin:
+        @hookimpl
+        def register_scorers(self):
+            return [Shouting()]
+
     manager = plugin_manager()
-    manager.register(ThirdParty())
-    monkeypatch.setattr(analyze, "plugin_manager", lambda: manager)
+    manager.register(Plugin())
+    monkeypatch.setattr(analyze, "registered_scorers", lambda: registered_scorers(manager))
     analyze.scorers.cache_clear()
     try:
         from datasette_attribution import analyze_text
 
-        sentences = analyze_text("Officials said it was over! Really!")
-        assert [s["exclamations"] for s in sentences] == [1, 1]
-        assert sentences[0]["attribution"] == "anonymous"
+        sentences = analyze_text("The deal may collapse! The talks ended.")
+        assert [s["shouted_hedge"] for s in sentences] == [True, False]
     finally:
         analyze.scorers.cache_clear()
+
+
+def test_load_refuses_a_missing_pipeline_before_reading(tmp_path):
+    from click.testing import CliRunner
+
+    from datasette_attribution.cli import cli
+
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "x.db"), str(Path(__file__)),
+                                      "--model", "en_core_web_xl_missing"])
+    assert result.exit_code == 2
+    assert "en_core_web_xl_missing is not installed" in result.output
+    assert not (tmp_path / "x.db").exists()

@@ -1,6 +1,6 @@
 """Sentences: abbreviations, quotations, and offsets back into the stored body."""
 
-from datasette_attribution.analyze import segment_article
+from datasette_attribution.text.segment import segment_article
 from datasette_attribution.model import Article, Paragraph
 from datasette_attribution.text.segment import sentence_spans
 

@@ -107,7 +107,7 @@ def to_model(vectorizer, model, threshold, news_rules=True):
 
 def _cue_kinds():
     from datasette_attribution.scorers.hedging import RULE_CUES
-    from datasette_attribution.scorers.lexicon import labelled
+    from datasette_attribution.resources import labelled
 
     return [(entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt")] + list(RULE_CUES.items())
 

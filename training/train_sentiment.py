@@ -4,7 +4,8 @@
 
 Each target in the file (character offsets `from`/`to` into
 `sentence_normalized`, polarity 2/4/6 = negative/neutral/positive) is one
-example; features come from scorers.sentiment.target_features. Five folds grouped
+example; features come from scorers.sentiment.target_features over the sentence's
+spaCy parse (the default pipeline). Five folds grouped
 by sentence give the held-out figure (a sentence's targets never straddle train
 and test). `--write` refits on everything and writes
 datasette_attribution/models/sentiment.json. Needs scikit-learn (training only);
@@ -23,6 +24,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.sentiment import (  # noqa: E402
     LABELS,
     decide,
@@ -36,12 +38,13 @@ POLARITY_LABELS = {2.0: 0, 4.0: 1, 6.0: 2}
 
 def load(path):
     rows, labels, groups, baseline = [], [], [], []
-    for number, line in enumerate(path.read_text("utf-8").splitlines()):
-        record = json.loads(line)
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    docs = parse([record["sentence_normalized"] for record in records])
+    for number, (record, doc) in enumerate(zip(records, docs)):
         sentence = record["sentence_normalized"]
         polarity = polarity_subjectivity(sentence)[0]
         for target in record["targets"]:
-            rows.append(target_features(sentence, target["from"], target["to"], polarity))
+            rows.append(target_features(doc[:], target["from"], target["to"], polarity))
             labels.append(POLARITY_LABELS[target["polarity"]])
             groups.append(number)
             baseline.append(0 if polarity < -0.1 else (2 if polarity > 0.1 else 1))

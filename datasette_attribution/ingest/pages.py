@@ -11,12 +11,6 @@ from ..text import boilerplate, metadata
 MIN_STANDFIRST_WORDS = 6
 
 
-def article_from_page(raw: RawDocument) -> Article:
-    if raw.kind == "html":
-        return article_from_html(raw)
-    return article_from_text(raw)
-
-
 def article_from_text(raw: RawDocument) -> Article:
     blocks = boilerplate.blocks_of(raw.content)
     labels = boilerplate.classify_blocks(blocks)

@@ -1,4 +1,5 @@
-"""Find inputs (files, folders, stdin), decode them and tell their format."""
+"""Find inputs (files, folders, stdin), decode them and read them as their format
+(ingest/formats.py) says."""
 
 from __future__ import annotations
 
@@ -8,12 +9,8 @@ import sys
 from pathlib import Path
 
 from ..model import LoadError, RawDocument
-from . import records
+from . import formats, records
 
-PAGE_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html"}
-RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
-SUPPORTED = set(PAGE_SUFFIXES) | set(RECORD_SUFFIXES)
-STREAMED_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 STDIN = "-"
 
 
@@ -27,7 +24,7 @@ def expand_paths(paths) -> list[str]:
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+                if not name.startswith(".") and formats.supported(name):
                     found.append(os.path.join(root, name))
     return found
 
@@ -76,37 +73,18 @@ def stream_records(path: str, encoding: str):
     with open(path, "rb") as handle:
         check_content(path, handle.read(8192))
         handle.seek(0)
-        if RECORD_SUFFIXES[Path(path).suffix.lower()] == "jsonl":
+        if formats.by_suffix(path).name == "jsonl":
             yield from records.read_jsonl(path, _decoded_lines(path, handle, encoding))
         else:
             text = io.TextIOWrapper(handle, encoding=encoding, newline="")
             yield from records.read_csv(path, text)
 
 
-def sniff_format(path: str, text: str) -> str:
-    """Format from the suffix; from the content when the suffix says nothing."""
-    suffix = Path(path).suffix.lower()
-    if suffix in RECORD_SUFFIXES:
-        if suffix == ".json" and text.lstrip().startswith("{") and "\n{" in text.strip():
-            return "jsonl"  # JSON Lines saved as .json
-        return RECORD_SUFFIXES[suffix]
-    if suffix in (".html", ".htm"):
-        return "html"
-    head = text.lstrip()[:1000].lower()
-    if head.startswith("<") and any(tag in head for tag in ("<html", "<!doctype html", "<body", "<head", "<p", "<div", "<article")):
-        return "html"
-    if suffix not in PAGE_SUFFIXES:
-        if head.startswith("["):
-            return "json"
-        if head.startswith("{"):
-            return "jsonl"
-    return "text"
-
-
 def read_documents(paths, encoding: str = "utf-8"):
     """Yield a RawDocument or a LoadError for every page or record in `paths`."""
     for path in expand_paths(paths):
-        if path != STDIN and Path(path).suffix.lower() in STREAMED_SUFFIXES:
+        known = formats.by_suffix(path) if path != STDIN else None
+        if known and known.streamed:
             try:
                 yield from stream_records(path, encoding)
             except LoadError as error:
@@ -128,12 +106,12 @@ def read_documents(paths, encoding: str = "utf-8"):
         except OSError as error:
             yield LoadError(path, error.strerror or str(error))
             continue
-        kind = sniff_format(path, text)
-        if kind == "jsonl":
+        found = formats.sniff(path, text)
+        if found.name == "jsonl":
             yield from records.read_jsonl(name, text.splitlines())
-        elif kind == "json":
+        elif found.name == "json":
             yield from records.read_json(name, text)
-        elif kind == "csv":
+        elif found.name == "csv":
             yield from records.read_csv(name, text)
         else:
-            yield RawDocument(source=name, location=name, kind=kind, content=text)
+            yield RawDocument(source=name, location=name, kind=found.kind, content=text)

@@ -1,34 +1,28 @@
 """Actors named in an article, each under one canonical name, and their mentions.
 
-Offline and rule-based: an alias table (`lexicons/aliases.txt`, user-extensible)
-and pycountry's countries find places, organisations and groups; capitalised
-runs of words find people and organisations. A run is a person when a title
-stands before it ("President Barack Obama", "spokesperson Josh Earnest"), when
-it is joined by "and" to such a person ("Senators John McCain and Lindsey
-Graham"), or when its surname is used alone elsewhere in the article ("Obama").
-A surname alone, or with a title ("Mr Obama"), resolves to the full name the
-article gives; "the Obama administration" is an organisation linked to him.
+An alias table (`lexicons/aliases.txt`, extended by `load --aliases FILE`) and
+pycountry's countries name places, organisations and groups under one canonical
+name; the named entities of the spaCy parse find the rest: people,
+organisations, places and groups (nationalities used as nouns: "Democrats").
+Titles, determiners and possessives are stripped ("President Barack Obama's" ->
+Barack Obama). A surname alone, or with a title ("Mr Obama"), resolves to the
+full name the article gives; "the Obama administration" is an organisation
+linked to him.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pycountry
 
-from .lexicon import PhraseMatcher, words
-from .names import is_title, strip_titles
+from ..resources import lexicon, lexicon_lines, words
+from .lexicon import PhraseMatcher
+from .names import is_title
 
-# Extra alias files, in the format of lexicons/aliases.txt (`load --aliases FILE`).
-ALIASES_ENV = "DATASETTE_ATTRIBUTION_ALIASES"
-RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’.-]*)*")
-POSSESSIVE = re.compile(r"['’]s?$")
 ADMINISTRATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+administration\b")
 
 
@@ -38,9 +32,10 @@ class Actor:
     kind: str
 
 
-@lru_cache(maxsize=1)
-def alias_table() -> dict[str, Actor]:
-    """Every alias (and canonical name) -> its actor."""
+@lru_cache(maxsize=8)
+def alias_table(alias_files: tuple[str, ...] = ()) -> dict[str, Actor]:
+    """Every alias (and canonical name) -> its actor; `alias_files` are extra files
+    in the format of lexicons/aliases.txt (`load --aliases FILE`), whose lines win."""
     table: dict[str, Actor] = {}
     for country in pycountry.countries:
         canonical = getattr(country, "common_name", None) or country.name
@@ -51,14 +46,10 @@ def alias_table() -> dict[str, Actor]:
                      getattr(country, "official_name", None)):
             if name and "," not in name:
                 table[name] = actor
-    text = resources.files("datasette_attribution").joinpath("lexicons").joinpath(
-        "aliases.txt").read_text("utf-8")
-    for extra in filter(None, os.environ.get(ALIASES_ENV, "").split(os.pathsep)):
-        text += "\n" + Path(extra).read_text("utf-8")  # the user's own lines win
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    lines = list(lexicon("aliases.txt"))
+    for extra in alias_files:
+        lines.extend(lexicon_lines(Path(extra).read_text("utf-8")))
+    for line in lines:
         canonical, kind, *aliases = (part.strip() for part in line.split("|"))
         actor = Actor(canonical, kind)
         for name in (canonical, *aliases):
@@ -66,113 +57,128 @@ def alias_table() -> dict[str, Actor]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _alias_pattern() -> PhraseMatcher:
+@lru_cache(maxsize=8)
+def _alias_pattern(alias_files: tuple[str, ...] = ()) -> PhraseMatcher:
     # Case matters: "IS" is the group, "is" a verb.
-    return PhraseMatcher(alias_table(), ignore_case=False)
+    return PhraseMatcher(alias_table(alias_files), ignore_case=False)
 
 
-APPOSITION_TAIL = re.compile(r",\s+(?:[a-z]+\s+){0,3}$")
-LAST_WORD = re.compile(r"\w+$")
+# spaCy's entity labels -> actor kinds. Dates, money, works of art and the like are
+# not actors.
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                "FAC": "place", "NORP": "group"}
+LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
-def _titled_by_apposition(prefix: str) -> bool:
-    """A title, a comma, then up to three lower-case words before the name:
-    "the directly elected president, currently the moderate Hassan Rouhani"."""
-    tail = APPOSITION_TAIL.search(prefix)
-    word = tail and LAST_WORD.search(prefix, 0, tail.start())
-    return bool(word) and is_title(word.group(0))
+def _entity_tokens(ent, not_names) -> list:
+    """The entity's tokens without leading determiners and titles ("President Barack
+    Obama" -> Barack Obama), a word that only opens the sentence ("Because I"), or a
+    trailing possessive or punctuation."""
+    tokens = list(ent)
+    while tokens and (tokens[0].lower_ in LEADING_DETERMINERS or is_title(tokens[0].text)
+                      or not tokens[0].text[:1].isalnum()
+                      or tokens[0].is_sent_start and tokens[0].lower_ in not_names):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in POSSESSIVE_MARKS or tokens[-1].is_punct):
+        tokens.pop()
+    return tokens
 
 
-def _clean(token: str) -> str:
-    return POSSESSIVE.sub("", token.rstrip(".,"))
+def _mention(actor: Actor, text: str, start: int, end: int) -> dict:
+    return {"actor": actor.name, "kind": actor.kind, "text": text, "start": start, "end": end}
 
 
-def _is_organisation(tokens: list[str]) -> bool:
-    organisation_words = words("organisation_words.txt")
-    return any(t.lower() in organisation_words for t in tokens)
+def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
+    """Mentions per parsed sentence: actor, kind, text, start, end (offsets in the
+    sentence).
 
-
-def find_actors(sentences: list[str]) -> list[list[dict]]:
-    """Mentions per sentence: actor, kind, text, start, end (offsets in the sentence)."""
+    Aliases (lexicons/aliases.txt, pycountry's countries, `alias_files`) come
+    first; then spaCy's named entities. Within the article a person named by
+    surname alone ("Obama", "Mr Obama") is the person whose full name the article
+    gives with that surname.
+    """
     not_names = words("not_names.txt")
-    aliases = alias_table()
-    found: list[list[dict]] = [[] for _ in sentences]
-    candidates = []  # (sentence index, start, end, tokens, titled)
-    for index, sentence in enumerate(sentences):
+    aliases = alias_table(alias_files)
+    matcher = _alias_pattern(alias_files)
+    found: list[list[dict]] = [[] for _ in spans]
+    people = []  # (sentence index, start, end, name tokens)
+    others = []  # (sentence index, start, end, name, kind): organisations, places, groups
+    for index, span in enumerate(spans):
+        text, base = span.text, span.start_char
+        entities = []  # (start, end, kind)
+        for ent in span.ents:
+            kind = ENTITY_KINDS.get(ent.label_)
+            tokens = _entity_tokens(ent, not_names) if kind else []
+            if not tokens or (kind == "group" and tokens[-1].pos_ == "ADJ"):
+                continue  # "American officials": a nationality that describes, not an actor
+            entities.append((tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base, kind))
         taken = []
-        for match in _alias_pattern().finditer(sentence):
-            actor = aliases[match.group(0)]
-            found[index].append({"actor": actor.name, "kind": actor.kind, "text": match.group(0),
-                                 "start": match.start(), "end": match.end()})
-            taken.append((match.start(), match.end()))
-        for match in RUN.finditer(sentence):
+        for match in matcher.finditer(text):
             start, end = match.start(), match.end()
+            # "U.S." inside "U.S. Securities and Exchange Commission" is part of a longer name.
+            if any(s <= start and end <= e and e - s > end - start and kind != "place"
+                   for s, e, kind in entities):
+                continue
+            found[index].append(_mention(aliases[match.group(0)], match.group(0), start, end))
+            taken.append((start, end))
+        for start, end, kind in entities:
             if any(s < end and start < e for s, e in taken):
                 continue
-            tokens = [_clean(t) for t in match.group(0).split()]
-            preceding = sentence[:start].rsplit(None, 2)[-2:]
-            titled_before = (any(is_title(t) for t in preceding)
-                             or _titled_by_apposition(sentence[:start]))
-            while tokens and tokens[0].lower() in not_names:
-                start += sentence[start:].index(tokens[0]) + len(tokens[0])
-                start += len(sentence[start:]) - len(sentence[start:].lstrip())
-                tokens = tokens[1:]
-            stripped, titled = strip_titles(tokens)
-            if not stripped:
-                continue
-            offset = sentence.index(stripped[0], start)
-            end = offset + len(" ".join(stripped))
-            candidates.append((index, offset, end, stripped, titled or titled_before))
-    # People: titled runs, runs joined by "and" to a titled one, and runs whose
-    # surname is used alone elsewhere.
-    word_counts = Counter(re.findall(r"[\w'’.-]+", " ".join(sentences)))
-    people: dict[str, str] = {}  # surname -> full name
-    previous_titled_end = {}
-    for index, start, end, tokens, titled in candidates:
-        if len(tokens) < 2 or _is_organisation(tokens):
-            continue
-        surname = tokens[-1]
-        joined = previous_titled_end.get(index) is not None and re.match(
-            r"^\s+and\s+$", sentences[index][previous_titled_end[index]:start])
-        reused = word_counts[surname] + word_counts[f"{surname}'s"] + word_counts[f"{surname}’s"] > 1
-        if titled or joined or reused:
-            people.setdefault(surname, " ".join(tokens))
-            if titled or joined:
-                previous_titled_end[index] = end
-    for index, start, end, tokens, titled in candidates:
-        text = sentences[index][start:end]
-        if len(tokens) == 1 and tokens[0] in people:
-            actor = Actor(people[tokens[0]], "person")
-        elif len(tokens) >= 2 and tokens[-1] in people and people[tokens[-1]].endswith(" ".join(tokens)):
-            actor = Actor(people[tokens[-1]], "person")
-        elif len(tokens) >= 2 and _is_organisation(tokens):
-            actor = Actor(" ".join(tokens), "organization")
-        else:
-            continue
-        found[index].append({"actor": actor.name, "kind": actor.kind, "text": text,
-                             "start": start, "end": end})
-    for index, sentence in enumerate(sentences):
-        for match in ADMINISTRATION.finditer(sentence):
-            person = people.get(match.group(1))
-            if person:
-                found[index] = [m for m in found[index]
-                                if not (m["start"] < match.end() and match.start() < m["end"])]
-                found[index].append({
-                    "actor": f"{match.group(1)} administration", "kind": "organization",
-                    "text": match.group(0), "start": match.start(), "end": match.end(),
-                    "linked_to": person,
-                })
+            name = text[start:end]
+            if name in aliases:
+                found[index].append(_mention(aliases[name], name, start, end))
+            elif kind == "person":
+                people.append((index, start, end, name.split()))
+            else:
+                others.append((index, start, end, name, kind))
+    surnames = {name[-1] for _, _, _, name in people if len(name) > 1}
+    for index, start, end, name, kind in others:
+        if name in surnames:  # "Rouhani" taken for a nationality, "Obama" for a place
+            people.append((index, start, end, [name]))
+        elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
+            found[index].append(_mention(Actor(" ".join(name.split()), kind), name, start, end))
+    for index, start, end, name in people:
+        found[index].append(_mention(Actor(_full_name(name, people), "person"),
+                                     spans[index].text[start:end], start, end))
+    for index, span in enumerate(spans):
+        _link_administrations(span.text, found[index], people)
         found[index].sort(key=lambda m: m["start"])
     return found
+
+
+def _full_name(name: list[str], people) -> str:
+    """The article's fullest name for this person: "Obama" -> "Barack Obama" when
+    that is the only full name with the surname; "Barack Obama" -> itself."""
+    surname = name[-1]
+    fuller = {" ".join(other) for _, _, _, other in people
+              if len(other) > len(name) and other[-1] == surname
+              and (len(name) == 1 or other[0] == name[0])}
+    if len(fuller) == 1:
+        return fuller.pop()
+    return " ".join(name)
+
+
+def _link_administrations(text: str, mentions: list[dict], people) -> None:
+    """"the Obama administration": an organisation linked to the person."""
+    for match in ADMINISTRATION.finditer(text):
+        person = _full_name([match.group(1)], people)
+        if " " not in person:
+            continue
+        mentions[:] = [m for m in mentions if not (m["start"] < match.end() and match.start() < m["end"])]
+        mentions.append({"actor": f"{match.group(1)} administration", "kind": "organization",
+                         "text": match.group(0), "start": match.start(), "end": match.end(),
+                         "linked_to": person})
 
 
 class ActorScorer:
     """Runs first: the sentiment scorer scores every mention it finds."""
 
     name = "actors"
-    order = 5
+    requires = ()
+    columns = {}  # its mentions are rows of `mentions` and `actors`
 
-    def score(self, sentences, article):
-        for sentence, mentions in zip(sentences, find_actors([s["text"] for s in sentences])):
+    def score(self, sentences, analysis):
+        found = find_actors([s["span"] for s in sentences], analysis.settings.alias_files)
+        for sentence, mentions in zip(sentences, found):
             sentence["mentions"] = mentions

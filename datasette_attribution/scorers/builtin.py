@@ -10,4 +10,4 @@ from .sourcing import SourcingScorer
 
 @hookimpl
 def register_scorers():
-    return [ActorScorer(), QuoteScorer(), SourcingScorer(), HedgingScorer(), SentimentScorer()]
+    return [ActorScorer(), SourcingScorer(), QuoteScorer(), HedgingScorer(), SentimentScorer()]

@@ -35,13 +35,13 @@ says otherwise).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 
-from .lexicon import PhraseMatcher, labelled
+from ..resources import labelled, model_file
+from .lexicon import PhraseMatcher
+from .summary import share
 
 NUMBER = re.compile(
     r"^\s*(?:[$£€]?\d|a\s+(?:dozen|hundred|thousand|million|billion)|one|two|three|four|five|six"
@@ -54,7 +54,6 @@ APPEAR_LITERAL = re.compile(r"^\s+(?:in|on|at|as|before|with|alongside|during)\b
 POSSIBLE_BEFORE = re.compile(r"\b(?:as\s+\w+\s+as|if|where|when|whenever|wherever)\s+$", re.IGNORECASE)
 POSSIBLE_AFTER = re.compile(r"^\s+(?:to|for)\b", re.IGNORECASE)
 MONTH_CONTEXT = re.compile(r"^\s*(?:\d|,?\s*\d{4})")
-INABILITY = re.compile(r"^\s*(?:not\b|n['’]t\b)", re.IGNORECASE)
 # "no doubt", "without doubt": certainty, not doubt.
 DENIED = re.compile(r"(?:\bno|\bwithout|\blittle|\bbeyond)\s+$", re.IGNORECASE)
 # Active verbs of stance are a named source's position (attribution), not a hedge,
@@ -165,25 +164,32 @@ def _lexicon():
     return kinds, PhraseMatcher(kinds)
 
 
-@lru_cache(maxsize=1)
-def _model() -> dict:
-    path = resources.files("datasette_attribution").joinpath("models").joinpath("hedging.json")
-    return json.loads(path.read_text("utf-8"))
-
-
 def _previous_word(before: str) -> str:
     words = before.split()
     return words[-1].lower().strip(",") if words else ""
 
 
-def _keeps(cue: str, text: str, start: int, end: int) -> bool:
+def _token_at(span, offset: int):
+    """The parsed token that starts at `offset` of the sentence, or None."""
+    for token in span:
+        if token.idx - span.start_char == offset:
+            return token
+    return None
+
+
+def _keeps(cue: str, span, start: int, end: int) -> bool:
     """The context rules: False where a lexicon word is not a hedge here."""
+    text = span.text
     before, after = text[:start], text[end:]
-    if cue == "may" and text[start:end] == "May" and (start > 0 or MONTH_CONTEXT.match(after)):
-        return False  # the month
+    first = _token_at(span, start)
+    if cue in ("may", "might") and first is not None and first.tag_ != "MD":
+        return False  # the month, a name ("Theresa May"), "might" as a noun
+    if cue == "may" and first is None and text[start:end] == "May" and (
+            start > 0 or MONTH_CONTEXT.match(after)):
+        return False
     if cue == "possible" and (POSSIBLE_BEFORE.search(before[-40:]) or POSSIBLE_AFTER.match(after)):
         return False
-    if cue == "could" and INABILITY.match(after):
+    if cue == "could" and first is not None and any(c.dep_ == "neg" for c in first.head.children):
         return False  # "could not attend": inability
     if cue in ("appear", "appears", "appeared") and APPEAR_LITERAL.match(after):
         return False  # "appeared in a film", "appears on the album": to be seen
@@ -202,8 +208,10 @@ def _keeps(cue: str, text: str, start: int, end: int) -> bool:
     return True
 
 
-def hedge_cues(text: str) -> list[dict]:
-    """The hedge cues in a sentence: text, kind, start, end (and the lexicon entry)."""
+def hedge_cues(span) -> list[dict]:
+    """The hedge cues in a parsed sentence: text, kind, start, end (offsets in the
+    sentence) and the lexicon entry."""
+    text = span.text
     kinds, pattern = _lexicon()
     sources = _vague_sources(text)
     found = []
@@ -211,7 +219,7 @@ def hedge_cues(text: str) -> list[dict]:
         if any(source["start"] <= match.start() < source["end"] for source in sources):
             continue  # "Some" of "Some residents say" is the source's, not a quantity
         cue = " ".join(match.group(0).lower().split())
-        if _keeps(cue, text, match.start(), match.end()):
+        if _keeps(cue, span, match.start(), match.end()):
             found.append({"text": match.group(0), "kind": kinds[cue], "cue": cue,
                           "start": match.start(), "end": match.end()})
     return sorted(found + sources, key=lambda cue: cue["start"])
@@ -242,7 +250,7 @@ def context_features(text: str, cues: list[dict]) -> tuple[list[dict[str, float]
 def score_cues(cues: list[dict], text: str) -> float:
     if not cues:
         return 0.0
-    model = _model()
+    model = model_file("hedging")
     weights, context = model["cues"], model["context"]
     per_cue, sentence = context_features(text, cues)
     z = model["bias"] + sum(model["sentence"][name] * value for name, value in sentence.items())
@@ -258,24 +266,30 @@ def score_cues(cues: list[dict], text: str) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
-def hedging_score(text: str) -> float:
-    return score_cues(hedge_cues(text), text)
+def hedging_score(span) -> float:
+    return score_cues(hedge_cues(span), span.text)
 
 
 def is_hedged(score: float) -> bool:
-    return score >= _model()["threshold"]
+    return score >= model_file("hedging")["threshold"]
 
 
 class HedgingScorer:
     name = "hedging"
-    order = 30
+    requires = ()
+    columns = {
+        "sentences": {"hedged": int, "hedging_score": float, "hedge_cues": list},
+        "articles": {"hedged_count": int, "hedged_share": float},
+    }
 
-    def score(self, sentences, article):
+    def score(self, sentences, analysis):
         for sentence in sentences:
-            cues = hedge_cues(sentence["text"])
+            cues = hedge_cues(sentence["span"])
             sentence["hedge_cues"] = [
                 {"text": c["text"], "kind": c["kind"], "start": c["start"], "end": c["end"]}
                 for c in cues
             ]
             sentence["hedging_score"] = score_cues(cues, sentence["text"])
             sentence["hedged"] = int(is_hedged(sentence["hedging_score"]))
+        hedged = sum(s["hedged"] for s in sentences)
+        analysis.summary.update(hedged_count=hedged, hedged_share=share(hedged, len(sentences)))

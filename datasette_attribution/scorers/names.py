@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import words
+from ..resources import words
 
 
 def is_title(token: str) -> bool:

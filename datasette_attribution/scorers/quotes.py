@@ -101,11 +101,15 @@ def resolve_speaker(source: str | None, earlier_text: str, last_person: str | No
 
 
 class QuoteScorer:
-    name = "quotes"
-    order = 20
+    """Direct quotations as rows of `quotes`; reads the sourcing scorer's sources
+    and the actor scorer's mentions."""
 
-    def score(self, sentences, article):
-        body = article.body
+    name = "quotes"
+    requires = ("actors", "sourcing")
+    columns = {"sentences": {"is_quote": int}, "articles": {"quote_count": int}}
+
+    def score(self, sentences, analysis):
+        body = analysis.body
         spans = quote_spans(body)
         last_speaker = last_person = last_speaker_source = None
         last_anonymous = 0
@@ -127,7 +131,7 @@ class QuoteScorer:
             else:
                 source, speaker, anonymous = None, None, 0
             speakers = person_names(speaker or "") or _people_named(speaker, sentences)
-            article.quotes.append({
+            analysis.quotes.append({
                 "sentence_position": sentences[covered[0]]["position"],
                 "text": _quote_text(body[start:end]),
                 "speaker": speaker,
@@ -141,3 +145,4 @@ class QuoteScorer:
             last_quote_end_sentence = covered[-1]
         for sentence in sentences:
             sentence.setdefault("is_quote", 0)
+        analysis.summary["quote_count"] = len(analysis.quotes)

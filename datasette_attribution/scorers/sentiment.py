@@ -12,16 +12,15 @@ target.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import zlib
 from functools import lru_cache
-from importlib import resources
 
+from ..resources import model_file
+from .summary import mean
 from .polarity import lexicon as pattern_lexicon
 from .polarity import polarity_subjectivity as textblob_polarity
-TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+|[^\sA-Za-z\d]")
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "hardly", "barely"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "while", "although", "though",
                            "whereas", "because", "however", "yet"})
@@ -55,10 +54,10 @@ def _bucket(name: str) -> str:
     return f"h{zlib.crc32(name.encode('utf-8')) % HASH_BUCKETS}"
 
 
-@lru_cache(maxsize=64)
-def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
-    """Tokens with offsets; cached because every mention in a sentence needs them."""
-    return tuple((m.group(0), m.start(), m.end()) for m in TOKEN.finditer(sentence))
+def _tokens(span) -> tuple[tuple[str, int, int], ...]:
+    """The parse's tokens with offsets into the sentence."""
+    base = span.start_char
+    return tuple((t.text, t.idx - base, t.idx - base + len(t.text)) for t in span)
 
 
 @lru_cache(maxsize=8192)
@@ -66,16 +65,18 @@ def _sentence_bucket(word: str) -> str:
     return _bucket(f"S:{word}")
 
 
-def target_features(sentence: str, start: int, end: int,
+def target_features(span, start: int, end: int,
                     sentence_polarity: float | None = None) -> dict[str, float]:
-    """Sparse features of the target at sentence[start:end] in its sentence."""
+    """Sparse features of the target at [start:end] of the sentence parsed as `span`."""
     polarity_of = _word_polarity()
-    tokens = _tokens(sentence)
+    tokens = _tokens(span)
     inside = [i for i, (_, s, e) in enumerate(tokens) if s < end and e > start]
     first, last = (inside[0], inside[-1]) if inside else (0, 0)
     features: dict[str, float] = {"bias": 1.0}
     if sentence_polarity is None:
-        sentence_polarity = polarity_subjectivity(sentence)[0]
+        sentence_polarity = polarity_subjectivity(span.text)[0]
+    if inside:
+        features.update(syntactic_features(span, inside, polarity_of))
     features["sentence_polarity"] = sentence_polarity
     clause_start = first
     while clause_start > 0 and tokens[clause_start - 1][0].lower() not in CLAUSE_BREAKS:
@@ -134,15 +135,9 @@ def target_features(sentence: str, start: int, end: int,
 
 
 @lru_cache(maxsize=1)
-def _model() -> dict:
-    path = resources.files("datasette_attribution").joinpath("models").joinpath("sentiment.json")
-    return json.loads(path.read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _weights_by_feature() -> dict[str, tuple[float, float, float]]:
     """feature -> (negative, neutral, positive) weights: one look-up a feature."""
-    weights = _model()["weights"]
+    weights = model_file("sentiment")["weights"]
     names = set().union(*(weights[label] for label in LABELS))
     return {name: tuple(weights[label].get(name, 0.0) for label in LABELS) for name in names}
 
@@ -162,13 +157,46 @@ def probabilities(features: dict[str, float]) -> list[float]:
     return [e / total for e in exps]
 
 
-def sentiment_toward(sentence: str, start: int, end: int,
+def sentiment_toward(span, start: int, end: int,
                      sentence_polarity: float | None = None) -> tuple[str, float]:
-    """(label, score in -1..1) toward the target occupying sentence[start:end]."""
-    if not 0 <= start < end <= len(sentence):
+    """(label, score in -1..1) toward the target at [start:end] of the sentence
+    parsed as `span`."""
+    if not 0 <= start < end <= len(span.text):
         raise ValueError(f"target span {start}:{end} is outside the sentence")
-    features = target_features(sentence, start, end, sentence_polarity)
+    features = target_features(span, start, end, sentence_polarity)
     return decide(probabilities(features), features)
+
+
+# Where the target stands in its clause, from the parse.
+ROLES = {"nsubj": "subject", "nsubjpass": "patient", "dobj": "object", "pobj": "prep_object",
+         "poss": "possessor", "conj": "conjunct", "appos": "apposition", "compound": "modifier",
+         "attr": "attribute", "dative": "object"}
+
+
+def syntactic_features(span, inside: list[int], polarity_of: dict) -> dict[str, float]:
+    """The target's role in its clause, the polarity of the word that governs it
+    ("praised Obama", "attacks on Obama"), and of the words that describe it ("the
+    brutal regime", "Weiner, a man of striking immaturity")."""
+    tokens = [span[i] for i in inside]
+    inside_doc = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i == t.i or t.head.i not in inside_doc), tokens[0])
+    features = {f"role:{ROLES.get(root.dep_, 'other')}": 1.0}
+    governor = root.head if root.head != root else None
+    if governor is not None and governor.dep_ == "prep":
+        governor = governor.head  # "attacks on Obama": the noun the preposition hangs on
+    if governor is not None:
+        polarity = polarity_of.get(governor.lemma_.lower(), polarity_of.get(governor.text.lower(), 0.0))
+        if any(child.dep_ == "neg" for child in governor.children):
+            polarity = -polarity * 0.5
+        if polarity:
+            features["governor_pos" if polarity > 0 else "governor_neg"] = abs(polarity)
+            features[f"governor_{ROLES.get(root.dep_, 'other')}_{'pos' if polarity > 0 else 'neg'}"] = 1.0
+    # The target's own phrase, its modifiers, appositions and relative clauses.
+    described = sum(polarity_of.get(token.text.lower(), 0.0) for token in root.subtree
+                    if token.i not in inside_doc)
+    if described:
+        features["described_pos" if described > 0 else "described_neg"] = abs(described)
+    return features
 
 
 def decide(probs: list[float], features: dict[str, float]) -> tuple[str, float]:
@@ -188,12 +216,24 @@ def decide(probs: list[float], features: dict[str, float]) -> tuple[str, float]:
 
 
 class SentimentScorer:
-    name = "sentiment"
-    order = 40
+    """Sentence polarity and subjectivity, and sentiment toward each actor mention."""
 
-    def score(self, sentences, article):
+    name = "sentiment"
+    requires = ("actors",)
+    columns = {
+        "sentences": {"polarity": float, "subjectivity": float},
+        "articles": {"polarity": float, "subjectivity": float},
+    }
+
+    def score(self, sentences, analysis):
         for sentence in sentences:
             sentence["polarity"], sentence["subjectivity"] = polarity_subjectivity(sentence["text"])
             for mention in sentence.get("mentions", []):
                 _, mention["sentiment"] = sentiment_toward(
-                    sentence["text"], mention["start"], mention["end"], sentence["polarity"])
+                    sentence["span"], mention["start"], mention["end"], sentence["polarity"])
+        analysis.summary.update(polarity=mean([s["polarity"] for s in sentences]),
+                                subjectivity=mean([s["subjectivity"] for s in sentences]))
+
+    def toward(self, span, start: int, end: int) -> tuple[str, float]:
+        """(label, score) toward the target at [start:end] of a parsed sentence."""
+        return sentiment_toward(span, start, end)

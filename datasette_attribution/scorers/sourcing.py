@@ -16,8 +16,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import PhraseMatcher, labelled, words
+from ..resources import labelled, words
+from .lexicon import PhraseMatcher
 from .names import strip_titles
+from .summary import share
 
 TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
 NON_CLAIMS = re.compile(
@@ -137,8 +139,10 @@ def _words_after(text: str, position: int) -> str:
     return " ".join(TOKEN.findall(chunk)[:MAX_SOURCE_TOKENS])
 
 
-def find_cue_and_source(text: str) -> tuple[str | None, str | None]:
-    """(cue, source words) of the sentence's attribution.
+def cue_and_source_by_words(text: str) -> tuple[str | None, str | None]:
+    """(cue, source words) of the sentence's attribution, from the words alone: for
+    the phrase cues ("in a statement", "ruled out") and where the parse finds no
+    subject.
 
     "according to" governs the whole claim, so it wins over other cues ("Obama
     wrote to Khamenei ..., according to reports"); otherwise the first cue with a
@@ -166,6 +170,168 @@ def find_cue_and_source(text: str) -> tuple[str | None, str | None]:
         if source and source.split()[-1].lower() not in SUBJECT_BOUNDARY:
             return cue, source
     return None, None
+
+
+# Dependencies from a cue verb to the source, and to what it reports.
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CONTENT = frozenset({"ccomp", "xcomp", "parataxis", "advcl"})
+# Children of a source phrase that are not part of its words: relative clauses,
+# parenthetical asides ("Rep. Emanuel Cleaver II (D-Mo.)") and punctuation.
+NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
+QUOTE_CHARS = frozenset('"“”')
+
+
+@lru_cache(maxsize=1)
+def _cue_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's one-word reporting cues, and the verbs of stance that need a clause."""
+    reporting = frozenset(word for word in words("reporting_verbs.txt") if " " not in word)
+    return reporting, words("stance_verbs.txt")
+
+
+def _is_cue_verb(token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.text[:1].isupper() and token.i > token.sent.start:
+        return False
+    reporting, stance = _cue_verbs()
+    lemma = token.lemma_.lower()
+    return token.lower_ in reporting or lemma in reporting or lemma in stance
+
+
+def _governs_clause(token) -> bool:
+    return any(child.dep_ in ("ccomp", "xcomp") for child in token.children)
+
+
+def _reports_something(token) -> bool:
+    """A cue verb that reports a claim: it governs a clause ("said the talks
+    failed", "believes she will win"), stands beside one as an aside or an "as"
+    clause ('"...," he said', "as Politico observed"), introduces what follows a
+    colon, or sits in a sentence holding a quotation. "added 25 points" or "wrote
+    a book" reports nothing; a verb of stance only ever with a clause."""
+    if _governs_clause(token):
+        return True
+    reporting, _ = _cue_verbs()
+    if token.lower_ not in reporting and token.lemma_.lower() not in reporting:
+        return False
+    if token.dep_ in ("parataxis", "ccomp", "advcl") or any(c.dep_ == "parataxis" for c in token.children):
+        return True
+    following = [t for t in token.sent[token.i - token.sent.start + 1:] if not t.is_space]
+    if following and following[0].text == ":" or any(
+            child.dep_ == "prt" for child in token.children) and following[1:2] and following[1].text == ":":
+        return True
+    has_object = any(child.dep_ in ("dobj", "attr") for child in token.children)
+    if has_object:
+        return token.lemma_.lower() in words("claim_object_verbs.txt")
+    return any(t.text in QUOTE_CHARS for t in token.sent)
+
+
+def _inside_quotation(token) -> bool:
+    """Within quotation marks in its sentence: a cue there is the quoted person's
+    ("I think"), not the attribution of the sentence."""
+    marks = sum(t.text in QUOTE_CHARS for t in token.sent[: token.i - token.sent.start])
+    return marks % 2 == 1
+
+
+def _source_phrase(head) -> tuple[int, int]:
+    """(start, end) character offsets in the document of the source phrase headed
+    by `head`: its subtree without relative clauses, asides or edge punctuation."""
+    left, right = head.i, head.i
+    for child in head.children:
+        if child.dep_ in NOT_SOURCE or child.dep_ == "appos" and child.i > head.i and any(
+                t.text == "(" for t in child.subtree) or child.dep_ == "cc" and child.i > head.i:
+            continue
+        if child.dep_ == "conj" and child.i > head.i:
+            pass  # "McCain and Graham": both speak
+        edge = list(child.subtree)
+        left, right = min(left, edge[0].i), max(right, edge[-1].i)
+    doc = head.doc
+    # A dateline or an aside before a dash is not the source ("MACAU (Reuters) - Top
+    # donor ..."), nor anything past a quotation mark or a comma after the head.
+    for index in range(head.i - 1, left - 1, -1):
+        if doc[index].is_punct and (doc[index].text in ("–", "—", "-", ":", ";")
+                                    or doc[index].text in QUOTE_CHARS):
+            left = index + 1
+            break
+    # A name in apposition stays: "the mayor, Ann Hughes, said".
+    named_apposition = {t.i for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        for t in c.subtree}
+    for index in range(head.i + 1, right + 1):
+        if index + 1 in named_apposition and doc[index].text == ",":
+            continue
+        if doc[index].text in QUOTE_CHARS or doc[index].text in (",", ";", ":", "(", "–", "—"):
+            right = index - 1
+            break
+    while left < right and (doc[left].is_punct or doc[left].lower_ in ("and", "but", "however")):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    if right - left >= MAX_SOURCE_TOKENS + 3:  # a long clause is not a source phrase
+        left = max(left, head.i - MAX_SOURCE_TOKENS + 1)
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _subject_of(verb):
+    """The token heading who speaks: the verb's subject, the agent of a passive
+    ("was told by aides"), the noun a relative clause hangs on ("officials who
+    said"), or the subject of the verb it is coordinated with ("declined and said")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None  # "is expected", "was reported": passive with nobody named
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ == "conj" and verb.head != verb:
+        return _subject_of(verb.head)
+    return None
+
+
+def cue_and_source_by_parse(span) -> tuple[str | None, tuple[int, int] | None]:
+    """(cue, source offsets in the sentence) of the sentence's main attribution:
+    "according to" and its object win; otherwise the cue verb nearest the root of
+    the tree whose subject the parse gives."""
+    base = span.start_char
+    for token in span:
+        if token.lower_ == "according" and token.i + 1 < span.end and token.nbor().lower_ == "to":
+            objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
+            if objects:
+                start, end = _source_phrase(objects[0])
+                return "according to", (start - base, end - base)
+    candidates = []
+    for token in span:
+        if not _is_cue_verb(token) or not _reports_something(token):
+            continue
+        subject = _subject_of(token)
+        if token.lemma_.lower() in ("cite", "quote"):
+            # "The newspaper cited unnamed individuals as its source": the one cited speaks.
+            subject = next((c for c in token.children if c.dep_ == "dobj"), subject)
+        if subject is None or not span.start <= subject.i < span.end:
+            continue
+        depth = len(list(token.ancestors))
+        candidates.append((_inside_quotation(token), depth, token.i, token, subject))
+    if not candidates:
+        return None, None
+    *_, verb, subject = min(candidates)
+    start, end = _source_phrase(subject)
+    return verb.lower_, (start - base, end - base)
+
+
+def find_cue_and_source(span) -> tuple[str | None, str | None]:
+    """(cue, source words) of a parsed sentence's attribution: from the parse, else
+    from the words."""
+    cue, offsets = cue_and_source_by_parse(span)
+    if cue is not None:
+        return cue, span.text[offsets[0]:offsets[1]]
+    cue, source = cue_and_source_by_words(span.text)
+    if cue is not None and " " not in cue and not any(
+            token.lower_ == cue and _is_cue_verb(token) and _reports_something(token) for token in span):
+        return None, None  # the parse reads it as no verb of reporting: "added 25 points"
+    return cue, source
 
 
 def _has_name(source: str) -> bool:
@@ -220,18 +386,19 @@ def classify_source(source: str) -> tuple[str, str]:
     return "named", "organisation"
 
 
-def attribute(text: str, previous: dict | None = None) -> dict:
-    """attribution, source, source_kind, cue and anonymous_score for one sentence.
+def attribute(span, previous: dict | None = None) -> dict:
+    """attribution, source, source_kind, cue and anonymous_score for one parsed sentence.
 
     `previous` is the last attributed sentence of the same article, for pronouns
     and descriptions that point back to its source.
     """
     result = {"attribution": "none", "source": None, "source_kind": None, "cue": None,
               "anonymous_score": 0.0}
+    text = span.text
     if NON_CLAIMS.search(text):
         return result
     impersonal = IMPERSONAL.search(text)
-    cue, source = find_cue_and_source(text)
+    cue, source = find_cue_and_source(span)
     anonymity = ANONYMITY.search(text)
     if cue is None and impersonal is None and anonymity is None:
         return result
@@ -264,12 +431,17 @@ QUOTE_OPENING = ("\"", "“")
 
 class SourcingScorer:
     name = "sourcing"
-    order = 10
+    requires = ()
+    columns = {
+        "sentences": {"attribution": str, "source": str, "source_kind": str, "cue": str,
+                      "anonymous_score": float},
+        "articles": {"attributed_count": int, "anonymous_count": int, "anonymous_share": float},
+    }
 
-    def score(self, sentences, article):
+    def score(self, sentences, analysis):
         previous = None
         for index, sentence in enumerate(sentences):
-            sentence.update(attribute(sentence["text"], previous))
+            sentence.update(attribute(sentence["span"], previous))
             before = sentences[index - 1] if index else None
             if (
                 sentence["attribution"] == "none"
@@ -283,3 +455,7 @@ class SourcingScorer:
                     sentence[key] = before[key]
             if sentence["attribution"] != "none":
                 previous = sentence
+        attributed = sum(s["attribution"] != "none" for s in sentences)
+        anonymous = sum(s["attribution"] == "anonymous" for s in sentences)
+        analysis.summary.update(attributed_count=attributed, anonymous_count=anonymous,
+                                anonymous_share=share(anonymous, attributed))

@@ -10,15 +10,12 @@ densest run of prose). Short title-like lines inside the article become headings
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-from ..scorers.lexicon import words
+from ..resources import model_file, words
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
@@ -125,12 +122,6 @@ def block_features(blocks: list[Block]) -> list[list[float]]:
     return rows
 
 
-@lru_cache(maxsize=1)
-def _model() -> dict:
-    path = resources.files("datasette_attribution").joinpath("models").joinpath("boilerplate.json")
-    return json.loads(path.read_text("utf-8"))
-
-
 def _raw_score(model: dict, row: list[float]) -> float:
     """Log-odds of content: the prior plus each tree's leaf value."""
     total = 0.0
@@ -147,7 +138,7 @@ def _raw_score(model: dict, row: list[float]) -> float:
 
 
 def content_probabilities(blocks: list[Block]) -> list[float]:
-    model = _model()
+    model = model_file("boilerplate")
     return [
         1.0 / (1.0 + math.exp(-_raw_score(model, row))) for row in block_features(blocks)
     ]
@@ -170,7 +161,7 @@ def classify_blocks(blocks: list[Block]) -> list[str]:
     A heading is a short title-like line with article content directly before and
     after it: it is kept, but as a heading, so it never joins the next sentence.
     """
-    threshold = _model()["threshold"]
+    threshold = model_file("boilerplate")["threshold"]
     labels = [
         "content" if p >= threshold else "boilerplate"
         for p in content_probabilities(blocks)

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from dateutil import parser as dateparser
 
-from ..scorers.lexicon import words
+from ..resources import words
 from .boilerplate import BULLET, WORD, Block, is_caption
 
 MONTHS = (

@@ -1,8 +1,10 @@
-"""Paragraphs into sentences, with offsets into the text they came from."""
+"""Articles into sentences, with offsets into the text they came from."""
 
 from __future__ import annotations
 
 from sentencex import segment
+
+from ..model import Article
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -24,3 +26,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         cursor = end
     return spans
+
+
+def segment_article(article: Article) -> list[dict]:
+    """Sentence records with offsets into `article.body`; headings are not sentences."""
+    sentences = []
+    for index, paragraph, offset in article.paragraph_offsets():
+        if paragraph.kind != "text":
+            continue
+        for start, end in sentence_spans(paragraph.text):
+            sentences.append({
+                "position": len(sentences),
+                "paragraph": index,
+                "start": offset + start,
+                "end": offset + end,
+                "text": paragraph.text[start:end],
+                "mentions": [],
+            })
+    return sentences

@@ -10,7 +10,7 @@ from datasette.facets import Facet
 from datasette.database import QueryInterrupted
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ..store import SUMMARISED_FILTERS
+from ..store.summaries import SUMMARISED_FILTERS
 from .metadata import SCORE_COLUMNS
 from .render import sentiment_class
 

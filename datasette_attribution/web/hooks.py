@@ -9,7 +9,7 @@ from datasette import hookimpl
 
 from . import filters, pages, render
 from .facets import ActorFacet, ScoreBandFacet
-from .metadata import COLUMN_DESCRIPTIONS, DEFAULT_FACETS
+from .metadata import DEFAULT_FACETS, column_descriptions
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
@@ -20,10 +20,12 @@ OUR_TABLES = ("articles", "sentences")
 
 
 @hookimpl
-def prepare_connection(conn):
-    from ..scorers.hedging import hedging_score
-    from ..scorers.sentiment import sentiment_toward
-    from ..scorers.sourcing import attribute
+def prepare_connection(conn, datasette):
+    from ..analyze import Settings, score_sentence, target_sentiment
+
+    # `plugins: datasette-attribution: model:` picks the spaCy pipeline that parses.
+    config = (datasette.plugin_config(PLUGIN_NAME) if datasette is not None else None) or {}
+    settings = Settings(model=config.get("model"))
 
     def sentiment_toward_target(text, target):
         """Sentiment toward the first mention of target in text (case-insensitive)."""
@@ -32,10 +34,14 @@ def prepare_connection(conn):
         start = text.lower().find(target.lower())
         if start < 0:
             return None
-        return sentiment_toward(text, start, start + len(target))[1]
+        return target_sentiment(text, start, start + len(target), settings)[1]
 
-    conn.create_function("hedging_score", 1, lambda text: hedging_score(text or ""), deterministic=True)
-    conn.create_function("attribution", 1, lambda text: attribute(text or "")["attribution"],
+    def scores(text):
+        return score_sentence(text or "", settings)
+
+    conn.create_function("hedging_score", 1, lambda text: scores(text)["hedging_score"],
+                         deterministic=True)
+    conn.create_function("attribution", 1, lambda text: scores(text)["attribution"],
                          deterministic=True)
     conn.create_function("sentiment_toward", 2, sentiment_toward_target, deterministic=True)
 
@@ -139,7 +145,7 @@ def get_metadata(datasette, key, database, table):
 
 def _table_metadata():
     tables = {}
-    for name, columns in COLUMN_DESCRIPTIONS.items():
+    for name, columns in column_descriptions().items():
         tables[name] = {"columns": columns}
         if name in DEFAULT_FACETS:
             tables[name]["facets"] = DEFAULT_FACETS[name]
@@ -158,7 +164,7 @@ def startup(datasette):
             tables = await db.table_names()
             if not all(t in tables for t in OUR_TABLES):
                 continue
-            for table, columns in COLUMN_DESCRIPTIONS.items():
+            for table, columns in column_descriptions().items():
                 for column, description in columns.items():
                     await datasette.set_column_metadata(name, table, column, "description", description)
             config_tables = (datasette.config.setdefault("databases", {})

@@ -1,5 +1,10 @@
 """What each column means, in the words a reader of the tables needs."""
 
+from functools import lru_cache
+
+TYPE_NAMES = {int: "integer", float: "number", str: "text", bool: "0/1", list: "JSON array",
+              dict: "JSON object"}
+
 SCORE_COLUMNS = {
     "hedging_score": (0.0, 1.0),
     "anonymous_score": (0.0, 1.0),
@@ -57,3 +62,22 @@ DEFAULT_FACETS = {
     "articles": ["outlet"],
     "actors": ["kind"],
 }
+
+
+@lru_cache(maxsize=1)
+def column_descriptions() -> dict:
+    """The built-in descriptions, and one for every column another installed scorer
+    declares: its own words (an optional `descriptions` attribute shaped like
+    `columns`) or which scorer fills it."""
+    from ..analyze import scorers
+
+    described = {table: dict(columns) for table, columns in COLUMN_DESCRIPTIONS.items()}
+    for scorer in scorers():
+        own = getattr(scorer, "descriptions", {}) or {}
+        for table, columns in scorer.columns.items():
+            for column, kind in columns.items():
+                if column in described.setdefault(table, {}):
+                    continue
+                described[table][column] = own.get(table, {}).get(column) or (
+                    f"From the {scorer.name!r} scorer ({TYPE_NAMES.get(kind, 'value')})")
+    return described

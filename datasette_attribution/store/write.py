@@ -1,0 +1,181 @@
+"""Writing one scored article: its rows, built where it was scored, then written all
+or nothing. Knows nothing about Datasette or about how the scores were made."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import weakref
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from ..model import Article
+from .schema import CORE_TABLES, Layout
+from .search import index_new_rows
+
+
+def content_hash(article: Article) -> str:
+    """Same outlet, title and body: the same article, whatever file it came from."""
+    key = json.dumps([article.outlet, article.title, article.body], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Fold the write-ahead log into the database file, so a read-only
+    (`datasette serve -i`) or published copy of the file sees every article."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def article_id_for(db: sqlite_utils.Database, digest: str) -> int | None:
+    row = db.execute("select id from articles where content_hash = ?", [digest]).fetchone()
+    return row[0] if row else None
+
+
+def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
+    # The delete triggers take rows out of the full-text index: they must be in it.
+    index_new_rows(db)
+    sentence_ids = "select id from sentences where article_id = ?"
+    db.execute(f"delete from mentions where sentence_id in ({sentence_ids})", [article_id])
+    db.execute(f"delete from quotes where sentence_id in ({sentence_ids})", [article_id])
+    db.execute("delete from sentences where article_id = ?", [article_id])
+    db.execute("delete from paragraphs where article_id = ?", [article_id])
+    db.execute("delete from articles where id = ?", [article_id])
+
+
+@dataclass
+class ArticleRows:
+    """One article and everything scored on it as rows of the tables, built where
+    the article was scored (a worker process of a load), so that the writing
+    process only writes: plain tuples also cross between processes several times
+    faster than the scorers' dicts. Ids are not known yet: rows leave out the
+    columns that point to their article, and mentions and quotes name their
+    sentence by position."""
+
+    content_hash: str
+    sentence_count: int
+    article_columns: tuple[str, ...]  # the layout's, which the writer inserts by name
+    sentence_columns: tuple[str, ...]
+    article: tuple  # the articles columns but id
+    paragraphs: list[tuple]  # the paragraphs columns but id and article_id
+    sentences: list[tuple]  # the sentences columns but id and article_id
+    mentions: list[tuple]  # sentence position, actor, kind, linked_to, text, start, end, sentiment
+    quotes: list[tuple]  # sentence position, text, speaker, speaker's full name, anonymous
+
+
+def _columns(table: str, *left_out: str) -> tuple[str, ...]:
+    return tuple(c for c in CORE_TABLES[table] if c not in ("id", *left_out))
+
+
+# The columns of the row tables, in the order they are written.
+PARAGRAPH_COLUMNS = _columns("paragraphs", "article_id")
+MENTION_COLUMNS = _columns("mentions")
+QUOTE_COLUMNS = _columns("quotes")
+
+
+def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
+    """The rows of one article and its analysis (analyze.Analysis): the columns
+    the layout names, and the built-in scorers' row tables."""
+    digest = content_hash(article)
+    fields = {"source": article.source, "url": article.url, "outlet": article.outlet,
+              "title": article.title, "byline": article.byline, "published": article.published,
+              "standfirst": article.standfirst, "body": article.body, "content_hash": digest,
+              "paragraph_count": len(article.paragraphs), **analysis.summary}
+    paragraph_fields = [
+        {"position": index, "kind": paragraph.kind, "start": offset,
+         "end": offset + len(paragraph.text), "text": paragraph.text}
+        for index, paragraph, offset in article.paragraph_offsets()]
+    return ArticleRows(
+        content_hash=digest,
+        sentence_count=len(analysis.sentences),
+        sentence_columns=layout.sentences,
+        article_columns=layout.articles,
+        article=layout.row("articles", fields),
+        paragraphs=[tuple(p.get(c) for c in PARAGRAPH_COLUMNS) for p in paragraph_fields],
+        sentences=[layout.row("sentences", sentence) for sentence in analysis.sentences],
+        mentions=[(sentence["position"], m["actor"], m.get("kind"), m.get("linked_to"), m["text"],
+                   m["start"], m["end"], m.get("sentiment"))
+                  for sentence in analysis.sentences for m in sentence.get("mentions", [])],
+        quotes=[(q["sentence_position"], q["text"], q.get("speaker"), q.get("speaker_person"),
+                 q.get("anonymous", 0)) for q in analysis.quotes],
+    )
+
+
+def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = False) -> str:
+    """Store one article and everything scored on it, all or nothing: in its own
+    transaction, or in a savepoint of the caller's (a load commits every few
+    articles).
+
+    Returns "added", "replaced" or "skipped" (already loaded and not `replace`).
+    """
+    try:
+        return _write(db, rows, replace)
+    except Exception:
+        _actor_ids.pop(db, None)  # ids cached inside the rolled-back transaction
+        raise
+
+
+def _write(db, rows: ArticleRows, replace: bool) -> str:
+    with db.atomic():
+        existing = article_id_for(db, rows.content_hash)
+        if existing is not None and not replace:
+            return "skipped"
+        if existing is not None:
+            delete_article(db, existing)
+        article_id = _insert(db, "articles", rows.article_columns, [rows.article])
+        _insert(db, "paragraphs", ("article_id", *PARAGRAPH_COLUMNS),
+                [(article_id, *row) for row in rows.paragraphs])
+        _insert(db, "sentences", ("article_id", *rows.sentence_columns),
+                [(article_id, *row) for row in rows.sentences])
+        sentence_ids = dict(db.execute("select position, id from sentences where article_id = ?",
+                                       [article_id]).fetchall())
+        mentions = []
+        for position, actor, kind, linked_to, text, start, end, sentiment in rows.mentions:
+            actor_id = actor_id_for(db, actor, kind)
+            if linked_to:
+                db.execute("update actors set linked_to = ? where id = ?",
+                           [actor_id_for(db, linked_to, "person"), actor_id])
+            mentions.append((sentence_ids[position], actor_id, text, start, end, sentiment))
+        _insert(db, "mentions", MENTION_COLUMNS, mentions)
+        _insert(db, "quotes", QUOTE_COLUMNS, [
+            (sentence_ids[position], text, speaker,
+             actor_id_for(db, person, "person") if person else None, anonymous)
+            for position, text, speaker, person, anonymous in rows.quotes])
+    return "replaced" if existing is not None else "added"
+
+
+def _insert(db, table: str, columns: tuple[str, ...], values: list[tuple]) -> int | None:
+    """Rows of one table in one statement (sqlite-utils' insert looks the table
+    up again on every call); a single row's id."""
+    if not values:
+        return None
+    names = ", ".join(f"[{c}]" for c in columns)
+    sql = f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
+    if len(values) == 1:
+        return db.conn.execute(sql, values[0]).lastrowid
+    db.conn.executemany(sql, values)
+    return None
+
+
+# Actor ids by (name, kind) for each open database: most mentions name an actor
+# already seen in this load.
+_actor_ids: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def actor_id_for(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
+    cache = _actor_ids.setdefault(db, {})
+    key = (name, kind)
+    if key not in cache:
+        cache[key] = _actor_id_from_table(db, name, kind)
+    return cache[key]
+
+
+def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
+    """The actor's id, created if new: one actor per canonical name and kind. Which
+    name a mention resolves to is the actor scorer's decision, not the store's."""
+    row = db.execute(
+        "select id from actors where name = ? and kind is ?", [name, kind]
+    ).fetchone()
+    if row:
+        return row[0]
+    return _insert(db, "actors", ("name", "kind"), [(name, kind)])

@@ -1,0 +1,50 @@
+"""The spaCy pipeline every scorer reads: installed from the package index, loaded
+once, nothing downloaded."""
+
+import socket
+
+import pytest
+
+from datasette_attribution.nlp import PipelineError, load_pipeline, parse
+
+
+def test_the_parse_is_a_spacy_pipeline_with_a_parser_and_entities():
+    nlp = load_pipeline()
+    assert {"parser", "ner", "tagger", "lemmatizer"} <= set(nlp.pipe_names)
+    doc = nlp("Senator John McCain said the deal would fail.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("John McCain", "PERSON")]
+    assert next(t for t in doc if t.text == "McCain").dep_ == "nsubj"
+    assert next(t for t in doc if t.text == "said").lemma_ == "say"
+
+
+def test_a_pipeline_can_be_named_by_its_path():
+    default = load_pipeline()
+    named = load_pipeline(str(default.path))
+    assert named.pipe_names == default.pipe_names
+
+
+def test_a_missing_pipeline_is_a_clear_error_that_says_how_to_install():
+    with pytest.raises(PipelineError, match=r"en_core_web_xl_missing is not installed.*pip install"):
+        load_pipeline("en_core_web_xl_missing")
+
+
+
+def test_loading_and_parsing_never_touch_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a network connection was attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    path = str(load_pipeline().path)
+    load_pipeline.cache_clear()
+    try:
+        (doc,) = parse(["Officials in Kabul said the talks had stalled."], path)
+        assert [e.text for e in doc.ents] == ["Kabul"]
+    finally:
+        load_pipeline.cache_clear()
+
+
+def test_each_sentence_is_parsed_as_its_own_document():
+    docs = parse(["The talks failed.", "Officials said so."])
+    assert [d.text for d in docs] == ["The talks failed.", "Officials said so."]
+    assert [[t.dep_ for t in d if t.dep_ == "ROOT"] for d in docs] == [["ROOT"], ["ROOT"]]
