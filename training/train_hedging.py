@@ -24,18 +24,24 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.hedging import context_features, hedge_cues  # noqa: E402
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "datasette_attribution" / "models" / "hedging.json"
 
 
-def features(sentence):
+def parsed(sentences):
+    """Each sentence as the scorers see it: its spaCy Span."""
+    return [doc[:] for doc in parse(sentences)]
+
+
+def features(span):
     found = Counter()
-    cues = hedge_cues(sentence)
+    cues = hedge_cues(span)
     for cue in cues:
         found[f"cue={cue['cue']}"] = 1
         found[f"kind={cue['kind']}"] += 1
-    per_cue, whole = context_features(sentence, cues)
+    per_cue, whole = context_features(span.text, cues)
     for context in per_cue:
         found.update(context)
     found.update(whole)
@@ -112,12 +118,11 @@ def _cue_kinds():
     return [(entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt")] + list(RULE_CUES.items())
 
 
-def predict(exported, sentences):
+def predict(exported, spans):
     from datasette_attribution.scorers import hedging
 
-    hedging._model = lambda: exported
-    return np.array([hedging.is_hedged(hedging.hedging_score(s)) and hedging.hedging_score(s) > 0
-                     for s in sentences])
+    scores = [hedging.hedging_score(span, exported) for span in spans]
+    return np.array([hedging.is_hedged(score, exported) and score > 0 for score in scores])
 
 
 def f1(y, predicted):
@@ -145,6 +150,7 @@ def main():
     if args.write and args.without_news_rules:
         parser.error("--without-news-rules is for comparison and is never written")
     sentences, y = load(args.directory)
+    sentences = parsed(sentences)
     rows = [features(s) for s in sentences]
     print(f"{len(y)} sentences, {int(y.sum())} uncertain")
     predicted = np.zeros(len(y), dtype=bool)
@@ -159,7 +165,7 @@ def main():
                     if line.strip() and not line.startswith("#")]
         fitted = to_model(*fit(rows, y, args.C), args.threshold, news_rules=not args.without_news_rules)
         news_y = np.array([label == "hedged" for label, _ in labelled], dtype=int)
-        news_predicted = predict(fitted, [sentence for _, sentence in labelled])
+        news_predicted = predict(fitted, parsed([sentence for _, sentence in labelled]))
         print("%s: hedged-class F1 %.3f (precision %.3f, recall %.3f)"
               % (args.news.name, *f1(news_y, news_predicted)))
     if args.write:

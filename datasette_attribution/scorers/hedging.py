@@ -177,11 +177,22 @@ def _token_at(span, offset: int):
     return None
 
 
-def _keeps(cue: str, span, start: int, end: int) -> bool:
+# A one-word cue of these kinds hedges only as that part of speech: "suggest" the
+# verb, not a name; "debatable" the adjective. Adjectives and adverbs are one class:
+# the lexicon calls "likely" an adverb, and the parse reads "is likely to" as an adjective;
+# a participle before a noun is an adjective too ("an estimated 300").
+PART_OF_SPEECH = {"verb": {"VERB", "AUX", "ADJ"}, "adverb": {"ADV", "ADJ"},
+                  "adjective": {"ADJ", "ADV"}, "noun": {"NOUN"}, "modal": {"AUX", "VERB"}}
+
+
+def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
     """The context rules: False where a lexicon word is not a hedge here."""
     text = span.text
     before, after = text[:start], text[end:]
     first = _token_at(span, start)
+    if first is not None and " " not in cue and kind in PART_OF_SPEECH and (
+            first.pos_ not in PART_OF_SPEECH[kind]):
+        return False  # "the appearance of the verb": a cue of one part of speech used as another
     if cue in ("may", "might") and first is not None and first.tag_ != "MD":
         return False  # the month, a name ("Theresa May"), "might" as a noun
     if cue == "may" and first is None and text[start:end] == "May" and (
@@ -219,7 +230,7 @@ def hedge_cues(span) -> list[dict]:
         if any(source["start"] <= match.start() < source["end"] for source in sources):
             continue  # "Some" of "Some residents say" is the source's, not a quantity
         cue = " ".join(match.group(0).lower().split())
-        if _keeps(cue, span, match.start(), match.end()):
+        if _keeps(cue, kinds[cue], span, match.start(), match.end()):
             found.append({"text": match.group(0), "kind": kinds[cue], "cue": cue,
                           "start": match.start(), "end": match.end()})
     return sorted(found + sources, key=lambda cue: cue["start"])
@@ -247,10 +258,12 @@ def context_features(text: str, cues: list[dict]) -> tuple[list[dict[str, float]
     return per_cue, sentence
 
 
-def score_cues(cues: list[dict], text: str) -> float:
+def score_cues(cues: list[dict], text: str, model: dict | None = None) -> float:
+    """The hedging score of a sentence's cues, by the shipped model or `model`
+    (training passes the model it is fitting)."""
     if not cues:
         return 0.0
-    model = model_file("hedging")
+    model = model or model_file("hedging")
     weights, context = model["cues"], model["context"]
     per_cue, sentence = context_features(text, cues)
     z = model["bias"] + sum(model["sentence"][name] * value for name, value in sentence.items())
@@ -266,12 +279,12 @@ def score_cues(cues: list[dict], text: str) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
-def hedging_score(span) -> float:
-    return score_cues(hedge_cues(span), span.text)
+def hedging_score(span, model: dict | None = None) -> float:
+    return score_cues(hedge_cues(span), span.text, model)
 
 
-def is_hedged(score: float) -> bool:
-    return score >= model_file("hedging")["threshold"]
+def is_hedged(score: float, model: dict | None = None) -> bool:
+    return score >= (model or model_file("hedging"))["threshold"]
 
 
 class HedgingScorer:
