@@ -55,9 +55,15 @@ def _bucket(name: str) -> str:
 
 
 def _tokens(span) -> tuple[tuple[str, int, int], ...]:
-    """The parse's tokens with offsets into the sentence."""
-    base = span.start_char
-    return tuple((t.text, t.idx - base, t.idx - base + len(t.text)) for t in span)
+    """The parse's tokens with offsets into the sentence; kept on the span's
+    document, since every mention in the sentence reads them."""
+    cached = span.doc.user_data.get("sentiment_tokens")
+    if cached is None or cached[0] != (span.start, span.end):
+        base = span.start_char
+        cached = ((span.start, span.end),
+                  tuple((t.text, t.idx - base, t.idx - base + len(t.text)) for t in span))
+        span.doc.user_data["sentiment_tokens"] = cached
+    return cached[1]
 
 
 @lru_cache(maxsize=8192)
