@@ -1,0 +1,113 @@
+"""Which words of a parsed sentence attribute something: a logistic model over each
+token's place in the dependency tree.
+
+PolNeAR (Newell, Margolin and Ruths, 2018) marks as cues the verbs of speech
+("said", "told reporters"), of belief and intention ("believes", "wants"), of
+finding and showing ("polls show"), nouns and phrases ("according to", "in a
+statement", "his message of") and a colon before a quotation. The model
+(`models/attribution_cues.json`, trained on PolNeAR's train split by
+`training/train_attribution.py`, weights only) scores each candidate token from
+its lemma, part of speech, dependency, the dependencies of its children, the kind
+of its subject, its neighbours, whether it stands inside a quotation, and the
+project's lexicons. A token is a cue when its probability reaches the model's
+threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from ..resources import model_file, words
+
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
+QUOTE_CHARS = frozenset('"“”')
+
+
+def is_candidate(token) -> bool:
+    return token.pos_ in CANDIDATE_POS or token.text == ":"
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[frozenset, frozenset, frozenset]:
+    reporting = frozenset(w for w in words("reporting_verbs.txt") if " " not in w)
+    return reporting, words("stance_verbs.txt"), words("claim_object_verbs.txt")
+
+
+def quotation_depths(span) -> list[bool]:
+    """For each token of the sentence, whether it stands inside quotation marks."""
+    inside, depths = False, []
+    for token in span:
+        if token.text in QUOTE_CHARS:
+            depths.append(False)
+            inside = not inside
+        else:
+            depths.append(inside)
+    return depths
+
+
+def token_features(token, in_quote: bool, sentence_has_quote: bool) -> dict[str, float]:
+    """The features of one candidate token, as named in the model file."""
+    reporting, stance, claim_object = _lexicons()
+    lemma = token.lemma_.lower()
+    features = {
+        "bias": 1.0,
+        f"lemma={lemma}": 1.0,
+        f"pos={token.pos_}": 1.0,
+        f"tag={token.tag_}": 1.0,
+        f"dep={token.dep_}": 1.0,
+        f"lemma_dep={lemma}|{token.dep_}": 1.0,
+        f"head={token.head.lemma_.lower()}|{token.dep_}": 1.0,
+    }
+    for child in token.children:
+        features[f"child={child.dep_}"] = 1.0
+        features[f"lemma_child={lemma}|{child.dep_}"] = 1.0
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            kind = child.ent_type_ or child.pos_
+            features[f"subject={kind}"] = 1.0
+            features[f"lemma_subject={lemma}|{kind}"] = 1.0
+    if token.i > token.doc[0].i:
+        features[f"prev={token.nbor(-1).lower_}"] = 1.0
+    if token.i + 1 < len(token.doc):
+        following = token.nbor(1)
+        features[f"next={following.lower_}"] = 1.0
+        features[f"lemma_next={lemma}|{following.lower_}"] = 1.0
+    if in_quote:
+        features["in_quote"] = 1.0
+    if sentence_has_quote:
+        features["sentence_quote"] = 1.0
+        features[f"lemma_quote={lemma}"] = 1.0
+    if token.dep_ == "ROOT":
+        features["root"] = 1.0
+    if token.lower_ in reporting or lemma in reporting:
+        features["lexicon=reporting"] = 1.0
+    if lemma in stance:
+        features["lexicon=stance"] = 1.0
+    if lemma in claim_object:
+        features["lexicon=claim_object"] = 1.0
+    return features
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    return model_file("attribution_cues")
+
+
+def cue_probabilities(span) -> list[tuple[object, float]]:
+    """(token, probability of being a cue) for each candidate token of the sentence."""
+    model = _model()
+    weights, bias = model["weights"], model["intercept"]
+    depths = quotation_depths(span)
+    has_quote = any(t.text in QUOTE_CHARS for t in span)
+    found = []
+    for offset, token in enumerate(span):
+        if not is_candidate(token):
+            continue
+        z = bias + sum(weights.get(name, 0.0) * value
+                       for name, value in token_features(token, depths[offset], has_quote).items())
+        found.append((token, 1.0 / (1.0 + math.exp(-z))))
+    return found
+
+
+def threshold() -> float:
+    return _model()["threshold"]
