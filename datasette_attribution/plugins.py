@@ -6,8 +6,6 @@ import pluggy
 
 from . import hookspecs
 
-# Only the built-in scorers may fill these; they become rows of their own tables.
-ROW_FIELDS = frozenset({"mentions"})
 SCORER_TABLES = ("sentences", "articles")
 
 

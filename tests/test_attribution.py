@@ -97,7 +97,7 @@ def test_quotes_have_their_speakers_resolved_to_names():
         ("John McCain and Lindsey Graham", "The consequences of this ill-c"),
         ("Obama", "open question."),
     ]
-    assert analysis.summary["anonymous_share"] == round(6 / 14, 4)
+    assert analysis.summary["anonymous_share"] == round(6 / 15, 4)
 
 
 def test_a_quote_continued_in_the_next_paragraph_is_one_quote():

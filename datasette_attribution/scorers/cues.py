@@ -34,6 +34,22 @@ def _lexicons() -> tuple[frozenset, frozenset, frozenset]:
     return reporting, words("stance_verbs.txt"), words("claim_object_verbs.txt")
 
 
+@lru_cache(maxsize=1)
+def _phrase_words() -> frozenset[str]:
+    """The verbs of the lexicon's phrase cues: "ruled" of "have not ruled out"."""
+    return frozenset(word for phrase in words("reporting_verbs.txt") if " " in phrase
+                     for word in phrase.split())
+
+
+def known(token) -> bool:
+    """A verb one of the project's lexicons lists, or not a verb at all."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return True
+    lemma = token.lemma_.lower()
+    return token.lower_ in _phrase_words() or any(
+        token.lower_ in lexicon or lemma in lexicon for lexicon in _lexicons())
+
+
 def quotation_depths(span) -> list[bool]:
     """For each token of the sentence, whether it stands inside quotation marks."""
     inside, depths = False, []

@@ -34,12 +34,19 @@ CORE_TABLES = {
         "id": int, "sentence_id": int, "text": str, "speaker": str, "actor_id": int,
         "anonymous": int,
     },
+    # Every attribution of a sentence; offsets are into the sentence's text.
+    "attributions": {
+        "id": int, "sentence_id": int, "cue": str, "cue_start": int, "cue_end": int,
+        "source": str, "source_start": int, "source_end": int, "source_kind": str,
+        "anonymous": int, "actor_id": int, "content_start": int, "content_end": int,
+    },
 }
 FOREIGN_KEYS = {
     "paragraphs": [("article_id", "articles", "id")],
     "sentences": [("article_id", "articles", "id")],
     "mentions": [("sentence_id", "sentences", "id"), ("actor_id", "actors", "id")],
     "quotes": [("sentence_id", "sentences", "id"), ("actor_id", "actors", "id")],
+    "attributions": [("sentence_id", "sentences", "id"), ("actor_id", "actors", "id")],
 }
 # Every column a facet, filter or join uses; an index on a scorer's column is made
 # once that column exists.
@@ -53,6 +60,7 @@ INDEXES = {
     # ids from the index alone, which keeps facets under it within their time limit.
     "mentions": [["sentence_id"], ["actor_id", "sentence_id"]],
     "quotes": [["sentence_id"], ["actor_id"], ["speaker"]],
+    "attributions": [["sentence_id"], ["actor_id"], ["source_kind"]],
 }
 OUTLET_SUMMARY = """
 select
@@ -145,9 +153,11 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
     """The core tables, then every declared column (added to an existing database),
     the indexes and the outlet view once their columns exist."""
     with db.atomic():
-        if not db["articles"].exists():
-            for name, columns in CORE_TABLES.items():
+        new = not db["articles"].exists()
+        for name, columns in CORE_TABLES.items():
+            if not db[name].exists():  # a table added since the database was made, too
                 db[name].create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []))
+        if new:
             db["articles"].create_index(["content_hash"], unique=True)
             db["actors"].create_index(["name", "kind"], unique=True)
             enable_search(db)

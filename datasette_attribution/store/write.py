@@ -38,6 +38,7 @@ def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
     sentence_ids = "select id from sentences where article_id = ?"
     db.execute(f"delete from mentions where sentence_id in ({sentence_ids})", [article_id])
     db.execute(f"delete from quotes where sentence_id in ({sentence_ids})", [article_id])
+    db.execute(f"delete from attributions where sentence_id in ({sentence_ids})", [article_id])
     db.execute("delete from sentences where article_id = ?", [article_id])
     db.execute("delete from paragraphs where article_id = ?", [article_id])
     db.execute("delete from articles where id = ?", [article_id])
@@ -61,6 +62,8 @@ class ArticleRows:
     sentences: list[tuple]  # the sentences columns but id and article_id
     mentions: list[tuple]  # sentence position, actor, kind, linked_to, text, start, end, sentiment
     quotes: list[tuple]  # sentence position, text, speaker, speaker's full name, anonymous
+    # sentence position, the actor (name, kind) or None, then ATTRIBUTION_FIELDS
+    attributions: list[tuple]
 
 
 def _columns(table: str, *left_out: str) -> tuple[str, ...]:
@@ -71,6 +74,7 @@ def _columns(table: str, *left_out: str) -> tuple[str, ...]:
 PARAGRAPH_COLUMNS = _columns("paragraphs", "article_id")
 MENTION_COLUMNS = _columns("mentions")
 QUOTE_COLUMNS = _columns("quotes")
+ATTRIBUTION_FIELDS = _columns("attributions", "sentence_id", "actor_id")
 
 
 def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
@@ -98,6 +102,8 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
                   for sentence in analysis.sentences for m in sentence.get("mentions", [])],
         quotes=[(q["sentence_position"], q["text"], q.get("speaker"), q.get("speaker_person"),
                  q.get("anonymous", 0)) for q in analysis.quotes],
+        attributions=[(sentence["position"], a.get("actor"), *(a.get(c) for c in ATTRIBUTION_FIELDS))
+                      for sentence in analysis.sentences for a in sentence.get("attributions", [])],
     )
 
 
@@ -141,6 +147,9 @@ def _write(db, rows: ArticleRows, replace: bool) -> str:
             (sentence_ids[position], text, speaker,
              actor_id_for(db, person, "person") if person else None, anonymous)
             for position, text, speaker, person, anonymous in rows.quotes])
+        _insert(db, "attributions", ("sentence_id", "actor_id", *ATTRIBUTION_FIELDS), [
+            (sentence_ids[position], actor_id_for(db, *actor) if actor else None, *fields)
+            for position, actor, *fields in rows.attributions])
     return "replaced" if existing is not None else "added"
 
 

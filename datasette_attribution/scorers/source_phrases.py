@@ -1,0 +1,265 @@
+"""Where the parse puts each attribution of a sentence: its cue, its source phrase
+and its content, as offsets into the sentence.
+
+Cue tokens come from the cue model (cues.py). Tokens of one cue hang together in
+the tree ("said in a statement", "according to"); each cue's source is the phrase
+the tree gives: the subject of a verb, the agent of a passive ("was told by
+aides"), the noun a relative clause hangs on ("officials who said"), the subject of
+a coordinated verb ("declined and said"), the one cited ("cited unnamed
+individuals"), the object of "according to", the owner of a noun cue ("Kerry's
+announcement"), or what stands before a colon ("Cruz continued:"). The phrase
+leaves out relative clauses, asides, a dateline and anything past a quotation mark
+("Rep. Emanuel Cleaver II (D-Mo.) said" -> "Rep. Emanuel Cleaver II"), but keeps a
+name in apposition ("the mayor, Ann Hughes, said") and coordinated speakers
+("McCain and Graham said").
+"""
+
+from __future__ import annotations
+
+from ..resources import words
+from .cues import QUOTE_CHARS, cue_probabilities, known, quotation_depths, threshold
+
+MAX_SOURCE_TOKENS = 12
+NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
+SOURCE_BREAKS = frozenset({",", ";", ":", "(", "–", "—"})
+DATELINE_BREAKS = frozenset({"–", "—", "-", ":", ";"})
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+OWNER_PREPOSITIONS = frozenset({"from", "by"})
+
+
+def source_phrase(head) -> tuple[int, int]:
+    """(start, end) document character offsets of the phrase headed by `head`."""
+    left = right = head.i
+    for child in head.children:
+        if child.dep_ in NOT_SOURCE or (child.dep_ == "cc" and child.i > head.i):
+            continue
+        if child.dep_ == "appos" and child.i > head.i and any(t.text == "(" for t in child.subtree):
+            continue
+        subtree = list(child.subtree)
+        left, right = min(left, subtree[0].i), max(right, subtree[-1].i)
+    doc = head.doc
+    for index in range(head.i - 1, left - 1, -1):
+        if doc[index].is_punct and (doc[index].text in DATELINE_BREAKS or doc[index].text in QUOTE_CHARS):
+            left = index + 1
+            break
+    named_apposition = {t.i for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        for t in c.subtree}
+    for index in range(head.i + 1, right + 1):
+        if doc[index].text == "," and index + 1 in named_apposition:
+            continue
+        if doc[index].text in QUOTE_CHARS or doc[index].text in SOURCE_BREAKS:
+            right = index - 1
+            break
+    while left < right and (doc[left].is_punct or doc[left].lower_ in ("and", "but", "however")):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    if right - left >= MAX_SOURCE_TOKENS:
+        left = max(left, head.i - MAX_SOURCE_TOKENS + 1)
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def subject_of(verb):
+    """The token heading who speaks for a verb cue, or None."""
+    if verb.lemma_.lower() in ("cite", "quote"):
+        cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if cited is not None:
+            return cited
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None  # "is expected", "was reported": nobody named
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+        return subject_of(verb.head)
+    return None
+
+
+def source_of(cue):
+    """The token heading the source of a cue token of any part of speech; for a
+    description with a name in apposition, the name ("the mayor, Ann Hughes")."""
+    head = _source_head(cue)
+    if head is not None and head.pos_ == "NOUN":
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    return head
+
+
+def _source_head(cue):
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        return objects[0] if objects else None
+    if cue.text == ":":
+        head = cue.head
+        return subject_of(head) if head.pos_ in ("VERB", "AUX") else (head if head.pos_ in ("PROPN", "NOUN") else None)
+    if cue.pos_ in ("VERB", "AUX"):
+        return subject_of(cue)
+    if cue.pos_ in ("NOUN", "PROPN"):
+        for child in cue.children:
+            if child.dep_ == "poss":
+                return child
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        return None
+    if cue.pos_ == "ADP" and cue.head.i != cue.i:
+        return source_of(cue.head) if cue.head.lower_ == "according" else subject_of(cue.head)
+    return subject_of(cue.head) if cue.head.i != cue.i and cue.head.pos_ in ("VERB", "AUX") else None
+
+
+def content_of(cue) -> tuple[int, int] | None:
+    """Document character offsets of what a cue attributes: its clause, its object
+    for a verb whose object is the claim, or, for an aside ('"...," he said'), the
+    clause it stands beside."""
+    for child in cue.children:
+        if child.dep_ in CONTENT_DEPS or child.dep_ == "dobj" and cue.lemma_.lower() not in ("cite", "quote"):
+            subtree = list(child.subtree)
+            return subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i:
+        own = {t.i for t in cue.subtree}
+        rest = [t for t in cue.head.subtree if t.i not in own and not t.is_punct]
+        if rest:
+            return rest[0].idx, rest[-1].idx + len(rest[-1])
+    return None
+
+
+# Verbs whose object is a work they produce: "wrote a book", "published a memoir".
+PRODUCING_VERBS = frozenset({"write", "publish", "author", "pen", "produce", "release"})
+QUANTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+# A verb none of the lexicons knows must be more certainly a cue ("authorised an air
+# campaign" is an act), unless a quotation stands beside it.
+UNKNOWN_VERB_THRESHOLD = 0.5
+
+
+def reports_a_claim(cue) -> bool:
+    """The sense check on a verb the model calls a cue. An object that is a
+    quantity ("added 25 points", "reported a net loss of $45m") or a work ("wrote a
+    book") with no clause is an act, not an attribution; so is a passive with nobody
+    named ("is expected to spread": a forecast; the vague "is said to" and "it is
+    believed" are found by the sourcing scorer's own rule)."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return True
+    deps = {child.dep_ for child in cue.children}
+    if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
+        return False
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and "agent" not in deps:
+        return False  # "also known as", "the report released on Monday"
+    if deps & set(CONTENT_DEPS) or cue.lemma_.lower() in words("claim_object_verbs.txt"):
+        return True
+    for child in cue.children:
+        if child.dep_ != "dobj":
+            continue
+        if any(t.like_num or t.ent_type_ in QUANTITIES for t in child.subtree):
+            return False
+        if cue.lemma_.lower() in PRODUCING_VERBS and child.pos_ == "NOUN":
+            return False
+    return True
+
+
+# Parts of speech that head a cue of their own; a preposition or an adjective is
+# only ever part of one ("said in a statement"), and "according" always heads its own.
+CUE_HEADS = frozenset({"VERB", "NOUN", "PROPN"})
+# How a cue's own words hang from its head ("has not said", "said in a statement");
+# a cue verb joined otherwise ("said ... and added") is a cue of its own.
+PART_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "prep", "pobj", "advmod", "det", "amod",
+                       "compound", "poss"})
+
+
+def _accepted(token, probability: float, has_quote: bool) -> bool:
+    """A cue token the model found that also passes the sense checks."""
+    if token.lower_ == "according":
+        return True
+    if not reports_a_claim(token):
+        return False
+    return has_quote or probability >= UNKNOWN_VERB_THRESHOLD or known(token)
+
+
+def _heads_a_cue(token, cue_ids) -> bool:
+    if token.lower_ == "according":
+        return True
+    if token.head.i in cue_ids and token.head.i != token.i and token.dep_ in PART_DEPS:
+        return False  # part of the cue above it
+    return token.pos_ in CUE_HEADS or token.text == ":"
+
+
+def _cue_extent(token, cue_ids) -> tuple[int, int]:
+    """Token indexes of the cue's words: the head and the cue tokens next to it that
+    hang from it ("has said", "said in a statement"), never past a gap, and a
+    preposition only with its object ("saying on Wednesday" is "saying")."""
+    parts = {t.i for t in token.subtree if t.i in cue_ids and _joined(t, token, cue_ids)}
+    parts = {i for i in parts if token.doc[i].pos_ != "ADP"
+             or any(c.i in parts for c in token.doc[i].children) or token.lower_ == "according"}
+    if token.lower_ == "according":
+        parts |= {c.i for c in token.children if c.lower_ == "to"}
+    return min(parts | {token.i}), max(parts | {token.i})
+
+
+def attributions_in(span) -> list[dict]:
+    """Every attribution the parse shows in a sentence, the main one first (the cue
+    outside quotation marks nearest the root of the tree, "according to" before
+    all): cue, source and content with their offsets in the sentence; source is
+    None where the tree names nobody."""
+    base = span.start_char
+    limit = threshold()
+    has_quote = any(t.text in QUOTE_CHARS for t in span)
+    cue_tokens = [token for token, probability in cue_probabilities(span)
+                  if probability >= limit and _accepted(token, probability, has_quote)]
+    for token in span:  # "according to" is one cue, whatever the model makes of "to"
+        if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(
+                c.lower_ == "to" for c in token.children):
+            cue_tokens.append(token)
+    cue_ids = {t.i for t in cue_tokens}
+    inside = quotation_depths(span)
+    found = []
+    for token in sorted(cue_tokens, key=lambda t: t.i):
+        if not _heads_a_cue(token, cue_ids):
+            continue
+        head = source_of(token)
+        if head is not None and not span.start <= head.i < span.end:
+            head = None
+        if head is None and token.pos_ not in ("VERB", "AUX"):
+            continue  # a noun with nobody's name on it: "sent letters", "a phone call"
+        left, right = _cue_extent(token, cue_ids)
+        doc = span.doc
+        cue_start, cue_end = doc[left].idx, doc[right].idx + len(doc[right])
+        source = source_phrase(head) if head is not None else None
+        content = content_of(token)
+        found.append({
+            "rank": (inside[token.i - span.start], token.lower_ != "according",
+                     len(list(token.ancestors)), token.i),
+            "cue": span.text[cue_start - base:cue_end - base].lower(),
+            "cue_start": cue_start - base, "cue_end": cue_end - base,
+            "source": span.text[source[0] - base:source[1] - base] if source else None,
+            "source_start": source[0] - base if source else None,
+            "source_end": source[1] - base if source else None,
+            "content_start": content[0] - base if content else None,
+            "content_end": content[1] - base if content else None,
+            "source_token": head,
+            # With no subject of its own, a participle or a coordinated verb
+            # ("..., adding that", "and warned") goes on from the source before it.
+            "continues": head is None and (token.tag_ in ("VBG", "VBN") or token.dep_ in ("conj", "advcl", "xcomp")),
+        })
+    found.sort(key=lambda a: a.pop("rank"))
+    return found
+
+
+def _joined(token, cue, cue_ids) -> bool:
+    """Whether `token` hangs from `cue` through cue tokens and cue-word links only."""
+    while token.i != cue.i:
+        if token.i not in cue_ids or token.head.i == token.i or token.dep_ not in PART_DEPS:
+            return False
+        token = token.head
+    return True

@@ -1,0 +1,93 @@
+"""Every attribution of a sentence from the parse: its cue, its source phrase, who
+the source is, and the rows of `attributions`."""
+
+import sqlite_utils
+
+from datasette_attribution import analyze_text
+from datasette_attribution.pipeline import load, open_database
+
+
+def main_attribution(text):
+    (sentence,) = analyze_text(text)
+    return sentence["attribution"], sentence["source"], sentence["source_kind"]
+
+
+def test_an_inverted_source_after_a_quotation_is_the_source_not_the_quotation():
+    assert main_attribution('"We are cooperating," said a WeWork spokesperson.') == (
+        "named", "a WeWork spokesperson", "organisation")
+
+
+def test_an_aside_in_brackets_is_not_part_of_the_source():
+    assert main_attribution("Rep. Emanuel Cleaver II (D-Mo.) said the bill would pass.") == (
+        "named", "Rep. Emanuel Cleaver II", "person")
+
+
+def test_a_name_in_apposition_is_the_source():
+    assert main_attribution("The mayor, Ann Hughes, said the bridge would reopen in May.")[1] == "Ann Hughes"
+
+
+def test_coordinated_speakers_are_one_source():
+    assert main_attribution("Senators John McCain and Lindsey Graham said the deal was a mistake.")[1] == (
+        "Senators John McCain and Lindsey Graham")
+
+
+def test_a_dateline_is_not_part_of_the_source():
+    assert main_attribution("MACAU (Reuters) - Casino owner Sheldon Adelson said on Friday he backed the plan.")[1] == (
+        "Casino owner Sheldon Adelson")
+
+
+def test_acts_with_a_quantity_or_a_work_as_object_are_not_attributions():
+    for text in ("Danilo Gallinari added 25 points in the win.",
+                 "The company reported a net loss of $45m for the quarter.",
+                 "The senator wrote a book about the war.",
+                 "Rain is expected to spread from the west."):
+        assert main_attribution(text) == ("none", None, None), text
+
+
+def test_several_attributions_in_a_sentence_are_each_a_row_main_one_first():
+    (sentence,) = analyze_text(
+        "The Wall Street Journal, which first reported the letter, said officials had confirmed it.")
+    found = [(a["cue"], a["source"]) for a in sentence["attributions"]]
+    assert found[0] == ("said", "The Wall Street Journal")
+    assert ("reported", "The Wall Street Journal") in found
+    text = sentence["text"]
+    for a in sentence["attributions"]:
+        assert text[a["cue_start"]:a["cue_end"]].lower() == a["cue"]
+        assert text[a["source_start"]:a["source_end"]] == a["source"]
+
+
+def test_the_content_of_a_verb_of_saying_is_its_clause():
+    (sentence,) = analyze_text("Officials said the talks had stalled over sanctions.")
+    (row,) = sentence["attributions"]
+    assert sentence["text"][row["content_start"]:row["content_end"]] == "the talks had stalled over sanctions"
+
+
+def test_a_pronoun_source_is_resolved_to_the_person_named_before(tmp_path):
+    records = tmp_path / "a.jsonl"
+    records.write_text('{"id": "1", "text": "Senator John McCain spoke on Monday. He said the plan would fail."}\n')
+    db = open_database(tmp_path / "a.db")
+    load(db, [str(records)])
+    rows = list(db.query(
+        "select attributions.source, attributions.source_kind, attributions.anonymous, actors.name "
+        "from attributions join actors on actors.id = attributions.actor_id"))
+    assert rows == [{"source": "He", "source_kind": "person", "anonymous": 0, "name": "John McCain"}]
+
+
+def test_attributions_are_stored_with_offsets_into_their_sentence(tmp_path):
+    records = tmp_path / "b.jsonl"
+    records.write_text('{"id": "2", "text": "The deal is off, according to two senior officials."}\n')
+    db = open_database(tmp_path / "b.db")
+    load(db, [str(records)])
+    (row,) = db.query("select sentences.text, attributions.* from attributions "
+                      "join sentences on sentences.id = attributions.sentence_id")
+    assert row["text"][row["cue_start"]:row["cue_end"]] == "according to"
+    assert row["text"][row["source_start"]:row["source_end"]] == "two senior officials"
+    assert (row["source_kind"], row["anonymous"], row["actor_id"]) == ("unnamed official", 1, None)
+
+
+def test_an_existing_database_gets_the_attributions_table(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    db["attributions"].drop()
+    open_database(path)
+    assert "attributions" in sqlite_utils.Database(path).table_names()
