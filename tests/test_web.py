@@ -119,6 +119,11 @@ def test_article_view(seeds_path):
     assert '<h3 class="attr-heading">Regional partners</h3>' in html
     assert "6 of 15 attributed sentences rest on unnamed or vague sources" in html
     assert "<td>Josh Earnest</td>" in html
+    # Every attribution's cue and source are marked; a pronoun's tooltip names who it is.
+    assert '<mark class="attr-cue" title="attribution cue">according to</mark>' in html
+    assert ('<mark class="attr-source" title="source (unnamed other, anonymous): diplomatic sources">'
+            'diplomatic sources</mark>') in html
+    assert '<mark class="attr-source" title="source (organisation): it = Obama administration">it</mark>' in html
     (missing,) = fetch(seeds_path, "/-/attribution/news/articles/99")
     assert missing.status_code == 404
 

@@ -94,16 +94,21 @@ def _sentence_cell(row, text, database, datasette):
     keys = row.keys()
 
     async def inner():
-        mentions = []
+        mentions, attributions = [], []
         if "id" in keys:
             result = await datasette.get_database(database).execute(
                 "select mentions.start, mentions.end, mentions.sentiment, actors.name as actor "
                 "from mentions join actors on actors.id = mentions.actor_id "
                 "where mentions.sentence_id = ?", [row["id"]])
             mentions = [dict(zip(result.columns, r)) for r in result.rows]
+            result = await datasette.get_database(database).execute(
+                "select attributions.*, actors.name as actor from attributions "
+                "left join actors on actors.id = attributions.actor_id "
+                "where attributions.sentence_id = ? order by attributions.id", [row["id"]])
+            attributions = [dict(zip(result.columns, r)) for r in result.rows]
         cues = json.loads(row["hedge_cues"]) if "hedge_cues" in keys and row["hedge_cues"] else []
         source = row["source"] if "source" in keys else None
-        return render.highlight(text, source, cues, mentions)
+        return render.highlight(text, source, cues, mentions, attributions)
 
     return inner
 

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from .render import LEGEND, cue_chips, highlight, sentiment_class
+from .render import LEGEND, attribution_summary, cue_chips, highlight, sentiment_class
 
 TOP_ACTORS = 8
 
@@ -53,6 +53,14 @@ async def article_page(datasette, request):
     by_sentence: dict[int, list] = {}
     for mention in mentions:
         by_sentence.setdefault(mention["sentence_id"], []).append(mention)
+    attributions = await _rows(db, (
+        "select attributions.*, actors.name as actor from attributions "
+        "join sentences on sentences.id = attributions.sentence_id "
+        "left join actors on actors.id = attributions.actor_id "
+        "where sentences.article_id = ? order by attributions.id"), [article_id])
+    attributions_of: dict[int, list] = {}
+    for attribution in attributions:
+        attributions_of.setdefault(attribution["sentence_id"], []).append(attribution)
     paragraphs = await _rows(db, "select * from paragraphs where article_id = ? order by position",
                              [article_id])
     blocks = []
@@ -62,8 +70,9 @@ async def article_page(datasette, request):
             "kind": paragraph["kind"], "text": paragraph["text"],
             "sentences": [{
                 **s, "html": highlight(s["text"], s["source"], json.loads(s["hedge_cues"] or "[]"),
-                                       by_sentence.get(s["id"], [])),
+                                       by_sentence.get(s["id"], []), attributions_of.get(s["id"], [])),
                 "chips": cue_chips(s["hedge_cues"]),
+                "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], [])),
             } for s in inside],
         })
     quotes = await _rows(db, (

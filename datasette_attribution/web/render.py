@@ -22,7 +22,30 @@ def sentiment_class(score: float | None) -> str:
     return "positive" if score >= POSITIVE_AT else "neutral"
 
 
-def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]):
+def speaker_label(attribution: dict) -> str:
+    """"source (kind): speaker", as a tooltip says who stands behind a source."""
+    kind = attribution.get("source_kind") or "source"
+    label = f"source ({kind}{', anonymous' if attribution.get('anonymous') else ''})"
+    speaker = attribution.get("actor")
+    source = attribution.get("source") or ""
+    return f"{label}: {source}" + (f" = {speaker}" if speaker and speaker != source else "")
+
+
+def attribution_summary(text: str, attributions: list[dict]) -> str:
+    """Each attribution of a sentence in words: cue, who, and what."""
+    lines = []
+    for a in attributions:
+        content = ""
+        if a.get("content_start") is not None:
+            content = text[a["content_start"]:a["content_end"]]
+            content = f': "{content[:80]}{"..." if len(content) > 80 else ""}"'
+        who = a.get("actor") or a.get("source") or "?"
+        lines.append(f"{a.get('cue')} <- {who} ({a.get('source_kind') or 'source'}){content}")
+    return "; ".join(lines)
+
+
+def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict],
+           attributions: list[dict]):
     """Non-overlapping (start, end, kind, title, css) marks; mentions win overlaps."""
     marks = []
     for mention in mentions:
@@ -35,24 +58,33 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
         if "start" in cue:
             marks.append((cue["start"], cue["end"], "cue", f"hedge cue: {cue['kind']}",
                           "attr-hedge"))
-    if source:
+    for a in attributions:
+        if a.get("source_start") is not None:
+            marks.append((a["source_start"], a["source_end"], "source", speaker_label(a), "attr-source"))
+        if a.get("cue_start") is not None:
+            marks.append((a["cue_start"], a["cue_end"], "attribution cue", "attribution cue",
+                          "attr-cue"))
+    if source and not attributions:
         at = text.find(source)
         if at >= 0:
             marks.append((at, at + len(source), "source", "source of the claim", "attr-source"))
-    marks.sort(key=lambda m: (m[0], {"mention": 0, "cue": 1, "source": 2}[m[2]]))
-    chosen, last_end = [], 0
-    for mark in marks:
-        if mark[0] >= last_end:
+    # Where marks overlap, an actor wins over a hedge cue, a hedge cue over a source,
+    # a source over an attribution cue ("have not ruled out": the hedge shows).
+    order = {"mention": 0, "cue": 1, "source": 2, "attribution cue": 3}
+    chosen = []
+    for mark in sorted(marks, key=lambda m: (order[m[2]], m[0])):
+        if all(mark[1] <= other[0] or other[1] <= mark[0] for other in chosen):
             chosen.append(mark)
-            last_end = mark[1]
-    return chosen
+    return sorted(chosen)
 
 
 def highlight(text: str, source: str | None = None, cues: list[dict] | None = None,
-              mentions: list[dict] | None = None) -> Markup:
-    """The sentence with its source, hedge cues and actor mentions marked."""
+              mentions: list[dict] | None = None, attributions: list[dict] | None = None) -> Markup:
+    """The sentence with each attribution's source and cue, its hedge cues and its
+    actor mentions marked (`source` alone where no attribution rows are given)."""
     parts, cursor = [], 0
-    for start, end, _, title, css in _spans(text, source, cues or [], mentions or []):
+    for start, end, _, title, css in _spans(text, source, cues or [], mentions or [],
+                                            attributions or []):
         parts.append(escape(text[cursor:start]))
         parts.append(Markup('<mark class="{}" title="{}">{}</mark>').format(
             css, title, text[start:end]))
@@ -76,6 +108,7 @@ def cue_chips(raw: str | None) -> Markup:
 
 LEGEND = Markup(
     '<span class="attr-legend"><mark class="attr-source">source</mark> '
+    '<mark class="attr-cue">attribution cue</mark> '
     '<mark class="attr-hedge">hedge cue</mark> '
     '<mark class="attr-mention attr-negative">actor, negative</mark> '
     '<mark class="attr-mention attr-neutral">actor, neutral</mark> '
