@@ -23,7 +23,7 @@ from ..resources import lexicon, lexicon_lines, words
 from .lexicon import PhraseMatcher
 from .names import is_title
 
-ADMINISTRATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+administration\b")
+LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
 
 
 @dataclass
@@ -138,35 +138,70 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             people.append((index, start, end, [name]))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
             found[index].append(_mention(Actor(" ".join(name.split()), kind), name, start, end))
-    for index, start, end, name in people:
-        found[index].append(_mention(Actor(_full_name(name, people), "person"),
-                                     spans[index].text[start:end], start, end))
+    canonical = canonical_people(people)
+    for (index, start, end, _), name in zip(people, canonical):
+        found[index].append(_mention(Actor(name, "person"), spans[index].text[start:end], start, end))
+    by_surname = {}
+    for (_, _, _, tokens), name in zip(people, canonical):
+        by_surname.setdefault(tokens[-1], set()).add(name)
     for index, span in enumerate(spans):
-        _link_administrations(span.text, found[index], people)
+        _link_organisations(span.text, found[index], by_surname)
         found[index].sort(key=lambda m: m["start"])
     return found
 
 
-def _full_name(name: list[str], people) -> str:
-    """The article's fullest name for this person: "Obama" -> "Barack Obama" when
-    that is the only full name with the surname; "Barack Obama" -> itself."""
-    surname = name[-1]
-    fuller = {" ".join(other) for _, _, _, other in people
-              if len(other) > len(name) and other[-1] == surname
-              and (len(name) == 1 or other[0] == name[0])}
-    if len(fuller) == 1:
-        return fuller.pop()
-    return " ".join(name)
+INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
-def _link_administrations(text: str, mentions: list[dict], people) -> None:
-    """"the Obama administration": an organisation linked to the person."""
-    for match in ADMINISTRATION.finditer(text):
-        person = _full_name([match.group(1)], people)
-        if " " not in person:
+def _canonical(tokens: list[str]) -> str:
+    """A full name without middle initials: "Donald J. Trump" -> "Donald Trump"."""
+    kept = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and INITIAL.match(t))]
+    return " ".join(kept)
+
+
+def canonical_people(people) -> list[str]:
+    """The canonical name of each person mention, in article order.
+
+    Full names with the same first name and surname are one person ("Donald J.
+    Trump", "Donald Trump"); different first names stay apart ("Bill Clinton",
+    "Hillary Clinton"). A surname alone ("Trump", "Mr Trump") is the person it last
+    referred to, else the only person of the article with that surname, else
+    itself.
+    """
+    full = {}  # (first, surname) -> canonical name, the first form seen
+    for _, _, _, tokens in people:
+        if len(tokens) > 1:
+            full.setdefault((tokens[0], tokens[-1]), _canonical(tokens))
+    names_by_surname = {}
+    for (_, surname), name in full.items():
+        names_by_surname.setdefault(surname, []).append(name)
+    last = {}  # surname -> the person a surname last referred to
+    result = []
+    for _, _, _, tokens in people:
+        surname = tokens[-1]
+        if len(tokens) > 1:
+            name = full[(tokens[0], surname)]
+        elif surname in last:
+            name = last[surname]
+        elif len(names_by_surname.get(surname, [])) == 1:
+            name = names_by_surname[surname][0]
+        else:
+            name = surname
+        last[surname] = name
+        result.append(name)
+    return result
+
+
+def _link_organisations(text: str, mentions: list[dict], by_surname: dict) -> None:
+    """"the Obama administration", "the Trump campaign": an organisation linked to
+    the article's one person with that surname."""
+    for match in LINKED_ORGANISATION.finditer(text):
+        people = by_surname.get(match.group(1), set())
+        person = next(iter(people)) if len(people) == 1 else None
+        if person is None or " " not in person:
             continue
         mentions[:] = [m for m in mentions if not (m["start"] < match.end() and match.start() < m["end"])]
-        mentions.append({"actor": f"{match.group(1)} administration", "kind": "organization",
+        mentions.append({"actor": f"{match.group(1)} {match.group(2).lower()}", "kind": "organization",
                          "text": match.group(0), "start": match.start(), "end": match.end(),
                          "linked_to": person})
 

@@ -83,6 +83,7 @@ def target_features(span, start: int, end: int,
         sentence_polarity = polarity_subjectivity(span.text)[0]
     if inside:
         features.update(syntactic_features(span, inside, polarity_of))
+        features.update(context_vector_features(span, inside))
     features["sentence_polarity"] = sentence_polarity
     clause_start = first
     while clause_start > 0 and tokens[clause_start - 1][0].lower() not in CLAUSE_BREAKS:
@@ -171,6 +172,27 @@ def sentiment_toward(span, start: int, end: int,
         raise ValueError(f"target span {start}:{end} is outside the sentence")
     features = target_features(span, start, end, sentence_polarity)
     return decide(probabilities(features), features)
+
+
+def context_vector_features(span, inside: list[int]) -> dict[str, float]:
+    """The pipeline's own context vectors (its tok2vec layer, `doc.tensor`): the
+    mean over the target's tokens, the vector of the word that governs it, and the
+    sentence's mean; named by part and dimension. Empty when the pipeline sets
+    no tensor."""
+    tensor = span.doc.tensor
+    if tensor is None or not len(tensor) or tensor.shape[0] != len(span.doc):
+        return {}
+    rows = [span[i].i for i in inside]
+    target = tensor[rows].mean(axis=0)
+    root = next((span[i] for i in inside if span[i].head.i not in rows or span[i].head.i == span[i].i),
+                span[inside[0]])
+    governor = tensor[root.head.i]
+    sentence = tensor[span.start:span.end].mean(axis=0)
+    features = {}
+    for name, vector in (("vt", target), ("vg", governor), ("vs", sentence)):
+        for dimension, value in enumerate(vector.tolist()):
+            features[f"{name}{dimension}"] = value
+    return features
 
 
 # Where the target stands in its clause, from the parse.
