@@ -143,3 +143,23 @@ def test_unattributed_and_unverified_reports_are_hedges():
     assert hedged("Rumours of a takeover lifted the shares.")
     assert cues("The footage has not been independently verified.") == [
         ("not been independently verified", "negated certainty")]
+
+
+def test_the_parse_tells_a_hedge_from_a_look_alike():
+    # A literal sense, a superlative, a fixed term, a cue that only picks out a referent.
+    assert cues("Sponsored banners appear beside the weather map.") == []
+    assert cues("The governor is the most senior official in the state.") == []
+    assert cues("Officers said they had probable cause to stop the van.") == []
+    assert cues("The two mayors met for a televised debate on Sunday.") == []
+    assert cues("Donors favour the districts that are likely to swing the vote.") == []
+    # The same words where they do hedge the claim.
+    assert cues("The deal appears to be off.") == [("appears to", "verb")]
+    assert cues("The farmers, who are often seen as conservative, backed the tax.") == [
+        ("often", "approximator"), ("seen as", "weasel")]
+    assert cues("There is debate over whether the plan works.") == [("debate", "noun")]
+
+
+def test_a_forecast_with_nobody_named_is_a_hedge():
+    assert hedged("The strike is expected to last at least a week.")
+    assert cues("The strike is expected to last at least a week.")[0] == ("is expected to", "weasel")
+    assert not hedged("The union expects the strike to end on Friday.")

@@ -39,7 +39,7 @@ import math
 import re
 from functools import lru_cache
 
-from ..resources import labelled, model_file
+from ..resources import labelled, model_file, words
 from .lexicon import PhraseMatcher
 from .summary import share
 
@@ -180,9 +180,56 @@ def _token_at(span, offset: int):
 # A one-word cue of these kinds hedges only as that part of speech: "suggest" the
 # verb, not a name; "debatable" the adjective. Adjectives and adverbs are one class:
 # the lexicon calls "likely" an adverb, and the parse reads "is likely to" as an adjective;
-# a participle before a noun is an adjective too ("an estimated 300").
+# a participle before a noun is an adjective or a verb ("an estimated 300", "its disputed
+# programme").
 PART_OF_SPEECH = {"verb": {"VERB", "AUX", "ADJ"}, "adverb": {"ADV", "ADJ"},
-                  "adjective": {"ADJ", "ADV"}, "noun": {"NOUN"}, "modal": {"AUX", "VERB"}}
+                  "adjective": {"ADJ", "ADV", "VERB"}, "noun": {"NOUN"}, "modal": {"AUX", "VERB"}}
+
+
+APPEAR_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
+# A hedge verb of appearance hedges only with a complement: "appears to", "seems
+# unlikely", "appeared tired"; not "appear within content lists".
+COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# What makes a noun cue a judgement about a claim: "the possibility that", "the
+# likelihood of", "debate over whether".
+CLAIM_COMPLEMENTS = frozenset({"acl", "ccomp", "relcl"})
+CLAIM_PREPOSITIONS = frozenset({"of", "over", "about", "around", "as", "whether", "that"})
+
+
+def _counts_in_parse(cue: str, kind: str, token) -> bool:
+    """The parse's say on a cue: a verb of appearance needs a complement; a cue in
+    a restrictive relative clause only picks out a referent ("the races that are
+    likely to decide the Senate"), while one after a comma makes a claim of its own
+    ("who are often seen as hawks"); a noun with a determiner and nothing that
+    makes it about a claim is literal ("the final debate"); "most" before an
+    adjective is a superlative ("the most powerful person")."""
+    if cue in APPEAR_VERBS and not any(c.dep_ in COMPLEMENTS for c in token.children) and not (
+            token.i + 1 < len(token.doc) and token.nbor().lower_ in ("to", "that", "as", "like")):
+        return False
+    if kind not in ("hearsay", "weasel") and _in_restrictive_relative(token):
+        return False
+    if kind == "noun" and any(c.lower_ in DETERMINERS for c in token.children) and not any(
+            c.dep_ in CLAIM_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS
+            for c in token.children):
+        return False
+    if cue == "most" and token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV"):
+        return False
+    return True
+
+
+def _in_restrictive_relative(token) -> bool:
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "relcl":
+            opening = ancestor.left_edge
+            before = opening.nbor(-1) if opening.i > 0 else None
+            return before is None or before.text not in (",", "—", "–", "(")
+    return False
+
+
+@lru_cache(maxsize=1)
+def _fixed_terms() -> PhraseMatcher:
+    return PhraseMatcher(words("not_hedges.txt"))
 
 
 def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
@@ -193,6 +240,8 @@ def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
     if first is not None and " " not in cue and kind in PART_OF_SPEECH and (
             first.pos_ not in PART_OF_SPEECH[kind]):
         return False  # "the appearance of the verb": a cue of one part of speech used as another
+    if first is not None and not _counts_in_parse(cue, kind, first):
+        return False
     if cue in ("may", "might") and first is not None and first.tag_ != "MD":
         return False  # the month, a name ("Theresa May"), "might" as a noun
     if cue == "may" and first is None and text[start:end] == "May" and (
@@ -226,9 +275,12 @@ def hedge_cues(span) -> list[dict]:
     kinds, pattern = _lexicon()
     sources = _vague_sources(text)
     found = []
+    fixed = [(m.start(), m.end()) for m in _fixed_terms().finditer(text)]
     for match in pattern.finditer(text):
         if any(source["start"] <= match.start() < source["end"] for source in sources):
             continue  # "Some" of "Some residents say" is the source's, not a quantity
+        if any(a <= match.start() and match.end() <= b for a, b in fixed):
+            continue  # "probable cause", "as soon as possible": a fixed term
         cue = " ".join(match.group(0).lower().split())
         if _keeps(cue, kinds[cue], span, match.start(), match.end()):
             found.append({"text": match.group(0), "kind": kinds[cue], "cue": cue,
