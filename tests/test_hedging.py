@@ -163,3 +163,14 @@ def test_a_forecast_with_nobody_named_is_a_hedge():
     assert hedged("The strike is expected to last at least a week.")
     assert cues("The strike is expected to last at least a week.")[0] == ("is expected to", "weasel")
     assert not hedged("The union expects the strike to end on Friday.")
+
+
+def test_a_named_sources_suggestion_is_attribution_but_evidence_that_suggests_hedges():
+    assert cues("Senator Collins suggested the bill would pass.") == []
+    assert cues("The data suggest the virus spread early.") == [("suggest", "verb")]
+
+
+def test_an_unnamed_group_is_a_vague_source_only_when_it_says_or_believes():
+    assert cues("The clerk expects many people will vote early.") == []
+    assert cues("Many people believe the count was rigged.") == [("Many people believe", "weasel")]
+    assert cues("Neither mayor will appear in either debate.") == []

@@ -209,13 +209,42 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
         return False
     if kind not in ("hearsay", "weasel") and _in_restrictive_relative(token):
         return False
-    if kind == "noun" and any(c.lower_ in DETERMINERS for c in token.children) and not any(
+    if kind == "verb" and cue not in APPEAR_VERBS and _named_subject(token):
+        return False  # "Collins suggested they would": a named source's position is attribution
+    if cue in WEASEL_GROUPS and not _says_or_believes(token):
+        return False  # "thought many people would mail in ballots": a quantity, not a source
+    if kind == "noun" and any(c.dep_ in ("det", "poss") for c in token.children) and not any(
             c.dep_ in CLAIM_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS
             for c in token.children):
         return False
     if cue == "most" and token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV"):
         return False
     return True
+
+
+# Unnamed groups that are a vague source only when they say or believe something.
+WEASEL_GROUPS = frozenset({"some people", "many people"})
+
+
+def _named_subject(verb) -> bool:
+    """The verb's subject names someone: a name, an organisation or a pronoun."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
+            words_of_subject = list(child.subtree)
+            return child.pos_ in ("PROPN", "PRON") or any(
+                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words_of_subject)
+    return False
+
+
+def _says_or_believes(token) -> bool:
+    """Whether the group heads the subject of a verb of saying or believing."""
+    noun = token.head if token.dep_ in ("amod", "det") else token
+    for candidate in (noun, *noun.children):
+        if candidate.lower_ == "people":
+            noun = candidate
+    verb = noun.head
+    verbs, _ = _vague_source_verbs()
+    return noun.dep_ in ("nsubj", "nsubjpass") and bool(verbs.search(verb.text))
 
 
 def _in_restrictive_relative(token) -> bool:
