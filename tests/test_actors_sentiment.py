@@ -145,3 +145,10 @@ def test_users_extend_the_alias_table(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Fernando Alonso" not in {r["name"] for r in sqlite_utils.Database(tmp_path / "y.db").query(
         "select name from actors")}
+
+
+def test_recipients_take_none_of_the_sentences_mood():
+    sentence = "The governor sent Ortiz, Lee and Brown a cheerful note."
+    labels = [sentiment_toward(sentence, sentence.index(name), sentence.index(name) + len(name))[0]
+              for name in ("Ortiz", "Lee", "Brown")]
+    assert labels == ["neutral", "neutral", "neutral"]

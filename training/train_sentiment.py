@@ -62,7 +62,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train_jsonl", type=Path)
     parser.add_argument("--write", action="store_true")
-    parser.add_argument("--C", type=float, default=0.2)
+    parser.add_argument("--C", type=float, default=0.1)
     args = parser.parse_args()
     rows, y, groups, baseline = load(args.train_jsonl)
     print(f"{len(y)} targets in {len(set(groups))} sentences")

@@ -50,6 +50,25 @@ def _word_polarity() -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """VADER's crowd-rated word valences (Hutto and Gilbert 2014, MIT; the lexicon
+    file of the vaderSentiment package), scaled to -1..1: a second, larger lexicon
+    beside pattern's, with verbs of attack and praise ("attacked" -0.5)."""
+    from importlib import resources
+
+    table = {}
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                table[parts[0].lower()] = float(parts[1]) / 4.0
+            except ValueError:
+                continue
+    return table
+
+
 def _bucket(name: str) -> str:
     return f"h{zlib.crc32(name.encode('utf-8')) % HASH_BUCKETS}"
 
@@ -75,6 +94,7 @@ def target_features(span, start: int, end: int,
                     sentence_polarity: float | None = None) -> dict[str, float]:
     """Sparse features of the target at [start:end] of the sentence parsed as `span`."""
     polarity_of = _word_polarity()
+    valence_of = _valence()
     tokens = _tokens(span)
     inside = [i for i, (_, s, e) in enumerate(tokens) if s < end and e > start]
     first, last = (inside[0], inside[-1]) if inside else (0, 0)
@@ -130,6 +150,17 @@ def target_features(span, start: int, end: int,
             if clause_start <= i <= clause_end:
                 key = f"lex_clause_{sign}"
                 features[key] = features.get(key, 0.0) + abs(polarity)
+        valence = valence_of.get(word, 0.0)
+        if negated:
+            valence = -valence * 0.5
+        if valence:
+            band = "near" if distance <= 3 else ("mid" if distance <= WINDOW * 2 else "far")
+            sign = "pos" if valence > 0 else "neg"
+            key = f"valence_{side}_{band}_{sign}"
+            features[key] = features.get(key, 0.0) + abs(valence)
+            if clause_start <= i <= clause_end:
+                key = f"valence_clause_{sign}"
+                features[key] = features.get(key, 0.0) + abs(valence)
         if token.isalpha():
             features[_sentence_bucket(word)] = 1.0
             if distance <= WINDOW:
@@ -198,7 +229,17 @@ def context_vector_features(span, inside: list[int]) -> dict[str, float]:
 # Where the target stands in its clause, from the parse.
 ROLES = {"nsubj": "subject", "nsubjpass": "patient", "dobj": "object", "pobj": "prep_object",
          "poss": "possessor", "conj": "conjunct", "appos": "apposition", "compound": "modifier",
-         "attr": "attribute", "dative": "object"}
+         "attr": "attribute", "dative": "recipient"}
+
+
+def _first_of_two_objects(noun) -> bool:
+    """A double-object verb's first object is its recipient: another object follows
+    it, as a second object of the verb or (as the small parser has it) as a common
+    noun in apposition to the first."""
+    verb = noun.head
+    later_objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > noun.i]
+    glued = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return bool(later_objects or glued)
 
 
 def syntactic_features(span, inside: list[int], polarity_of: dict) -> dict[str, float]:
@@ -208,17 +249,29 @@ def syntactic_features(span, inside: list[int], polarity_of: dict) -> dict[str, 
     tokens = [span[i] for i in inside]
     inside_doc = {t.i for t in tokens}
     root = next((t for t in tokens if t.head.i == t.i or t.head.i not in inside_doc), tokens[0])
-    features = {f"role:{ROLES.get(root.dep_, 'other')}": 1.0}
-    governor = root.head if root.head != root else None
+    # One of a list ("sent Podesta, Mook and Abedin") stands where the list stands.
+    anchor = root
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    role = ROLES.get(anchor.dep_, "other")
+    if anchor.dep_ == "dobj" and _first_of_two_objects(anchor):
+        role = "recipient"  # "sent Podesta a message": the small parser calls both objects
+    features = {f"role:{role}": 1.0}
+    governor = anchor.head if anchor.head.i != anchor.i else None
     if governor is not None and governor.dep_ == "prep":
         governor = governor.head  # "attacks on Obama": the noun the preposition hangs on
     if governor is not None:
         polarity = polarity_of.get(governor.lemma_.lower(), polarity_of.get(governor.text.lower(), 0.0))
         if any(child.dep_ == "neg" for child in governor.children):
             polarity = -polarity * 0.5
+        valence = _valence().get(governor.text.lower(), _valence().get(governor.lemma_.lower(), 0.0))
+        if any(child.dep_ == "neg" for child in governor.children):
+            valence = -valence * 0.5
+        if valence:
+            features[f"governor_valence_{role}_{'pos' if valence > 0 else 'neg'}"] = abs(valence)
         if polarity:
             features["governor_pos" if polarity > 0 else "governor_neg"] = abs(polarity)
-            features[f"governor_{ROLES.get(root.dep_, 'other')}_{'pos' if polarity > 0 else 'neg'}"] = 1.0
+            features[f"governor_{role}_{'pos' if polarity > 0 else 'neg'}"] = 1.0
     # The target's own phrase, its modifiers, appositions and relative clauses.
     described = sum(polarity_of.get(token.text.lower(), 0.0) for token in root.subtree
                     if token.i not in inside_doc)
@@ -228,12 +281,17 @@ def syntactic_features(span, inside: list[int], polarity_of: dict) -> dict[str, 
 
 
 def decide(probs: list[float], features: dict[str, float]) -> tuple[str, float]:
-    """Label and score from the model's probabilities, with one rule on top: a
-    strongly polar word that modifies the target itself ("the brutal Assad
-    regime") decides the direction, which the model, trained mostly on neutral
-    mentions in polar sentences, tends to discount."""
+    """Label and score from the model's probabilities, with two rules on top: a
+    recipient nothing polar is said of is neutral ("sent Podesta a jubilant
+    message"); a strongly polar word that modifies the target itself ("the brutal
+    Assad regime") decides the direction, which the model, trained mostly on
+    neutral mentions in polar sentences, tends to discount."""
     negative, neutral, positive = probs
     score = positive - negative
+    if features.get("role:recipient") and not any(
+            name.startswith(("governor", "modifier", "described")) for name in features):
+        # Only present: the one a message is sent to takes none of its mood.
+        return "neutral", round(score * neutral, 4)
     modifier = features.get("modifier_pos", 0.0) - features.get("modifier_neg", 0.0)
     if abs(modifier) >= STRONG_MODIFIER:
         score = max(-1.0, min(1.0, score + modifier / 2))
