@@ -21,6 +21,17 @@ from datasette_attribution.scorers.hedging import is_hedged  # noqa: E402
 DEFAULT = Path(__file__).resolve().parent / "data" / "hedging_news_heldout_3.tsv"
 
 
+def hedged_class_figures(pairs) -> tuple[float, float, float]:
+    """F1, precision and recall of the hedged class from (gold, guess) pairs."""
+    tp = sum(gold and guess for gold, guess in pairs)
+    fp = sum(guess and not gold for gold, guess in pairs)
+    fn = sum(gold and not guess for gold, guess in pairs)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f1, precision, recall
+
+
 def main(path: Path, show_misses: bool) -> None:
     rows = []
     for line in path.read_text("utf-8").splitlines():
@@ -28,12 +39,7 @@ def main(path: Path, show_misses: bool) -> None:
             label, sentence = line.split("\t", 1)
             score = score_sentence(sentence)["hedging_score"]
             rows.append((label == "hedged", is_hedged(score), score, sentence))
-    tp = sum(gold and guess for gold, guess, _, _ in rows)
-    fp = sum(guess and not gold for gold, guess, _, _ in rows)
-    fn = sum(gold and not guess for gold, guess, _, _ in rows)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    f1, precision, recall = hedged_class_figures([(gold, guess) for gold, guess, _, _ in rows])
     print(f"{len(rows)} sentences from {path.name}, {sum(r[0] for r in rows)} hedged")
     print(f"hedged-class F1 {f1:.3f} (precision {precision:.3f}, recall {recall:.3f})")
     if show_misses:

