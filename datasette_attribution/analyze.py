@@ -36,6 +36,12 @@ class Analysis:
     settings: Settings = DEFAULT_SETTINGS
 
 
+def check_pipeline(model: str | None = None) -> None:
+    """Load the spaCy pipeline `model`; raises nlp.PipelineError, which says how to
+    install it, when it cannot be used."""
+    nlp.load_pipeline(model)
+
+
 @lru_cache(maxsize=1)
 def scorers() -> tuple:
     return registered_scorers()

@@ -10,8 +10,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from . import nlp
-from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, scorers
+from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, check_pipeline, scorers
 from .ingest.formats import to_article as clean_article
 from .ingest.sources import read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
@@ -52,12 +51,6 @@ class LoadReport:
             f"{self.added} articles added, {self.replaced} replaced, {self.skipped} skipped "
             f"(already loaded), {self.failed} failed; {self.sentences} sentences"
         )
-
-
-def check_pipeline(model: str | None = None) -> None:
-    """Load the spaCy pipeline `model` once; raises PipelineError, which says how to
-    install it, when it cannot be used."""
-    nlp.load_pipeline(model)
 
 
 def layout() -> Layout:

@@ -2,6 +2,7 @@
 
 import asyncio
 
+import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
 from datasette.app import Datasette
@@ -50,3 +51,23 @@ def test_commands_are_offered_as_datasette_attribution():
     result = CliRunner().invoke(datasette_cli, ["attribution", "--help"])
     assert result.exit_code == 0
     assert "load" in result.output and "demo" in result.output
+
+
+def test_the_sql_functions_parse_with_the_pipeline_the_plugin_setting_names(tmp_path):
+    path = tmp_path / "m.db"
+    store.open_database(path)
+
+    async def run(model):
+        datasette = Datasette([str(path)], metadata={
+            "plugins": {"datasette-attribution": {"model": model}}})
+        await datasette.invoke_startup()
+        response = await datasette.client.get(
+            "/m.json?sql=select+attribution('Officials said the talks failed.')+as+a&_shape=array")
+        return response.status_code, response.text
+
+    from datasette_attribution.nlp import PipelineError, load_pipeline
+
+    status, body = asyncio.run(run(str(load_pipeline().path)))
+    assert status == 200 and '"a": "anonymous"' in body
+    with pytest.raises(PipelineError, match="en_core_web_xl_missing is not installed"):
+        asyncio.run(run("en_core_web_xl_missing"))

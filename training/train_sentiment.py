@@ -27,9 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.sentiment import (  # noqa: E402
     LABELS,
+    context_vector,
     decide,
     polarity_subjectivity,
     target_features,
+    vector_feature_names,
 )
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "datasette_attribution" / "models" / "sentiment.json"
@@ -44,7 +46,12 @@ def load(path):
         sentence = record["sentence_normalized"]
         polarity = polarity_subjectivity(sentence)[0]
         for target in record["targets"]:
-            rows.append(target_features(doc[:], target["from"], target["to"], polarity))
+            span = doc[:]
+            features = target_features(span, target["from"], target["to"], polarity)
+            vector = context_vector(span, target["from"], target["to"])
+            if vector is not None:
+                features.update(zip(vector_feature_names(len(vector)), vector.tolist()))
+            rows.append(features)
             labels.append(POLARITY_LABELS[target["polarity"]])
             groups.append(number)
             baseline.append(0 if polarity < -0.1 else (2 if polarity > 0.1 else 1))

@@ -13,8 +13,9 @@ target.
 from __future__ import annotations
 
 import math
-import re
 import zlib
+
+import numpy
 from functools import lru_cache
 
 from ..resources import model_file
@@ -113,7 +114,6 @@ def target_features(span, start: int, end: int,
         sentence_polarity = polarity_subjectivity(span.text)[0]
     if inside:
         features.update(syntactic_features(span, inside, polarity_of))
-        features.update(context_vector_features(span, inside))
     features["sentence_polarity"] = sentence_polarity
     clause_start = first
     while clause_start > 0 and tokens[clause_start - 1][0].lower() not in CLAUSE_BREAKS:
@@ -179,10 +179,10 @@ def _weights_by_feature() -> dict[str, tuple[float, float, float]]:
     return {name: tuple(weights[label].get(name, 0.0) for label in LABELS) for name in names}
 
 
-def probabilities(features: dict[str, float]) -> list[float]:
+def probabilities(features: dict[str, float], vector=None) -> list[float]:
     table = _weights_by_feature()
     zero = (0.0, 0.0, 0.0)
-    scores = [0.0, 0.0, 0.0]
+    scores = [0.0, 0.0, 0.0] if vector is None else _vector_weights(len(vector)).dot(vector).tolist()
     for name, value in features.items():
         negative, neutral, positive = table.get(name, zero)
         scores[0] += value * negative
@@ -201,28 +201,42 @@ def sentiment_toward(span, start: int, end: int,
     if not 0 <= start < end <= len(span.text):
         raise ValueError(f"target span {start}:{end} is outside the sentence")
     features = target_features(span, start, end, sentence_polarity)
-    return decide(probabilities(features), features)
+    return decide(probabilities(features, context_vector(span, start, end)), features)
 
 
-def context_vector_features(span, inside: list[int]) -> dict[str, float]:
-    """The pipeline's own context vectors (its tok2vec layer, `doc.tensor`): the
-    mean over the target's tokens, the vector of the word that governs it, and the
-    sentence's mean; named by part and dimension. Empty when the pipeline sets
-    no tensor."""
+VECTOR_PARTS = ("vt", "vg", "vs")  # the target, its governor, the sentence
+
+
+def context_vector(span, start: int, end: int):
+    """The pipeline's own context vectors (its tok2vec layer, `doc.tensor`) of the
+    target at [start:end] (the mean over its tokens), of the word that governs it,
+    and of the sentence (the mean), end to end; None when the pipeline sets no
+    tensor. In the model file each dimension is a feature named by part and index
+    ("vt0" ... "vs95")."""
     tensor = span.doc.tensor
     if tensor is None or not len(tensor) or tensor.shape[0] != len(span.doc):
-        return {}
-    rows = [span[i].i for i in inside]
-    target = tensor[rows].mean(axis=0)
-    root = next((span[i] for i in inside if span[i].head.i not in rows or span[i].head.i == span[i].i),
-                span[inside[0]])
-    governor = tensor[root.head.i]
-    sentence = tensor[span.start:span.end].mean(axis=0)
-    features = {}
-    for name, vector in (("vt", target), ("vg", governor), ("vs", sentence)):
-        for dimension, value in enumerate(vector.tolist()):
-            features[f"{name}{dimension}"] = value
-    return features
+        return None
+    base = span.start_char
+    rows = [t.i for t in span if t.idx - base < end and t.idx - base + len(t.text) > start]
+    if not rows:
+        return None
+    root = next((span.doc[i] for i in rows if span.doc[i].head.i not in rows
+                 or span.doc[i].head.i == i), span.doc[rows[0]])
+    return numpy.concatenate([tensor[rows].mean(axis=0), tensor[root.head.i],
+                              tensor[span.start:span.end].mean(axis=0)])
+
+
+def vector_feature_names(width: int) -> list[str]:
+    return [f"{part}{index}" for part in VECTOR_PARTS for index in range(width // len(VECTOR_PARTS))]
+
+
+@lru_cache(maxsize=4)
+def _vector_weights(width: int):
+    """(3, width) weights of the vector features, by label, and whether any exist."""
+    weights = model_file("sentiment")["weights"]
+    names = vector_feature_names(width)
+    matrix = numpy.array([[weights[label].get(name, 0.0) for name in names] for label in LABELS])
+    return matrix
 
 
 # Where the target stands in its clause, from the parse.

@@ -159,8 +159,16 @@ def _table_metadata():
 
 @hookimpl
 def startup(datasette):
-    """Datasette 1.0: the same descriptions through the metadata API, and default
-    facets through the configuration (1.0 dropped the get_metadata hook)."""
+    """A `model` named in the plugin's settings must load: a missing one stops the
+    server with the message that says how to install it, instead of every SQL
+    function failing later. Datasette 1.0: the same descriptions through the
+    metadata API, and default facets through the configuration (1.0 dropped the
+    get_metadata hook)."""
+    model = (datasette.plugin_config(PLUGIN_NAME) or {}).get("model")
+    if model:
+        from ..analyze import check_pipeline
+
+        check_pipeline(model)
     if not hasattr(datasette, "set_column_metadata"):
         return None
 
