@@ -1,6 +1,7 @@
 """The Datasette side: SQL functions on every connection and `datasette attribution`."""
 
 import asyncio
+import inspect
 
 import pytest
 from click.testing import CliRunner
@@ -58,11 +59,14 @@ def test_the_sql_functions_parse_with_the_pipeline_the_plugin_setting_names(tmp_
     store.open_database(path)
 
     async def run(model):
-        datasette = Datasette([str(path)], metadata={
-            "plugins": {"datasette-attribution": {"model": model}}})
+        settings = {"plugins": {"datasette-attribution": {"model": model}}}
+        # Plugin settings live in the configuration from Datasette 1.0, in metadata before.
+        takes_config = "config" in inspect.signature(Datasette.__init__).parameters
+        datasette = Datasette([str(path)], **({"config": settings} if takes_config else {"metadata": settings}))
         await datasette.invoke_startup()
         response = await datasette.client.get(
-            "/m.json?sql=select+attribution('Officials said the talks failed.')+as+a&_shape=array")
+            "/m.json?sql=select+attribution('Officials said the talks failed.')+as+a&_shape=array",
+            follow_redirects=True)
         return response.status_code, response.text
 
     from datasette_attribution.nlp import PipelineError, load_pipeline
