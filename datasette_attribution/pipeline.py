@@ -14,7 +14,7 @@ from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, check_pipeline
 from .ingest.formats import to_article as clean_article
 from .ingest.sources import read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
-from .nlp import PipelineError
+from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
 from .store import (Layout, article_rows, checkpoint, deferred_search_index, ensure_schema,
                     refresh_summaries, write_article)
 from .store import open_database as open_store

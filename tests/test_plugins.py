@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -95,7 +94,7 @@ def test_a_third_party_scorer_gets_its_columns_stored(loaded_with_scorer):
 
 
 def test_a_third_party_scorers_columns_are_added_to_an_existing_database(installed_scorer, tmp_path):
-    from datasette_attribution.pipeline import load, open_database
+    from datasette_attribution.pipeline import open_database
 
     path = tmp_path / "old.db"
     db = open_database(path)  # made before the scorer was installed

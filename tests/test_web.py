@@ -1,7 +1,6 @@
 """The plugin's pages, facets, filters and cells, in-process against the seeds."""
 
 import asyncio
-import json
 import shutil
 
 import pytest
