@@ -58,10 +58,6 @@ def load_pipeline(name: str | None = None):
     return nlp
 
 
-def pipeline_name(nlp) -> str:
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-
-
 def parse(texts, model: str | None = None) -> list:
     """One spaCy Doc per text, parsed in batches."""
     return list(load_pipeline(model).pipe(texts, batch_size=BATCH_SIZE))

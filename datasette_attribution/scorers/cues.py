@@ -109,11 +109,12 @@ def _model() -> dict:
     return model_file("attribution_cues")
 
 
-def cue_probabilities(span) -> list[tuple[object, float]]:
-    """(token, probability of being a cue) for each candidate token of the sentence."""
+def cue_probabilities(span, depths: list[bool] | None = None) -> list[tuple[object, float]]:
+    """(token, probability of being a cue) for each candidate token of the sentence;
+    `depths` are its quotation_depths where the caller has them already."""
     model = _model()
     weights, bias = model["weights"], model["intercept"]
-    depths = quotation_depths(span)
+    depths = quotation_depths(span) if depths is None else depths
     has_quote = any(t.text in QUOTE_CHARS for t in span)
     found = []
     for offset, token in enumerate(span):

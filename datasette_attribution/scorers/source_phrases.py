@@ -215,14 +215,14 @@ def attributions_in(span) -> list[dict]:
     base = span.start_char
     limit = threshold()
     has_quote = any(t.text in QUOTE_CHARS for t in span)
-    cue_tokens = [token for token, probability in cue_probabilities(span)
+    inside = quotation_depths(span)
+    cue_tokens = [token for token, probability in cue_probabilities(span, inside)
                   if probability >= limit and _accepted(token, probability, has_quote)]
     for token in span:  # "according to" is one cue, whatever the model makes of "to"
         if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(
                 c.lower_ == "to" for c in token.children):
             cue_tokens.append(token)
     cue_ids = {t.i for t in cue_tokens}
-    inside = quotation_depths(span)
     found = []
     for token in sorted(cue_tokens, key=lambda t: t.i):
         if not _heads_a_cue(token, cue_ids):

@@ -52,7 +52,7 @@ NON_NAME_CAPITALS = frozenset({"us", "u.s.", "uk", "eu", "un", "white", "house",
 
 
 class Lexicons(NamedTuple):
-    cues: PhraseMatcher  # reporting verbs and phrases
+    phrase_cues: PhraseMatcher  # the reporting lexicon's phrases: "have not ruled out"
     anonymous_kinds: dict[str, str]  # unnamed-source word -> source_kind
     anonymous: PhraseMatcher
     named_kinds: dict[str, str]  # on-record source noun -> source_kind
@@ -64,7 +64,8 @@ def _lexicons() -> Lexicons:
     anonymous = dict(labelled("anonymous_sources.txt"))
     named = dict(labelled("named_sources.txt"))
     return Lexicons(
-        cues=PhraseMatcher(words("reporting_verbs.txt")),
+        phrase_cues=PhraseMatcher(w for w in words("reporting_verbs.txt")
+                                  if " " in w and w != "according to"),
         anonymous_kinds={k.lower(): v for k, v in anonymous.items()},
         anonymous=PhraseMatcher(anonymous),
         named_kinds={k.lower(): v for k, v in named.items()},
@@ -124,16 +125,14 @@ def classify_source(source: str) -> tuple[str, str]:
     return "named", "organisation"
 
 
-SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative",
-                          "spokespeople", "press secretary", "statement"})
+SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                          "representative"})
 
 
 def _phrase_attributions(span) -> list[dict]:
     """Attributions for the lexicon's phrase cues, where the model found no cue."""
     found = []
-    for match in _lexicons().cues.finditer(span.text):
-        if " " not in match.group(0).strip() or match.group(0).lower() == "according to":
-            continue
+    for match in _lexicons().phrase_cues.finditer(span.text):
         words_of_match = [t for t in span if match.start() <= t.idx - span.start_char < match.end()]
         if not words_of_match:
             continue
@@ -154,9 +153,7 @@ def _phrase_attributions(span) -> list[dict]:
 def _widen_to_phrases(text: str, found: list[dict]) -> None:
     """A cue inside one of the lexicon's phrases is the whole phrase: "ruled" in
     "have not ruled out", "called" in "called it"."""
-    for match in _lexicons().cues.finditer(text):
-        if " " not in match.group(0).strip():
-            continue
+    for match in _lexicons().phrase_cues.finditer(text):
         for attribution in found:
             if match.start() <= attribution["cue_start"] < match.end() or (
                     attribution["cue_start"] <= match.start() < attribution["cue_end"]):
