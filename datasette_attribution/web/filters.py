@@ -6,6 +6,12 @@ Datasette's own filters work on a table's columns; a sentence's actors live in
 
 from __future__ import annotations
 
+import re
+
+# SQLite integers are 64-bit; a longer run of digits is no actor's id. ASCII
+# digits only: str.isdigit() also accepts "²", which int() refuses.
+ACTOR_ID = re.compile(r"[0-9]{1,18}")
+
 ACTOR_SUBQUERIES = {
     "sentences": "id in (select sentence_id from mentions where actor_id = :attr_actor)",
     "articles": ("id in (select sentences.article_id from sentences join mentions "
@@ -25,10 +31,15 @@ OUTLET_SUBQUERIES = {
 def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
     clauses, params, descriptions = [], {}, []
     actor = args.get("_actor")
-    if actor and actor.isdigit() and table in ACTOR_SUBQUERIES:
-        clauses.append(ACTOR_SUBQUERIES[table])
-        params["attr_actor"] = int(actor)
-        descriptions.append(f"mentions actor {actor}")
+    if actor and table in ACTOR_SUBQUERIES:
+        if ACTOR_ID.fullmatch(actor):
+            clauses.append(ACTOR_SUBQUERIES[table])
+            params["attr_actor"] = int(actor)
+            descriptions.append(f"mentions actor {actor}")
+        else:
+            # Matches nothing, and the page says why instead of failing.
+            clauses.append("0")
+            descriptions.append(f"_actor={actor[:40]!r} is not an actor id")
     outlet = args.get("_outlet")
     if outlet and table in OUTLET_SUBQUERIES:
         clauses.append(OUTLET_SUBQUERIES[table])

@@ -7,13 +7,13 @@ import json
 
 from datasette import hookimpl
 
-from . import filters, pages, render
+from . import errors, filters, pages, render
 from .facets import ActorFacet, ScoreBandFacet
 from .metadata import DEFAULT_FACETS, column_descriptions
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
-           "extra_body_script", "database_actions", "get_metadata", "startup"]
+           "extra_body_script", "database_actions", "get_metadata", "startup", "handle_exception"]
 
 PLUGIN_NAME = "datasette-attribution"
 OUR_TABLES = ("articles", "sentences")
@@ -28,21 +28,22 @@ def prepare_connection(conn, datasette):
     settings = Settings(model=config.get("model"))
 
     def sentiment_toward_target(text, target):
-        """Sentiment toward the first mention of target in text (case-insensitive)."""
-        if not text or not target:
+        """Sentiment toward the first mention of target in text (case-insensitive);
+        NULL when either is not text or target is not in text."""
+        if not (isinstance(text, str) and isinstance(target, str) and text and target):
             return None
         start = text.lower().find(target.lower())
         if start < 0:
             return None
         return target_sentiment(text, start, start + len(target), settings)[1]
 
-    def scores(text):
-        return score_sentence(text or "", settings)
+    def score(name):
+        # NULL for a number, a blob or NULL: a column of mixed types is scored
+        # where it holds text instead of stopping the query.
+        return lambda text: score_sentence(text, settings)[name] if isinstance(text, str) else None
 
-    conn.create_function("hedging_score", 1, lambda text: scores(text)["hedging_score"],
-                         deterministic=True)
-    conn.create_function("attribution", 1, lambda text: scores(text)["attribution"],
-                         deterministic=True)
+    conn.create_function("hedging_score", 1, score("hedging_score"), deterministic=True)
+    conn.create_function("attribution", 1, score("attribution"), deterministic=True)
     conn.create_function("sentiment_toward", 2, sentiment_toward_target, deterministic=True)
 
 
@@ -71,7 +72,7 @@ def filters_from_request(request, table):
 @hookimpl
 def register_routes():
     return [
-        (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>\d+)$", pages.article_page),
+        (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})$", pages.article_page),
         (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
          pages.comparison_page),
     ]
@@ -84,7 +85,7 @@ def render_cell(row, value, column, table, database, datasette):
     if table == "sentences" and column == "hedge_cues":
         return render.cue_chips(value)
     if table == "articles" and column == "title" and value:
-        url = datasette.urls.path(f"/-/attribution/{database}/articles/{row['id']}")
+        url = pages.plugin_url(datasette, database, f"articles/{row['id']}")
         return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(
             url, value)
     return None
@@ -113,6 +114,13 @@ def _sentence_cell(row, text, database, datasette):
     return inner
 
 
+@hookimpl(hookwrapper=True)
+def handle_exception(datasette, request, exception):
+    outcome = yield
+    if errors.default_handler_would_fail(exception):
+        outcome.force_result(errors.replace_handlers(outcome.get_result(), datasette, request, exception))
+
+
 @hookimpl
 def extra_css_urls(datasette):
     return [datasette.urls.static_plugins(PLUGIN_NAME, "attribution.css")]
@@ -136,7 +144,7 @@ def database_actions(datasette, database):
         tables = await datasette.get_database(database).table_names()
         if "articles" not in tables:
             return []
-        return [{"href": datasette.urls.path(f"/-/attribution/{database}/outlets"),
+        return [{"href": pages.plugin_url(datasette, database, "outlets"),
                  "label": "Compare outlets"}]
 
     return inner

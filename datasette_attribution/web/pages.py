@@ -11,10 +11,12 @@ import io
 import json
 from urllib.parse import urlencode
 
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from .render import LEGEND, attribution_summary, cue_chips, highlight, sentiment_class
+from ..store.summaries import SUMMARY_TABLES
+from .render import LEGEND, attribution_summary, cue_chips, highlight, link_target, sentiment_class
 
 TOP_ACTORS = 8
 
@@ -29,17 +31,36 @@ async def _rows(db, sql, params=None) -> list[dict]:
     return [dict(zip(result.columns, row)) for row in result.rows]
 
 
-def _database(datasette, name):
+def plugin_url(datasette, database: str, path: str) -> str:
+    """/-/attribution/DB/path, with the database's name tilde-encoded as
+    Datasette's own URLs have it ("news 2024" is news+2024)."""
+    route = datasette.get_database(database).route
+    return datasette.urls.path(f"/-/attribution/{tilde_encode(route)}/{path}")
+
+
+async def _database(datasette, request, *tables: str):
+    """The database named in the URL, which must hold `tables` (the plugin's
+    pages mean nothing on a database it did not load)."""
+    route = tilde_decode(request.url_vars["database"])
     try:
-        return datasette.get_database(name)
+        db = datasette.get_database(route=route)
     except KeyError:
-        raise NotFound(f"Database not found: {name}")
+        raise NotFound(f"Database not found: {route}")
+    missing = set(tables) - set(await db.table_names()) - set(await db.view_names())
+    if missing:
+        raise NotFound(f"{db.name} was not loaded by datasette-attribution "
+                       f"(no {', '.join(sorted(missing))} table)")
+    return db
+
+
+ARTICLE_TABLES = ("articles", "sentences", "paragraphs", "mentions", "actors", "attributions", "quotes")
+COMPARISON_TABLES = ("outlet_summary", *SUMMARY_TABLES)
 
 
 async def article_page(datasette, request):
-    database = request.url_vars["database"]
+    db = await _database(datasette, request, *ARTICLE_TABLES)
+    database = db.name
     article_id = int(request.url_vars["article_id"])
-    db = _database(datasette, database)
     found = await _rows(db, "select * from articles where id = ?", [article_id])
     if not found:
         raise NotFound(f"No article {article_id} in {database}")
@@ -94,14 +115,15 @@ async def article_page(datasette, request):
     ]
     return Response.html(await datasette.render_template(
         "attribution_article.html",
-        {"database": database, "article": article, "blocks": blocks, "quotes": quotes,
+        {"database": database, "article": article, "article_link": link_target(article["url"]),
+         "blocks": blocks, "quotes": quotes,
          "reasons": reasons, "legend": LEGEND,
          "row_url": datasette.urls.table(database, "articles") + f"/{article_id}"},
         request=request))
 
 
-async def comparison_data(datasette, database: str) -> dict:
-    db = _database(datasette, database)
+async def comparison_data(datasette, db) -> dict:
+    database = db.name
     outlets = await _rows(db, "select * from outlet_summary order by articles desc, outlet")
     # Summary tables the loader keeps (store.SUMMARY_TABLES): fast at any size.
     actors = await _rows(db, (
@@ -150,8 +172,9 @@ def bar_chart(title: str, outlets: list[dict], key: str, link_key: str) -> Marku
 
 
 async def comparison_page(datasette, request):
-    database = request.url_vars["database"]
-    data = await comparison_data(datasette, database)
+    db = await _database(datasette, request, *COMPARISON_TABLES)
+    database = db.name
+    data = await comparison_data(datasette, db)
     extension = request.url_vars.get("format")
     if extension == "json":
         return Response.json(data)
@@ -171,9 +194,20 @@ async def comparison_page(datasette, request):
                                       "anonymous_share", "anonymous_share"),
          "hedged_chart": bar_chart("Hedged share of sentences", data["outlets"],
                                    "hedged_share", "hedged_share"),
-         "json_url": datasette.urls.path(f"/-/attribution/{database}/outlets.json"),
-         "csv_url": datasette.urls.path(f"/-/attribution/{database}/outlets.csv")},
+         "json_url": plugin_url(datasette, database, "outlets.json"),
+         "csv_url": plugin_url(datasette, database, "outlets.csv")},
         request=request))
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula
+# (OWASP, "CSV injection"); a leading apostrophe makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def comparison_csv(data: dict) -> str:
@@ -183,8 +217,8 @@ def comparison_csv(data: dict) -> str:
     cells = {(c["outlet"], c["actor_id"]): c["mean_sentiment"] for c in data["sentiment"]}
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(columns + actor_columns)
+    writer.writerow([csv_cell(c) for c in columns + actor_columns])
     for outlet in data["outlets"]:
-        writer.writerow([outlet[c] for c in columns]
+        writer.writerow([csv_cell(outlet[c]) for c in columns]
                         + [cells.get((outlet["outlet"], a["id"]), "") for a in data["actors"]])
     return out.getvalue()

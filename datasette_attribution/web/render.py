@@ -14,6 +14,14 @@ NEGATIVE_AT = -0.1
 POSITIVE_AT = 0.1
 
 
+def link_target(url: str | None) -> str | None:
+    """The URL when it is safe to link to: http or https only (a stored
+    `javascript:` URL would run in the reader's browser)."""
+    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def sentiment_class(score: float | None) -> str:
     if score is None:
         return "neutral"
