@@ -9,6 +9,7 @@ from functools import lru_cache
 from . import nlp
 from .model import Article
 from .plugins import registered_scorers
+from .scorers.actors import alias_table
 from .text.segment import segment_article
 
 
@@ -40,6 +41,14 @@ def check_pipeline(model: str | None = None) -> None:
     """Load the spaCy pipeline `model`; raises nlp.PipelineError, which says how to
     install it, when it cannot be used."""
     nlp.load_pipeline(model)
+
+
+def check_settings(settings: Settings) -> None:
+    """What a load chose, checked before anything is read: the spaCy pipeline
+    (nlp.PipelineError) and every alias file, line by line (model.LoadError
+    naming the file and line)."""
+    check_pipeline(settings.model)
+    alias_table(settings.alias_files)
 
 
 @lru_cache(maxsize=1)

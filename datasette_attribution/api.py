@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .analyze import Settings, analyze_article, target_sentiment
-from .ingest.records import article_from_record
+from .ingest.formats import to_article
 from .model import RawDocument
 
 __all__ = ["analyze_text", "sentiment_toward"]
@@ -16,7 +16,7 @@ def analyze_text(text: str, model: str | None = None) -> list[dict]:
     source's actor as (name, kind)). `model` names a spaCy English pipeline
     (default: the small one)."""
     raw = RawDocument(source="<text>", location="<text>", kind="record", content=text)
-    sentences = analyze_article(article_from_record(raw), Settings(model=model)).sentences
+    sentences = analyze_article(to_article(raw), Settings(model=model)).sentences
     for sentence in sentences:
         sentence.pop("span")  # plain records: the parse stays behind
         sentence.pop("speaker_actor", None)

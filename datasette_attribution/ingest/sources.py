@@ -3,15 +3,29 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
+import stat
 import sys
-from pathlib import Path
 
 from ..model import LoadError, RawDocument
 from . import formats, records
 
 STDIN = "-"
+# The largest page, JSON file or record read (load --max-size): news articles
+# are tens of kilobytes and pages with their scripts a few megabytes; a larger
+# input is refused before it is read, so that memory stays bounded.
+DEFAULT_MAX_BYTES = 8_000_000
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
+
+
+def too_large(location: str, size: int, max_bytes: int) -> LoadError:
+    return LoadError(location, f"{size_text(size)}, over the limit of {size_text(max_bytes)} "
+                               "(load --max-size sets it)")
 
 
 def expand_paths(paths) -> list[str]:
@@ -56,10 +70,30 @@ def decode(path: str, data: bytes, encoding: str) -> str:
         raise decoding_error(f"{path}:{line}", data, encoding) from None
 
 
-def _decoded_lines(path: str, handle, encoding: str):
-    """Text lines of a binary file, one at a time; an undecodable line becomes a
-    LoadError in its place so the lines after it still load."""
-    for number, raw in enumerate(handle, start=1):
+def _bounded_lines(handle, max_bytes: int):
+    """The lines of a binary file, or an int (the line's size) for a line longer
+    than max_bytes, which is skipped without ever being held whole."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+            size += len(line)
+        yield size
+
+
+def _decoded_lines(path: str, handle, encoding: str, max_bytes: int):
+    """Text lines of a binary file, one at a time; an undecodable or oversized line
+    becomes a LoadError in its place so the lines after it still load."""
+    for number, raw in enumerate(_bounded_lines(handle, max_bytes), start=1):
+        if isinstance(raw, int):
+            yield too_large(f"{path}:{number}", raw, max_bytes)
+            continue
         try:
             line = raw.decode(encoding)
         except UnicodeDecodeError:
@@ -68,37 +102,60 @@ def _decoded_lines(path: str, handle, encoding: str):
         yield line.lstrip("\ufeff") if number == 1 else line
 
 
-def stream_records(path: str, encoding: str):
+def stream_records(path: str, encoding: str, max_bytes: int):
     """JSON Lines and CSV files are read as they are parsed, never whole."""
     with open(path, "rb") as handle:
         check_content(path, handle.read(8192))
         handle.seek(0)
         if formats.by_suffix(path).name == "jsonl":
-            yield from records.read_jsonl(path, _decoded_lines(path, handle, encoding))
+            yield from records.read_jsonl(path, _decoded_lines(path, handle, encoding, max_bytes))
         else:
+            # The csv module's own limit (128 KB a field) would end the file at
+            # the first long article.
+            csv.field_size_limit(max(max_bytes, csv.field_size_limit()))
             text = io.TextIOWrapper(handle, encoding=encoding, newline="")
             yield from records.read_csv(path, text)
 
 
-def read_documents(paths, encoding: str = "utf-8"):
-    """Yield a RawDocument or a LoadError for every page or record in `paths`."""
+def check_regular_file(path: str, max_bytes: int, whole: bool) -> None:
+    """Refuse what would hang a load (a FIFO, a device, a socket waits for a
+    writer forever) and, for a file read `whole`, one over the size limit."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(path, "not a regular file (a FIFO, socket or device); pipe it to "
+                              "`load DB -` to read it")
+    if whole and info.st_size > max_bytes:
+        raise too_large(path, info.st_size, max_bytes)
+
+
+def _read_whole(path: str, max_bytes: int) -> tuple[str, bytes]:
+    if path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise too_large("<stdin>", len(data), max_bytes)
+        return "<stdin>", data
+    check_regular_file(path, max_bytes, whole=True)
+    with open(path, "rb") as handle:
+        return path, handle.read(max_bytes + 1)
+
+
+def read_documents(paths, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES):
+    """Yield a RawDocument or a LoadError for every page or record in `paths`.
+    Pages and JSON files over `max_bytes` are refused whole, JSON Lines and CSV
+    records over it one by one."""
     for path in expand_paths(paths):
         known = formats.by_suffix(path) if path != STDIN else None
         if known and known.streamed:
             try:
-                yield from stream_records(path, encoding)
+                check_regular_file(path, max_bytes, whole=False)
+                yield from stream_records(path, encoding, max_bytes)
             except LoadError as error:
                 yield error
             except OSError as error:
                 yield LoadError(path, error.strerror or str(error))
             continue
         try:
-            if path == STDIN:
-                data = sys.stdin.buffer.read()
-                name = "<stdin>"
-            else:
-                name = path
-                data = Path(path).read_bytes()
+            name, data = _read_whole(path, max_bytes)
             text = decode(name, data, encoding)
         except LoadError as error:
             yield error

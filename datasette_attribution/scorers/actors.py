@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pycountry
 
-from ..resources import lexicon, lexicon_lines, words
+from ..model import LoadError
+from ..resources import lexicon, words
 from .lexicon import PhraseMatcher
 from .names import is_title
 
@@ -46,15 +47,46 @@ def alias_table(alias_files: tuple[str, ...] = ()) -> dict[str, Actor]:
                      getattr(country, "official_name", None)):
             if name and "," not in name:
                 table[name] = actor
-    lines = list(lexicon("aliases.txt"))
+    entries = [_alias_entry(line, "aliases.txt") for line in lexicon("aliases.txt")]
     for extra in alias_files:
-        lines.extend(lexicon_lines(Path(extra).read_text("utf-8")))
-    for line in lines:
-        canonical, kind, *aliases = (part.strip() for part in line.split("|"))
+        entries.extend(read_alias_file(extra))
+    for canonical, kind, aliases in entries:
         actor = Actor(canonical, kind)
         for name in (canonical, *aliases):
             table[name] = actor
     return table
+
+
+ACTOR_KINDS = ("person", "organization", "place", "group")
+
+
+def _alias_entry(line: str, location: str) -> tuple[str, str, list[str]]:
+    parts = [part.strip() for part in line.split("|")]
+    form = "a line reads: canonical name | kind | alias | ..."
+    if len(parts) < 2 or not parts[0]:
+        raise LoadError(location, f"expected a name and a kind ({form})")
+    canonical, kind, *aliases = parts
+    if kind not in ACTOR_KINDS:
+        raise LoadError(location, f"kind {kind!r} is not one of {', '.join(ACTOR_KINDS)} ({form})")
+    return canonical, kind, [alias for alias in aliases if alias]
+
+
+def read_alias_file(path: str) -> list[tuple[str, str, list[str]]]:
+    """(canonical, kind, aliases) for each line of an alias file; a bad line or an
+    unreadable file raises LoadError naming the file and line."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8")
+    except OSError as error:
+        raise LoadError(path, error.strerror or str(error)) from None
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        raise LoadError(f"{path}:{line}", "not valid UTF-8") from None
+    entries = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            entries.append(_alias_entry(line, f"{path}:{number}"))
+    return entries
 
 
 @lru_cache(maxsize=8)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from .search import SEARCHABLE, enable_search, repair_search_index
+from .summaries import SUMMARISED_FILTERS, SUMMARY_TABLES, refresh_summaries
 
 # Columns that exist whatever scorers are installed. Scorers add theirs to
 # `articles` and `sentences` (their `columns`), the built-in ones included.
@@ -176,6 +177,12 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
         if ("outlet_summary" not in db.view_names()
                 and set(OUTLET_SUMMARY_NEEDS) <= set(db["articles"].columns_dict)):
             db.create_view("outlet_summary", OUTLET_SUMMARY)
+    # From the first commit on, so that a reader during a first load, or after
+    # one killed before its end, meets every table the plugin reads.
+    # (Once the scorers' columns they group by exist.)
+    if (not all(db[name].exists() for name in SUMMARY_TABLES)
+            and set(SUMMARISED_FILTERS) <= set(db["sentences"].columns_dict)):
+        refresh_summaries(db)
 
 
 __all__ = ["CORE_TABLES", "Layout", "SEARCHABLE", "open_database", "ensure_schema"]

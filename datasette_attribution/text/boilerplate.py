@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..resources import model_file, words
+from .segment import sentence_spans
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
@@ -34,6 +35,25 @@ URL_OR_MAIL = re.compile(r"https?://|www\.|\S@\S|\.(?:com|org|net|co\.uk)\b")
 LONG_LINE_WORDS = 12
 CONTEXT_WINDOW = 3
 MAX_HEADING_WORDS = 8
+# A page saved as one line (a text dump with its line breaks lost) is cut into
+# paragraphs of whole sentences, about this long, so that the body is told from
+# the furniture block by block as on any other page.
+LONG_LINE_CHARS = 2000
+PARAGRAPH_CHARS = 600
+
+
+def paragraphs_of_line(line: str) -> list[str]:
+    """`line` itself, or, when longer than LONG_LINE_CHARS, runs of its sentences."""
+    if len(line) <= LONG_LINE_CHARS:
+        return [line] if line else []
+    pieces, start, end = [], 0, 0
+    for sentence_start, sentence_end in sentence_spans(line):
+        if sentence_end - start > PARAGRAPH_CHARS and end > start:
+            pieces.append(line[start:end].strip())
+            start = sentence_start
+        end = sentence_end
+    pieces.append(line[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 @dataclass
@@ -47,8 +67,8 @@ def blocks_of(text: str) -> list[Block]:
     blocks = []
     for index, line in enumerate(text.splitlines()):
         stripped = " ".join(line.split())
-        if stripped:
-            blocks.append(Block(index, stripped, WORD.findall(stripped)))
+        for piece in paragraphs_of_line(stripped):
+            blocks.append(Block(index, piece, WORD.findall(piece)))
     return blocks
 
 

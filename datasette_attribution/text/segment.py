@@ -5,6 +5,12 @@ from __future__ import annotations
 from sentencex import segment
 
 from ..model import Article
+from .characters import INVISIBLE, has_words
+
+# spaCy refuses a text past its max_length, and a "sentence" this long is a run
+# without sentence ends (a table, a list, a page without punctuation): it is cut
+# at the last space before the limit, or at the limit when there is none.
+MAX_SENTENCE_CHARS = 1500
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -16,16 +22,31 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     cursor = 0
     for piece in segment("en", text):
-        stripped = piece.strip()
+        stripped = piece.strip().strip(INVISIBLE).strip()
         if not stripped:
             continue
         start = text.find(stripped, cursor)
         if start < 0:  # the segmenter normalised something; fall back to its length
             start = cursor
         end = start + len(stripped)
-        spans.append((start, end))
         cursor = end
+        spans.extend(span for span in _bounded(text, start, end) if has_words(text[span[0]:span[1]]))
     return spans
+
+
+def _bounded(text: str, start: int, end: int):
+    """(start, end) itself, or pieces of at most MAX_SENTENCE_CHARS, trimmed."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        piece_end = cut
+        while text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while text[start].isspace():
+            start += 1
+    yield start, end
 
 
 def segment_article(article: Article) -> list[dict]:

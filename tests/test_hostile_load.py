@@ -1,0 +1,161 @@
+"""Hostile input to a load: files that are no files, oversized inputs, invisible
+and unstorable characters, bad alias files, and reruns that must not rescore."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+from conftest import NEWS24_SEED, SEEDS
+
+from datasette_attribution import pipeline, store
+from datasette_attribution.cli import cli
+
+PROSE = NEWS24_SEED.read_text("utf-8")
+# The seed's long lines: running prose, which a text page of one line must keep.
+PROSE_LINES = [line.strip() for line in PROSE.splitlines() if len(line) > 120]
+
+
+def run_load(db_path, *args):
+    return CliRunner().invoke(cli, ["load", str(db_path), *map(str, args)])
+
+
+def rows(path, sql):
+    return [tuple(r) for r in sqlite_utils.Database(path).execute(sql).fetchall()]
+
+
+def write_records(path, texts):
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), "utf-8")
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_a_folder_is_reported_and_the_files_around_it_load(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_records(folder / "a.jsonl", ["Officials said the talks went well."])
+    os.mkfifo(folder / "b.txt")
+    os.mkfifo(folder / "c.jsonl")
+    write_records(folder / "d.jsonl", ["The minister said the deal was close."])
+    # A subprocess with a timeout: today's failure is a load that never ends.
+    result = subprocess.run(
+        [sys.executable, "-m", "datasette_attribution", "load", str(tmp_path / "f.db"), str(folder),
+         "--workers", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    errors = sorted(line for line in result.stderr.splitlines() if line.startswith("error:"))
+    assert errors == [f"error: {folder / name}: not a regular file (a FIFO, socket or device); "
+                      "pipe it to `load DB -` to read it" for name in ("b.txt", "c.jsonl")]
+    assert rows(tmp_path / "f.db", "select count(*) from articles") == [(2,)]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_malformed_alias_file_is_a_usage_error_naming_file_and_line(tmp_path, workers):
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_text("# extra actors\nAcme Corp | organization | Acme\nBob Smith\n", "utf-8")
+    result = run_load(tmp_path / "a.db", SEEDS, "--aliases", aliases, "--workers", workers)
+    assert result.exit_code == 2
+    assert (f"Invalid value for --aliases: {aliases}:3: expected a name and a kind "
+            "(a line reads: canonical name | kind | alias | ...)") in " ".join(result.output.split())
+    assert not (tmp_path / "a.db").exists() or rows(tmp_path / "a.db", "select count(*) from articles") == [(0,)]
+    aliases.write_text("Acme Corp | company | Acme\n", "utf-8")
+    result = run_load(tmp_path / "a.db", SEEDS, "--aliases", aliases, "--workers", workers)
+    assert result.exit_code == 2
+    assert f"{aliases}:1: kind 'company' is not one of person, organization, place, group" in result.output
+    aliases.write_bytes(b"Acme Corp | organization | Acme\nM\xfcller AG | organization\n")
+    result = run_load(tmp_path / "a.db", SEEDS, "--aliases", aliases, "--workers", workers)
+    assert result.exit_code == 2
+    assert f"{aliases}:2: not valid UTF-8" in result.output
+
+
+def test_nul_bytes_and_controls_are_not_stored_and_offsets_agree_with_sqlite(tmp_path):
+    page = tmp_path / "page.txt"
+    # Past the first 8 KB, which is where binary files are told apart.
+    page.write_text(PROSE * 2 + "\n" + "Officials said the vote\x00 would be held on Monday.\x07\n", "utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"text": "Police said\u0000 the road was closed.",
+                                   "title": "Road\u0000 closed"}) + "\n", "utf-8")
+    path = tmp_path / "n.db"
+    assert run_load(path, page, records).exit_code == 0
+    assert rows(path, "select count(*) from articles where instr(body, char(0)) or instr(title, char(0))"
+                      " or instr(body, char(7))") == [(0,)]
+    assert rows(path, "select count(*) from sentences s join articles a on a.id = s.article_id "
+                      "where substr(a.body, s.start + 1, s.end - s.start) != s.text") == [(0,)]
+    for length, body in rows(path, "select length(body), body from articles"):
+        assert length == len(body)  # SQLite counts the characters Python slices
+    assert ("Police said the road was closed.",) in rows(path, "select text from sentences")
+    assert rows(path, "select title from articles where title like 'Road%'") == [("Road closed",)]
+
+
+def test_a_record_of_invisible_characters_is_no_article(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"text": "\u2003\u3000\u200b \u00a0\u200b"}) + "\n"
+                       + json.dumps({"text": "Officials said the\u200b talks \u200bwent well.\u200b"}) + "\n",
+                       "utf-8")
+    result = run_load(tmp_path / "z.db", records)
+    assert result.exit_code == 1
+    assert f"error: {records}:1: no article text" in result.output
+    assert rows(tmp_path / "z.db", "select text from sentences") == [
+        ("Officials said the\u200b talks \u200bwent well.",)]
+
+
+def test_inputs_over_the_size_limit_are_refused_and_the_rest_load(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"text": "Officials said the talks went well."}) + "\n"
+                       + json.dumps({"text": "x " * 30_000}) + "\n"
+                       + json.dumps({"text": "The minister said the deal was close."}) + "\n", "utf-8")
+    big_page = tmp_path / "big.txt"
+    big_page.write_text(PROSE * 10, "utf-8")
+    path = tmp_path / "s.db"
+    result = run_load(path, records, big_page, "--max-size", "50KB")
+    assert result.exit_code == 1
+    errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
+    assert errors == [
+        f"error: {big_page}: {len((PROSE * 10).encode()):,} bytes, over the limit of "
+        "50,000 bytes (load --max-size sets it)",
+        f"error: {records}:2: 60,013 bytes, over the limit of 50,000 bytes (load --max-size sets it)"]
+    assert rows(path, "select count(*) from articles") == [(2,)]
+    assert run_load(path, records, "--max-size", "lots").exit_code == 2
+
+
+def test_a_page_of_one_long_line_is_cut_into_paragraphs_not_dropped(tmp_path):
+    page = tmp_path / "one-line.txt"
+    text = " ".join(PROSE_LINES * 10)
+    assert len(text) > 30_000 and "\n" not in text
+    page.write_text(text, "utf-8")
+    path = tmp_path / "l.db"
+    result = run_load(path, page)
+    assert result.exit_code == 0, result.output
+    paragraphs = rows(path, "select length(text) from paragraphs where kind = 'text'")
+    assert len(paragraphs) >= 30 and max(length for (length,) in paragraphs) < 2000
+    body_words = rows(path, "select body from articles")[0][0].split()
+    assert body_words == text.split()  # every word kept, in order
+
+
+def test_a_rerun_finds_loaded_articles_before_scoring_them(tmp_path, monkeypatch):
+    records = write_records(tmp_path / "r.jsonl", [f"Officials said talk {i} went well." for i in range(4)])
+    db = store.open_database(tmp_path / "r.db")
+    assert pipeline.load(db, [str(records)]).added == 4
+    scored = []
+    real = pipeline.analyze_article
+
+    def counting(article, settings):
+        scored.append(article.body)
+        return real(article, settings)
+
+    monkeypatch.setattr(pipeline, "analyze_article", counting)
+    write_records(tmp_path / "r.jsonl", [f"Officials said talk {i} went well." for i in range(6)])
+    report = pipeline.load(db, [str(records)])
+    assert (report.added, report.skipped) == (2, 4)
+    assert scored == ["Officials said talk 4 went well.", "Officials said talk 5 went well."]
+    report = pipeline.load(db, [str(records)], replace=True)
+    assert (report.replaced, report.skipped) == (6, 0)
+
+
+def test_summary_tables_and_search_exist_before_the_first_article(tmp_path):
+    db = pipeline.open_database(tmp_path / "new.db")
+    assert {"actor_stats", "outlet_actor_stats", "actor_sentence_stats", "sentences_fts"} <= set(
+        db.table_names())
+    assert db["actor_stats"].count == 0
