@@ -49,6 +49,7 @@ REPLICATED = {  # table: columns shifted by the size of the table they point to
     "sentences": {"id": "sentences", "article_id": "articles"},
     "mentions": {"id": "mentions", "sentence_id": "sentences"},
     "quotes": {"id": "quotes", "sentence_id": "sentences"},
+    "attributions": {"id": "attributions", "sentence_id": "sentences"},
 }
 
 

@@ -2,6 +2,7 @@
 
 import asyncio
 import inspect
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -75,3 +76,27 @@ def test_the_sql_functions_parse_with_the_pipeline_the_plugin_setting_names(tmp_
     assert status == 200 and '"a": "anonymous"' in body
     with pytest.raises(PipelineError, match="en_core_web_xl_missing is not installed"):
         asyncio.run(run("en_core_web_xl_missing"))
+
+
+def test_datasettes_column_facet_suggestions_are_off_unless_the_plugin_setting_keeps_them(tmp_path):
+    path = tmp_path / "s.db"
+    load(store.open_database(path), [str(SEEDS)])
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (a)").connection.close()
+
+    async def suggestions(paths, plugin_settings):
+        settings = {"plugins": {"datasette-attribution": plugin_settings}}
+        takes_config = "config" in inspect.signature(Datasette.__init__).parameters
+        datasette = Datasette([str(p) for p in paths],
+                              **({"config": settings} if takes_config else {"metadata": settings}))
+        await datasette.invoke_startup()
+        response = await datasette.client.get(f"/{paths[0].stem}/sentences.json?_extra=suggested_facets"
+                                              if paths[0] == path else f"/{paths[0].stem}.json")
+        return datasette.setting("suggest_facets"), response.json().get("suggested_facets")
+
+    setting, suggested = asyncio.run(suggestions([path], {}))
+    assert setting is False and not suggested
+    setting, suggested = asyncio.run(suggestions([path], {"suggest_facets": True}))
+    assert setting is True and "attribution" not in [s["name"] for s in suggested]  # a default facet
+    assert "paragraph" in [s["name"] for s in suggested]
+    assert asyncio.run(suggestions([other], {}))[0] is True  # a database the plugin did not load

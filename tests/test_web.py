@@ -1,6 +1,7 @@
 """The plugin's pages, facets, filters and cells, in-process against the seeds."""
 
 import asyncio
+import re
 import shutil
 
 import pytest
@@ -153,3 +154,24 @@ def test_column_descriptions_and_default_facets(seeds_path):
     assert set(facet_results(response)) >= {"attribution", "source_kind", "hedged", "is_quote"}
     (page,) = fetch(seeds_path, "/news/sentences")
     assert "Strength of hedging, 0 (none) .. 1" in page.text
+
+
+def test_sentence_cells_are_drawn_from_their_rows_without_a_query_per_row(seeds_path):
+    async def run():
+        datasette = Datasette(immutables=[str(seeds_path)], settings={"trace_debug": True})
+        await datasette.invoke_startup()
+        from_rows = await datasette.client.get("/news/sentences?_trace=1")
+        queried = await datasette.client.get("/news/sentences?_nocol=evidence&_trace=1")
+        return from_rows.text, queried.text
+
+    from_rows, queried = asyncio.run(run())
+
+    def text_cells(html):
+        return re.findall(r'<td class="col-text[^"]*">(.*?)</td>', html, re.S)
+
+    cells = text_cells(from_rows)
+    assert len(cells) == 43 and sum("attr-source" in c for c in cells) == 8
+    assert cells == text_cells(queried)  # the same marks as from the tables
+    assert from_rows.count("from mentions join actors") == 0
+    assert queried.count("from mentions join actors") >= 43
+    assert '<span class="attr-chip attr-chip-source" title="source (unnamed other, anonymous): diplomatic sources">according to &larr; diplomatic sources</span>' in from_rows

@@ -24,7 +24,7 @@ CORE_TABLES = {
     },
     "sentences": {
         "id": int, "article_id": int, "position": int, "paragraph": int, "start": int,
-        "end": int, "text": str,
+        "end": int, "text": str, "evidence": str,
     },
     "actors": {"id": int, "name": str, "kind": str, "linked_to": int},
     "mentions": {
@@ -158,6 +158,11 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
         for name, columns in CORE_TABLES.items():
             if not db[name].exists():  # a table added since the database was made, too
                 db[name].create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []))
+                continue
+            existing = db[name].columns_dict
+            for column, kind in columns.items():  # and a column added since
+                if column not in existing:
+                    db[name].add_column(column, kind)
         if new:
             db["articles"].create_index(["content_hash"], unique=True)
             db["actors"].create_index(["name", "kind"], unique=True)

@@ -77,6 +77,21 @@ QUOTE_COLUMNS = _columns("quotes")
 ATTRIBUTION_FIELDS = _columns("attributions", "sentence_id", "actor_id")
 
 
+def evidence(sentence: dict) -> str:
+    """What the sentence's cell marks, as JSON kept on its row: its mentions and
+    attributions with their actors' names, so that a page of sentences is drawn
+    from its rows alone (the mentions and attributions tables stay the ones to
+    query)."""
+    return json.dumps({
+        "mentions": [{"actor": m["actor"], "start": m["start"], "end": m["end"],
+                      "sentiment": m.get("sentiment")} for m in sentence.get("mentions", [])],
+        # An attribution's actor is (name, kind) or None.
+        "attributions": [{**{c: a.get(c) for c in ATTRIBUTION_FIELDS},
+                          "actor": a["actor"][0] if a.get("actor") else None}
+                         for a in sentence.get("attributions", [])],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
 def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
     """The rows of one article and its analysis (analyze.Analysis): the columns
     the layout names, and the built-in scorers' row tables."""
@@ -96,7 +111,8 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
         article_columns=layout.articles,
         article=layout.row("articles", fields),
         paragraphs=[tuple(p.get(c) for c in PARAGRAPH_COLUMNS) for p in paragraph_fields],
-        sentences=[layout.row("sentences", sentence) for sentence in analysis.sentences],
+        sentences=[layout.row("sentences", {**sentence, "evidence": evidence(sentence)})
+                   for sentence in analysis.sentences],
         mentions=[(sentence["position"], m["actor"], m.get("kind"), m.get("linked_to"), m["text"],
                    m["start"], m["end"], m.get("sentiment"))
                   for sentence in analysis.sentences for m in sentence.get("mentions", [])],

@@ -84,6 +84,8 @@ def render_cell(row, value, column, table, database, datasette):
         return _sentence_cell(row, value, database, datasette)
     if table == "sentences" and column == "hedge_cues":
         return render.cue_chips(value)
+    if table == "sentences" and column == "evidence":
+        return render.evidence_chips(value)
     if table == "articles" and column == "title" and value:
         url = pages.plugin_url(datasette, database, f"articles/{row['id']}")
         return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(
@@ -93,22 +95,29 @@ def render_cell(row, value, column, table, database, datasette):
 
 def _sentence_cell(row, text, database, datasette):
     keys = row.keys()
+    cues = json.loads(row["hedge_cues"]) if "hedge_cues" in keys and row["hedge_cues"] else []
+    source = row["source"] if "source" in keys else None
+    if "evidence" in keys and row["evidence"]:
+        # Drawn from the row alone: no query per row (store.write.evidence).
+        found = json.loads(row["evidence"])
+        return render.highlight(text, source, cues, found["mentions"], found["attributions"])
 
     async def inner():
+        # A database loaded before rows kept their evidence, or a page that
+        # left the column out (?_nocol=evidence).
         mentions, attributions = [], []
         if "id" in keys:
-            result = await datasette.get_database(database).execute(
+            db = datasette.get_database(database)
+            result = await db.execute(
                 "select mentions.start, mentions.end, mentions.sentiment, actors.name as actor "
                 "from mentions join actors on actors.id = mentions.actor_id "
                 "where mentions.sentence_id = ?", [row["id"]])
             mentions = [dict(zip(result.columns, r)) for r in result.rows]
-            result = await datasette.get_database(database).execute(
+            result = await db.execute(
                 "select attributions.*, actors.name as actor from attributions "
                 "left join actors on actors.id = attributions.actor_id "
                 "where attributions.sentence_id = ? order by attributions.id", [row["id"]])
             attributions = [dict(zip(result.columns, r)) for r in result.rows]
-        cues = json.loads(row["hedge_cues"]) if "hedge_cues" in keys and row["hedge_cues"] else []
-        source = row["source"] if "source" in keys else None
         return render.highlight(text, source, cues, mentions, attributions)
 
     return inner
@@ -172,18 +181,24 @@ def startup(datasette):
     function failing later. Datasette 1.0: the same descriptions through the
     metadata API, and default facets through the configuration (1.0 dropped the
     get_metadata hook)."""
-    model = (datasette.plugin_config(PLUGIN_NAME) or {}).get("model")
-    if model:
+    config = datasette.plugin_config(PLUGIN_NAME) or {}
+    if config.get("model"):
         from ..analyze import check_pipeline
 
-        check_pipeline(model)
-    if not hasattr(datasette, "set_column_metadata"):
-        return None
+        check_pipeline(config["model"])
 
     async def inner():
         for name, db in datasette.databases.items():
             tables = await db.table_names()
             if not all(t in tables for t in OUR_TABLES):
+                continue
+            # Datasette's facet suggestions group every column of every page by
+            # value (a second a page on 130,000 sentences, most of a busy
+            # instance's time); the plugin's default facets stay. The plugin
+            # setting `suggest_facets: true` keeps Datasette's suggestions.
+            if not config.get("suggest_facets"):
+                datasette._settings["suggest_facets"] = False
+            if not hasattr(datasette, "set_column_metadata"):
                 continue
             for table, columns in column_descriptions().items():
                 for column, description in columns.items():

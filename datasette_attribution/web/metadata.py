@@ -30,6 +30,8 @@ COLUMN_DESCRIPTIONS = {
     "sentences": {
         "start": "Offset of the sentence in articles.body (characters)",
         "end": "End offset in articles.body: body[start:end] is the text",
+        "evidence": "The actors mentioned (with the sentiment toward each) and the attributions (cue <- source), "
+                    "as JSON; the mentions and attributions tables hold the same rows to query",
         "is_quote": "1 when the sentence holds or continues a direct quotation",
         "attribution": "none: nothing attributed; named: the source is identified; anonymous: unnamed or vague source",
         "source": "The source's own words, e.g. 'diplomatic sources'",

@@ -101,6 +101,20 @@ def highlight(text: str, source: str | None = None, cues: list[dict] | None = No
     return Markup("").join(parts)
 
 
+def evidence_chips(raw: str | None) -> Markup | None:
+    """A sentence's actors (with the sentiment toward each) and sources, as chips."""
+    if not raw:
+        return None
+    found = json.loads(raw)
+    chips = [Markup('<span class="attr-chip attr-{}" title="sentiment toward {}: {}">{}</span>').format(
+        sentiment_class(m["sentiment"]), m["actor"],
+        "n/a" if m["sentiment"] is None else f"{m['sentiment']:+.2f}", m["actor"])
+        for m in found["mentions"]]
+    chips += [Markup('<span class="attr-chip attr-chip-source" title="{}">{} &larr; {}</span>').format(
+        speaker_label(a), a["cue"], a["actor"] or a["source"] or "?") for a in found["attributions"]]
+    return Markup(" ").join(chips) if chips else Markup('<span class="attr-none">none</span>')
+
+
 def cue_chips(raw: str | None) -> Markup:
     try:
         cues = json.loads(raw or "[]")
