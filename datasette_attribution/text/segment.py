@@ -5,7 +5,7 @@ from __future__ import annotations
 from sentencex import segment
 
 from ..model import Article
-from .characters import INVISIBLE, has_words
+from .characters import INVISIBLE, LONE_SURROGATE, has_words
 
 # spaCy refuses a text past its max_length, and a "sentence" this long is a run
 # without sentence ends (a table, a list, a page without punctuation): it is cut
@@ -21,6 +21,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     cursor = 0
+    # The segmenter encodes its input; a lone surrogate (which the loader never
+    # stores) becomes U+FFFD here, one character for one, so offsets hold.
+    text = LONE_SURROGATE.sub("\ufffd", text)
     for piece in segment("en", text):
         stripped = piece.strip().strip(INVISIBLE).strip()
         if not stripped:
