@@ -37,11 +37,11 @@ def hostile_db(tmp_path_factory):
     return path
 
 
-def fetch(paths, *urls, memory=False):
+def fetch(paths, *urls, memory=False, follow_redirects=False):
     async def run():
         datasette = Datasette(immutables=[str(p) for p in paths], memory=memory)
         await datasette.invoke_startup()
-        return [await datasette.client.get(url) for url in urls]
+        return [await datasette.client.get(url, follow_redirects=follow_redirects) for url in urls]
 
     return asyncio.run(run())
 
@@ -160,7 +160,8 @@ def test_sql_functions_return_null_for_anything_but_text(hostile_db):
     sql = ("select hedging_score(12345) as a, attribution(x'00ff') as b, hedging_score(null) as c, "
            "sentiment_toward(1.5, 'Obama') as d, sentiment_toward('Obama spoke.', 7) as e, "
            "attribution('Officials said the talks may fail.') as f")
-    response = fetch([copy], "/functions.json?sql=" + sql.replace(" ", "%20") + "&_shape=objects")[0]
+    response = fetch([copy], "/functions.json?sql=" + sql.replace(" ", "%20") + "&_shape=objects",
+                     follow_redirects=True)[0]  # Datasette 1.0 redirects to /db/-/query
     assert response.status_code == 200
     assert response.json()["rows"] == [{"a": None, "b": None, "c": None, "d": None, "e": None,
                                         "f": "anonymous"}]
