@@ -124,12 +124,12 @@ def test_plugin_links_tilde_encode_the_database_name(hostile_db):
     assert {o["outlet"] for o in outlets_json.json()["outlets"]} >= {"News24", "The Independent"}
 
 
-# Every plugin route and the query parameters the plugin reads, with values a
-# hostile user would try. (Datasette's own column filters and _sort are
-# Datasette's to answer.)
+# Every plugin route, the query parameters the plugin reads and those Datasette
+# hands to SQLite, with values a hostile user would try.
 HOSTILE_VALUES = ["' or 1=1 --", "1); drop table articles; --", "x" * 20_000, "-1", "99999999999999999999",
                   "<script>alert(1)</script>", "javascript:alert(1)", "nosuchcolumn", "%00", "\u202e"]
-PARAMETERS = ["_actor", "_outlet", "_facet_actor", "_facet_score_band"]
+PARAMETERS = ["_actor", "_outlet", "_facet_actor", "_facet_score_band", "_sort", "_sort_desc", "_facet",
+              "_facet_array", "_facet_date", "hedging_score__gte", "position__in", "_search"]
 
 
 def test_hostile_query_scan_gives_no_500_nothing_unescaped_and_no_change(hostile_db):

@@ -1,10 +1,17 @@
-"""A 404 for a URL no route matched, as a 404 page rather than a 500.
+"""Errors a request caused, answered as 4xx pages instead of 500s.
 
-Datasette's default exception handler prints the exception with `rich` when rich
-is installed (spaCy installs it). For a URL no route matched, Datasette calls the
-handler outside any `except` block, rich refuses to print ("Value for 'trace'
-required"), and a published instance answers 500 to every mistyped URL. The
-hooks module wraps the handlers for exactly that case and answers with this page.
+Two cases, both on any page of an instance that serves a database:
+
+- A 404 for a URL no route matched. Datasette's default exception handler
+  prints every exception with `rich` when rich is installed (spaCy installs it);
+  for a URL no route matched it is called outside any `except` block, rich
+  refuses to print ("Value for 'trace' required"), and the reader gets a 500.
+- A query-string value Datasette passes to SQLite unchecked: an integer past
+  64 bits in a column filter (`?hedging_score__gte=99999999999999999999`), an
+  unknown column to sort or facet by. Datasette answers 500 (which ones depends
+  on the version); they are the request's fault, so 400.
+
+The hooks module wraps the exception handlers and answers these itself.
 """
 
 from __future__ import annotations
@@ -14,22 +21,39 @@ import sys
 
 from datasette.utils.asgi import NotFound, Response
 
+# (exception type name, words in its message) -> what the reader is told.
+CAUSED_BY_REQUEST = (
+    ("OverflowError", "too large to convert to SQLite", "a number in the request is too large"),
+    ("DatasetteError", "Cannot sort table by", None),
+    ("OperationalError", "no such column", None),
+)
 
-def default_handler_would_fail(exception) -> bool:
-    return isinstance(exception, NotFound) and sys.exc_info()[0] is None
+
+def response_for(exception, path: str) -> tuple[int, str] | None:
+    """(status, message) when the exception is one of the cases above, else None.
+    On the plugin's own pages (`path` under /-/attribution/) an SQL error is the
+    plugin's fault and stays a 500."""
+    if isinstance(exception, NotFound) and sys.exc_info()[0] is None:
+        return 404, exception.args[0] if exception.args else "Not found"
+    if path.startswith("/-/attribution/"):
+        return None
+    # Datasette may wrap SQLite's error in its own: the chain is searched.
+    chain = [e for e in (exception, exception.__cause__, exception.__context__) if e is not None]
+    for type_name, words, told in CAUSED_BY_REQUEST:
+        if any(type(e).__name__ == type_name and words in str(e) for e in chain):
+            return 400, told or str(exception)
+    return None
 
 
-def replace_handlers(results: list, datasette, request, exception) -> list:
+def replace_handlers(results: list, datasette, request, status: int, message: str) -> list:
     for result in results:
         if inspect.iscoroutine(result):
-            result.close()  # never awaited: it is the one that would fail
-    return [not_found_response(datasette, request, exception)]
+            result.close()  # never awaited: the default would fail or answer 500
+    return [error_response(datasette, request, status, message)]
 
 
-async def not_found_response(datasette, request, exception) -> Response:
-    status = exception.status
-    info = {"ok": False, "error": exception.args[0] if exception.args else "Not found",
-            "status": status, "title": None}
+async def error_response(datasette, request, status: int, message: str) -> Response:
+    info = {"ok": False, "error": message, "status": status, "title": None}
     if request.path.split("?")[0].endswith(".json"):
         return Response.json(info, status=status)
     html = await datasette.render_template([f"{status}.html", "error.html"], info, request=request)

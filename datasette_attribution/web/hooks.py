@@ -126,8 +126,9 @@ def _sentence_cell(row, text, database, datasette):
 @hookimpl(hookwrapper=True)
 def handle_exception(datasette, request, exception):
     outcome = yield
-    if errors.default_handler_would_fail(exception):
-        outcome.force_result(errors.replace_handlers(outcome.get_result(), datasette, request, exception))
+    answer = errors.response_for(exception, request.path)
+    if answer is not None:
+        outcome.force_result(errors.replace_handlers(outcome.get_result(), datasette, request, *answer))
 
 
 @hookimpl
