@@ -91,7 +91,6 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     check_settings(model, alias_files)
     database = pipeline.open_database(db)
     settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes}
-    files = expand_paths(paths)
     workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
 
@@ -99,7 +98,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
         click.echo(f"error: {error}", err=True)
 
     if show_bar:
-        with click.progressbar(length=len(files), label="Loading", file=sys.stderr) as bar:
+        with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
             seen = set()
 
             def advance(location):
@@ -108,11 +107,11 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
                     seen.add(source)
                     bar.update(1)
 
-            report = pipeline.load(database, files, replace, encoding, overrides,
+            report = pipeline.load(database, paths, replace, encoding, overrides,
                                    on_error=report_error, on_document=advance, workers=workers,
                                    **settings)
     else:
-        report = pipeline.load(database, files, replace, encoding, overrides, on_error=report_error,
+        report = pipeline.load(database, paths, replace, encoding, overrides, on_error=report_error,
                                workers=workers, **settings)
     click.echo(report.summary_line())
     if report.failed:

@@ -12,7 +12,7 @@ def test_html_metadata():
     assert article.title == "Harbour bridge to close for repairs"
     assert article.outlet == "The Coastal Tribune"
     assert article.byline == "Maria Lopez"
-    assert article.published == "2023-03-14T00:00:00"
+    assert article.published == "2023-03-14T08:30:00+00:00"  # the page's own time, not midnight
 
 
 def test_html_body_without_navigation_or_footer():

@@ -92,7 +92,7 @@ def test_json_array_and_csv_records(tmp_path):
     rows = list(db.query("select title, outlet, published, sentence_count from articles "
                          "order by id"))
     assert rows == [
-        {"title": "Talks", "outlet": None, "published": "2014-11-24T00:00:00", "sentence_count": 2},
+        {"title": "Talks", "outlet": None, "published": "2014-11-24", "sentence_count": 2},
         {"title": None, "outlet": "Daily", "published": None, "sentence_count": 2},
     ]
 
@@ -325,3 +325,17 @@ def test_an_older_database_gets_the_indexes_added_since(tmp_path):
     assert ["actor_id", "sentence_id"] not in [i.columns for i in sqlite_utils.Database(path)["mentions"].indexes]
     store.open_database(path)
     assert ["actor_id", "sentence_id"] in [i.columns for i in sqlite_utils.Database(path)["mentions"].indexes]
+
+
+def test_sources_are_named_relative_to_the_folder_given_never_by_absolute_path(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "2024" / "may").mkdir(parents=True)
+    (folder / "2024" / "may" / "talks.txt").write_text(INDEPENDENT_SEED.read_text("utf-8"), "utf-8")
+    records = tmp_path / "wire.jsonl"
+    records.write_text(json.dumps({"text": "Police said the road was closed."}) + "\n"
+                       + json.dumps({"id": "wire-7", "text": "The minister said the deal was close."}) + "\n",
+                       "utf-8")
+    path = tmp_path / "p.db"
+    assert run_load(path, folder, records.resolve()).exit_code == 0
+    sources = [r["source"] for r in sqlite_utils.Database(path).query("select source from articles order by id")]
+    assert sources == ["2024/may/talks.txt", "wire.jsonl:1", "wire-7"]

@@ -64,7 +64,7 @@ def test_news24_body_excludes_comment_policy_and_credits(news24):
 def test_dates_in_either_form_become_iso_8601():
     assert parse_date("2014-11-07 09:24") == "2014-11-07T09:24:00"
     assert parse_date("Friday 07 November 2014 08:13 EST") == "2014-11-07T08:13:00-05:00"
-    assert parse_date("Nov. 24, 2014") == "2014-11-24T00:00:00"
+    assert parse_date("Nov. 24, 2014") == "2014-11-24"  # a date alone stays a date
     assert parse_date("the looming deadline") is None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import trafilatura
 from trafilatura.xml import xmltotxt
 
@@ -84,6 +86,24 @@ def _date_and_byline(candidates) -> tuple[str | None, str | None]:
     return None, None
 
 
+# The page's own publication time, which trafilatura reduces to a date.
+PUBLISHED_META = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate|"""
+    r"""publish-date|date)["'][^>]*content=["']([^"']+)["']"""
+    r'|"datePublished"\s*:\s*"([^"]+)"', re.IGNORECASE)
+
+
+def _published(html: str, extracted: str | None) -> str | None:
+    """The page's publication date as precise as the page gives it: its
+    published-time markup when that agrees with trafilatura's date."""
+    day = metadata.parse_date(extracted) if extracted else None
+    for match in PUBLISHED_META.finditer(html[:300_000]):
+        stamp = metadata.parse_date(match.group(1) or match.group(2))
+        if stamp and (day is None or stamp.startswith(day)):
+            return stamp
+    return day
+
+
 def article_from_html(raw: RawDocument) -> Article:
     document = trafilatura.bare_extraction(
         raw.content,
@@ -118,6 +138,6 @@ def article_from_html(raw: RawDocument) -> Article:
         outlet=document.sitename or document.hostname,
         url=document.url,
         byline=document.author,
-        published=metadata.parse_date(document.date) if document.date else None,
+        published=_published(raw.content, document.date),
         standfirst=standfirst,
     )

@@ -28,19 +28,38 @@ def too_large(location: str, size: int, max_bytes: int) -> LoadError:
                                "(load --max-size sets it)")
 
 
-def expand_paths(paths) -> list[str]:
-    """Files as given, folders walked recursively (supported suffixes, hidden skipped)."""
+def expand_inputs(paths) -> list[tuple[str, str]]:
+    """(path, name) of every input: files as given, named by their file name;
+    folders walked recursively (supported suffixes, hidden skipped), each file
+    named by its path relative to the folder. The name, never the path on this
+    machine, is what `articles.source` keeps."""
     found = []
     for path in paths:
-        if path == STDIN or not os.path.isdir(path):
-            found.append(path)
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith(".") and formats.supported(name):
-                    found.append(os.path.join(root, name))
+        if path == STDIN:
+            found.append((path, "<stdin>"))
+        elif not os.path.isdir(path):
+            found.append((path, os.path.basename(path)))
+        else:
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and formats.supported(name):
+                        full = os.path.join(root, name)
+                        found.append((full, os.path.relpath(full, path).replace(os.sep, "/")))
     return found
+
+
+def expand_paths(paths) -> list[str]:
+    return [path for path, _ in expand_inputs(paths)]
+
+
+def _named(documents, path: str, name: str):
+    """Documents whose source is named after `path` (a page, or a record without
+    an id: "path:line") are named after `name` instead."""
+    for document in documents:
+        if isinstance(document, RawDocument) and document.source.startswith(path):
+            document.source = name + document.source[len(path):]
+        yield document
 
 
 def check_content(path: str, head: bytes) -> None:
@@ -143,32 +162,32 @@ def read_documents(paths, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_
     """Yield a RawDocument or a LoadError for every page or record in `paths`.
     Pages and JSON files over `max_bytes` are refused whole, JSON Lines and CSV
     records over it one by one."""
-    for path in expand_paths(paths):
-        known = formats.by_suffix(path) if path != STDIN else None
+    for path, name in expand_inputs(paths):
+        yield from _named(_read_input(path, encoding, max_bytes), path, name)
+
+
+def _read_input(path: str, encoding: str, max_bytes: int):
+    """The documents of one input, or the LoadError that says why it has none."""
+    known = formats.by_suffix(path) if path != STDIN else None
+    try:
         if known and known.streamed:
-            try:
-                check_regular_file(path, max_bytes, whole=False)
-                yield from stream_records(path, encoding, max_bytes)
-            except LoadError as error:
-                yield error
-            except OSError as error:
-                yield LoadError(path, error.strerror or str(error))
-            continue
-        try:
-            name, data = _read_whole(path, max_bytes)
-            text = decode(name, data, encoding)
-        except LoadError as error:
-            yield error
-            continue
-        except OSError as error:
-            yield LoadError(path, error.strerror or str(error))
-            continue
-        found = formats.sniff(path, text)
-        if found.name == "jsonl":
-            yield from records.read_jsonl(name, text.splitlines())
-        elif found.name == "json":
-            yield from records.read_json(name, text)
-        elif found.name == "csv":
-            yield from records.read_csv(name, text)
-        else:
-            yield RawDocument(source=name, location=name, kind=found.kind, content=text)
+            check_regular_file(path, max_bytes, whole=False)
+            yield from stream_records(path, encoding, max_bytes)
+            return
+        location, data = _read_whole(path, max_bytes)
+        text = decode(location, data, encoding)
+    except LoadError as error:
+        yield error
+        return
+    except OSError as error:
+        yield LoadError(path, error.strerror or str(error))
+        return
+    found = formats.sniff(path, text)
+    if found.name == "jsonl":
+        yield from records.read_jsonl(location, text.splitlines())
+    elif found.name == "json":
+        yield from records.read_json(location, text)
+    elif found.name == "csv":
+        yield from records.read_csv(location, text)
+    else:
+        yield RawDocument(source=location, location=location, kind=found.kind, content=text)

@@ -47,18 +47,24 @@ NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.$")
 MAX_BYLINE_WORDS = 5
 
 
+TIME_LIKE = re.compile(r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+
+
 def parse_date(text: str) -> str | None:
-    """ISO 8601 for a date (and time, and zone) written in any common form.
+    """ISO 8601 for a date (and time, and zone) written in any common form, as
+    precise as the text: a date alone stays a date.
 
     "2014-11-07 09:24" -> "2014-11-07T09:24:00";
-    "Friday 07 November 2014 08:13 EST" -> "2014-11-07T08:13:00-05:00".
+    "Friday 07 November 2014 08:13 EST" -> "2014-11-07T08:13:00-05:00";
+    "Nov. 24, 2014" -> "2014-11-24".
     Text with no day, month and year in it gives None.
     """
     text = (text or "").strip()
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parsed.isoformat() if TIME_LIKE.search(text) else parsed.date().isoformat()
     except ValueError:
         pass
     if not DATE_LIKE.search(text):
@@ -70,7 +76,7 @@ def parse_date(text: str) -> str | None:
             parsed = dateparser.parse(text, fuzzy=True, tzinfos=TZINFOS, default=_MIDNIGHT)
     except (ValueError, OverflowError):
         return None
-    return parsed.isoformat()
+    return parsed.isoformat() if TIME_LIKE.search(text) else parsed.date().isoformat()
 
 
 _MIDNIGHT = datetime(1900, 1, 1)

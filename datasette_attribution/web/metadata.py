@@ -17,7 +17,7 @@ SCORE_COLUMNS = {
 
 COLUMN_DESCRIPTIONS = {
     "articles": {
-        "source": "File path or record id the article was loaded from",
+        "source": "The record's id, or the file it was loaded from: its path relative to the folder named on the command line, or its file name",
         "outlet": "Publishing outlet, as found on the page or given with --outlet",
         "published": "Publication date and time, ISO 8601",
         "standfirst": "The summary line under the headline, where the page has one",
