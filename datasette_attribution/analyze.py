@@ -10,6 +10,7 @@ from . import nlp
 from .model import Article
 from .plugins import registered_scorers
 from .scorers.actors import alias_table
+from .text.language import ENGLISH
 from .text.segment import segment_article
 
 
@@ -35,6 +36,10 @@ class Analysis:
     quotes: list[dict] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
     settings: Settings = DEFAULT_SETTINGS
+
+
+def is_scored(article: Article) -> bool:
+    return article.language in (None, ENGLISH)
 
 
 def check_pipeline(model: str | None = None) -> None:
@@ -72,6 +77,11 @@ def run_scorers(sentences: list[dict], body: str, settings: Settings = DEFAULT_S
 
 
 def analyze_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Analysis:
+    """The article's sentences scored by every registered scorer; nothing for an
+    article in another language than English, whose lexicons and models these
+    are (it is stored with its text and metadata, unscored)."""
+    if not is_scored(article):
+        return Analysis(sentences=[], body=article.body, settings=settings)
     sentences = segment_article(article)
     attach_parse(sentences, settings.model)
     return run_scorers(sentences, article.body, settings)

@@ -51,6 +51,7 @@ class Article:
     byline: str | None = None
     published: str | None = None
     standfirst: str | None = None
+    language: str | None = None  # ISO 639-1; only English articles are scored
 
     PARAGRAPH_SEPARATOR = "\n\n"
 

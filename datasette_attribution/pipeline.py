@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from .model import Article, LoadError, Paragraph, RawDocument
 from .analyze import check_pipeline  # noqa: F401 (the command line and tests call it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
 from .text.characters import has_words
+from .text.language import ENGLISH
 from .store import (Layout, article_rows, checkpoint, content_hash, deferred_search_index,
                     ensure_schema, index_new_rows, refresh_summaries, write_article)
 from .store import open_database as open_store
@@ -42,6 +44,7 @@ class LoadReport:
     replaced: int = 0
     skipped: int = 0
     sentences: int = 0
+    unscored: Counter = field(default_factory=Counter)  # language -> articles stored unscored
     errors: list[LoadError] = field(default_factory=list)
 
     @property
@@ -49,10 +52,12 @@ class LoadReport:
         return len(self.errors)
 
     def summary_line(self) -> str:
-        return (
-            f"{self.added} articles added, {self.replaced} replaced, {self.skipped} skipped "
-            f"(already loaded), {self.failed} failed; {self.sentences} sentences"
-        )
+        line = (f"{self.added} articles added, {self.replaced} replaced, {self.skipped} skipped "
+                f"(already loaded), {self.failed} failed; {self.sentences} sentences")
+        if self.unscored:
+            languages = ", ".join(f"{language} {count}" for language, count in sorted(self.unscored.items()))
+            line += f"; {sum(self.unscored.values())} not scored (not English: {languages})"
+        return line
 
 
 def layout() -> Layout:
@@ -241,6 +246,8 @@ def _write_all(db, documents, replace, report, fail, on_document, finish) -> Non
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.sentences += result.sentence_count
+                if result.language not in (None, ENGLISH):
+                    report.unscored[result.language] += 1
             pending += 1
         if db.conn.in_transaction:
             index_new_rows(db)

@@ -339,3 +339,24 @@ def test_sources_are_named_relative_to_the_folder_given_never_by_absolute_path(t
     assert run_load(path, folder, records.resolve()).exit_code == 0
     sources = [r["source"] for r in sqlite_utils.Database(path).query("select source from articles order by id")]
     assert sources == ["2024/may/talks.txt", "wire.jsonl:1", "wire-7"]
+
+
+GERMAN = ("Die Bundesregierung hat am Montag neue Regeln für den Kohleausstieg beschlossen. "
+          "Die Opposition kritisierte den Plan als zu zögerlich und forderte einen früheren Termin.")
+
+
+def test_articles_in_other_languages_are_stored_unscored_and_left_out_of_summaries(tmp_path):
+    records = tmp_path / "mixed.jsonl"
+    records.write_text(json.dumps({"id": "de-1", "outlet": "Gazette", "text": GERMAN}) + "\n"
+                       + json.dumps({"id": "en-1", "outlet": "Gazette", "text": ARTICLE}) + "\n", "utf-8")
+    path = tmp_path / "lang.db"
+    result = run_load(path, records)
+    assert result.exit_code == 0
+    assert result.output.strip().endswith("2 articles added, 0 replaced, 0 skipped (already loaded), 0 failed; "
+                                          "2 sentences; 1 not scored (not English: de 1)")
+    db = sqlite_utils.Database(path)
+    assert [tuple(r.values()) for r in db.query(
+        "select source, language, sentence_count, body = ? from articles order by id", [GERMAN])] == [
+        ("de-1", "de", None, 1), ("en-1", "en", 2, 0)]
+    assert [r["articles"] for r in db.query("select articles from outlet_summary")] == [1]
+    assert db["sentences"].count == 2

@@ -175,3 +175,16 @@ def test_sentence_cells_are_drawn_from_their_rows_without_a_query_per_row(seeds_
     assert from_rows.count("from mentions join actors") == 0
     assert queried.count("from mentions join actors") >= 43
     assert '<span class="attr-chip attr-chip-source" title="source (unnamed other, anonymous): diplomatic sources">according to &larr; diplomatic sources</span>' in from_rows
+
+
+def test_an_article_in_another_language_is_shown_unscored_with_its_text(tmp_path):
+    text = ("Die Bundesregierung hat am Montag neue Regeln für den Kohleausstieg beschlossen. "
+            "Die Opposition kritisierte den Plan als zu zögerlich.")
+    (tmp_path / "de.jsonl").write_text('{"id": "de-1", "text": "%s"}\n' % text, "utf-8")
+    path = tmp_path / "news.db"
+    load(store.open_database(path), [str(tmp_path / "de.jsonl")])
+    page = fetch(path, "/-/attribution/news/articles/1")[0]
+    assert page.status_code == 200
+    assert "Not scored: language de." in page.text
+    assert "Die Opposition kritisierte den Plan als zu zögerlich." in page.text
+    assert "attr-scores" not in page.text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..model import Article, RawDocument
 from ..text.characters import storable
+from ..text.language import detect_language
 from . import pages, records
 
 
@@ -68,4 +69,6 @@ def to_article(raw: RawDocument) -> Article:
     """The clean article of a raw document, built from storable characters only."""
     clean = replace(raw, content=storable(raw.content),
                     fields={name: storable(value) for name, value in raw.fields.items()})
-    return ARTICLE_BUILDERS[raw.kind](clean)
+    article = ARTICLE_BUILDERS[raw.kind](clean)
+    article.language = detect_language(article.body)
+    return article

@@ -16,7 +16,7 @@ CORE_TABLES = {
     "articles": {
         "id": int, "source": str, "url": str, "outlet": str, "title": str, "byline": str,
         "published": str, "standfirst": str, "body": str, "content_hash": str,
-        "paragraph_count": int, "sentence_count": int,
+        "paragraph_count": int, "sentence_count": int, "language": str,
     },
     "paragraphs": {
         "id": int, "article_id": int, "position": int, "kind": str, "start": int, "end": int,
@@ -78,6 +78,7 @@ select
   round(1.0 * sum(articles.quote_count) / count(*), 2) as quotes_per_article,
   round(avg(articles.polarity), 4) as polarity
 from articles
+where articles.language is null or articles.language = 'en'
 group by articles.outlet
 """
 OUTLET_SUMMARY_NEEDS = ("attributed_count", "anonymous_count", "hedged_count", "quote_count",
@@ -179,9 +180,11 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
             for columns in indexes:
                 if tuple(columns) not in existing and set(columns) <= present:
                     db[table].create_index(columns)
-        if ("outlet_summary" not in db.view_names()
+        current = db.execute("select sql from sqlite_master where name = 'outlet_summary'").fetchone()
+        if ((current is None or OUTLET_SUMMARY.strip() not in current[0])
                 and set(OUTLET_SUMMARY_NEEDS) <= set(db["articles"].columns_dict)):
-            db.create_view("outlet_summary", OUTLET_SUMMARY)
+            # Replaced when an older database holds an older definition.
+            db.create_view("outlet_summary", OUTLET_SUMMARY, replace=True)
     # From the first commit on, so that a reader during a first load, or after
     # one killed before its end, meets every table the plugin reads.
     # (Once the scorers' columns they group by exist.)

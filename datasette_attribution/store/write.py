@@ -55,6 +55,7 @@ class ArticleRows:
 
     content_hash: str
     sentence_count: int
+    language: str | None  # scored when English (analyze.is_scored)
     article_columns: tuple[str, ...]  # the layout's, which the writer inserts by name
     sentence_columns: tuple[str, ...]
     article: tuple  # the articles columns but id
@@ -99,6 +100,7 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
     fields = {"source": article.source, "url": article.url, "outlet": article.outlet,
               "title": article.title, "byline": article.byline, "published": article.published,
               "standfirst": article.standfirst, "body": article.body, "content_hash": digest,
+              "language": article.language,
               "paragraph_count": len(article.paragraphs), **analysis.summary}
     paragraph_fields = [
         {"position": index, "kind": paragraph.kind, "start": offset,
@@ -106,6 +108,7 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
         for index, paragraph, offset in article.paragraph_offsets()]
     return ArticleRows(
         content_hash=digest,
+        language=article.language,
         sentence_count=len(analysis.sentences),
         sentence_columns=layout.sentences,
         article_columns=layout.articles,

@@ -116,6 +116,7 @@ async def article_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_article.html",
         {"database": database, "article": article, "article_link": link_target(article["url"]),
+         "unscored_language": article.get("language") if article.get("language") not in (None, "en") else None,
          "blocks": blocks, "quotes": quotes,
          "reasons": reasons, "legend": LEGEND,
          "row_url": datasette.urls.table(database, "articles") + f"/{article_id}"},
