@@ -8,7 +8,7 @@ import trafilatura
 from trafilatura.xml import xmltotxt
 
 from ..model import Article, LoadError, Paragraph, RawDocument
-from ..text import boilerplate, metadata
+from ..text import boilerplate, fields, metadata
 
 MIN_STANDFIRST_WORDS = 6
 
@@ -41,15 +41,16 @@ def article_from_text(raw: RawDocument) -> Article:
         ):
             standfirst = candidate.text
     published, byline = _date_and_byline(before_body[title_at + 1:] or blocks[:10])
+    outlet = metadata.outlet_from(names, lines)
     return Article(
         source=raw.source,
         paragraphs=[
             Paragraph(blocks[i].text, "heading" if labels[i] == "heading" else "text")
             for i in kept
         ],
-        title=title.text if title else None,
-        outlet=metadata.outlet_from(names, lines),
-        byline=byline,
+        title=fields.clean_title(title.text, outlet, None) if title else None,
+        outlet=outlet,
+        byline=fields.clean_byline(byline, outlet, None),
         published=published,
         standfirst=standfirst,
     )
@@ -131,13 +132,15 @@ def article_from_html(raw: RawDocument) -> Article:
         paragraphs.pop()
     if not any(p.kind == "text" for p in paragraphs):
         raise LoadError(raw.location, "no article text found in this HTML page")
+    site = document.url or document.hostname
+    outlet = fields.clean_outlet(document.sitename, site)
     return Article(
         source=raw.source,
         paragraphs=paragraphs,
-        title=title,
-        outlet=document.sitename or document.hostname,
+        title=fields.clean_title(title, outlet, site, site_name=document.sitename),
+        outlet=outlet,
         url=document.url,
-        byline=document.author,
+        byline=fields.clean_byline(document.author, outlet, site),
         published=_published(raw.content, document.date),
         standfirst=standfirst,
     )

@@ -1,0 +1,142 @@
+"""A page's own metadata made fit to facet on: an outlet that is a name, a title
+without the site's name or a section label around it, a byline of names only.
+
+Pages fill these fields for search engines and social cards, not for
+researchers: "Best tech gadgets of 2019 | ZDNet", "Opinion | ...", an outlet of
+"Autoracing | F1 | Indy", authors "Condé Nast; Louise Matsakis". A wrong value
+is worse than none in a facet, so what cannot be cleaned is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:]\s+|\s+-\s+|\s*::\s*")
+AFTER_PREFIX = re.compile(r"\s*[|:\u2013\u2014-]\s+")
+SECTION_LABELS = frozenset(
+    "opinion analysis review editorial commentary comment exclusive live watch video "
+    "breaking news breaking photos podcast explainer perspective column letters".split())
+BREAKING_PREFIX = re.compile(r"^(?:BREAKING(?: NEWS)?|UPDATE[D]?|WATCH|VIDEO|EXCLUSIVE)\s*[:|\-\u2013]\s+")
+# A byline part that is a job, a desk or a publisher, not a person.
+NOT_A_PERSON = frozenset(
+    "writer reporter editor editors correspondent staff contributor contributors columnist bureau "
+    "desk team media news newsroom nast admin administrator webmaster wires wire service press "
+    "publishing published updated by text photo photos images".split())
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split())
+# News agencies are a byline's whole answer for wire copy.
+AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters",
+            "afp": "AFP", "agence france-presse": "AFP", "bloomberg": "Bloomberg", "dpa": "dpa",
+            "press association": "PA", "pa": "PA", "upi": "UPI"}
+MAX_NAME_WORDS = 4
+NAME_PARTICLES = frozenset("de la le du di da del der den van von ter dos das bin al y".split())
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def host_label(url: str | None) -> str | None:
+    """"www.techcrunch.com" -> "techcrunch.com"."""
+    if not url:
+        return None
+    host = urlparse(url if "//" in url else f"//{url}").hostname or ""
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _names_site(text: str, sites: list[str]) -> bool:
+    key = _key(text)
+    if len(key) < 3:
+        return False
+    for site in sites:
+        site_key = _key(site)
+        if len(site_key) >= 3 and (key == site_key or key.startswith(site_key) or site_key.startswith(key)):
+            return True
+    return False
+
+
+def clean_outlet(outlet: str | None, url: str | None) -> str | None:
+    """The site's name: the first part of a "Name | tagline" site name; never a
+    menu, a copyright line or a URL; else the domain."""
+    host = host_label(url)
+    text = " ".join((outlet or "").split()).strip(" _-|:;,.")
+    parts = text.split(" | ")
+    text = parts[0].strip()
+    junk = (not text or len(parts) > 2  # a menu: "Autoracing | F1 | Indy | MotoGP"
+            or "://" in text or text.lower().startswith(("copyright", "©", "hosted"))
+            or len(text.split()) > 6 or not any(c.isalpha() for c in text))
+    if junk:
+        return host
+    return text
+
+
+def clean_title(title: str | None, outlet: str | None, url: str | None,
+                site_name: str | None = None) -> str | None:
+    """The headline without the site's name (`outlet`, or the page's own
+    `site_name` with its tagline) after or before it, and without a section
+    label before it ("Opinion | ", "BREAKING: ")."""
+    if not title:
+        return title
+    sites = [s for s in (site_name, outlet, host_label(url), (host_label(url) or "").split(".")[0]) if s]
+    text = " ".join(title.split())
+    for site in sites:  # "LinkNaija | Nigeria's popular news platform: Headline"
+        if len(site) > 3 and text.lower().startswith(site.lower()):
+            rest = AFTER_PREFIX.match(text, len(site))
+            if rest and rest.end() < len(text):
+                text = text[rest.end():]
+    for _ in range(3):  # "Section | Headline | Site"
+        cuts = list(SEPARATORS.finditer(text))
+        if not cuts:
+            break
+        first = cuts[0]
+        tail = next((cut for cut in cuts if cut.start() > 0 and _names_site(text[cut.end():], sites)), None)
+        if tail:
+            text = text[:tail.start()]
+        elif _names_site(text[:first.start()], sites) and first.end() < len(text):
+            text = text[first.end():]
+        elif text[:first.start()].lower() in SECTION_LABELS and "|" in first.group(0):
+            text = text[first.end():]
+        else:
+            break
+    text = BREAKING_PREFIX.sub("", text)
+    return text.strip() or title
+
+
+def _person(part: str, sites: list[str]) -> str | None:
+    part = re.sub(r"^(?:by|words by|written by)\s+", "", part.strip(), flags=re.IGNORECASE)
+    part = re.split(r"\s+(?:is|was|has|covers|writes)\s+", part)[0]  # "Phil Helsel is a reporter"
+    words = [w for w in part.replace(",", " ").split() if w.lower().strip(".") not in DATE_WORDS]
+    # "Finian Cunningham Sputnik International": the name, without the site's.
+    for cut in range(1, len(words)):
+        if _names_site(" ".join(words[cut:]), sites):
+            words = words[:cut]
+            break
+    if not words:
+        return None
+    name = " ".join(words)
+    if name.lower() in AGENCIES:
+        return AGENCIES[name.lower()]
+    if (len(words) > MAX_NAME_WORDS or _names_site(name, sites) or name.isupper()
+            or any(w.lower().strip(".") in NOT_A_PERSON or "admin" in w.lower() for w in words)
+            or words[0].lower() == "the"
+            or not all(w[0].isupper() or w[0] in "'’" or w.lower() in NAME_PARTICLES
+                       for w in words)):
+        return None
+    return name
+
+
+def clean_byline(byline: str | None, outlet: str | None, url: str | None) -> str | None:
+    """Names only, several joined with "; " in page order, each once."""
+    if not byline:
+        return None
+    sites = [s for s in (outlet, host_label(url), (host_label(url) or "").split(".")[0]) if s]
+    names: list[str] = []
+    for part in re.split(r";|\s+and\s+|\s*&\s*|\s*\|\s*", byline):
+        name = _person(part, sites)
+        # "Troy Smith; Troy L Smith": one person, as first written.
+        if name and not any(_key(name.split()[-1]) == _key(n.split()[-1])
+                            and _key(name.split()[0]) == _key(n.split()[0]) for n in names):
+            names.append(name)
+    return "; ".join(names) or None

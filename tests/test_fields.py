@@ -1,0 +1,61 @@
+"""Page metadata made fit to facet on: outlets, titles and bylines as pages fill them."""
+
+import pytest
+
+from datasette_attribution.text.fields import clean_byline, clean_outlet, clean_title
+
+
+@pytest.mark.parametrize("title, outlet, url, expected", [
+    ("Best tech gadgets of 2019 | ZDNet", "ZDNet", "https://www.zdnet.com/article/x", "Best tech gadgets of 2019"),
+    ("Opinion | Republicans Are Following Trump to Nowhere", "The New York Times", "https://www.nytimes.com/x",
+     "Republicans Are Following Trump to Nowhere"),
+    ("New York State Attorney General reportedly investigating WeWork – TechCrunch", "TechCrunch",
+     "https://techcrunch.com/x", "New York State Attorney General reportedly investigating WeWork"),
+    ("Spiced Honey Pear Jam Recipe | The Anti-June Cleaver", "The Anti-June Cleaver", None,
+     "Spiced Honey Pear Jam Recipe"),
+    ("BREAKING: Senate adjourns over defections", "The Paradigm", None, "Senate adjourns over defections"),
+    # A colon or dash inside a headline that names no site stays.
+    ("Trump: the deal is off - analysis", "BBC", "https://www.bbc.co.uk/news/x", "Trump: the deal is off - analysis"),
+    ("Harbour reopens after storm", None, None, "Harbour reopens after storm"),
+])
+def test_titles_lose_the_site_name_and_section_label(title, outlet, url, expected):
+    assert clean_title(title, outlet, url) == expected
+
+
+def test_a_title_that_starts_with_the_pages_site_name_and_tagline():
+    assert clean_title("LinkNaija | Nigeria's popular news platform: Kate Henshaw Is Looking Stunning",
+                       "LinkNaija", None, site_name="LinkNaija | Nigeria's popular news platform") == (
+        "Kate Henshaw Is Looking Stunning")
+
+
+@pytest.mark.parametrize("outlet, url, expected", [
+    ("Autoracing | F1 | Indy | MotoGP | StockCar", "http://www.autoracing.com.br/x", "autoracing.com.br"),
+    ("Copyright 2014", "https://www.wday.com/news/x", "wday.com"),
+    ("https://www.hawaiinewsnow.com", "https://www.hawaiinewsnow.com/2019/x", "hawaiinewsnow.com"),
+    ("Hosted", "https://apnews.com/x", "apnews.com"),
+    ("Wday_", "https://www.wday.com", "Wday"),
+    ("LinkNaija | Nigeria's popular news platform", None, "LinkNaija"),
+    ("Business Insider", None, "Business Insider"),
+    (None, "https://www.ascom.com/news/x", "ascom.com"),
+    (None, None, None),
+])
+def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expected):
+    assert clean_outlet(outlet, url) == expected
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("Phil Helsel is a reporter", "Phil Helsel"),
+    ("Jeff Foust Monday; November", "Jeff Foust"),
+    ("JERUSALEM POST STAFF NOVEMBER", None),
+    ("Condé Nast; Louise Matsakis", "Louise Matsakis"),
+    ("Tom Krisher; Ap Auto Writer", "Tom Krisher"),
+    ("Troy Smith; Troy L Smith; Cleveland com", "Troy Smith"),
+    ("By Anna Menin and Tom Krisher", "Anna Menin; Tom Krisher"),
+    ("Finian Cunningham Sputnik International", "Finian Cunningham"),
+    ("AP", "Associated Press"),
+    ("Jean de la Fontaine", "Jean de la Fontaine"),
+    ("Jdadmin", None),
+    ("The Russian; Syrian defense ministries", None),
+])
+def test_bylines_are_names_only(byline, expected):
+    assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected
