@@ -22,7 +22,8 @@ BREAKING_PREFIX = re.compile(r"^(?:BREAKING(?: NEWS)?|UPDATE[D]?|WATCH|VIDEO|EXC
 NOT_A_PERSON = frozenset(
     "writer reporter editor editors correspondent staff contributor contributors columnist bureau "
     "desk team media news newsroom nast admin administrator webmaster wires wire service press "
-    "publishing published updated by text photo photos images".split())
+    "publishing published updated by text photo photos image images enlarge gallery video share "
+    "print email comments".split())
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())

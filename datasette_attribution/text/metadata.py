@@ -129,6 +129,10 @@ def find_title(before_body: list[Block], body_text: str) -> Block | None:
     return None
 
 
+DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|co\.uk|co\.za|news|info|ca)", re.IGNORECASE)
+PLATFORM_DOMAINS = frozenset(
+    "wordpress.com blogspot.com medium.com facebook.com twitter.com youtube.com instagram.com "
+    "google.com apple.com amazon.com disqus.com linkedin.com pinterest.com reddit.com".split())
 SITE_NAME = re.compile(
     r"(?<![\w.])(?:[\w-]+\.)+(?:com|org|net|co\.uk|co\.za|news)\b"  # a domain
     r"|\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*"  # a run of capitalised words
@@ -182,38 +186,46 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
     })
 
 
-# Words a site uses around its own name: "© 2019 X", "Inside X", "Join the X
-# Community", "X readers", "X Newsletter", "X encourages".
-SELF_REFERENCE_BEFORE = re.compile(
-    r"(?:©|\(c\)|copyright|inside|join(?: the)?|follow|welcome to|subscribe to|about"
-    r"|from|sign up for(?: the)?|download the|more from|at)\s*(?:\d{4}\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-SELF_REFERENCE_AFTER = re.compile(
+# Words a site uses around its own name. Strong: "Join the X Community", "X
+# readers", "Subscribe to X", "X Newsletter". Weak, as they also name owners,
+# menus and related links: "© 2019 X" (often the parent company: Dow Jones,
+# Hearst, Condé Nast), "X Inc", "at X", "from X", "about X".
+STRONG_BEFORE = re.compile(
+    r"(?:join(?: the)?|welcome to|subscribe to|sign up for(?: the)?|download the)\s*(?:the\s+)?$",
+    re.IGNORECASE)
+STRONG_AFTER = re.compile(
     r"^\s*(?:readers|newsletters?|app|apps|community|subscribers|staff|is trusted|encourages"
-    r"|publishes|allows|all rights reserved|inc\b|ltd\b|llc\b|media\b|group\b|\.\s*all rights)",
-    re.IGNORECASE,
-)
+    r"|publishes|allows)\b", re.IGNORECASE)
+WEAK_BEFORE = re.compile(
+    r"(?:©|\(c\)|copyright|inside|follow|about|from|more from|at)\s*(?:\d{4}\s+)?(?:the\s+)?$",
+    re.IGNORECASE)
+WEAK_AFTER = re.compile(r"^\s*(?:all rights reserved|inc\b|ltd\b|llc\b|media\b|group\b|\.\s*all rights)",
+                        re.IGNORECASE)
 
 
 def outlet_from(names: Counter, lines: list[str]) -> str | None:
     """The site name the furniture repeats and speaks of as itself.
 
     A frequent name counts as the outlet only when some line uses it the way a
-    site names itself (see SELF_REFERENCE_*), or when it is unmistakably a name
-    (a domain, a digit, an inner capital: 24.com, News24, BuzzFeed). Otherwise
+    site names itself (see STRONG_*), or when it is a domain (24.com). Otherwise
     there is no outlet: a wrong outlet is worse than none in a facet.
     """
     scores = {}
     for name, count in names.items():
         pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])")
-        self_references = 0
+        strong = weak = 0
         for line in dict.fromkeys(lines):
             for match in pattern.finditer(line):
-                if SELF_REFERENCE_BEFORE.search(line[:match.start()]) or SELF_REFERENCE_AFTER.match(line[match.end():]):
-                    self_references += 1
-        if self_references or any(_distinctive(token) for token in name.split()):
-            scores[name] = (self_references * 3 + count, len(name.split()), len(name))
+                before, after = line[:match.start()], line[match.end():]
+                if STRONG_BEFORE.search(before) or STRONG_AFTER.match(after):
+                    strong += 1
+                elif WEAK_BEFORE.search(before) or WEAK_AFTER.match(after):
+                    weak += 1
+        # Two strong self-references (one names newsletters and apps of others
+        # too: "Pick Six Newsletter", "Amazon Music app"), or a domain that is
+        # no platform the page merely links to.
+        if strong >= 2 or (DOMAIN.fullmatch(name) and name.lower() not in PLATFORM_DOMAINS):
+            scores[name] = (strong * 3 + weak + count, len(name.split()), len(name))
     if not scores:
         return None
     best = max(scores, key=scores.get)
