@@ -1,7 +1,10 @@
 """Plain-text pages: the article body, its headings and metadata, and no furniture."""
 
+import pytest
 from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
 
+from datasette_attribution.ingest.formats import to_article
+from datasette_attribution.model import RawDocument
 from datasette_attribution.text.metadata import parse_date
 
 
@@ -71,3 +74,38 @@ def test_dates_in_either_form_become_iso_8601():
 def test_seed_files_are_the_shipped_demo_data():
     assert sorted(p.name for p in SEEDS.glob("*.txt")) == [
         "000_85e21476b82cfa0b.txt", "003_f0de7d366924c62c.txt"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("(Reporting by Greg Roumeliotis in New York; Editing by Richard Chang)", "boilerplate"),
+    ("Additional reporting by Jane Doe", "boilerplate"),
+    ("All...", "boilerplate"),
+    ("Sign up for our daily newsletter", "boilerplate"),
+    ("Related: Senate passes the budget", "boilerplate"),
+    ("READ MORE: How the vote unfolded", "boilerplate"),
+    ("NISSAN SENTRA", "heading"),
+    ("THE VERDICT", "heading"),
+    ("More than 100 people were evacuated on Monday.", None),
+    ("Watch the video below.", None),
+    ("The minister said the deal was close.", None),
+    ("NATO said it would not comment.", None),
+])
+def test_furniture_lines_are_told_from_text(line, kind):
+    from datasette_attribution.text.boilerplate import furniture_kind
+
+    assert furniture_kind(line) == kind
+
+
+def test_a_paywalled_dump_with_a_short_body_among_much_furniture_still_loads():
+    menu = "\n".join(f"* {item}" for item in ("Home", "World", "U.S.", "Politics", "Economy", "Business",
+                                               "Tech", "Markets", "Opinion", "Life & Arts", "Real Estate"))
+    page = (f"{menu}\nSubscribe Sign In\n\nTalks on the port deal stall as unions dig in\n\nBy\nJane Doe\n"
+            "Nov. 19, 2019 8:03 am ET\n\n"
+            "Negotiations over the future of the city's container port stalled on Tuesday, as the two largest "
+            "unions refused to return to the table without a written guarantee on jobs.\n\n"
+            "The port authority said it had offered to keep every current position for five years, an offer "
+            "the unions called too vague to put to their members.\n\nAll...\n\nTo Read the Full Story\n"
+            f"Subscribe Sign In\n\nMost Popular Videos\n{menu}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert [p.text[:40] for p in article.paragraphs] == [
+        "Negotiations over the future of the city", "The port authority said it had offered t"]

@@ -21,6 +21,9 @@ def article_from_text(raw: RawDocument) -> Article:
     furniture = [b.text for b, label in zip(blocks, labels) if label == "boilerplate"]
     names = metadata.site_names(furniture, article_lines)
     labels = boilerplate.remove_self_promotion(blocks, labels, names)
+    labels = boilerplate.prose_run_or_nothing(blocks, labels)
+    labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
+              for b, label in zip(blocks, labels)]
     labels = _trim_edge_headings(labels)
     kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
     if not kept:
@@ -121,8 +124,9 @@ def article_from_html(raw: RawDocument) -> Article:
     paragraphs = []
     for line in xmltotxt(document.body, include_formatting=False).splitlines():
         text = " ".join(line.split())
-        if text:
-            paragraphs.append(Paragraph(text, "heading" if text in headings else "text"))
+        kind = "heading" if text in headings else boilerplate.furniture_kind(text) or "text"
+        if text and kind != "boilerplate":
+            paragraphs.append(Paragraph(text, kind))
     title = document.title
     standfirst = document.description
     # trafilatura may keep the headline and standfirst as the body's first headings.

@@ -249,3 +249,38 @@ def remove_self_promotion(blocks: list[Block], labels: list[str], site_names) ->
                 labels[i] = "promotion"
                 changed = True
     return ["boilerplate" if label == "promotion" else label for label in labels]
+
+
+# Lines inside or at the end of a body that are the page's, not the story's.
+CREDIT_LINE = re.compile(
+    r"^\(?(?:reporting|additional reporting|writing|editing|compiled|produced) by\b.*\)?$", re.IGNORECASE)
+PAYWALL_STUB = re.compile(r"^\S+(?:\s+\S+){0,2}\s*(?:\.\.\.|…)$")  # "All...", "The company said…"
+CALL_TO_ACTION = re.compile(
+    r"^(?:related|read more|more|see also|also read|watch|click here|sign up|subscribe|get our"
+    r"|follow us|download (?:the|our))\b.{0,120}$", re.IGNORECASE)
+MAX_SUBHEAD_WORDS = 8
+
+
+def furniture_kind(text: str) -> str | None:
+    """"boilerplate" for a credit line, a paywall stub or a newsletter or related
+    link; "heading" for an all-capital subhead ("NISSAN SENTRA"); else None."""
+    if CREDIT_LINE.match(text) or PAYWALL_STUB.match(text):
+        return "boilerplate"
+    labelled_link = text.lower().startswith(("related:", "read more:", "also read:", "see also:", "watch:"))
+    if labelled_link or (CALL_TO_ACTION.match(text) and not TERMINAL.search(text)):
+        return "boilerplate"
+    words = WORD.findall(text)
+    if 0 < len(words) <= MAX_SUBHEAD_WORDS and text.isupper() and not TERMINAL.search(text):
+        return "heading"
+    return None
+
+
+def prose_run_or_nothing(blocks: list[Block], labels: list[str], min_words: int = 30) -> list[str]:
+    """When the classifier kept nothing (a short body among much furniture, as on
+    a paywalled page), the page's longest run of running prose is its body."""
+    if any(label != "boilerplate" for label in labels):
+        return labels
+    start, end = _prose_run(blocks)
+    if sum(len(block.words) for block in blocks[start:end]) < min_words:
+        return labels
+    return ["content" if start <= i < end else label for i, label in enumerate(labels)]
