@@ -106,17 +106,28 @@ def looks_like_name(text: str) -> bool:
     return 1 < len(tokens) <= MAX_BYLINE_WORDS and all(NAME_WORD.match(t) for t in tokens)
 
 
-def find_title(before_body: list[Block], body_text: str) -> Block | None:
-    """The headline: the first line above the body mostly in the body's own words.
+# How sure a line must be to be the headline (see find_title); below it, none.
+MIN_HEADLINE_SCORE = 0.8
+LEAD_CHARS = 1500
 
-    Picture captions (a credit, or a line repeated with one) are skipped: they
-    share the story's words too.
+
+def find_title(before_body: list[Block], body_text: str) -> Block | None:
+    """The headline: of the lines above the body, the one that best looks like
+    it, or none when no line is sure enough (a wrong title is worse than none).
+
+    A headline is mostly in the body's words, more so in the lead's; a byline or
+    dateline follows it within a few lines; it does not end like a sentence
+    (a standfirst does); its words are capitalised more often than prose's.
+    Menus, links, datelines, captions (a credit, or a line repeated with one) and
+    lines ending in a colon are never headlines.
     """
     stopwords = words("stopwords.txt")
     web_words = words("web_vocabulary.txt")
     body_words = {w.lower() for w in WORD.findall(body_text)}
+    lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
-    for block in before_body:
+    best, best_score = None, MIN_HEADLINE_SCORE
+    for position, block in enumerate(before_body):
         content = [w.lower() for w in block.words if w.lower() not in stopwords]
         if not 4 <= len(block.words) <= 30 or len(content) < 2:
             continue
@@ -124,9 +135,17 @@ def find_title(before_body: list[Block], body_text: str) -> Block | None:
             continue  # menus and links: "+ Off-road bikes", "Log in or sign up"
         if date_in_line(block.text) or block.text.endswith(":") or is_caption(block, texts):
             continue
-        if sum(w in body_words for w in content) * 2 >= len(content):
-            return block
-    return None
+        following = before_body[position + 1:position + 5]
+        signed = any(date_in_line(b.text) or BYLINE_PREFIX.match(b.text) or b.text.lower() == "by"
+                     for b in following)
+        score = (sum(w in body_words for w in content) / len(content)
+                 + 0.3 * sum(w in lead_words for w in content) / len(content)
+                 + (0.6 if signed else 0.0)
+                 + 0.2 * sum(w[0].isupper() for w in block.words) / len(block.words)
+                 - (0.3 if block.text.rstrip()[-1] in ".!?" else 0.0))
+        if score >= best_score:
+            best, best_score = block, score
+    return best
 
 
 DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|co\.uk|co\.za|news|info|ca)", re.IGNORECASE)
