@@ -106,6 +106,7 @@ def main():
     print(f"{len(y)} lines, {y.sum()} content, {len(set(groups))} pages")
     tp = fp = fn = 0
     page_rows = []
+    shipped_model_file = boilerplate.model_file
     for train, test in GroupKFold(n_splits=5).split(X, y, groups):
         model = fit(X[train], y[train])
         predicted = model.predict_proba(X[test])[:, 1] >= 0.5
@@ -114,7 +115,8 @@ def main():
         fn += int((~predicted & (y[test] == 1)).sum())
         # The whole page extraction (classifier, headings, self-promotion rules)
         # with this fold's model, on pages the model did not see.
-        boilerplate._model = lambda exported=export(model): exported
+        boilerplate.model_file = (lambda name, exported=export(model):
+                                  exported if name == "boilerplate" else shipped_model_file(name))
         for page in sorted(set(groups[test])):
             raw = RawDocument(names[page], names[page], "text", page_texts[page])
             try:
