@@ -11,17 +11,32 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .analyze import DEFAULT_SETTINGS, Settings, analyze_article, check_settings, scorers
+from .analyze import (
+    DEFAULT_SETTINGS,
+    Settings,
+    analyze_article,
+    check_pipeline,  # noqa: F401 (the command line and tests call it from here)
+    check_settings,
+    scorers,
+)
 from .ingest.formats import to_article as clean_article
 from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
-from .analyze import check_pipeline  # noqa: F401 (the command line and tests call it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
+from .store import (
+    Layout,
+    article_rows,
+    checkpoint,
+    content_hash,
+    deferred_search_index,
+    ensure_schema,
+    index_new_rows,
+    refresh_summaries,
+    write_article,
+)
+from .store import open_database as open_store
 from .text.characters import has_words
 from .text.language import ENGLISH
-from .store import (Layout, article_rows, checkpoint, content_hash, deferred_search_index,
-                    ensure_schema, index_new_rows, refresh_summaries, write_article)
-from .store import open_database as open_store
 
 # Documents go to a worker sixteen at a time, one message each way per chunk
 # (with four, the writing process spent 5.0 s of CPU on 3,000 articles, with

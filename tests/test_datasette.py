@@ -11,8 +11,8 @@ from datasette.app import Datasette
 from datasette.cli import cli as datasette_cli
 
 from datasette_attribution import store
-from datasette_attribution.pipeline import load
 from datasette_attribution.analyze import score_sentence
+from datasette_attribution.pipeline import load
 
 
 def query(db_path, sql):

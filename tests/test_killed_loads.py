@@ -12,7 +12,7 @@ import time
 
 import httpx
 import pytest
-from conftest import NEWS24_SEED, INDEPENDENT_SEED
+from conftest import INDEPENDENT_SEED, NEWS24_SEED
 
 from datasette_attribution import pipeline
 

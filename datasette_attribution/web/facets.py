@@ -6,8 +6,8 @@ signature differs between 0.65 and the 1.0 alphas.
 
 from __future__ import annotations
 
-from datasette.facets import Facet
 from datasette.database import QueryInterrupted
+from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 from ..store.summaries import SUMMARISED_FILTERS
