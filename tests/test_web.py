@@ -188,3 +188,31 @@ def test_an_article_in_another_language_is_shown_unscored_with_its_text(tmp_path
     assert "Not scored: language de." in page.text
     assert "Die Opposition kritisierte den Plan als zu zögerlich." in page.text
     assert "attr-scores" not in page.text
+
+
+def test_the_readers_tables_lead_and_internal_tables_are_hidden_but_queryable(seeds_path):
+    database, index, hidden_query = fetch(
+        seeds_path, "/news", "/", "/news.json?sql=select+count(*)+as+n+from+actor_sentence_stats&_shape=array")
+    listed = re.findall(r'<h3><a href="/news/(\w+)"', database.text)
+    assert listed == ["actors", "articles", "attributions", "quotes", "sentences"]
+    assert not {"mentions", "paragraphs", "actor_stats"} & set(re.findall(r'href="/news/(\w+)"', index.text))
+    for title in ("Anonymous share of attributed sentences, by outlet", "Who the unnamed sources are, by outlet",
+                  "Hedged sentences with their cues"):
+        assert title in database.text
+    assert hidden_query.status_code in (200, 302)
+
+
+def test_filters_and_foreign_keys_read_as_names_not_ids(seeds_path):
+    actor = sqlite_utils.Database(seeds_path).execute(
+        "select id, name, kind from actors where name = 'Barack Obama'").fetchone()
+    filtered, mentions = fetch(seeds_path, f"/news/sentences?_actor={actor[0]}", "/news/mentions")
+    assert f"where mentions Barack Obama (person, actor {actor[0]})" in filtered.text
+    first_cell = re.findall(r'<td class="col-sentence_id[^>]*>(.*?)</td>', mentions.text, re.S)[0]
+    assert first_cell.startswith('<a href="/news/sentences/1">Washington - In a rare outreach')
+
+
+def test_the_article_view_explains_its_shading_and_missing_metadata(seeds_path):
+    page = fetch(seeds_path, "/-/attribution/news/articles/1")[0].text  # News24 names no author
+    assert "Sentence shading:" in page
+    assert '<span class="attr-sentence attr-anonymous">rests on an unnamed or vague source</span>' in page
+    assert "<dt>Byline</dt><dd>not found on the page</dd>" in page

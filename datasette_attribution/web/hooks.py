@@ -4,12 +4,13 @@ a database, so everything works on immutable (`-i`) and published instances."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from datasette import hookimpl
 
 from . import errors, filters, pages, render
 from .facets import ActorFacet, ScoreBandFacet
-from .metadata import DEFAULT_FACETS, column_descriptions
+from .metadata import DEFAULT_FACETS, EXAMPLE_QUERIES, HIDDEN_TABLES, column_descriptions
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
@@ -17,6 +18,8 @@ __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
 
 PLUGIN_NAME = "datasette-attribution"
 OUR_TABLES = ("articles", "sentences")
+# A sentence_id in mentions and quotes shows its sentence, not its id twice.
+LABEL_COLUMNS = {"sentences": {"label_column": "text"}}
 
 
 @hookimpl
@@ -60,13 +63,24 @@ def register_facet_classes():
 
 
 @hookimpl
-def filters_from_request(request, table):
+def filters_from_request(request, table, database, datasette):
     from datasette.filters import FilterArguments
 
     clauses, params, descriptions = filters.where_clauses(table, request.args)
-    if clauses:
+    if not clauses:
+        return None
+
+    async def inner():
+        # "12 rows where mentions Barack Obama (person)", not "... actor 3".
+        if "attr_actor" in params:
+            found = await datasette.get_database(database).execute(
+                "select name, kind from actors where id = ?", [params["attr_actor"]])
+            if found.rows:
+                name, kind = found.rows[0]
+                descriptions[0] = f"mentions {name} ({kind}, actor {params['attr_actor']})"
         return FilterArguments(clauses, params=params, human_descriptions=descriptions)
-    return None
+
+    return inner
 
 
 @hookimpl
@@ -162,17 +176,42 @@ def database_actions(datasette, database):
 
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    """Datasette 0.65: column descriptions and default facets as metadata."""
-    return {"databases": {name: {"tables": _table_metadata()} for name in datasette.databases}}
+    """Datasette 0.65: column descriptions, default facets, hidden internal
+    tables and example queries, for the databases the plugin loaded."""
+    return {"databases": {name: _database_metadata() for name, db in datasette.databases.items()
+                          if _loaded_by_plugin(db.path)}}
 
 
-def _table_metadata():
+def _database_metadata() -> dict:
     tables = {}
     for name, columns in column_descriptions().items():
         tables[name] = {"columns": columns}
         if name in DEFAULT_FACETS:
             tables[name]["facets"] = DEFAULT_FACETS[name]
-    return tables
+    for name in HIDDEN_TABLES:
+        tables.setdefault(name, {})["hidden"] = True
+    tables.setdefault("sentences", {}).update(LABEL_COLUMNS["sentences"])
+    return {"tables": tables, "queries": EXAMPLE_QUERIES}
+
+
+_LOADED: set = set()
+
+
+def _loaded_by_plugin(path: str | None) -> bool:
+    """Whether the database file holds the plugin's tables (asked once a file:
+    0.65 asks for metadata on every page, and synchronously)."""
+    if not path:
+        return False
+    if path not in _LOADED:
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+                found = conn.execute("select count(*) from sqlite_master where type = 'table' and name in "
+                                     f"({', '.join('?' * len(OUR_TABLES))})", OUR_TABLES).fetchone()[0]
+        except sqlite3.Error:
+            return False
+        if found == len(OUR_TABLES):
+            _LOADED.add(path)
+    return path in _LOADED
 
 
 @hookimpl
@@ -204,9 +243,21 @@ def startup(datasette):
             for table, columns in column_descriptions().items():
                 for column, description in columns.items():
                     await datasette.set_column_metadata(name, table, column, "description", description)
-            config_tables = (datasette.config.setdefault("databases", {})
-                             .setdefault(name, {}).setdefault("tables", {}))
+            config_database = datasette.config.setdefault("databases", {}).setdefault(name, {})
+            config_tables = config_database.setdefault("tables", {})
             for table, facets in DEFAULT_FACETS.items():
                 config_tables.setdefault(table, {}).setdefault("facets", facets)
+            for table in HIDDEN_TABLES:
+                config_tables.setdefault(table, {}).setdefault("hidden", True)
+            for table, label in LABEL_COLUMNS.items():
+                for key, value in label.items():
+                    config_tables.setdefault(table, {}).setdefault(key, value)
+            queries = config_database.setdefault("queries", {})
+            for key, query in EXAMPLE_QUERIES.items():
+                if key in queries:
+                    continue  # the user's own query of that name stays
+                queries[key] = query
+                if hasattr(datasette, "add_query"):  # later alphas store queries at startup
+                    await datasette.add_query(name, key, query["sql"], title=query["title"])
 
     return inner

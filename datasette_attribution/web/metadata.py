@@ -60,6 +60,31 @@ COLUMN_DESCRIPTIONS = {
     },
 }
 
+# Tables a reader does not start from: the plugin's summaries and the row tables
+# its pages and filters read. Hidden from the lists, still queryable.
+HIDDEN_TABLES = ("mentions", "paragraphs", "actor_stats", "outlet_actor_stats", "actor_sentence_stats")
+# Examples offered on the database page, each a question a reader asks.
+EXAMPLE_QUERIES = {
+    "anonymous_sources_by_outlet": {
+        "title": "Anonymous share of attributed sentences, by outlet",
+        "sql": ("select outlet, articles, attributed, anonymous, anonymous_share, hedged_share\n"
+                "from outlet_summary order by anonymous_share desc"),
+    },
+    "unnamed_sources": {
+        "title": "Who the unnamed sources are, by outlet",
+        "sql": ("select articles.outlet, attributions.source, count(*) as times\n"
+                "from attributions join sentences on sentences.id = attributions.sentence_id\n"
+                "join articles on articles.id = sentences.article_id\n"
+                "where attributions.anonymous = 1 group by 1, 2 order by times desc limit 100"),
+    },
+    "hedged_claims": {
+        "title": "Hedged sentences with their cues",
+        "sql": ("select articles.outlet, articles.title, sentences.text, sentences.hedge_cues\n"
+                "from sentences join articles on articles.id = sentences.article_id\n"
+                "where sentences.hedged = 1 order by sentences.hedging_score desc limit 100"),
+    },
+}
+
 DEFAULT_FACETS = {
     "sentences": ["attribution", "source_kind", "hedged", "is_quote"],
     "articles": ["outlet"],

@@ -16,7 +16,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from ..store.summaries import SUMMARY_TABLES
-from .render import LEGEND, attribution_summary, cue_chips, highlight, link_target, sentiment_class
+from .render import ARTICLE_LEGEND, attribution_summary, cue_chips, highlight, link_target, sentiment_class
 
 TOP_ACTORS = 8
 
@@ -118,7 +118,7 @@ async def article_page(datasette, request):
         {"database": database, "article": article, "article_link": link_target(article["url"]),
          "unscored_language": article.get("language") if article.get("language") not in (None, "en") else None,
          "blocks": blocks, "quotes": quotes,
-         "reasons": reasons, "legend": LEGEND,
+         "reasons": reasons, "legend": ARTICLE_LEGEND,
          "row_url": datasette.urls.table(database, "articles") + f"/{article_id}"},
         request=request))
 

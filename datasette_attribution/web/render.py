@@ -135,3 +135,9 @@ LEGEND = Markup(
     '<mark class="attr-mention attr-negative">actor, negative</mark> '
     '<mark class="attr-mention attr-neutral">actor, neutral</mark> '
     '<mark class="attr-mention attr-positive">actor, positive</mark></span>')
+# The article view also shades each sentence by its attribution.
+ARTICLE_LEGEND = LEGEND + Markup(
+    ' <span class="attr-legend">Sentence shading: '
+    '<span class="attr-sentence attr-anonymous">rests on an unnamed or vague source</span> '
+    '<span class="attr-sentence attr-named">attributed to a named source</span> '
+    '<span class="attr-sentence attr-none">nothing attributed</span></span>')
