@@ -11,7 +11,7 @@ import httpx
 import pytest
 from conftest import SEEDS
 
-from datasette_attribution import store
+from datasette_attribution import pipeline
 from datasette_attribution.pipeline import load
 
 
@@ -48,7 +48,7 @@ def free_port():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("serve") / "news.db"
-    load(store.open_database(path), [str(SEEDS)])
+    load(pipeline.open_database(path), [str(SEEDS)])  # as `load` makes it
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "datasette", "serve", "-i", str(path), "--port", str(port)],
@@ -117,3 +117,57 @@ def test_a_reader_sees_the_outlet_comparison_in_a_browser(server, tmp_path):
     chromium("--window-size=1200,1000", f"--screenshot={tmp_path / 'outlet-comparison.png'}",
              server + "/-/attribution/news/outlets", profile=tmp_path / "p")
     assert is_screenshot(tmp_path / "outlet-comparison.png")
+
+
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Playwright driving Debian's Chromium (no browser download: .ci/run installs it)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("Debian's chromium package is not installed (.ci/run installs it)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def test_at_laptop_width_a_reader_sees_sentences_with_their_evidence_without_scrolling_sideways(
+        server, browser, tmp_path):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(server + "/news/sentences")
+    text_width = page.eval_on_selector("td.col-text", "cell => cell.getBoundingClientRect().width")
+    assert text_width >= 350  # the sentence gets the room (it was about 90 px)
+    rights = page.eval_on_selector_all(
+        "table.rows-and-columns tbody tr",
+        """rows => rows.slice(0, 10).map(row => Math.max(...['col-text', 'col-evidence', 'col-attribution',
+             'col-hedge_cues'].map(c => row.querySelector('td.' + c).getBoundingClientRect().right)))""")
+    assert len(rights) == 10 and max(rights) <= LAPTOP["width"]
+    marked = page.eval_on_selector_all("td.col-text mark.attr-source", "marks => marks.length")
+    assert marked >= 8
+    legend_top = page.eval_on_selector(".attr-legend-box", "box => box.getBoundingClientRect().top")
+    table_top = page.eval_on_selector("table.rows-and-columns", "table => table.getBoundingClientRect().top")
+    assert legend_top < table_top
+    assert page.eval_on_selector("details.attr-column-descriptions", "d => d.open") is False
+    page.screenshot(path=str(tmp_path / "sentences-1366.png"))
+    assert is_screenshot(tmp_path / "sentences-1366.png")
+
+
+def test_at_laptop_width_the_readers_tables_come_first_and_the_article_view_explains_itself(server, browser):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(server + "/news")
+    listed = page.eval_on_selector_all("h3 a", "links => links.map(a => a.textContent.trim())")
+    assert listed[:5] == ["actors", "articles", "attributions", "quotes", "sentences"]
+    page.goto(server + "/-/attribution/news/articles/2")
+    assert page.is_visible("text=Sentence shading:")
+    shaded = page.eval_on_selector_all("span.attr-sentence.attr-anonymous", "spans => spans.length")
+    assert shaded >= 3
+    page.goto(server + "/-/attribution/news/outlets")
+    spills = page.eval_on_selector_all(
+        "table.attr-sentiment-grid td.attr-negative, table.attr-sentiment-grid td.attr-positive",
+        "cells => cells.map(c => getComputedStyle(c).borderRightColor)")
+    grey = page.eval_on_selector("table.attr-sentiment-grid td", "c => getComputedStyle(c).borderRightColor")
+    assert spills and all(color == grey for color in spills)  # coloured inside, not on the shared border

@@ -151,6 +151,20 @@ def open_database(path, layout: Layout | None = None) -> sqlite_utils.Database:
     return db
 
 
+# Datasette shows a table's columns in the order they were created: a reader
+# starts from the sentence and its evidence; where it sits in the body, last.
+SENTENCE_LEAD = ("id", "text", "evidence", "attribution", "source", "hedged", "hedge_cues")
+SENTENCE_TRAIL = ("article_id", "position", "paragraph", "start", "end")
+
+
+def sentence_columns_in_reading_order(layout: Layout) -> dict:
+    columns = {**CORE_TABLES["sentences"],
+               **{c: STORED_TYPES[kind] for c, kind in layout.declared["sentences"].items()}}
+    middle = [c for c in columns if c not in SENTENCE_LEAD and c not in SENTENCE_TRAIL]
+    order = [c for c in SENTENCE_LEAD if c in columns] + middle + list(SENTENCE_TRAIL)
+    return {c: columns[c] for c in order}
+
+
 def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> None:
     """The core tables, then every declared column (added to an existing database),
     the indexes and the outlet view once their columns exist."""
@@ -158,6 +172,8 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
         new = not db["articles"].exists()
         for name, columns in CORE_TABLES.items():
             if not db[name].exists():  # a table added since the database was made, too
+                if name == "sentences" and layout is not None:
+                    columns = sentence_columns_in_reading_order(layout)
                 db[name].create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []))
                 continue
             existing = db[name].columns_dict

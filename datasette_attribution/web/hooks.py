@@ -100,6 +100,9 @@ def render_cell(row, value, column, table, database, datasette):
         return render.cue_chips(value)
     if table == "sentences" and column == "evidence":
         return render.evidence_chips(value)
+    if table == "articles" and column == "body" and isinstance(value, str):
+        return render.excerpt(value, pages.plugin_url(datasette, database, f"articles/{row['id']}")
+                              if "id" in row.keys() else None)
     if table == "articles" and column == "title" and value:
         url = pages.plugin_url(datasette, database, f"articles/{row['id']}")
         return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(
@@ -152,14 +155,20 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def extra_body_script(table, datasette):
-    if table != "sentences":
+    if table not in column_descriptions():
         return ""
-    # The legend for the marks in the text column, placed above the table.
-    return ("document.addEventListener('DOMContentLoaded', function () {"
-            "var t = document.querySelector('.table-wrapper, table.rows-and-columns');"
-            "if (!t) return; var d = document.createElement('div');"
-            f"d.className = 'attr-legend-box'; d.innerHTML = {json.dumps(str(render.LEGEND))};"
-            "t.parentNode.insertBefore(d, t); });")
+    # The column descriptions folded behind a toggle, so the rows come first.
+    script = ("document.addEventListener('DOMContentLoaded', function () {"
+              "var dl = document.querySelector('dl.column-descriptions'); if (dl) {"
+              "var d = document.createElement('details'); d.className = 'attr-column-descriptions';"
+              "d.innerHTML = '<summary>What each column means</summary>';"
+              "dl.parentNode.insertBefore(d, dl); d.appendChild(dl); }")
+    if table == "sentences":
+        # The legend for the marks in the text column, placed above the table.
+        script += ("var t = document.querySelector('.table-wrapper, table.rows-and-columns');"
+                   "if (t) { var l = document.createElement('div'); l.className = 'attr-legend-box';"
+                   f"l.innerHTML = {json.dumps(str(render.LEGEND))}; t.parentNode.insertBefore(l, t); }}")
+    return script + "});"
 
 
 @hookimpl

@@ -115,6 +115,20 @@ def evidence_chips(raw: str | None) -> Markup | None:
     return Markup(" ").join(chips) if chips else Markup('<span class="attr-none">none</span>')
 
 
+EXCERPT_CHARS = 200
+
+
+def excerpt(body: str, article_url: str | None) -> Markup:
+    """The start of an article body, with a link to the whole article."""
+    if len(body) <= EXCERPT_CHARS:
+        return escape(body)
+    cut = body.rfind(" ", 0, EXCERPT_CHARS)
+    text = body[:cut if cut > 0 else EXCERPT_CHARS].rstrip() + "…"
+    if article_url is None:
+        return escape(text)
+    return Markup('{} <a href="{}" title="The article with its evidence">read on</a>').format(text, article_url)
+
+
 def cue_chips(raw: str | None) -> Markup:
     try:
         cues = json.loads(raw or "[]")
