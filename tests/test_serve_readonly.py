@@ -166,8 +166,9 @@ def test_at_laptop_width_the_readers_tables_come_first_and_the_article_view_expl
     shaded = page.eval_on_selector_all("span.attr-sentence.attr-anonymous", "spans => spans.length")
     assert shaded >= 3
     page.goto(server + "/-/attribution/news/outlets")
-    spills = page.eval_on_selector_all(
+    styles = page.eval_on_selector_all(
         "table.attr-sentiment-grid td.attr-negative, table.attr-sentiment-grid td.attr-positive",
-        "cells => cells.map(c => getComputedStyle(c).borderRightColor)")
-    grey = page.eval_on_selector("table.attr-sentiment-grid td", "c => getComputedStyle(c).borderRightColor")
-    assert spills and all(color == grey for color in spills)  # coloured inside, not on the shared border
+        "cells => cells.map(c => [getComputedStyle(c).boxShadow, getComputedStyle(c).borderRightColor])")
+    outline_colours = ("rgb(192, 57, 43)", "rgb(30, 132, 73)")
+    # Outlined inside the cell, never on the border it shares with the next one.
+    assert styles and all("inset" in shadow and border not in outline_colours for shadow, border in styles)

@@ -37,6 +37,28 @@ SUMMARY_TABLES = {
         group by 1, 2, 3, 4, 5""",
         [["attribution"], ["source_kind"], ["hedged"], ["is_quote"]],
     ),
+    # Over time: each outlet's articles and each outlet's mentions of each actor by
+    # month and by ISO week of publication (the expressions ?_period= filters by).
+    "outlet_period_stats": (
+        """select articles.outlet, substr(articles.published, 1, 7) as month,
+          strftime('%Y-W%W', articles.published) as week, count(*) as articles,
+          sum(articles.attributed_count) as attributed, sum(articles.anonymous_count) as anonymous,
+          sum(articles.hedged_count) as hedged, sum(articles.sentence_count) as sentences
+        from articles
+        where articles.published is not null and (articles.language is null or articles.language = 'en')
+        group by 1, 2, 3""",
+        [["month"], ["week"]],
+    ),
+    "outlet_actor_period_stats": (
+        """select articles.outlet, mentions.actor_id, substr(articles.published, 1, 7) as month,
+          strftime('%Y-W%W', articles.published) as week, count(*) as mentions,
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
+        from mentions join sentences on sentences.id = mentions.sentence_id
+        join articles on articles.id = sentences.article_id
+        where articles.published is not null
+        group by 1, 2, 3, 4""",
+        [["actor_id"]],
+    ),
 }
 # Sentence columns actor_sentence_stats is grouped by.
 SUMMARISED_FILTERS = ("attribution", "source_kind", "hedged", "is_quote")

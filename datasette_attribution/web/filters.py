@@ -1,4 +1,4 @@
-"""Query-string filters that need a join: ?_actor=ID and ?_outlet=NAME.
+"""Query-string filters that need a join: ?_actor=ID, ?_outlet=NAME and ?_period=.
 
 Datasette's own filters work on a table's columns; a sentence's actors live in
 `mentions` and its outlet in `articles`, so these add the subqueries.
@@ -19,12 +19,19 @@ ACTOR_SUBQUERIES = {
     "quotes": "actor_id = :attr_actor",
     "mentions": "actor_id = :attr_actor",
 }
-OUTLET_SUBQUERIES = {
-    "sentences": "article_id in (select id from articles where outlet = :attr_outlet)",
-    "mentions": ("sentence_id in (select sentences.id from sentences join articles "
-                 "on articles.id = sentences.article_id where articles.outlet = :attr_outlet)"),
-    "quotes": ("sentence_id in (select sentences.id from sentences join articles "
-               "on articles.id = sentences.article_id where articles.outlet = :attr_outlet)"),
+# Rows of a table whose article meets {condition}.
+OF_ARTICLES = {
+    "articles": "id in (select id from articles where {condition})",
+    "sentences": "article_id in (select id from articles where {condition})",
+    **{table: ("sentence_id in (select sentences.id from sentences join articles "
+               "on articles.id = sentences.article_id where {condition})")
+       for table in ("mentions", "quotes", "attributions")},
+}
+# ?_period=2016-10 (a month) or ?_period=2016-W41 (a week): the expressions the
+# over-time summaries group articles by, so a point's link finds its rows.
+PERIODS = {
+    "month": (re.compile(r"[0-9]{4}-[0-9]{2}"), "substr(articles.published, 1, 7)"),
+    "week": (re.compile(r"[0-9]{4}-W[0-9]{2}"), "strftime('%Y-W%W', articles.published)"),
 }
 
 
@@ -41,8 +48,18 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
             clauses.append("0")
             descriptions.append(f"_actor={actor[:40]!r} is not an actor id")
     outlet = args.get("_outlet")
-    if outlet and table in OUTLET_SUBQUERIES:
-        clauses.append(OUTLET_SUBQUERIES[table])
+    if outlet and table in OF_ARTICLES and table != "articles":  # articles has ?outlet=
+        clauses.append(OF_ARTICLES[table].format(condition="articles.outlet = :attr_outlet"))
         params["attr_outlet"] = outlet
         descriptions.append(f"from outlet {outlet}")
+    period = args.get("_period")
+    if period and table in OF_ARTICLES:
+        kind = next((name for name, (form, _) in PERIODS.items() if form.fullmatch(period)), None)
+        if kind:
+            clauses.append(OF_ARTICLES[table].format(condition=f"{PERIODS[kind][1]} = :attr_period"))
+            params["attr_period"] = period
+            descriptions.append(f"published in {period}")
+        else:
+            clauses.append("0")
+            descriptions.append(f"_period={period[:40]!r} is not a month (2016-10) or a week (2016-W41)")
     return clauses, params, descriptions

@@ -89,6 +89,9 @@ def register_routes():
         (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})$", pages.article_page),
         (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
          pages.comparison_page),
+        (r"^/-/attribution/(?P<database>[^/]+)/over-time\.csv$", pages.over_time_csv),
+        (r"^/-/attribution/(?P<database>[^/]+)/actors/(?P<actor_id>[0-9]{1,18})(?:\.(?P<format>json))?$",
+         pages.actor_page),
     ]
 
 
@@ -103,6 +106,9 @@ def render_cell(row, value, column, table, database, datasette):
     if table == "articles" and column == "body" and isinstance(value, str):
         return render.excerpt(value, pages.plugin_url(datasette, database, f"articles/{row['id']}")
                               if "id" in row.keys() else None)
+    if table == "actors" and column == "name" and value and "id" in row.keys():
+        url = pages.plugin_url(datasette, database, f"actors/{row['id']}")
+        return render.Markup('<a href="{}" title="How each outlet covers this actor">{}</a>').format(url, value)
     if table == "articles" and column == "title" and value:
         url = pages.plugin_url(datasette, database, f"articles/{row['id']}")
         return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(

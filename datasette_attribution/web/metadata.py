@@ -62,7 +62,8 @@ COLUMN_DESCRIPTIONS = {
 
 # Tables a reader does not start from: the plugin's summaries and the row tables
 # its pages and filters read. Hidden from the lists, still queryable.
-HIDDEN_TABLES = ("mentions", "paragraphs", "actor_stats", "outlet_actor_stats", "actor_sentence_stats")
+HIDDEN_TABLES = ("mentions", "paragraphs", "actor_stats", "outlet_actor_stats", "actor_sentence_stats",
+                 "outlet_period_stats", "outlet_actor_period_stats")
 # Examples offered on the database page, each a question a reader asks.
 EXAMPLE_QUERIES = {
     "anonymous_sources_by_outlet": {

@@ -16,9 +16,11 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from ..store.summaries import SUMMARY_TABLES
+from . import over_time
 from .render import ARTICLE_LEGEND, attribution_summary, cue_chips, highlight, link_target, sentiment_class
 
 TOP_ACTORS = 8
+TOP_ACTORS_OVER_TIME = 3
 
 
 def _url(datasette, database: str, table: str, **args) -> str:
@@ -147,7 +149,55 @@ async def comparison_data(datasette, db) -> dict:
     for cell in sentiment:
         cell["link"] = _url(datasette, database, "mentions", _outlet=cell["outlet"],
                             actor_id=cell["actor_id"])
-    return {"outlets": outlets, "actors": actors, "sentiment": sentiment}
+    for actor in actors:
+        actor["page"] = plugin_url(datasette, database, f"actors/{actor['id']}")
+    return {"outlets": outlets, "actors": actors, "sentiment": sentiment,
+            "over_time": await _over_time(datasette, db, [a["id"] for a in actors[:TOP_ACTORS_OVER_TIME]])}
+
+
+async def _over_time(datasette, db, actor_ids: list[int]) -> dict:
+    """Per outlet and month (or week): the shares, and sentiment toward the top actors."""
+    period = await over_time.granularity(db)
+    if period is None:
+        return {"period": None, "outlets": [], "actors": []}
+    outlets = await over_time.outlet_periods(db, period)
+    for row in outlets:
+        row["links"] = {
+            "anonymous_share": _url(datasette, db.name, "sentences", _outlet=row["outlet"],
+                                    _period=row["period"], attribution="anonymous"),
+            "hedged_share": _url(datasette, db.name, "sentences", _outlet=row["outlet"],
+                                 _period=row["period"], hedged=1),
+        }
+    actors = await over_time.actor_periods(db, period, actor_ids)
+    for row in actors:
+        row["link"] = _url(datasette, db.name, "mentions", _outlet=row["outlet"], actor_id=row["actor_id"],
+                           _period=row["period"])
+    return {"period": period, "outlets": outlets, "actors": actors}
+
+
+def over_time_charts(data: dict, actor_names: dict[int, str]) -> list[Markup]:
+    """Line charts of the over-time data: the two shares, and sentiment toward
+    each actor, one line per outlet."""
+    rows = data["over_time"]
+    if rows["period"] is None:
+        return []
+    periods = sorted({r["period"] for r in rows["outlets"]} | {r["period"] for r in rows["actors"]})
+    charts = []
+    for key, title in (("anonymous_share", "Anonymous share of attributions"),
+                       ("hedged_share", "Hedged share of sentences")):
+        series: dict = {}
+        for r in rows["outlets"]:
+            series.setdefault(r["outlet"], {})[r["period"]] = (r[key], r["links"][key])
+        charts.append(over_time.line_chart(f"{title}, by {rows['period']}", periods, series, 0.0, 1.0, "{:.0%}"))
+    for actor_id, name in actor_names.items():
+        series = {}
+        for r in rows["actors"]:
+            if r["actor_id"] == actor_id:
+                series.setdefault(r["outlet"], {})[r["period"]] = (r["mean_sentiment"], r["link"])
+        if series:
+            charts.append(over_time.line_chart(f"Sentiment toward {name}, by {rows['period']}", periods,
+                                               series, -1.0, 1.0, "{:+.2f}"))
+    return charts
 
 
 def bar_chart(title: str, outlets: list[dict], key: str, link_key: str) -> Markup:
@@ -195,6 +245,9 @@ async def comparison_page(datasette, request):
                                       "anonymous_share", "anonymous_share"),
          "hedged_chart": bar_chart("Hedged share of sentences", data["outlets"],
                                    "hedged_share", "hedged_share"),
+         "over_time_charts": over_time_charts(
+             data, {a["id"]: a["name"] for a in data["actors"][:TOP_ACTORS_OVER_TIME]}),
+         "over_time_csv_url": plugin_url(datasette, database, "over-time.csv"),
          "json_url": plugin_url(datasette, database, "outlets.json"),
          "csv_url": plugin_url(datasette, database, "outlets.csv")},
         request=request))
@@ -209,6 +262,92 @@ def csv_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_response(header: list[str], rows: list[list], filename: str) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([csv_cell(c) for c in header])
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    return Response(out.getvalue(), content_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{filename}"'})
+
+
+async def over_time_csv(datasette, request):
+    """The comparison's over-time data as one table: outlet and period, the
+    shares, and sentiment toward the top actors."""
+    db = await _database(datasette, request, *COMPARISON_TABLES)
+    data = await comparison_data(datasette, db)
+    actors = data["actors"][:TOP_ACTORS_OVER_TIME]
+    sentiment = {(r["outlet"], r["period"], r["actor_id"]): r["mean_sentiment"]
+                 for r in data["over_time"]["actors"]}
+    columns = ["outlet", "period", "articles", "attributed", "anonymous", "anonymous_share", "hedged",
+               "sentences", "hedged_share"]
+    rows = [[r[c] for c in columns] + [sentiment.get((r["outlet"], r["period"], a["id"]), "") for a in actors]
+            for r in data["over_time"]["outlets"]]
+    return csv_response(columns + [f"sentiment toward {a['name']}" for a in actors], rows,
+                        f"{db.name}-over-time.csv")
+
+
+async def actor_data(datasette, db, actor_id: int) -> dict:
+    """How each outlet mentions and quotes one actor, with the rows behind each number."""
+    found = await _rows(db, "select actors.*, leader.name as linked_to_name from actors "
+                            "left join actors leader on leader.id = actors.linked_to where actors.id = ?",
+                        [actor_id])
+    if not found:
+        raise NotFound(f"No actor {actor_id} in {db.name}")
+    by_outlet = await _rows(db, (
+        "select articles.outlet, count(*) as mentions, count(distinct mentions.sentence_id) as sentences, "
+        "count(distinct sentences.article_id) as articles, round(avg(mentions.sentiment), 4) as mean_sentiment, "
+        "count(distinct case when sentences.attribution = 'anonymous' then sentences.id end) as anonymous_sentences "
+        "from mentions join sentences on sentences.id = mentions.sentence_id "
+        "join articles on articles.id = sentences.article_id where mentions.actor_id = ? "
+        "group by 1 order by mentions desc"), [actor_id])
+    quoted = {r["outlet"]: r["n"] for r in await _rows(db, (
+        "select articles.outlet, count(*) as n from quotes join sentences on sentences.id = quotes.sentence_id "
+        "join articles on articles.id = sentences.article_id where quotes.actor_id = ? group by 1"), [actor_id])}
+    sourced = {r["outlet"]: r["n"] for r in await _rows(db, (
+        "select articles.outlet, count(*) as n from attributions "
+        "join sentences on sentences.id = attributions.sentence_id "
+        "join articles on articles.id = sentences.article_id where attributions.actor_id = ? group by 1"),
+        [actor_id])}
+    name = db.name
+    for row in by_outlet:
+        outlet = row["outlet"]
+        row["quotes"], row["named_source"] = quoted.get(outlet, 0), sourced.get(outlet, 0)
+        row["links"] = {
+            "sentences": _url(datasette, name, "sentences", _actor=actor_id, _outlet=outlet),
+            "mentions": _url(datasette, name, "mentions", actor_id=actor_id, _outlet=outlet),
+            "quotes": _url(datasette, name, "quotes", actor_id=actor_id, _outlet=outlet),
+            "named_source": _url(datasette, name, "attributions", actor_id=actor_id, _outlet=outlet),
+            "anonymous_sentences": _url(datasette, name, "sentences", _actor=actor_id, _outlet=outlet,
+                                        attribution="anonymous"),
+        }
+    data = {"actor": found[0], "outlets": by_outlet, "over_time": {"period": None, "outlets": [], "actors": []}}
+    period = await over_time.granularity(db)
+    if period:
+        rows = await over_time.actor_periods(db, period, [actor_id])
+        for row in rows:
+            row["link"] = _url(datasette, name, "mentions", _outlet=row["outlet"], actor_id=actor_id,
+                               _period=row["period"])
+        data["over_time"] = {"period": period, "outlets": [], "actors": rows}
+    return data
+
+
+async def actor_page(datasette, request):
+    db = await _database(datasette, request, *ARTICLE_TABLES, *COMPARISON_TABLES)
+    data = await actor_data(datasette, db, int(request.url_vars["actor_id"]))
+    if request.url_vars.get("format") == "json":
+        return Response.json(data)
+    actor = data["actor"]
+    return Response.html(await datasette.render_template(
+        "attribution_actor.html",
+        # "actor" is Datasette's own template variable (who is signed in).
+        {"database": db.name, "subject": actor, "outlets": data["outlets"], "charts": over_time_charts(data, {actor["id"]: actor["name"]}),
+         "json_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.json"),
+         "row_url": datasette.urls.table(db.name, "actors") + f"/{actor['id']}",
+         "comparison_url": plugin_url(datasette, db.name, "outlets")},
+        request=request))
 
 
 def comparison_csv(data: dict) -> str:
