@@ -1,11 +1,10 @@
 """Attribution: named or anonymous sources of claims, and the speakers of quotes."""
 
 import pytest
-from conftest import INDEPENDENT_SEED, NEWS24_SEED
+from conftest import INDEPENDENT_SEED, NEWS24_SEED, page_article, parsed
 
 from datasette_attribution.analyze import analyze_article
 from datasette_attribution.scorers.sourcing import attribute as attribute_span
-from conftest import page_article, parsed
 
 
 def attribute(text, previous=None):

@@ -2,7 +2,6 @@
 database read while a load writes to it."""
 
 import json
-import os
 import signal
 import socket
 import sqlite3

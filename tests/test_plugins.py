@@ -13,7 +13,12 @@ import sqlite_utils
 from datasette.app import Datasette
 
 from datasette_attribution import analyze, hookimpl
-from datasette_attribution.plugins import ScorerError, plugin_manager, registered_scorers, run_order
+from datasette_attribution.plugins import (
+    ScorerError,
+    plugin_manager,
+    registered_scorers,
+    run_order,
+)
 
 SCORER_MODULE = '''
 from datasette_attribution import hookimpl

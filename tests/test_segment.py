@@ -1,8 +1,7 @@
 """Sentences: abbreviations, quotations, and offsets back into the stored body."""
 
-from datasette_attribution.text.segment import segment_article
 from datasette_attribution.model import Article, Paragraph
-from datasette_attribution.text.segment import sentence_spans
+from datasette_attribution.text.segment import segment_article, sentence_spans
 
 
 def sentences_of(text):

@@ -14,7 +14,6 @@ from conftest import SEEDS
 from datasette_attribution import pipeline
 from datasette_attribution.pipeline import load
 
-
 PAGES = [
     "/news",
     "/news/articles",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-
 LEADING_WORD = re.compile(r"\w+")
 
 

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import math
 import zlib
-
-import numpy
 from functools import lru_cache
 
+import numpy
+
 from ..resources import model_file
-from .summary import mean
 from .polarity import lexicon as pattern_lexicon
 from .polarity import polarity_subjectivity as textblob_polarity
+from .summary import mean
+
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor", "hardly", "barely"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "while", "although", "though",
                            "whereas", "because", "however", "yet"})

@@ -10,7 +10,12 @@ from datasette import hookimpl
 
 from . import errors, filters, pages, render
 from .facets import ActorFacet, ScoreBandFacet
-from .metadata import DEFAULT_FACETS, EXAMPLE_QUERIES, HIDDEN_TABLES, column_descriptions
+from .metadata import (
+    DEFAULT_FACETS,
+    EXAMPLE_QUERIES,
+    HIDDEN_TABLES,
+    column_descriptions,
+)
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",

@@ -17,7 +17,14 @@ from markupsafe import Markup
 
 from ..store.summaries import SUMMARY_TABLES
 from . import over_time
-from .render import ARTICLE_LEGEND, attribution_summary, cue_chips, highlight, link_target, sentiment_class
+from .render import (
+    ARTICLE_LEGEND,
+    attribution_summary,
+    cue_chips,
+    highlight,
+    link_target,
+    sentiment_class,
+)
 
 TOP_ACTORS = 8
 TOP_ACTORS_OVER_TIME = 3
