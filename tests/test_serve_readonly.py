@@ -171,3 +171,11 @@ def test_at_laptop_width_the_readers_tables_come_first_and_the_article_view_expl
     outline_colours = ("rgb(192, 57, 43)", "rgb(30, 132, 73)")
     # Outlined inside the cell, never on the border it shares with the next one.
     assert styles and all("inset" in shadow and border not in outline_colours for shadow, border in styles)
+
+
+def test_the_query_box_opens_on_an_example_a_reader_asks(server, browser):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(server + "/news")
+    sql = page.eval_on_selector("textarea#sql-editor", "box => box.value")
+    assert sql.startswith("select outlet, articles, attributed, anonymous, anonymous_share")
+    assert "anonymous_share" in page.inner_text(".CodeMirror, .cm-editor, form.sql")

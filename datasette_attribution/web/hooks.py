@@ -165,7 +165,15 @@ def extra_css_urls(datasette):
 
 
 @hookimpl
-def extra_body_script(table, datasette):
+def extra_body_script(view_name, database, table, datasette):
+    if view_name == "database" and database and _loaded_by_plugin(datasette.get_database(database).path):
+        # The query box opens on a question a reader asks, not on the first
+        # table by name. Run at once: the SQL editor reads the box when the page
+        # has loaded.
+        example = EXAMPLE_QUERIES["anonymous_sources_by_outlet"]["sql"]
+        return ("(function () { var box = document.querySelector('textarea#sql-editor');"
+                "if (box && /^select \\* from \\S+$/.test(box.value.trim())) "
+                f"box.value = {json.dumps(example)}; }})();")
     if table not in column_descriptions():
         return ""
     # The column descriptions folded behind a toggle, so the rows come first.
