@@ -115,7 +115,7 @@ ALREADY_LOADED = "already loaded"
 
 
 def hash_key(digest: str) -> bytes:
-    return bytes.fromhex(digest[:32])  # 128 bits: a third of the memory of the hex
+    return bytes.fromhex(digest[:32])  # 128 bits in 16 bytes: collisions out of reach, a small set
 
 
 def prepare(item, job: Job):
