@@ -85,6 +85,10 @@ def test_an_actor_page_shows_how_each_outlet_covers_them(months_db):
     assert outlets["Gazette"]["anonymous_sentences"] == 2
     assert outlets["Courier"]["anonymous_sentences"] == 2
     assert "Sentiment toward Barack Obama, by month" in page.text
+    table = list(csv.DictReader(io.StringIO(fetch(months_db, f"/-/attribution/news/actors/{obama}.csv")[0].text)))
+    assert [(r["outlet"], r["mentions"], r["articles"]) for r in table if r["period"] == "all"] == [
+        ("Gazette", "5", "4"), ("Courier", "4", "4")]
+    assert len([r for r in table if r["period"] != "all"]) == 8
     assert fetch(months_db, "/-/attribution/news/actors/999999")[0].status_code == 404
 
 

@@ -171,6 +171,12 @@ def test_at_laptop_width_the_readers_tables_come_first_and_the_article_view_expl
     outline_colours = ("rgb(192, 57, 43)", "rgb(30, 132, 73)")
     # Outlined inside the cell, never on the border it shares with the next one.
     assert styles and all("inset" in shadow and border not in outline_colours for shadow, border in styles)
+    polarity = page.eval_on_selector_all("table.attr-comparison td.attr-number", "cells => cells.map(c => c.textContent)")
+    assert polarity == ["+0.046", "+0.023"]  # signed, three decimals, aligned
+    page.goto(server + "/news/sentences?_facet_actor=actor")
+    breaks = page.eval_on_selector_all(".facet-info li, .facet-results li",
+                                       "items => items.map(li => getComputedStyle(li).wordBreak)")
+    assert breaks and set(breaks) == {"normal"}  # labels wrap between words, never mid-word
 
 
 def test_the_query_box_opens_on_an_example_a_reader_asks(server, browser):

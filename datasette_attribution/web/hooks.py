@@ -95,7 +95,7 @@ def register_routes():
         (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
          pages.comparison_page),
         (r"^/-/attribution/(?P<database>[^/]+)/over-time\.csv$", pages.over_time_csv),
-        (r"^/-/attribution/(?P<database>[^/]+)/actors/(?P<actor_id>[0-9]{1,18})(?:\.(?P<format>json))?$",
+        (r"^/-/attribution/(?P<database>[^/]+)/actors/(?P<actor_id>[0-9]{1,18})(?:\.(?P<format>json|csv))?$",
          pages.actor_page),
     ]
 

@@ -346,12 +346,21 @@ async def actor_page(datasette, request):
     data = await actor_data(datasette, db, int(request.url_vars["actor_id"]))
     if request.url_vars.get("format") == "json":
         return Response.json(data)
+    if request.url_vars.get("format") == "csv":
+        # One table: each outlet's totals (period "all"), then each period's mentions.
+        columns = ["outlet", "period", "mentions", "mean_sentiment", "articles", "quotes", "named_source",
+                   "anonymous_sentences"]
+        rows = [[o["outlet"], "all", *(o[c] for c in columns[2:])] for o in data["outlets"]]
+        rows += [[r["outlet"], r["period"], r["mentions"], r["mean_sentiment"], "", "", "", ""]
+                 for r in data["over_time"]["actors"]]
+        return csv_response(columns, rows, f"{db.name}-actor-{data['actor']['id']}.csv")
     actor = data["actor"]
     return Response.html(await datasette.render_template(
         "attribution_actor.html",
         # "actor" is Datasette's own template variable (who is signed in).
         {"database": db.name, "subject": actor, "outlets": data["outlets"], "charts": over_time_charts(data, {actor["id"]: actor["name"]}),
          "json_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.json"),
+         "csv_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.csv"),
          "row_url": datasette.urls.table(db.name, "actors") + f"/{actor['id']}",
          "comparison_url": plugin_url(datasette, db.name, "outlets")},
         request=request))
