@@ -36,7 +36,7 @@ from .store import (
 )
 from .store import open_database as open_store
 from .text.characters import has_words
-from .text.language import ENGLISH
+from .text.language import ENGLISH, detect_language
 
 # Documents go to a worker sixteen at a time, one message each way per chunk
 # (with four, the writing process spent 5.0 s of CPU on 3,000 articles, with
@@ -151,7 +151,9 @@ def _prepare_in_worker(item):
 
 def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
     """Load the spaCy pipeline, every lexicon and every model (an actor, a hedge
-    cue, a source, a quotation): in this process once, not in each worker."""
+    cue, a source, a quotation, the language detector): in this process once,
+    not in each worker."""
+    detect_language("The minister said the talks would resume on Monday, officials said. " * 2)
     analyze_article(Article(source="warm-up", paragraphs=[
         Paragraph('President Barack Obama may visit Iran, officials said. "We will see," he said.')]),
         settings)
