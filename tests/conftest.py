@@ -1,6 +1,8 @@
+import asyncio
 from pathlib import Path
 
 import pytest
+from datasette.app import Datasette
 
 from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.model import RawDocument
@@ -31,3 +33,13 @@ def parsed(text: str):
     from datasette_attribution.nlp import parse
 
     return parse([text])[0][:]
+
+
+def fetch(path, *urls):
+    """The responses of an in-process Datasette serving `path` read-only."""
+    async def run():
+        datasette = Datasette(immutables=[str(path)])
+        await datasette.invoke_startup()
+        return [await datasette.client.get(url) for url in urls]
+
+    return asyncio.run(run())

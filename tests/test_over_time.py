@@ -1,6 +1,5 @@
 """Outlets and actors over time, and an actor's own page, on articles that span months."""
 
-import asyncio
 import csv
 import io
 import json
@@ -8,7 +7,7 @@ import re
 
 import pytest
 import sqlite_utils
-from datasette.app import Datasette
+from conftest import fetch
 
 from datasette_attribution import pipeline
 
@@ -36,15 +35,6 @@ def months_db(tmp_path_factory):
     path = folder / "news.db"
     pipeline.load(pipeline.open_database(path), [str(records)])
     return path
-
-
-def fetch(path, *urls):
-    async def run():
-        datasette = Datasette(immutables=[str(path)])
-        await datasette.invoke_startup()
-        return [await datasette.client.get(url) for url in urls]
-
-    return asyncio.run(run())
 
 
 def test_the_comparison_shows_each_outlet_by_month_with_every_point_linked_to_its_rows(months_db):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 import sqlite_utils
-from conftest import SEEDS
+from conftest import SEEDS, fetch
 from datasette.app import Datasette
 
 from datasette_attribution import store
@@ -19,15 +19,6 @@ def seeds_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("web") / "news.db"
     load(store.open_database(path), [str(SEEDS)])
     return path
-
-
-def fetch(path, *urls):
-    async def run():
-        datasette = Datasette(immutables=[str(path)])
-        await datasette.invoke_startup()
-        return [await datasette.client.get(url) for url in urls]
-
-    return asyncio.run(run())
 
 
 def facet_results(response):
