@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from .metadata import BYLINE_PREFIX
+
 SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:]\s+|\s+-\s+|\s*::\s*")
 AFTER_PREFIX = re.compile(r"\s*[|:\u2013\u2014-]\s+")
 SECTION_LABELS = frozenset(
@@ -106,7 +108,7 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
 
 
 def _person(part: str, sites: list[str]) -> str | None:
-    part = re.sub(r"^(?:by|words by|written by)\s+", "", part.strip(), flags=re.IGNORECASE)
+    part = BYLINE_PREFIX.sub("", part.strip())
     part = re.split(r"\s+(?:is|was|has|covers|writes)\s+", part)[0]  # "Phil Helsel is a reporter"
     words = [w for w in part.replace(",", " ").split() if w.lower().strip(".") not in DATE_WORDS]
     # "Finian Cunningham Sputnik International": the name, without the site's.

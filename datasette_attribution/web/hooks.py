@@ -4,7 +4,9 @@ a database, so everything works on immutable (`-i`) and published instances."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from functools import lru_cache
 
 from datasette import hookimpl
 
@@ -222,24 +224,26 @@ def _database_metadata() -> dict:
     return {"tables": tables, "queries": EXAMPLE_QUERIES}
 
 
-_LOADED: set = set()
-
-
 def _loaded_by_plugin(path: str | None) -> bool:
-    """Whether the database file holds the plugin's tables (asked once a file:
-    0.65 asks for metadata on every page, and synchronously)."""
+    """Whether the database file holds the plugin's tables. 0.65 asks for
+    metadata on every page, and synchronously: the answer is kept until the
+    file changes (a first load may be running while it is served)."""
     if not path:
         return False
-    if path not in _LOADED:
-        try:
-            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-                found = conn.execute("select count(*) from sqlite_master where type = 'table' and name in "
-                                     f"({', '.join('?' * len(OUR_TABLES))})", OUR_TABLES).fetchone()[0]
-        except sqlite3.Error:
-            return False
-        if found == len(OUR_TABLES):
-            _LOADED.add(path)
-    return path in _LOADED
+    # A load writes to the write-ahead log first: its time counts too.
+    changed = [os.stat(p).st_mtime_ns for p in (path, f"{path}-wal") if os.path.exists(p)]
+    return bool(changed) and _holds_our_tables(path, max(changed))
+
+
+@lru_cache(maxsize=64)
+def _holds_our_tables(path: str, modified: int) -> bool:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            found = conn.execute("select count(*) from sqlite_master where type = 'table' and name in "
+                                 f"({', '.join('?' * len(OUR_TABLES))})", OUR_TABLES).fetchone()[0]
+    except sqlite3.Error:
+        return False
+    return found == len(OUR_TABLES)
 
 
 @hookimpl

@@ -66,6 +66,13 @@ ARTICLE_TABLES = ("articles", "sentences", "paragraphs", "mentions", "actors", "
 COMPARISON_TABLES = ("outlet_summary", *SUMMARY_TABLES)
 
 
+def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
+    grouped: dict[int, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["sentence_id"], []).append(row)
+    return grouped
+
+
 async def article_page(datasette, request):
     db = await _database(datasette, request, *ARTICLE_TABLES)
     database = db.name
@@ -80,17 +87,13 @@ async def article_page(datasette, request):
         "select mentions.*, actors.name as actor, actors.kind from mentions "
         "join actors on actors.id = mentions.actor_id join sentences on sentences.id = "
         "mentions.sentence_id where sentences.article_id = ? order by mentions.start"), [article_id])
-    by_sentence: dict[int, list] = {}
-    for mention in mentions:
-        by_sentence.setdefault(mention["sentence_id"], []).append(mention)
+    by_sentence = _by_sentence(mentions)
     attributions = await _rows(db, (
         "select attributions.*, actors.name as actor from attributions "
         "join sentences on sentences.id = attributions.sentence_id "
         "left join actors on actors.id = attributions.actor_id "
         "where sentences.article_id = ? order by attributions.id"), [article_id])
-    attributions_of: dict[int, list] = {}
-    for attribution in attributions:
-        attributions_of.setdefault(attribution["sentence_id"], []).append(attribution)
+    attributions_of = _by_sentence(attributions)
     paragraphs = await _rows(db, "select * from paragraphs where article_id = ? order by position",
                              [article_id])
     blocks = []
