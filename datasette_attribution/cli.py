@@ -103,8 +103,16 @@ def cli():
 @click.option("--max-size", "max_bytes", type=ByteSize(), default=DEFAULT_MAX_BYTES,
               show_default=f"{DEFAULT_MAX_BYTES // 1_000_000} MB",
               help="Refuse a page, a JSON file or a record larger than this (e.g. 500KB, 20MB).")
+@click.option("--story-window", type=click.IntRange(min=0), default=pipeline.DEFAULT_STORY_WINDOW,
+              show_default=True, metavar="DAYS",
+              help="Group an article into a story only with articles published within this many "
+                   "days of it.")
+@click.option("--story-threshold", type=click.FloatRange(min=0, min_open=True, max=1),
+              default=pipeline.DEFAULT_STORY_THRESHOLD, show_default=True,
+              help="Similarity (0-1, cosine of the rarity-weighted words of title and opening) "
+                   "at which an article joins the story of the closest article. Higher groups less.")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         workers, progress, model, max_bytes):
+         workers, progress, model, max_bytes, story_window, story_threshold):
     from .text.metadata import parse_date
 
     check_database_path(db)
@@ -117,7 +125,8 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
                  "published": parse_date(published) if published else None}
     check_settings(model, alias_files)
     database = pipeline.open_database(db)
-    settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes}
+    settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes,
+                "story_window": story_window, "story_threshold": story_threshold}
     workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
 

@@ -35,6 +35,9 @@ from .store import (
     write_article,
 )
 from .store import open_database as open_store
+from .store.stories import StoryGrouper
+from .stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
+from .stories import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
 from .text.characters import has_words
 from .text.language import ENGLISH, detect_language
 
@@ -191,13 +194,16 @@ def prepared(paths, encoding: str, job: Job, workers: int, max_bytes: int = DEFA
 
 def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=None,
          on_document=None, workers: int = 1, model: str | None = None,
-         alias_files: tuple[str, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES) -> LoadReport:
+         alias_files: tuple[str, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES,
+         story_window: int = DEFAULT_STORY_WINDOW, story_threshold: float = DEFAULT_STORY_THRESHOLD) -> LoadReport:
     """Load every page and record under `paths` into `db`; bad inputs are reported
     (and passed to `on_error`) without stopping the rest. Sentences are parsed by
     the spaCy pipeline `model` (default: nlp.DEFAULT_PIPELINES) and scored in
     `workers` processes; this process writes, each article all or nothing.
     `alias_files` add actor aliases (the format of lexicons/aliases.txt). Pages,
-    JSON files and records over `max_bytes` are refused.
+    JSON files and records over `max_bytes` are refused. Each new article joins
+    the story of the most similar article published within `story_window` days
+    when their similarity reaches `story_threshold` (stories.py).
 
     Raises nlp.PipelineError, or LoadError for a bad alias file, before reading
     anything."""
@@ -208,6 +214,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
     loaded = frozenset() if replace else frozenset(
         hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
     job = Job(overrides or {}, settings, loaded)
+    stories = StoryGrouper(db, story_window, story_threshold)
 
     def fail(error: LoadError):
         report.errors.append(error)
@@ -222,7 +229,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
 
     with deferred_search_index(db):
         _write_all(db, prepared(paths, encoding, job, workers, max_bytes), replace, report, fail,
-                   on_document, finish)
+                   on_document, finish, stories)
     checkpoint(db)
     return report
 
@@ -234,7 +241,7 @@ def _commit(db) -> None:
         db.conn.execute("COMMIT")
 
 
-def _write_all(db, documents, replace, report, fail, on_document, finish) -> None:
+def _write_all(db, documents, replace, report, fail, on_document, finish, stories) -> None:
     pending = 0
     try:
         for location, result in documents:
@@ -254,7 +261,7 @@ def _write_all(db, documents, replace, report, fail, on_document, finish) -> Non
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN")
             try:
-                outcome = write_article(db, result, replace=replace)
+                outcome = write_article(db, result, replace=replace, stories=stories)
             except Exception as error:  # its savepoint rolled back: nothing half-written
                 fail(LoadError(location, f"{type(error).__name__}: {error}"))
                 continue

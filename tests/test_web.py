@@ -185,7 +185,7 @@ def test_the_readers_tables_lead_and_internal_tables_are_hidden_but_queryable(se
     database, index, hidden_query = fetch(
         seeds_path, "/news", "/", "/news.json?sql=select+count(*)+as+n+from+actor_sentence_stats&_shape=array")
     listed = re.findall(r'<h3><a href="/news/(\w+)"', database.text)
-    assert listed == ["actors", "articles", "attributions", "quotes", "sentences"]
+    assert listed == ["actors", "articles", "attributions", "quotes", "sentences", "stories"]
     assert not {"mentions", "paragraphs", "actor_stats"} & set(re.findall(r'href="/news/(\w+)"', index.text))
     for title in ("Anonymous share of attributed sentences, by outlet", "Who the unnamed sources are, by outlet",
                   "Hedged sentences with their cues"):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from .search import SEARCHABLE, enable_search, repair_search_index
+from .stories import ensure_story_tables
 from .summaries import SUMMARISED_FILTERS, SUMMARY_TABLES, refresh_summaries
 
 # Columns that exist whatever scorers are installed. Scorers add theirs to
@@ -16,7 +17,7 @@ CORE_TABLES = {
     "articles": {
         "id": int, "source": str, "url": str, "outlet": str, "title": str, "byline": str,
         "published": str, "standfirst": str, "body": str, "content_hash": str,
-        "paragraph_count": int, "sentence_count": int, "language": str,
+        "paragraph_count": int, "sentence_count": int, "language": str, "story_id": int,
     },
     "paragraphs": {
         "id": int, "article_id": int, "position": int, "kind": str, "start": int, "end": int,
@@ -43,6 +44,7 @@ CORE_TABLES = {
     },
 }
 FOREIGN_KEYS = {
+    "articles": [("story_id", "stories", "id")],
     "paragraphs": [("article_id", "articles", "id")],
     "sentences": [("article_id", "articles", "id")],
     "mentions": [("sentence_id", "sentences", "id"), ("actor_id", "actors", "id")],
@@ -52,7 +54,7 @@ FOREIGN_KEYS = {
 # Every column a facet, filter or join uses; an index on a scorer's column is made
 # once that column exists.
 INDEXES = {
-    "articles": [["outlet"], ["published"], ["anonymous_share"], ["hedged_share"]],
+    "articles": [["outlet"], ["published"], ["anonymous_share"], ["hedged_share"], ["story_id"]],
     "paragraphs": [["article_id", "position"]],
     "sentences": [["article_id", "position"], ["attribution"], ["source_kind"], ["hedged"],
                   ["is_quote"], ["hedging_score"], ["polarity"]],
@@ -170,6 +172,7 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
     the indexes and the outlet view once their columns exist."""
     with db.atomic():
         new = not db["articles"].exists()
+        ensure_story_tables(db)  # before articles, whose story_id refers to stories
         for name, columns in CORE_TABLES.items():
             if not db[name].exists():  # a table added since the database was made, too
                 if name == "sentences" and layout is not None:
@@ -178,7 +181,10 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
                 continue
             existing = db[name].columns_dict
             for column, kind in columns.items():  # and a column added since
-                if column not in existing:
+                if column == "story_id" and column not in existing:
+                    # sqlite-utils would rebuild the table to add the foreign key.
+                    db.execute("alter table articles add column story_id integer references stories(id)")
+                elif column not in existing:
                     db[name].add_column(column, kind)
         if new:
             db["articles"].create_index(["content_hash"], unique=True)

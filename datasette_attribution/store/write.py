@@ -11,8 +11,10 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from ..model import Article
+from ..stories import term_vector
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
+from .stories import StoryGrouper, forget_article
 
 
 def content_hash(article: Article) -> str:
@@ -35,6 +37,7 @@ def article_id_for(db: sqlite_utils.Database, digest: str) -> int | None:
 def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
     # The delete triggers take rows out of the full-text index: they must be in it.
     index_new_rows(db)
+    forget_article(db, article_id)
     sentence_ids = "select id from sentences where article_id = ?"
     db.execute(f"delete from mentions where sentence_id in ({sentence_ids})", [article_id])
     db.execute(f"delete from quotes where sentence_id in ({sentence_ids})", [article_id])
@@ -65,6 +68,8 @@ class ArticleRows:
     quotes: list[tuple]  # sentence position, text, speaker, speaker's full name, anonymous
     # sentence position, the actor (name, kind) or None, then ATTRIBUTION_FIELDS
     attributions: list[tuple]
+    published: str | None = None
+    story_vector: dict | None = None  # stories.term_vector of its title and opening
 
 
 def _columns(table: str, *left_out: str) -> tuple[str, ...]:
@@ -123,30 +128,35 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
                  q.get("anonymous", 0)) for q in analysis.quotes],
         attributions=[(sentence["position"], a.get("actor"), *(a.get(c) for c in ATTRIBUTION_FIELDS))
                       for sentence in analysis.sentences for a in sentence.get("attributions", [])],
+        published=article.published,
+        story_vector=term_vector(article.title, article.body),
     )
 
 
-def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = False) -> str:
+def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = False,
+                  stories: StoryGrouper | None = None) -> str:
     """Store one article and everything scored on it, all or nothing: in its own
     transaction, or in a savepoint of the caller's (a load commits every few
-    articles).
+    articles). With `stories`, the article joins its story in the same savepoint.
 
     Returns "added", "replaced" or "skipped" (already loaded and not `replace`).
     """
     try:
-        return _write(db, rows, replace)
+        return _write(db, rows, replace, stories)
     except Exception:
         _actor_ids.pop(db, None)  # ids cached inside the rolled-back transaction
         raise
 
 
-def _write(db, rows: ArticleRows, replace: bool) -> str:
+def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -> str:
     with db.atomic():
         existing = article_id_for(db, rows.content_hash)
         if existing is not None and not replace:
             return "skipped"
         if existing is not None:
             delete_article(db, existing)
+            if stories is not None:
+                stories.forget(existing)
         article_id = _insert(db, "articles", rows.article_columns, [rows.article])
         _insert(db, "paragraphs", ("article_id", *PARAGRAPH_COLUMNS),
                 [(article_id, *row) for row in rows.paragraphs])
@@ -169,6 +179,9 @@ def _write(db, rows: ArticleRows, replace: bool) -> str:
         _insert(db, "attributions", ("sentence_id", "actor_id", *ATTRIBUTION_FIELDS), [
             (sentence_ids[position], actor_id_for(db, *actor) if actor else None, *fields)
             for position, actor, *fields in rows.attributions])
+        if stories is not None:
+            vector = rows.story_vector if rows.story_vector is not None else {}
+            stories.place(article_id, rows.published, vector)
     return "replaced" if existing is not None else "added"
 
 

@@ -26,7 +26,7 @@ __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
 PLUGIN_NAME = "datasette-attribution"
 OUR_TABLES = ("articles", "sentences")
 # A sentence_id in mentions and quotes shows its sentence, not its id twice.
-LABEL_COLUMNS = {"sentences": {"label_column": "text"}}
+LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_column": "title"}}
 
 
 @hookimpl
@@ -220,7 +220,8 @@ def _database_metadata() -> dict:
             tables[name]["facets"] = DEFAULT_FACETS[name]
     for name in HIDDEN_TABLES:
         tables.setdefault(name, {})["hidden"] = True
-    tables.setdefault("sentences", {}).update(LABEL_COLUMNS["sentences"])
+    for name, label in LABEL_COLUMNS.items():
+        tables.setdefault(name, {}).update(label)
     return {"tables": tables, "queries": EXAMPLE_QUERIES}
 
 

@@ -27,6 +27,15 @@ COLUMN_DESCRIPTIONS = {
         "hedged_share": "Hedged sentences / all sentences (0..1)",
         "polarity": "Mean sentence polarity, TextBlob pattern lexicon (-1 negative .. 1 positive)",
         "subjectivity": "Mean sentence subjectivity, TextBlob pattern lexicon (0 objective .. 1 subjective)",
+        "story_id": "The story: other articles published within a week that report the same event "
+                    "(similar words in title and opening); empty when no other article does",
+    },
+    "stories": {
+        "title": "The earliest article's headline",
+        "first_published": "When the first of its articles was published",
+        "last_published": "When the last of its articles was published",
+        "article_count": "Articles in the story",
+        "outlet_count": "Outlets that reported it",
     },
     "sentences": {
         "start": "Offset of the sentence in articles.body (characters)",
@@ -62,7 +71,7 @@ COLUMN_DESCRIPTIONS = {
 
 # Tables a reader does not start from: the plugin's summaries and the row tables
 # its pages and filters read. Hidden from the lists, still queryable.
-HIDDEN_TABLES = ("mentions", "paragraphs", "actor_stats", "outlet_actor_stats", "actor_sentence_stats",
+HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", "actor_stats", "outlet_actor_stats", "actor_sentence_stats",
                  "outlet_period_stats", "outlet_actor_period_stats")
 # Examples offered on the database page, each a question a reader asks.
 EXAMPLE_QUERIES = {
@@ -88,7 +97,7 @@ EXAMPLE_QUERIES = {
 
 DEFAULT_FACETS = {
     "sentences": ["attribution", "source_kind", "hedged", "is_quote"],
-    "articles": ["outlet"],
+    "articles": ["outlet", "story_id"],
     "actors": ["kind"],
 }
 

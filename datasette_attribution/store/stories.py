@@ -1,0 +1,132 @@
+"""Stories in the database: each article's story vector (`story_terms`), its
+`articles.story_id`, and one `stories` row per group of two or more articles,
+kept up to date as articles are written, replaced or deleted. How articles are
+compared is stories.py's; this module only reads and writes the rows."""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from ..stories import (
+    DEFAULT_THRESHOLD,
+    DEFAULT_WINDOW_DAYS,
+    Candidate,
+    StoryIndex,
+    day_of,
+    term_vector,
+)
+from .search import index_new_rows
+
+STORY_COLUMNS = {"id": int, "title": str, "first_published": str, "last_published": str,
+                 "article_count": int, "outlet_count": int}
+# One row per article: its vector, so that a later load compares new articles
+# with it without reading its body again.
+TERMS_COLUMNS = {"article_id": int, "day": str, "terms": str}
+
+
+def ensure_story_tables(db: sqlite_utils.Database) -> None:
+    if not db["stories"].exists():
+        db["stories"].create(STORY_COLUMNS, pk="id")
+        db["stories"].create_index(["first_published"])
+    if not db["story_terms"].exists():
+        db["story_terms"].create(TERMS_COLUMNS, pk="article_id")
+        db["story_terms"].create_index(["day"])
+
+
+class StoryGrouper:
+    """Places each article written in a load into a story, or none (see
+    stories.py). Articles already in the database take part: those published
+    near a new article are read from `story_terms` when first needed; articles
+    stored before stories existed get their vectors first."""
+
+    def __init__(self, db: sqlite_utils.Database, window_days: int = DEFAULT_WINDOW_DAYS,
+                 threshold: float = DEFAULT_THRESHOLD):
+        self.db = db
+        self.index = StoryIndex(window_days=window_days, threshold=threshold)
+        self.days_read: set = set()
+        self._add_missing_vectors()
+
+    def _add_missing_vectors(self) -> None:
+        missing = self.db.execute(
+            "select id, title, body, published from articles "
+            "where id not in (select article_id from story_terms) order by id").fetchall()
+        for article_id, title, body, published in missing:
+            self.place(article_id, published, term_vector(title, body))
+
+    def _read_days(self, days) -> None:
+        wanted = [day for day in days if day not in self.days_read]
+        if not wanted:
+            return
+        self.days_read.update(wanted)
+        dated = [day.isoformat() for day in wanted if day is not None]
+        clauses, params = [], []
+        if dated:
+            clauses.append(f"story_terms.day in ({', '.join('?' * len(dated))})")
+            params += dated
+        if None in wanted:
+            clauses.append("story_terms.day is null")
+        for article_id, day, terms in self.db.execute(
+                f"select article_id, day, terms from story_terms where {' or '.join(clauses)}", params):
+            if article_id not in self.index.articles:
+                self.index.add(Candidate(article_id, day_of(day), json.loads(terms)))
+
+    def place(self, article_id: int, published: str | None, vector: dict[str, float]) -> int | None:
+        """Store the article's vector and join it to the story of the closest
+        earlier article, if any; the story id or None. Call inside the article's
+        transaction: its story is written with it."""
+        day = day_of(published)
+        self._read_days(self.index.days_around(day))
+        self.db.execute("insert or replace into story_terms (article_id, day, terms) values (?, ?, ?)",
+                        [article_id, day.isoformat() if day else None,
+                         json.dumps(vector, ensure_ascii=False, separators=(",", ":"))])
+        closest, _ = self.index.closest(vector, day) if vector else (None, 0.0)
+        story_id = None
+        if closest is not None:
+            # The update trigger takes the old row out of the full-text index: it must be in it.
+            index_new_rows(self.db)
+            # Read, not remembered: a replaced article may have dissolved its story.
+            story_id = self.db.execute("select story_id from articles where id = ?",
+                                       [closest.article_id]).fetchone()[0]
+            if story_id is None:
+                story_id = self.db.execute("insert into stories (article_count) values (0)").lastrowid
+                self.db.execute("update articles set story_id = ? where id = ?", [story_id, closest.article_id])
+            self.db.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
+            refresh_story(self.db, story_id)
+        self.index.add(Candidate(article_id, day, vector))
+        return story_id
+
+    def forget(self, article_id: int) -> None:
+        self.index.remove(article_id)
+
+
+def forget_article(db: sqlite_utils.Database, article_id: int) -> None:
+    """Before an article is deleted: its vector goes, and its story loses it (a
+    story left with one article is no story)."""
+    if not db["story_terms"].exists():
+        return
+    row = db.execute("select story_id from articles where id = ?", [article_id]).fetchone()
+    index_new_rows(db)
+    db.execute("delete from story_terms where article_id = ?", [article_id])
+    if row and row[0] is not None:
+        db.execute("update articles set story_id = null where id = ?", [article_id])
+        refresh_story(db, row[0])
+
+
+def refresh_story(db: sqlite_utils.Database, story_id: int) -> None:
+    """The story's row from its articles: the earliest article's title, first and
+    last publication, how many articles and outlets."""
+    count, outlets, first, last = db.execute(
+        "select count(*), count(distinct outlet), min(published), max(published) "
+        "from articles where story_id = ?", [story_id]).fetchone()
+    if count < 2:
+        db.execute("update articles set story_id = null where story_id = ?", [story_id])
+        db.execute("delete from stories where id = ?", [story_id])
+        return
+    title = db.execute(
+        "select title from articles where story_id = ? and title is not null and title != '' "
+        "order by published is null, published, id limit 1", [story_id]).fetchone()
+    db.execute("update stories set title = ?, first_published = ?, last_published = ?, "
+               "article_count = ?, outlet_count = ? where id = ?",
+               [title[0] if title else None, first, last, count, outlets, story_id])

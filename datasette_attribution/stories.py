@@ -1,0 +1,154 @@
+"""Stories: articles that report the same event, grouped as they arrive.
+
+An article is a vector of the words of its title (twice) and its opening
+(LEAD_CHARS of the body), each weighted by how rare the word is in English at
+large (wordfreq's Zipf frequency: "Kaine" and "Pagliano" weigh far more than
+"said" or "Trump") and by the logarithm of its count. A background frequency
+rather than the corpus' own document frequencies keeps an article's vector
+fixed whatever is loaded later, so grouping is incremental: a new article is
+compared with the articles published within `window_days` of it that share one
+of its heaviest words (an inverted index, never every pair), and joins the story
+of the most similar one when the cosine reaches `threshold`. Nothing already
+grouped is regrouped.
+
+The defaults were chosen on hand-grouped PolNeAR articles of July 2016 and
+checked on those of September 2016 (benchmarks/stories.py).
+
+Pure Python: the store keeps the vectors and the story rows (store/stories.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+LEAD_CHARS = 800
+DEFAULT_WINDOW_DAYS = 7
+DEFAULT_THRESHOLD = 0.25
+# Words kept per article, heaviest first: an article's identity is in its names
+# and rare words; the tail only adds noise and memory.
+TERMS_KEPT = 60
+# Words per article in the inverted index: two articles of one event share at
+# least one of each other's heaviest words.
+BLOCKING_TERMS = 12
+# A word as common as "the" (Zipf 7.7) weighs nothing; an unseen one 7.
+RARITY_CEILING = 7.0
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves
+said says say told according mr mrs ms
+""".split())
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return max(0.0, RARITY_CEILING - zipf_frequency(word, "en"))
+
+
+def term_vector(title: str | None, body: str | None, lead_chars: int = LEAD_CHARS) -> dict[str, float]:
+    """The article's heaviest words and their weights, unit length."""
+    counts: dict[str, int] = defaultdict(int)
+    for text in (title or "", title or "", (body or "")[:lead_chars]):
+        for match in WORD.finditer(text):
+            word = match.group().lower().replace("’", "'")
+            if len(word) > 1 and word not in STOP_WORDS:
+                counts[word] += 1
+    weights = {word: (1.0 + math.log(count)) * rarity(word) for word, count in counts.items()}
+    heaviest = sorted((w for w in weights.items() if w[1] > 0), key=lambda w: (-w[1], w[0]))
+    kept = dict(heaviest[:TERMS_KEPT])
+    norm = math.sqrt(sum(w * w for w in kept.values())) or 1.0
+    return {word: round(weight / norm, 5) for word, weight in kept.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(weight * b.get(word, 0.0) for word, weight in a.items())
+
+
+def day_of(published: str | None) -> datetime.date | None:
+    """The calendar day of a stored `published` value; None when it has none
+    (a year or a month alone, or no date)."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Candidate:
+    article_id: int
+    day: datetime.date | None
+    vector: dict[str, float]
+
+
+@dataclass
+class StoryIndex:
+    """The articles seen so far, by day and by their heaviest words. Undated
+    articles are compared with every undated article and never with dated ones."""
+
+    window_days: int = DEFAULT_WINDOW_DAYS
+    threshold: float = DEFAULT_THRESHOLD
+    articles: dict[int, Candidate] = field(default_factory=dict)
+    by_term: dict[tuple, set] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, candidate: Candidate) -> None:
+        self.articles[candidate.article_id] = candidate
+        for word in blocking_terms(candidate.vector):
+            self.by_term[(candidate.day, word)].add(candidate.article_id)
+
+    def remove(self, article_id: int) -> None:
+        candidate = self.articles.pop(article_id, None)
+        if candidate is not None:
+            for word in blocking_terms(candidate.vector):
+                self.by_term[(candidate.day, word)].discard(article_id)
+
+    def days_around(self, day: datetime.date | None) -> list:
+        if day is None:
+            return [None]
+        return [day + datetime.timedelta(days=offset)
+                for offset in range(-self.window_days, self.window_days + 1)]
+
+    def closest(self, vector: dict[str, float], day: datetime.date | None) -> tuple[Candidate | None, float]:
+        """The most similar article within the window, if it reaches the threshold
+        (ties go to the earliest loaded, so grouping does not depend on set order)."""
+        ids = set()
+        for near in self.days_around(day):
+            for word in blocking_terms(vector):
+                ids |= self.by_term.get((near, word), set())
+        best, best_score = None, self.threshold
+        for article_id in sorted(ids):
+            score = cosine(vector, self.articles[article_id].vector)
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = self.articles[article_id], score
+        return best, (best_score if best else 0.0)
+
+
+def blocking_terms(vector: dict[str, float]) -> list[str]:
+    return list(vector)[:BLOCKING_TERMS]  # term_vector keeps them heaviest first
+
+
+# --- similarity of sentences, for what one outlet reports and the others omit
+
+
+def sentence_vector(text: str) -> dict[str, float]:
+    return term_vector(None, text, lead_chars=len(text))
+
+
+def counterpart_score(sentence: dict[str, float], others: list[dict[str, float]]) -> float:
+    """How close the nearest of `others` comes to `sentence` (0..1)."""
+    return max((cosine(sentence, other) for other in others), default=0.0)

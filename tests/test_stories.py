@@ -1,0 +1,107 @@
+import json
+
+from click.testing import CliRunner
+
+from conftest import INDEPENDENT_SEED, NEWS24_SEED
+from datasette_attribution import store
+from datasette_attribution.cli import cli
+from datasette_attribution.pipeline import load
+from datasette_attribution.stories import cosine, term_vector
+
+COUNCIL = ("The city council approved a $4.2 million budget for road repairs on Tuesday, "
+           "after a two-hour debate over pothole complaints in the northern districts. "
+           "Councillor Maria Lopez said the money would cover resurfacing on 40 streets.")
+
+
+def stories_and_articles(db):
+    stories = db.execute("select id, title, first_published, last_published, article_count, "
+                         "outlet_count from stories order by id").fetchall()
+    articles = db.execute("select outlet, story_id from articles order by id").fetchall()
+    return stories, articles
+
+
+def write_records(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    return str(path)
+
+
+def seed_records(published=("2014-11-07", "2014-11-07")):
+    """The seeds as records (their bodies as a load extracts them), with dates to vary."""
+    from conftest import page_article
+
+    records = []
+    for seed, date in zip((NEWS24_SEED, INDEPENDENT_SEED), published):
+        article = page_article(seed)
+        records.append({"id": seed.stem, "title": article.title, "outlet": article.outlet,
+                        "published": date, "text": article.body})
+    return records
+
+
+def test_the_seeds_are_one_story_and_an_unrelated_article_joins_none(tmp_path):
+    db = store.open_database(tmp_path / "news.db")
+    council = write_records(tmp_path / "council.jsonl", [
+        {"id": "council", "title": "Council approves road budget", "outlet": "Local Courier",
+         "published": "2014-11-07", "text": COUNCIL}])
+    load(db, [str(NEWS24_SEED), council, str(INDEPENDENT_SEED)])
+    stories, articles = stories_and_articles(db)
+    assert stories == [(1, "Obama 'wrote to Iran’s supreme leader Ayatollah Ali Khamenei' over "
+                           "anti-Isis co-operation", "2014-11-07T08:13:00-05:00", "2014-11-07T09:24:00", 2, 2)]
+    assert articles == [("News24", 1), ("Local Courier", None), ("The Independent", 1)]
+
+
+def test_a_later_load_joins_new_articles_to_the_stories_already_there(tmp_path):
+    one_load = store.open_database(tmp_path / "one.db")
+    load(one_load, [str(NEWS24_SEED), str(INDEPENDENT_SEED)])
+    two_loads = store.open_database(tmp_path / "two.db")
+    load(two_loads, [str(NEWS24_SEED)])
+    assert stories_and_articles(two_loads) == ([], [("News24", None)])
+    load(two_loads, [str(INDEPENDENT_SEED)])
+    assert stories_and_articles(two_loads) == stories_and_articles(one_load)
+
+
+def test_articles_further_apart_than_the_window_are_not_grouped(tmp_path):
+    records = write_records(tmp_path / "seeds.jsonl", seed_records(("2014-11-07", "2014-11-10")))
+    apart = store.open_database(tmp_path / "apart.db")
+    load(apart, [records], story_window=2)
+    assert stories_and_articles(apart)[0] == []
+    within = store.open_database(tmp_path / "within.db")
+    load(within, [records], story_window=3)
+    assert [row[2:] for row in stories_and_articles(within)[0]] == [("2014-11-07", "2014-11-10", 2, 2)]
+
+
+def test_a_higher_threshold_groups_less(tmp_path):
+    records = write_records(tmp_path / "seeds.jsonl", seed_records())
+    strict = store.open_database(tmp_path / "strict.db")
+    load(strict, [records], story_threshold=0.9)
+    assert stories_and_articles(strict) == ([], [("News24", None), ("The Independent", None)])
+
+
+def test_replacing_an_article_keeps_its_story_whole(tmp_path):
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [str(NEWS24_SEED), str(INDEPENDENT_SEED)])
+    before = db.execute("select title, article_count, outlet_count from stories").fetchall()
+    report = load(db, [str(INDEPENDENT_SEED)], replace=True)
+    assert report.replaced == 1
+    assert db.execute("select title, article_count, outlet_count from stories").fetchall() == before
+    assert db.execute("select count(*) from story_terms").fetchone()[0] == 2
+    assert db.execute("select outlet from articles where story_id is not null order by outlet").fetchall() == [
+        ("News24",), ("The Independent",)]
+
+
+def test_rare_words_weigh_most_and_the_vector_has_unit_length():
+    vector = term_vector("Clinton picks Kaine as her running mate", "Hillary Clinton said on Friday.")
+    assert list(vector)[0] == "kaine"
+    assert vector["kaine"] > vector["clinton"] > vector["running"]
+    assert "said" not in vector and "her" not in vector
+    assert abs(sum(w * w for w in vector.values()) - 1.0) < 1e-4
+    assert cosine(vector, vector) > 0.9999
+    assert cosine(vector, term_vector("Council approves road budget", COUNCIL)) == 0.0
+
+
+def test_the_story_options_are_checked_and_described(tmp_path):
+    runner = CliRunner()
+    help_text = runner.invoke(cli, ["load", "--help"]).output
+    assert "--story-window DAYS" in help_text and "--story-threshold" in help_text
+    result = runner.invoke(cli, ["load", str(tmp_path / "x.db"), str(NEWS24_SEED), "--story-threshold", "0"])
+    assert result.exit_code == 2
+    assert "0<x<=1" in result.output or "0<x" in result.output
