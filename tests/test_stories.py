@@ -1,8 +1,8 @@
 import json
 
 from click.testing import CliRunner
-
 from conftest import INDEPENDENT_SEED, NEWS24_SEED
+
 from datasette_attribution import store
 from datasette_attribution.cli import cli
 from datasette_attribution.pipeline import load
