@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from datasette import hookimpl
 
-from . import errors, filters, pages, render
+from . import errors, filters, pages, render, story
 from .facets import ActorFacet, ScoreBandFacet
 from .metadata import (
     DEFAULT_FACETS,
@@ -99,6 +99,8 @@ def register_routes():
         (r"^/-/attribution/(?P<database>[^/]+)/over-time\.csv$", pages.over_time_csv),
         (r"^/-/attribution/(?P<database>[^/]+)/actors/(?P<actor_id>[0-9]{1,18})(?:\.(?P<format>json|csv))?$",
          pages.actor_page),
+        (r"^/-/attribution/(?P<database>[^/]+)/stories/(?P<story_id>[0-9]{1,18})(?:\.(?P<format>json|csv))?$",
+         story.story_page),
     ]
 
 
@@ -116,6 +118,9 @@ def render_cell(row, value, column, table, database, datasette):
     if table == "actors" and column == "name" and value and "id" in row.keys():
         url = pages.plugin_url(datasette, database, f"actors/{row['id']}")
         return render.Markup('<a href="{}" title="How each outlet covers this actor">{}</a>').format(url, value)
+    if table == "stories" and column == "title" and value and "id" in row.keys():
+        url = pages.plugin_url(datasette, database, f"stories/{row['id']}")
+        return render.Markup('<a href="{}" title="The story outlet by outlet">{}</a>').format(url, value)
     if table == "articles" and column == "title" and value:
         url = pages.plugin_url(datasette, database, f"articles/{row['id']}")
         return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(

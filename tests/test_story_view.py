@@ -1,0 +1,68 @@
+"""The story view: the seeds' two outlets side by side, as HTML, JSON and CSV."""
+
+import csv
+import io
+
+import pytest
+from conftest import SEEDS, fetch
+
+from datasette_attribution import store
+from datasette_attribution.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def seeds_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("story") / "news.db"
+    load(store.open_database(path), [str(SEEDS)])
+    return path
+
+
+def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_side_by_side(seeds_path):
+    (response,) = fetch(seeds_path, "/-/attribution/news/stories/1.json")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["story"]["article_count"] == 2 and data["story"]["outlet_count"] == 2
+    outlets = {o["outlet"]: o for o in data["outlets"]}
+    assert list(outlets) == ["The Independent", "News24"]  # the earlier article first
+    independent, news24 = outlets["The Independent"], outlets["News24"]
+    # Who each quotes: News24 on "diplomatic sources" and named officials, The
+    # Independent on "reports" and "unnamed individuals".
+    assert {(s["source"], s["anonymous"]) for s in news24["sources"]} >= {
+        ("Diplomatic sources", 1), ("White House spokesperson Josh Earnest", 0)}
+    assert ("reports", 1) in {(s["source"], s["anonymous"]) for s in independent["sources"]}
+    assert all(s["link"].startswith("/news/sentences/") for s in news24["sources"])
+    hedged = {h["sentence"]: h["cues"] for h in independent["hedged"]}
+    assert any("apparent desire" in sentence for sentence in hedged)
+    assert [a["name"] for a in news24["actors"]][:3] == ["Iran", "United States", "Barack Obama"]
+    assert all(a["link"].startswith("/-/attribution/news/actors/") for a in news24["actors"])
+    omitted = [m["sentence"] for m in independent["omitted"]]
+    assert "The newspaper cited unnamed individuals “briefed on the correspondence” as its source for the story." in omitted
+    # The Independent's account of Rouhani's office has a counterpart in News24's.
+    assert not any(sentence.startswith("The directly elected president") for sentence in omitted)
+
+
+def test_the_story_page_links_every_item_and_the_stories_table_links_to_it(seeds_path):
+    page, stories, facet = fetch(seeds_path, "/-/attribution/news/stories/1", "/news/stories",
+                                 "/news/articles.json?_facet=story_id&_extra=facet_results")
+    assert page.status_code == 200
+    for text in ("The Independent", "News24", "Who it quotes", "Hedged claims", "Actors it mentions",
+                 "Reported here, not by the others", 'href="/news/sentences/'):
+        assert text in page.text
+    assert 'href="/-/attribution/news/stories/1"' in stories.text
+    results = facet.json()["facet_results"]
+    values = results.get("results", results)["story_id"]["results"]
+    assert [(v["value"], v["count"]) for v in values] == [(1, 2)]
+
+
+def test_the_story_csv_has_one_row_per_item(seeds_path):
+    (response,) = fetch(seeds_path, "/-/attribution/news/stories/1.csv")
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["outlet", "item", "text", "detail", "link"]
+    kinds = {(row[0], row[1]) for row in rows[1:]}
+    assert {("News24", "article"), ("The Independent", "article"), ("News24", "anonymous source"),
+            ("The Independent", "hedged"), ("News24", "actor"), ("The Independent", "only this outlet")} <= kinds
+
+
+def test_an_unknown_story_is_a_404(seeds_path):
+    missing, too_big = fetch(seeds_path, "/-/attribution/news/stories/99", "/-/attribution/news/stories/1" + "9" * 20)
+    assert missing.status_code == 404 and too_big.status_code == 404
