@@ -19,6 +19,17 @@ def page_article(path: Path):
 
 
 @pytest.fixture(scope="session")
+def seeds_path(tmp_path_factory):
+    """The seeds loaded once into news.db, for tests that only read it."""
+    from datasette_attribution import store
+    from datasette_attribution.pipeline import load
+
+    path = tmp_path_factory.mktemp("seeds") / "news.db"
+    load(store.open_database(path), [str(SEEDS)])
+    return path
+
+
+@pytest.fixture(scope="session")
 def news24():
     return page_article(NEWS24_SEED)
 

@@ -3,18 +3,7 @@
 import csv
 import io
 
-import pytest
-from conftest import SEEDS, fetch
-
-from datasette_attribution import store
-from datasette_attribution.pipeline import load
-
-
-@pytest.fixture(scope="module")
-def seeds_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("story") / "news.db"
-    load(store.open_database(path), [str(SEEDS)])
-    return path
+from conftest import fetch
 
 
 def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_side_by_side(seeds_path):

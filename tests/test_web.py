@@ -4,21 +4,13 @@ import asyncio
 import re
 import shutil
 
-import pytest
 import sqlite_utils
-from conftest import SEEDS, fetch
+from conftest import fetch
 from datasette.app import Datasette
 
 from datasette_attribution import store
 from datasette_attribution.pipeline import load
 from datasette_attribution.web.render import highlight
-
-
-@pytest.fixture(scope="module")
-def seeds_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web") / "news.db"
-    load(store.open_database(path), [str(SEEDS)])
-    return path
 
 
 def facet_results(response):
