@@ -105,3 +105,13 @@ def test_the_story_options_are_checked_and_described(tmp_path):
     result = runner.invoke(cli, ["load", str(tmp_path / "x.db"), str(NEWS24_SEED), "--story-threshold", "0"])
     assert result.exit_code == 2
     assert "0<x<=1" in result.output or "0<x" in result.output
+
+
+def test_articles_stored_before_stories_existed_are_grouped_with_new_ones(tmp_path):
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [str(NEWS24_SEED)])
+    with db.conn:
+        db.execute("delete from story_terms")  # as a database made before stories has it
+    load(db, [str(INDEPENDENT_SEED)])
+    assert db.execute("select count(*) from story_terms").fetchone()[0] == 2
+    assert stories_and_articles(db)[1] == [("News24", 1), ("The Independent", 1)]
