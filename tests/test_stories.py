@@ -115,3 +115,21 @@ def test_articles_stored_before_stories_existed_are_grouped_with_new_ones(tmp_pa
     load(db, [str(INDEPENDENT_SEED)])
     assert db.execute("select count(*) from story_terms").fetchone()[0] == 2
     assert stories_and_articles(db)[1] == [("News24", 1), ("The Independent", 1)]
+
+
+def test_a_database_made_before_stories_serves_its_articles_without_the_story_facet(tmp_path):
+    from conftest import fetch
+
+    path = tmp_path / "old.db"
+    db = store.open_database(path)
+    load(db, [str(NEWS24_SEED)])
+    # As the previous release wrote it: no story column, no story tables.
+    db.execute("drop index idx_articles_story_id")
+    db["articles"].transform(drop={"story_id"}, drop_foreign_keys=["story_id"])
+    for table in ("stories", "story_terms"):
+        db[table].drop()
+    db.conn.close()
+    articles, data = fetch(path, "/old/articles", "/old/articles.json?_extra=facet_results")
+    assert articles.status_code == 200 and data.status_code == 200
+    facets = data.json()["facet_results"]
+    assert set(facets.get("results", facets)) == {"outlet"}

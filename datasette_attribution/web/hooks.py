@@ -173,7 +173,7 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def extra_body_script(view_name, database, table, datasette):
-    if view_name == "database" and database and _loaded_by_plugin(datasette.get_database(database).path):
+    if view_name == "database" and database and _plugin_columns(datasette.get_database(database).path):
         # The query box opens on a question a reader asks, not on the first
         # table by name. Run at once: the SQL editor reads the box when the page
         # has loaded.
@@ -213,16 +213,24 @@ def database_actions(datasette, database):
 def get_metadata(datasette, key, database, table):
     """Datasette 0.65: column descriptions, default facets, hidden internal
     tables and example queries, for the databases the plugin loaded."""
-    return {"databases": {name: _database_metadata() for name, db in datasette.databases.items()
-                          if _loaded_by_plugin(db.path)}}
+    found = {name: _plugin_columns(db.path) for name, db in datasette.databases.items()}
+    return {"databases": {name: _database_metadata(columns) for name, columns in found.items() if columns}}
 
 
-def _database_metadata() -> dict:
+def default_facets(columns: dict[str, set]) -> dict[str, list[str]]:
+    """DEFAULT_FACETS, less the columns the database lacks: a database written by
+    an earlier release (no articles.story_id) must still show its tables."""
+    return {table: [c for c in facets if c in columns.get(table, ())]
+            for table, facets in DEFAULT_FACETS.items()}
+
+
+def _database_metadata(columns: dict[str, set]) -> dict:
     tables = {}
-    for name, columns in column_descriptions().items():
-        tables[name] = {"columns": columns}
-        if name in DEFAULT_FACETS:
-            tables[name]["facets"] = DEFAULT_FACETS[name]
+    facets = default_facets(columns)
+    for name, described in column_descriptions().items():
+        tables[name] = {"columns": described}
+        if facets.get(name):
+            tables[name]["facets"] = facets[name]
     for name in HIDDEN_TABLES:
         tables.setdefault(name, {})["hidden"] = True
     for name, label in LABEL_COLUMNS.items():
@@ -230,26 +238,32 @@ def _database_metadata() -> dict:
     return {"tables": tables, "queries": EXAMPLE_QUERIES}
 
 
-def _loaded_by_plugin(path: str | None) -> bool:
-    """Whether the database file holds the plugin's tables. 0.65 asks for
-    metadata on every page, and synchronously: the answer is kept until the
-    file changes (a first load may be running while it is served)."""
+def _plugin_columns(path: str | None) -> dict[str, set] | None:
+    """The columns of each table the default facets use, when the database file
+    holds the plugin's tables; None otherwise. 0.65 asks for metadata on every
+    page, and synchronously: the answer is kept until the file changes (a first
+    load may be running while it is served)."""
     if not path:
-        return False
+        return None
     # A load writes to the write-ahead log first: its time counts too.
     changed = [os.stat(p).st_mtime_ns for p in (path, f"{path}-wal") if os.path.exists(p)]
-    return bool(changed) and _holds_our_tables(path, max(changed))
+    return _columns_of_our_tables(path, max(changed)) if changed else None
 
 
 @lru_cache(maxsize=64)
-def _holds_our_tables(path: str, modified: int) -> bool:
+def _columns_of_our_tables(path: str, modified: int) -> dict[str, set] | None:
+    wanted = sorted({*OUR_TABLES, *DEFAULT_FACETS})
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            found = conn.execute("select count(*) from sqlite_master where type = 'table' and name in "
-                                 f"({', '.join('?' * len(OUR_TABLES))})", OUR_TABLES).fetchone()[0]
+            rows = conn.execute(
+                "select m.name, p.name from sqlite_master m join pragma_table_info(m.name) p "
+                f"where m.type = 'table' and m.name in ({', '.join('?' * len(wanted))})", wanted).fetchall()
     except sqlite3.Error:
-        return False
-    return found == len(OUR_TABLES)
+        return None
+    columns: dict[str, set] = {}
+    for table, column in rows:
+        columns.setdefault(table, set()).add(column)
+    return columns if all(t in columns for t in OUR_TABLES) else None
 
 
 @hookimpl
@@ -283,8 +297,10 @@ def startup(datasette):
                     await datasette.set_column_metadata(name, table, column, "description", description)
             config_database = datasette.config.setdefault("databases", {}).setdefault(name, {})
             config_tables = config_database.setdefault("tables", {})
-            for table, facets in DEFAULT_FACETS.items():
-                config_tables.setdefault(table, {}).setdefault("facets", facets)
+            columns = {table: set(await db.table_columns(table)) for table in DEFAULT_FACETS if table in tables}
+            for table, facets in default_facets(columns).items():
+                if facets:
+                    config_tables.setdefault(table, {}).setdefault("facets", facets)
             for table in HIDDEN_TABLES:
                 config_tables.setdefault(table, {}).setdefault("hidden", True)
             for table, label in LABEL_COLUMNS.items():
