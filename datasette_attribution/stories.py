@@ -123,19 +123,20 @@ class StoryIndex:
         return [day + datetime.timedelta(days=offset)
                 for offset in range(-self.window_days, self.window_days + 1)]
 
-    def closest(self, vector: dict[str, float], day: datetime.date | None) -> tuple[Candidate | None, float]:
+    def closest(self, vector: dict[str, float], day: datetime.date | None) -> Candidate | None:
         """The most similar article within the window, if it reaches the threshold
         (ties go to the earliest loaded, so grouping does not depend on set order)."""
+        words = blocking_terms(vector)
         ids = set()
         for near in self.days_around(day):
-            for word in blocking_terms(vector):
+            for word in words:
                 ids |= self.by_term.get((near, word), set())
-        best, best_score = None, self.threshold
+        best, best_score = None, 0.0
         for article_id in sorted(ids):
             score = cosine(vector, self.articles[article_id].vector)
-            if score >= best_score and (best is None or score > best_score):
+            if score >= self.threshold and score > best_score:
                 best, best_score = self.articles[article_id], score
-        return best, (best_score if best else 0.0)
+        return best
 
 
 def blocking_terms(vector: dict[str, float]) -> list[str]:

@@ -81,7 +81,7 @@ class StoryGrouper:
         self.db.execute("insert or replace into story_terms (article_id, day, terms) values (?, ?, ?)",
                         [article_id, day.isoformat() if day else None,
                          json.dumps(vector, ensure_ascii=False, separators=(",", ":"))])
-        closest, _ = self.index.closest(vector, day) if vector else (None, 0.0)
+        closest = self.index.closest(vector, day)
         story_id = None
         if closest is not None:
             # The update trigger takes the old row out of the full-text index: it must be in it.
@@ -102,12 +102,12 @@ class StoryGrouper:
 
 
 def forget_article(db: sqlite_utils.Database, article_id: int) -> None:
-    """Before an article is deleted: its vector goes, and its story loses it (a
-    story left with one article is no story)."""
+    """Before an article is deleted (write.delete_article, which has indexed every
+    row for search first): its vector goes, and its story loses it (a story left
+    with one article is no story)."""
     if not db["story_terms"].exists():
         return
     row = db.execute("select story_id from articles where id = ?", [article_id]).fetchone()
-    index_new_rows(db)
     db.execute("delete from story_terms where article_id = ?", [article_id])
     if row and row[0] is not None:
         db.execute("update articles set story_id = null where id = ?", [article_id])

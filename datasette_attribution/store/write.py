@@ -180,8 +180,7 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             (sentence_ids[position], actor_id_for(db, *actor) if actor else None, *fields)
             for position, actor, *fields in rows.attributions])
         if stories is not None:
-            vector = rows.story_vector if rows.story_vector is not None else {}
-            stories.place(article_id, rows.published, vector)
+            stories.place(article_id, rows.published, rows.story_vector or {})
     return "replaced" if existing is not None else "added"
 
 
