@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from . import pipeline
+from .cluster import ClusterError, require_dask
 from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths
 from .model import LoadError
 
@@ -111,8 +112,12 @@ def cli():
               default=pipeline.DEFAULT_STORY_THRESHOLD, show_default=True,
               help="Similarity (0-1, cosine of the rarity-weighted words of title and opening) "
                    "at which an article joins the story of the closest article. Higher groups less.")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
+                   "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "
+                   "This process still writes.")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         workers, progress, model, max_bytes, story_window, story_threshold):
+         workers, progress, model, max_bytes, story_window, story_threshold, cluster):
     from .text.metadata import parse_date
 
     check_database_path(db)
@@ -124,9 +129,14 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     overrides = {"outlet": outlet, "byline": byline, "title": title, "url": url,
                  "published": parse_date(published) if published else None}
     check_settings(model, alias_files)
+    if cluster:
+        try:
+            require_dask()
+        except ClusterError as error:
+            raise click.UsageError(str(error)) from None
     database = pipeline.open_database(db)
     settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes,
-                "story_window": story_window, "story_threshold": story_threshold}
+                "story_window": story_window, "story_threshold": story_threshold, "cluster": cluster}
     workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
 
@@ -143,15 +153,21 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
                     seen.add(source)
                     bar.update(1)
 
-            report = pipeline.load(database, paths, replace, encoding, overrides,
-                                   on_error=report_error, on_document=advance, workers=workers,
-                                   **settings)
+            report = _load(database, paths, replace, encoding, overrides,
+                           on_error=report_error, on_document=advance, workers=workers, **settings)
     else:
-        report = pipeline.load(database, paths, replace, encoding, overrides, on_error=report_error,
-                               workers=workers, **settings)
+        report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
+                       workers=workers, **settings)
     click.echo(report.summary_line())
     if report.failed:
         sys.exit(1)
+
+
+def _load(*args, **kwargs):
+    try:
+        return pipeline.load(*args, **kwargs)
+    except ClusterError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def seed_folder():

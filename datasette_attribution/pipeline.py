@@ -1,7 +1,8 @@
 """read -> extract -> segment -> parse -> analyze -> store, one document at a time.
 
-Scoring (parse included) runs in worker processes when there are several; only
-table rows cross back to the one process that writes."""
+Scoring (parse included) runs in worker processes when there are several, or on
+a Dask cluster (cluster.py); only table rows cross back to the one process that
+writes."""
 
 from __future__ import annotations
 
@@ -162,9 +163,37 @@ def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
         settings)
 
 
-def prepared(paths, encoding: str, job: Job, workers: int, max_bytes: int = DEFAULT_MAX_BYTES):
-    """Prepared documents in input order, from `workers` processes when more than one."""
+def _warm_up_worker(job: Job) -> None:
+    warm_up(job.settings)
+
+
+def _failed_on_cluster(item, reason: str):
+    return item.location, LoadError(item.location, reason)
+
+
+def prepared_on_cluster(documents, job: Job, address: str, workers: int):
+    """Prepared documents in input order, scored on the Dask cluster at `address`
+    ("local": `workers` processes on this machine)."""
+    from . import cluster
+
+    client, local_cluster = cluster.connect(address, workers)
+    try:
+        yield from cluster.mapped_in_order(client, prepare, documents, job, failed=_failed_on_cluster,
+                                           set_up=_warm_up_worker)
+    finally:
+        client.close()
+        if local_cluster is not None:
+            local_cluster.close()
+
+
+def prepared(paths, encoding: str, job: Job, workers: int, max_bytes: int = DEFAULT_MAX_BYTES,
+             cluster: str | None = None):
+    """Prepared documents in input order: from the Dask cluster at `cluster` when
+    given, else from `workers` processes when more than one."""
     documents = read_documents(paths, encoding=encoding, max_bytes=max_bytes)
+    if cluster:
+        yield from prepared_on_cluster(documents, job, cluster, workers)
+        return
     if workers <= 1:
         yield from (prepare(document, job) for document in documents)
         return
@@ -195,7 +224,8 @@ def prepared(paths, encoding: str, job: Job, workers: int, max_bytes: int = DEFA
 def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=None,
          on_document=None, workers: int = 1, model: str | None = None,
          alias_files: tuple[str, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES,
-         story_window: int = DEFAULT_STORY_WINDOW, story_threshold: float = DEFAULT_STORY_THRESHOLD) -> LoadReport:
+         story_window: int = DEFAULT_STORY_WINDOW, story_threshold: float = DEFAULT_STORY_THRESHOLD,
+         cluster: str | None = None) -> LoadReport:
     """Load every page and record under `paths` into `db`; bad inputs are reported
     (and passed to `on_error`) without stopping the rest. Sentences are parsed by
     the spaCy pipeline `model` (default: nlp.DEFAULT_PIPELINES) and scored in
@@ -203,7 +233,9 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
     `alias_files` add actor aliases (the format of lexicons/aliases.txt). Pages,
     JSON files and records over `max_bytes` are refused. Each new article joins
     the story of the most similar article published within `story_window` days
-    when their similarity reaches `story_threshold` (stories.py).
+    when their similarity reaches `story_threshold` (stories.py). With `cluster`
+    (a Dask scheduler's address, or "local" for `workers` processes here), scoring
+    runs on that cluster instead; the database written is the same.
 
     Raises nlp.PipelineError, or LoadError for a bad alias file, before reading
     anything."""
@@ -228,7 +260,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
             refresh_summaries(db)
 
     with deferred_search_index(db):
-        _write_all(db, prepared(paths, encoding, job, workers, max_bytes), replace, report, fail,
+        _write_all(db, prepared(paths, encoding, job, workers, max_bytes, cluster), replace, report, fail,
                    on_document, finish, stories)
     checkpoint(db)
     return report
