@@ -85,13 +85,13 @@ def _run_batch(function: Callable, items: list, name: str) -> list:
 
 
 def _run_alone(client, function, items, name, failed) -> list:
-    """A failed batch's items one task each: only an item that still brings its
-    worker down fails (a batch also fails when a neighbour's worker dies)."""
-    futures = [client.submit(_run_batch, function, [item], name, pure=False) for item in items]
+    """A failed batch's items one task at a time: only an item that still brings
+    its worker down fails (a batch also fails when a task beside it on the same
+    worker kills it). One at a time, so an item is never lost for a neighbour."""
     results = []
-    for item, future in zip(items, futures):
+    for item in items:
         try:
-            results.extend(future.result())
+            results.extend(client.submit(_run_batch, function, [item], name, pure=False).result())
         except Exception as error:
             results.append(failed(item, f"{type(error).__name__} on the cluster: {error}"))
     return results

@@ -1,9 +1,12 @@
 import asyncio
+import shutil
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from datasette.app import Datasette
 
+from datasette_attribution import store
 from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.model import RawDocument
 
@@ -54,3 +57,24 @@ def fetch(path, *urls):
         return [await datasette.client.get(url) for url in urls]
 
     return asyncio.run(run())
+
+
+def facet_results(response):
+    # 1.0 returns facets in JSON only when asked for (_extra=facet_results or _facet=...)
+    results = response.json()["facet_results"]
+    return results.get("results", results)  # 1.0 nests them one level deeper
+
+
+def edited_copy(path, folder, sql):
+    """A copy of the database with `sql` (statements separated by ;) applied and folded into the file (an
+    immutable Datasette reads the file alone, not the write-ahead log)."""
+    folder.mkdir()
+    copy = folder / path.name
+    shutil.copy(path, copy)
+    db = sqlite_utils.Database(copy)
+    with db.conn:
+        for statement in sql.split(";"):
+            db.conn.execute(statement)
+    store.checkpoint(db)
+    db.conn.close()
+    return copy

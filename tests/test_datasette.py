@@ -97,6 +97,5 @@ def test_datasettes_column_facet_suggestions_are_off_unless_the_plugin_setting_k
     setting, suggested = asyncio.run(suggestions([path], {}))
     assert setting is False and not suggested
     setting, suggested = asyncio.run(suggestions([path], {"suggest_facets": True}))
-    assert setting is True and "attribution" not in [s["name"] for s in suggested]  # a default facet
-    assert "paragraph" in [s["name"] for s in suggested]
+    assert setting is True and "paragraph" in [s["name"] for s in suggested]
     assert asyncio.run(suggestions([other], {}))[0] is True  # a database the plugin did not load

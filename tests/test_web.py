@@ -2,21 +2,14 @@
 
 import asyncio
 import re
-import shutil
 
 import sqlite_utils
-from conftest import fetch
+from conftest import edited_copy, facet_results, fetch
 from datasette.app import Datasette
 
 from datasette_attribution import store
 from datasette_attribution.pipeline import load
 from datasette_attribution.web.render import highlight
-
-
-def facet_results(response):
-    # 1.0 returns facets in JSON only when asked for (_extra=facet_results or _facet=...)
-    results = response.json()["facet_results"]
-    return results.get("results", results)  # 1.0 nests them one level deeper
 
 
 def test_article_text_is_escaped():
@@ -60,18 +53,6 @@ def test_actor_facet_counts_mean_sentiment_and_filters(seeds_path):
     assert facet_results(articles)["actor"]["results"][0]["count"] == 2
 
 
-def edited_copy(path, folder, sql):
-    """A copy of the database with `sql` applied and folded into the file (an
-    immutable Datasette reads the file alone, not the write-ahead log)."""
-    folder.mkdir()
-    copy = folder / path.name
-    shutil.copy(path, copy)
-    db = sqlite_utils.Database(copy)
-    with db.conn:
-        db.conn.execute(sql)
-    store.checkpoint(db)
-    db.conn.close()
-    return copy
 
 
 def test_actor_facet_under_default_facet_filters_reads_the_summary_and_agrees(seeds_path, tmp_path):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
+# Sentence columns the default facets show; the summaries are grouped by them.
+SUMMARISED_FILTERS = ("attribution", "source_kind", "hedged", "is_quote")
+_KINDS = ", ".join(f"sentences.{column}" for column in SUMMARISED_FILTERS)
+
 # Aggregates the plugin's facets and comparison page read at any scale, rebuilt at
 # the end of every load that changed something (a GROUP BY over all mentions
 # would not fit in Datasette's time limits on a million sentences).
@@ -26,16 +30,52 @@ SUMMARY_TABLES = {
         group by articles.outlet, mentions.actor_id""",
         [["actor_id", "outlet"]],
     ),
-    # The actor facet under the default facets' filters (?attribution=anonymous):
-    # each sentence has one combination, so counts per combination add up.
+    # Facet counts under the filters a click adds (store.FACET_SUMMARIES says
+    # which table answers which): each sentence has one combination of these
+    # columns, so counts per combination add up. With and without the story, as
+    # summing over every story for a page without one would not be fast.
+    "sentence_stats": (
+        f"""select articles.outlet, {_KINDS}, count(*) as sentences
+        from sentences join articles on articles.id = sentences.article_id
+        group by 1, 2, 3, 4, 5""",
+        [["outlet"], ["attribution"]],
+    ),
+    "story_sentence_stats": (
+        f"""select articles.story_id, articles.outlet, {_KINDS}, count(*) as sentences
+        from sentences join articles on articles.id = sentences.article_id
+        where articles.story_id is not null
+        group by 1, 2, 3, 4, 5, 6""",
+        [["story_id"]],
+    ),
     "actor_sentence_stats": (
-        """select mentions.actor_id, sentences.attribution, sentences.source_kind,
-          sentences.hedged, sentences.is_quote,
+        f"""select mentions.actor_id, articles.outlet, {_KINDS},
           count(distinct mentions.sentence_id) as sentences,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
-        group by 1, 2, 3, 4, 5""",
-        [["attribution"], ["source_kind"], ["hedged"], ["is_quote"]],
+        join articles on articles.id = sentences.article_id
+        group by 1, 2, 3, 4, 5, 6""",
+        [["actor_id"], ["outlet"], ["attribution"]],
+    ),
+    "actor_story_sentence_stats": (
+        f"""select mentions.actor_id, articles.story_id, articles.outlet, {_KINDS},
+          count(distinct mentions.sentence_id) as sentences,
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
+        from mentions join sentences on sentences.id = mentions.sentence_id
+        join articles on articles.id = sentences.article_id
+        where articles.story_id is not null
+        group by 1, 2, 3, 4, 5, 6, 7""",
+        [["story_id"], ["actor_id"]],
+    ),
+    # Each article an actor is mentioned in: ?_actor= on articles, and the
+    # articles' facets under it.
+    "actor_articles": (
+        """select mentions.actor_id, sentences.article_id, articles.outlet, articles.story_id,
+          count(*) as mentions, sum(mentions.sentiment) as sentiment_sum,
+          count(mentions.sentiment) as sentiment_count
+        from mentions join sentences on sentences.id = mentions.sentence_id
+        join articles on articles.id = sentences.article_id
+        group by 1, 2""",
+        [["actor_id", "article_id"], ["actor_id", "outlet"], ["actor_id", "story_id"]],
     ),
     # Over time: each outlet's articles and each outlet's mentions of each actor by
     # month and by ISO week of publication (the expressions ?_period= filters by).
@@ -60,8 +100,34 @@ SUMMARY_TABLES = {
         [["actor_id"]],
     ),
 }
-# Sentence columns actor_sentence_stats is grouped by.
-SUMMARISED_FILTERS = ("attribution", "source_kind", "hedged", "is_quote")
+
+# Which summary answers facet counts under which filters: for each table a
+# facet counts, the summaries smallest first, each with the columns it is
+# grouped by (every filter and the facet's column must be among them) and how
+# it counts the table's rows (`stats` is the summary). A summary with a row per
+# actor counts a row once per actor: it answers only when the actor is the
+# filter or the facet.
+FACET_SUMMARIES = {
+    "sentences": [
+        ("sentence_stats", {"outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
+        ("story_sentence_stats", {"story_id", "outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
+        ("actor_sentence_stats", {"actor_id", "outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
+        ("actor_story_sentence_stats", {"actor_id", "story_id", "outlet", *SUMMARISED_FILTERS},
+         "sum(stats.sentences)"),
+    ],
+    "articles": [("actor_articles", {"actor_id", "outlet", "story_id"}, "count(*)")],
+}
+
+
+def facet_summary(table: str, filtered: set[str], counted: str, available) -> tuple[str, str] | None:
+    """(summary, count expression) that counts `table`'s rows by `counted` under
+    equality filters on the columns `filtered`, among the tables `available`."""
+    for name, columns, count in FACET_SUMMARIES.get(table, []):
+        per_actor = "actor_id" in columns
+        if (name in available and filtered | {counted} <= columns
+                and (not per_actor or "actor_id" in filtered | {counted})):
+            return name, count
+    return None
 
 
 def refresh_summaries(db: sqlite_utils.Database) -> None:

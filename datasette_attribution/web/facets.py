@@ -1,16 +1,18 @@
-"""Custom facets: score bands for any score column, and actors through mentions.
+"""Custom facets: score bands for any score column, actors through mentions, and
+the default column facets counted from the summary tables.
 
-Both subclass Datasette's Facet without touching its constructor, whose
+All subclass Datasette's facets without touching their constructor, whose
 signature differs between 0.65 and the 1.0 alphas.
 """
 
 from __future__ import annotations
 
 from datasette.database import QueryInterrupted
-from datasette.facets import Facet
+from datasette.facets import ColumnFacet, Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ..store.summaries import SUMMARISED_FILTERS
+from ..store.summaries import SUMMARISED_FILTERS, facet_summary
+from .filters import ROW_ID
 from .metadata import SCORE_COLUMNS
 from .render import sentiment_class
 
@@ -111,7 +113,103 @@ ACTOR_QUERIES = {
 
 # Query-string keys that do not change which rows a facet counts.
 PRESENTATION_ARGS = ("_size", "_sort", "_sort_desc", "_labels", "_nolabels", "_col", "_nocol",
-                     "_shape", "_json", "_nofacet", "_nosuggest", "_trace", "_context")
+                     "_shape", "_json", "_nofacet", "_nosuggest", "_trace", "_context", "_extra", "_next")
+# The query-string filters the summary tables are grouped by, per table, and
+# the summary column each one is.
+SUMMARISED_ARGS = {
+    "sentences": {"_outlet": "outlet", "_story": "story_id", "_actor": "actor_id",
+                  **{column: column for column in SUMMARISED_FILTERS}},
+    "articles": {"outlet": "outlet", "story_id": "story_id", "_actor": "actor_id"},
+}
+ID_COLUMNS = ("actor_id", "story_id")
+
+
+def summarised_filters(request, table: str | None) -> dict[str, object] | None:
+    """The request's filters as {summary column: value} when each is a single
+    equality the summary tables are grouped by (what a click on a facet or a
+    link of the plugin adds); None when any other filter narrows the rows."""
+    names = SUMMARISED_ARGS.get(table)
+    if names is None:
+        return None
+    found = {}
+    for key in request.args:
+        values = request.args.getlist(key)
+        if key in names and len(values) == 1 and values[0]:
+            column = names[key]
+            if column in ID_COLUMNS:
+                if not ROW_ID.fullmatch(values[0]):
+                    return None
+                found[column] = int(values[0])
+            else:
+                found[column] = values[0]
+        elif not (key.startswith("_facet") or key in PRESENTATION_ARGS):
+            return None
+    return found
+
+
+def summary_where(filters: dict) -> str:
+    return " and ".join(f"stats.[{column}] = :{column}" for column in filters) or "1"
+
+
+class SummarisedColumnFacet(ColumnFacet):
+    """The default facets of sentences and articles: Datasette's column facet,
+    counted from a summary table when the filters are ones it is grouped by (a
+    GROUP BY over the rows under a filter does not fit the facet time limit on
+    millions of sentences), and as Datasette counts otherwise."""
+
+    type = "counts"
+
+    async def suggest(self):
+        return []  # Datasette's column facet suggests these columns
+
+    async def facet_results(self):
+        configs = self.get_configs()
+        filters = summarised_filters(self.request, self.table)
+        if filters is None or not configs:
+            return await super().facet_results()
+        tables = set(await self.ds.get_database(self.database).table_names())
+        plans = {}
+        for config in configs:
+            column = config["config"].get("simple")
+            plans[column] = facet_summary(self.table, set(filters), column, tables)
+            if plans[column] is None:
+                return await super().facet_results()
+        size = self.get_facet_size()
+        chosen = self.get_querystring_pairs()
+        results, timed_out = [], []
+        for config in configs:
+            column = config["config"]["simple"]
+            summary, count = plans[column]
+            sql = (f"select stats.[{column}] as value, {count} as count from [{summary}] stats "
+                   f"where {summary_where(filters)} and stats.[{column}] is not null "
+                   f"group by stats.[{column}] order by count desc, value limit {size + 1}")
+            try:
+                rows = (await self.ds.execute(
+                    self.database, sql, filters,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            labels = await self.ds.expand_foreign_keys(
+                self.database, self.table, column, [row["value"] for row in rows[:size]])
+            values = []
+            for row in rows[:size]:
+                value = row["value"]
+                selected = (column, str(value)) in chosen
+                toggle = (path_with_removed_args(self.request, {column: str(value)}) if selected
+                          else path_with_added_args(self.request, {column: value}))
+                values.append({
+                    "value": value, "label": labels.get((column, value), value), "count": row["count"],
+                    "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
+                    "selected": selected,
+                })
+            results.append({
+                "name": column, "type": self.type, "results": values,
+                "hideable": config["source"] != "metadata", "truncated": len(rows) > size,
+                "toggle_url": self.ds.urls.path(path_with_removed_args(
+                    self.request, {f"_facet_{self.type}": column})),
+            })
+        return results, timed_out
 
 
 class ActorFacet(Facet):
@@ -124,20 +222,15 @@ class ActorFacet(Facet):
         return (not self.params and " where " not in f" {self.sql.lower()} "
                 and "actor_stats" in tables)
 
-    def _summarised_filters(self, tables: list[str]) -> dict[str, str] | None:
-        """The filters when they are only `column=value` on the columns that
-        actor_sentence_stats is grouped by (what a click on a default facet
-        adds), else None: those are answered from that table."""
-        if self.table != "sentences":
+    def _summary(self, tables: list[str]):
+        """The summary that counts actors under the request's filters, and the
+        filters; None when a live count is needed. Under ?_actor= the facet
+        shows the actors mentioned with that one, which no summary holds."""
+        filters = summarised_filters(self.request, self.table)
+        if not filters or "actor_id" in filters:
             return None
-        filters = {}
-        for key in self.request.args:
-            values = self.request.args.getlist(key)
-            if key in SUMMARISED_FILTERS and len(values) == 1:
-                filters[key] = values[0]
-            elif not (key.startswith("_facet") or key in PRESENTATION_ARGS):
-                return None
-        return filters if filters and "actor_sentence_stats" in tables else None
+        summary = facet_summary(self.table, set(filters), "actor_id", set(tables))
+        return (summary, filters) if summary else None
 
     async def suggest(self):
         if self.table not in ACTOR_QUERIES or self.get_configs():
@@ -158,14 +251,14 @@ class ActorFacet(Facet):
             column = "sentences" if self.table == "sentences" else "articles"
             sql = (f"select actor_id, name, kind, {column}, mean_sentiment from actor_stats "
                    f"order by {column} desc, name limit {size + 1}")
-        elif summarised := self._summarised_filters(tables):
-            where = " and ".join(f"stats.[{column}] = :{column}" for column in summarised)
-            sql = ("select stats.actor_id, actors.name, actors.kind, sum(stats.sentences), "
+        elif summary := self._summary(tables):
+            (name, count), filters = summary
+            sql = (f"select stats.actor_id, actors.name, actors.kind, {count}, "
                    "sum(stats.sentiment_sum) / nullif(sum(stats.sentiment_count), 0) "
-                   "from actor_sentence_stats stats join actors on actors.id = stats.actor_id "
-                   f"where {where} group by stats.actor_id order by 4 desc, actors.name "
+                   f"from [{name}] stats join actors on actors.id = stats.actor_id "
+                   f"where {summary_where(filters)} group by stats.actor_id order by 4 desc, actors.name "
                    f"limit {size + 1}")
-            params = summarised
+            params = filters
         try:
             rows = (await self.ds.execute(
                 self.database, sql, params,

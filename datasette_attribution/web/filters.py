@@ -1,4 +1,4 @@
-"""Query-string filters that need a join: ?_actor=ID, ?_outlet=NAME and ?_period=.
+"""Query-string filters that need a join: ?_actor=ID, ?_outlet=NAME, ?_story=ID and ?_period=.
 
 Datasette's own filters work on a table's columns; a sentence's actors live in
 `mentions` and its outlet in `articles`, so these add the subqueries.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-# SQLite integers are 64-bit; a longer run of digits is no actor's id. ASCII
+# SQLite integers are 64-bit; a longer run of digits is no actor's or story's id. ASCII
 # digits only: str.isdigit() also accepts "²", which int() refuses.
-ACTOR_ID = re.compile(r"[0-9]{1,18}")
+ROW_ID = re.compile(r"[0-9]{1,18}")
 
 ACTOR_SUBQUERIES = {
     "sentences": "id in (select sentence_id from mentions where actor_id = :attr_actor)",
@@ -19,6 +19,9 @@ ACTOR_SUBQUERIES = {
     "quotes": "actor_id = :attr_actor",
     "mentions": "actor_id = :attr_actor",
 }
+# The same for articles from the summary table the loader keeps (older
+# databases lack it): an index lookup instead of a join over every mention.
+ACTOR_ARTICLES = "id in (select article_id from actor_articles where actor_id = :attr_actor)"
 # Rows of a table whose article meets {condition}.
 OF_ARTICLES = {
     "articles": "id in (select id from articles where {condition})",
@@ -39,7 +42,7 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
     clauses, params, descriptions = [], {}, []
     actor = args.get("_actor")
     if actor and table in ACTOR_SUBQUERIES:
-        if ACTOR_ID.fullmatch(actor):
+        if ROW_ID.fullmatch(actor):
             clauses.append(ACTOR_SUBQUERIES[table])
             params["attr_actor"] = int(actor)
             descriptions.append(f"mentions actor {actor}")
@@ -52,6 +55,15 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
         clauses.append(OF_ARTICLES[table].format(condition="articles.outlet = :attr_outlet"))
         params["attr_outlet"] = outlet
         descriptions.append(f"from outlet {outlet}")
+    story = args.get("_story")
+    if story and table in OF_ARTICLES and table != "articles":  # articles has ?story_id=
+        if ROW_ID.fullmatch(story):
+            clauses.append(OF_ARTICLES[table].format(condition="articles.story_id = :attr_story"))
+            params["attr_story"] = int(story)
+            descriptions.append(f"in story {story}")
+        else:
+            clauses.append("0")
+            descriptions.append(f"_story={story[:40]!r} is not a story id")
     period = args.get("_period")
     if period and table in OF_ARTICLES:
         kind = next((name for name, (form, _) in PERIODS.items() if form.fullmatch(period)), None)

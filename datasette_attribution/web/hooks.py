@@ -11,7 +11,7 @@ from functools import lru_cache
 from datasette import hookimpl
 
 from . import errors, filters, pages, render, story
-from .facets import ActorFacet, ScoreBandFacet
+from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
     DEFAULT_FACETS,
     EXAMPLE_QUERIES,
@@ -66,7 +66,7 @@ def register_commands(cli):
 
 @hookimpl
 def register_facet_classes():
-    return [ScoreBandFacet, ActorFacet]
+    return [ScoreBandFacet, ActorFacet, SummarisedColumnFacet]
 
 
 @hookimpl
@@ -78,9 +78,13 @@ def filters_from_request(request, table, database, datasette):
         return None
 
     async def inner():
+        db = datasette.get_database(database)
+        if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
+                await db.table_exists("actor_articles")):
+            clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
         # "12 rows where mentions Barack Obama (person)", not "... actor 3".
         if "attr_actor" in params:
-            found = await datasette.get_database(database).execute(
+            found = await db.execute(
                 "select name, kind from actors where id = ?", [params["attr_actor"]])
             if found.rows:
                 name, kind = found.rows[0]
@@ -217,10 +221,11 @@ def get_metadata(datasette, key, database, table):
     return {"databases": {name: _database_metadata(columns) for name, columns in found.items() if columns}}
 
 
-def default_facets(columns: dict[str, set]) -> dict[str, list[str]]:
-    """DEFAULT_FACETS, less the columns the database lacks: a database written by
-    an earlier release (no articles.story_id) must still show its tables."""
-    return {table: [c for c in facets if c in columns.get(table, ())]
+def default_facets(columns: dict[str, set]) -> dict[str, list[dict]]:
+    """DEFAULT_FACETS as facets counted from the summaries where they can be
+    (SummarisedColumnFacet), less the columns the database lacks: a database
+    written by an earlier release (no articles.story_id) must still show its tables."""
+    return {table: [{SummarisedColumnFacet.type: c} for c in facets if c in columns.get(table, ())]
             for table, facets in DEFAULT_FACETS.items()}
 
 

@@ -2,6 +2,8 @@
 
 from functools import lru_cache
 
+from ..store.summaries import SUMMARY_TABLES
+
 TYPE_NAMES = {int: "integer", float: "number", str: "text", bool: "0/1", list: "JSON array",
               dict: "JSON object"}
 
@@ -71,8 +73,7 @@ COLUMN_DESCRIPTIONS = {
 
 # Tables a reader does not start from: the plugin's summaries and the row tables
 # its pages and filters read. Hidden from the lists, still queryable.
-HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", "actor_stats", "outlet_actor_stats", "actor_sentence_stats",
-                 "outlet_period_stats", "outlet_actor_period_stats")
+HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", *SUMMARY_TABLES)
 # Examples offered on the database page, each a question a reader asks.
 EXAMPLE_QUERIES = {
     "anonymous_sources_by_outlet": {

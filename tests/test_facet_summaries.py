@@ -1,0 +1,104 @@
+"""Facets under the filters a researcher clicks (an outlet, an actor, an
+attribution kind, a story, and pairs of them): counted from the summary tables
+the loader keeps, and equal to counting the rows."""
+
+import json
+
+import pytest
+from conftest import INDEPENDENT_SEED, NEWS24_SEED, edited_copy, facet_results, fetch
+
+from datasette_attribution import store
+from datasette_attribution.pipeline import load
+
+SUMMARIES = ("sentence_stats", "story_sentence_stats", "actor_sentence_stats",
+             "actor_story_sentence_stats", "actor_articles")
+COUNCIL = {"id": "council", "title": "Council approves road budget", "outlet": "Local Courier",
+           "published": "2014-11-07",
+           "text": ("The city council approved a $4.2 million budget for road repairs on Tuesday, "
+                    "officials said. Councillor Maria Lopez said the money would cover 40 streets. "
+                    "Residents are expected to see work begin in the spring.")}
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory):
+    """The seeds (one story) and an unrelated article, with the summaries, and a
+    copy without them, where every facet counts the rows."""
+    folder = tmp_path_factory.mktemp("facets")
+    council = folder / "council.jsonl"
+    council.write_text(json.dumps(COUNCIL) + "\n", "utf-8")
+    path = folder / "news.db"
+    load(store.open_database(path), [str(NEWS24_SEED), str(council), str(INDEPENDENT_SEED)])
+    live = edited_copy(path, folder / "live", ";".join(f"drop table {name}" for name in SUMMARIES))
+    return path, live
+
+
+def actor_id(path, name):
+    return store.open_database(path).execute("select id from actors where name = ?", [name]).fetchone()[0]
+
+
+def facets(path, url):
+    (response,) = fetch(path, url)
+    assert response.status_code == 200, url
+    return {name: [(v["value"], v["label"], v["count"], v["selected"], v["toggle_url"])
+                   for v in facet["results"]]
+            for name, facet in facet_results(response).items()}
+
+
+def with_pairs(filters: list[str]) -> list[str]:
+    return ["", *filters, *(f"{a}&{b}" for i, a in enumerate(filters) for b in filters[i + 1:])]
+
+
+def test_sentence_facets_under_each_filter_and_pair_equal_the_counted_rows(databases):
+    path, live = databases
+    obama = actor_id(path, "Barack Obama")
+    for query in with_pairs(["_outlet=News24", f"_actor={obama}", "attribution=anonymous", "_story=1"]):
+        url = f"/news/sentences.json?_facet_actor=actor&_extra=facet_results&{query}"
+        assert facets(path, url) == facets(live, url), query
+
+
+def test_article_facets_under_each_filter_and_pair_equal_the_counted_rows(databases):
+    path, live = databases
+    iran = actor_id(path, "Iran")
+    for query in with_pairs(["outlet=News24", f"_actor={iran}", "story_id=1"]):
+        url = f"/news/articles.json?_facet_actor=actor&_extra=facet_results&{query}"
+        assert facets(path, url) == facets(live, url), query
+
+
+def test_a_story_filter_leaves_out_the_articles_of_no_story(databases):
+    path, _ = databases
+    counted = facets(path, "/news/sentences.json?_extra=facet_results&_story=1")
+    everything = facets(path, "/news/sentences.json?_extra=facet_results")
+    assert sum(v[2] for v in counted["hedged"]) == 43
+    assert sum(v[2] for v in everything["hedged"]) == 46
+    (rows,) = fetch(path, "/news/sentences.json?_story=1&_size=max")
+    assert len(rows.json()["rows"]) == 43
+    assert "in story 1" in fetch(path, "/news/sentences?_story=1")[0].text
+
+
+def test_the_counts_come_from_the_summaries(databases, tmp_path):
+    path, _ = databases
+    obama = actor_id(path, "Barack Obama")
+    scaled = edited_copy(path, tmp_path / "scaled", ";".join(
+        f"update {name} set sentences = sentences * 10" for name in SUMMARIES[:4]))
+    url = f"/news/sentences.json?_extra=facet_results&_outlet=News24&_actor={obama}"
+    counted = {v[0]: v[2] for v in facets(path, url)["attribution"]}
+    assert {value: count * 10 for value, count in counted.items()} == {
+        v[0]: v[2] for v in facets(scaled, url)["attribution"]}
+
+
+def test_a_filter_no_summary_holds_is_counted_on_the_rows(databases):
+    path, _ = databases
+    url = ("/news/sentences.json?_extra=facet_results&_shape=objects&_outlet=News24"
+           "&hedging_score__gte=0.5&_size=max")
+    (response,) = fetch(path, url)
+    hedged = {v["value"]: v["count"] for v in facet_results(response)["hedged"]["results"]}
+    rows = response.json()["rows"]
+    assert sum(hedged.values()) == len(rows) > 0
+    assert hedged[1] == sum(1 for row in rows if row["hedged"] == 1)
+
+
+def test_a_malformed_story_id_matches_nothing_and_says_why(databases):
+    path, _ = databases
+    (response,) = fetch(path, "/news/sentences?_story=12x")
+    assert response.status_code == 200
+    assert "_story=&#39;12x&#39; is not a story id" in response.text
