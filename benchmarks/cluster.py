@@ -32,7 +32,7 @@ from benchmarks.corpus import write  # noqa: E402
 from datasette_attribution.cluster import BATCH  # noqa: E402  (Dask is imported only when used)
 
 TABLES = ("articles", "paragraphs", "sentences", "mentions", "actors", "quotes", "attributions",
-          "stories", "actor_stats", "sentence_stats")
+          "stories", "actor_stats", "facet_sentences")
 ROW_TABLES = ("articles", "paragraphs", "sentences", "mentions", "quotes", "attributions")
 
 

@@ -10,8 +10,10 @@ from conftest import INDEPENDENT_SEED, NEWS24_SEED, edited_copy, facet_results, 
 from datasette_attribution import store
 from datasette_attribution.pipeline import load
 
-SUMMARIES = ("sentence_stats", "story_sentence_stats", "actor_sentence_stats",
-             "actor_story_sentence_stats", "actor_articles")
+COUNTING_SENTENCES = ("facet_sentences", "facet_story_sentences", "facet_actor_sentences",
+                      "facet_actor_story_sentences", "facet_actor_pairs", "facet_sentence_bands",
+                      "facet_actor_sentence_bands")
+SUMMARIES = (*COUNTING_SENTENCES, "actor_articles")
 COUNCIL = {"id": "council", "title": "Council approves road budget", "outlet": "Local Courier",
            "published": "2014-11-07",
            "text": ("The city council approved a $4.2 million budget for road repairs on Tuesday, "
@@ -52,7 +54,8 @@ def test_sentence_facets_under_each_filter_and_pair_equal_the_counted_rows(datab
     path, live = databases
     obama = actor_id(path, "Barack Obama")
     for query in with_pairs(["_outlet=News24", f"_actor={obama}", "attribution=anonymous", "_story=1"]):
-        url = f"/news/sentences.json?_facet_actor=actor&_extra=facet_results&{query}"
+        url = (f"/news/sentences.json?_facet_actor=actor&_facet_score_band=hedging_score"
+               f"&_facet_score_band=polarity&_extra=facet_results&{query}")
         assert facets(path, url) == facets(live, url), query
 
 
@@ -79,11 +82,13 @@ def test_the_counts_come_from_the_summaries(databases, tmp_path):
     path, _ = databases
     obama = actor_id(path, "Barack Obama")
     scaled = edited_copy(path, tmp_path / "scaled", ";".join(
-        f"update {name} set sentences = sentences * 10" for name in SUMMARIES[:4]))
-    url = f"/news/sentences.json?_extra=facet_results&_outlet=News24&_actor={obama}"
-    counted = {v[0]: v[2] for v in facets(path, url)["attribution"]}
-    assert {value: count * 10 for value, count in counted.items()} == {
-        v[0]: v[2] for v in facets(scaled, url)["attribution"]}
+        f"update {name} set sentences = sentences * 10" for name in COUNTING_SENTENCES))
+    url = (f"/news/sentences.json?_extra=facet_results&_facet_actor=actor&_facet_score_band=hedging_score"
+           f"&_outlet=News24&_actor={obama}")
+    for facet in ("attribution", "actor", "hedging_score"):
+        counted = {v[0]: v[2] for v in facets(path, url)[facet]}
+        assert {value: count * 10 for value, count in counted.items()} == {
+            v[0]: v[2] for v in facets(scaled, url)[facet]}
 
 
 def test_a_filter_no_summary_holds_is_counted_on_the_rows(databases):
@@ -102,3 +107,14 @@ def test_a_malformed_story_id_matches_nothing_and_says_why(databases):
     (response,) = fetch(path, "/news/sentences?_story=12x")
     assert response.status_code == 200
     assert "_story=&#39;12x&#39; is not a story id" in response.text
+
+
+def test_the_actor_page_reads_the_summaries_and_agrees_with_counting_mentions(databases):
+    path, live = databases
+    for name in ("Iran", "Barack Obama", "Josh Earnest"):
+        url = f"/-/attribution/news/actors/{actor_id(path, name)}.json"
+        (summarised,), (counted,) = fetch(path, url), fetch(live, url)
+        assert summarised.json() == counted.json()
+    iran = fetch(path, f"/-/attribution/news/actors/{actor_id(path, 'Iran')}.json")[0].json()
+    assert [(o["outlet"], o["mentions"], o["articles"]) for o in iran["outlets"]] == [
+        ("News24", 22, 1), ("The Independent", 7, 1)]

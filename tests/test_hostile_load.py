@@ -156,6 +156,6 @@ def test_a_rerun_finds_loaded_articles_before_scoring_them(tmp_path, monkeypatch
 
 def test_summary_tables_and_search_exist_before_the_first_article(tmp_path):
     db = pipeline.open_database(tmp_path / "new.db")
-    assert {"actor_stats", "outlet_actor_stats", "actor_sentence_stats", "sentences_fts"} <= set(
+    assert {"actor_stats", "outlet_actor_stats", "facet_actor_sentences", "sentences_fts"} <= set(
         db.table_names())
     assert db["actor_stats"].count == 0

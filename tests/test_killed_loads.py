@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 
 ARTICLES = 160
 COMPARED_TABLES = ["articles", "paragraphs", "sentences", "mentions", "quotes", "attributions", "actors",
-                   "actor_stats", "outlet_actor_stats", "actor_sentence_stats", "outlet_summary"]
-READER_TABLES = ["actor_stats", "outlet_actor_stats", "actor_sentence_stats", "outlet_summary",
+                   "actor_stats", "outlet_actor_stats", "facet_actor_sentences", "outlet_summary"]
+READER_TABLES = ["actor_stats", "outlet_actor_stats", "facet_actor_sentences", "outlet_summary",
                  "sentences_fts", "articles_fts"]
 
 

@@ -133,3 +133,20 @@ def test_a_database_made_before_stories_serves_its_articles_without_the_story_fa
     assert articles.status_code == 200 and data.status_code == 200
     facets = data.json()["facet_results"]
     assert set(facets.get("results", facets)) == {"outlet"}
+
+
+def test_days_forgotten_to_bound_memory_are_read_again_when_an_article_comes_near(tmp_path, monkeypatch):
+    from datasette_attribution.store import stories as stored_stories
+
+    news24, independent = seed_records(("2014-11-07", "2014-11-08"))
+    council = {"id": "council", "title": "Council approves road budget", "outlet": "Local Courier",
+               "published": "2014-12-20", "text": COUNCIL}
+    inputs = write_records(tmp_path / "in.jsonl", [news24, council, independent])
+    unbounded = store.open_database(tmp_path / "unbounded.db")
+    load(unbounded, [inputs])
+    # Holding one article at a time, the seeds' day is forgotten when the council's comes.
+    monkeypatch.setattr(stored_stories, "MAX_HELD_ARTICLES", 1)
+    bounded = store.open_database(tmp_path / "bounded.db")
+    load(bounded, [inputs])
+    assert stories_and_articles(bounded) == stories_and_articles(unbounded)
+    assert stories_and_articles(bounded)[1] == [("News24", 1), ("Local Courier", None), ("The Independent", 1)]

@@ -57,7 +57,7 @@ def test_actor_facet_counts_mean_sentiment_and_filters(seeds_path):
 
 def test_actor_facet_under_default_facet_filters_reads_the_summary_and_agrees(seeds_path, tmp_path):
     url = "/news/sentences.json?attribution=anonymous&hedged=0&_facet_actor=actor"
-    counted_live = edited_copy(seeds_path, tmp_path / "live", "drop table actor_sentence_stats")
+    counted_live = edited_copy(seeds_path, tmp_path / "live", "drop table facet_actor_sentences")
     summarised = facet_results(fetch(seeds_path, url)[0])["actor"]["results"]
     counted = facet_results(fetch(counted_live, url)[0])["actor"]["results"]
     as_pairs = lambda results: [(a["label"], a["count"]) for a in results]
@@ -66,7 +66,7 @@ def test_actor_facet_under_default_facet_filters_reads_the_summary_and_agrees(se
         ("Iran", 3), ("Ali Khamenei", 2), ("Barack Obama", 2)]
     # The counts do come from the summary table: scaled there, scaled on the page.
     scaled = edited_copy(seeds_path, tmp_path / "scaled",
-                         "update actor_sentence_stats set sentences = sentences * 10")
+                         "update facet_actor_sentences set sentences = sentences * 10")
     assert facet_results(fetch(scaled, url)[0])["actor"]["results"][0]["count"] == 30
 
 
@@ -156,7 +156,7 @@ def test_an_article_in_another_language_is_shown_unscored_with_its_text(tmp_path
 
 def test_the_readers_tables_lead_and_internal_tables_are_hidden_but_queryable(seeds_path):
     database, index, hidden_query = fetch(
-        seeds_path, "/news", "/", "/news.json?sql=select+count(*)+as+n+from+actor_sentence_stats&_shape=array")
+        seeds_path, "/news", "/", "/news.json?sql=select+count(*)+as+n+from+facet_actor_sentences&_shape=array")
     listed = re.findall(r'<h3><a href="/news/(\w+)"', database.text)
     assert listed == ["actors", "articles", "attributions", "quotes", "sentences", "stories"]
     assert not {"mentions", "paragraphs", "actor_stats"} & set(re.findall(r'href="/news/(\w+)"', index.text))

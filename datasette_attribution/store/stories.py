@@ -6,6 +6,7 @@ compared is stories.py's; this module only reads and writes the rows."""
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 
 import sqlite_utils
 
@@ -24,6 +25,10 @@ STORY_COLUMNS = {"id": int, "title": str, "first_published": str, "last_publishe
 # One row per article: its vector, so that a later load compares new articles
 # with it without reading its body again.
 TERMS_COLUMNS = {"article_id": int, "day": str, "terms": str}
+# Articles held in memory at most (about 3.5 KB each): past this, the days used
+# least recently are forgotten and read again from story_terms when an article
+# comes near them, so a load's memory stays flat however many it writes.
+MAX_HELD_ARTICLES = 20_000
 
 
 def ensure_story_tables(db: sqlite_utils.Database) -> None:
@@ -45,7 +50,7 @@ class StoryGrouper:
                  threshold: float = DEFAULT_THRESHOLD):
         self.db = db
         self.index = StoryIndex(window_days=window_days, threshold=threshold)
-        self.days_read: set = set()
+        self.days_read: OrderedDict = OrderedDict()  # the days held, least recently used first
         self._add_missing_vectors()
 
     def _add_missing_vectors(self) -> None:
@@ -56,10 +61,13 @@ class StoryGrouper:
             self.place(article_id, published, term_vector(title, body))
 
     def _read_days(self, days) -> None:
+        for day in days:
+            if day in self.days_read:
+                self.days_read.move_to_end(day)
         wanted = [day for day in days if day not in self.days_read]
         if not wanted:
             return
-        self.days_read.update(wanted)
+        self.days_read.update((day, None) for day in wanted)
         dated = [day.isoformat() for day in wanted if day is not None]
         clauses, params = [], []
         if dated:
@@ -95,7 +103,16 @@ class StoryGrouper:
             self.db.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
             refresh_story(self.db, story_id)
         self.index.add(Candidate(article_id, day, vector))
+        self._forget_days_least_used(keep=set(self.index.days_around(day)))
         return story_id
+
+    def _forget_days_least_used(self, keep: set) -> None:
+        while len(self.index) > MAX_HELD_ARTICLES:
+            day = next((day for day in self.days_read if day not in keep), None)
+            if day is None:
+                return  # the window alone holds more: keep it whole
+            del self.days_read[day]
+            self.index.forget_day(day)
 
     def forget(self, article_id: int) -> None:
         self.index.remove(article_id)

@@ -11,17 +11,16 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet, Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ..store.summaries import SUMMARISED_FILTERS, facet_summary
+from ..store.bands import BANDS, band_condition, band_edges
+from ..store.summaries import (
+    BAND_SUMMARIES,
+    CO_MENTIONS,
+    SUMMARISED_FILTERS,
+    facet_summary,
+)
 from .filters import ROW_ID
 from .metadata import SCORE_COLUMNS
 from .render import sentiment_class
-
-BANDS = 5
-
-
-def band_edges(low: float, high: float) -> list[float]:
-    step = (high - low) / BANDS
-    return [round(low + step * i, 4) for i in range(BANDS + 1)]
 
 
 def band_label(edges: list[float], index: int) -> str:
@@ -83,17 +82,26 @@ class ScoreBandFacet(Facet):
         return results, timed_out
 
     async def _band_counts(self, column: str, edges: list[float]) -> dict[int, int]:
-        """One range count per band: SQLite answers each from the column's index,
-        where a CASE over every row would not fit the facet time limit at scale."""
+        """The bands' counts from a summary table when the filters are ones it is
+        grouped by; else one range count per band, which SQLite answers from the
+        column's index (a CASE over every row would not fit the facet time limit
+        at scale)."""
+        limit = self.ds.setting("facet_time_limit_ms")
+        filters = summarised_filters(self.request, self.table)
+        if filters is not None:
+            tables = set(await self.ds.get_database(self.database).table_names())
+            summary = facet_summary(self.table, {*filters, "score"}, "band", tables, BAND_SUMMARIES)
+            if summary:
+                name, count = summary
+                sql = (f"select stats.band, {count} from [{name}] stats "
+                       f"where {summary_where({**filters, 'score': column})} group by stats.band")
+                rows = (await self.ds.execute(self.database, sql, {**filters, "score": column},
+                                              custom_time_limit=limit)).rows
+                return {band: count for band, count in rows}
         counts = {}
-        quoted = escape_sqlite(column)
         for index in range(BANDS):
-            upper = "<=" if index == BANDS - 1 else "<"
-            sql = (f"select count(*) from ({self.sql}) where {quoted} >= {edges[index]} "
-                   f"and {quoted} {upper} {edges[index + 1]}")
-            rows = (await self.ds.execute(
-                self.database, sql, self.params,
-                custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+            sql = f"select count(*) from ({self.sql}) where {band_condition(escape_sqlite(column), index, edges)}"
+            rows = (await self.ds.execute(self.database, sql, self.params, custom_time_limit=limit)).rows
             counts[index] = rows[0][0]
         return counts
 
@@ -223,14 +231,20 @@ class ActorFacet(Facet):
                 and "actor_stats" in tables)
 
     def _summary(self, tables: list[str]):
-        """The summary that counts actors under the request's filters, and the
-        filters; None when a live count is needed. Under ?_actor= the facet
-        shows the actors mentioned with that one, which no summary holds."""
+        """(summary, count expression, the column that is the actor), and the
+        filters, for the actors under the request's filters; None when a live
+        count is needed. Under ?_actor= the facet shows the actors mentioned
+        with that one (facet_actor_pairs; with a story, few rows are counted live)."""
         filters = summarised_filters(self.request, self.table)
-        if not filters or "actor_id" in filters:
+        if not filters:
+            return None
+        if "actor_id" in filters:
+            name, columns, count = CO_MENTIONS
+            if self.table == "sentences" and name in tables and set(filters) <= columns:
+                return (name, count, "other_id"), filters
             return None
         summary = facet_summary(self.table, set(filters), "actor_id", set(tables))
-        return (summary, filters) if summary else None
+        return ((*summary, "actor_id"), filters) if summary else None
 
     async def suggest(self):
         if self.table not in ACTOR_QUERIES or self.get_configs():
@@ -252,11 +266,11 @@ class ActorFacet(Facet):
             sql = (f"select actor_id, name, kind, {column}, mean_sentiment from actor_stats "
                    f"order by {column} desc, name limit {size + 1}")
         elif summary := self._summary(tables):
-            (name, count), filters = summary
-            sql = (f"select stats.actor_id, actors.name, actors.kind, {count}, "
+            (name, count, actor), filters = summary
+            sql = (f"select stats.{actor}, actors.name, actors.kind, {count}, "
                    "sum(stats.sentiment_sum) / nullif(sum(stats.sentiment_count), 0) "
-                   f"from [{name}] stats join actors on actors.id = stats.actor_id "
-                   f"where {summary_where(filters)} group by stats.actor_id order by 4 desc, actors.name "
+                   f"from [{name}] stats join actors on actors.id = stats.{actor} "
+                   f"where {summary_where(filters)} group by stats.{actor} order by 4 desc, actors.name "
                    f"limit {size + 1}")
             params = filters
         try:

@@ -19,6 +19,10 @@ ACTOR_SUBQUERIES = {
     "quotes": "actor_id = :attr_actor",
     "mentions": "actor_id = :attr_actor",
 }
+# The same for sentences, looked up from each sentence: faster when another
+# filter (a story, an outlet) leaves fewer sentences than the actor has.
+ACTOR_EXISTS = ("exists (select 1 from mentions where mentions.sentence_id = sentences.id "
+                "and mentions.actor_id = :attr_actor)")
 # The same for articles from the summary table the loader keeps (older
 # databases lack it): an index lookup instead of a join over every mention.
 ACTOR_ARTICLES = "id in (select article_id from actor_articles where actor_id = :attr_actor)"
@@ -36,6 +40,14 @@ PERIODS = {
     "month": (re.compile(r"[0-9]{4}-[0-9]{2}"), "substr(articles.published, 1, 7)"),
     "week": (re.compile(r"[0-9]{4}-W[0-9]{2}"), "strftime('%Y-W%W', articles.published)"),
 }
+
+
+# How many sentences a story or an outlet holds, from the summary tables.
+SENTENCES_OF = {
+    "attr_story": "select sum(sentences) from facet_story_sentences where story_id = :attr_story",
+    "attr_outlet": "select sum(sentences) from facet_sentences where outlet = :attr_outlet",
+}
+ACTOR_SENTENCES = "select sentences from actor_stats where actor_id = :attr_actor"
 
 
 def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:

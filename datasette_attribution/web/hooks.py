@@ -82,6 +82,9 @@ def filters_from_request(request, table, database, datasette):
         if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
                 await db.table_exists("actor_articles")):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
+        if table == "sentences" and filters.ACTOR_SUBQUERIES["sentences"] in clauses and (
+                await _narrower_than_the_actor(db, params)):
+            clauses[clauses.index(filters.ACTOR_SUBQUERIES["sentences"])] = filters.ACTOR_EXISTS
         # "12 rows where mentions Barack Obama (person)", not "... actor 3".
         if "attr_actor" in params:
             found = await db.execute(
@@ -92,6 +95,24 @@ def filters_from_request(request, table, database, datasette):
         return FilterArguments(clauses, params=params, human_descriptions=descriptions)
 
     return inner
+
+
+async def _narrower_than_the_actor(db, params: dict) -> bool:
+    """Whether a story or outlet filter beside ?_actor= holds fewer sentences than
+    the actor is mentioned in, by the summary tables (False when they are missing)."""
+    others = [sql for name, sql in filters.SENTENCES_OF.items() if name in params]
+    if not others:
+        return False
+    try:
+        found = (await db.execute(filters.ACTOR_SENTENCES, params)).rows
+        actor = found[0][0] if found else 0
+        for sql in others:
+            (count,), = (await db.execute(sql, params)).rows
+            if (count or 0) < actor:
+                return True
+    except sqlite3.Error:
+        return False
+    return False
 
 
 @hookimpl

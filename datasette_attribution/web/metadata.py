@@ -2,20 +2,13 @@
 
 from functools import lru_cache
 
+from ..store.bands import SCORE_RANGES
 from ..store.summaries import SUMMARY_TABLES
 
 TYPE_NAMES = {int: "integer", float: "number", str: "text", bool: "0/1", list: "JSON array",
               dict: "JSON object"}
 
-SCORE_COLUMNS = {
-    "hedging_score": (0.0, 1.0),
-    "anonymous_score": (0.0, 1.0),
-    "polarity": (-1.0, 1.0),
-    "subjectivity": (0.0, 1.0),
-    "sentiment": (-1.0, 1.0),
-    "anonymous_share": (0.0, 1.0),
-    "hedged_share": (0.0, 1.0),
-}
+SCORE_COLUMNS = SCORE_RANGES
 
 COLUMN_DESCRIPTIONS = {
     "articles": {

@@ -15,7 +15,6 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from ..store.summaries import SUMMARY_TABLES
 from . import over_time
 from .render import (
     ARTICLE_LEGEND,
@@ -63,7 +62,10 @@ async def _database(datasette, request, *tables: str):
 
 
 ARTICLE_TABLES = ("articles", "sentences", "paragraphs", "mentions", "actors", "attributions", "quotes")
-COMPARISON_TABLES = ("outlet_summary", *SUMMARY_TABLES)
+# The summaries the comparison and actor pages read (databases loaded by earlier
+# releases have these; the newer ones are read where present).
+COMPARISON_TABLES = ("outlet_summary", "actor_stats", "outlet_actor_stats", "outlet_period_stats",
+                     "outlet_actor_period_stats")
 
 
 def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
@@ -299,6 +301,27 @@ async def over_time_csv(datasette, request):
                         f"{db.name}-over-time.csv")
 
 
+# Each outlet's mentions of one actor, counted over its mentions, or read from
+# the summaries the loader keeps (a heavily mentioned actor has hundreds of
+# thousands of mentions in a large archive; older databases lack the summaries).
+ACTOR_BY_OUTLET = (
+    "select articles.outlet, count(*) as mentions, count(distinct mentions.sentence_id) as sentences, "
+    "count(distinct sentences.article_id) as articles, round(avg(mentions.sentiment), 4) as mean_sentiment, "
+    "count(distinct case when sentences.attribution = 'anonymous' then sentences.id end) as anonymous_sentences "
+    "from mentions join sentences on sentences.id = mentions.sentence_id "
+    "join articles on articles.id = sentences.article_id where mentions.actor_id = ?1 "
+    "group by 1 order by mentions desc, 1")
+ACTOR_BY_OUTLET_SUMMARISED = (
+    "select a.outlet, a.mentions, s.sentences, a.articles, a.mean_sentiment, s.anonymous_sentences "
+    "from (select outlet, sum(mentions) as mentions, count(*) as articles, "
+    "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment "
+    "from actor_articles where actor_id = ?1 group by outlet) a "
+    "join (select outlet, sum(sentences) as sentences, "
+    "sum(case when attribution = 'anonymous' then sentences else 0 end) as anonymous_sentences "
+    "from facet_actor_sentences where actor_id = ?1 group by outlet) s on s.outlet is a.outlet "
+    "order by a.mentions desc, 1")
+
+
 async def actor_data(datasette, db, actor_id: int) -> dict:
     """How each outlet mentions and quotes one actor, with the rows behind each number."""
     found = await _rows(db, "select actors.*, leader.name as linked_to_name from actors "
@@ -306,13 +329,8 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
                         [actor_id])
     if not found:
         raise NotFound(f"No actor {actor_id} in {db.name}")
-    by_outlet = await _rows(db, (
-        "select articles.outlet, count(*) as mentions, count(distinct mentions.sentence_id) as sentences, "
-        "count(distinct sentences.article_id) as articles, round(avg(mentions.sentiment), 4) as mean_sentiment, "
-        "count(distinct case when sentences.attribution = 'anonymous' then sentences.id end) as anonymous_sentences "
-        "from mentions join sentences on sentences.id = mentions.sentence_id "
-        "join articles on articles.id = sentences.article_id where mentions.actor_id = ? "
-        "group by 1 order by mentions desc"), [actor_id])
+    summarised = {"actor_articles", "facet_actor_sentences"} <= set(await db.table_names())
+    by_outlet = await _rows(db, ACTOR_BY_OUTLET_SUMMARISED if summarised else ACTOR_BY_OUTLET, [actor_id])
     quoted = {r["outlet"]: r["n"] for r in await _rows(db, (
         "select articles.outlet, count(*) as n from quotes join sentences on sentences.id = quotes.sentence_id "
         "join articles on articles.id = sentences.article_id where quotes.actor_id = ? group by 1"), [actor_id])}
