@@ -36,10 +36,11 @@ def sentence_pool(newsmtsc: Path | None) -> list[str]:
     return pool
 
 
-def articles(count: int, pool: list[str], seed: int = 0):
+def articles(count: int, pool: list[str], seed: int = 0, length: int = SENTENCES_PER_ARTICLE):
     rng = random.Random(seed)
+    spread = min(8, length // 2)
     for number in range(count):
-        size = rng.randint(SENTENCES_PER_ARTICLE - 8, SENTENCES_PER_ARTICLE + 8)
+        size = rng.randint(length - spread, length + spread)
         sentences = rng.sample(pool, min(size, len(pool)))
         paragraphs, at = [], 0
         while at < len(sentences):
@@ -55,11 +56,12 @@ def articles(count: int, pool: list[str], seed: int = 0):
         }
 
 
-def write(count: int, out: Path, newsmtsc: Path | None = None, seed: int = 0) -> int:
-    """Write `count` articles as JSON Lines; returns the number of sentences drawn."""
+def write(count: int, out: Path, newsmtsc: Path | None = None, seed: int = 0,
+          length: int = SENTENCES_PER_ARTICLE) -> int:
+    """Write `count` articles of about `length` sentences as JSON Lines."""
     pool = sentence_pool(newsmtsc)
     with out.open("w", encoding="utf-8") as handle:
-        for record in articles(count, pool, seed):
+        for record in articles(count, pool, seed, length):
             handle.write(json.dumps(record) + "\n")
     return count
 

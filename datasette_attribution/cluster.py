@@ -41,11 +41,19 @@ def require_dask():
 def connect(address: str, workers: int):
     """A client of the scheduler at `address`, or of a new cluster of `workers`
     processes on this machine (one thread each: spaCy's parse holds the GIL)
-    when `address` is "local". The caller closes it (and the local cluster)."""
+    when `address` is "local". The caller closes it (and the local cluster).
+
+    Local workers are forked, not spawned (Dask's default): they share what
+    this process has loaded, as `--workers` processes do, instead of each
+    importing spaCy and loading its pipeline again (measured: a 15-second load
+    took 20 s spawned, 16.5 s forked)."""
     distributed = require_dask()
     if address == LOCAL:
-        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
+        import dask
+
+        with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                               dashboard_address=None)
         return distributed.Client(cluster), cluster
     try:
         return distributed.Client(address, timeout=CONNECT_TIMEOUT), None

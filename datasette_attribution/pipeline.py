@@ -176,6 +176,8 @@ def prepared_on_cluster(documents, job: Job, address: str, workers: int):
     ("local": `workers` processes on this machine)."""
     from . import cluster
 
+    if address == cluster.LOCAL:
+        warm_up(job.settings)  # before the local workers are forked from this process
     client, local_cluster = cluster.connect(address, workers)
     try:
         yield from cluster.mapped_in_order(client, prepare, documents, job, failed=_failed_on_cluster,
