@@ -117,7 +117,9 @@ def build(path: Path, target: int) -> None:
     conn.execute("commit")
     conn.close()
     db = sqlite_utils.Database(path)
+    started = time.perf_counter()
     refresh_summaries(db)
+    print(f"summary tables rebuilt (as at the end of a load) in {time.perf_counter() - started:.0f} s")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 

@@ -33,6 +33,7 @@ from .store import (
     ensure_schema,
     index_new_rows,
     refresh_summaries,
+    update_summaries,
     write_article,
 )
 from .store import open_database as open_store
@@ -257,9 +258,11 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
 
     def finish():
         # In the transaction of the last articles: a reader never sees them
-        # without their summaries.
-        if report.added or report.replaced:
+        # without their summaries. Articles replaced take rows away: count again.
+        if report.replaced:
             refresh_summaries(db)
+        elif report.added:
+            update_summaries(db)
 
     with deferred_search_index(db):
         _write_all(db, prepared(paths, encoding, job, workers, max_bytes, cluster), replace, report, fail,

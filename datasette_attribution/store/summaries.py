@@ -1,6 +1,8 @@
-"""Summary tables the plugin's facets and comparison page read, rebuilt after a load."""
+"""Summary tables the plugin's facets and pages read, kept up to date by each load."""
 
 from __future__ import annotations
+
+import hashlib
 
 import sqlite_utils
 
@@ -10,44 +12,60 @@ from .bands import SENTENCE_SCORES, band_of
 SUMMARISED_FILTERS = ("attribution", "source_kind", "hedged", "is_quote")
 _KINDS = ", ".join(f"sentences.{column}" for column in SUMMARISED_FILTERS)
 
-# Aggregates the plugin's facets and comparison page read at any scale, rebuilt at
-# the end of every load that changed something (a GROUP BY over all mentions
-# would not fit in Datasette's time limits on a million sentences).
+# Aggregates the plugin's facets and pages read at any scale (a GROUP BY over all
+# mentions would not fit in Datasette's time limits on a million sentences).
+# Each is (SQL, indexes, how a load updates it); the SQL counts the articles of
+# {articles}, a subquery of article ids: every article when a summary is
+# rebuilt, only what a load changed when it is updated (update_summaries):
+# - ADD: sums and counts over whole articles add up (a sentence, and so a
+#   distinct sentence, belongs to one article): the new articles' rows are
+#   added to the table's;
+# - STORY: rows keyed by story: a story a new article joined is counted again
+#   (an article loaded earlier may have joined it now);
+# - ARTICLE: rows keyed by article: the new articles' and those of the stories
+#   they joined are written again.
+ADD, STORY, ARTICLE = "add", "story", "article"
+_IN_SCOPE = "sentences.article_id in ({articles})"
 SUMMARY_TABLES = {
     "actor_stats": (
-        """select actors.id as actor_id, actors.name, actors.kind, count(*) as mentions,
+        f"""select actors.id as actor_id, actors.name, actors.kind, count(*) as mentions,
           count(distinct mentions.sentence_id) as sentences,
           count(distinct sentences.article_id) as articles,
-          round(avg(mentions.sentiment), 4) as mean_sentiment
+          round(sum(mentions.sentiment) / nullif(count(mentions.sentiment), 0), 4) as mean_sentiment,
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join actors on actors.id = mentions.actor_id
         join sentences on sentences.id = mentions.sentence_id
+        where {_IN_SCOPE}
         group by actors.id""",
-        [["mentions"], ["actor_id"]],
+        [["mentions"], ["actor_id"]], ADD,
     ),
     "outlet_actor_stats": (
-        """select articles.outlet, mentions.actor_id, count(*) as mentions,
-          round(avg(mentions.sentiment), 4) as mean_sentiment
+        f"""select articles.outlet, mentions.actor_id, count(*) as mentions,
+          round(sum(mentions.sentiment) / nullif(count(mentions.sentiment), 0), 4) as mean_sentiment,
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
+        where {_IN_SCOPE}
         group by articles.outlet, mentions.actor_id""",
-        [["actor_id", "outlet"]],
+        [["actor_id", "outlet"]], ADD,
     ),
-    # Facet counts under the filters a click adds (store.FACET_SUMMARIES says
-    # which table answers which): each sentence has one combination of these
-    # columns, so counts per combination add up. With and without the story, as
-    # summing over every story for a page without one would not be fast.
+    # Facet counts under the filters a click adds (FACET_SUMMARIES says which
+    # table answers which): each sentence has one combination of these columns,
+    # so counts per combination add up. With and without the story, as summing
+    # over every story for a page without one would not be fast.
     "facet_sentences": (
         f"""select articles.outlet, {_KINDS}, count(*) as sentences
         from sentences join articles on articles.id = sentences.article_id
+        where {_IN_SCOPE}
         group by 1, 2, 3, 4, 5""",
-        [["outlet"], ["attribution"]],
+        [["outlet"], ["attribution"]], ADD,
     ),
     "facet_story_sentences": (
         f"""select articles.story_id, articles.outlet, {_KINDS}, count(*) as sentences
         from sentences join articles on articles.id = sentences.article_id
-        where articles.story_id is not null
+        where articles.story_id is not null and {_IN_SCOPE}
         group by 1, 2, 3, 4, 5, 6""",
-        [["story_id"]],
+        [["story_id"]], STORY,
     ),
     "facet_actor_sentences": (
         f"""select mentions.actor_id, articles.outlet, {_KINDS},
@@ -55,8 +73,9 @@ SUMMARY_TABLES = {
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
+        where {_IN_SCOPE}
         group by 1, 2, 3, 4, 5, 6""",
-        [["actor_id"], ["outlet"], ["attribution"]],
+        [["actor_id"], ["outlet"], ["attribution"]], ADD,
     ),
     "facet_actor_story_sentences": (
         f"""select mentions.actor_id, articles.story_id, articles.outlet, {_KINDS},
@@ -64,9 +83,9 @@ SUMMARY_TABLES = {
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
-        where articles.story_id is not null
+        where articles.story_id is not null and {_IN_SCOPE}
         group by 1, 2, 3, 4, 5, 6, 7""",
-        [["story_id"], ["actor_id"]],
+        [["story_id"], ["actor_id"]], STORY,
     ),
     # The actors mentioned with each actor (itself included), for the actor facet
     # under ?_actor=: other_id's mentions in the sentences that mention actor_id.
@@ -78,8 +97,9 @@ SUMMARY_TABLES = {
         join mentions on mentions.sentence_id = pairs.sentence_id
         join sentences on sentences.id = pairs.sentence_id
         join articles on articles.id = sentences.article_id
+        where {_IN_SCOPE}
         group by 1, 2, 3, 4, 5, 6, 7""",
-        [["actor_id"]],
+        [["actor_id"]], ADD,
     ),
     # The score-band facet's counts: each sentence's band of each score (bands.py).
     "facet_sentence_bands": (
@@ -87,9 +107,10 @@ SUMMARY_TABLES = {
             f"""select * from (select articles.outlet, {_KINDS}, '{score}' as score,
               {band_of(f"sentences.{score}")} as band, count(*) as sentences
             from sentences join articles on articles.id = sentences.article_id
+            where {_IN_SCOPE}
             group by 1, 2, 3, 4, 5, 6, 7) where band is not null"""
             for score in SENTENCE_SCORES),
-        [["score", "outlet"], ["score", "attribution"]],
+        [["score", "outlet"], ["score", "attribution"]], ADD,
     ),
     "facet_actor_sentence_bands": (
         " union all ".join(
@@ -97,20 +118,33 @@ SUMMARY_TABLES = {
               {band_of(f"sentences.{score}")} as band, count(distinct mentions.sentence_id) as sentences
             from mentions join sentences on sentences.id = mentions.sentence_id
             join articles on articles.id = sentences.article_id
+            where {_IN_SCOPE}
             group by 1, 2, 3, 4, 5, 6, 7, 8) where band is not null"""
             for score in SENTENCE_SCORES),
-        [["actor_id", "score"]],
+        [["actor_id", "score"]], ADD,
     ),
     # Each article an actor is mentioned in: ?_actor= on articles, and the
     # articles' facets under it.
     "actor_articles": (
-        """select mentions.actor_id, sentences.article_id, articles.outlet, articles.story_id,
+        f"""select mentions.actor_id, sentences.article_id, articles.outlet, articles.story_id,
           count(*) as mentions, sum(mentions.sentiment) as sentiment_sum,
           count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
+        where {_IN_SCOPE}
         group by 1, 2""",
-        [["actor_id", "article_id"], ["actor_id", "outlet"], ["actor_id", "story_id"]],
+        [["actor_id", "article_id"], ["actor_id", "outlet"], ["actor_id", "story_id"], ["article_id"]],
+        ARTICLE,
+    ),
+    # The actors that share articles with each actor (itself included), for the
+    # actor facet of articles under ?_actor=.
+    "facet_actor_article_pairs": (
+        """select pairs.actor_id, others.actor_id as other_id, others.outlet, count(*) as articles,
+          sum(others.sentiment_sum) as sentiment_sum, sum(others.sentiment_count) as sentiment_count
+        from actor_articles pairs join actor_articles others on others.article_id = pairs.article_id
+        where pairs.article_id in ({articles})
+        group by 1, 2, 3""",
+        [["actor_id"]], ADD,
     ),
     # Over time: each outlet's articles and each outlet's mentions of each actor by
     # month and by ISO week of publication (the expressions ?_period= filters by).
@@ -121,20 +155,39 @@ SUMMARY_TABLES = {
           sum(articles.hedged_count) as hedged, sum(articles.sentence_count) as sentences
         from articles
         where articles.published is not null and (articles.language is null or articles.language = 'en')
+          and articles.id in ({articles})
         group by 1, 2, 3""",
-        [["month"], ["week"]],
+        [["month"], ["week"]], ADD,
     ),
     "outlet_actor_period_stats": (
-        """select articles.outlet, mentions.actor_id, substr(articles.published, 1, 7) as month,
+        f"""select articles.outlet, mentions.actor_id, substr(articles.published, 1, 7) as month,
           strftime('%Y-W%W', articles.published) as week, count(*) as mentions,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
-        where articles.published is not null
+        where articles.published is not null and {_IN_SCOPE}
         group by 1, 2, 3, 4""",
-        [["actor_id"]],
+        [["actor_id"]], ADD,
     ),
 }
+# Columns worked out from others once the sums are added up.
+DERIVED = {"mean_sentiment": "round(sentiment_sum / nullif(sentiment_count, 0), 4)"}
+# Columns an ADD summary is grouped by (the others add up).
+ADD_KEYS = {
+    "actor_stats": ("actor_id", "name", "kind"),
+    "outlet_actor_stats": ("outlet", "actor_id"),
+    "facet_sentences": ("outlet", *SUMMARISED_FILTERS),
+    "facet_actor_sentences": ("actor_id", "outlet", *SUMMARISED_FILTERS),
+    "facet_actor_pairs": ("actor_id", "other_id", "outlet", *SUMMARISED_FILTERS),
+    "facet_sentence_bands": ("outlet", *SUMMARISED_FILTERS, "score", "band"),
+    "facet_actor_sentence_bands": ("actor_id", "outlet", *SUMMARISED_FILTERS, "score", "band"),
+    "facet_actor_article_pairs": ("actor_id", "other_id", "outlet"),
+    "outlet_period_stats": ("outlet", "month", "week"),
+    "outlet_actor_period_stats": ("outlet", "actor_id", "month", "week"),
+}
+# Where a database records what its summaries have counted.
+STATE_TABLE = "summary_state"
+EVERY_ARTICLE = "select id from articles"
 
 # Which summary answers facet counts under which filters: for each table a
 # facet counts, the summaries smallest first, each with the columns it is
@@ -154,8 +207,12 @@ FACET_SUMMARIES = {
 }
 
 
-# The actors mentioned with the one filtered on, grouped by other_id.
-CO_MENTIONS = ("facet_actor_pairs", {"actor_id", "outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)")
+# The actors mentioned with the one filtered on, grouped by other_id: in the
+# same sentences, or in the same articles.
+CO_MENTIONS = {
+    "sentences": ("facet_actor_pairs", {"actor_id", "outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
+    "articles": ("facet_actor_article_pairs", {"actor_id", "outlet"}, "sum(stats.articles)"),
+}
 
 
 # The same for the score-band facet: a row per score column and band.
@@ -184,16 +241,102 @@ def facet_summary(table: str, filtered: set[str], counted: str, available,
 RETIRED = ("actor_sentence_stats",)
 
 
+def definitions_digest() -> str:
+    """Changes whenever a summary's definition does: the database's summaries
+    are then rebuilt rather than updated."""
+    text = "\n".join(f"{name}\n{sql}\n{indexes}" for name, (sql, indexes, _) in SUMMARY_TABLES.items())
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _state(db: sqlite_utils.Database) -> dict:
+    if not db[STATE_TABLE].exists():
+        return {}
+    return dict(db.execute(f"select name, value from [{STATE_TABLE}]").fetchall())
+
+
+def _record_state(db: sqlite_utils.Database) -> None:
+    through = db.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
+    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert or replace into [{STATE_TABLE}] values ('counted_through_article', ?), "
+               "('definitions', ?)", [str(through), definitions_digest()])
+
+
+def _analyze(db: sqlite_utils.Database) -> None:
+    # Statistics for SQLite's query planner (sqlite_stat1), so that a page under
+    # two filters starts from the narrower ("in story 5", not "attribution =
+    # anonymous"). A few seconds for three million sentences.
+    db.execute("ANALYZE")
+
+
 def refresh_summaries(db: sqlite_utils.Database) -> None:
+    """Every summary counted again from all the articles."""
     with db.atomic():
         for name in RETIRED:
             db.execute(f"drop table if exists [{name}]")
-        for name, (sql, indexes) in SUMMARY_TABLES.items():
+        for name, (sql, indexes, _) in SUMMARY_TABLES.items():
             db.execute(f"drop table if exists [{name}]")
-            db.execute(f"create table [{name}] as {sql}")
+            db.execute(f"create table [{name}] as {sql.format(articles=EVERY_ARTICLE)}")
             for columns in indexes:
                 db[name].create_index(columns)
-        # Statistics for SQLite's query planner (sqlite_stat1), so that a page
-        # under two filters starts from the narrower ("in story 5", not
-        # "attribution = anonymous"). A few seconds for three million sentences.
-        db.execute("ANALYZE")
+        _record_state(db)
+        _analyze(db)
+
+
+def summaries_current(db: sqlite_utils.Database) -> bool:
+    """Whether the summaries exist as this release defines them, so that a load
+    may update them rather than count everything again."""
+    return (_state(db).get("definitions") == definitions_digest()
+            and all(db[name].exists() for name in SUMMARY_TABLES))
+
+
+def update_summaries(db: sqlite_utils.Database) -> None:
+    """Add what the articles written since the summaries were last counted
+    contribute (a load that only added articles: none was replaced or deleted,
+    so every new article has a higher id). Seconds, where counting again
+    takes minutes on millions of sentences. Rebuilds when the summaries are
+    missing or defined otherwise."""
+    if not summaries_current(db):
+        refresh_summaries(db)
+        return
+    through = int(_state(db)["counted_through_article"])
+    new = f"select id from articles where id > {through}"
+    stories = f"select story_id from articles where id > {through} and story_id is not null"
+    of_stories = f"select id from articles where story_id in ({stories})"
+    with db.atomic():
+        for name, (sql, _, update) in SUMMARY_TABLES.items():
+            if update == ADD:
+                _add_rows(db, name, sql.format(articles=new), ADD_KEYS[name])
+            elif update == STORY:
+                db.execute(f"delete from [{name}] where story_id in ({stories})")
+                db.execute(f"insert into [{name}] {sql.format(articles=of_stories)}")
+            else:
+                rewritten = f"{new} union {of_stories}"
+                db.execute(f"delete from [{name}] where article_id in ({rewritten})")
+                db.execute(f"insert into [{name}] {sql.format(articles=rewritten)}")
+        _record_state(db)
+        _analyze(db)
+
+
+def _add_rows(db: sqlite_utils.Database, name: str, sql: str, keys: tuple[str, ...]) -> None:
+    """Add the rows of `sql` to the summary `name`: a row whose keys it already
+    has adds up into it (a sum of nothing stays NULL, as SQL's sum gives)."""
+    columns = [row[1] for row in db.execute(f"pragma table_info([{name}])")]
+    db.execute("drop table if exists temp.summary_delta")
+    db.execute(f"create temp table summary_delta as {sql}")
+    same = " and ".join(f"[{name}].[{key}] is summary_delta.[{key}]" for key in keys)
+    added = [column for column in columns if column not in keys and column not in DERIVED]
+    if added:
+        db.execute(
+            f"update [{name}] set " + ", ".join(
+                f"[{column}] = case when [{name}].[{column}] is null and summary_delta.[{column}] is null "
+                f"then null else coalesce([{name}].[{column}], 0) + coalesce(summary_delta.[{column}], 0) end"
+                for column in added)
+            + f" from summary_delta where {same}")
+    listed = ", ".join(f"[{column}]" for column in columns)
+    db.execute(f"insert into [{name}] ({listed}) select {listed} from summary_delta "
+               f"where not exists (select 1 from [{name}] where {same})")
+    for column, expression in DERIVED.items():
+        if column in columns:
+            db.execute(f"update [{name}] set [{column}] = {expression} where exists "
+                       f"(select 1 from summary_delta where {same})")
+    db.execute("drop table temp.summary_delta")

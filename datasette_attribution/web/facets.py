@@ -234,13 +234,14 @@ class ActorFacet(Facet):
         """(summary, count expression, the column that is the actor), and the
         filters, for the actors under the request's filters; None when a live
         count is needed. Under ?_actor= the facet shows the actors mentioned
-        with that one (facet_actor_pairs; with a story, few rows are counted live)."""
+        with that one, in its sentences or its articles (CO_MENTIONS; with a
+        story, the few rows are counted live)."""
         filters = summarised_filters(self.request, self.table)
         if not filters:
             return None
         if "actor_id" in filters:
-            name, columns, count = CO_MENTIONS
-            if self.table == "sentences" and name in tables and set(filters) <= columns:
+            name, columns, count = CO_MENTIONS[self.table]
+            if name in tables and set(filters) <= columns:
                 return (name, count, "other_id"), filters
             return None
         summary = facet_summary(self.table, set(filters), "actor_id", set(tables))

@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from ..store.bands import SCORE_RANGES
-from ..store.summaries import SUMMARY_TABLES
+from ..store.summaries import STATE_TABLE, SUMMARY_TABLES
 
 TYPE_NAMES = {int: "integer", float: "number", str: "text", bool: "0/1", list: "JSON array",
               dict: "JSON object"}
@@ -66,7 +66,7 @@ COLUMN_DESCRIPTIONS = {
 
 # Tables a reader does not start from: the plugin's summaries and the row tables
 # its pages and filters read. Hidden from the lists, still queryable.
-HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", *SUMMARY_TABLES)
+HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", STATE_TABLE, *SUMMARY_TABLES)
 # Examples offered on the database page, each a question a reader asks.
 EXAMPLE_QUERIES = {
     "anonymous_sources_by_outlet": {
