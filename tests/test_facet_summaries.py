@@ -159,3 +159,17 @@ def test_loads_that_add_articles_update_the_summaries_to_what_counting_everythin
     refresh_summaries(db)
     assert updated == summary_rows(path)
     assert len(updated["facet_story_sentences"]) > 0 and len(updated["actor_articles"]) > 0
+
+
+def test_an_actor_beside_a_smaller_outlet_is_looked_up_per_sentence_with_the_same_rows(databases):
+    path, live = databases
+    iran = actor_id(path, "Iran")
+    # The Independent has 12 sentences, Iran is in 23: each of the 12 is looked up.
+    url = (f"/news/sentences.json?_shape=objects&_size=max&_extra=facet_results&_facet_actor=actor"
+           f"&_outlet=The+Independent&_actor={iran}&_trace=1")
+    (looked_up,), (listed,) = fetch(path, url), fetch(live, url)
+    assert "exists (select 1 from mentions" in looked_up.text
+    assert "exists (select 1 from mentions" not in listed.text
+    rows = [row["id"] for row in looked_up.json()["rows"]]
+    assert rows == [row["id"] for row in listed.json()["rows"]] and len(rows) == 5
+    assert facets(path, url) == facets(live, url)
