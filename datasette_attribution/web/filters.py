@@ -48,6 +48,7 @@ SENTENCES_OF = {
     "attr_outlet": "select sum(sentences) from facet_sentences where outlet = :attr_outlet",
 }
 ACTOR_SENTENCES = "select sentences from actor_stats where actor_id = :attr_actor"
+COUNTED_IN = ("facet_story_sentences", "facet_sentences", "actor_stats")
 
 
 def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
