@@ -127,7 +127,15 @@ def mapped_in_order(client, function: Callable, items: Iterable, context,
                 chunk = list(islice(iterator, batch))
                 if not chunk:
                     break
-                pending.append((chunk, client.submit(_run_batch, function, chunk, name, pure=False)))
+                # Scattered, not put in the task: Dask keeps a submitted task's
+                # arguments long after it has run (measured: every document sent,
+                # in the client and again in the scheduler), a scattered batch
+                # goes when its future does.
+                try:
+                    (documents,) = client.scatter([chunk])
+                except (OSError, TimeoutError):  # a worker going: the task carries them
+                    documents = chunk
+                pending.append((chunk, client.submit(_run_batch, function, documents, name, pure=False)))
             if not pending:
                 return
             chunk, future = pending.popleft()
