@@ -1,13 +1,13 @@
 """Memory of a load as the number of articles grows: flat, or not.
 
     python benchmarks/load_memory.py [--articles 1000 5000 20000] [--sentences 6]
-        [--newsmtsc FILE] [--cluster]
+        [--newsmtsc FILE] [--modes workers cluster]
 
 For each count, writes a corpus of that many articles (benchmarks/corpus.py;
 short ones, `--sentences` each, since what could grow with a load is what is
 kept per article: the hashes of the articles loaded, the story index) and loads
-it into a new database with `load --workers 2` (and `--cluster local --workers 2`
-with --cluster), each through a wrapper process that prints the largest
+it into a new database with `load --workers 2` and `--cluster local --workers 2`
+(or the one `--modes` names), each through a wrapper process that prints the largest
 resident size among the load's processes (the writer, each worker, the
 scheduler). Prints the time, the summary line and that peak.
 """
@@ -38,11 +38,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--sentences", type=int, default=6)
     parser.add_argument("--newsmtsc", type=Path)
-    parser.add_argument("--cluster", action="store_true", help="Also load on a local Dask cluster.")
+    parser.add_argument("--modes", nargs="+", choices=["workers", "cluster"], default=["workers", "cluster"])
     args = parser.parse_args()
-    modes = {"--workers 2": ["--workers", "2"]}
-    if args.cluster:
-        modes["--cluster local --workers 2"] = ["--cluster", "local", "--workers", "2"]
+    every = {"workers": ["--workers", "2"], "cluster": ["--cluster", "local", "--workers", "2"]}
+    modes = {" ".join(every[mode]): every[mode] for mode in args.modes}
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for count in args.articles:
