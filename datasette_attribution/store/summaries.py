@@ -172,15 +172,19 @@ SUMMARY_TABLES = {
 }
 # Columns worked out from others once the sums are added up.
 DERIVED = {"mean_sentiment": "round(sentiment_sum / nullif(sentiment_count, 0), 4)"}
-# Columns an ADD summary is grouped by (the others add up).
-ADD_KEYS = {
+# Columns each summary is grouped by: an ADD summary's other columns add up, and
+# a facet may filter or count by these (FACET_SUMMARIES).
+GROUPED_BY = {
     "actor_stats": ("actor_id", "name", "kind"),
     "outlet_actor_stats": ("outlet", "actor_id"),
     "facet_sentences": ("outlet", *SUMMARISED_FILTERS),
+    "facet_story_sentences": ("story_id", "outlet", *SUMMARISED_FILTERS),
     "facet_actor_sentences": ("actor_id", "outlet", *SUMMARISED_FILTERS),
+    "facet_actor_story_sentences": ("actor_id", "story_id", "outlet", *SUMMARISED_FILTERS),
     "facet_actor_pairs": ("actor_id", "other_id", "outlet", *SUMMARISED_FILTERS),
     "facet_sentence_bands": ("outlet", *SUMMARISED_FILTERS, "score", "band"),
     "facet_actor_sentence_bands": ("actor_id", "outlet", *SUMMARISED_FILTERS, "score", "band"),
+    "actor_articles": ("actor_id", "article_id", "outlet", "story_id"),
     "facet_actor_article_pairs": ("actor_id", "other_id", "outlet"),
     "outlet_period_stats": ("outlet", "month", "week"),
     "outlet_actor_period_stats": ("outlet", "actor_id", "month", "week"),
@@ -195,33 +199,29 @@ EVERY_ARTICLE = "select id from articles"
 # it counts the table's rows (`stats` is the summary). A summary with a row per
 # actor counts a row once per actor: it answers only when the actor is the
 # filter or the facet.
+def _answering(name: str, count: str) -> tuple[str, set, str]:
+    return name, set(GROUPED_BY[name]), count
+
+
 FACET_SUMMARIES = {
-    "sentences": [
-        ("facet_sentences", {"outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
-        ("facet_story_sentences", {"story_id", "outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
-        ("facet_actor_sentences", {"actor_id", "outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
-        ("facet_actor_story_sentences", {"actor_id", "story_id", "outlet", *SUMMARISED_FILTERS},
-         "sum(stats.sentences)"),
-    ],
-    "articles": [("actor_articles", {"actor_id", "outlet", "story_id"}, "count(*)")],
+    "sentences": [_answering(name, "sum(stats.sentences)") for name in (
+        "facet_sentences", "facet_story_sentences", "facet_actor_sentences", "facet_actor_story_sentences")],
+    "articles": [_answering("actor_articles", "count(*)")],
 }
 
 
 # The actors mentioned with the one filtered on, grouped by other_id: in the
 # same sentences, or in the same articles.
 CO_MENTIONS = {
-    "sentences": ("facet_actor_pairs", {"actor_id", "outlet", *SUMMARISED_FILTERS}, "sum(stats.sentences)"),
-    "articles": ("facet_actor_article_pairs", {"actor_id", "outlet"}, "sum(stats.articles)"),
+    "sentences": _answering("facet_actor_pairs", "sum(stats.sentences)"),
+    "articles": _answering("facet_actor_article_pairs", "sum(stats.articles)"),
 }
 
 
 # The same for the score-band facet: a row per score column and band.
 BAND_SUMMARIES = {
-    "sentences": [
-        ("facet_sentence_bands", {"outlet", *SUMMARISED_FILTERS, "score", "band"}, "sum(stats.sentences)"),
-        ("facet_actor_sentence_bands", {"actor_id", "outlet", *SUMMARISED_FILTERS, "score", "band"},
-         "sum(stats.sentences)"),
-    ],
+    "sentences": [_answering(name, "sum(stats.sentences)")
+                  for name in ("facet_sentence_bands", "facet_actor_sentence_bands")],
 }
 
 
@@ -305,7 +305,7 @@ def update_summaries(db: sqlite_utils.Database) -> None:
     with db.atomic():
         for name, (sql, _, update) in SUMMARY_TABLES.items():
             if update == ADD:
-                _add_rows(db, name, sql.format(articles=new), ADD_KEYS[name])
+                _add_rows(db, name, sql.format(articles=new), GROUPED_BY[name])
             elif update == STORY:
                 db.execute(f"delete from [{name}] where story_id in ({stories})")
                 db.execute(f"insert into [{name}] {sql.format(articles=of_stories)}")
