@@ -101,7 +101,7 @@ async def _narrower_than_the_actor(db, params: dict) -> bool:
     """Whether a story or outlet filter beside ?_actor= holds fewer sentences than
     the actor is mentioned in, by the summary tables (False when they are missing)."""
     others = [sql for name, sql in filters.SENTENCES_OF.items() if name in params]
-    if not others or not all([await db.table_exists(name) for name in filters.COUNTED_IN]):
+    if not others or not set(filters.COUNTED_IN) <= set(await db.table_names()):
         return False
     try:
         found = (await db.execute(filters.ACTOR_SENTENCES, params)).rows
