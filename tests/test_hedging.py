@@ -110,12 +110,17 @@ def test_an_open_outcome_is_a_hedge():
     assert hedged("It remains to be seen whether the truce will hold.")
 
 
-def test_a_counted_group_that_says_or_believes_is_a_vague_source():
+def test_a_counted_group_that_believes_or_a_vague_one_that_says_is_a_vague_source():
     assert cues("Several analysts believe the central bank will hold rates.") == [
         ("Several analysts believe", "weasel")]
-    assert cues("Prices rose, and many traders have privately said the rally is over.") == [
-        ("many traders have privately said", "weasel")]
-    assert hedged("Some shopkeepers say the new parking rules have cost them trade.")
+    assert cues("Prices rose, and many traders have privately feared the rally is over.") == [
+        ("many traders have privately feared", "weasel")]
+    assert hedged("Some shopkeepers expect the new parking rules to cost them trade.")
+    assert cues("Some people say the count was rigged.") == [("Some people say", "weasel")]
+    # A counted group of officials that says something is anonymous attribution.
+    assert cues("Some Arizona officials said the problems were a miscalculation.") == [
+        ("Some", "approximator")]
+    assert not hedged("Some Arizona officials said the problems were a miscalculation.")
     # A counted group that only does something is a quantity, not a source.
     assert cues("Several shopkeepers closed early on Friday.") == [("Several", "approximator")]
     assert not hedged("Several shopkeepers closed early on Friday.")
@@ -133,7 +138,9 @@ def test_a_past_stance_verb_after_its_subject_is_attribution():
     assert cues("The governor said she believed the count was accurate.") == []
     assert cues("The engineer estimated the repairs at two million pounds.") == []
     assert cues("The ship is now believed to have sunk.") == [("believed to", "weasel")]
-    assert cues("An estimated 300 homes were flooded.") == [("estimated", "verb")]
+    # An estimate of a quantity is a quantity, which in news is a fact.
+    assert cues("An estimated 300 homes were flooded.") == [("estimated", "approximator")]
+    assert not hedged("An estimated 300 homes were flooded.")
     assert cues("The suspected smugglers were held overnight.") == [("suspected", "verb")]
 
 
@@ -174,3 +181,47 @@ def test_an_unnamed_group_is_a_vague_source_only_when_it_says_or_believes():
     assert cues("The clerk expects many people will vote early.") == []
     assert cues("Many people believe the count was rigged.") == [("Many people believe", "weasel")]
     assert cues("Neither mayor will appear in either debate.") == []
+
+
+def test_a_modal_of_ability_permission_wish_or_any_case_is_not_a_hedge():
+    assert cues("Nothing could change the senator's mind about the vote.") == []
+    assert cues("The runner could barely stand after the race.") == []
+    assert cues("The mayor said she hoped the two unions could settle their dispute.") == []
+    assert cues("Fines apply wherever the offence may occur.") == []
+    assert cues("Passengers may claim compensation for delays of three hours.") == []
+    # Possibility, with the same modals.
+    assert cues("The senator could change her mind before the vote.") == [("could", "modal")]
+    assert cues("The governor may claim victory tonight.") == [("may", "modal")]
+
+
+def test_a_group_noun_is_a_vague_source_only_as_the_subject_of_saying_or_believing():
+    assert cues("Opponents of the plan fear it will raise rents.") == [("Opponents", "weasel")]
+    assert cues("Supporters of the senator cheered as she spoke.") == []
+    assert cues("The candidate is disliked by supporters of her rival.") == []
+
+
+def test_a_comparison_of_rates_and_a_debate_about_a_topic_are_not_hedges():
+    assert cues("Younger voters are more likely to vote by mail.") == []
+    assert cues("She would not weigh in on the debate over encryption.") == []
+    assert cues("A vague group in a clause that picks out a referent is no source: "
+                "the aid that donors expect never came.") == []
+
+
+def test_an_unsourced_accusation_or_forecast_hedges_with_an_adverb_between():
+    assert cues("The mayor was also accused of misusing city funds.") == [("accused of", "hearsay")]
+    assert cues("The mayor accused the council of misusing city funds.") == []
+    assert cues("The senator is now poised to become the nominee.") == [("poised to", "weasel")]
+    assert cues("The casualty figures have not yet been confirmed.") == [
+        ("not yet been confirmed", "negated certainty")]
+
+
+def test_quantities_and_vague_words_together_stay_a_fact():
+    assert cues("Some staff were surprised by the relatively dull work.") == [
+        ("Some", "approximator"), ("relatively", "approximator")]
+    assert not hedged("Some staff were surprised by the relatively dull work.")
+    assert not hedged("Most of the delegates rarely attend, and several left early.")
+
+
+def test_a_conditional_belief_is_a_hedge_whoever_holds_it():
+    assert cues("“I would think the rally will be smaller,” he said.") == [("think", "verb")]
+    assert cues("“I think the rally was a success,” he said.") == []

@@ -73,12 +73,13 @@ SUFFICIENT_KINDS = {"modal", "verb", "adverb", "adjective", "noun", "hearsay", "
                     "negated certainty", "limiter"}
 
 
-# Kinds that never make a sentence hedged alone: approximators say how many or
-# how often ("several people were injured"), which in news is a fact. CoNLL-2010's
+# Kinds that never make a sentence hedged, alone or together: approximators and
+# vague words say how many or how often ("several people were injured"), which in
+# news is a fact. CoNLL-2010's
 # Wikipedia annotation marks a lone "many" or "some" as weasel wording; learned
 # without this ceiling, "Several people were injured" and "Many of the buildings
 # were destroyed" came out hedged, and so did three plain sentences of the seeds.
-CAPPED_KINDS = {"approximator"}
+CAPPED_KINDS = {"approximator", "vague"}
 
 
 def to_model(vectorizer, model, threshold, news_rules=True):
@@ -112,8 +113,8 @@ def to_model(vectorizer, model, threshold, news_rules=True):
 
 
 def _cue_kinds():
-    from datasette_attribution.scorers.hedging import RULE_CUES
     from datasette_attribution.resources import labelled
+    from datasette_attribution.scorers.hedging import RULE_CUES
 
     return [(entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt")] + list(RULE_CUES.items())
 

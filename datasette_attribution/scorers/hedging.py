@@ -18,10 +18,11 @@ weight plus its context weights, bounded by kind:
   the threshold in any sentence, and its context can only add to it. In news
   "may" is a hedge wherever it stands, although CoNLL-2010's Wikipedia
   annotation mostly marks it certain.
-- approximators ("several", "some of", "often", "largely"): between 0 and a
-  ceiling that stays under the threshold, so alone they never make a sentence
-  hedged ("several people were injured" is a fact); with other cues they add up.
-- vague wording ("most", "best known"): at least 0, as learned.
+- approximators ("several", "some of", "often", "largely") and vague wording
+  ("most", "best known", "rarely"): each at least 0, and all of them together
+  under a ceiling that stays under the threshold, so they never make a sentence
+  hedged ("several people were injured" is a fact); with a cue of the kinds
+  above they add to the score.
 
 Vague sources are weasel cues, found by rule (`_vague_sources`): a counted group
 that says or believes anything ("Several analysts believe", "some residents
@@ -66,6 +67,8 @@ IMPERSONAL_BEFORE = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "widely", "generally", "commonly",
     "often", "it", "some", "many", "to", "others", "people",
 })
+# A stance held conditionally is a hedge whoever holds it: "I would think".
+MODALS = frozenset({"would", "might", "could", "may"})
 # Past participles of stance verbs are hedges in the passive ("is believed", "the
 # suspected gunman", "an estimated 300") and a source's position after a subject
 # ("he believed", "the minister estimated").
@@ -83,11 +86,14 @@ NAMED_NEARBY = re.compile(r"^\W*(?:\w+\W+){0,10}?[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 # Vague sources (Wikipedia's "words to watch": "some people say", "many scholars
-# state"): a claim or belief whose holders are counted but not named. A counted
-# group may say anything ("Several analysts said", "Many economists expect"); an
-# uncounted plural only believes or claims ("Opposition figures claim"), because
-# "Police said" is ordinary reporting. The verbs are in
+# believe"): a belief or expectation whose holders are counted but not named
+# ("Several analysts believe", "Many economists expect"), or an uncounted plural
+# that believes ("Investigators suspect"). Only a vague group may merely say
+# ("Some people say", "Several analysts said"); "Some Arizona officials said" is
+# anonymous attribution, as "Police said" is reporting. The verbs are in
 # lexicons/vague_source_verbs.txt.
+VAGUE_GROUP_HEADS = frozenset({"people", "others", "analysts", "observers", "commentators",
+                               "critics", "experts", "scholars", "historians", "pundits"})
 COUNTED_GROUP = frozenset({"some", "many", "several", "most", "various", "numerous", "few",
                            "others", "a number of", "a few"})
 # Between the group and its verb: "Many commentators have long suggested".
@@ -108,9 +114,11 @@ NOT_A_GROUP = frozenset({"the", "this", "that", "these", "those", "his", "her", 
 RULE_CUES = {"vague source": "weasel"}
 
 
-def _vague_sources(text: str) -> list[dict]:
+def _vague_sources(span) -> list[dict]:
     """Counted or uncounted groups that say or believe, as weasel cues from the
-    group's first word to the verb."""
+    group's first word to the verb; not in a clause that only picks out a referent
+    ("the cooperation that presidents expect")."""
+    text = span.text
     verbs, believing = _vague_source_verbs()
     found = []
     for verb in verbs.finditer(text):
@@ -127,8 +135,12 @@ def _vague_sources(text: str) -> list[dict]:
             words.pop()
         if not words or len(words) > 4 or not all(GROUP_WORD.match(w) for w in words):
             continue
-        if _counted_group(words) or (verb.group(0).lower() in believing
-                                     and _unnamed_plural(words, sentence_start=subject_start == 0)):
+        believes = verb.group(0).lower() in believing
+        verb_token = _token_at(span, verb.start())
+        if verb_token is not None and (_in_restrictive_relative(verb_token) or _object_only(verb_token)):
+            continue
+        if _counted_group(words) and (believes or _vague_group(words)) or (
+                believes and _unnamed_plural(words, sentence_start=subject_start == 0)):
             found.append({"text": text[subject_start:verb.end()], "kind": "weasel",
                           "cue": "vague source", "start": subject_start, "end": verb.end()})
     return found
@@ -145,6 +157,18 @@ def _counted_group(words: list[str]) -> bool:
     """"Some residents", "many of the analysts", "others"."""
     lowered = " ".join(words).lower()
     return any(lowered == group or lowered.startswith(group + " ") for group in COUNTED_GROUP)
+
+
+def _object_only(verb) -> bool:
+    """"Allies fear the toll": a feeling about a thing, not a claim."""
+    children = [c.dep_ for c in verb.children]
+    return "dobj" in children and not any(dep in ("ccomp", "xcomp") for dep in children)
+
+
+def _vague_group(words: list[str]) -> bool:
+    """"Some", "many people", "several analysts": a group that stands for opinion at
+    large, not a role ("officials", "residents")."""
+    return len(words) == 1 or words[-1].lower() in VAGUE_GROUP_HEADS
 
 
 def _unnamed_plural(words: list[str], sentence_start: bool) -> bool:
@@ -186,7 +210,7 @@ PART_OF_SPEECH = {"verb": {"VERB", "AUX", "ADJ"}, "adverb": {"ADV", "ADJ"},
                   "adjective": {"ADJ", "ADV", "VERB"}, "noun": {"NOUN"}, "modal": {"AUX", "VERB"}}
 
 
-APPEAR_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
+APPEAR_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "seeming"})
 # A hedge verb of appearance hedges only with a complement: "appears to", "seems
 # unlikely", "appeared tired"; not "appear within content lists".
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
@@ -207,32 +231,132 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
     if cue in APPEAR_VERBS and not any(c.dep_ in COMPLEMENTS for c in token.children) and not (
             token.i + 1 < len(token.doc) and token.nbor().lower_ in ("to", "that", "as", "like")):
         return False
+    if cue in UNSOURCED_PARTICIPLES and not _unsourced_passive(token):
+        return False  # "Trump accused Clinton of lying", "the union expected to win": named
     if kind not in ("hearsay", "weasel") and _in_restrictive_relative(token):
         return False
-    if kind == "verb" and cue not in APPEAR_VERBS and _named_subject(token):
+    if kind == "verb" and cue not in EVIDENTIAL_VERBS and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" for c in token.children) and not any(c.dep_ in COMPLEMENTS for c in token.children):
+        return False  # "may claim compensation", "consider the bill": an act, not a stance on a claim
+    if cue in PROPOSING_VERBS and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
+        return False  # "suggested raising questions": a proposal
+    if kind == "verb" and cue not in APPEAR_VERBS and _named_subject(token) and not any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return False  # "Collins suggested they would": a named source's position is attribution
     if cue in WEASEL_GROUPS and not _says_or_believes(token):
-        return False  # "thought many people would mail in ballots": a quantity, not a source
+        return False  # "disliked by supporters of her opponent": a group, not a source
+    if kind == "modal" and not _epistemic(token):
+        return False
     if kind == "noun" and any(c.dep_ in ("det", "poss") for c in token.children) and not any(
             c.dep_ in CLAIM_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS
             for c in token.children):
         return False
     if cue == "most" and token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV"):
         return False
+    if cue == "possible" and token.dep_ in ("oprd", "ccomp", "acomp") and token.head.lemma_ == "make":
+        return False  # "made this book possible": enabled, not doubted
+    if cue == "likely" and token.i > 0 and token.nbor(-1).lower_ in ("more", "less"):
+        return False  # "more likely to vote Democratic": a comparison of rates, not doubt
+    if cue in DISPUTE_NOUNS and not any(t.lower_ in ("whether", "if") for c in token.children
+                                        if c.dep_ in ("prep", "acl", "ccomp") for t in c.subtree):
+        return False  # "the debate over encryption" is an event; "debate over whether" doubts
     return True
 
 
-# Unnamed groups that are a vague source only when they say or believe something.
-WEASEL_GROUPS = frozenset({"some people", "many people"})
+# Nouns of dispute hedge only a claim they put in question ("whether it works").
+DISPUTE_NOUNS = frozenset({"debate", "controversy"})
+
+
+# Participles that hedge in the passive with nobody named, whatever adverb stands
+# between ("was also accused of", "is now poised to", "the man accused of").
+UNSOURCED_PARTICIPLES = frozenset({"accused of", "expected to", "poised to"})
+
+
+def _unsourced_passive(participle) -> bool:
+    children = list(participle.children)
+    if any(c.dep_ == "agent" for c in children):
+        return False
+    return participle.dep_ in ("acl", "acomp", "amod") or any(c.dep_ == "auxpass" for c in children)
+
+
+# Verbs that propose an act when an -ing form follows ("suggested building shelters").
+PROPOSING_VERBS = frozenset({"suggest", "suggests", "suggested", "suggesting"})
+# Verbs whose object is itself the claim: "suggesting higher enthusiasm".
+EVIDENTIAL_VERBS = PROPOSING_VERBS | {"indicate", "indicates"}
+
+# Unnamed groups that are a vague source only when they say or believe something:
+# "Critics say the plan will fail", but not "Trump supporters ripped them away".
+WEASEL_GROUPS = frozenset({
+    "some people", "many people", "some critics", "some experts", "critics", "commentators",
+    "observers", "experts", "scholars", "historians", "advocates", "proponents", "supporters",
+    "opponents", "detractors", "sceptics", "skeptics", "reviewers"})
+
+# What tells a modal of possibility from one of ability, permission or wish:
+# "nothing could change his mind" (certainty), "could barely bend over" (ability),
+# "hoped that they could come together" (a wish), "wherever they may occur" (any case).
+NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "no one", "neither"})
+ABILITY_ADVERBS = frozenset({"barely", "hardly", "scarcely"})
+# Every form, since the small pipeline lemmatises "hoped" as "hop".
+WISH_VERBS = frozenset(form for verb in ("hope", "wish", "want", "pray", "ask", "urge", "demand",
+                                         "insist", "ensure")
+                       for form in (verb, verb + "s", verb + "es", verb + "d", verb + "ed",
+                                    verb.rstrip("e") + "ing"))
+FREE_CHOICE = frozenset({"wherever", "whatever", "whenever", "however", "whoever", "whichever"})
+
+
+def _epistemic(modal) -> bool:
+    """Whether a modal says a claim is possible rather than able, wished or any case."""
+    verb = modal.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in NEGATIVE_SUBJECTS
+                or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
+            return False
+        if child.lower_ in ABILITY_ADVERBS:
+            return False
+    if verb.left_edge.lower_ in FREE_CHOICE and verb.left_edge.i < modal.i:
+        return False
+    if verb.i < modal.i:
+        return False  # "cutting rates if it could": the verb left out, an ability
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in WISH_VERBS:
+        return False
+    if modal.lower_ == "may" and verb.lemma_ in PERMITTED_ACTS and _anyone_of_a_kind(verb):
+        return False  # "Passengers may claim compensation": permission
+    return True
+
+
+# Acts a rule permits, and subjects that stand for anyone of a kind: with "may",
+# permission ("Students may apply online"), not doubt ("He may apply").
+PERMITTED_ACTS = frozenset({
+    "apply", "claim", "vote", "use", "enter", "bring", "park", "register", "request", "choose",
+    "opt", "submit", "visit", "attend", "join", "keep", "buy", "return", "access", "contact",
+    "call", "email", "collect", "file", "cast", "download", "appeal", "ask", "travel", "take"})
+ANYONE = frozenset({"you", "anyone", "anybody", "everyone", "everybody", "whoever"})
+
+
+def _anyone_of_a_kind(verb) -> bool:
+    """The verb's subject is a bare plural ("Passengers") or anyone at all."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child.lower_ in ANYONE or (child.tag_ == "NNS" and not any(
+                c.dep_ in ("det", "poss", "nummod") for c in child.children))
+    return False
+
+
+NAMING_DEPENDENCIES = frozenset({"compound", "poss", "nmod", "amod", "appos"})
 
 
 def _named_subject(verb) -> bool:
     """The verb's subject names someone: a name, an organisation or a pronoun."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
-            words_of_subject = list(child.subtree)
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                child = verb.head  # "a breach that appears to": the breach, not "that"
+            # The head and the words that name it ("the Obama campaign"), not what a
+            # preposition adds ("A close look at Mr. Trump's planes suggests").
+            naming = [child, *(c for c in child.children if c.dep_ in NAMING_DEPENDENCIES)]
             return child.pos_ in ("PROPN", "PRON") or any(
-                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words_of_subject)
+                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in naming)
     return False
 
 
@@ -248,11 +372,15 @@ def _says_or_believes(token) -> bool:
 
 
 def _in_restrictive_relative(token) -> bool:
+    """In a relative clause that picks out which of a known set ("the races that are
+    likely to decide"), not one that says something of a thing just introduced
+    ("a breach that appears to have been conducted by Russia") or set off by a comma."""
     for ancestor in (token, *token.ancestors):
         if ancestor.dep_ == "relcl":
             opening = ancestor.left_edge
             before = opening.nbor(-1) if opening.i > 0 else None
-            return before is None or before.text not in (",", "—", "–", "(")
+            introduced = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in ancestor.head.children)
+            return not introduced and (before is None or before.text not in (",", "—", "–", "("))
     return False
 
 
@@ -261,16 +389,29 @@ def _fixed_terms() -> PhraseMatcher:
     return PhraseMatcher(words("not_hedges.txt"))
 
 
+# Modals that are never a name or a month, and so need no tagger in a headline.
+HEADLINE_MODALS = frozenset({"could", "might"})
+
+
+def _in_title_case(span) -> bool:
+    longer = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(longer) >= 4 and sum(t.text[0].isupper() for t in longer) >= 0.7 * len(longer)
+
+
 def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
     """The context rules: False where a lexicon word is not a hedge here."""
     text = span.text
     before, after = text[:start], text[end:]
     first = _token_at(span, start)
+    if cue in HEADLINE_MODALS and _in_title_case(span):
+        first = None  # "That Could Shake Up The Race": the tagger reads title case as names
     if first is not None and " " not in cue and kind in PART_OF_SPEECH and (
             first.pos_ not in PART_OF_SPEECH[kind]):
         return False  # "the appearance of the verb": a cue of one part of speech used as another
     if first is not None and not _counts_in_parse(cue, kind, first):
         return False
+    if cue == "may" and start == 0:
+        return False  # "May the odds be in our favour", "May I ask": a wish or a request
     if cue in ("may", "might") and first is not None and first.tag_ != "MD":
         return False  # the month, a name ("Theresa May"), "might" as a noun
     if cue == "may" and first is None and text[start:end] == "May" and (
@@ -288,7 +429,7 @@ def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
         return False  # an approximator only before a quantity
     if cue in ("doubt", "doubts") and DENIED.search(before):
         return False
-    if cue in STANCE_VERBS and _previous_word(before) not in IMPERSONAL_BEFORE:
+    if cue in STANCE_VERBS and _previous_word(before) not in IMPERSONAL_BEFORE | MODALS:
         return False
     if cue in PAST_STANCE_VERBS and _previous_word(before) not in PASSIVE_OR_ATTRIBUTIVE_BEFORE:
         return False
@@ -302,7 +443,7 @@ def hedge_cues(span) -> list[dict]:
     sentence) and the lexicon entry."""
     text = span.text
     kinds, pattern = _lexicon()
-    sources = _vague_sources(text)
+    sources = _vague_sources(span)
     found = []
     fixed = [(m.start(), m.end()) for m in _fixed_terms().finditer(text)]
     for match in pattern.finditer(text):
@@ -311,8 +452,11 @@ def hedge_cues(span) -> list[dict]:
         if any(a <= match.start() and match.end() <= b for a, b in fixed):
             continue  # "probable cause", "as soon as possible": a fixed term
         cue = " ".join(match.group(0).lower().split())
-        if _keeps(cue, kinds[cue], span, match.start(), match.end()):
-            found.append({"text": match.group(0), "kind": kinds[cue], "cue": cue,
+        kind = kinds[cue]
+        if cue == "estimated" and NUMBER.match(text[match.end():]):
+            kind = "approximator"  # "an estimated 200 officers": a quantity, which in news is a fact
+        if _keeps(cue, kind, span, match.start(), match.end()):
+            found.append({"text": match.group(0), "kind": kind, "cue": cue,
                           "start": match.start(), "end": match.end()})
     return sorted(found + sources, key=lambda cue: cue["start"])
 
@@ -348,15 +492,19 @@ def score_cues(cues: list[dict], text: str, model: dict | None = None) -> float:
     weights, context = model["cues"], model["context"]
     per_cue, sentence = context_features(text, cues)
     z = model["bias"] + sum(model["sentence"][name] * value for name, value in sentence.items())
+    capped = 0.0
     for cue, features in zip(cues, per_cue):
         weight = weights.get(cue["cue"], 0.0)
         in_context = weight + sum(context.get(name, 0.0) * value for name, value in features.items())
         if cue["kind"] in model["sufficient_kinds"]:
             z += max(weight, in_context)  # context may strengthen such a cue, never undo it
         elif cue["kind"] in model["capped_kinds"]:
-            z += min(max(0.0, in_context), model["ceiling"])
+            capped += max(0.0, in_context)
         else:
             z += max(0.0, in_context)
+    # Quantities and vague words together stay under the threshold too: "surprised
+    # some on her staff with ... relatively boring work" is no less a fact.
+    z += min(capped, model["ceiling"])
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
