@@ -85,7 +85,9 @@ def test_unsourced_doubt_and_criticism_are_weasel_wording():
     assert cues("The effectiveness of the scheme has been questioned.") == [
         ("has been questioned", "weasel")]
     assert hedged("Questions have been raised about the contract.")
-    assert hedged("The so-called reforms changed little.")
+    # "So-called" keeps a name at a distance; it does not put a claim in doubt.
+    assert cues("The so-called reforms changed little.") == [("so-called", "vague")]
+    assert not hedged("The so-called reforms changed little.")
 
 
 def test_a_quantity_alone_is_not_a_hedge_but_adds_to_other_cues():
@@ -110,14 +112,14 @@ def test_an_open_outcome_is_a_hedge():
     assert hedged("It remains to be seen whether the truce will hold.")
 
 
-def test_a_counted_group_that_believes_or_a_vague_one_that_says_is_a_vague_source():
+def test_a_counted_group_that_says_or_believes_is_a_vague_source():
     assert cues("Several analysts believe the central bank will hold rates.") == [
         ("Several analysts believe", "weasel")]
-    assert cues("Prices rose, and many traders have privately feared the rally is over.") == [
-        ("many traders have privately feared", "weasel")]
-    assert hedged("Some shopkeepers expect the new parking rules to cost them trade.")
+    assert cues("Prices rose, and many traders have privately said the rally is over.") == [
+        ("many traders have privately said", "weasel")]
+    assert hedged("Some shopkeepers say the new parking rules have cost them trade.")
     assert cues("Some people say the count was rigged.") == [("Some people say", "weasel")]
-    # A counted group of officials that says something is anonymous attribution.
+    # Informants in a role who say what they know are anonymous attribution.
     assert cues("Some Arizona officials said the problems were a miscalculation.") == [
         ("Some", "approximator")]
     assert not hedged("Some Arizona officials said the problems were a miscalculation.")

@@ -88,12 +88,18 @@ NAMED_NEARBY = re.compile(r"^\W*(?:\w+\W+){0,10}?[A-Z][a-z]+\s+[A-Z][a-z]+")
 # Vague sources (Wikipedia's "words to watch": "some people say", "many scholars
 # believe"): a belief or expectation whose holders are counted but not named
 # ("Several analysts believe", "Many economists expect"), or an uncounted plural
-# that believes ("Investigators suspect"). Only a vague group may merely say
-# ("Some people say", "Several analysts said"); "Some Arizona officials said" is
-# anonymous attribution, as "Police said" is reporting. The verbs are in
+# that believes ("Investigators suspect"). A counted group that merely says is
+# opinion at large ("Some Americans say") unless it is informants in a role: "Some
+# Arizona officials said" is anonymous attribution, as "Police said" is reporting. The verbs are in
 # lexicons/vague_source_verbs.txt.
-VAGUE_GROUP_HEADS = frozenset({"people", "others", "analysts", "observers", "commentators",
-                               "critics", "experts", "scholars", "historians", "pundits"})
+# People who say what they know by their role: a counted group of them that says
+# something is anonymous attribution, not opinion at large.
+INFORMANTS = frozenset({"officials", "aides", "sources", "residents", "witnesses", "staffers",
+                        "employees", "investigators", "officers", "diplomats", "spokesmen",
+                        "spokespeople", "executives", "advisers", "advisors", "organizers",
+                        "organisers", "police", "prosecutors", "lawyers", "attorneys",
+                        "authorities", "negotiators", "administrators", "doctors", "reporters",
+                        "journalists", "correspondents"})
 COUNTED_GROUP = frozenset({"some", "many", "several", "most", "various", "numerous", "few",
                            "others", "a number of", "a few"})
 # Between the group and its verb: "Many commentators have long suggested".
@@ -166,9 +172,9 @@ def _object_only(verb) -> bool:
 
 
 def _vague_group(words: list[str]) -> bool:
-    """"Some", "many people", "several analysts": a group that stands for opinion at
-    large, not a role ("officials", "residents")."""
-    return len(words) == 1 or words[-1].lower() in VAGUE_GROUP_HEADS
+    """"Some", "many people", "some Americans": a group that stands for opinion at
+    large, not informants in a role ("Some Arizona officials said")."""
+    return words[-1].lower() not in INFORMANTS
 
 
 def _unnamed_plural(words: list[str], sentence_start: bool) -> bool:
@@ -228,7 +234,8 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
     ("who are often seen as hawks"); a noun with a determiner and nothing that
     makes it about a claim is literal ("the final debate"); "most" before an
     adjective is a superlative ("the most powerful person")."""
-    if cue in APPEAR_VERBS and not any(c.dep_ in COMPLEMENTS for c in token.children) and not (
+    if cue in APPEAR_VERBS and token.dep_ not in ("aux", "auxpass") and not any(
+            c.dep_ in COMPLEMENTS for c in token.children) and not (
             token.i + 1 < len(token.doc) and token.nbor().lower_ in ("to", "that", "as", "like")):
         return False
     if cue in UNSOURCED_PARTICIPLES and not _unsourced_passive(token):
@@ -247,6 +254,8 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
         return False  # "disliked by supporters of her opponent": a group, not a source
     if kind == "modal" and not _epistemic(token):
         return False
+    if kind == "noun" and _conjoined_head(token).dep_ == "pobj":
+        return False  # "anxious about the possibility of", "seeds of uncertainty": a topic
     if kind == "noun" and any(c.dep_ in ("det", "poss") for c in token.children) and not any(
             c.dep_ in CLAIM_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS
             for c in token.children):
@@ -255,6 +264,9 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
         return False
     if cue == "possible" and token.dep_ in ("oprd", "ccomp", "acomp") and token.head.lemma_ == "make":
         return False  # "made this book possible": enabled, not doubted
+    if cue == "possible" and token.dep_ == "amod" and any(
+            c.tag_ == "JJS" for c in token.head.children):
+        return False  # "the largest audience possible": as large as could be
     if cue == "likely" and token.i > 0 and token.nbor(-1).lower_ in ("more", "less"):
         return False  # "more likely to vote Democratic": a comparison of rates, not doubt
     if cue in DISPUTE_NOUNS and not any(t.lower_ in ("whether", "if") for c in token.children
@@ -346,6 +358,13 @@ def _anyone_of_a_kind(verb) -> bool:
 NAMING_DEPENDENCIES = frozenset({"compound", "poss", "nmod", "amod", "appos"})
 
 
+def _conjoined_head(token):
+    """The first of a list the token is in: "terrorism" of "terrorism and the possibility"."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
 def _named_subject(verb) -> bool:
     """The verb's subject names someone: a name, an organisation or a pronoun."""
     for child in verb.children:
@@ -368,7 +387,16 @@ def _says_or_believes(token) -> bool:
             noun = candidate
     verb = noun.head
     verbs, _ = _vague_source_verbs()
-    return noun.dep_ in ("nsubj", "nsubjpass") and bool(verbs.search(verb.text))
+    return (noun.dep_ in ("nsubj", "nsubjpass") and bool(verbs.search(verb.text))
+            and _about_a_claim(verb))
+
+
+def _about_a_claim(verb) -> bool:
+    """The verb of saying or believing has a claim: a clause it governs ("Critics
+    say the plan will fail") or one it reports ("the plan, critics say, will fail");
+    not "think warmly back to 2008"."""
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or verb.dep_ in (
+        "parataxis", "ccomp", "advcl")
 
 
 def _in_restrictive_relative(token) -> bool:
