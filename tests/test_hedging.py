@@ -227,3 +227,23 @@ def test_quantities_and_vague_words_together_stay_a_fact():
 def test_a_conditional_belief_is_a_hedge_whoever_holds_it():
     assert cues("“I would think the rally will be smaller,” he said.") == [("think", "verb")]
     assert cues("“I think the rally was a success,” he said.") == []
+
+
+def test_a_given_probability_and_a_denied_certainty_hedge():
+    assert cues("There is a good chance the bill passes.") == [("chance", "noun")]
+    assert cues("The mayor had a chance to speak.") == []
+    assert cues("A bigger crowd doesn't necessarily mean more votes.") == [("necessarily", "limiter")]
+    assert cues("The pitch necessarily changed after the merger.") == []
+    assert cues("A recount is not impossible.") == [("not impossible", "negated certainty")]
+
+
+def test_a_question_makes_no_claim_to_hedge():
+    assert cues("Could the governor win a third term?") == []
+    assert cues("The governor could win a third term.") == [("could", "modal")]
+
+
+def test_surprise_effort_and_perception_are_not_doubt():
+    assert cues("She became the unlikely hero of the campaign.") == []
+    assert cues("The bill is unlikely to pass.") == [("unlikely", "adverb")]
+    assert cues("We will do everything we possibly can to help.") == []
+    assert cues("Delegates could be heard booing the speaker.") == []

@@ -267,6 +267,17 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
     if cue == "possible" and token.dep_ == "amod" and any(
             c.tag_ == "JJS" for c in token.head.children):
         return False  # "the largest audience possible": as large as could be
+    if cue == "unlikely" and token.dep_ == "amod":
+        return False  # "the unlikely darling of young people": surprising, not doubted
+    if cue == "necessarily" and not (token.i > 0 and token.nbor(-1).dep_ == "neg"):
+        return False  # only "not necessarily", "doesn't necessarily" limit a claim
+    if cue == "possibly" and token.i + 1 < len(token.doc) and token.nbor().lower_ in ("can", "could"):
+        return False  # "everything we possibly can": effort, not doubt
+    if cue in PROBABILITY_NOUNS and not any(
+            c.dep_ in ("nummod", "amod", "compound", "quantmod") and (c.like_num or c.lower_ in ODDS_WORDS
+                                                                   or any(g.like_num for g in c.subtree))
+            for c in token.children):
+        return False  # "a roughly 50% chance", "a good chance"; not "a chance to speak"
     if cue == "likely" and token.i > 0 and token.nbor(-1).lower_ in ("more", "less"):
         return False  # "more likely to vote Democratic": a comparison of rates, not doubt
     if cue in DISPUTE_NOUNS and not any(t.lower_ in ("whether", "if") for c in token.children
@@ -274,6 +285,11 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
         return False  # "the debate over encryption" is an event; "debate over whether" doubts
     return True
 
+
+# Nouns of probability hedge when the probability is given: "a 50% chance".
+PROBABILITY_NOUNS = frozenset({"chance", "chances", "odds"})
+ODDS_WORDS = frozenset({"good", "strong", "real", "slim", "decent", "fair", "little", "high", "low",
+                        "better", "even", "reasonable", "small", "big", "outside", "remote"})
 
 # Nouns of dispute hedge only a claim they put in question ("whether it works").
 DISPUTE_NOUNS = frozenset({"debate", "controversy"})
@@ -330,6 +346,8 @@ def _epistemic(modal) -> bool:
         return False
     if verb.i < modal.i:
         return False  # "cutting rates if it could": the verb left out, an ability
+    if verb.lemma_ in ("hear", "see") and any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "could be heard grousing": what one was able to perceive
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in WISH_VERBS:
         return False
     if modal.lower_ == "may" and verb.lemma_ in PERMITTED_ACTS and _anyone_of_a_kind(verb):
@@ -367,6 +385,8 @@ def _conjoined_head(token):
 
 def _named_subject(verb) -> bool:
     """The verb's subject names someone: a name, an organisation or a pronoun."""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "Clinton invoked Obama and suggested that": Clinton's
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -466,10 +486,15 @@ def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
     return True
 
 
+QUOTE_MARKS = " \t\n\"'“”‘’)"
+
+
 def hedge_cues(span) -> list[dict]:
     """The hedge cues in a parsed sentence: text, kind, start, end (offsets in the
     sentence) and the lexicon entry."""
     text = span.text
+    if text.rstrip(QUOTE_MARKS).endswith("?"):
+        return []  # a question makes no claim to hedge: "Could he win?", "a 3rd time, maybe?"
     kinds, pattern = _lexicon()
     sources = _vague_sources(span)
     found = []
