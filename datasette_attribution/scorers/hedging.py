@@ -143,8 +143,12 @@ def _vague_sources(span) -> list[dict]:
             continue
         believes = verb.group(0).lower() in believing
         verb_token = _token_at(span, verb.start())
-        if verb_token is not None and (_in_restrictive_relative(verb_token) or _object_only(verb_token)):
-            continue
+        if verb_token is not None and (verb_token.pos_ not in ("VERB", "AUX")
+                                       or _in_restrictive_relative(verb_token)
+                                       or _object_only(verb_token)):
+            continue  # "some state laws": a noun; "the aid that donors expect": a referent
+        if words[-1].lower() in KNOWN_GROUPS:
+            continue  # "most of them said": people already named
         if _counted_group(words) and (believes or _vague_group(words)) or (
                 believes and _unnamed_plural(words, sentence_start=subject_start == 0)):
             found.append({"text": text[subject_start:verb.end()], "kind": "weasel",
@@ -169,6 +173,10 @@ def _object_only(verb) -> bool:
     """"Allies fear the toll": a feeling about a thing, not a claim."""
     children = [c.dep_ for c in verb.children]
     return "dobj" in children and not any(dep in ("ccomp", "xcomp") for dep in children)
+
+
+# Pronouns that end a counted group refer back to people already named.
+KNOWN_GROUPS = frozenset({"them", "us", "you", "those", "these", "whom"})
 
 
 def _vague_group(words: list[str]) -> bool:
@@ -217,6 +225,9 @@ PART_OF_SPEECH = {"verb": {"VERB", "AUX", "ADJ"}, "adverb": {"ADV", "ADJ"},
 
 
 APPEAR_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "seeming"})
+# Verbs of the lexicon that say how a thing looks or goes, not what its subject
+# holds: "He appears to be tired", "They tend to be younger" hedge whoever the subject.
+NOT_A_STANCE = APPEAR_VERBS | {"appears to", "tend to", "tends to"}
 # A hedge verb of appearance hedges only with a complement: "appears to", "seems
 # unlikely", "appeared tired"; not "appear within content lists".
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
@@ -238,6 +249,8 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
             c.dep_ in COMPLEMENTS for c in token.children) and not (
             token.i + 1 < len(token.doc) and token.nbor().lower_ in ("to", "that", "as", "like")):
         return False
+    if cue in ("by some", "by many") and token.nbor().dep_ != "pobj":
+        return False  # "by some groups": a determiner, not an unnamed "some"
     if cue in UNSOURCED_PARTICIPLES and not _unsourced_passive(token):
         return False  # "Trump accused Clinton of lying", "the union expected to win": named
     if kind not in ("hearsay", "weasel") and _in_restrictive_relative(token):
@@ -245,9 +258,12 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
     if kind == "verb" and cue not in EVIDENTIAL_VERBS and token.pos_ == "VERB" and any(
             c.dep_ == "dobj" for c in token.children) and not any(c.dep_ in COMPLEMENTS for c in token.children):
         return False  # "may claim compensation", "consider the bill": an act, not a stance on a claim
+    if cue in STANCE_VERBS and token.pos_ == "VERB" and not any(
+            c.dep_ in ("ccomp", "xcomp", "auxpass") for c in token.children):
+        return False  # "didn't want to think about the possibility": no claim is held
     if cue in PROPOSING_VERBS and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
         return False  # "suggested raising questions": a proposal
-    if kind == "verb" and cue not in APPEAR_VERBS and _named_subject(token) and not any(
+    if kind == "verb" and cue not in NOT_A_STANCE and _named_subject(token) and not any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return False  # "Collins suggested they would": a named source's position is attribution
     if cue in WEASEL_GROUPS and not _says_or_believes(token):
@@ -297,7 +313,7 @@ DISPUTE_NOUNS = frozenset({"debate", "controversy"})
 
 # Participles that hedge in the passive with nobody named, whatever adverb stands
 # between ("was also accused of", "is now poised to", "the man accused of").
-UNSOURCED_PARTICIPLES = frozenset({"accused of", "expected to", "poised to"})
+UNSOURCED_PARTICIPLES = frozenset({"accused of", "expected to", "poised to", "positioned to"})
 
 
 def _unsourced_passive(participle) -> bool:
@@ -346,6 +362,11 @@ def _epistemic(modal) -> bool:
         return False
     if verb.i < modal.i:
         return False  # "cutting rates if it could": the verb left out, an ability
+    if modal.i + 1 < len(modal.doc) and modal.nbor().lower_ in ("i", "we") and (
+            modal.i == 0 or not modal.nbor(-1).is_alpha):
+        return False  # "might I suggest": politeness
+    if verb.lemma_ in ("surprise", "interest", "shock", "amaze"):
+        return False  # "It might surprise you": a turn of speech to the reader
     if verb.lemma_ in ("hear", "see") and any(c.dep_ == "auxpass" for c in verb.children):
         return False  # "could be heard grousing": what one was able to perceive
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in WISH_VERBS:
@@ -394,7 +415,7 @@ def _named_subject(verb) -> bool:
             # The head and the words that name it ("the Obama campaign"), not what a
             # preposition adds ("A close look at Mr. Trump's planes suggests").
             naming = [child, *(c for c in child.children if c.dep_ in NAMING_DEPENDENCIES)]
-            return child.pos_ in ("PROPN", "PRON") or any(
+            return child.pos_ == "PROPN" or child.tag_ == "PRP" or any(
                 t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in naming)
     return False
 
