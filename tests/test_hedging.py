@@ -247,3 +247,16 @@ def test_surprise_effort_and_perception_are_not_doubt():
     assert cues("The bill is unlikely to pass.") == [("unlikely", "adverb")]
     assert cues("We will do everything we possibly can to help.") == []
     assert cues("Delegates could be heard booing the speaker.") == []
+
+
+def test_a_closing_question_drops_only_its_own_cues():
+    assert cues("“The vote may slip. Will anyone notice?”") == [("may", "modal")]
+
+
+def test_who_holds_a_stance_and_whether_it_holds_a_claim():
+    # How things look or tend hedges whoever the subject is.
+    assert cues("They tend to be younger than other voters.") == [("tend to", "verb")]
+    # A stance verb with nothing claimed; a pronoun group that refers back.
+    assert cues("She did not want to think about the result.") == []
+    assert cues("Most of them said they had enjoyed the work.") == [("Most of", "approximator")]
+    assert cues("Some state laws were changed in March.") == [("Some", "approximator")]

@@ -143,8 +143,9 @@ def _vague_sources(span) -> list[dict]:
             continue
         believes = verb.group(0).lower() in believing
         verb_token = _token_at(span, verb.start())
-        if verb_token is not None and (verb_token.pos_ not in ("VERB", "AUX")
-                                       or _in_restrictive_relative(verb_token)
+        if verb_token is not None and (
+                verb_token.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in verb_token.children)
+                or _in_restrictive_relative(verb_token)
                                        or _object_only(verb_token)):
             continue  # "some state laws": a noun; "the aid that donors expect": a referent
         if words[-1].lower() in KNOWN_GROUPS:
@@ -283,7 +284,8 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
     if cue == "possible" and token.dep_ == "amod" and any(
             c.tag_ == "JJS" for c in token.head.children):
         return False  # "the largest audience possible": as large as could be
-    if cue == "unlikely" and token.dep_ == "amod":
+    if cue == "unlikely" and token.dep_ == "amod" and token.i > 0 and token.nbor(-1).tag_ in (
+            "DT", "PRP$", "POS") and token.head.i > token.i:
         return False  # "the unlikely darling of young people": surprising, not doubted
     if cue == "necessarily" and not (token.i > 0 and token.nbor(-1).dep_ == "neg"):
         return False  # only "not necessarily", "doesn't necessarily" limit a claim
@@ -508,14 +510,18 @@ def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
 
 
 QUOTE_MARKS = " \t\n\"'“”‘’)"
+STATEMENT_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
 def hedge_cues(span) -> list[dict]:
     """The hedge cues in a parsed sentence: text, kind, start, end (offsets in the
     sentence) and the lexicon entry."""
     text = span.text
+    # A question makes no claim to hedge ("Could he win?", "a 3rd time, maybe?"): cues
+    # in a closing question are dropped, those in a statement before it kept.
+    question = len(text)
     if text.rstrip(QUOTE_MARKS).endswith("?"):
-        return []  # a question makes no claim to hedge: "Could he win?", "a 3rd time, maybe?"
+        question = max((m.end() for m in STATEMENT_END.finditer(text.rstrip(QUOTE_MARKS)[:-1])), default=0)
     kinds, pattern = _lexicon()
     sources = _vague_sources(span)
     found = []
@@ -532,7 +538,7 @@ def hedge_cues(span) -> list[dict]:
         if _keeps(cue, kind, span, match.start(), match.end()):
             found.append({"text": match.group(0), "kind": kind, "cue": cue,
                           "start": match.start(), "end": match.end()})
-    return sorted(found + sources, key=lambda cue: cue["start"])
+    return sorted((cue for cue in found + sources if cue["start"] < question), key=lambda cue: cue["start"])
 
 
 CONTEXT_TOKEN = re.compile(r"[A-Za-z]+|\S")
