@@ -228,7 +228,8 @@ PART_OF_SPEECH = {"verb": {"VERB", "AUX", "ADJ"}, "adverb": {"ADV", "ADJ"},
 APPEAR_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "seeming"})
 # Verbs of the lexicon that say how a thing looks or goes, not what its subject
 # holds: "He appears to be tired", "They tend to be younger" hedge whoever the subject.
-NOT_A_STANCE = APPEAR_VERBS | {"appears to", "tend to", "tends to"}
+NOT_A_STANCE = APPEAR_VERBS | {"appears to", "tend to", "tends to", "it sounds like", "it looks like",
+                                "it seems like"}
 # A hedge verb of appearance hedges only with a complement: "appears to", "seems
 # unlikely", "appeared tired"; not "appear within content lists".
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
@@ -284,9 +285,9 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
     if cue == "possible" and token.dep_ == "amod" and any(
             c.tag_ == "JJS" for c in token.head.children):
         return False  # "the largest audience possible": as large as could be
-    if cue == "unlikely" and token.dep_ == "amod" and token.i > 0 and token.nbor(-1).tag_ in (
+    if cue in ("unlikely", "disputed") and token.dep_ == "amod" and token.i > 0 and token.nbor(-1).tag_ in (
             "DT", "PRP$", "POS") and token.head.i > token.i:
-        return False  # "the unlikely darling of young people": surprising, not doubted
+        return False  # "the unlikely darling", "the disputed waters": a description, not doubt
     if cue == "necessarily" and not (token.i > 0 and token.nbor(-1).dep_ == "neg"):
         return False  # only "not necessarily", "doesn't necessarily" limit a claim
     if cue == "possibly" and token.i + 1 < len(token.doc) and token.nbor().lower_ in ("can", "could"):
@@ -347,6 +348,7 @@ WISH_VERBS = frozenset(form for verb in ("hope", "wish", "want", "pray", "ask", 
                                          "insist", "ensure")
                        for form in (verb, verb + "s", verb + "es", verb + "d", verb + "ed",
                                     verb.rstrip("e") + "ing"))
+INDIRECT_QUESTION = frozenset({"what", "how", "whether", "who", "which", "why", "when", "where"})
 FREE_CHOICE = frozenset({"wherever", "whatever", "whenever", "however", "whoever", "whichever"})
 
 
@@ -360,8 +362,11 @@ def _epistemic(modal) -> bool:
             return False
         if child.lower_ in ABILITY_ADVERBS:
             return False
-    if verb.left_edge.lower_ in FREE_CHOICE and verb.left_edge.i < modal.i:
-        return False
+    opening = verb.left_edge
+    if opening.lower_ in FREE_CHOICE and opening.i < modal.i and not opening.nbor().is_punct:
+        return False  # "wherever they may occur", not "However, it may"
+    if opening.lower_ in INDIRECT_QUESTION and opening.i < modal.i and verb.dep_ in ("ccomp", "pcomp", "xcomp"):
+        return False  # "hints at what his plans might include": a question, not a claim
     if verb.i < modal.i:
         return False  # "cutting rates if it could": the verb left out, an ability
     if modal.i + 1 < len(modal.doc) and modal.nbor().lower_ in ("i", "we") and (
@@ -396,6 +401,10 @@ def _anyone_of_a_kind(verb) -> bool:
     return False
 
 
+# Things that show rather than hold a view: "the records indicate", "polls suggest".
+DOCUMENTS = frozenset({"records", "record", "data", "documents", "document", "polls", "poll",
+                       "figures", "study", "studies", "report", "reports", "evidence", "numbers",
+                       "results", "emails", "filings", "statistics", "survey", "surveys", "research"})
 NAMING_DEPENDENCIES = frozenset({"compound", "poss", "nmod", "amod", "appos"})
 
 
@@ -416,6 +425,8 @@ def _named_subject(verb) -> bool:
                 child = verb.head  # "a breach that appears to": the breach, not "that"
             # The head and the words that name it ("the Obama campaign"), not what a
             # preposition adds ("A close look at Mr. Trump's planes suggests").
+            if child.lower_ in DOCUMENTS:
+                return False  # "land records indicate": evidence, not a source's position
             naming = [child, *(c for c in child.children if c.dep_ in NAMING_DEPENDENCIES)]
             return child.pos_ == "PROPN" or child.tag_ == "PRP" or any(
                 t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in naming)
