@@ -260,3 +260,9 @@ def test_who_holds_a_stance_and_whether_it_holds_a_claim():
     assert cues("She did not want to think about the result.") == []
     assert cues("Most of them said they had enjoyed the work.") == [("Most of", "approximator")]
     assert cues("Some state laws were changed in March.") == [("Some", "approximator")]
+
+
+def test_an_indirect_question_is_not_a_claim_but_a_free_relative_is():
+    assert cues("Aides wondered about what the audit might find.") == []
+    assert cues("He won Ohio, in what could stall the front-runner.") == [("could", "modal")]
+    assert cues("However, the council may delay the vote.") == [("may", "modal")]

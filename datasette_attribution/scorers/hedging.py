@@ -348,6 +348,8 @@ WISH_VERBS = frozenset(form for verb in ("hope", "wish", "want", "pray", "ask", 
                                          "insist", "ensure")
                        for form in (verb, verb + "s", verb + "es", verb + "d", verb + "ed",
                                     verb.rstrip("e") + "ing"))
+# "concerns about what might be out there"; not "in what could stall Trump", a claim.
+TOPIC_PREPOSITIONS = frozenset({"about", "at", "as", "over", "of", "on", "to"})
 INDIRECT_QUESTION = frozenset({"what", "how", "whether", "who", "which", "why", "when", "where"})
 FREE_CHOICE = frozenset({"wherever", "whatever", "whenever", "however", "whoever", "whichever"})
 
@@ -365,7 +367,8 @@ def _epistemic(modal) -> bool:
     opening = verb.left_edge
     if opening.lower_ in FREE_CHOICE and opening.i < modal.i and not opening.nbor().is_punct:
         return False  # "wherever they may occur", not "However, it may"
-    if opening.lower_ in INDIRECT_QUESTION and opening.i < modal.i and verb.dep_ in ("ccomp", "pcomp", "xcomp"):
+    if opening.lower_ in INDIRECT_QUESTION and opening.i < modal.i and (
+            verb.dep_ in ("ccomp", "xcomp") or verb.dep_ == "pcomp" and verb.head.lower_ in TOPIC_PREPOSITIONS):
         return False  # "hints at what his plans might include": a question, not a claim
     if verb.i < modal.i:
         return False  # "cutting rates if it could": the verb left out, an ability
