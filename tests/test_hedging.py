@@ -266,3 +266,18 @@ def test_an_indirect_question_is_not_a_claim_but_a_free_relative_is():
     assert cues("Aides wondered about what the audit might find.") == []
     assert cues("He won Ohio, in what could stall the front-runner.") == [("could", "modal")]
     assert cues("However, the council may delay the vote.") == [("may", "modal")]
+
+
+def test_advice_concession_and_proposal_are_not_doubt_but_a_guess_is():
+    assert cues("If you want to stay dry, you might want to leave early.") == []
+    assert cues("The senator may be old, but she is sharp.") == []
+    assert cues("Aides suggested the mayor should apologise.") == []
+    assert cues("“If the rain holds off, I guess we’ll march,” she said.") == [("I guess", "adverb")]
+    assert cues("The launch, if confirmed, would be the first this year.") == [
+        ("if confirmed", "negated certainty")]
+
+
+def test_a_participle_that_picks_out_a_referent_is_no_forecast():
+    assert cues("The party hired staff in the states expected to decide the race.") == []
+    assert cues("Ohio, expected to decide the race, drew both candidates.") == [
+        ("expected to", "weasel")]

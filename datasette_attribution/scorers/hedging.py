@@ -145,8 +145,8 @@ def _vague_sources(span) -> list[dict]:
         verb_token = _token_at(span, verb.start())
         if verb_token is not None and (
                 verb_token.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in verb_token.children)
-                or _in_restrictive_relative(verb_token)
-                                       or _object_only(verb_token)):
+                or _in_restrictive_relative(verb_token) or _object_only(verb_token)
+                or _proposes(verb_token)):
             continue  # "some state laws": a noun; "the aid that donors expect": a referent
         if words[-1].lower() in KNOWN_GROUPS:
             continue  # "most of them said": people already named
@@ -168,6 +168,15 @@ def _counted_group(words: list[str]) -> bool:
     """"Some residents", "many of the analysts", "others"."""
     lowered = " ".join(words).lower()
     return any(lowered == group or lowered.startswith(group + " ") for group in COUNTED_GROUP)
+
+
+def _proposes(verb) -> bool:
+    """"Suggested raising questions", "suggested the mayor should apologise": an act
+    proposed, not a claim held."""
+    return verb.lower_ in PROPOSING_VERBS and any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG"
+        or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "should" for a in c.children)
+        for c in verb.children)
 
 
 def _object_only(verb) -> bool:
@@ -263,8 +272,8 @@ def _counts_in_parse(cue: str, kind: str, token) -> bool:
     if cue in STANCE_VERBS and token.pos_ == "VERB" and not any(
             c.dep_ in ("ccomp", "xcomp", "auxpass") for c in token.children):
         return False  # "didn't want to think about the possibility": no claim is held
-    if cue in PROPOSING_VERBS and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in token.children):
-        return False  # "suggested raising questions": a proposal
+    if _proposes(token):
+        return False  # "suggested raising questions", "suggesting someone should": a proposal
     if kind == "verb" and cue not in NOT_A_STANCE and _named_subject(token) and not any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return False  # "Collins suggested they would": a named source's position is attribution
@@ -323,6 +332,9 @@ def _unsourced_passive(participle) -> bool:
     children = list(participle.children)
     if any(c.dep_ == "agent" for c in children):
         return False
+    if participle.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                        for c in participle.head.children):
+        return False  # "the states expected to be most pivotal": which states, not a forecast
     return participle.dep_ in ("acl", "acomp", "amod") or any(c.dep_ == "auxpass" for c in children)
 
 
@@ -375,6 +387,12 @@ def _epistemic(modal) -> bool:
     if modal.i + 1 < len(modal.doc) and modal.nbor().lower_ in ("i", "we") and (
             modal.i == 0 or not modal.nbor(-1).is_alpha):
         return False  # "might I suggest": politeness
+    if verb.lemma_ in ("want", "wish", "like") and any(c.lower_ == "you" for c in verb.children):
+        return False  # "you might want to delay": advice
+    if modal.lower_ == "may" and any(c.dep_ == "cc" and c.lower_ == "but" for c in (
+            *verb.children, *(grandchild for child in verb.children if child.dep_ == "conj"
+                              for grandchild in child.children))):
+        return False  # "they may not care much, but they do care": a concession
     if verb.lemma_ in ("surprise", "interest", "shock", "amaze"):
         return False  # "It might surprise you": a turn of speech to the reader
     if verb.lemma_ in ("hear", "see") and any(c.dep_ == "auxpass" for c in verb.children):
@@ -420,8 +438,9 @@ def _conjoined_head(token):
 
 def _named_subject(verb) -> bool:
     """The verb's subject names someone: a name, an organisation or a pronoun."""
-    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head  # "Clinton invoked Obama and suggested that": Clinton's
+    while verb.dep_ in ("conj", "xcomp", "advcl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "Clinton invoked Obama and suggested that", "invoked Reagan to claim"
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "agent":
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
