@@ -1,11 +1,11 @@
 """Hedging on real news: sentences of PolNeAR labelled by hand, scored by part.
 
-    python benchmarks/hedging_real.py PATH/TO/polnear/train.jsonl [--misses]
+    python benchmarks/hedging_real.py PATH/TO/polnear/train.jsonl PATH/TO/polnear/dev.jsonl [--misses]
 
 `benchmarks/data/hedging_polnear.tsv` holds, for each labelled sentence, the article
 id, the sentence's offsets in the article's text, the label and the part
 (`development` or `heldout`); the corpus itself stays outside the repository, so
-its path is given. Prints hedged-class precision, recall and F1 for each part;
+the paths of its splits are given. Prints hedged-class precision, recall and F1 for each part;
 `--misses` lists the development part's errors only (the held-out part is scored,
 not read).
 """
@@ -25,18 +25,21 @@ LABELS = Path(__file__).resolve().parent / "data" / "hedging_polnear.tsv"
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("polnear_train", type=Path)
+    parser.add_argument("polnear", type=Path, nargs="+", help="PolNeAR JSONL splits (train, dev)")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     texts = {}
-    for line in args.polnear_train.open(encoding="utf-8"):
-        record = json.loads(line)
-        texts[record["id"]] = record["text"]
+    for split in args.polnear:
+        for line in split.open(encoding="utf-8"):
+            record = json.loads(line)
+            texts[record["id"]] = record["text"]
     parts: dict[str, list] = {}
     for line in LABELS.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         article, start, end, label, part = line.split("\t")
+        if article not in texts:
+            sys.exit(f"{LABELS.name}: article {article} is in none of the splits given")
         sentence = texts[article][int(start):int(end)]
         scored = score_sentence(sentence)
         parts.setdefault(part, []).append((label == "hedged", bool(scored["hedged"]), sentence, scored))
