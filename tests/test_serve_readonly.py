@@ -99,7 +99,7 @@ def test_a_reader_sees_the_article_view_in_a_browser(server, tmp_path):
     dom = chromium("--dump-dom", server + "/-/attribution/news/articles/1", profile=tmp_path / "p")
     assert "<h1>Obama writes rare letter to Iran's supreme leader</h1>" in dom
     assert '<h3 class="attr-heading">Delicate negotiations</h3>' in dom
-    assert '<mark class="attr-hedge" title="hedge cue: negated certainty">not ruled out</mark>' in dom
+    assert '<mark class="attr-hedge" title="hedge cue, negated certainty: says the matter is not known or not settled">not ruled out</mark>' in dom
     assert "<td>John McCain and Lindsey Graham</td>" in dom
     # Into the test's own folder: the committed screenshots in docs/ are refreshed
     # on purpose, never by a test run.

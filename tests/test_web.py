@@ -24,9 +24,9 @@ def test_sentence_cells_mark_source_cues_and_mentions(seeds_path):
     assert response.status_code == 200
     html = response.text
     assert '<mark class="attr-source" title="source of the claim">US officials</mark>' not in html
-    assert '<mark class="attr-hedge" title="hedge cue: negated certainty">not ruled out</mark>' in html
+    assert '<mark class="attr-hedge" title="hedge cue, negated certainty: says the matter is not known or not settled">not ruled out</mark>' in html
     assert 'title="Iran: sentiment' in html
-    assert '<span class="attr-chip attr-chip-noun" title="noun">possibility</span>' in html
+    assert '<span class="attr-chip attr-chip-noun" title="noun: puts the claim in doubt">possibility</span>' in html
 
 
 def test_score_band_facet_counts_and_filters(seeds_path):
@@ -180,3 +180,16 @@ def test_the_article_view_explains_its_shading_and_missing_metadata(seeds_path):
     assert "Sentence shading:" in page
     assert '<span class="attr-sentence attr-anonymous">rests on an unnamed or vague source</span>' in page
     assert "<dt>Byline</dt><dd>not found on the page</dd>" in page
+
+
+def test_a_quantity_beside_nothing_that_hedges_is_not_marked(seeds_path):
+    # "several other nations": a quantity, scored but never shown as a hedge alone.
+    (response,) = fetch(seeds_path, "/news/sentences?text__contains=several+other+nations")
+    html = response.text
+    assert "several other nations" in html
+    assert 'class="attr-hedge"' not in html
+    assert 'attr-chip-approximator' not in html
+    # Beside a hedge it adds to, it is shown with its reason.
+    (response,) = fetch(seeds_path, "/news/sentences?text__contains=often+seen+as")
+    assert ('title="hedge cue, approximator: a quantity or frequency: adds to the other cues, '
+            'never hedges alone">often</mark>') in response.text

@@ -629,6 +629,22 @@ def is_hedged(score: float, model: dict | None = None) -> bool:
     return score >= (model or model_file("hedging"))["threshold"]
 
 
+# Why a cue of each kind hedges, for the reader (the tooltip on each marked cue).
+REASONS = {
+    "modal": "a modal of possibility: the claim may not hold",
+    "verb": "how things appear or what is inferred, held by no one named",
+    "adverb": "says how likely the claim is",
+    "adjective": "qualifies the claim as uncertain or unconfirmed",
+    "noun": "puts the claim in doubt",
+    "hearsay": "reported, alleged or rumoured, not confirmed",
+    "weasel": "an unnamed or vague source, or a forecast nobody is named as making",
+    "limiter": "limits how far the claim holds",
+    "negated certainty": "says the matter is not known or not settled",
+    "approximator": "a quantity or frequency: adds to the other cues, never hedges alone",
+    "vague": "vague wording: adds to the other cues, never hedges alone",
+}
+
+
 class HedgingScorer:
     name = "hedging"
     requires = ()
@@ -638,10 +654,15 @@ class HedgingScorer:
     }
 
     def score(self, sentences, analysis):
+        sufficient = set(model_file("hedging")["sufficient_kinds"])
         for sentence in sentences:
             cues = hedge_cues(sentence["span"])
+            # A quantity or vague word counts as evidence only beside a cue that
+            # hedges: "several other nations" alone is no hedge to show a reader.
+            hedging = any(c["kind"] in sufficient for c in cues)
             sentence["hedge_cues"] = [
-                {"text": c["text"], "kind": c["kind"], "start": c["start"], "end": c["end"]}
+                {"text": c["text"], "kind": c["kind"], "start": c["start"], "end": c["end"],
+                 "counts": hedging, "reason": REASONS.get(c["kind"], "")}
                 for c in cues
             ]
             sentence["hedging_score"] = score_cues(cues, sentence["text"])

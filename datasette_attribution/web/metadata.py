@@ -45,7 +45,9 @@ COLUMN_DESCRIPTIONS = {
         "anonymous_score": "How unnamed the source is: 1 unnamed person or group, 0.8 vague, 0 named",
         "hedged": "1 when hedging_score reaches 0.5",
         "hedging_score": "Strength of hedging, 0 (none) .. 1; grows with the number and strength of cues",
-        "hedge_cues": "The hedging words found, each with its kind (modal, hearsay, weasel ...)",
+        "hedge_cues": ("The hedging words found, each with its kind (modal, hearsay, weasel ...), the reason "
+                       "it hedges, and whether it counts as evidence (a quantity counts only beside "
+                       "a cue that hedges)"),
         "polarity": "Sentence polarity, TextBlob pattern lexicon (-1 .. 1)",
         "subjectivity": "Sentence subjectivity, TextBlob pattern lexicon (0 .. 1)",
     },

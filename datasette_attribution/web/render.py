@@ -62,9 +62,10 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
                       f"{mention['actor']}: sentiment {score:+.2f} toward this actor"
                       if score is not None else mention["actor"],
                       f"attr-mention attr-{sentiment_class(score)}"))
-    for cue in cues:
+    for cue in counted(cues):
         if "start" in cue:
-            marks.append((cue["start"], cue["end"], "cue", f"hedge cue: {cue['kind']}",
+            reason = f": {cue['reason']}" if cue.get("reason") else ""
+            marks.append((cue["start"], cue["end"], "cue", f"hedge cue, {cue['kind']}{reason}",
                           "attr-hedge"))
     for a in attributions:
         if a.get("source_start") is not None:
@@ -129,16 +130,24 @@ def excerpt(body: str, article_url: str | None) -> Markup:
     return Markup('{} <a href="{}" title="The article with its evidence">read on</a>').format(text, article_url)
 
 
+def counted(cues: list[dict]) -> list[dict]:
+    """The hedge cues that count as evidence: a quantity beside nothing that hedges
+    does not (databases loaded before the flag existed show every cue)."""
+    return [cue for cue in cues if cue.get("counts", True)]
+
+
 def cue_chips(raw: str | None) -> Markup:
     try:
-        cues = json.loads(raw or "[]")
+        cues = counted(json.loads(raw or "[]"))
     except json.JSONDecodeError:
         return escape(raw)
     if not cues:
         return Markup('<span class="attr-none">none</span>')
     return Markup(" ").join(
         Markup('<span class="attr-chip attr-chip-{}" title="{}">{}</span>').format(
-            cue.get("kind", "").replace(" ", "-"), cue.get("kind", ""), cue.get("text", ""))
+            cue.get("kind", "").replace(" ", "-"),
+            f"{cue.get('kind', '')}: {cue['reason']}" if cue.get("reason") else cue.get("kind", ""),
+            cue.get("text", ""))
         for cue in cues)
 
 

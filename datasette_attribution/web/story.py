@@ -10,6 +10,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from ..stories import counterpart_score, sentence_vector
 from .pages import ARTICLE_TABLES, _database, _rows, _url, csv_response, plugin_url
+from .render import counted
 
 # A sentence is reported only by its outlet when no sentence of another outlet's
 # articles in the story comes this close (the cosine of their rarity-weighted
@@ -66,7 +67,7 @@ async def story_data(datasette, db, story_id: int) -> dict:
             "link": sentence_link(source["sentence_id"])})
     for sentence in sentences:
         if sentence["hedged"]:
-            cues = [c.get("text") for c in json.loads(sentence["hedge_cues"] or "[]") if c.get("text")]
+            cues = [c.get("text") for c in counted(json.loads(sentence["hedge_cues"] or "[]")) if c.get("text")]
             outlets[outlet_of[sentence["article_id"]]]["hedged"].append({
                 "sentence": sentence["text"], "cues": cues, "link": sentence_link(sentence["id"])})
     for actor in actors:
