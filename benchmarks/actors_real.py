@@ -8,7 +8,8 @@ it, whether finding it is required or merely allowed (a programme's title, a
 nationality adjective), and the part (`development` or `heldout`). The corpus
 stays outside the repository, so the paths of its splits are given.
 
-Scored per article, on the actors the scorers find (their canonical names):
+Scored per article, on the actors the scorers find (canonical name and kind, as
+rows of `actors`):
 precision is the share of found actors that are listed (those matching only an
 allowed entry are left out), recall the share of required actors found, a split
 is a listed actor found as two actors or more, and kind agreement is over the
@@ -48,31 +49,29 @@ def listed_actors():
     return by_article
 
 
-def found_actors(record) -> dict[str, str]:
+def found_actors(record) -> set[tuple[str, str]]:
+    """The (canonical name, kind) of every actor found: one row of `actors` each."""
     raw = RawDocument(source=record["id"], location=record["id"], kind="record", content=record["text"])
-    found = {}
-    for sentence in analyze_article(article_from_record(raw)).sentences:
-        for mention in sentence.get("mentions", []):
-            found[mention["actor"]] = mention["kind"]
-    return found
+    return {(mention["actor"], mention["kind"])
+            for sentence in analyze_article(article_from_record(raw)).sentences
+            for mention in sentence.get("mentions", [])}
 
 
 def score(listed, found):
     """(matched required, false, missed required, splits, kind agreements, matched) for one article."""
     matches = defaultdict(set)
     false = []
-    for name in found:
+    for name, kind in found:
         hits = [actor for actor in listed if key(name) in actor["keys"]]
         if not hits:
-            false.append(name)
+            false.append(f"{name} ({kind})")
         for actor in hits:
-            matches[actor["name"]].add(name)
+            matches[actor["name"]].add((name, kind))
     required = [a for a in listed if a["need"] == "required"]
     missed = [a["name"] for a in required if not matches[a["name"]]]
-    found_required = [name for name in found if any(
-        key(name) in a["keys"] for a in required)]
+    found_required = [name for name, _ in found if any(key(name) in a["keys"] for a in required)]
     splits = [(a["name"], sorted(matches[a["name"]])) for a in listed if len(matches[a["name"]]) > 1]
-    kinds = [(a["kind"], found[n]) for a in listed for n in matches[a["name"]]]
+    kinds = [(a["kind"], kind) for a in listed for _, kind in matches[a["name"]]]
     return found_required, false, missed, splits, kinds, len(required)
 
 

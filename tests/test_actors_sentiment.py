@@ -38,6 +38,8 @@ def test_independent_seed_actors():
         ("Islamic State", "group"), ("Wall Street Journal", "organization"),
         ("Obama administration", "organization"), ("Islamic Republic", "place"), ("Tehran", "place"),
         ("Washington DC", "place"),
+        # "the opposition Republicans, who are often seen as hawks": the party.
+        ("Republican Party", "organization"),
     }
 
 
@@ -88,7 +90,7 @@ def test_administration_is_linked_to_its_leader(tmp_path):
 def test_every_mention_is_stored_with_its_sentiment(tmp_path):
     db = open_database(tmp_path / "m.db")
     load(db, [str(SEEDS)])
-    assert db["mentions"].count == 114
+    assert db["mentions"].count == 115
     assert db.execute("select count(*) from mentions where sentiment is null").fetchone()[0] == 0
     assert db.execute("select count(*) from mentions where sentiment < -1 or sentiment > 1").fetchone()[0] == 0
 
@@ -152,3 +154,28 @@ def test_recipients_take_none_of_the_sentences_mood():
     labels = [sentiment_toward(sentence, sentence.index(name), sentence.index(name) + len(name))[0]
               for name in ("Ortiz", "Lee", "Brown")]
     assert labels == ["neutral", "neutral", "neutral"]
+
+
+def test_an_article_names_each_organisation_person_and_place_once():
+    found = find_actors([parsed(s) for s in (
+        "Hacking of the Democratic National Committee worried the House Intelligence Committee.",
+        "The DNC said the Intelligence Committee had been told.",
+        "Hillary Clinton spoke in Tulsa, Okla., on Monday; Hillary later left.",
+        "The Emerson College/Boston Globe tracking poll showed a tie.",
+        "Donald Trump spoke first.",
+        "Clinton leads Trump 47.3 percent to 44.4 percent, the poll shows.",
+    )])
+    assert [[(m["text"], m["actor"], m["kind"]) for m in mentions] for mentions in found] == [
+        [("Democratic National Committee", "Democratic National Committee", "organization"),
+         ("House Intelligence Committee", "House Intelligence Committee", "organization")],
+        [("DNC", "Democratic National Committee", "organization"),
+         ("Intelligence Committee", "House Intelligence Committee", "organization")],
+        [("Hillary Clinton", "Hillary Clinton", "person"), ("Tulsa", "Tulsa", "place"),
+         ("Okla.", "Oklahoma", "place"), ("Hillary", "Hillary Clinton", "person")],
+        # Two names joined by a slash are two; a name ends before a number.
+        [("Emerson College", "Emerson College", "organization"),
+         ("Boston Globe", "Boston Globe", "organization")],
+        [("Donald Trump", "Donald Trump", "person")],
+        # The parse calls "Trump 47.3 percent" an organisation; the article's Trump is a person.
+        [("Clinton", "Hillary Clinton", "person"), ("Trump", "Donald Trump", "person")],
+    ]

@@ -99,22 +99,56 @@ def _alias_pattern(alias_files: tuple[str, ...] = ()) -> PhraseMatcher:
 # not actors.
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                 "FAC": "place", "NORP": "group"}
-LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+SLASH_PARTS = re.compile(r"[^/]+")
+LEADING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 def _entity_tokens(ent, not_names) -> list:
     """The entity's tokens without leading determiners and titles ("President Barack
     Obama" -> Barack Obama), a word that only opens the sentence ("Because I"), or a
-    trailing possessive or punctuation."""
+    trailing possessive or punctuation; an organisation or place with the words
+    the parser left before it ("Republican" of "the Republican National Committee",
+    "New" of "New Jersey"); a name cut before a number ("Trump 47.3 percent")."""
     tokens = list(ent)
-    while tokens and (tokens[0].lower_ in LEADING_DETERMINERS or is_title(tokens[0].text)
+    if ENTITY_KINDS.get(ent.label_) in ("organization", "place"):
+        tokens = _name_words_before(tokens) + tokens
+    for position, token in enumerate(tokens):
+        if position and (token.like_num or token.text == "%"):
+            tokens = tokens[:position]
+            break
+    # Titles only open a person's name: "Supreme Court", "Justice Department" and
+    # "Republican Party" keep theirs.
+    titled = ENTITY_KINDS.get(ent.label_) in ("person", "group")
+    while tokens and (tokens[0].lower_ in LEADING_DETERMINERS or titled and is_title(tokens[0].text)
                       or not tokens[0].text[:1].isalnum()
                       or tokens[0].is_sent_start and tokens[0].lower_ in not_names):
         tokens.pop(0)
     while tokens and (tokens[-1].text in POSSESSIVE_MARKS or tokens[-1].is_punct):
         tokens.pop()
     return tokens
+
+
+def _in_title(token) -> bool:
+    """The entity is the end of a title: "Secretary of State"."""
+    return token.i >= 2 and token.doc[token.i - 1].lower_ == "of" and is_title(token.doc[token.i - 2].text)
+
+
+def _name_words_before(tokens) -> list:
+    """Capitalised words right before an organisation or place that modify it and
+    belong to its name: "Republican" National Committee, "New" Jersey."""
+    before = []
+    inside = {t.i for t in tokens}
+    token = tokens[0]
+    while token.i > 0:
+        previous = token.doc[token.i - 1]
+        if not (previous.text[:1].isupper() and previous.is_alpha and not is_title(previous.text)
+                and previous.dep_ in ("compound", "amod", "nmod") and previous.head.i in inside):
+            break
+        before.insert(0, previous)
+        inside.add(previous.i)
+        token = previous
+    return before
 
 
 def _mention(actor: Actor, text: str, start: int, end: int) -> dict:
@@ -144,7 +178,14 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             tokens = _entity_tokens(ent, not_names) if kind else []
             if not tokens or (kind == "group" and tokens[-1].pos_ == "ADJ"):
                 continue  # "American officials": a nationality that describes, not an actor
-            entities.append((tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base, kind))
+            if (sum(c.isalpha() for c in ent.text) < 2 or _in_title(tokens[0])
+                    or not any(t.text[:1].isupper() for t in tokens)
+                    or all(is_title(t.text) for t in tokens)):
+                continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
+            start, end = tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base
+            # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
+            for part in SLASH_PARTS.finditer(text, start, end):
+                entities.append((part.start(), part.end(), kind))
         taken = []
         for match in matcher.finditer(text):
             start, end = match.start(), match.end()
@@ -164,12 +205,15 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                 people.append((index, start, end, name.split()))
             else:
                 others.append((index, start, end, name, kind))
-    surnames = {name[-1] for _, _, _, name in people if len(name) > 1}
+    person_words = {name[-1] for _, _, _, name in people} | {name[0] for _, _, _, name in people}
+    organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
+                                         if kind == "organization"})
     for index, start, end, name, kind in others:
-        if name in surnames:  # "Rouhani" taken for a nationality, "Obama" for a place
+        if name in person_words:  # "Rouhani" taken for a nationality, "Obama" for a place
             people.append((index, start, end, [name]))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
-            found[index].append(_mention(Actor(" ".join(name.split()), kind), name, start, end))
+            name = " ".join(name.split())
+            found[index].append(_mention(Actor(organisations.get(name, name), kind), name, start, end))
     canonical = canonical_people(people)
     for (index, start, end, _), name in zip(people, canonical):
         found[index].append(_mention(Actor(name, "person"), spans[index].text[start:end], start, end))
@@ -179,10 +223,51 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     for index, span in enumerate(spans):
         _link_organisations(span.text, found[index], by_surname)
         found[index].sort(key=lambda m: m["start"])
+    _one_kind_per_name(found)
     return found
 
 
+KIND_PRECEDENCE = {"person": 0, "place": 1, "organization": 2, "group": 3}
+
+
+def _one_kind_per_name(found: list[list[dict]]) -> None:
+    """One kind for each name in an article: the parse may call "Ferguson" a place
+    in one sentence and an organisation in the next; the kind most of its mentions
+    have wins (ties: person, place, organisation, group)."""
+    counts: dict[str, dict[str, int]] = {}
+    for mentions in found:
+        for mention in mentions:
+            kinds = counts.setdefault(mention["actor"], {})
+            kinds[mention["kind"]] = kinds.get(mention["kind"], 0) + 1
+    chosen = {name: min(kinds, key=lambda kind: (-kinds[kind], KIND_PRECEDENCE[kind]))
+              for name, kinds in counts.items() if len(kinds) > 1}
+    for mentions in found:
+        for mention in mentions:
+            mention["kind"] = chosen.get(mention["actor"], mention["kind"])
+
+
 INITIAL = re.compile(r"^[A-Z]\.?$")
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
+
+
+def _organisation_names(names: set[str]) -> dict[str, str]:
+    """Short names of an organisation the article also names in full, -> the full
+    name: an acronym of its initials ("DNC" -> Democratic National Committee) or its
+    last words ("Intelligence Committee" -> House Intelligence Committee), when
+    exactly one full name fits."""
+    longer = {}
+    for short in names:
+        if ACRONYM.match(short):
+            fits = [n for n in names if n != short and "".join(
+                w[0] for w in n.split() if w.lower() not in NAME_LINKS).upper() == short]
+        else:
+            fits = [n for n in names if n != short and n.endswith(" " + short)]
+            if not fits and " " not in short:  # "Fox" -> Fox News
+                fits = [n for n in names if n.startswith(short + " ")]
+        if len(fits) == 1:
+            longer[short] = fits[0]
+    return longer
 
 
 def _canonical(tokens: list[str]) -> str:
@@ -198,15 +283,16 @@ def canonical_people(people) -> list[str]:
     Trump", "Donald Trump"); different first names stay apart ("Bill Clinton",
     "Hillary Clinton"). A surname alone ("Trump", "Mr Trump") is the person it last
     referred to, else the only person of the article with that surname, else
-    itself.
+    the only one with that first name ("Hillary"), else itself.
     """
     full = {}  # (first, surname) -> canonical name, the first form seen
     for _, _, _, tokens in people:
         if len(tokens) > 1:
             full.setdefault((tokens[0], tokens[-1]), _canonical(tokens))
-    names_by_surname = {}
-    for (_, surname), name in full.items():
+    names_by_surname, names_by_first = {}, {}
+    for (first, surname), name in full.items():
         names_by_surname.setdefault(surname, []).append(name)
+        names_by_first.setdefault(first, []).append(name)
     last = {}  # surname -> the person a surname last referred to
     result = []
     for _, _, _, tokens in people:
@@ -217,6 +303,8 @@ def canonical_people(people) -> list[str]:
             name = last[surname]
         elif len(names_by_surname.get(surname, [])) == 1:
             name = names_by_surname[surname][0]
+        elif surname not in names_by_surname and len(names_by_first.get(surname, [])) == 1:
+            name = names_by_first[surname][0]  # "Hillary", after "Hillary Clinton"
         else:
             name = surname
         last[surname] = name
