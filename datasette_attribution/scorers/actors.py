@@ -202,15 +202,17 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             if name in aliases:
                 found[index].append(_mention(aliases[name], name, start, end))
             elif kind == "person":
-                people.append((index, start, end, name.split()))
+                people.append((index, start, end, name.replace("’", "'").split()))
             else:
                 others.append((index, start, end, name, kind))
     person_words = {name[-1] for _, _, _, name in people} | {name[0] for _, _, _, name in people}
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
                                          if kind == "organization"})
+    full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
     for index, start, end, name, kind in others:
-        if name in person_words:  # "Rouhani" taken for a nationality, "Obama" for a place
-            people.append((index, start, end, [name]))
+        person = _person_named(name, person_words, full_names)
+        if person:  # "Rouhani" taken for a nationality, "Obama" for a place, "De Blasio" for a firm
+            people.append((index, start, end, person))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
             name = " ".join(name.split())
             found[index].append(_mention(Actor(organisations.get(name, name), kind), name, start, end))
@@ -249,6 +251,20 @@ def _one_kind_per_name(found: list[list[dict]]) -> None:
 INITIAL = re.compile(r"^[A-Z]\.?$")
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
+
+
+def _person_named(name: str, person_words: set[str], full_names: dict[str, list[str]]) -> list[str] | None:
+    """The name tokens of the article's person that another kind of entity names:
+    a first name or surname alone ("Obama"), or the end of a full name ("De Blasio"
+    of "Bill de Blasio")."""
+    name = name.replace("’", "'")
+    if name in person_words:
+        return [name]
+    lowered = name.lower()
+    for full, tokens in full_names.items():
+        if " " in lowered and full.endswith(" " + lowered):
+            return tokens
+    return None
 
 
 def _organisation_names(names: set[str]) -> dict[str, str]:
