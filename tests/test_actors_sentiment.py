@@ -179,3 +179,12 @@ def test_an_article_names_each_organisation_person_and_place_once():
         # The parse calls "Trump 47.3 percent" an organisation; the article's Trump is a person.
         [("Clinton", "Hillary Clinton", "person"), ("Trump", "Donald Trump", "person")],
     ]
+
+
+def test_an_entity_run_over_several_names_is_cut_into_them():
+    found = find_actors([parsed("A new Washington Post-ABC News national poll shows a tie."),
+                         parsed("Monday at Hofstra University on Long Island, the candidates met.")])
+    assert [[(m["actor"], m["kind"]) for m in mentions] for mentions in found] == [
+        [("Washington Post", "organization"), ("ABC News", "organization")],
+        [("Hofstra University", "organization"), ("Long Island", "place")],
+    ]

@@ -129,6 +129,25 @@ def _entity_tokens(ent, not_names) -> list:
     return tokens
 
 
+LOCATIVES = frozenset({"on", "in", "at"})
+
+
+def _name_parts(tokens, kind) -> list[tuple[list, str]]:
+    """An entity the parse ran over several names, cut into them: at a possessive
+    ("the Green Party’s Jill Stein"), before a place ("Hofstra University on Long
+    Island"), at a hyphen between two names of two words or more ("Washington
+    Post-ABC News")."""
+    for i, token in enumerate(tokens[1:-1], start=1):
+        left, right = tokens[:i], tokens[i + 1:]
+        if token.tag_ == "POS":
+            return _name_parts(left, kind) + _name_parts(right, kind)
+        if token.lower_ in LOCATIVES and token.text.islower():
+            return _name_parts(left, kind) + _name_parts(right, "place")
+        if token.text == "-" and len(left) >= 2 and len(right) >= 2 and not token.whitespace_:
+            return _name_parts(left, kind) + _name_parts(right, kind)
+    return [(tokens, kind)]
+
+
 def _in_title(token) -> bool:
     """The entity is the end of a title: "Secretary of State"."""
     return token.i >= 2 and token.doc[token.i - 1].lower_ == "of" and is_title(token.doc[token.i - 2].text)
@@ -182,10 +201,11 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                     or not any(t.text[:1].isupper() for t in tokens)
                     or all(is_title(t.text) for t in tokens)):
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
-            start, end = tokens[0].idx - base, tokens[-1].idx + len(tokens[-1]) - base
-            # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
-            for part in SLASH_PARTS.finditer(text, start, end):
-                entities.append((part.start(), part.end(), kind))
+            for part, part_kind in _name_parts(tokens, kind):
+                start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
+                # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
+                for piece in SLASH_PARTS.finditer(text, start, end):
+                    entities.append((piece.start(), piece.end(), part_kind))
         taken = []
         for match in matcher.finditer(text):
             start, end = match.start(), match.end()
