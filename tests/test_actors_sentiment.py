@@ -154,6 +154,19 @@ def test_recipients_take_none_of_the_sentences_mood():
     labels = [sentiment_toward(sentence, sentence.index(name), sentence.index(name) + len(name))[0]
               for name in ("Ortiz", "Lee", "Brown")]
     assert labels == ["neutral", "neutral", "neutral"]
+    scores = [sentiment_toward(sentence, sentence.index(name), sentence.index(name) + len(name))[1]
+              for name in ("Ortiz", "Lee", "Brown")]
+    assert scores == [0.0, 0.0, 0.0]
+
+
+def test_two_actors_framed_in_opposite_directions_in_one_sentence():
+    for sentence, praised, attacked in (
+            ("The mayor praised Ortiz and attacked Brown.", "Ortiz", "Brown"),
+            ("The union attacked Lee but praised Garcia.", "Garcia", "Lee")):
+        toward = {name: sentiment_toward(sentence, sentence.index(name), sentence.index(name) + len(name))
+                  for name in (praised, attacked)}
+        assert toward[praised][0] == "positive" and toward[praised][1] > 0
+        assert toward[attacked][0] == "negative" and toward[attacked][1] < 0
 
 
 def test_an_article_names_each_organisation_person_and_place_once():

@@ -32,6 +32,8 @@ SPEECH = frozenset({"said", "says", "told", "called", "accused", "praised", "cri
 COPULAS = frozenset({"is", "was", "are", "were", "seems", "seemed", "looks", "looked"})
 HASH_BUCKETS = 1 << 15
 STRONG_MODIFIER = 0.5
+STRONG_VERB = 0.4  # a VADER valence of 1.6 of 4: "attacked" (-2.1), "praised" (2.6)
+PATIENT_ROLES = ("object", "patient")
 WINDOW = 6
 LABELS = ("negative", "neutral", "positive")
 
@@ -295,17 +297,27 @@ def syntactic_features(span, inside: list[int], polarity_of: dict) -> dict[str, 
 
 
 def decide(probs: list[float], features: dict[str, float]) -> tuple[str, float]:
-    """Label and score from the model's probabilities, with two rules on top: a
+    """Label and score from the model's probabilities, with three rules on top: a
     recipient nothing polar is said of is neutral ("sent Podesta a jubilant
-    message"); a strongly polar word that modifies the target itself ("the brutal
-    Assad regime") decides the direction, which the model, trained mostly on
-    neutral mentions in polar sentences, tends to discount."""
+    message"); a strongly polar verb the target is the object of ("attacked Putin",
+    "praised Sanders") or a strongly polar word that modifies the target itself
+    ("the brutal Assad regime") decides the direction, which the model, trained
+    mostly on neutral mentions in polar sentences, tends to discount."""
     negative, neutral, positive = probs
     score = positive - negative
     if features.get("role:recipient") and not any(
             name.startswith(("governor", "modifier", "described")) for name in features):
-        # Only present: the one a message is sent to takes none of its mood.
-        return "neutral", round(score * neutral, 4)
+        # Only present: the one a message is sent to takes none of its mood, and
+        # the stored score says so too.
+        return "neutral", 0.0
+    # What is done to the target: "attacked Putin", "praised Sanders". A strong verb
+    # whose object or patient the target is sets the direction, whatever the
+    # sentence's other clauses say.
+    done = sum(features.get(f"governor_valence_{role}_pos", 0.0) - features.get(f"governor_valence_{role}_neg", 0.0)
+               for role in PATIENT_ROLES)
+    if abs(done) >= STRONG_VERB:
+        score = max(-1.0, min(1.0, (1 if done > 0 else -1) * max(abs(score), abs(done))))
+        return ("positive" if score > 0 else "negative"), round(score, 4)
     modifier = features.get("modifier_pos", 0.0) - features.get("modifier_neg", 0.0)
     if abs(modifier) >= STRONG_MODIFIER:
         score = max(-1.0, min(1.0, score + modifier / 2))
