@@ -201,3 +201,14 @@ def test_an_entity_run_over_several_names_is_cut_into_them():
         [("Washington Post", "organization"), ("ABC News", "organization")],
         [("Hofstra University", "organization"), ("Long Island", "place")],
     ]
+
+
+def test_a_dateline_in_capitals_and_a_headline_name_are_the_article_s_names():
+    found = find_actors([parsed(s) for s in (
+        "Obama Seeks More Refugees As Holiday Begins.",
+        "FLINT, Mich. - Former President Barack Obama spoke in Flint on Monday.",
+    )])
+    assert [[(m["text"], m["actor"]) for m in mentions] for mentions in found] == [
+        [("Obama", "Barack Obama")],
+        [("FLINT", "Flint"), ("Mich.", "Michigan"), ("Barack Obama", "Barack Obama"), ("Flint", "Flint")],
+    ]

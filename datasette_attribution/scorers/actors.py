@@ -100,6 +100,7 @@ def _alias_pattern(alias_files: tuple[str, ...] = ()) -> PhraseMatcher:
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                 "FAC": "place", "NORP": "group"}
 SLASH_PARTS = re.compile(r"[^/]+")
+NOT_IN_NAMES = re.compile(r"[\[\]{}<>@#|]")
 LEADING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
@@ -197,7 +198,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             tokens = _entity_tokens(ent, not_names) if kind else []
             if not tokens or (kind == "group" and tokens[-1].pos_ == "ADJ"):
                 continue  # "American officials": a nationality that describes, not an actor
-            if (sum(c.isalpha() for c in ent.text) < 2 or _in_title(tokens[0])
+            if (sum(c.isalpha() for c in ent.text) < 2 or _in_title(tokens[0]) or NOT_IN_NAMES.search(ent.text)
                     or not any(t.text[:1].isupper() for t in tokens)
                     or all(is_title(t.text) for t in tokens)):
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
@@ -236,6 +237,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
             name = " ".join(name.split())
             found[index].append(_mention(Actor(organisations.get(name, name), kind), name, start, end))
+    people = _headline_names_cut(people)
     canonical = canonical_people(people)
     for (index, start, end, _), name in zip(people, canonical):
         found[index].append(_mention(Actor(name, "person"), spans[index].text[start:end], start, end))
@@ -246,7 +248,20 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
         _link_organisations(span.text, found[index], by_surname)
         found[index].sort(key=lambda m: m["start"])
     _one_kind_per_name(found)
+    _one_case_per_name(found)
     return found
+
+
+def _one_case_per_name(found: list[list[dict]]) -> None:
+    """A name in capitals ("FLINT, Mich." of a dateline) is the same name the
+    article writes in mixed case."""
+    mixed = {m["actor"].lower(): m["actor"] for mentions in found for m in mentions
+             if not m["actor"].isupper()}
+    for mentions in found:
+        for mention in mentions:
+            name = mention["actor"]
+            if name.isupper() and len(name) > 3 and name.lower() in mixed:
+                mention["actor"] = mixed[name.lower()]
 
 
 KIND_PRECEDENCE = {"person": 0, "place": 1, "organization": 2, "group": 3}
@@ -310,6 +325,22 @@ def _canonical(tokens: list[str]) -> str:
     """A full name without middle initials: "Donald J. Trump" -> "Donald Trump"."""
     kept = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and INITIAL.match(t))]
     return " ".join(kept)
+
+
+def _headline_names_cut(people):
+    """"Obama Seeks" of a headline in title case, where the next words read as a
+    name: cut to the surname of a person the article names in full, unless the
+    whole is a full name it gives."""
+    full = {" ".join(tokens) for _, _, _, tokens in people if len(tokens) > 1}
+    surnames = {tokens[-1] for _, _, _, tokens in people if len(tokens) > 1}
+    cut = []
+    for index, start, end, tokens in people:
+        if len(tokens) > 1 and tokens[0] in surnames and " ".join(tokens) not in full - {
+                " ".join(t) for i, _, _, t in people if i == index}:
+            tokens = tokens[:1]
+            end = start + len(tokens[0])
+        cut.append((index, start, end, tokens))
+    return cut
 
 
 def canonical_people(people) -> list[str]:
