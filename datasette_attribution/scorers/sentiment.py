@@ -4,7 +4,7 @@ Target sentiment is a small multinomial logistic model (trained by
 `training/train_sentiment.py` on NewsMTSC, weights in `models/sentiment.json`)
 over features of the target's surroundings: the pattern lexicon's polarities of
 the words near the target, by side, distance and clause, flipped after a
-negation; whether the target is inside a quotation or is the one speaking; and
+negation, and by their distance from the target in the parse tree; whether the target is inside a quotation or is the one speaking; and
 the words around it, hashed. The sentence's own polarity is one feature among
 many, so a sentence that praises one actor and attacks another can differ by
 target.
@@ -288,11 +288,50 @@ def syntactic_features(span, inside: list[int], polarity_of: dict) -> dict[str, 
         if polarity:
             features["governor_pos" if polarity > 0 else "governor_neg"] = abs(polarity)
             features[f"governor_{role}_{'pos' if polarity > 0 else 'neg'}"] = 1.0
+    features.update(tree_polarity(span, root, inside_doc, polarity_of))
     # The target's own phrase, its modifiers, appositions and relative clauses.
     described = sum(polarity_of.get(token.text.lower(), 0.0) for token in root.subtree
                     if token.i not in inside_doc)
     if described:
         features["described_pos" if described > 0 else "described_neg"] = abs(described)
+    return features
+
+
+def _to_root(token) -> list:
+    path = [token]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def tree_polarity(span, root, inside: set[int], polarity_of: dict) -> dict[str, float]:
+    """Polar words weighted by how near they stand to the target in the parse tree
+    rather than in the sentence ("Trump attacked Clinton but praised Sanders": for
+    Sanders, "praised" is one step away and "attacked" three), flipped and halved
+    under a negation on their own branch; again, unweighted, within two steps."""
+    steps_from_target = {token.i: step for step, token in enumerate(_to_root(root))}
+    valence_of = _valence()
+    features: dict[str, float] = {}
+    for token in span:
+        if token.i in inside:
+            continue
+        lexicons = (("tree_lex", polarity_of.get(token.lower_, 0.0)),
+                    ("tree_valence", valence_of.get(token.lower_, 0.0)))
+        if not any(value for _, value in lexicons):
+            continue
+        path = _to_root(token)
+        distance = next((step + steps_from_target[node.i] for step, node in enumerate(path)
+                         if node.i in steps_from_target), None)
+        if distance is None:
+            continue
+        negated = any(child.dep_ == "neg" for node in path[:2] for child in node.children)
+        for name, value in lexicons:
+            if value:
+                value = -value * 0.5 if negated else value
+                key = f"{name}_{'pos' if value > 0 else 'neg'}"
+                features[key] = features.get(key, 0.0) + abs(value) / (1 + distance)
+                if distance <= 2:
+                    features[f"{key}_close"] = features.get(f"{key}_close", 0.0) + abs(value)
     return features
 
 
