@@ -207,12 +207,12 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
                 and set(OUTLET_SUMMARY_NEEDS) <= set(db["articles"].columns_dict)):
             # Replaced when an older database holds an older definition.
             db.create_view("outlet_summary", OUTLET_SUMMARY, replace=True)
-    # From the first commit on, so that a reader during a first load, or after
-    # one killed before its end, meets every table the plugin reads.
-    # (Once the scorers' columns they group by exist.)
-    if (not all(db[name].exists() for name in SUMMARY_TABLES)
-            and set(SUMMARISED_FILTERS) <= set(db["sentences"].columns_dict)):
-        refresh_summaries(db)
+        # In the same transaction as the tables, so that a reader during a first
+        # load, or after one killed at any point, meets every table the plugin
+        # reads (once the scorers' columns they group by exist).
+        if (not all(db[name].exists() for name in SUMMARY_TABLES)
+                and set(SUMMARISED_FILTERS) <= set(db["sentences"].columns_dict)):
+            refresh_summaries(db)
 
 
 __all__ = ["CORE_TABLES", "Layout", "SEARCHABLE", "open_database", "ensure_schema"]
