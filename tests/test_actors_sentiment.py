@@ -212,3 +212,12 @@ def test_a_dateline_in_capitals_and_a_headline_name_are_the_article_s_names():
         [("Obama", "Barack Obama")],
         [("FLINT", "Flint"), ("Mich.", "Michigan"), ("Barack Obama", "Barack Obama"), ("Flint", "Flint")],
     ]
+
+
+def test_a_headline_names_only_whom_the_article_names():
+    found = find_actors([parsed(s) for s in (
+        "Gold Star Mother Corners Obama On Refusal To Use Phrase.",
+        "President Barack Obama answered a question from Tina Houchins.",
+    )])
+    assert [[(m["text"], m["actor"]) for m in mentions] for mentions in found][0] == [
+        ("Obama", "Barack Obama")]

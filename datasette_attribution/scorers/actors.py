@@ -22,7 +22,7 @@ import pycountry
 from ..model import LoadError
 from ..resources import lexicon, words
 from .lexicon import PhraseMatcher
-from .names import is_title
+from .names import in_title_case, is_title
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
 
@@ -226,6 +226,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                 people.append((index, start, end, name.replace("’", "'").split()))
             else:
                 others.append((index, start, end, name, kind))
+    people, others = _headlines_confirmed(spans, people, others)
     person_words = {name[-1] for _, _, _, name in people} | {name[0] for _, _, _, name in people}
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
                                          if kind == "organization"})
@@ -237,7 +238,6 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
             name = " ".join(name.split())
             found[index].append(_mention(Actor(organisations.get(name, name), kind), name, start, end))
-    people = _headline_names_cut(people)
     canonical = canonical_people(people)
     for (index, start, end, _), name in zip(people, canonical):
         found[index].append(_mention(Actor(name, "person"), spans[index].text[start:end], start, end))
@@ -327,20 +327,46 @@ def _canonical(tokens: list[str]) -> str:
     return " ".join(kept)
 
 
-def _headline_names_cut(people):
-    """"Obama Seeks" of a headline in title case, where the next words read as a
-    name: cut to the surname of a person the article names in full, unless the
-    whole is a full name it gives."""
-    full = {" ".join(tokens) for _, _, _, tokens in people if len(tokens) > 1}
-    surnames = {tokens[-1] for _, _, _, tokens in people if len(tokens) > 1}
-    cut = []
+def _headlines_confirmed(spans, people, others):
+    """In a headline in title case the parse reads most words as names ("Gold Star
+    Mom Corners Obama", "Clinton Hid Past Health"): there a name counts only as far
+    as the article's other sentences give it, as a whole or as the longest run of
+    its words that is one of their names; the rest is dropped."""
+    headlines = {index for index, span in enumerate(spans) if in_title_case(span)}
+    if not headlines:
+        return people, others
+    known = {" ".join(tokens) for index, _, _, tokens in people if index not in headlines}
+    known |= {word for index, _, _, tokens in people if index not in headlines for word in tokens}
+    known |= {" ".join(name.split()) for index, _, _, name, _ in others if index not in headlines}
+    confirmed_people, confirmed_others = [], []
     for index, start, end, tokens in people:
-        if len(tokens) > 1 and tokens[0] in surnames and " ".join(tokens) not in full - {
-                " ".join(t) for i, _, _, t in people if i == index}:
-            tokens = tokens[:1]
-            end = start + len(tokens[0])
-        cut.append((index, start, end, tokens))
-    return cut
+        if index in headlines:
+            found = _longest_known(spans[index].text, start, end, known)
+            if found is None:
+                continue
+            start, end = found
+            tokens = spans[index].text[start:end].replace("’", "'").split()
+        confirmed_people.append((index, start, end, tokens))
+    for index, start, end, name, kind in others:
+        if index in headlines:
+            found = _longest_known(spans[index].text, start, end, known)
+            if found is None:
+                continue
+            start, end = found
+            name = spans[index].text[start:end]
+        confirmed_others.append((index, start, end, name, kind))
+    return confirmed_people, confirmed_others
+
+
+def _longest_known(text: str, start: int, end: int, known: set[str]) -> tuple[int, int] | None:
+    """The offsets of the longest run of words in text[start:end] that is a known name."""
+    words_at = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    for length in range(len(words_at), 0, -1):
+        for first in range(len(words_at) - length + 1):
+            a, b = words_at[first][0], words_at[first + length - 1][1]
+            if " ".join(text[start + a:start + b].replace("’", "'").split()) in known:
+                return start + a, start + b
+    return None
 
 
 def canonical_people(people) -> list[str]:

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from ..resources import labelled, model_file, words
 from .lexicon import PhraseMatcher
+from .names import in_title_case
 from .summary import share
 
 NUMBER = re.compile(
@@ -497,17 +498,12 @@ def _fixed_terms() -> PhraseMatcher:
 HEADLINE_MODALS = frozenset({"could", "might"})
 
 
-def _in_title_case(span) -> bool:
-    longer = [t for t in span if t.is_alpha and len(t) > 3]
-    return len(longer) >= 4 and sum(t.text[0].isupper() for t in longer) >= 0.7 * len(longer)
-
-
 def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
     """The context rules: False where a lexicon word is not a hedge here."""
     text = span.text
     before, after = text[:start], text[end:]
     first = _token_at(span, start)
-    if cue in HEADLINE_MODALS and _in_title_case(span):
+    if cue in HEADLINE_MODALS and in_title_case(span):
         first = None  # "That Could Shake Up The Race": the tagger reads title case as names
     if first is not None and " " not in cue and kind in PART_OF_SPEECH and (
             first.pos_ not in PART_OF_SPEECH[kind]):
