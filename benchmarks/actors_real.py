@@ -17,7 +17,6 @@ matched ones. `--misses` prints the development part's errors only.
 """
 
 import argparse
-import json
 import re
 import sys
 from collections import defaultdict
@@ -25,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.polnear import records_by_id  # noqa: E402
 from datasette_attribution.analyze import analyze_article  # noqa: E402
 from datasette_attribution.ingest.records import article_from_record  # noqa: E402
 from datasette_attribution.model import RawDocument  # noqa: E402
@@ -80,11 +80,7 @@ def main():
     parser.add_argument("polnear", type=Path, nargs="+", help="PolNeAR JSONL splits (dev, train)")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
-    records = {}
-    for split in args.polnear:
-        for line in split.open(encoding="utf-8"):
-            record = json.loads(line)
-            records[record["id"]] = record
+    records = records_by_id(args.polnear)
     totals = defaultdict(lambda: defaultdict(int))
     for article, listed in listed_actors().items():
         if article not in records:

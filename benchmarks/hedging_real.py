@@ -11,13 +11,13 @@ not read).
 """
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.hedging import hedged_class_figures  # noqa: E402
+from benchmarks.polnear import records_by_id  # noqa: E402
 from datasette_attribution.analyze import score_sentence  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "hedging_polnear.tsv"
@@ -28,11 +28,7 @@ def main():
     parser.add_argument("polnear", type=Path, nargs="+", help="PolNeAR JSONL splits (train, dev)")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
-    texts = {}
-    for split in args.polnear:
-        for line in split.open(encoding="utf-8"):
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
+    texts = {id_: record["text"] for id_, record in records_by_id(args.polnear).items()}
     parts: dict[str, list] = {}
     for line in LABELS.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):

@@ -28,6 +28,16 @@ STOP = set("the a an of in on at to for and or his her its their this that these
            "mr mrs ms dr".split())
 
 
+def records_by_id(splits) -> dict[str, dict]:
+    """Every article of the PolNeAR JSONL splits given, by its id."""
+    records = {}
+    for split in splits:
+        for line in Path(split).open(encoding="utf-8"):
+            record = json.loads(line)
+            records[record["id"]] = record
+    return records
+
+
 def words(text):
     return set(re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'")))
 
