@@ -37,7 +37,7 @@ def test_independent_seed_actors():
         ("Iran", "place"), ("Iraq", "place"), ("United States", "place"),
         ("Islamic State", "group"), ("Wall Street Journal", "organization"),
         ("Obama administration", "organization"), ("Islamic Republic", "place"), ("Tehran", "place"),
-        ("Washington DC", "place"),
+        ("Washington", "place"),
         # "the opposition Republicans, who are often seen as hawks": the party.
         ("Republican Party", "organization"),
     }
