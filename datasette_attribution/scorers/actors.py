@@ -223,7 +223,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             if name in aliases:
                 found[index].append(_mention(aliases[name], name, start, end))
             elif kind == "person":
-                people.append((index, start, end, name.replace("’", "'").split()))
+                people.append((index, start, end, _straight(name).split()))
             else:
                 others.append((index, start, end, name, kind))
     people, others = _headlines_confirmed(spans, people, others)
@@ -292,7 +292,7 @@ def _person_named(name: str, person_words: set[str], full_names: dict[str, list[
     """The name tokens of the article's person that another kind of entity names:
     a first name or surname alone ("Obama"), or the end of a full name ("De Blasio"
     of "Bill de Blasio")."""
-    name = name.replace("’", "'")
+    name = _straight(name)
     if name in person_words:
         return [name]
     lowered = name.lower()
@@ -338,24 +338,24 @@ def _headlines_confirmed(spans, people, others):
     known = {" ".join(tokens) for index, _, _, tokens in people if index not in headlines}
     known |= {word for index, _, _, tokens in people if index not in headlines for word in tokens}
     known |= {" ".join(name.split()) for index, _, _, name, _ in others if index not in headlines}
+
+    def confirmed(index, start, end):
+        """(start, end) as far as the other sentences give the name; None if not at all."""
+        return _longest_known(spans[index].text, start, end, known) if index in headlines else (start, end)
+
     confirmed_people, confirmed_others = [], []
     for index, start, end, tokens in people:
-        if index in headlines:
-            found = _longest_known(spans[index].text, start, end, known)
-            if found is None:
-                continue
-            start, end = found
-            tokens = spans[index].text[start:end].replace("’", "'").split()
-        confirmed_people.append((index, start, end, tokens))
+        if (found := confirmed(index, start, end)) is not None:
+            confirmed_people.append((index, *found, _straight(spans[index].text[slice(*found)]).split()))
     for index, start, end, name, kind in others:
-        if index in headlines:
-            found = _longest_known(spans[index].text, start, end, known)
-            if found is None:
-                continue
-            start, end = found
-            name = spans[index].text[start:end]
-        confirmed_others.append((index, start, end, name, kind))
+        if (found := confirmed(index, start, end)) is not None:
+            confirmed_others.append((index, *found, spans[index].text[slice(*found)], kind))
     return confirmed_people, confirmed_others
+
+
+def _straight(text: str) -> str:
+    """Curly apostrophes made straight: "O’Neill" and "O'Neill" are one name."""
+    return text.replace("’", "'")
 
 
 def _longest_known(text: str, start: int, end: int, known: set[str]) -> tuple[int, int] | None:
@@ -364,7 +364,7 @@ def _longest_known(text: str, start: int, end: int, known: set[str]) -> tuple[in
     for length in range(len(words_at), 0, -1):
         for first in range(len(words_at) - length + 1):
             a, b = words_at[first][0], words_at[first + length - 1][1]
-            if " ".join(text[start + a:start + b].replace("’", "'").split()) in known:
+            if " ".join(_straight(text[start + a:start + b]).split()) in known:
                 return start + a, start + b
     return None
 

@@ -70,6 +70,7 @@ IMPERSONAL_BEFORE = frozenset({
 })
 # A stance held conditionally is a hedge whoever holds it: "I would think".
 MODALS = frozenset({"would", "might", "could", "may"})
+STANCE_HEDGED_AFTER = IMPERSONAL_BEFORE | MODALS
 # Past participles of stance verbs are hedges in the passive ("is believed", "the
 # suspected gunman", "an estimated 300") and a source's position after a subject
 # ("he believed", "the minister estimated").
@@ -91,10 +92,9 @@ NAMED_NEARBY = re.compile(r"^\W*(?:\w+\W+){0,10}?[A-Z][a-z]+\s+[A-Z][a-z]+")
 # ("Several analysts believe", "Many economists expect"), or an uncounted plural
 # that believes ("Investigators suspect"). A counted group that merely says is
 # opinion at large ("Some Americans say") unless it is informants in a role: "Some
-# Arizona officials said" is anonymous attribution, as "Police said" is reporting. The verbs are in
-# lexicons/vague_source_verbs.txt.
-# People who say what they know by their role: a counted group of them that says
-# something is anonymous attribution, not opinion at large.
+# Arizona officials said" is anonymous attribution, as "Police said" is reporting.
+# The verbs are in lexicons/vague_source_verbs.txt.
+# People who say what they know by their role (informants):
 INFORMANTS = frozenset({"officials", "aides", "sources", "residents", "witnesses", "staffers",
                         "employees", "investigators", "officers", "diplomats", "spokesmen",
                         "spokespeople", "executives", "advisers", "advisors", "organizers",
@@ -529,7 +529,7 @@ def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
         return False  # an approximator only before a quantity
     if cue in ("doubt", "doubts") and DENIED.search(before):
         return False
-    if cue in STANCE_VERBS and _previous_word(before) not in IMPERSONAL_BEFORE | MODALS:
+    if cue in STANCE_VERBS and _previous_word(before) not in STANCE_HEDGED_AFTER:
         return False
     if cue in PAST_STANCE_VERBS and _previous_word(before) not in PASSIVE_OR_ATTRIBUTIVE_BEFORE:
         return False

@@ -4,8 +4,9 @@ Target sentiment is a small multinomial logistic model (trained by
 `training/train_sentiment.py` on NewsMTSC, weights in `models/sentiment.json`)
 over features of the target's surroundings: the pattern lexicon's polarities of
 the words near the target, by side, distance and clause, flipped after a
-negation, and by their distance from the target in the parse tree; whether the target is inside a quotation or is the one speaking; and
-the words around it, hashed. The sentence's own polarity is one feature among
+negation, and by their distance from the target in the parse tree; whether
+the target is inside a quotation or is the one speaking; and the words around
+it, hashed. The sentence's own polarity is one feature among
 many, so a sentence that praises one actor and attacks another can differ by
 target.
 """
@@ -297,19 +298,12 @@ def syntactic_features(span, inside: list[int], polarity_of: dict) -> dict[str, 
     return features
 
 
-def _to_root(token) -> list:
-    path = [token]
-    while path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
-    return path
-
-
 def tree_polarity(span, root, inside: set[int], polarity_of: dict) -> dict[str, float]:
     """Polar words weighted by how near they stand to the target in the parse tree
     rather than in the sentence ("Trump attacked Clinton but praised Sanders": for
     Sanders, "praised" is one step away and "attacked" three), flipped and halved
     under a negation on their own branch; again, unweighted, within two steps."""
-    steps_from_target = {token.i: step for step, token in enumerate(_to_root(root))}
+    steps_from_target = {token.i: step for step, token in enumerate([root, *root.ancestors])}
     valence_of = _valence()
     features: dict[str, float] = {}
     for token in span:
@@ -319,7 +313,7 @@ def tree_polarity(span, root, inside: set[int], polarity_of: dict) -> dict[str, 
                     ("tree_valence", valence_of.get(token.lower_, 0.0)))
         if not any(value for _, value in lexicons):
             continue
-        path = _to_root(token)
+        path = [token, *token.ancestors]
         distance = next((step + steps_from_target[node.i] for step, node in enumerate(path)
                          if node.i in steps_from_target), None)
         if distance is None:
