@@ -61,18 +61,22 @@ def scorers() -> tuple:
     return registered_scorers()
 
 
-def attach_parse(sentences: list[dict], model: str | None = None) -> None:
-    """Each sentence's spaCy Span as "span": each sentence is parsed as a document
-    of its own, so its tree and entities never reach into a neighbour."""
-    for sentence, doc in zip(sentences, nlp.parse([s["text"] for s in sentences], model)):
-        sentence["span"] = doc[:]
-
-
-def run_scorers(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTINGS) -> Analysis:
+def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTINGS) -> Analysis:
+    """The sentences parsed and scored by every registered scorer. Each sentence is
+    parsed as a document of its own, so its tree and entities never reach into a
+    neighbour; its spaCy Span is "span" while the scorers run, and is gone after:
+    the parse is freed (nlp.memory_zone), and the records keep only plain values."""
     analysis = Analysis(sentences=sentences, body=body, summary={"sentence_count": len(sentences)},
                         settings=settings)
-    for scorer in scorers():
-        scorer.score(analysis.sentences, analysis)
+    with nlp.memory_zone(settings.model):
+        for sentence, doc in zip(sentences, nlp.parse([s["text"] for s in sentences], settings.model)):
+            sentence["span"] = doc[:]
+        try:
+            for scorer in scorers():
+                scorer.score(analysis.sentences, analysis)
+        finally:
+            for sentence in sentences:
+                sentence.pop("span", None)
     return analysis
 
 
@@ -82,9 +86,7 @@ def analyze_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> 
     are (it is stored with its text and metadata, unscored)."""
     if not is_scored(article):
         return Analysis(sentences=[], body=article.body, settings=settings)
-    sentences = segment_article(article)
-    attach_parse(sentences, settings.model)
-    return run_scorers(sentences, article.body, settings)
+    return scored(segment_article(article), article.body, settings)
 
 
 @lru_cache(maxsize=4096)
@@ -93,9 +95,7 @@ def score_sentence(text: str, settings: Settings = DEFAULT_SETTINGS) -> dict:
     its span."""
     sentence = {"position": 0, "paragraph": 0, "start": 0, "end": len(text), "text": text,
                 "mentions": []}
-    attach_parse([sentence], settings.model)
-    run_scorers([sentence], text, settings)
-    sentence.pop("span")
+    scored([sentence], text, settings)
     return sentence
 
 
@@ -106,5 +106,5 @@ def target_sentiment(sentence: str, start: int, end: int,
     if not 0 <= start < end <= len(sentence):
         raise ValueError(f"target span {start}:{end} is outside the sentence")
     sentiment = next(s for s in scorers() if s.name == "sentiment")
-    span = nlp.parse([sentence], settings.model)[0][:]
-    return sentiment.toward(span, start, end)
+    with nlp.memory_zone(settings.model):
+        return sentiment.toward(nlp.parse([sentence], settings.model)[0][:], start, end)

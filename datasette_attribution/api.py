@@ -18,7 +18,6 @@ def analyze_text(text: str, model: str | None = None) -> list[dict]:
     raw = RawDocument(source="<text>", location="<text>", kind="record", content=text)
     sentences = analyze_article(to_article(raw), Settings(model=model)).sentences
     for sentence in sentences:
-        sentence.pop("span")  # plain records: the parse stays behind
         sentence.pop("speaker_actor", None)
     return sentences
 

@@ -9,7 +9,8 @@ contract (DESIGN.md):
     columns = {"sentences": {"exclamations": int}, "articles": {"exclamation_total": int}}
     def score(self, sentences, analysis): ...  # fills fields; analysis.summary for articles
 
-Each sentence record passed to `score` carries its spaCy `Span` as "span".
+Each sentence record passed to `score` carries its spaCy `Span` as "span". The parse
+is freed when scoring ends: keep plain values (strings, numbers), never a token or span.
 """
 
 from __future__ import annotations

@@ -26,9 +26,14 @@ class PipelineError(Exception):
     """The spaCy pipeline asked for cannot be used; the message says how to fix it."""
 
 
-@lru_cache(maxsize=None)
 def load_pipeline(name: str | None = None):
-    """The pipeline `name` (a package name or a path), or the default one."""
+    """The pipeline `name` (a package name or a path), or the default one; loaded
+    once per process (`load_pipeline()` and `load_pipeline(None)` are one)."""
+    return _loaded_pipeline(name)
+
+
+@lru_cache(maxsize=None)
+def _loaded_pipeline(name: str | None):
     import spacy
 
     candidates = (name,) if name else DEFAULT_PIPELINES
@@ -56,6 +61,17 @@ def load_pipeline(name: str | None = None):
         if component not in USED_COMPONENTS:
             nlp.disable_pipe(component)
     return nlp
+
+
+load_pipeline.cache_clear = _loaded_pipeline.cache_clear
+
+
+def memory_zone(model: str | None = None):
+    """A block whose parses are freed on leaving it, with the words they added to
+    the pipeline's vocabulary: spaCy otherwise keeps every new string it meets (a
+    name, a number), so a long load grew by about 1 MB a thousand sentences.
+    Nothing parsed inside may be touched after the block."""
+    return load_pipeline(model).memory_zone()
 
 
 def parse(texts, model: str | None = None) -> list:

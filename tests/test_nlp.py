@@ -48,3 +48,19 @@ def test_each_sentence_is_parsed_as_its_own_document():
     docs = parse(["The talks failed.", "Officials said so."])
     assert [d.text for d in docs] == ["The talks failed.", "Officials said so."]
     assert [[t.dep_ for t in d if t.dep_ == "ROOT"] for d in docs] == [["ROOT"], ["ROOT"]]
+
+
+def test_scoring_an_article_leaves_the_vocabulary_as_it_found_it():
+    # A long load meets new names and numbers in every article; spaCy would keep
+    # each new string for good, so memory grew with the load.
+    from datasette_attribution.api import analyze_text
+
+    strings = load_pipeline().vocab.strings
+    analyze_text("Officials said the talks had stalled.")  # lexicons and models loaded
+    before = len(strings)
+    sentences = analyze_text("Zorvath Quillembrand, the Vexmoor envoy, said 48,213 ballots "
+                             "were missing. Quillembrand may resign, aides said.")
+    assert len(strings) == before
+    assert "Zorvath" not in strings
+    assert [m["text"] for s in sentences for m in s["mentions"]][:2] == ["Zorvath Quillembrand", "Vexmoor"]
+    assert all("span" not in s for s in sentences)
