@@ -4,7 +4,9 @@ import pytest
 from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
 
 from datasette_attribution.ingest.formats import to_article
+from datasette_attribution.ingest.pages import header_length
 from datasette_attribution.model import RawDocument
+from datasette_attribution.text.boilerplate import blocks_of
 from datasette_attribution.text.metadata import parse_date
 
 
@@ -109,3 +111,44 @@ def test_a_paywalled_dump_with_a_short_body_among_much_furniture_still_loads():
     article = to_article(RawDocument("port.txt", "port.txt", "text", page))
     assert [p.text[:40] for p in article.paragraphs] == [
         "Negotiations over the future of the city", "The port authority said it had offered t"]
+
+
+MENU = "\n".join(f"* {item}" for item in ("Home", "World", "U.S.", "Politics", "Economy", "Business",
+                                          "Tech", "Markets", "Opinion", "Life & Arts", "Real Estate"))
+BODY = ("Negotiations over the future of the city's container port stalled on Tuesday, as the two largest "
+        "unions refused to return to the table without a written guarantee on jobs for their members.\n\n"
+        "The port authority said it had offered to keep every current position for five years, an offer "
+        "the unions called too vague to put to their members at a meeting next week.\n\n"
+        "A spokesman for the dockers' union said talks could resume once the authority put its offer in "
+        "writing, and that no strike had been called so far.\n\n")
+
+
+def test_a_header_the_line_classifier_kept_as_text_is_cut_from_the_body():
+    # As on a real dump: headline, standfirst and signature kept at the top of the
+    # body. They are the article's header: the text starts after the dateline.
+    header = ("Talks on the Port Deal Stall as Unions Dig In\n"
+              "Both sides say a deal is close. Neither will move first, and the ships are waiting.\n"
+              "By\nJane Doe\nThe Harbour Times\nNov. 19, 2019 8:03 am ET\n")
+    blocks = blocks_of(header + BODY)
+    assert header_length(blocks, list(range(len(blocks)))) == 6
+    # A body that starts with its text keeps it, dates further down and all.
+    blocks = blocks_of(BODY + "Nov. 19, 2019\n" + BODY)
+    assert header_length(blocks, list(range(len(blocks)))) == 0
+
+
+@pytest.mark.parametrize("above_the_body, title", [
+    # A lead ending in a full stop is prose, not a headline: none is better than it.
+    ("The port authority said on Tuesday that talks with the unions had stalled.\n\nBy Jane Doe", None),
+    # A teaser ending in an ellipsis is not one either.
+    ("Port talks stall as unions and the authority trade blame ...\n\nBy Jane Doe", None),
+    # Of two headline-like lines in a row, the first is the headline, the second its deck.
+    ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
+     "Unions Refused to Return to the Table Without a Written Guarantee on Jobs\n\nBy Jane Doe",
+     "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"),
+    # A headline may end in an abbreviation.
+    ("Port Talks Stall as Unions Seek Guarantees From the U.S.\n\nBy Jane Doe",
+     "Port Talks Stall as Unions Seek Guarantees From the U.S."),
+])
+def test_the_headline_of_a_text_dump(above_the_body, title):
+    page = f"{MENU}\n\n{above_the_body}\nNov. 19, 2019\n\n{BODY}{MENU}\n"
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).title == title

@@ -11,6 +11,7 @@ from ..model import Article, LoadError, Paragraph, RawDocument
 from ..text import boilerplate, fields, metadata
 
 MIN_STANDFIRST_WORDS = 6
+MAX_HEADER_LINES = 12
 
 
 def article_from_text(raw: RawDocument) -> Article:
@@ -28,6 +29,7 @@ def article_from_text(raw: RawDocument) -> Article:
     kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
     if not kept:
         raise LoadError(raw.location, "no article text found on this page")
+    kept = kept[header_length(blocks, kept):]
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 
@@ -57,6 +59,25 @@ def article_from_text(raw: RawDocument) -> Article:
         published=published,
         standfirst=standfirst,
     )
+
+
+def header_length(blocks, kept: list[int]) -> int:
+    """How many of the body's first lines are the article's header (headline,
+    standfirst, byline, dateline) that the line classifier kept as text: those up
+    to the last byline or dateline among the first few, when at most a headline
+    and a standfirst of prose come before it. The header then goes where the
+    metadata is looked for, and out of the text."""
+    signed_after = 0
+    prose = 0
+    for position, i in enumerate(kept[:MAX_HEADER_LINES]):
+        text = blocks[i].text
+        if metadata.date_in_line(text) or metadata.BYLINE_PREFIX.match(text) or text.lower() == "by":
+            signed_after = position + 1
+        elif boilerplate.TERMINAL.search(text) and len(blocks[i].words) >= MIN_STANDFIRST_WORDS:
+            prose += 1
+            if prose > 1 or position > 1:
+                break
+    return signed_after if signed_after < len(kept) else 0
 
 
 def _trim_edge_headings(labels: list[str]) -> list[str]:

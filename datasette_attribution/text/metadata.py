@@ -17,7 +17,7 @@ from datetime import datetime
 from dateutil import parser as dateparser
 
 from ..resources import words
-from .boilerplate import BULLET, WORD, Block, is_caption
+from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption
 
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -108,7 +108,20 @@ def looks_like_name(text: str) -> bool:
 
 # How sure a line must be to be the headline (see find_title); below it, none.
 MIN_HEADLINE_SCORE = 0.8
+DECK_MARGIN = 0.3  # a line just above the best, this close to it, is the headline over its deck
 LEAD_CHARS = 1500
+
+
+ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])+)\.$")  # "Co.", "Jr.", "U.S."
+
+
+def ends_like_sentence(text: str) -> bool:
+    """A line ending in a full stop or an ellipsis, as prose does and a headline
+    does not ("... Austria says" is a headline; "... Disney said." is a lead)."""
+    text = text.rstrip(" \"'”’)")
+    if text.endswith(("...", "…")):
+        return True
+    return text.endswith(".") and not ABBREVIATION.search(text)
 
 
 def find_title(before_body: list[Block], body_text: str) -> Block | None:
@@ -118,34 +131,54 @@ def find_title(before_body: list[Block], body_text: str) -> Block | None:
     A headline is mostly in the body's words, more so in the lead's; a byline or
     dateline follows it within a few lines; it does not end like a sentence
     (a standfirst does); its words are capitalised more often than prose's.
-    Menus, links, datelines, captions (a credit, or a line repeated with one) and
-    lines ending in a colon are never headlines.
+    Menus and links (a third of their words the web's), datelines, captions (a
+    credit, or a line repeated with one), lines ending in a colon and lines ending
+    like a sentence are never headlines. Of headline-like lines in a row, the
+    first is the headline: what follows it is its deck, the author's box or
+    captions ("Black Friday is Next Week, But..." under "Daily Deals: ...").
     """
+    score = _headline_scorer(before_body, body_text)
+    scores = [score(position) for position in range(len(before_body))]
+    best = max(range(len(before_body)), key=lambda position: (scores[position] or 0.0, position),
+               default=None)
+    if best is None or scores[best] is None or scores[best] < MIN_HEADLINE_SCORE:
+        return None
+    while (best > 0 and (scores[best - 1] or 0.0) >= max(MIN_HEADLINE_SCORE, scores[best] - DECK_MARGIN)
+           and before_body[best].text not in before_body[best - 1].text):  # not a breadcrumb
+        best -= 1
+    return before_body[best]
+
+
+def _headline_scorer(before_body: list[Block], body_text: str):
+    """position -> how much the line there looks like the headline (see
+    find_title), or None for a line that cannot be one."""
     stopwords = words("stopwords.txt")
     web_words = words("web_vocabulary.txt")
     body_words = {w.lower() for w in WORD.findall(body_text)}
     lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
-    best, best_score = None, MIN_HEADLINE_SCORE
-    for position, block in enumerate(before_body):
+
+    def score(position: int) -> float | None:
+        block = before_body[position]
         content = [w.lower() for w in block.words if w.lower() not in stopwords]
         if not 4 <= len(block.words) <= 30 or len(content) < 2:
-            continue
-        if BULLET.match(block.text) or any(w in web_words for w in content):
-            continue  # menus and links: "+ Off-road bikes", "Log in or sign up"
+            return None
+        if (BULLET.match(block.text) or URL_OR_MAIL.search(block.text)
+                or 3 * sum(w in web_words for w in content) >= len(content)):
+            return None  # menus and links: "+ Off-road bikes", "Log in or sign up"
         if date_in_line(block.text) or block.text.endswith(":") or is_caption(block, texts):
-            continue
-        following = before_body[position + 1:position + 5]
-        signed = any(date_in_line(b.text) or BYLINE_PREFIX.match(b.text) or b.text.lower() == "by"
-                     for b in following)
-        score = (sum(w in body_words for w in content) / len(content)
-                 + 0.3 * sum(w in lead_words for w in content) / len(content)
-                 + (0.6 if signed else 0.0)
-                 + 0.2 * sum(w[0].isupper() for w in block.words) / len(block.words)
-                 - (0.3 if block.text.rstrip()[-1] in ".!?" else 0.0))
-        if score >= best_score:
-            best, best_score = block, score
-    return best
+            return None
+        if ends_like_sentence(block.text):
+            return None  # a lead, a teaser ("what a time to be alive ..."), a caption
+        signed = [date_in_line(b.text) or BYLINE_PREFIX.match(b.text) or b.text.lower() == "by"
+                  for b in before_body[position + 1:position + 5]]
+        return (sum(w in body_words for w in content) / len(content)
+                + 0.3 * sum(w in lead_words for w in content) / len(content)
+                + (0.6 if any(signed[:2]) else 0.3 if any(signed) else 0.0)
+                + 0.2 * sum(w[0].isupper() for w in block.words) / len(block.words)
+                - (0.3 if block.text.rstrip()[-1] in "!?" else 0.0))
+
+    return score
 
 
 DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|org|net|co\.uk|co\.za|news|info|ca)", re.IGNORECASE)
