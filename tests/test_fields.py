@@ -35,6 +35,8 @@ def test_a_title_that_starts_with_the_pages_site_name_and_tagline():
     ("Hosted", "https://apnews.com/x", "apnews.com"),
     ("Wday_", "https://www.wday.com", "Wday"),
     ("LinkNaija | Nigeria's popular news platform", None, "LinkNaija"),
+    ("Remember 80/90 - Memorabilia anni 80/90", "http://www.remember8090.it/x", "Remember 80/90"),
+    ("NBC 5 Dallas-Fort Worth", "https://www.nbcdfw.com/x", "NBC 5 Dallas-Fort Worth"),
     ("Business Insider", None, "Business Insider"),
     (None, "https://www.ascom.com/news/x", "ascom.com"),
     (None, None, None),
@@ -56,6 +58,10 @@ def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expe
     ("Jean de la Fontaine", "Jean de la Fontaine"),
     ("Jdadmin", None),
     ("The Russian; Syrian defense ministries", None),
+    ("Victor Tangermann; Futurism", "Victor Tangermann"),  # a source beside a name
+    ("Regan", "Regan"),  # a blog's signature, alone
+    ("Rmb", None),  # initials
+    ("Текст Венера Ерофеева", None),  # "Text: ..."
 ])
 def test_bylines_are_names_only(byline, expected):
     assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected

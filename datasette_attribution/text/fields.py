@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from .metadata import BYLINE_PREFIX
 
 SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:]\s+|\s+-\s+|\s*::\s*")
+SITE_NAME_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")  # "Remember 80/90 - Memorabilia anni 80/90"
 AFTER_PREFIX = re.compile(r"\s*[|:\u2013\u2014-]\s+")
 SECTION_LABELS = frozenset(
     "opinion analysis review editorial commentary comment exclusive live watch video "
@@ -25,7 +26,7 @@ NOT_A_PERSON = frozenset(
     "writer reporter editor editors correspondent staff contributor contributors columnist bureau "
     "desk team media news newsroom nast admin administrator webmaster wires wire service press "
     "publishing published updated by text photo photos image images enlarge gallery video share "
-    "print email comments".split())
+    "print email comments текст автор фото texto autor foto testo auteur".split())
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())
@@ -34,6 +35,7 @@ AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press", "r
             "afp": "AFP", "agence france-presse": "AFP", "bloomberg": "Bloomberg", "dpa": "dpa",
             "press association": "PA", "pa": "PA", "upi": "UPI"}
 MAX_NAME_WORDS = 4
+VOWEL = re.compile(r"[aeiouyà-ÿа-яё]", re.IGNORECASE)  # every name word has one, in any script we read
 NAME_PARTICLES = frozenset("de la le du di da del der den van von ter dos das bin al y".split())
 
 
@@ -61,11 +63,11 @@ def _names_site(text: str, sites: list[str]) -> bool:
 
 
 def clean_outlet(outlet: str | None, url: str | None) -> str | None:
-    """The site's name: the first part of a "Name | tagline" site name; never a
-    menu, a copyright line or a URL; else the domain."""
+    """The site's name: the first part of a "Name | tagline" or "Name - tagline"
+    site name; never a menu, a copyright line or a URL; else the domain."""
     host = host_label(url)
     text = " ".join((outlet or "").split()).strip(" _-|:;,.")
-    parts = text.split(" | ")
+    parts = SITE_NAME_PARTS.split(text)
     text = parts[0].strip()
     junk = (not text or len(parts) > 2  # a menu: "Autoracing | F1 | Indy | MotoGP"
             or "://" in text or text.lower().startswith(("copyright", "©", "hosted"))
@@ -125,16 +127,19 @@ def _person(part: str, sites: list[str]) -> str | None:
             or any(w.lower().strip(".") in NOT_A_PERSON or "admin" in w.lower() for w in words)
             or words[0].lower() == "the"
             or not all(w[0].isupper() or w[0] in "'’" or w.lower() in NAME_PARTICLES
-                       for w in words)):
+                       for w in words)
+            or not all(VOWEL.search(w) for w in words if len(w.strip(".")) > 1)):  # "Rmb": initials
         return None
     return name
 
 
-def clean_byline(byline: str | None, outlet: str | None, url: str | None) -> str | None:
-    """Names only, several joined with "; " in page order, each once."""
+def clean_byline(byline: str | None, outlet: str | None, url: str | None,
+                 site_name: str | None = None) -> str | None:
+    """Names only, several joined with "; " in page order, each once; `site_name`
+    is another name of the site, to be cut like the outlet's."""
     if not byline:
         return None
-    sites = [s for s in (outlet, host_label(url), (host_label(url) or "").split(".")[0]) if s]
+    sites = [s for s in (outlet, site_name, host_label(url), (host_label(url) or "").split(".")[0]) if s]
     names: list[str] = []
     for part in re.split(r";|\s+and\s+|\s*&\s*|\s*\|\s*", byline):
         name = _person(part, sites)
@@ -142,4 +147,8 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None) -> str
         if name and not any(_key(name.split()[-1]) == _key(n.split()[-1])
                             and _key(name.split()[0]) == _key(n.split()[0]) for n in names):
             names.append(name)
+    if any(len(name.split()) > 1 for name in names):
+        # Beside full names, a single word is a source or a brand ("Victor
+        # Tangermann; Futurism"); alone, it may be how a blog signs ("Regan").
+        names = [name for name in names if len(name.split()) > 1 or name in AGENCIES.values()]
     return "; ".join(names) or None
