@@ -152,3 +152,15 @@ def test_a_header_the_line_classifier_kept_as_text_is_cut_from_the_body():
 def test_the_headline_of_a_text_dump(above_the_body, title):
     page = f"{MENU}\n\n{above_the_body}\nNov. 19, 2019\n\n{BODY}{MENU}\n"
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).title == title
+
+
+@pytest.mark.parametrize("beside_the_date, byline", [
+    ("By Jane Doe", "Jane Doe"),
+    # A photo's caption beside the dateline, naming the union leader the story quotes.
+    ("Ann Hughes Dockers", None),
+])
+def test_a_name_beside_the_dateline_is_the_byline_unless_the_story_is_about_them(beside_the_date, byline):
+    body = BODY.replace("A spokesman for the dockers' union", "Ann Hughes, who leads the dockers' union,")
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{beside_the_date}\n"
+            f"Nov. 19, 2019\n\n{body}{MENU}\n")
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == byline

@@ -51,6 +51,8 @@ def article_from_text(raw: RawDocument) -> Article:
         ):
             standfirst = candidate.text
     published, byline = _date_and_byline(before_body[title_at + 1:] or blocks[:10])
+    if byline and _named_in(byline, body_text):
+        byline = None  # a caption beside the dateline names someone the story is about
     outlet = metadata.outlet_from(names, lines)
     return Article(
         source=raw.source,
@@ -95,6 +97,14 @@ def _trim_edge_headings(labels: list[str]) -> list[str]:
                 break
             labels[i] = "boilerplate"
     return labels
+
+
+def _named_in(byline: str, text: str) -> bool:
+    """Whether the text speaks of the byline's first person ("Ben Patton Trinity",
+    a photo's caption, in a story about Ben Patton): an author seldom appears in
+    the text they write."""
+    name = " ".join(metadata.BYLINE_PREFIX.sub("", byline).split()[:2])
+    return len(name.split()) == 2 and re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
 def _date_and_byline(candidates) -> tuple[str | None, str | None]:
