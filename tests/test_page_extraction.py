@@ -164,3 +164,18 @@ def test_a_name_beside_the_dateline_is_the_byline_unless_the_story_is_about_them
     page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{beside_the_date}\n"
             f"Nov. 19, 2019\n\n{body}{MENU}\n")
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == byline
+
+
+def test_a_dateline_closing_the_text_is_metadata_and_checks_the_headlines_date():
+    signed_body = BODY + "Posted 2019-11-19 17:27:46 by Jane Doe\n\n"  # kept by the line classifier
+    # No dateline above: the closing one dates the article and leaves the text.
+    page = f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{signed_body}{MENU}\n"
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert (article.published, article.byline) == ("2019-11-19T17:27:46", "Jane Doe")
+    assert article.paragraphs[-1].text.startswith("A spokesman for the dockers' union")
+    # A dateline above that is another day's heads another story: that headline is
+    # not this article's.
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\nJuly 30, 2010\n\n"
+            f"{signed_body}{MENU}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert (article.title, article.published) == (None, "2019-11-19T17:27:46")

@@ -35,6 +35,9 @@ def article_from_text(raw: RawDocument) -> Article:
     if not kept:
         raise LoadError(raw.location, "no article text found on this page")
     kept = kept[header_length(blocks, kept):]
+    signature = []  # a dateline closing the text, with or without a name, is not text
+    while len(kept) > 1 and metadata.date_in_line(blocks[kept[-1]].text):
+        signature.insert(0, blocks[kept.pop()])
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 
@@ -51,6 +54,14 @@ def article_from_text(raw: RawDocument) -> Article:
         ):
             standfirst = candidate.text
     published, byline = _date_and_byline(before_body[title_at + 1:] or blocks[:10])
+    signed, signed_by = _date_and_byline(signature)
+    if signed and published and published[:10] != signed[:10]:
+        # The dateline under the line taken for the headline is not the one that
+        # closes the text: that line heads another story (a related link).
+        title = standfirst = None
+        published, byline = signed, signed_by
+    elif signed and not published:
+        published, byline = signed, byline or signed_by
     if byline and _named_in(byline, body_text):
         byline = None  # a caption beside the dateline names someone the story is about
     outlet = metadata.outlet_from(names, lines)
