@@ -179,3 +179,11 @@ def test_a_dateline_closing_the_text_is_metadata_and_checks_the_headlines_date()
             f"{signed_body}{MENU}\n")
     article = to_article(RawDocument("port.txt", "port.txt", "text", page))
     assert (article.title, article.published) == (None, "2019-11-19T17:27:46")
+
+
+def test_a_newsletter_the_furniture_advertises_is_not_the_outlet():
+    furniture = ("* Pick Six Podcast\n* Pick Six Newsletter\n"
+                 'I agree that we can send me the "Pick Six Newsletter" newsletter.\n')
+    page = (f"{MENU}\n{furniture}\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
+            f"By Jane Doe\nNov. 19, 2019\n\n{BODY}{MENU}\n{furniture}")
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).outlet is None

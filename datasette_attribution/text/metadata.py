@@ -239,19 +239,21 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
 
 
 # Words a site uses around its own name. Strong: "Join the X Community", "X
-# readers", "Subscribe to X", "X Newsletter". Weak, as they also name owners,
-# menus and related links: "© 2019 X" (often the parent company: Dow Jones,
-# Hearst, Condé Nast), "X Inc", "at X", "from X", "about X".
+# readers", "Subscribe to X". Weak, as they also name owners, menus, related
+# links and a site's several newsletters: "© 2019 X" (often the parent company:
+# Dow Jones, Hearst, Condé Nast), "X Inc", "at X", "from X", "about X", "X
+# Newsletter" (CBS Sports' "Pick Six Newsletter").
 STRONG_BEFORE = re.compile(
     r"(?:join(?: the)?|welcome to|subscribe to|sign up for(?: the)?|download the)\s*(?:the\s+)?$",
     re.IGNORECASE)
 STRONG_AFTER = re.compile(
-    r"^\s*(?:readers|newsletters?|app|apps|community|subscribers|staff|is trusted|encourages"
+    r"^\s*(?:readers|app|apps|community|subscribers|staff|is trusted|encourages"
     r"|publishes|allows)\b", re.IGNORECASE)
 WEAK_BEFORE = re.compile(
     r"(?:©|\(c\)|copyright|inside|follow|about|from|more from|at)\s*(?:\d{4}\s+)?(?:the\s+)?$",
     re.IGNORECASE)
-WEAK_AFTER = re.compile(r"^\s*(?:all rights reserved|inc\b|ltd\b|llc\b|media\b|group\b|\.\s*all rights)",
+WEAK_AFTER = re.compile(r"^\s*(?:all rights reserved|inc\b|ltd\b|llc\b|media\b|group\b|\.\s*all rights"
+                        r"|newsletters?\b)",
                         re.IGNORECASE)
 
 
