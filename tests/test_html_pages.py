@@ -50,3 +50,9 @@ def test_a_site_named_by_a_slug_or_a_twitter_handle_is_named_by_its_domain():
                          '<meta property="og:site_name" content="The Coastal Tribune">'
                          '<meta name="twitter:site" content="@CoastalTrib">', "<h1>Harbour bridge to close for repairs</h1>")
     assert (slug.outlet, handle.outlet, named.outlet) == ("nj.com", "nj.com", "The Coastal Tribune")
+
+
+def test_a_short_h1_the_pages_title_does_not_have_is_the_sites_logo():
+    article = html_article("<title>Harbour bridge to close for repairs - Coastal Tribune</title>",
+                           "<h1>Coastal Tribune</h1>")
+    assert article.title == "Harbour bridge to close for repairs"

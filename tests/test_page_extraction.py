@@ -145,12 +145,16 @@ def test_a_header_the_line_classifier_kept_as_text_is_cut_from_the_body():
     ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
      "Unions Refused to Return to the Table Without a Written Guarantee on Jobs\n\nBy Jane Doe",
      "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"),
+    # A gallery's captions are a list, not headlines (nor is the short line above them).
+    ("Port Unions Hold Out\n\nAnn Hughes Dockers Union\n\nTom Price Port Authority\n\n"
+     "Ann Hughes Dockers Union Meeting", None),
     # A headline may end in an abbreviation.
     ("Port Talks Stall as Unions Seek Guarantees From the U.S.\n\nBy Jane Doe",
      "Port Talks Stall as Unions Seek Guarantees From the U.S."),
 ])
 def test_the_headline_of_a_text_dump(above_the_body, title):
-    page = f"{MENU}\n\n{above_the_body}\nNov. 19, 2019\n\n{BODY}{MENU}\n"
+    body = BODY.replace("A spokesman for the dockers' union", "Ann Hughes of the dockers' union")
+    page = f"{MENU}\n\n{above_the_body}\nNov. 19, 2019\n\n{body}{MENU}\n"
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).title == title
 
 

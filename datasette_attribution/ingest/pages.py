@@ -17,6 +17,7 @@ MAX_HEADER_LINES = 12
 HEAD_CHARS = 300_000  # where a page's metadata is looked for
 SITE_TITLE_MARKS = ("site-title", "site-name", "logo")
 MAX_SLUG_CHARS = 3
+MAX_LOGO_WORDS = 3
 
 
 def article_from_text(raw: RawDocument) -> Article:
@@ -176,12 +177,16 @@ def _meta(tree, name: str) -> str | None:
 
 
 def _headline(tree, title: str | None) -> str | None:
-    """trafilatura's title, but not the site's logo (an <h1> marked as the site's
-    title: no headline then), and not a headline with a section or the site after
+    """trafilatura's title, but not the site's logo (a short <h1> that the page's
+    og:title or <title> does not have: that title instead; an <h1> marked as the
+    site's title: no headline), and not a headline with a section or the site after
     it when the page's <h1> is the headline alone ("... Nissan PH - Auto News"
     over the <h1> "... Nissan PH")."""
     if not title or tree is None:
         return title
+    declared = _declared_title(tree)
+    if declared and len(title.split()) <= MAX_LOGO_WORDS and title not in declared:
+        return declared  # a short <h1> the page's own <title> does not have: its logo
     for element in tree.iter("h1"):
         text = _text(element)
         marks = f"{element.get('id', '')} {element.get('class', '')}".lower()
@@ -190,6 +195,21 @@ def _headline(tree, title: str | None) -> str | None:
         if text and title != text and title.startswith(text) and fields.SEPARATORS.match(title, len(text)):
             return text
     return title
+
+
+def _declared_title(tree) -> str | None:
+    """The page's og:title, else its <title>."""
+    title = _meta(tree, "og:title")
+    if title:
+        return title
+    element = next(tree.iter("title"), None)
+    if element is None or not _text(element):
+        return None
+    # "Headline - Site", the <title>'s usual form: a short last part is the site.
+    parts = list(fields.SEPARATORS.finditer(_text(element)))
+    if parts and len(_text(element)[parts[-1].end():].split()) <= MAX_LOGO_WORDS:
+        return _text(element)[:parts[-1].start()]
+    return _text(element)
 
 
 def _site_name(tree, site_name: str | None, url: str | None) -> str | None:

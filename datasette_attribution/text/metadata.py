@@ -149,6 +149,29 @@ def find_title(before_body: list[Block], body_text: str) -> Block | None:
     return before_body[best]
 
 
+LIST_LINE_WORDS = (3, 6)
+MIN_LIST_LINES = 3
+
+
+def _in_lists(blocks: list[Block]) -> set[int]:
+    """Positions of lines in a run of three or more short lines that end like no
+    sentence and are no dateline or byline: a menu, a tag list, a gallery's
+    captions ("Aidan Gantenbein 100 backstroke", "Miguel Bernal North Diving"),
+    none of them a headline."""
+    listed, run = set(), []
+    for position, block in enumerate([*blocks, None]):
+        short = (block is not None and LIST_LINE_WORDS[0] <= len(block.words) <= LIST_LINE_WORDS[1]
+                 and block.text.rstrip()[-1] not in ".!?:" and not date_in_line(block.text)
+                 and not BYLINE_PREFIX.match(block.text))
+        if short:
+            run.append(position)
+            continue
+        if len(run) >= MIN_LIST_LINES:
+            listed.update(run)
+        run = []
+    return listed
+
+
 def _headline_scorer(before_body: list[Block], body_text: str):
     """position -> how much the line there looks like the headline (see
     find_title), or None for a line that cannot be one."""
@@ -157,11 +180,12 @@ def _headline_scorer(before_body: list[Block], body_text: str):
     body_words = {w.lower() for w in WORD.findall(body_text)}
     lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
+    listed = _in_lists(before_body)
 
     def score(position: int) -> float | None:
         block = before_body[position]
         content = [w.lower() for w in block.words if w.lower() not in stopwords]
-        if not 4 <= len(block.words) <= 30 or len(content) < 2:
+        if not 4 <= len(block.words) <= 30 or len(content) < 2 or position in listed:
             return None
         if (BULLET.match(block.text) or URL_OR_MAIL.search(block.text)
                 or 3 * sum(w in web_words for w in content) >= len(content)):
