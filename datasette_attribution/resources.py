@@ -1,4 +1,5 @@
-"""The package's data files: lexicons (`lexicons/*.txt`) and models (`models/*.json`).
+"""The package's data files: lexicons (`lexicons/*.txt`) and models (`models/*.json`,
+and `models/*.npz` for arrays).
 
 A lexicon file has one entry a line; `#` starts a comment; blank lines are ignored.
 An entry may carry labels after ` | ` (e.g. a hedge cue and its kind).
@@ -49,3 +50,15 @@ def labelled(name: str) -> tuple[tuple[str, str], ...]:
 def model_file(name: str) -> dict:
     """A model file's weights (`models/NAME.json`), read once per process."""
     return json.loads(_read("models", f"{name}.json"))
+
+
+@lru_cache(maxsize=None)
+def model_arrays(name: str) -> dict:
+    """A model's arrays (`models/NAME.npz`, numpy's archive), read once per process."""
+    import io
+
+    import numpy
+
+    data = resources.files("datasette_attribution").joinpath("models").joinpath(f"{name}.npz").read_bytes()
+    with numpy.load(io.BytesIO(data), allow_pickle=False) as archive:
+        return {key: archive[key] for key in archive.files}

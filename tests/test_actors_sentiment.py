@@ -221,3 +221,17 @@ def test_a_headline_names_only_whom_the_article_names():
     )])
     assert [[(m["text"], m["actor"]) for m in mentions] for mentions in found][0] == [
         ("Obama", "Barack Obama")]
+
+
+def test_the_targets_of_a_sentence_scored_together_score_as_each_alone():
+    # The scorer runs a sentence's mentions through the GRU as one batch.
+    from datasette_attribution.scorers.sentiment import sentiments_toward
+
+    span = parsed("The senator praised Obama, attacked Putin and thanked the Iraqi people in Baghdad.")
+    targets = [(span.text.index(name), span.text.index(name) + len(name))
+               for name in ("senator", "Obama", "Putin", "Iraqi", "Baghdad")]
+    together = sentiments_toward(span, targets)
+    alone = [sentiments_toward(span, [target])[0] for target in targets]
+    assert [label for label, _ in together] == [label for label, _ in alone]
+    assert [score for _, score in together] == pytest.approx([score for _, score in alone], abs=1e-6)
+    assert [label for label, _ in together[1:3]] == ["positive", "negative"]

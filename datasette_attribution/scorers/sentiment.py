@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy
 
 from ..resources import model_file
+from . import target_models
 from .polarity import lexicon as pattern_lexicon
 from .polarity import polarity_subjectivity as textblob_polarity
 from .summary import mean
@@ -37,6 +38,7 @@ STRONG_VERB = 0.4  # a VADER valence of 1.6 of 4: "attacked" (-2.1), "praised" (
 PATIENT_ROLES = ("object", "patient")
 WINDOW = 6
 LABELS = ("negative", "neutral", "positive")
+CONTEXT_WIDTH = 96  # the default pipeline's context vectors, which the GRU was trained on
 
 
 def polarity_subjectivity(text: str) -> tuple[float, float]:
@@ -202,10 +204,76 @@ def sentiment_toward(span, start: int, end: int,
                      sentence_polarity: float | None = None) -> tuple[str, float]:
     """(label, score in -1..1) toward the target at [start:end] of the sentence
     parsed as `span`."""
-    if not 0 <= start < end <= len(span.text):
-        raise ValueError(f"target span {start}:{end} is outside the sentence")
-    features = target_features(span, start, end, sentence_polarity)
-    return decide(probabilities(features, context_vector(span, start, end)), features)
+    return sentiments_toward(span, [(start, end)], sentence_polarity)[0]
+
+
+def sentiments_toward(span, targets: list[tuple[int, int]],
+                      sentence_polarity: float | None = None) -> list[tuple[str, float]]:
+    """(label, score) toward each target (start, end) of the sentence parsed as
+    `span`: the mean of three models' probabilities (the logistic model and the
+    trees over the named features, the GRU over the tokens, which runs the
+    sentence's targets as one batch), with the rules of `decide` on top."""
+    for start, end in targets:
+        if not 0 <= start < end <= len(span.text):
+            raise ValueError(f"target span {start}:{end} is outside the sentence")
+    if not targets:
+        return []
+    if sentence_polarity is None:
+        sentence_polarity = polarity_subjectivity(span.text)[0]
+    features, votes = [], []
+    for start, end in targets:
+        named = target_features(span, start, end, sentence_polarity)
+        vector = context_vector(span, start, end)
+        features.append(named)
+        logistic = probabilities(named, vector)
+        if vector is not None:
+            named = {**named, **dict(zip(vector_feature_names(len(vector)), vector.tolist()))}
+        votes.append([logistic, target_models.trees().probabilities(named)])
+    inputs = [token_inputs(span, start, end) for start, end in targets]
+    if all(i is not None for i in inputs):
+        for vote, recurrent in zip(votes, target_models.recurrent().probabilities_of_targets(inputs)):
+            vote.append(recurrent)
+    return [decide(numpy.mean(vote, axis=0).tolist(), named) for vote, named in zip(votes, features)]
+
+
+POSITIONS = 10  # how far from the target a token's place in the sentence is told apart
+TREE_STEPS = 11  # and its place in the parse tree
+
+
+def token_inputs(span, start: int, end: int) -> dict | None:
+    """What the GRU reads of each token of the sentence parsed as `span`, for the
+    target at [start:end]: the word, its dependency label, its distance from the
+    target in the sentence (capped at POSITIONS a side) and in the parse tree (at
+    TREE_STEPS), and as numbers its context vector (the pipeline's tok2vec layer),
+    its polarity in both lexicons, whether a negation governs it or it, and
+    whether it is the target's. None when the pipeline sets no context vectors."""
+    tensor = span.doc.tensor
+    if tensor is None or tensor.shape[0] != len(span.doc) or tensor.shape[1] != CONTEXT_WIDTH:
+        return None
+    polarity_of, valence_of = _word_polarity(), _valence()
+    base = span.start_char
+    inside = [t.i for t in span if t.idx - base < end and t.idx - base + len(t.text) > start] or [span.start]
+    targets = set(inside)
+    root = next((span.doc[i] for i in inside if span.doc[i].head.i not in targets or span.doc[i].head.i == i),
+                span.doc[inside[0]])
+    steps_from_target = {token.i: step for step, token in enumerate([root, *root.ancestors])}
+    tree, rel, numbers = [], [], []
+    for token in span:
+        path = [token, *token.ancestors]
+        steps = next((step + steps_from_target[node.i] for step, node in enumerate(path)
+                      if node.i in steps_from_target), TREE_STEPS + 1)
+        tree.append(min(steps, TREE_STEPS))
+        offset = 0 if token.i in targets else (token.i - inside[0] if token.i < inside[0] else token.i - inside[-1])
+        rel.append(max(-POSITIONS, min(POSITIONS, offset)) + POSITIONS)
+        negated = token.lower_ in NEGATIONS or any(child.dep_ == "neg" for node in (token, token.head)
+                                                    for child in node.children)
+        numbers.append((polarity_of.get(token.lower_, 0.0),
+                        valence_of.get(token.lower_, valence_of.get(token.lemma_.lower(), 0.0)),
+                        float(negated), float(token.i in targets)))
+    rows = slice(span.start, span.end)
+    return {"words": [token.lower_ for token in span], "deps": [token.dep_ for token in span],
+            "rel": numpy.array(rel), "tree": numpy.array(tree),
+            "dense": numpy.concatenate([tensor[rows], numpy.array(numbers)], axis=1).astype(numpy.float32)}
 
 
 VECTOR_PARTS = ("vt", "vg", "vs")  # the target, its governor, the sentence
@@ -373,9 +441,11 @@ class SentimentScorer:
     def score(self, sentences, analysis):
         for sentence in sentences:
             sentence["polarity"], sentence["subjectivity"] = polarity_subjectivity(sentence["text"])
-            for mention in sentence.get("mentions", []):
-                _, mention["sentiment"] = sentiment_toward(
-                    sentence["span"], mention["start"], mention["end"], sentence["polarity"])
+            mentions = sentence.get("mentions", [])
+            toward = sentiments_toward(sentence["span"], [(m["start"], m["end"]) for m in mentions],
+                                       sentence["polarity"])
+            for mention, (_, score) in zip(mentions, toward):
+                mention["sentiment"] = score
         analysis.summary.update(polarity=mean([s["polarity"] for s in sentences]),
                                 subjectivity=mean([s["subjectivity"] for s in sentences]))
 
