@@ -220,20 +220,20 @@ def sentiments_toward(span, targets: list[tuple[int, int]],
         return []
     if sentence_polarity is None:
         sentence_polarity = polarity_subjectivity(span.text)[0]
-    features, votes = [], []
+    features, with_vectors, logistic = [], [], []
     for start, end in targets:
         named = target_features(span, start, end, sentence_polarity)
         vector = context_vector(span, start, end)
         features.append(named)
-        logistic = probabilities(named, vector)
-        if vector is not None:
-            named = {**named, **dict(zip(vector_feature_names(len(vector)), vector.tolist()))}
-        votes.append([logistic, target_models.trees().probabilities(named)])
+        logistic.append(probabilities(named, vector))
+        with_vectors.append(named if vector is None else
+                            {**named, **dict(zip(vector_feature_names(len(vector)), vector.tolist()))})
+    votes = [numpy.array(logistic), target_models.trees().probabilities_of_targets(with_vectors)]
     inputs = [token_inputs(span, start, end) for start, end in targets]
     if all(i is not None for i in inputs):
-        for vote, recurrent in zip(votes, target_models.recurrent().probabilities_of_targets(inputs)):
-            vote.append(recurrent)
-    return [decide(numpy.mean(vote, axis=0).tolist(), named) for vote, named in zip(votes, features)]
+        votes.append(target_models.recurrent().probabilities_of_targets(inputs))
+    mean = numpy.mean(votes, axis=0)
+    return [decide(probs.tolist(), named) for probs, named in zip(mean, features)]
 
 
 POSITIONS = 10  # how far from the target a token's place in the sentence is told apart
@@ -247,33 +247,57 @@ def token_inputs(span, start: int, end: int) -> dict | None:
     TREE_STEPS), and as numbers its context vector (the pipeline's tok2vec layer),
     its polarity in both lexicons, whether a negation governs it or it, and
     whether it is the target's. None when the pipeline sets no context vectors."""
+    sentence = _sentence_inputs(span)
+    if sentence is None:
+        return None
+    offsets, paths = sentence["offsets"], sentence["paths"]
+    inside = [i for i, (s, e) in enumerate(offsets) if s < end and e > start] or [0]
+    targets = set(inside)
+    heads = sentence["heads"]
+    root = next((i for i in inside if heads[i] not in targets or heads[i] == i), inside[0])
+    steps_from_target = {node: step for step, node in enumerate(paths[root])}
+    tree, rel = [], []
+    for i, path in enumerate(paths):
+        steps = next((step + steps_from_target[node] for step, node in enumerate(path)
+                      if node in steps_from_target), TREE_STEPS + 1)
+        tree.append(min(steps, TREE_STEPS))
+        offset = 0 if i in targets else (i - inside[0] if i < inside[0] else i - inside[-1])
+        rel.append(max(-POSITIONS, min(POSITIONS, offset)) + POSITIONS)
+    dense = sentence["dense"].copy()
+    dense[inside, -1] = 1.0
+    return {"words": sentence["words"], "deps": sentence["deps"], "rel": numpy.array(rel),
+            "tree": numpy.array(tree), "dense": dense}
+
+
+def _sentence_inputs(span) -> dict | None:
+    """The target-independent part of token_inputs, once per sentence: kept on
+    the span's document, since every mention in the sentence reads it."""
+    cached = span.doc.user_data.get("sentiment_inputs")
+    if cached is not None and cached[0] == (span.start, span.end):
+        return cached[1]
     tensor = span.doc.tensor
     if tensor is None or tensor.shape[0] != len(span.doc) or tensor.shape[1] != CONTEXT_WIDTH:
-        return None
-    polarity_of, valence_of = _word_polarity(), _valence()
-    base = span.start_char
-    inside = [t.i for t in span if t.idx - base < end and t.idx - base + len(t.text) > start] or [span.start]
-    targets = set(inside)
-    root = next((span.doc[i] for i in inside if span.doc[i].head.i not in targets or span.doc[i].head.i == i),
-                span.doc[inside[0]])
-    steps_from_target = {token.i: step for step, token in enumerate([root, *root.ancestors])}
-    tree, rel, numbers = [], [], []
-    for token in span:
-        path = [token, *token.ancestors]
-        steps = next((step + steps_from_target[node.i] for step, node in enumerate(path)
-                      if node.i in steps_from_target), TREE_STEPS + 1)
-        tree.append(min(steps, TREE_STEPS))
-        offset = 0 if token.i in targets else (token.i - inside[0] if token.i < inside[0] else token.i - inside[-1])
-        rel.append(max(-POSITIONS, min(POSITIONS, offset)) + POSITIONS)
-        negated = token.lower_ in NEGATIONS or any(child.dep_ == "neg" for node in (token, token.head)
-                                                    for child in node.children)
-        numbers.append((polarity_of.get(token.lower_, 0.0),
-                        valence_of.get(token.lower_, valence_of.get(token.lemma_.lower(), 0.0)),
-                        float(negated), float(token.i in targets)))
-    rows = slice(span.start, span.end)
-    return {"words": [token.lower_ for token in span], "deps": [token.dep_ for token in span],
-            "rel": numpy.array(rel), "tree": numpy.array(tree),
-            "dense": numpy.concatenate([tensor[rows], numpy.array(numbers)], axis=1).astype(numpy.float32)}
+        inputs = None
+    else:
+        polarity_of, valence_of = _word_polarity(), _valence()
+        base = span.start_char
+        tokens = list(span)
+        numbers = [(polarity_of.get(t.lower_, 0.0),
+                    valence_of.get(t.lower_, valence_of.get(t.lemma_.lower(), 0.0)),
+                    float(t.lower_ in NEGATIONS or any(child.dep_ == "neg" for node in (t, t.head)
+                                                       for child in node.children)),
+                    0.0) for t in tokens]
+        inputs = {
+            "words": [t.lower_ for t in tokens], "deps": [t.dep_ for t in tokens],
+            "offsets": [(t.idx - base, t.idx - base + len(t.text)) for t in tokens],
+            "heads": [t.head.i - span.start for t in tokens],
+            # Each token and its ancestors, as positions in the sentence.
+            "paths": [[t.i - span.start, *(a.i - span.start for a in t.ancestors)] for t in tokens],
+            "dense": numpy.concatenate([tensor[span.start:span.end], numpy.array(numbers)],
+                                       axis=1).astype(numpy.float32),
+        }
+    span.doc.user_data["sentiment_inputs"] = ((span.start, span.end), inputs)
+    return inputs
 
 
 VECTOR_PARTS = ("vt", "vg", "vs")  # the target, its governor, the sentence

@@ -35,23 +35,33 @@ class Trees:
         self.features = [str(name) for name in arrays["features"]]
         self.feature = arrays["feature"]
         self.threshold = arrays["threshold"]
-        self.left = arrays["left"]
-        self.right = arrays["right"]
-        self.leaf = arrays["leaf"].astype(bool)
+        leaf = arrays["leaf"].astype(bool)
+        every = numpy.arange(len(leaf))
+        # A leaf leads to itself, so every tree can take the same number of steps.
+        self.left = numpy.where(leaf, every, arrays["left"])
+        self.right = numpy.where(leaf, every, arrays["right"])
         self.value = arrays["value"]
         self.roots = arrays["roots"]  # (rounds, classes): each tree's first node
         self.baseline = arrays["baseline"]
+        self.depth, level = 0, self.roots.ravel()
+        while not leaf[level].all():  # the deepest tree's depth
+            level = numpy.unique(numpy.concatenate([self.left[level], self.right[level]]))
+            self.depth += 1
 
     def probabilities(self, features: dict[str, float]):
-        x = numpy.array([features.get(name, 0.0) for name in self.features])
-        nodes = self.roots.ravel().copy()
-        while not self.leaf[nodes].all():  # every tree one level down at a time
-            inner = ~self.leaf[nodes]
-            at = nodes[inner]
-            go_left = x[self.feature[at]] <= self.threshold[at]
-            nodes[inner] = numpy.where(go_left, self.left[at], self.right[at])
-        raw = self.value[nodes].reshape(self.roots.shape).sum(axis=0) + self.baseline
-        return softmax(raw)
+        return self.probabilities_of_targets([features])[0]
+
+    def probabilities_of_targets(self, targets: list[dict[str, float]]):
+        """(targets, 3) probabilities, every tree walked for every target at once."""
+        x = numpy.array([[features.get(name, 0.0) for name in self.features] for features in targets])
+        nodes = numpy.broadcast_to(self.roots.ravel(), (len(targets), self.roots.size)).copy()
+        rows = numpy.arange(len(targets))[:, None]
+        for _ in range(self.depth):
+            go_left = x[rows, self.feature[nodes]] <= self.threshold[nodes]
+            nodes = numpy.where(go_left, self.left[nodes], self.right[nodes])
+        raw = self.value[nodes].reshape(len(targets), *self.roots.shape).sum(axis=1) + self.baseline
+        exps = numpy.exp(raw - raw.max(axis=1, keepdims=True))
+        return exps / exps.sum(axis=1, keepdims=True)
 
 
 def _sigmoid(x):
