@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 import trafilatura
-from lxml import etree
 from trafilatura.xml import xmltotxt
 
 from ..model import Article, LoadError, Paragraph, RawDocument
 from ..text import boilerplate, fields, metadata
+from . import markup
 
 MIN_STANDFIRST_WORDS = 6
 MAX_HEADER_LINES = 12
-HEAD_CHARS = 300_000  # where a page's metadata is looked for
-SITE_TITLE_MARKS = ("site-title", "site-name", "logo")
-MAX_SLUG_CHARS = 3
-MAX_LOGO_WORDS = 3
 
 
 def article_from_text(raw: RawDocument) -> Article:
@@ -149,83 +144,11 @@ def _published(html: str, extracted: str | None) -> str | None:
     """The page's publication date as precise as the page gives it: its
     published-time markup when that agrees with trafilatura's date."""
     day = metadata.parse_date(extracted) if extracted else None
-    for match in PUBLISHED_META.finditer(html[:HEAD_CHARS]):
+    for match in PUBLISHED_META.finditer(html[:markup.HEAD_CHARS]):
         stamp = metadata.parse_date(match.group(1) or match.group(2))
         if stamp and (day is None or stamp.startswith(day)):
             return stamp
     return day
-
-
-def _page_tree(html: str):
-    """The page parsed by lxml (trafilatura's own parser), for what trafilatura
-    reads but does not return: the <h1> headings, the meta tags."""
-    try:
-        return lxml.html.fromstring(html[:HEAD_CHARS])
-    except (etree.ParserError, ValueError):
-        return None
-
-
-def _text(element) -> str:
-    return " ".join(element.text_content().split())
-
-
-def _meta(tree, name: str) -> str | None:
-    for element in tree.iter("meta"):
-        if name in (element.get("property"), element.get("name")):
-            return " ".join((element.get("content") or "").split()) or None
-    return None
-
-
-def _headline(tree, title: str | None) -> str | None:
-    """trafilatura's title, but not the site's logo (a short <h1> that the page's
-    og:title or <title> does not have: that title instead; an <h1> marked as the
-    site's title: no headline), and not a headline with a section or the site after
-    it when the page's <h1> is the headline alone ("... Nissan PH - Auto News"
-    over the <h1> "... Nissan PH")."""
-    if not title or tree is None:
-        return title
-    declared = _declared_title(tree)
-    if declared and len(title.split()) <= MAX_LOGO_WORDS and title not in declared:
-        return declared  # a short <h1> the page's own <title> does not have: its logo
-    for element in tree.iter("h1"):
-        text = _text(element)
-        marks = f"{element.get('id', '')} {element.get('class', '')}".lower()
-        if text == title and any(mark in marks for mark in SITE_TITLE_MARKS):
-            return None
-        if text and title != text and title.startswith(text) and fields.SEPARATORS.match(title, len(text)):
-            return text
-    return title
-
-
-def _declared_title(tree) -> str | None:
-    """The page's og:title, else its <title>."""
-    title = _meta(tree, "og:title")
-    if title:
-        return title
-    element = next(tree.iter("title"), None)
-    if element is None or not _text(element):
-        return None
-    # "Headline - Site", the <title>'s usual form: a short last part is the site.
-    parts = list(fields.SEPARATORS.finditer(_text(element)))
-    if parts and len(_text(element)[parts[-1].end():].split()) <= MAX_LOGO_WORDS:
-        return _text(element)[:parts[-1].start()]
-    return _text(element)
-
-
-def _site_name(tree, site_name: str | None, url: str | None) -> str | None:
-    """The site's name as the page gives it, or its domain when what the page
-    gives is an abbreviated slug ("nj" for nj.com) or the Twitter handle that
-    trafilatura falls back on ("SputnikInt")."""
-    host = fields.host_label(url)
-    if tree is None or not site_name or not host:
-        return site_name
-    declared = _meta(tree, "og:site_name")
-    if declared and declared.islower() and len(declared) <= MAX_SLUG_CHARS:
-        return host
-    handle = (_meta(tree, "twitter:site") or "").lstrip("@")
-    if not declared and handle.lower() == site_name.lower():
-        return host
-    return site_name
 
 
 def article_from_html(raw: RawDocument) -> Article:
@@ -247,8 +170,8 @@ def article_from_html(raw: RawDocument) -> Article:
         kind = "heading" if text in headings else boilerplate.furniture_kind(text) or "text"
         if text and kind != "boilerplate":
             paragraphs.append(Paragraph(text, kind))
-    tree = _page_tree(raw.content)
-    title = _headline(tree, document.title)
+    tree = markup.page_tree(raw.content)
+    title = markup.headline(tree, document.title)
     standfirst = document.description
     # trafilatura may keep the headline and standfirst as the body's first headings.
     while paragraphs and paragraphs[0].kind == "heading" and paragraphs[0].text in (title, standfirst):
@@ -258,7 +181,7 @@ def article_from_html(raw: RawDocument) -> Article:
     if not any(p.kind == "text" for p in paragraphs):
         raise LoadError(raw.location, "no article text found in this HTML page")
     site = document.url or document.hostname
-    site_name = _site_name(tree, document.sitename, site)
+    site_name = markup.site_name(tree, document.sitename, site)
     outlet = fields.clean_outlet(site_name, site)
     return Article(
         source=raw.source,
