@@ -250,23 +250,37 @@ def token_inputs(span, start: int, end: int) -> dict | None:
     sentence = _sentence_inputs(span)
     if sentence is None:
         return None
-    offsets, paths = sentence["offsets"], sentence["paths"]
+    offsets = sentence["offsets"]
     inside = [i for i, (s, e) in enumerate(offsets) if s < end and e > start] or [0]
     targets = set(inside)
     heads = sentence["heads"]
     root = next((i for i in inside if heads[i] not in targets or heads[i] == i), inside[0])
-    steps_from_target = {node: step for step, node in enumerate(paths[root])}
-    tree, rel = [], []
-    for i, path in enumerate(paths):
-        steps = next((step + steps_from_target[node] for step, node in enumerate(path)
-                      if node in steps_from_target), TREE_STEPS + 1)
-        tree.append(min(steps, TREE_STEPS))
+    tree = [TREE_STEPS if steps is None else min(steps, TREE_STEPS) for steps in tree_distances(span, root)]
+    rel = []
+    for i in range(len(offsets)):
         offset = 0 if i in targets else (i - inside[0] if i < inside[0] else i - inside[-1])
         rel.append(max(-POSITIONS, min(POSITIONS, offset)) + POSITIONS)
     dense = sentence["dense"].copy()
     dense[inside, -1] = 1.0
     return {"words": sentence["words"], "deps": sentence["deps"], "rel": numpy.array(rel),
             "tree": numpy.array(tree), "dense": dense}
+
+
+def tree_distances(span, root: int) -> list[int | None]:
+    """For each token of the sentence parsed as `span`, its distance in the parse
+    tree from the token at position `root` (a target's head word): the steps up
+    from the token to their nearest shared ancestor and down again; None when
+    they share none. Each token's ancestors are read once per sentence."""
+    cached = span.doc.user_data.get("sentiment_paths")
+    if cached is None or cached[0] != (span.start, span.end):
+        # Each token and its ancestors, as positions in the sentence.
+        cached = ((span.start, span.end),
+                  [[t.i - span.start, *(a.i - span.start for a in t.ancestors)] for t in span])
+        span.doc.user_data["sentiment_paths"] = cached
+    paths = cached[1]
+    steps_from_root = {node: step for step, node in enumerate(paths[root])}
+    return [next((step + steps_from_root[node] for step, node in enumerate(path) if node in steps_from_root), None)
+            for path in paths]
 
 
 def _sentence_inputs(span) -> dict | None:
@@ -291,8 +305,6 @@ def _sentence_inputs(span) -> dict | None:
             "words": [t.lower_ for t in tokens], "deps": [t.dep_ for t in tokens],
             "offsets": [(t.idx - base, t.idx - base + len(t.text)) for t in tokens],
             "heads": [t.head.i - span.start for t in tokens],
-            # Each token and its ancestors, as positions in the sentence.
-            "paths": [[t.i - span.start, *(a.i - span.start for a in t.ancestors)] for t in tokens],
             "dense": numpy.concatenate([tensor[span.start:span.end], numpy.array(numbers)],
                                        axis=1).astype(numpy.float32),
         }
@@ -395,22 +407,18 @@ def tree_polarity(span, root, inside: set[int], polarity_of: dict) -> dict[str, 
     rather than in the sentence ("Trump attacked Clinton but praised Sanders": for
     Sanders, "praised" is one step away and "attacked" three), flipped and halved
     under a negation on their own branch; again, unweighted, within two steps."""
-    steps_from_target = {token.i: step for step, token in enumerate([root, *root.ancestors])}
+    distances = tree_distances(span, root.i - span.start)
     valence_of = _valence()
     features: dict[str, float] = {}
-    for token in span:
-        if token.i in inside:
+    for token, distance in zip(span, distances):
+        if token.i in inside or distance is None:
             continue
         lexicons = (("tree_lex", polarity_of.get(token.lower_, 0.0)),
                     ("tree_valence", valence_of.get(token.lower_, 0.0)))
         if not any(value for _, value in lexicons):
             continue
-        path = [token, *token.ancestors]
-        distance = next((step + steps_from_target[node.i] for step, node in enumerate(path)
-                         if node.i in steps_from_target), None)
-        if distance is None:
-            continue
-        negated = any(child.dep_ == "neg" for node in path[:2] for child in node.children)
+        branch = (token,) if token.head.i == token.i else (token, token.head)
+        negated = any(child.dep_ == "neg" for node in branch for child in node.children)
         for name, value in lexicons:
             if value:
                 value = -value * 0.5 if negated else value
