@@ -7,7 +7,7 @@ from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.ingest.pages import header_length
 from datasette_attribution.model import RawDocument
 from datasette_attribution.text.boilerplate import blocks_of
-from datasette_attribution.text.metadata import parse_date
+from datasette_attribution.text.metadata import date_in_line, parse_date
 
 
 def test_news24_metadata(news24):
@@ -191,3 +191,24 @@ def test_a_newsletter_the_furniture_advertises_is_not_the_outlet():
     page = (f"{MENU}\n{furniture}\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
             f"By Jane Doe\nNov. 19, 2019\n\n{BODY}{MENU}\n{furniture}")
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).outlet is None
+
+
+def test_a_blogs_header_line_of_name_date_and_labels_is_its_dateline():
+    # As on a real blog: an advert above the headline in the body's own words, then
+    # the author, the date and the post's labels on one line.
+    advert = 'Download the free ebook "Unions, Jobs and the Port: What the Talks Mean for the City"'
+    page = (f"{MENU}\n\n{advert}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
+            f"Jane Doe 19/11/2019 Comment! Ports , Unions , City Economy\n\n{BODY}{MENU}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert (article.title, article.published, article.byline) == (
+        "Port Talks Stalled as Unions Want Jobs Guarantee in Writing", "2019-11-19", "Jane Doe")
+
+
+@pytest.mark.parametrize("line, found", [
+    ("Jane Doe 19/11/2019 Comment! Ports , Unions , City Economy", ("2019-11-19", "Jane Doe")),
+    ("By Jane Doe | Nov. 19, 2019 | 4 comments | Ports, Unions, City Economy", ("2019-11-19", "By Jane Doe")),
+    # A sentence that names someone and a date is no dateline.
+    ("Jane Doe said on 19/11/2019 that the unions would not sign before the meeting", None),
+])
+def test_a_dateline_is_a_date_with_at_most_a_name_before_it(line, found):
+    assert date_in_line(line) == found

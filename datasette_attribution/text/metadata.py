@@ -88,15 +88,21 @@ def date_in_line(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     iso = parse_date(line)
-    if iso is None:
-        return None
-    leftover = []
-    for word in WORD.findall(DATE_LIKE.sub(" ", line)):
-        if word.lower() not in DATE_WORDS and not word.isdigit():
-            leftover.append(word)
-    if len(leftover) > MAX_BYLINE_WORDS:
-        return None  # a sentence that mentions a date, not a dateline
-    return iso, " ".join(leftover)
+    leftover = _words_beside_date(line)
+    if iso is None or len(leftover) > MAX_BYLINE_WORDS:
+        # A name and the date first, the post's labels after it ("Carlos Nadalim
+        # 27/09/2018 Comente! Alfabetização , Música"): prose never puts a date
+        # straight after a name, a blog's header line does.
+        signer = _words_beside_date(line[: match.start()])
+        if not (signer and looks_like_name(" ".join(signer))):
+            return None  # a sentence that mentions a date, not a dateline
+        iso, leftover = parse_date(match.group(0)), signer
+    return (iso, " ".join(leftover)) if iso else None
+
+
+def _words_beside_date(text: str) -> list[str]:
+    return [word for word in WORD.findall(DATE_LIKE.sub(" ", text))
+            if word.lower() not in DATE_WORDS and not word.isdigit()]
 
 
 def looks_like_name(text: str) -> bool:
