@@ -96,3 +96,16 @@ def test_an_unreachable_scheduler_is_an_error_before_anything_is_scored(tmp_path
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
     assert sqlite_utils.Database(tmp_path / "a.db")["articles"].count == 0
+
+
+def test_a_local_clusters_workers_keep_no_profile_of_what_they_ran():
+    # Dask's profiler keeps a tree of sampled stacks for every second of the last
+    # 1,000: a long load's workers grew with it.
+    client, local = cluster.connect(cluster.LOCAL, 1)
+    try:
+        (callbacks,) = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks)).values()
+        assert "heartbeat" in callbacks
+        assert "profile" not in callbacks and "profile-cycle" not in callbacks
+    finally:
+        client.close()
+        local.close()
