@@ -61,6 +61,8 @@ def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expe
     ("Victor Tangermann; Futurism", "Victor Tangermann"),  # a source beside a name
     ("Regan", "Regan"),  # a blog's signature, alone
     ("Rmb", None),  # initials
+    ("Reuters, Washington,", "Reuters"),  # an agency and the place it filed from
+    ("By Jane Doe, Jim Roe and Ann Poe", "Jane Doe; Jim Roe; Ann Poe"),
     ("Текст Венера Ерофеева", None),  # "Text: ..."
 ])
 def test_bylines_are_names_only(byline, expected):

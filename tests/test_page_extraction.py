@@ -151,6 +151,24 @@ def test_a_header_the_line_classifier_kept_as_text_is_cut_from_the_body():
     # A headline may end in an abbreviation.
     ("Port Talks Stall as Unions Seek Guarantees From the U.S.\n\nBy Jane Doe",
      "Port Talks Stall as Unions Seek Guarantees From the U.S."),
+    # A photo's credit above the byline is no headline, even when the headline
+    # (ending like a sentence) is not one either.
+    ("Unions Say the Port Deal Is Dead. The Authority Is Not So Sure.\n\nJustin Sullivan | Getty Images\n\n"
+     "By Jane Doe", None),
+    # A list of other stories, each over its date, is not this one's headline.
+    ("No Deal Yet for the Container Port as Talks Drag On\nJane Doe View More Articles\n"
+     "The authority offered five years. The unions want it in writing.\nPorts Nov. 19, 2019 13:42\n"
+     "MORE STORIES LIKE THIS ONE\n"
+     "Dockers Union Calls a Strike Vote Over Port Jobs\nNov. 2, 2019\n"
+     "Port Authority Names a New Chief as Unions Wait for Jobs Guarantee\nOct. 28, 2019\n"
+     "Unions and Port Sign Jobs Deal for Five Years\nJuly 30, 2010",
+     "No Deal Yet for the Container Port as Talks Drag On"),
+    # Share buttons between the headline and its byline; a video's title below.
+    ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
+     "The authority offered five years. The unions want it in writing.\n"
+     "* Facebook\n* Twitter\n* Comments\n* Print\n* Email\nBy Jane Doe\nvideo\n"
+     "Dockers' Union Leader on Why the Port Authority's Offer Is Too Vague for Members\n"
+     "The union leader explains why the offer was turned down.", "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"),
 ])
 def test_the_headline_of_a_text_dump(above_the_body, title):
     body = BODY.replace("A spokesman for the dockers' union", "Ann Hughes of the dockers' union")
@@ -183,6 +201,14 @@ def test_a_dateline_closing_the_text_is_metadata_and_checks_the_headlines_date()
             f"{signed_body}{MENU}\n")
     article = to_article(RawDocument("port.txt", "port.txt", "text", page))
     assert (article.title, article.published) == (None, "2019-11-19T17:27:46")
+
+
+def test_a_dateline_just_after_the_text_signs_it_even_when_left_out_of_the_text():
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{BODY}"
+            f"Nov. 19, 2019 8:03 am ET\n\n{MENU}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert article.published == "2019-11-19T08:03:00"
+    assert article.paragraphs[-1].text.startswith("A spokesman for the dockers' union")
 
 
 def test_a_newsletter_the_furniture_advertises_is_not_the_outlet():

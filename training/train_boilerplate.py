@@ -74,8 +74,38 @@ def fit(X, y):
     ).fit(X, y)
 
 
-def export(model):
-    """The boosted trees as plain lists, for the pure-Python scorer at load time."""
+def fit_two_passes(X, y, groups):
+    """The first pass on the lines' own features; the second on those and the
+    first pass's probabilities of each line and its neighbours, taken out of fold
+    (by page), as the first pass will see pages at load time: unseen."""
+    first = fit(X, y)
+    out_of_fold = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
+        out_of_fold[test] = fit(X[train], y[train]).predict_proba(X[test])[:, 1]
+    X_second = with_neighbours(X, out_of_fold, groups)
+    second = fit(X_second, y)
+    return {"first": export_trees(first, X), "second": export_trees(second, X_second), "threshold": 0.5,
+            "about": "Gradient-boosted trees over text.boilerplate.block_features, then over those "
+                     "and boilerplate.neighbour_features; rebuild with training/train_boilerplate.py"}
+
+
+def with_neighbours(X, probabilities, groups):
+    rows = []
+    for page in np.unique(groups):  # GroupKFold keeps each page's lines in order
+        at = np.flatnonzero(groups == page)
+        rows.append(np.hstack([X[at], boilerplate.neighbour_features(probabilities[at].tolist())]))
+    return np.vstack(rows)
+
+
+def probabilities(exported, X, groups):
+    first = np.array([boilerplate._probability(exported["first"], row) for row in X.tolist()])
+    second = with_neighbours(X, first, groups)
+    return np.maximum(first, [boilerplate._probability(exported["second"], row) for row in second.tolist()])
+
+
+def export_trees(model, X):
+    """The boosted trees as plain lists, for the pure-Python scorer at load time
+    (checked against scikit-learn's own scores on the first lines of X)."""
     trees = []
     for (estimator,) in model.estimators_:
         tree = estimator.tree_
@@ -87,14 +117,15 @@ def export(model):
             "value": tree.value[:, 0, 0].round(6).tolist(),
         })
     prior = float(model.init_.class_prior_[1])
-    return {
-        "about": "Gradient-boosted trees over text.boilerplate.block_features; "
-                 "rebuild with training/train_boilerplate.py",
+    exported = {
         "bias": round(float(np.log(prior / (1 - prior))), 6),
         "learning_rate": model.learning_rate,
         "trees": trees,
-        "threshold": 0.5,
     }
+    sample = X[:200]
+    ours = [_raw_score(exported, row) for row in sample.tolist()]
+    assert np.allclose(ours, model.decision_function(sample), atol=1e-3), "export mismatch"
+    return exported
 
 
 def main():
@@ -108,14 +139,14 @@ def main():
     page_rows = []
     shipped_model_file = boilerplate.model_file
     for train, test in GroupKFold(n_splits=5).split(X, y, groups):
-        model = fit(X[train], y[train])
-        predicted = model.predict_proba(X[test])[:, 1] >= 0.5
+        exported = fit_two_passes(X[train], y[train], groups[train])
+        predicted = probabilities(exported, X[test], groups[test]) >= 0.5
         tp += int((predicted & (y[test] == 1)).sum())
         fp += int((predicted & (y[test] == 0)).sum())
         fn += int((~predicted & (y[test] == 1)).sum())
         # The whole page extraction (classifier, headings, self-promotion rules)
         # with this fold's model, on pages the model did not see.
-        boilerplate.model_file = (lambda name, exported=export(model):
+        boilerplate.model_file = (lambda name, exported=exported:
                                   exported if name == "boilerplate" else shipped_model_file(name))
         for page in sorted(set(groups[test])):
             raw = RawDocument(names[page], names[page], "text", page_texts[page])
@@ -127,13 +158,9 @@ def main():
     print(f"cross-validated line F1 (content class): {2 * tp / (2 * tp + fp + fn):.3f}")
     print("cross-validated article body F1 %.3f (precision %.3f, recall %.3f)" % f1_over_pages(page_rows))
     if args.write:
-        model = fit(X, y)
-        exported = export(model)
+        exported = fit_two_passes(X, y, groups)
         MODEL_PATH.parent.mkdir(exist_ok=True)
         MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n")
-        sample = X[:200]
-        ours = [_raw_score(exported, row) for row in sample.tolist()]
-        assert np.allclose(ours, model.decision_function(sample), atol=1e-3), "export mismatch"
         print(f"wrote {MODEL_PATH.name}")
 
 

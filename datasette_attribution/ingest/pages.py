@@ -34,6 +34,9 @@ def article_from_text(raw: RawDocument) -> Article:
     signature = []  # a dateline closing the text, with or without a name, is not text
     while len(kept) > 1 and metadata.date_in_line(blocks[kept[-1]].text):
         signature.insert(0, blocks[kept.pop()])
+    after_text = kept[-1] + 1
+    if not signature and after_text < len(blocks) and metadata.date_in_line(blocks[after_text].text):
+        signature = [blocks[after_text]]  # the same, left out of the text by the line classifier
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 

@@ -91,10 +91,11 @@ def _prose_run(blocks: list[Block]) -> tuple[int, int]:
 
 
 def _reader_address(text: str) -> float:
-    unquoted = [w.lower() for w in WORD.findall(QUOTED.sub(" ", text))]
+    unquoted = WORD.findall(QUOTED.sub(" ", text))
     if not unquoted:
         return 0.0
-    return sum(w in READER_ADDRESS for w in unquoted) / len(unquoted)
+    # "US" in capitals is the country, not the reader and the site.
+    return sum(w.lower() in READER_ADDRESS and not (w.isupper() and len(w) > 1) for w in unquoted) / len(unquoted)
 
 
 def block_features(blocks: list[Block]) -> list[list[float]]:
@@ -157,11 +158,39 @@ def _raw_score(model: dict, row: list[float]) -> float:
     return model["bias"] + model["learning_rate"] * total
 
 
+def neighbour_features(probabilities: list[float]) -> list[list[float]]:
+    """What the first pass thought of each line and of the lines around it: a
+    line of prose among content is content even when its own shape is unsure
+    (a paragraph between embedded tweets), a lone line among furniture is not."""
+    count = len(probabilities)
+
+    def at(j: int) -> float:
+        return probabilities[j] if 0 <= j < count else 0.0
+
+    rows = []
+    for i, own in enumerate(probabilities):
+        before = [at(i - k) for k in range(1, CONTEXT_WINDOW + 1)]
+        after = [at(i + k) for k in range(1, CONTEXT_WINDOW + 1)]
+        rows.append([own, before[0], after[0], max(before), max(after),
+                     (sum(before) + sum(after)) / (2 * CONTEXT_WINDOW), min(max(before), max(after))])
+    return rows
+
+
+def _probability(model: dict, row: list[float]) -> float:
+    return 1.0 / (1.0 + math.exp(-_raw_score(model, row)))
+
+
 def content_probabilities(blocks: list[Block]) -> list[float]:
+    """Two passes: each line from its own shape and place, then again with what the
+    first pass made of its neighbours (the second model was trained on first-pass
+    probabilities of pages the first model had not seen). The second pass only
+    adds: it recovers prose among content, but it would also drop a short body's
+    last paragraph, with furniture after it, that the first pass was sure of."""
     model = model_file("boilerplate")
-    return [
-        1.0 / (1.0 + math.exp(-_raw_score(model, row))) for row in block_features(blocks)
-    ]
+    rows = block_features(blocks)
+    first = [_probability(model["first"], row) for row in rows]
+    return [max(own, _probability(model["second"], row + context))
+            for own, row, context in zip(first, rows, neighbour_features(first))]
 
 
 def _looks_like_heading(block: Block) -> bool:
@@ -203,10 +232,19 @@ def _addresses_reader(block: Block) -> bool:
     return _reader_address(block.text) > 0
 
 
+# A picture agency closing a line after a name and a bar or slash: "Alex Wong |
+# Getty Images", "Leonhard Foeger / Reuters file", or "AP Photo/..." opening it.
+AGENCY_CREDIT = re.compile(
+    r"[|/]\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|iStock|Alamy|Bloomberg|Associated Press)"
+    r"(?:\s+(?:file|photo|images?))*\s*$|^(?:AP|AFP|Reuters|EPA) Photo\b", re.IGNORECASE)
+
+
 def is_caption(block: Block, texts: set[str]) -> bool:
-    """A picture caption: ends in a credit such as "(AP)", or repeats another line
-    with a credit added."""
+    """A picture caption: ends in a credit such as "(AP)" or "| Getty Images", or
+    repeats another line with a credit added."""
     if PHOTO_CREDIT.search(block.text) and not TERMINAL.search(block.text[:-1].rsplit("(", 1)[0].strip()):
+        return True
+    if AGENCY_CREDIT.search(block.text):
         return True
     return any(
         other != block.text and (block.text.startswith(other) or other.startswith(block.text))

@@ -142,11 +142,17 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
     sites = [s for s in (outlet, site_name, host_label(url), (host_label(url) or "").split(".")[0]) if s]
     names: list[str] = []
     for part in re.split(r";|\s+and\s+|\s*&\s*|\s*\|\s*", byline):
-        name = _person(part, sites)
-        # "Troy Smith; Troy L Smith": one person, as first written.
-        if name and not any(_key(name.split()[-1]) == _key(n.split()[-1])
-                            and _key(name.split()[0]) == _key(n.split()[0]) for n in names):
-            names.append(name)
+        # After a comma, another author ("Jane Doe, Jim Roe"), an agency, or the
+        # place or desk the story was filed from ("Reuters, Washington"): one
+        # word that is no agency is not a name.
+        first, *after_commas = part.split(",")
+        for piece in [first, *(p for p in after_commas
+                                if len(p.split()) > 1 or p.strip().lower() in AGENCIES)]:
+            name = _person(piece, sites)
+            # "Troy Smith; Troy L Smith": one person, as first written.
+            if name and not any(_key(name.split()[-1]) == _key(n.split()[-1])
+                                and _key(name.split()[0]) == _key(n.split()[0]) for n in names):
+                names.append(name)
     if any(len(name.split()) > 1 for name in names):
         # Beside full names, a single word is a source or a brand ("Victor
         # Tangermann; Futurism"); alone, it may be how a blog signs ("Regan").

@@ -178,6 +178,18 @@ def _in_lists(blocks: list[Block]) -> set[int]:
     return listed
 
 
+MIN_TEASERS = 3
+
+
+def _teasers(blocks: list[Block]) -> set[int]:
+    """Positions of lines each straight above a dateline, when three or more are:
+    a list of other stories (headline, date, headline, date), none of them this
+    article's headline."""
+    dated = {position for position in range(len(blocks) - 1) if date_in_line(blocks[position + 1].text)
+             and not date_in_line(blocks[position].text)}
+    return dated if len(dated) >= MIN_TEASERS else set()
+
+
 def _headline_scorer(before_body: list[Block], body_text: str):
     """position -> how much the line there looks like the headline (see
     find_title), or None for a line that cannot be one."""
@@ -186,7 +198,11 @@ def _headline_scorer(before_body: list[Block], body_text: str):
     body_words = {w.lower() for w in WORD.findall(body_text)}
     lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
-    listed = _in_lists(before_body)
+    listed = _in_lists(before_body) | _teasers(before_body)
+    # The lines after each, but for share buttons ("* Facebook", "* Email") between
+    # a headline and its byline.
+    unbulleted = [position for position, block in enumerate(before_body)
+                  if not (BULLET.match(block.text) and all(w.lower() in web_words for w in block.words))]
 
     def score(position: int) -> float | None:
         block = before_body[position]
@@ -200,8 +216,9 @@ def _headline_scorer(before_body: list[Block], body_text: str):
             return None
         if ends_like_sentence(block.text):
             return None  # a lead, a teaser ("what a time to be alive ..."), a caption
+        following = [before_body[p] for p in unbulleted if p > position][:4]
         signed = [date_in_line(b.text) or BYLINE_PREFIX.match(b.text) or b.text.lower() == "by"
-                  for b in before_body[position + 1:position + 5]]
+                  for b in following]
         return (sum(w in body_words for w in content) / len(content)
                 + 0.3 * sum(w in lead_words for w in content) / len(content)
                 + (0.6 if any(signed[:2]) else 0.3 if any(signed) else 0.0)
