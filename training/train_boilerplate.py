@@ -90,11 +90,13 @@ def fit_two_passes(X, y, groups):
 
 
 def with_neighbours(X, probabilities, groups):
-    rows = []
-    for page in np.unique(groups):  # GroupKFold keeps each page's lines in order
+    """X with each line's neighbour features, the neighbours read within its page
+    (a page's lines are in page order in X)."""
+    context = np.zeros((len(X), len(boilerplate.neighbour_features([0.0])[0])))
+    for page in np.unique(groups):
         at = np.flatnonzero(groups == page)
-        rows.append(np.hstack([X[at], boilerplate.neighbour_features(probabilities[at].tolist())]))
-    return np.vstack(rows)
+        context[at] = boilerplate.neighbour_features(probabilities[at].tolist())
+    return np.hstack([X, context])
 
 
 def probabilities(exported, X, groups):
