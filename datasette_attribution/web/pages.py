@@ -29,12 +29,12 @@ TOP_ACTORS = 8
 TOP_ACTORS_OVER_TIME = 3
 
 
-def _url(datasette, database: str, table: str, **args) -> str:
+def table_link(datasette, database: str, table: str, **args) -> str:
     query = urlencode({k: v for k, v in args.items() if v is not None})
     return datasette.urls.table(database, table) + (f"?{query}" if query else "")
 
 
-async def _rows(db, sql, params=None) -> list[dict]:
+async def fetch_rows(db, sql, params=None) -> list[dict]:
     result = await db.execute(sql, params or [])
     return [dict(zip(result.columns, row)) for row in result.rows]
 
@@ -46,7 +46,7 @@ def plugin_url(datasette, database: str, path: str) -> str:
     return datasette.urls.path(f"/-/attribution/{tilde_encode(route)}/{path}")
 
 
-async def _database(datasette, request, *tables: str):
+async def database_from_request(datasette, request, *tables: str):
     """The database named in the URL, which must hold `tables` (the plugin's
     pages mean nothing on a database it did not load)."""
     route = tilde_decode(request.url_vars["database"])
@@ -76,27 +76,27 @@ def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
 
 
 async def article_page(datasette, request):
-    db = await _database(datasette, request, *ARTICLE_TABLES)
+    db = await database_from_request(datasette, request, *ARTICLE_TABLES)
     database = db.name
     article_id = int(request.url_vars["article_id"])
-    found = await _rows(db, "select * from articles where id = ?", [article_id])
+    found = await fetch_rows(db, "select * from articles where id = ?", [article_id])
     if not found:
         raise NotFound(f"No article {article_id} in {database}")
     article = found[0]
-    sentences = await _rows(db, "select * from sentences where article_id = ? order by position",
+    sentences = await fetch_rows(db, "select * from sentences where article_id = ? order by position",
                             [article_id])
-    mentions = await _rows(db, (
+    mentions = await fetch_rows(db, (
         "select mentions.*, actors.name as actor, actors.kind from mentions "
         "join actors on actors.id = mentions.actor_id join sentences on sentences.id = "
         "mentions.sentence_id where sentences.article_id = ? order by mentions.start"), [article_id])
     by_sentence = _by_sentence(mentions)
-    attributions = await _rows(db, (
+    attributions = await fetch_rows(db, (
         "select attributions.*, actors.name as actor from attributions "
         "join sentences on sentences.id = attributions.sentence_id "
         "left join actors on actors.id = attributions.actor_id "
         "where sentences.article_id = ? order by attributions.id"), [article_id])
     attributions_of = _by_sentence(attributions)
-    paragraphs = await _rows(db, "select * from paragraphs where article_id = ? order by position",
+    paragraphs = await fetch_rows(db, "select * from paragraphs where article_id = ? order by position",
                              [article_id])
     blocks = []
     for paragraph in paragraphs:
@@ -110,7 +110,7 @@ async def article_page(datasette, request):
                 "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], [])),
             } for s in inside],
         })
-    quotes = await _rows(db, (
+    quotes = await fetch_rows(db, (
         "select quotes.*, actors.name as actor from quotes join sentences on sentences.id = "
         "quotes.sentence_id left join actors on actors.id = quotes.actor_id "
         "where sentences.article_id = ? order by quotes.id"), [article_id])
@@ -120,12 +120,12 @@ async def article_page(datasette, request):
     reasons = [
         ("Anonymous share", article["anonymous_share"],
          f"{len(anonymous)} of {len(attributed)} attributed sentences rest on unnamed or vague sources",
-         _url(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
+         table_link(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
         ("Hedged share", article["hedged_share"],
          f"{len(hedged)} of {len(sentences)} sentences are hedged",
-         _url(datasette, database, "sentences", article_id=article_id, hedged=1)),
+         table_link(datasette, database, "sentences", article_id=article_id, hedged=1)),
         ("Polarity", article["polarity"], "mean sentence polarity, -1 negative .. 1 positive",
-         _url(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
+         table_link(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
     ]
     return Response.html(await datasette.render_template(
         "attribution_article.html",
@@ -139,27 +139,27 @@ async def article_page(datasette, request):
 
 async def comparison_data(datasette, db) -> dict:
     database = db.name
-    outlets = await _rows(db, "select * from outlet_summary order by articles desc, outlet")
+    outlets = await fetch_rows(db, "select * from outlet_summary order by articles desc, outlet")
     # Summary tables the loader keeps (store.SUMMARY_TABLES): fast at any size.
-    actors = await _rows(db, (
+    actors = await fetch_rows(db, (
         "select actor_id as id, name, kind, mentions from actor_stats "
         f"order by mentions desc, name limit {TOP_ACTORS}"))
     sentiment = []
     if actors:
         marks = ",".join("?" * len(actors))
-        sentiment = await _rows(db, (
+        sentiment = await fetch_rows(db, (
             "select outlet, actor_id, mentions, mean_sentiment from outlet_actor_stats "
             f"where actor_id in ({marks})"), [a["id"] for a in actors])
     for outlet in outlets:
         name = outlet["outlet"]
         outlet["links"] = {
-            "articles": _url(datasette, database, "articles", outlet=name),
-            "anonymous_share": _url(datasette, database, "sentences", _outlet=name, attribution="anonymous"),
-            "hedged_share": _url(datasette, database, "sentences", _outlet=name, hedged=1),
-            "quotes_per_article": _url(datasette, database, "quotes", _outlet=name),
+            "articles": table_link(datasette, database, "articles", outlet=name),
+            "anonymous_share": table_link(datasette, database, "sentences", _outlet=name, attribution="anonymous"),
+            "hedged_share": table_link(datasette, database, "sentences", _outlet=name, hedged=1),
+            "quotes_per_article": table_link(datasette, database, "quotes", _outlet=name),
         }
     for cell in sentiment:
-        cell["link"] = _url(datasette, database, "mentions", _outlet=cell["outlet"],
+        cell["link"] = table_link(datasette, database, "mentions", _outlet=cell["outlet"],
                             actor_id=cell["actor_id"])
     for actor in actors:
         actor["page"] = plugin_url(datasette, database, f"actors/{actor['id']}")
@@ -175,14 +175,14 @@ async def _over_time(datasette, db, actor_ids: list[int]) -> dict:
     outlets = await over_time.outlet_periods(db, period)
     for row in outlets:
         row["links"] = {
-            "anonymous_share": _url(datasette, db.name, "sentences", _outlet=row["outlet"],
+            "anonymous_share": table_link(datasette, db.name, "sentences", _outlet=row["outlet"],
                                     _period=row["period"], attribution="anonymous"),
-            "hedged_share": _url(datasette, db.name, "sentences", _outlet=row["outlet"],
+            "hedged_share": table_link(datasette, db.name, "sentences", _outlet=row["outlet"],
                                  _period=row["period"], hedged=1),
         }
     actors = await over_time.actor_periods(db, period, actor_ids)
     for row in actors:
-        row["link"] = _url(datasette, db.name, "mentions", _outlet=row["outlet"], actor_id=row["actor_id"],
+        row["link"] = table_link(datasette, db.name, "mentions", _outlet=row["outlet"], actor_id=row["actor_id"],
                            _period=row["period"])
     return {"period": period, "outlets": outlets, "actors": actors}
 
@@ -235,7 +235,7 @@ def bar_chart(title: str, outlets: list[dict], key: str, link_key: str) -> Marku
 
 
 async def comparison_page(datasette, request):
-    db = await _database(datasette, request, *COMPARISON_TABLES)
+    db = await database_from_request(datasette, request, *COMPARISON_TABLES)
     database = db.name
     data = await comparison_data(datasette, db)
     extension = request.url_vars.get("format")
@@ -288,7 +288,7 @@ def csv_response(header: list[str], rows: list[list], filename: str) -> Response
 async def over_time_csv(datasette, request):
     """The comparison's over-time data as one table: outlet and period, the
     shares, and sentiment toward the top actors."""
-    db = await _database(datasette, request, *COMPARISON_TABLES)
+    db = await database_from_request(datasette, request, *COMPARISON_TABLES)
     data = await comparison_data(datasette, db)
     actors = data["actors"][:TOP_ACTORS_OVER_TIME]
     sentiment = {(r["outlet"], r["period"], r["actor_id"]): r["mean_sentiment"]
@@ -324,17 +324,17 @@ ACTOR_BY_OUTLET_SUMMARISED = (
 
 async def actor_data(datasette, db, actor_id: int) -> dict:
     """How each outlet mentions and quotes one actor, with the rows behind each number."""
-    found = await _rows(db, "select actors.*, leader.name as linked_to_name from actors "
+    found = await fetch_rows(db, "select actors.*, leader.name as linked_to_name from actors "
                             "left join actors leader on leader.id = actors.linked_to where actors.id = ?",
                         [actor_id])
     if not found:
         raise NotFound(f"No actor {actor_id} in {db.name}")
     summarised = {"actor_articles", "facet_actor_sentences"} <= set(await db.table_names())
-    by_outlet = await _rows(db, ACTOR_BY_OUTLET_SUMMARISED if summarised else ACTOR_BY_OUTLET, [actor_id])
-    quoted = {r["outlet"]: r["n"] for r in await _rows(db, (
+    by_outlet = await fetch_rows(db, ACTOR_BY_OUTLET_SUMMARISED if summarised else ACTOR_BY_OUTLET, [actor_id])
+    quoted = {r["outlet"]: r["n"] for r in await fetch_rows(db, (
         "select articles.outlet, count(*) as n from quotes join sentences on sentences.id = quotes.sentence_id "
         "join articles on articles.id = sentences.article_id where quotes.actor_id = ? group by 1"), [actor_id])}
-    sourced = {r["outlet"]: r["n"] for r in await _rows(db, (
+    sourced = {r["outlet"]: r["n"] for r in await fetch_rows(db, (
         "select articles.outlet, count(*) as n from attributions "
         "join sentences on sentences.id = attributions.sentence_id "
         "join articles on articles.id = sentences.article_id where attributions.actor_id = ? group by 1"),
@@ -344,11 +344,11 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
         outlet = row["outlet"]
         row["quotes"], row["named_source"] = quoted.get(outlet, 0), sourced.get(outlet, 0)
         row["links"] = {
-            "sentences": _url(datasette, name, "sentences", _actor=actor_id, _outlet=outlet),
-            "mentions": _url(datasette, name, "mentions", actor_id=actor_id, _outlet=outlet),
-            "quotes": _url(datasette, name, "quotes", actor_id=actor_id, _outlet=outlet),
-            "named_source": _url(datasette, name, "attributions", actor_id=actor_id, _outlet=outlet),
-            "anonymous_sentences": _url(datasette, name, "sentences", _actor=actor_id, _outlet=outlet,
+            "sentences": table_link(datasette, name, "sentences", _actor=actor_id, _outlet=outlet),
+            "mentions": table_link(datasette, name, "mentions", actor_id=actor_id, _outlet=outlet),
+            "quotes": table_link(datasette, name, "quotes", actor_id=actor_id, _outlet=outlet),
+            "named_source": table_link(datasette, name, "attributions", actor_id=actor_id, _outlet=outlet),
+            "anonymous_sentences": table_link(datasette, name, "sentences", _actor=actor_id, _outlet=outlet,
                                         attribution="anonymous"),
         }
     data = {"actor": found[0], "outlets": by_outlet, "over_time": {"period": None, "outlets": [], "actors": []}}
@@ -356,14 +356,14 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
     if period:
         rows = await over_time.actor_periods(db, period, [actor_id])
         for row in rows:
-            row["link"] = _url(datasette, name, "mentions", _outlet=row["outlet"], actor_id=actor_id,
+            row["link"] = table_link(datasette, name, "mentions", _outlet=row["outlet"], actor_id=actor_id,
                                _period=row["period"])
         data["over_time"] = {"period": period, "outlets": [], "actors": rows}
     return data
 
 
 async def actor_page(datasette, request):
-    db = await _database(datasette, request, *ARTICLE_TABLES, *COMPARISON_TABLES)
+    db = await database_from_request(datasette, request, *ARTICLE_TABLES, *COMPARISON_TABLES)
     data = await actor_data(datasette, db, int(request.url_vars["actor_id"]))
     if request.url_vars.get("format") == "json":
         return Response.json(data)

@@ -9,7 +9,14 @@ import json
 from datasette.utils.asgi import NotFound, Response
 
 from ..stories import counterpart_score, sentence_vector
-from .pages import ARTICLE_TABLES, _database, _rows, _url, csv_response, plugin_url
+from .pages import (
+    ARTICLE_TABLES,
+    csv_response,
+    database_from_request,
+    fetch_rows,
+    plugin_url,
+    table_link,
+)
 from .render import counted
 
 # A sentence is reported only by its outlet when no sentence of another outlet's
@@ -23,26 +30,26 @@ TOP_ACTORS = 10
 
 
 async def story_data(datasette, db, story_id: int) -> dict:
-    found = await _rows(db, "select * from stories where id = ?", [story_id])
+    found = await fetch_rows(db, "select * from stories where id = ?", [story_id])
     if not found:
         raise NotFound(f"No story {story_id} in {db.name}")
     name = db.name
-    articles = await _rows(db, (
+    articles = await fetch_rows(db, (
         "select id, outlet, title, published, url, anonymous_share, hedged_share, polarity from articles "
         "where story_id = ? order by published is null, published, id"), [story_id])
-    sentences = await _rows(db, (
+    sentences = await fetch_rows(db, (
         "select sentences.id, sentences.article_id, sentences.position, sentences.text, sentences.attribution, "
         "sentences.source, sentences.hedged, sentences.hedge_cues from sentences "
         "join articles on articles.id = sentences.article_id where articles.story_id = ? "
         "order by sentences.article_id, sentences.position"), [story_id])
-    sources = await _rows(db, (
+    sources = await fetch_rows(db, (
         "select attributions.sentence_id, attributions.source, attributions.source_kind, "
         "attributions.anonymous, attributions.cue, actors.name as actor, sentences.article_id "
         "from attributions join sentences on sentences.id = attributions.sentence_id "
         "join articles on articles.id = sentences.article_id left join actors on actors.id = attributions.actor_id "
         "where articles.story_id = ? and attributions.source is not null "
         "order by sentences.article_id, sentences.position, attributions.source_start"), [story_id])
-    actors = await _rows(db, (
+    actors = await fetch_rows(db, (
         "select articles.outlet, actors.id, actors.name, actors.kind, count(*) as mentions, "
         "round(avg(mentions.sentiment), 4) as mean_sentiment from mentions "
         "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
@@ -75,13 +82,13 @@ async def story_data(datasette, db, story_id: int) -> dict:
         if len(entry["actors"]) < TOP_ACTORS:
             entry["actors"].append({**{k: actor[k] for k in ("id", "name", "kind", "mentions", "mean_sentiment")},
                                     "link": plugin_url(datasette, name, f"actors/{actor['id']}"),
-                                    "mentions_link": _url(datasette, name, "sentences", _actor=actor["id"],
+                                    "mentions_link": table_link(datasette, name, "sentences", _actor=actor["id"],
                                                           _outlet=actor["outlet"])})
     for outlet, sentence in _omitted(sentences, outlet_of):
         if len(outlets[outlet]["omitted"]) < MAX_OMISSIONS_PER_OUTLET:
             outlets[outlet]["omitted"].append({"sentence": sentence["text"], "link": sentence_link(sentence["id"])})
     return {"story": found[0], "outlets": list(outlets.values()),
-            "articles_link": _url(datasette, name, "articles", story_id=story_id)}
+            "articles_link": table_link(datasette, name, "articles", story_id=story_id)}
 
 
 def _omitted(sentences: list[dict], outlet_of: dict) -> list[tuple]:
@@ -123,7 +130,7 @@ def story_csv_rows(data: dict) -> list[list]:
 
 
 async def story_page(datasette, request):
-    db = await _database(datasette, request, *ARTICLE_TABLES, "stories")
+    db = await database_from_request(datasette, request, *ARTICLE_TABLES, "stories")
     data = await story_data(datasette, db, int(request.url_vars["story_id"]))
     story = data["story"]
     if request.url_vars.get("format") == "json":
