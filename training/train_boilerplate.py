@@ -100,9 +100,12 @@ def with_neighbours(X, probabilities, groups):
 
 
 def probabilities(exported, X, groups):
-    first = np.array([boilerplate._probability(exported["first"], row) for row in X.tolist()])
-    second = with_neighbours(X, first, groups)
-    return np.maximum(first, [boilerplate._probability(exported["second"], row) for row in second.tolist()])
+    """Each line's probability of content as the load computes it, page by page."""
+    result = np.zeros(len(X))
+    for page in np.unique(groups):
+        at = np.flatnonzero(groups == page)
+        result[at] = boilerplate.two_pass_probabilities(exported, X[at].tolist())
+    return result
 
 
 def export_trees(model, X):

@@ -271,45 +271,53 @@ def tree_distances(span, root: int) -> list[int | None]:
     tree from the token at position `root` (a target's head word): the steps up
     from the token to their nearest shared ancestor and down again; None when
     they share none. Each token's ancestors are read once per sentence."""
-    cached = span.doc.user_data.get("sentiment_paths")
-    if cached is None or cached[0] != (span.start, span.end):
-        # Each token and its ancestors, as positions in the sentence.
-        cached = ((span.start, span.end),
-                  [[t.i - span.start, *(a.i - span.start for a in t.ancestors)] for t in span])
-        span.doc.user_data["sentiment_paths"] = cached
-    paths = cached[1]
+    # Each token and its ancestors, as positions in the sentence.
+    paths = _once_per_sentence(span, "sentiment_paths", lambda: [
+        [t.i - span.start, *(a.i - span.start for a in t.ancestors)] for t in span])
     steps_from_root = {node: step for step, node in enumerate(paths[root])}
     return [next((step + steps_from_root[node] for step, node in enumerate(path) if node in steps_from_root), None)
             for path in paths]
 
 
+def _once_per_sentence(span, name: str, build):
+    """build() for the sentence parsed as `span`, kept on its document under
+    `name` while the next sentence is not asked for: every mention of the
+    sentence reads it."""
+    cached = span.doc.user_data.get(name)
+    if cached is None or cached[0] != (span.start, span.end):
+        cached = ((span.start, span.end), build())
+        span.doc.user_data[name] = cached
+    return cached[1]
+
+
+def _negated_branch(token) -> bool:
+    """A negation hangs on the token or on its head ("did not praise Obama")."""
+    return any(child.dep_ == "neg" for node in {token, token.head} for child in node.children)
+
+
 def _sentence_inputs(span) -> dict | None:
-    """The target-independent part of token_inputs, once per sentence: kept on
-    the span's document, since every mention in the sentence reads it."""
-    cached = span.doc.user_data.get("sentiment_inputs")
-    if cached is not None and cached[0] == (span.start, span.end):
-        return cached[1]
+    """The target-independent part of token_inputs, once per sentence."""
+    return _once_per_sentence(span, "sentiment_inputs", lambda: _build_sentence_inputs(span))
+
+
+def _build_sentence_inputs(span) -> dict | None:
     tensor = span.doc.tensor
     if tensor is None or tensor.shape[0] != len(span.doc) or tensor.shape[1] != CONTEXT_WIDTH:
-        inputs = None
-    else:
-        polarity_of, valence_of = _word_polarity(), _valence()
-        base = span.start_char
-        tokens = list(span)
-        numbers = [(polarity_of.get(t.lower_, 0.0),
-                    valence_of.get(t.lower_, valence_of.get(t.lemma_.lower(), 0.0)),
-                    float(t.lower_ in NEGATIONS or any(child.dep_ == "neg" for node in (t, t.head)
-                                                       for child in node.children)),
-                    0.0) for t in tokens]
-        inputs = {
-            "words": [t.lower_ for t in tokens], "deps": [t.dep_ for t in tokens],
-            "offsets": [(t.idx - base, t.idx - base + len(t.text)) for t in tokens],
-            "heads": [t.head.i - span.start for t in tokens],
-            "dense": numpy.concatenate([tensor[span.start:span.end], numpy.array(numbers)],
-                                       axis=1).astype(numpy.float32),
-        }
-    span.doc.user_data["sentiment_inputs"] = ((span.start, span.end), inputs)
-    return inputs
+        return None
+    polarity_of, valence_of = _word_polarity(), _valence()
+    base = span.start_char
+    tokens = list(span)
+    numbers = [(polarity_of.get(t.lower_, 0.0),
+                valence_of.get(t.lower_, valence_of.get(t.lemma_.lower(), 0.0)),
+                float(t.lower_ in NEGATIONS or _negated_branch(t)),
+                0.0) for t in tokens]
+    return {
+        "words": [t.lower_ for t in tokens], "deps": [t.dep_ for t in tokens],
+        "offsets": [(t.idx - base, t.idx - base + len(t.text)) for t in tokens],
+        "heads": [t.head.i - span.start for t in tokens],
+        "dense": numpy.concatenate([tensor[span.start:span.end], numpy.array(numbers)],
+                                   axis=1).astype(numpy.float32),
+    }
 
 
 VECTOR_PARTS = ("vt", "vg", "vs")  # the target, its governor, the sentence
@@ -417,8 +425,7 @@ def tree_polarity(span, root, inside: set[int], polarity_of: dict) -> dict[str, 
                     ("tree_valence", valence_of.get(token.lower_, 0.0)))
         if not any(value for _, value in lexicons):
             continue
-        branch = (token,) if token.head.i == token.i else (token, token.head)
-        negated = any(child.dep_ == "neg" for node in branch for child in node.children)
+        negated = _negated_branch(token)
         for name, value in lexicons:
             if value:
                 value = -value * 0.5 if negated else value

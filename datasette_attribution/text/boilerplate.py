@@ -186,8 +186,11 @@ def content_probabilities(blocks: list[Block]) -> list[float]:
     probabilities of pages the first model had not seen). The second pass only
     adds: it recovers prose among content, but it would also drop a short body's
     last paragraph, with furniture after it, that the first pass was sure of."""
-    model = model_file("boilerplate")
-    rows = block_features(blocks)
+    return two_pass_probabilities(model_file("boilerplate"), block_features(blocks))
+
+
+def two_pass_probabilities(model: dict, rows: list[list[float]]) -> list[float]:
+    """The two passes of content_probabilities over one page's feature rows."""
     first = [_probability(model["first"], row) for row in rows]
     return [max(own, _probability(model["second"], row + context))
             for own, row, context in zip(first, rows, neighbour_features(first))]

@@ -181,13 +181,12 @@ def _in_lists(blocks: list[Block]) -> set[int]:
 MIN_TEASERS = 3
 
 
-def _teasers(blocks: list[Block]) -> set[int]:
-    """Positions of lines each straight above a dateline, when three or more are:
-    a list of other stories (headline, date, headline, date), none of them this
-    article's headline."""
-    dated = {position for position in range(len(blocks) - 1) if date_in_line(blocks[position + 1].text)
-             and not date_in_line(blocks[position].text)}
-    return dated if len(dated) >= MIN_TEASERS else set()
+def _teasers(dated: list) -> set[int]:
+    """Positions of lines each straight above a dateline (`dated`: each line's
+    date_in_line), when three or more are: a list of other stories (headline,
+    date, headline, date), none of them this article's headline."""
+    above = {position for position in range(len(dated) - 1) if dated[position + 1] and not dated[position]}
+    return above if len(above) >= MIN_TEASERS else set()
 
 
 def _headline_scorer(before_body: list[Block], body_text: str):
@@ -198,7 +197,8 @@ def _headline_scorer(before_body: list[Block], body_text: str):
     body_words = {w.lower() for w in WORD.findall(body_text)}
     lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
-    listed = _in_lists(before_body) | _teasers(before_body)
+    dated = [date_in_line(block.text) for block in before_body]
+    listed = _in_lists(before_body) | _teasers(dated)
     # The lines after each, but for share buttons ("* Facebook", "* Email") between
     # a headline and its byline.
     unbulleted = [position for position, block in enumerate(before_body)
@@ -212,13 +212,13 @@ def _headline_scorer(before_body: list[Block], body_text: str):
         if (BULLET.match(block.text) or URL_OR_MAIL.search(block.text)
                 or 3 * sum(w in web_words for w in content) >= len(content)):
             return None  # menus and links: "+ Off-road bikes", "Log in or sign up"
-        if date_in_line(block.text) or block.text.endswith(":") or is_caption(block, texts):
+        if dated[position] or block.text.endswith(":") or is_caption(block, texts):
             return None
         if ends_like_sentence(block.text):
             return None  # a lead, a teaser ("what a time to be alive ..."), a caption
-        following = [before_body[p] for p in unbulleted if p > position][:4]
-        signed = [date_in_line(b.text) or BYLINE_PREFIX.match(b.text) or b.text.lower() == "by"
-                  for b in following]
+        following = [p for p in unbulleted if p > position][:4]
+        signed = [dated[p] or BYLINE_PREFIX.match(before_body[p].text) or before_body[p].text.lower() == "by"
+                  for p in following]
         return (sum(w in body_words for w in content) / len(content)
                 + 0.3 * sum(w in lead_words for w in content) / len(content)
                 + (0.6 if any(signed[:2]) else 0.3 if any(signed) else 0.0)
