@@ -1,12 +1,12 @@
-"""Parse an article's sentences once and run the registered scorers over them (no
-database here)."""
+"""Parse and encode an article's sentences once and run the registered scorers over
+them (no database here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import nlp
+from . import encoder, nlp
 from .model import Article
 from .plugins import registered_scorers
 from .scorers.actors import alias_table
@@ -43,9 +43,11 @@ def is_scored(article: Article) -> bool:
 
 
 def check_pipeline(model: str | None = None) -> None:
-    """Load the spaCy pipeline `model`; raises nlp.PipelineError, which says how to
-    install it, when it cannot be used."""
+    """Load the spaCy pipeline `model` and the sentence encoder; raises
+    nlp.PipelineError, which says how to install the pipeline, or
+    encoder.EncoderError, which names the encoder's file, when either cannot be used."""
     nlp.load_pipeline(model)
+    encoder.load_encoder()
 
 
 def check_settings(settings: Settings) -> None:
@@ -62,21 +64,25 @@ def scorers() -> tuple:
 
 
 def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTINGS) -> Analysis:
-    """The sentences parsed and scored by every registered scorer. Each sentence is
-    parsed as a document of its own, so its tree and entities never reach into a
-    neighbour; its spaCy Span is "span" while the scorers run, and is gone after:
-    the parse is freed (nlp.memory_zone), and the records keep only plain values."""
+    """The sentences parsed, encoded and scored by every registered scorer. Each
+    sentence is parsed as a document of its own, so its tree and entities never
+    reach into a neighbour; its spaCy Span is "span" and its encoder output
+    "encoding" while the scorers run, and both are gone after: the parse is freed
+    (nlp.memory_zone), and the records keep only plain values."""
     analysis = Analysis(sentences=sentences, body=body, summary={"sentence_count": len(sentences)},
                         settings=settings)
+    texts = [s["text"] for s in sentences]
     with nlp.memory_zone(settings.model):
-        for sentence, doc in zip(sentences, nlp.parse([s["text"] for s in sentences], settings.model)):
+        for sentence, doc, encoding in zip(sentences, nlp.parse(texts, settings.model), encoder.encode(texts)):
             sentence["span"] = doc[:]
+            sentence["encoding"] = encoding
         try:
             for scorer in scorers():
                 scorer.score(analysis.sentences, analysis)
         finally:
             for sentence in sentences:
                 sentence.pop("span", None)
+                sentence.pop("encoding", None)
     return analysis
 
 
@@ -102,9 +108,10 @@ def score_sentence(text: str, settings: Settings = DEFAULT_SETTINGS) -> dict:
 def target_sentiment(sentence: str, start: int, end: int,
                      settings: Settings = DEFAULT_SETTINGS) -> tuple[str, float]:
     """(label, score) toward the target at sentence[start:end], from the registered
-    scorer named "sentiment"."""
+    scorer named "sentiment", which reads the sentence's parse and encoding."""
     if not 0 <= start < end <= len(sentence):
         raise ValueError(f"target span {start}:{end} is outside the sentence")
     sentiment = next(s for s in scorers() if s.name == "sentiment")
     with nlp.memory_zone(settings.model):
-        return sentiment.toward(nlp.parse([sentence], settings.model)[0][:], start, end)
+        span = nlp.parse([sentence], settings.model)[0][:]
+        return sentiment.toward(span, encoder.encode([sentence])[0], start, end)

@@ -45,11 +45,12 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def check_settings(model, alias_files=()):
-    """Load the spaCy pipeline and read the alias files before anything is read:
-    a missing pipeline or a bad alias line is a usage error."""
+    """Load the spaCy pipeline and the sentence encoder and read the alias files
+    before anything is read: a missing pipeline or encoder file or a bad alias line
+    is a usage error."""
     try:
         pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
-    except pipeline.PipelineError as error:
+    except (pipeline.PipelineError, pipeline.EncoderError) as error:
         raise click.UsageError(str(error)) from None
     except LoadError as error:
         raise click.BadParameter(str(error), param_hint="--aliases") from None

@@ -1,6 +1,6 @@
-"""read -> extract -> segment -> parse -> analyze -> store, one document at a time.
+"""read -> extract -> segment -> parse + encode -> analyze -> store, one document at a time.
 
-Scoring (parse included) runs in worker processes when there are several, or on
+Scoring (parse and encoding included) runs in worker processes when there are several, or on
 a Dask cluster (cluster.py); only table rows cross back to the one process that
 writes."""
 
@@ -25,6 +25,7 @@ from .analyze import (
 from .ingest.formats import to_article as clean_article
 from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
+from .encoder import EncoderError  # noqa: F401 (the command line catches it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
 from .store import (
     Layout,
@@ -157,12 +158,12 @@ def _prepare_in_worker(item):
 
 
 def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
-    """Load the spaCy pipeline, every lexicon and every model (an actor, a hedge
-    cue, a source, a quotation, the language detector): in this process once,
-    not in each worker. And one BLAS thread for numpy: a load scores in a
-    process per core, and the sentiment models' small products spread over
-    threads on top of that only make every core wait (a sentence's sentiment
-    took 18 ms instead of 4.6 beside a busy process)."""
+    """Load the spaCy pipeline, the sentence encoder, every lexicon and every model
+    (an actor, a hedge cue, a source, a quotation, the language detector): in this
+    process once, not in each worker. And one BLAS thread for numpy: a load scores
+    in a process per core, and small matrix products spread over threads on top of
+    that only make every core wait (a sentence's sentiment took 18 ms instead of
+    4.6 beside a busy process)."""
     threadpoolctl.threadpool_limits(limits=1, user_api="blas")
     detect_language("The minister said the talks would resume on Monday, officials said. " * 2)
     analyze_article(Article(source="warm-up", paragraphs=[

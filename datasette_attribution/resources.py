@@ -1,5 +1,5 @@
 """The package's data files: lexicons (`lexicons/*.txt`) and models (`models/*.json`,
-and `models/*.npz` for arrays).
+`models/*.npz` for arrays, and the sentence encoder's `encoder.onnx` and `tokenizer.json`).
 
 A lexicon file has one entry a line; `#` starts a comment; blank lines are ignored.
 An entry may carry labels after ` | ` (e.g. a hedge cue and its kind).
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 
 def _read(folder: str, name: str) -> str:
@@ -44,6 +45,12 @@ def labelled(name: str) -> tuple[tuple[str, str], ...]:
         entry, _, label = (part.strip() for part in line.partition("|"))
         pairs.append((entry, label))
     return tuple(pairs)
+
+
+def model_path(name: str) -> Path:
+    """Where a model file of the package lies (models/NAME), for readers that want
+    a path (ONNX Runtime, tokenizers)."""
+    return Path(str(resources.files("datasette_attribution").joinpath("models").joinpath(name)))
 
 
 @lru_cache(maxsize=None)

@@ -44,7 +44,10 @@ def test_the_comparison_shows_each_outlet_by_month_with_every_point_linked_to_it
     assert sorted({(r["outlet"], r["period"]) for r in over_time["outlets"]}) == sorted(
         (outlet, day[:7]) for outlet, day, _ in STORIES)
     assert "<h2>Over time</h2>" in page.text
-    assert page.text.count('class="attr-chart attr-line-chart"') >= 3  # two shares, sentiment toward Obama
+    # The two shares; no chart of sentiment toward Obama: no outlet mentions him ten
+    # times in a month, too few for a share of negative or positive mentions.
+    assert page.text.count('class="attr-chart attr-line-chart"') == 2
+    assert "Mentions of Barack Obama that are" not in page.text
     links = re.findall(r'<a href="([^"]+)"><circle', page.text)
     anonymous = [link.replace("&amp;", "&") for link in links if "attribution=anonymous" in link]
     assert len(anonymous) == 8
@@ -60,9 +63,12 @@ def test_the_over_time_csv_has_a_row_per_outlet_and_month(months_db):
     response = fetch(months_db, "/-/attribution/news/over-time.csv")[0]
     table = list(csv.DictReader(io.StringIO(response.text)))
     assert len(table) == 8
-    assert {"outlet", "period", "anonymous_share", "hedged_share", "sentiment toward Barack Obama"} <= set(table[0])
+    assert {"outlet", "period", "anonymous_share", "hedged_share", "Barack Obama: negative share",
+            "Barack Obama: positive share", "Barack Obama: labelled mentions"} <= set(table[0])
     november = next(r for r in table if r["outlet"] == "Gazette" and r["period"] == "2016-11")
     assert november["anonymous_share"] == "1.0"
+    # One mention that month: counted, and too few for a share.
+    assert (november["Barack Obama: labelled mentions"], november["Barack Obama: negative share"]) == ("1", "")
 
 
 def test_an_actor_page_shows_how_each_outlet_covers_them(months_db):
@@ -74,7 +80,8 @@ def test_an_actor_page_shows_how_each_outlet_covers_them(months_db):
     assert {o: outlets[o]["articles"] for o in outlets} == {"Gazette": 4, "Courier": 4}
     assert outlets["Gazette"]["anonymous_sentences"] == 2
     assert outlets["Courier"]["anonymous_sentences"] == 2
-    assert "Sentiment toward Barack Obama, by month" in page.text
+    assert [(o["labelled_mentions"], o["negative_share"]) for o in data.json()["outlets"]] == [(5, None), (4, None)]
+    assert page.text.count('title="fewer than 10 labelled mentions: no share shown">') == 2
     table = list(csv.DictReader(io.StringIO(fetch(months_db, f"/-/attribution/news/actors/{obama}.csv")[0].text)))
     assert [(r["outlet"], r["mentions"], r["articles"]) for r in table if r["period"] == "all"] == [
         ("Gazette", "5", "4"), ("Courier", "4", "4")]

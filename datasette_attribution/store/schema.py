@@ -30,7 +30,7 @@ CORE_TABLES = {
     "actors": {"id": int, "name": str, "kind": str, "linked_to": int},
     "mentions": {
         "id": int, "sentence_id": int, "actor_id": int, "text": str, "start": int, "end": int,
-        "sentiment": float,
+        "sentiment": float, "sentiment_label": str,
     },
     "quotes": {
         "id": int, "sentence_id": int, "text": str, "speaker": str, "actor_id": int,
@@ -61,7 +61,7 @@ INDEXES = {
     "actors": [["kind"]],
     # actor_id first, then sentence_id: the actor filter (?_actor=) reads the sentence
     # ids from the index alone, which keeps facets under it within their time limit.
-    "mentions": [["sentence_id"], ["actor_id", "sentence_id"]],
+    "mentions": [["sentence_id"], ["actor_id", "sentence_id"], ["sentiment_label"]],
     "quotes": [["sentence_id"], ["actor_id"], ["speaker"]],
     "attributions": [["sentence_id"], ["actor_id"], ["source_kind"]],
 }

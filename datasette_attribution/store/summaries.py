@@ -26,13 +26,19 @@ _KINDS = ", ".join(f"sentences.{column}" for column in SUMMARISED_FILTERS)
 #   they joined are written again.
 ADD, STORY, ARTICLE = "add", "story", "article"
 _IN_SCOPE = "sentences.article_id in ({articles})"
+# How many of the mentions are labelled negative and positive (and labelled at
+# all: a database loaded before the labels has none): the shares pages show.
+_LABEL_COUNTS = """sum(mentions.sentiment_label = 'negative') as negative_mentions,
+          sum(mentions.sentiment_label = 'positive') as positive_mentions,
+          count(mentions.sentiment_label) as labelled_mentions"""
 SUMMARY_TABLES = {
     "actor_stats": (
         f"""select actors.id as actor_id, actors.name, actors.kind, count(*) as mentions,
           count(distinct mentions.sentence_id) as sentences,
           count(distinct sentences.article_id) as articles,
           round(sum(mentions.sentiment) / nullif(count(mentions.sentiment), 0), 4) as mean_sentiment,
-          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
+          {_LABEL_COUNTS}
         from mentions join actors on actors.id = mentions.actor_id
         join sentences on sentences.id = mentions.sentence_id
         where {_IN_SCOPE}
@@ -42,7 +48,8 @@ SUMMARY_TABLES = {
     "outlet_actor_stats": (
         f"""select articles.outlet, mentions.actor_id, count(*) as mentions,
           round(sum(mentions.sentiment) / nullif(count(mentions.sentiment), 0), 4) as mean_sentiment,
-          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
+          {_LABEL_COUNTS}
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
@@ -128,7 +135,8 @@ SUMMARY_TABLES = {
     "actor_articles": (
         f"""select mentions.actor_id, sentences.article_id, articles.outlet, articles.story_id,
           count(*) as mentions, sum(mentions.sentiment) as sentiment_sum,
-          count(mentions.sentiment) as sentiment_count
+          count(mentions.sentiment) as sentiment_count,
+          {_LABEL_COUNTS}
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
@@ -162,7 +170,8 @@ SUMMARY_TABLES = {
     "outlet_actor_period_stats": (
         f"""select articles.outlet, mentions.actor_id, substr(articles.published, 1, 7) as month,
           strftime('%Y-W%W', articles.published) as week, count(*) as mentions,
-          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
+          sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
+          {_LABEL_COUNTS}
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where articles.published is not null and {_IN_SCOPE}

@@ -169,7 +169,8 @@ def _sentence_cell(row, text, database, datasette):
         if "id" in keys:
             db = datasette.get_database(database)
             result = await db.execute(
-                "select mentions.start, mentions.end, mentions.sentiment, actors.name as actor "
+                # mentions.*: a database from before sentiment_label has no such column
+                "select mentions.*, actors.name as actor "
                 "from mentions join actors on actors.id = mentions.actor_id "
                 "where mentions.sentence_id = ?", [row["id"]])
             mentions = [dict(zip(result.columns, r)) for r in result.rows]

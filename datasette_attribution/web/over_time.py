@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from .shares import with_shares
+
 # Fewer weeks than this: no chart (a trend needs time); more: months.
 MIN_WEEKS = 4
 MAX_WEEKS = 13
@@ -45,16 +47,19 @@ async def outlet_periods(db, period: str) -> list[dict]:
 
 
 async def actor_periods(db, period: str, actor_ids: list[int]) -> list[dict]:
-    """Per outlet, actor and period: mentions and mean sentiment."""
+    """Per outlet, actor and period: mentions, mean sentiment, and the shares of
+    negative and positive mentions (web/shares.py)."""
     if not actor_ids:
         return []
     marks = ",".join("?" * len(actor_ids))
     result = await db.execute(
         f"select outlet, actor_id, {period} as period, sum(mentions) as mentions, "
-        "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment "
+        "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, "
+        "sum(negative_mentions) as negative_mentions, sum(positive_mentions) as positive_mentions, "
+        "sum(labelled_mentions) as labelled_mentions "
         f"from outlet_actor_period_stats where actor_id in ({marks}) group by 1, 2, 3 order by 3, 1",
         actor_ids)
-    return [dict(zip(result.columns, row)) for row in result.rows]
+    return [with_shares(dict(zip(result.columns, row))) for row in result.rows]
 
 
 def _share(part, whole):

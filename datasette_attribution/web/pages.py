@@ -16,13 +16,13 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from . import over_time
+from .shares import MIN_MENTIONS, share_css, with_shares
 from .render import (
     ARTICLE_LEGEND,
     attribution_summary,
     cue_chips,
     highlight,
     link_target,
-    sentiment_class,
 )
 
 TOP_ACTORS = 8
@@ -148,8 +148,9 @@ async def comparison_data(datasette, db) -> dict:
     if actors:
         marks = ",".join("?" * len(actors))
         sentiment = await fetch_rows(db, (
-            "select outlet, actor_id, mentions, mean_sentiment from outlet_actor_stats "
-            f"where actor_id in ({marks})"), [a["id"] for a in actors])
+            "select outlet, actor_id, mentions, mean_sentiment, negative_mentions, positive_mentions, "
+            f"labelled_mentions from outlet_actor_stats where actor_id in ({marks})"), [a["id"] for a in actors])
+        sentiment = [with_shares(cell) for cell in sentiment]
     for outlet in outlets:
         name = outlet["outlet"]
         outlet["links"] = {
@@ -163,7 +164,7 @@ async def comparison_data(datasette, db) -> dict:
                             actor_id=cell["actor_id"])
     for actor in actors:
         actor["page"] = plugin_url(datasette, database, f"actors/{actor['id']}")
-    return {"outlets": outlets, "actors": actors, "sentiment": sentiment,
+    return {"outlets": outlets, "actors": actors, "sentiment": sentiment, "min_mentions": MIN_MENTIONS,
             "over_time": await _over_time(datasette, db, [a["id"] for a in actors[:TOP_ACTORS_OVER_TIME]])}
 
 
@@ -202,13 +203,15 @@ def over_time_charts(data: dict, actor_names: dict[int, str]) -> list[Markup]:
             series.setdefault(r["outlet"], {})[r["period"]] = (r[key], r["links"][key])
         charts.append(over_time.line_chart(f"{title}, by {rows['period']}", periods, series, 0.0, 1.0, "{:.0%}"))
     for actor_id, name in actor_names.items():
-        series = {}
-        for r in rows["actors"]:
-            if r["actor_id"] == actor_id:
-                series.setdefault(r["outlet"], {})[r["period"]] = (r["mean_sentiment"], r["link"])
-        if series:
-            charts.append(over_time.line_chart(f"Sentiment toward {name}, by {rows['period']}", periods,
-                                               series, -1.0, 1.0, "{:+.2f}"))
+        for key, kind in (("negative_share", "negative"), ("positive_share", "positive")):
+            series = {}
+            for r in rows["actors"]:
+                if r["actor_id"] == actor_id and r[key] is not None:
+                    series.setdefault(r["outlet"], {})[r["period"]] = (r[key], r["link"])
+            if series:
+                charts.append(over_time.line_chart(
+                    f"Mentions of {name} that are {kind}, by {rows['period']} "
+                    f"(periods with {MIN_MENTIONS}+ mentions)", periods, series, 0.0, 1.0, "{:.0%}"))
     return charts
 
 
@@ -246,8 +249,7 @@ async def comparison_page(datasette, request):
                         headers={"content-disposition": f'attachment; filename="{database}-outlets.csv"'})
     cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
     grid = [{"outlet": o["outlet"], "cells": [
-        {**cells[(o["outlet"], a["id"])],
-         "css": sentiment_class(cells[(o["outlet"], a["id"])]["mean_sentiment"])}
+        {**cells[(o["outlet"], a["id"])], "css": share_css(cells[(o["outlet"], a["id"])])}
         if (o["outlet"], a["id"]) in cells else None for a in data["actors"]]}
         for o in data["outlets"]]
     return Response.html(await datasette.render_template(
@@ -291,14 +293,26 @@ async def over_time_csv(datasette, request):
     db = await database_from_request(datasette, request, *COMPARISON_TABLES)
     data = await comparison_data(datasette, db)
     actors = data["actors"][:TOP_ACTORS_OVER_TIME]
-    sentiment = {(r["outlet"], r["period"], r["actor_id"]): r["mean_sentiment"]
-                 for r in data["over_time"]["actors"]}
+    cells = {(r["outlet"], r["period"], r["actor_id"]): r for r in data["over_time"]["actors"]}
     columns = ["outlet", "period", "articles", "attributed", "anonymous", "anonymous_share", "hedged",
                "sentences", "hedged_share"]
-    rows = [[r[c] for c in columns] + [sentiment.get((r["outlet"], r["period"], a["id"]), "") for a in actors]
+    rows = [[r[c] for c in columns] + [value for a in actors
+                                       for value in _share_cells(cells.get((r["outlet"], r["period"], a["id"])))]
             for r in data["over_time"]["outlets"]]
-    return csv_response(columns + [f"sentiment toward {a['name']}" for a in actors], rows,
-                        f"{db.name}-over-time.csv")
+    return csv_response(columns + _share_columns(actors), rows, f"{db.name}-over-time.csv")
+
+
+SHARE_FIELDS = ("negative_share", "positive_share", "labelled_mentions")
+
+
+def _share_columns(actors: list[dict]) -> list[str]:
+    return [f"{a['name']}: {field.replace('_', ' ')}" for a in actors for field in SHARE_FIELDS]
+
+
+def _share_cells(cell: dict | None) -> list:
+    """A cell's shares and count ("" where there is no such cell; a share below
+    the minimum count stays empty too)."""
+    return ["" if cell is None or cell[field] is None else cell[field] for field in SHARE_FIELDS]
 
 
 # Each outlet's mentions of one actor, counted over its mentions, or read from
@@ -307,14 +321,20 @@ async def over_time_csv(datasette, request):
 ACTOR_BY_OUTLET = (
     "select articles.outlet, count(*) as mentions, count(distinct mentions.sentence_id) as sentences, "
     "count(distinct sentences.article_id) as articles, round(avg(mentions.sentiment), 4) as mean_sentiment, "
+    "sum(mentions.sentiment_label = 'negative') as negative_mentions, "
+    "sum(mentions.sentiment_label = 'positive') as positive_mentions, "
+    "count(mentions.sentiment_label) as labelled_mentions, "
     "count(distinct case when sentences.attribution = 'anonymous' then sentences.id end) as anonymous_sentences "
     "from mentions join sentences on sentences.id = mentions.sentence_id "
     "join articles on articles.id = sentences.article_id where mentions.actor_id = ?1 "
     "group by 1 order by mentions desc, 1")
 ACTOR_BY_OUTLET_SUMMARISED = (
-    "select a.outlet, a.mentions, s.sentences, a.articles, a.mean_sentiment, s.anonymous_sentences "
+    "select a.outlet, a.mentions, s.sentences, a.articles, a.mean_sentiment, a.negative_mentions, "
+    "a.positive_mentions, a.labelled_mentions, s.anonymous_sentences "
     "from (select outlet, sum(mentions) as mentions, count(*) as articles, "
-    "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment "
+    "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, "
+    "sum(negative_mentions) as negative_mentions, sum(positive_mentions) as positive_mentions, "
+    "sum(labelled_mentions) as labelled_mentions "
     "from actor_articles where actor_id = ?1 group by outlet) a "
     "join (select outlet, sum(sentences) as sentences, "
     "sum(case when attribution = 'anonymous' then sentences else 0 end) as anonymous_sentences "
@@ -330,7 +350,8 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
     if not found:
         raise NotFound(f"No actor {actor_id} in {db.name}")
     summarised = {"actor_articles", "facet_actor_sentences"} <= set(await db.table_names())
-    by_outlet = await fetch_rows(db, ACTOR_BY_OUTLET_SUMMARISED if summarised else ACTOR_BY_OUTLET, [actor_id])
+    by_outlet = [with_shares(row) for row in await fetch_rows(
+        db, ACTOR_BY_OUTLET_SUMMARISED if summarised else ACTOR_BY_OUTLET, [actor_id])]
     quoted = {r["outlet"]: r["n"] for r in await fetch_rows(db, (
         "select articles.outlet, count(*) as n from quotes join sentences on sentences.id = quotes.sentence_id "
         "join articles on articles.id = sentences.article_id where quotes.actor_id = ? group by 1"), [actor_id])}
@@ -351,7 +372,8 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
             "anonymous_sentences": table_link(datasette, name, "sentences", _actor=actor_id, _outlet=outlet,
                                         attribution="anonymous"),
         }
-    data = {"actor": found[0], "outlets": by_outlet, "over_time": {"period": None, "outlets": [], "actors": []}}
+    data = {"actor": found[0], "outlets": by_outlet, "min_mentions": MIN_MENTIONS,
+            "over_time": {"period": None, "outlets": [], "actors": []}}
     period = await over_time.granularity(db)
     if period:
         rows = await over_time.actor_periods(db, period, [actor_id])
@@ -369,17 +391,17 @@ async def actor_page(datasette, request):
         return Response.json(data)
     if request.url_vars.get("format") == "csv":
         # One table: each outlet's totals (period "all"), then each period's mentions.
-        columns = ["outlet", "period", "mentions", "mean_sentiment", "articles", "quotes", "named_source",
-                   "anonymous_sentences"]
+        columns = ["outlet", "period", "mentions", *SHARE_FIELDS, "mean_sentiment", "articles", "quotes",
+                   "named_source", "anonymous_sentences"]
         rows = [[o["outlet"], "all", *(o[c] for c in columns[2:])] for o in data["outlets"]]
-        rows += [[r["outlet"], r["period"], r["mentions"], r["mean_sentiment"], "", "", "", ""]
+        rows += [[r["outlet"], r["period"], r["mentions"], *_share_cells(r), r["mean_sentiment"], "", "", "", ""]
                  for r in data["over_time"]["actors"]]
         return csv_response(columns, rows, f"{db.name}-actor-{data['actor']['id']}.csv")
     actor = data["actor"]
     return Response.html(await datasette.render_template(
         "attribution_actor.html",
         # "actor" is Datasette's own template variable (who is signed in).
-        {"database": db.name, "subject": actor, "outlets": data["outlets"], "charts": over_time_charts(data, {actor["id"]: actor["name"]}),
+        {"database": db.name, "subject": actor, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS, "charts": over_time_charts(data, {actor["id"]: actor["name"]}),
          "json_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.json"),
          "csv_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.csv"),
          "row_url": datasette.urls.table(db.name, "actors") + f"/{actor['id']}",
@@ -390,12 +412,13 @@ async def actor_page(datasette, request):
 def comparison_csv(data: dict) -> str:
     columns = ["outlet", "articles", "sentences", "attributed", "anonymous", "anonymous_share",
                "hedged", "hedged_share", "quotes_per_article", "polarity"]
-    actor_columns = [f"sentiment toward {a['name']}" for a in data["actors"]]
-    cells = {(c["outlet"], c["actor_id"]): c["mean_sentiment"] for c in data["sentiment"]}
+    actor_columns = _share_columns(data["actors"])
+    cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([csv_cell(c) for c in columns + actor_columns])
     for outlet in data["outlets"]:
         writer.writerow([csv_cell(outlet[c]) for c in columns]
-                        + [cells.get((outlet["outlet"], a["id"]), "") for a in data["actors"]])
+                        + [value for a in data["actors"]
+                           for value in _share_cells(cells.get((outlet["outlet"], a["id"])))])
     return out.getvalue()

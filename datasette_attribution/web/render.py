@@ -30,6 +30,11 @@ def sentiment_class(score: float | None) -> str:
     return "positive" if score >= POSITIVE_AT else "neutral"
 
 
+def mention_label(mention: dict) -> str:
+    """The stored label; a database loaded before labels were stored has a score only."""
+    return mention.get("sentiment_label") or sentiment_class(mention.get("sentiment"))
+
+
 def speaker_label(attribution: dict) -> str:
     """"source (kind): speaker", as a tooltip says who stands behind a source."""
     kind = attribution.get("source_kind") or "source"
@@ -57,11 +62,11 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
     """Non-overlapping (start, end, kind, title, css) marks; mentions win overlaps."""
     marks = []
     for mention in mentions:
-        score = mention.get("sentiment")
+        score, label = mention.get("sentiment"), mention_label(mention)
         marks.append((mention["start"], mention["end"], "mention",
-                      f"{mention['actor']}: sentiment {score:+.2f} toward this actor"
+                      f"{mention['actor']}: {label} ({score:+.2f}) toward this actor"
                       if score is not None else mention["actor"],
-                      f"attr-mention attr-{sentiment_class(score)}"))
+                      f"attr-mention attr-{label}"))
     for cue in counted(cues):
         if "start" in cue:
             reason = f": {cue['reason']}" if cue.get("reason") else ""
@@ -108,8 +113,8 @@ def evidence_chips(raw: str | None) -> Markup | None:
         return None
     found = json.loads(raw)
     chips = [Markup('<span class="attr-chip attr-{}" title="sentiment toward {}: {}">{}</span>').format(
-        sentiment_class(m["sentiment"]), m["actor"],
-        "n/a" if m["sentiment"] is None else f"{m['sentiment']:+.2f}", m["actor"])
+        mention_label(m), m["actor"],
+        "n/a" if m["sentiment"] is None else f"{mention_label(m)} ({m['sentiment']:+.2f})", m["actor"])
         for m in found["mentions"]]
     chips += [Markup('<span class="attr-chip attr-chip-source" title="{}">{} &larr; {}</span>').format(
         speaker_label(a), a["cue"], a["actor"] or a["source"] or "?") for a in found["attributions"]]

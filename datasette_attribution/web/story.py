@@ -18,6 +18,7 @@ from .pages import (
     table_link,
 )
 from .render import counted
+from .shares import MIN_MENTIONS, describe, with_shares
 
 # A sentence is reported only by its outlet when no sentence of another outlet's
 # articles in the story comes this close (the cosine of their rarity-weighted
@@ -51,7 +52,10 @@ async def story_data(datasette, db, story_id: int) -> dict:
         "order by sentences.article_id, sentences.position, attributions.source_start"), [story_id])
     actors = await fetch_rows(db, (
         "select articles.outlet, actors.id, actors.name, actors.kind, count(*) as mentions, "
-        "round(avg(mentions.sentiment), 4) as mean_sentiment from mentions "
+        "round(avg(mentions.sentiment), 4) as mean_sentiment, "
+        "sum(mentions.sentiment_label = 'negative') as negative_mentions, "
+        "sum(mentions.sentiment_label = 'positive') as positive_mentions, "
+        "count(mentions.sentiment_label) as labelled_mentions from mentions "
         "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
         "join articles on articles.id = sentences.article_id where articles.story_id = ? "
         "group by articles.outlet, actors.id order by mentions desc, actors.name"), [story_id])
@@ -80,14 +84,16 @@ async def story_data(datasette, db, story_id: int) -> dict:
     for actor in actors:
         entry = outlets[actor["outlet"]]
         if len(entry["actors"]) < TOP_ACTORS:
-            entry["actors"].append({**{k: actor[k] for k in ("id", "name", "kind", "mentions", "mean_sentiment")},
+            entry["actors"].append({**with_shares({k: actor[k] for k in (
+                                        "id", "name", "kind", "mentions", "mean_sentiment", "negative_mentions",
+                                        "positive_mentions", "labelled_mentions")}),
                                     "link": plugin_url(datasette, name, f"actors/{actor['id']}"),
                                     "mentions_link": table_link(datasette, name, "sentences", _actor=actor["id"],
                                                           _outlet=actor["outlet"])})
     for outlet, sentence in _omitted(sentences, outlet_of):
         if len(outlets[outlet]["omitted"]) < MAX_OMISSIONS_PER_OUTLET:
             outlets[outlet]["omitted"].append({"sentence": sentence["text"], "link": sentence_link(sentence["id"])})
-    return {"story": found[0], "outlets": list(outlets.values()),
+    return {"story": found[0], "outlets": list(outlets.values()), "min_mentions": MIN_MENTIONS,
             "articles_link": table_link(datasette, name, "articles", story_id=story_id)}
 
 
@@ -123,8 +129,7 @@ def story_csv_rows(data: dict) -> list[list]:
         rows += [[outlet, "anonymous source" if s["anonymous"] else "named source", s["sentence"],
                   f"{s['source']} ({s['kind']})", s["link"]] for s in o["sources"]]
         rows += [[outlet, "hedged", h["sentence"], ", ".join(h["cues"]), h["link"]] for h in o["hedged"]]
-        rows += [[outlet, "actor", a["name"], f"{a['mentions']} mentions, mean sentiment {a['mean_sentiment']}",
-                  a["link"]] for a in o["actors"]]
+        rows += [[outlet, "actor", a["name"], describe(a), a["link"]] for a in o["actors"]]
         rows += [[outlet, "only this outlet", m["sentence"], "", m["link"]] for m in o["omitted"]]
     return rows
 
@@ -139,7 +144,7 @@ async def story_page(datasette, request):
         return csv_response(CSV_COLUMNS, story_csv_rows(data), f"{db.name}-story-{story['id']}.csv")
     return Response.html(await datasette.render_template(
         "attribution_story.html",
-        {"database": db.name, "story": story, "outlets": data["outlets"],
+        {"database": db.name, "story": story, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS,
          "articles_link": data["articles_link"],
          "json_url": plugin_url(datasette, db.name, f"stories/{story['id']}.json"),
          "csv_url": plugin_url(datasette, db.name, f"stories/{story['id']}.csv"),

@@ -1,0 +1,62 @@
+"""sentiment_toward() on a served instance: the first call and a page of rows.
+
+    python benchmarks/sql_sentiment.py [--rows 50] [--target Clinton] [--newsmtsc FILE]
+
+Loads a small corpus (benchmarks/corpus.py) into a database, opens it read-only
+in Datasette (in-process, as `datasette serve -i`), and times the query
+`select sentiment_toward(text, TARGET) from sentences limit N` through Datasette's
+own JSON API: once in a fresh server (the encoder loads on the first call), then
+again with other rows. Prints milliseconds and the time limit it must stay under.
+"""
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import write  # noqa: E402
+from datasette_attribution import pipeline  # noqa: E402
+
+
+async def timed(datasette, database: str, sql: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    response = await datasette.client.get(f"/{database}.json", params={"sql": sql, "_shape": "array"})
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{response.status_code}: {response.text[:300]}")
+    return elapsed, len(response.json())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50)
+    parser.add_argument("--target", default="Clinton")
+    parser.add_argument("--newsmtsc", type=Path)
+    args = parser.parse_args()
+    from datasette.app import Datasette
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        write(40, corpus, args.newsmtsc)
+        path = Path(folder) / "news.db"
+        pipeline.load(pipeline.open_database(path), [str(corpus)], workers=1)
+        datasette = Datasette(immutables=[str(path)])
+        limit = datasette.setting("sql_time_limit_ms")
+        name = path.stem
+        first = asyncio.run(timed(datasette, name, f"select sentiment_toward(text, '{args.target}') "
+                                                   f"from sentences limit {args.rows}"))
+        again = asyncio.run(timed(datasette, name, f"select sentiment_toward(text, '{args.target}') "
+                                                   f"from sentences limit {args.rows} offset {args.rows}"))
+    print(f"select sentiment_toward(text, '{args.target}') from sentences limit {args.rows}, "
+          f"Datasette's time limit {limit} ms:")
+    print(f"  first call in a fresh server (the encoder loads): {first[0]:.0f} ms for {first[1]} rows")
+    print(f"  the next {args.rows} rows: {again[0]:.0f} ms ({again[0] / max(again[1], 1):.1f} ms a row)")
+
+
+if __name__ == "__main__":
+    main()

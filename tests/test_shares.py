@@ -1,0 +1,52 @@
+"""Shares of negative and positive mentions, shown only with enough mentions behind them."""
+
+import json
+
+import pytest
+import sqlite_utils
+from conftest import fetch
+
+from datasette_attribution import pipeline
+from datasette_attribution.web.shares import MIN_MENTIONS, describe, label_shares, wilson_interval
+
+
+def test_a_share_carries_its_95_percent_wilson_interval():
+    assert wilson_interval(10, 40) == (0.1419, 0.4019)
+    assert wilson_interval(0, 12) == (0.0, 0.2425)
+    assert wilson_interval(0, 0) is None
+
+
+def test_below_the_minimum_count_no_share_is_given():
+    few = label_shares({"negative_mentions": 3, "positive_mentions": 0, "labelled_mentions": MIN_MENTIONS - 1})
+    assert few == {"labelled_mentions": 9, "negative_share": None, "positive_share": None,
+                   "negative_interval": None, "positive_interval": None}
+    enough = label_shares({"negative_mentions": 3, "positive_mentions": 1, "labelled_mentions": 12})
+    assert (enough["negative_share"], enough["positive_share"]) == (0.25, 0.0833)
+    assert describe({"negative_mentions": 3, "positive_mentions": 1, "labelled_mentions": 12}) == \
+        "25% negative, 8% positive of 12 mentions"
+    assert describe({"negative_mentions": 1, "positive_mentions": 0, "labelled_mentions": 2}) == \
+        "2 labelled mentions, too few for shares (fewer than 10)"
+
+
+@pytest.fixture(scope="module")
+def many_mentions_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("shares")
+    sentences = " ".join(f"Senator Maria Alvarez visited the factory in town number {n} on Tuesday."
+                         for n in range(12))
+    (folder / "a.jsonl").write_text(json.dumps({"id": "a1", "outlet": "Gazette", "text": sentences}) + "\n")
+    path = folder / "news.db"
+    pipeline.load(pipeline.open_database(path), [str(folder / "a.jsonl")])
+    return path
+
+
+def test_the_comparison_shows_the_shares_of_an_outlets_mentions_with_their_count(many_mentions_db):
+    db = sqlite_utils.Database(many_mentions_db)
+    actor = db.execute("select id from actors where name = 'Maria Alvarez'").fetchone()[0]
+    labels = [r[0] for r in db.execute("select sentiment_label from mentions where actor_id = ?", [actor])]
+    negative, positive = labels.count("negative"), labels.count("positive")
+    page, data = fetch(many_mentions_db, "/-/attribution/news/outlets", "/-/attribution/news/outlets.json")
+    cell = next(c for c in data.json()["sentiment"] if c["actor_id"] == actor)
+    assert (cell["labelled_mentions"], cell["negative_mentions"], cell["positive_mentions"]) == (
+        12, negative, positive)
+    assert cell["negative_share"] == round(negative / 12, 4)
+    assert f'{round(100 * negative / 12)}% neg · {round(100 * positive / 12)}% pos <small>of 12</small>' in page.text
