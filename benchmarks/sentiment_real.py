@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from datasette_attribution.encoder import ENCODER_FILE, MAX_PIECES, TOKENIZER_FILE, Encoder  # noqa: E402
 from datasette_attribution.resources import model_path  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
-from datasette_attribution.scorers.sentiment import LABELS, target_probabilities, verb_evidence  # noqa: E402
+from datasette_attribution.scorers.sentiment import LABELS, target_probabilities, role_evidence  # noqa: E402
 from training.real_news import load_real_news  # noqa: E402
 
 NEWSMTSC_LABELS = {2.0: 0, 4.0: 1, 6.0: 2}
@@ -64,7 +64,7 @@ def measure(name: str, examples: list[dict], encoder: Encoder) -> None:
     gold, alone, with_evidence, touched = [], [], [], 0
     for example, encoding, doc in zip(examples, encodings, docs):
         targets = [(start, end) for start, end, _ in example["targets"]]
-        evidence = [verb_evidence(doc[:], start, end) for start, end in targets]
+        evidence = [role_evidence(doc[:], start, end) for start, end in targets]
         touched += sum(e is not None for e in evidence)
         alone.extend(target_probabilities(encoding, targets))
         with_evidence.extend(target_probabilities(encoding, targets, evidence))
@@ -72,7 +72,7 @@ def measure(name: str, examples: list[dict], encoder: Encoder) -> None:
     print(f"{name}: {len(gold)} targets in {len(examples)} sentences; encoder: "
           f"{len(examples) / seconds:,.0f} sentences/s on one thread")
     report("the encoder's model alone", gold, numpy.array(alone))
-    report(f"with the evaluative verbs' evidence (the scorer; {touched} targets touched)", gold,
+    report(f"with the roles' evidence (the scorer: evaluative verbs, recipients; {touched} targets touched)", gold,
            numpy.array(with_evidence))
 
 

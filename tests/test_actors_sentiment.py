@@ -87,12 +87,20 @@ def test_administration_is_linked_to_its_leader(tmp_path):
     assert list(rows) == [{"name": "Obama administration", "leader": "Barack Obama"}]
 
 
-def test_every_mention_is_stored_with_its_sentiment(tmp_path):
+def test_every_mention_is_stored_with_a_label_and_a_score_of_the_same_probabilities(tmp_path):
     db = open_database(tmp_path / "m.db")
     load(db, [str(SEEDS)])
     assert db["mentions"].count == 115
-    assert db.execute("select count(*) from mentions where sentiment is null").fetchone()[0] == 0
-    assert db.execute("select count(*) from mentions where sentiment < -1 or sentiment > 1").fetchone()[0] == 0
+    rows = list(db.query("select sentiment, sentiment_label from mentions"))
+    assert {r["sentiment_label"] for r in rows} <= {"negative", "neutral", "positive"}
+    # The label is the most probable class and the score P(positive) - P(negative):
+    # a positive label has a positive score, a negative one a negative score, and a
+    # neutral one at most 0.5 either way (P(neutral) is the largest of the three).
+    assert [r for r in rows if r["sentiment_label"] == "positive" and r["sentiment"] <= 0] == []
+    assert [r for r in rows if r["sentiment_label"] == "negative" and r["sentiment"] >= 0] == []
+    assert [r for r in rows if r["sentiment_label"] == "neutral" and abs(r["sentiment"]) > 0.5] == []
+    # Most mentions in news are neutral (a place as setting, a speaker, a list).
+    assert sum(r["sentiment_label"] == "neutral" for r in rows) > len(rows) / 2
 
 
 def at(sentence, target):
@@ -101,15 +109,15 @@ def at(sentence, target):
 
 
 def test_sentiment_toward_a_target_not_the_sentence():
-    sentence = ('Two chief critics of his foreign policy called it "outrageous" that Obama would '
-                "seek to enlist Iran in its fight against IS.")
-    assert at(sentence, "Obama")[0] == "negative"
-    assert at("They want freedom from the brutal Assad regime.", "Assad")[0] == "negative"
+    assert at("Prosecutors charged Senator Robert Menendez with bribery and fraud.", "Robert Menendez")[0] == "negative"
+    assert at("Voters praised Governor Ana Ruiz for her calm handling of the floods.", "Ana Ruiz")[0] == "positive"
+    # A speaker whose words are harsh is not portrayed by them.
+    assert at("The minister said the storm had destroyed hundreds of homes in the valley.", "minister")[0] == "neutral"
 
 
-def test_praise_for_one_and_attack_on_another_differ():
-    sentence = "The brilliant coach Smith praised the players, while the corrupt chairman Jones was booed."
-    assert at(sentence, "Smith")[0] == "positive"
+def test_the_one_booed_is_negative_and_the_one_praising_is_not():
+    sentence = "The coach Smith praised the players, while the chairman Jones was booed."
+    assert at(sentence, "Smith")[0] == "neutral"
     assert at(sentence, "Jones")[0] == "negative"
 
 
@@ -154,9 +162,6 @@ def test_recipients_take_none_of_the_sentences_mood():
     labels = [sentiment_toward(sentence, sentence.index(name), sentence.index(name) + len(name))[0]
               for name in ("Ortiz", "Lee", "Brown")]
     assert labels == ["neutral", "neutral", "neutral"]
-    scores = [sentiment_toward(sentence, sentence.index(name), sentence.index(name) + len(name))[1]
-              for name in ("Ortiz", "Lee", "Brown")]
-    assert scores == [0.0, 0.0, 0.0]
 
 
 def test_two_actors_framed_in_opposite_directions_in_one_sentence():
@@ -224,14 +229,16 @@ def test_a_headline_names_only_whom_the_article_names():
 
 
 def test_the_targets_of_a_sentence_scored_together_score_as_each_alone():
-    # The scorer runs a sentence's mentions through the GRU as one batch.
+    # One encoder pass serves every mention of a sentence.
+    from datasette_attribution.encoder import encode
     from datasette_attribution.scorers.sentiment import sentiments_toward
 
     span = parsed("The senator praised Obama, attacked Putin and thanked the Iraqi people in Baghdad.")
+    (encoding,) = encode([span.text])
     targets = [(span.text.index(name), span.text.index(name) + len(name))
                for name in ("senator", "Obama", "Putin", "Iraqi", "Baghdad")]
-    together = sentiments_toward(span, targets)
-    alone = [sentiments_toward(span, [target])[0] for target in targets]
+    together = sentiments_toward(span, encoding, targets)
+    alone = [sentiments_toward(span, encoding, [target])[0] for target in targets]
     assert [label for label, _ in together] == [label for label, _ in alone]
     assert [score for _, score in together] == pytest.approx([score for _, score in alone], abs=1e-6)
     assert [label for label, _ in together[1:3]] == ["positive", "negative"]

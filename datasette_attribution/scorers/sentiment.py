@@ -13,7 +13,8 @@ a neutral label never carries a large score.
 
 One kind of syntax is evidence beside the encoder (lexicons/evaluative_verbs.txt):
 the object of a verb of praise or attack takes the verb's sign ("the mayor praised
-Ortiz", "Jones was booed") and its subject is neutral, the one acting on someone else.
+Ortiz", "Jones was booed") and its subject is neutral, the one acting on someone else;
+the one who receives something ("sent Ortiz a cheerful note") is neutral too.
 It adds EVIDENCE_WEIGHT to that class's calibrated logit, so label and score still
 come from one set of probabilities.
 """
@@ -61,8 +62,9 @@ def _evaluative_verbs() -> dict[str, int]:
     return {verb.lower(): LABELS.index(sign) for verb, sign in labelled("evaluative_verbs.txt")}
 
 
-def verb_evidence(span, start: int, end: int) -> int | None:
-    """The class an evaluative verb points the target at (see the module's note), or None."""
+def role_evidence(span, start: int, end: int) -> int | None:
+    """The class the target's role in the parse points it at (see the module's note), or None:
+    the object or subject of an evaluative verb, or the one who receives something."""
     inside = [t for t in span if start <= t.idx - span.start_char < end]
     root = next((t for t in inside if t.head not in inside or t.head is t), None)
     if root is None:
@@ -70,6 +72,9 @@ def verb_evidence(span, start: int, end: int) -> int | None:
     while root.dep_ == "conj" and root.head is not root:  # "praised Ortiz and Lee": Lee as Ortiz
         root = root.head
     verb = root.head
+    if root.dep_ == "dative" or (root.dep_ == "dobj" and any(
+            child.dep_ == "dobj" and child.i > root.i for child in verb.children)):
+        return NEUTRAL  # "sent Ortiz a cheerful note": the one who receives (the parse may call it either)
     sign = _evaluative_verbs().get(verb.lemma_.lower())
     if sign is None or verb is root or any(child.dep_ == "neg" for child in verb.children):
         return None
@@ -108,7 +113,7 @@ def judged(probabilities) -> tuple[str, float]:
 
 def sentiments_toward(span, encoding: dict, targets: list[tuple[int, int]]) -> list[tuple[str, float]]:
     """(label, score) toward each target of a parsed and encoded sentence."""
-    evidence = [verb_evidence(span, start, end) for start, end in targets]
+    evidence = [role_evidence(span, start, end) for start, end in targets]
     return [judged(row) for row in target_probabilities(encoding, targets, evidence)]
 
 

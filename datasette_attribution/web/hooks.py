@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from functools import lru_cache
 
 from datasette import hookimpl
@@ -301,10 +302,14 @@ def startup(datasette):
     metadata API, and default facets through the configuration (1.0 dropped the
     get_metadata hook)."""
     config = datasette.plugin_config(PLUGIN_NAME) or {}
-    if config.get("model"):
-        from ..analyze import check_pipeline
+    from ..analyze import check_pipeline
 
+    if config.get("model"):
         check_pipeline(config["model"])
+    else:
+        # The SQL functions' spaCy pipeline and encoder, loaded beside the starting
+        # server rather than by the first query that scores text (most of a second).
+        threading.Thread(target=check_pipeline, name="attribution-warm-up", daemon=True).start()
 
     async def inner():
         for name, db in datasette.databases.items():

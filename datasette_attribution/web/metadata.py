@@ -53,7 +53,12 @@ COLUMN_DESCRIPTIONS = {
     },
     "mentions": {
         "start": "Offset of the mention in its sentence",
-        "sentiment": "Sentiment toward this actor in this sentence, -1 negative .. 1 positive",
+        "sentiment": ("P(positive) - P(negative) toward this actor in this sentence (-1 .. 1), from the same "
+                      "calibrated probabilities as sentiment_label: a neutral label never carries more than 0.5"),
+        "sentiment_label": ("How the sentence portrays this actor: negative, neutral or positive (the most probable "
+                            "class). On 393 real news mentions labelled by hand and never used in development: "
+                            "right 77% of the time (always 'neutral' would be 71%), macro-F1 0.60; polar labels "
+                            "are the weak part (negative F1 0.51, positive 0.42): compare shares, not single rows"),
     },
     "actors": {
         "name": "Canonical name: every alias and title-less form resolves to it",
