@@ -1,5 +1,7 @@
 """Actors under one name each, and sentiment toward each mention."""
 
+import json
+
 import pytest
 import sqlite_utils
 from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS, page_article, parsed
@@ -155,6 +157,20 @@ def test_users_extend_the_alias_table(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Fernando Alonso" not in {r["name"] for r in sqlite_utils.Database(tmp_path / "y.db").query(
         "select name from actors")}
+
+
+def test_a_polar_label_keeps_the_words_that_carry_it(tmp_path):
+    article = tmp_path / "a.jsonl"
+    article.write_text('{"text": "Prosecutors charged Senator Robert Menendez with bribery and fraud. '
+                       'The senator arrived in Newark on Monday."}\n')
+    db = open_database(tmp_path / "m.db")
+    load(db, [str(article)])
+    rows = {r["text"]: (r["sentiment_label"], json.loads(r["sentiment_cues"]))
+            for r in db.query("select text, sentiment_label, sentiment_cues from mentions")}
+    assert rows == {"Robert Menendez": ("negative", ["bribery", "charged", "Prosecutors"]),
+                    "Newark": ("neutral", [])}
+    evidence = json.loads(db.execute("select evidence from sentences where position = 0").fetchone()[0])
+    assert evidence["mentions"][0]["sentiment_cues"] == ["bribery", "charged", "Prosecutors"]
 
 
 def test_recipients_take_none_of_the_sentences_mood():

@@ -27,7 +27,8 @@ def test_sentence_cells_mark_source_cues_and_mentions(seeds_path):
     assert '<mark class="attr-hedge" title="hedge cue, negated certainty: says the matter is not known or not settled">not ruled out</mark>' in html
     # A mention's mark says its stored label and score.
     assert re.search(r'<mark class="attr-mention attr-(negative|neutral|positive)" '
-                     r'title="Iran: \1 \([+-]\d\.\d\d\) toward this actor">Iran</mark>', html)
+                     r'title="Iran: \1 \([+-]\d\.\d\d\) toward this actor(; carried by: [^"]+)?">Iran</mark>',
+                     html)
     assert '<span class="attr-chip attr-chip-noun" title="noun: puts the claim in doubt">possibility</span>' in html
 
 

@@ -17,6 +17,11 @@ Ortiz", "Jones was booed") and its subject is neutral, the one acting on someone
 the one who receives something ("sent Ortiz a cheerful note") is neutral too.
 It adds EVIDENCE_WEIGHT to that class's calibrated logit, so label and score still
 come from one set of probabilities.
+
+The evidence of a polar label is the words that carry it (`sentiment_cues`): the head
+reads the sentence's mean linearly, so each word's share of the label's lead over
+neutral in that half is exact ("charged", "bribery", "fraud" for "Prosecutors charged
+Senator Robert Menendez with bribery and fraud"); the target's own words are left out.
 """
 
 from __future__ import annotations
@@ -26,12 +31,14 @@ from functools import lru_cache
 import numpy
 
 from ..resources import labelled, model_arrays
+from ..resources import words as words_of
 from .polarity import polarity_subjectivity as textblob_polarity
 from .summary import mean
 
 LABELS = ("negative", "neutral", "positive")
 NEUTRAL = 1
 EVIDENCE_WEIGHT = 2.0  # in calibrated logits: e^2, about seven times the odds
+CUE_WORDS = 3
 OBJECT_ROLES = ("dobj", "nsubjpass")
 
 
@@ -117,6 +124,30 @@ def sentiments_toward(span, encoding: dict, targets: list[tuple[int, int]]) -> l
     return [judged(row) for row in target_probabilities(encoding, targets, evidence)]
 
 
+def carrying_words(text: str, encoding: dict, start: int, end: int, label: str) -> list[str]:
+    """Up to CUE_WORDS words of `text` that push `label` over neutral the most (see
+    the module's note), strongest first; none for a neutral label."""
+    if label == LABELS[NEUTRAL] or not len(encoding["states"]):
+        return []
+    head, states = _head(), encoding["states"]
+    width = states.shape[1]
+    if head["weight"].shape[1] != 2 * width:
+        return []
+    lead = head["weight"][LABELS.index(label), width:] - head["weight"][NEUTRAL, width:]
+    shares = states @ lead / len(states)
+    words: list[list] = []  # [start, end, share]: word pieces that touch are one word
+    for (a, b), share in zip(encoding["offsets"], shares.tolist()):
+        if words and a == words[-1][1]:
+            words[-1][1], words[-1][2] = b, words[-1][2] + share
+        else:
+            words.append([a, b, share])
+    stopwords = words_of("stopwords.txt")
+    found = sorted((w for w in words if w[2] > 0 and (w[1] <= start or w[0] >= end)
+                    and text[w[0]:w[1]].isalpha() and text[w[0]:w[1]].lower() not in stopwords),
+                   key=lambda w: -w[2])
+    return [text[a:b] for a, b, share in found[:CUE_WORDS] if share >= found[0][2] / 3]
+
+
 class SentimentScorer:
     """Sentence polarity and subjectivity, and sentiment toward each actor mention."""
 
@@ -135,6 +166,8 @@ class SentimentScorer:
                                        [(m["start"], m["end"]) for m in mentions])
             for mention, (label, score) in zip(mentions, toward):
                 mention["sentiment_label"], mention["sentiment"] = label, score
+                mention["sentiment_cues"] = carrying_words(sentence["text"], sentence["encoding"],
+                                                           mention["start"], mention["end"], label)
         analysis.summary.update(polarity=mean([s["polarity"] for s in sentences]),
                                 subjectivity=mean([s["subjectivity"] for s in sentences]))
 

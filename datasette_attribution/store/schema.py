@@ -30,7 +30,7 @@ CORE_TABLES = {
     "actors": {"id": int, "name": str, "kind": str, "linked_to": int},
     "mentions": {
         "id": int, "sentence_id": int, "actor_id": int, "text": str, "start": int, "end": int,
-        "sentiment": float, "sentiment_label": str,
+        "sentiment": float, "sentiment_label": str, "sentiment_cues": str,
     },
     "quotes": {
         "id": int, "sentence_id": int, "text": str, "speaker": str, "actor_id": int,

@@ -64,7 +64,8 @@ class ArticleRows:
     article: tuple  # the articles columns but id
     paragraphs: list[tuple]  # the paragraphs columns but id and article_id
     sentences: list[tuple]  # the sentences columns but id and article_id
-    # sentence position, actor, kind, linked_to, text, start, end, sentiment, sentiment_label
+    # sentence position, actor, kind, linked_to, text, start, end, sentiment, sentiment_label,
+    # sentiment_cues (JSON)
     mentions: list[tuple]
     quotes: list[tuple]  # sentence position, text, speaker, speaker's full name, anonymous
     # sentence position, the actor (name, kind) or None, then ATTRIBUTION_FIELDS
@@ -91,7 +92,8 @@ def evidence(sentence: dict) -> str:
     query)."""
     return json.dumps({
         "mentions": [{"actor": m["actor"], "start": m["start"], "end": m["end"],
-                      "sentiment": m.get("sentiment"), "sentiment_label": m.get("sentiment_label")}
+                      "sentiment": m.get("sentiment"), "sentiment_label": m.get("sentiment_label"),
+                      "sentiment_cues": m.get("sentiment_cues") or []}
                      for m in sentence.get("mentions", [])],
         # An attribution's actor is (name, kind) or None.
         "attributions": [{**{c: a.get(c) for c in ATTRIBUTION_FIELDS},
@@ -124,7 +126,8 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
         sentences=[layout.row("sentences", {**sentence, "evidence": evidence(sentence)})
                    for sentence in analysis.sentences],
         mentions=[(sentence["position"], m["actor"], m.get("kind"), m.get("linked_to"), m["text"],
-                   m["start"], m["end"], m.get("sentiment"), m.get("sentiment_label"))
+                   m["start"], m["end"], m.get("sentiment"), m.get("sentiment_label"),
+                   json.dumps(m.get("sentiment_cues") or [], ensure_ascii=False))
                   for sentence in analysis.sentences for m in sentence.get("mentions", [])],
         quotes=[(q["sentence_position"], q["text"], q.get("speaker"), q.get("speaker_person"),
                  q.get("anonymous", 0)) for q in analysis.quotes],
@@ -167,12 +170,12 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
         sentence_ids = dict(db.execute("select position, id from sentences where article_id = ?",
                                        [article_id]).fetchall())
         mentions = []
-        for position, actor, kind, linked_to, text, start, end, sentiment, label in rows.mentions:
+        for position, actor, kind, linked_to, text, start, end, sentiment, label, cues in rows.mentions:
             actor_id = actor_id_for(db, actor, kind)
             if linked_to:
                 db.execute("update actors set linked_to = ? where id = ?",
                            [actor_id_for(db, linked_to, "person"), actor_id])
-            mentions.append((sentence_ids[position], actor_id, text, start, end, sentiment, label))
+            mentions.append((sentence_ids[position], actor_id, text, start, end, sentiment, label, cues))
         _insert(db, "mentions", MENTION_COLUMNS, mentions)
         _insert(db, "quotes", QUOTE_COLUMNS, [
             (sentence_ids[position], text, speaker,

@@ -55,6 +55,8 @@ COLUMN_DESCRIPTIONS = {
         "start": "Offset of the mention in its sentence",
         "sentiment": ("P(positive) - P(negative) toward this actor in this sentence (-1 .. 1), from the same "
                       "calibrated probabilities as sentiment_label: a neutral label never carries more than 0.5"),
+        "sentiment_cues": ("The words that carry a negative or positive label, strongest first (JSON array; "
+                           "empty when neutral): their share of the label's lead over neutral in the model"),
         "sentiment_label": ("How the sentence portrays this actor: negative, neutral or positive (the most probable "
                             "class). On 393 real news mentions labelled by hand and never used in development: "
                             "right 77% of the time (always 'neutral' would be 71%), macro-F1 0.60; polar labels "

@@ -35,6 +35,15 @@ def mention_label(mention: dict) -> str:
     return mention.get("sentiment_label") or sentiment_class(mention.get("sentiment"))
 
 
+def carried_by(mention: dict) -> str:
+    """"; carried by: charged, bribery", the words behind a polar label (a JSON
+    array in the mentions table, a list in a sentence's evidence)."""
+    cues = mention.get("sentiment_cues") or []
+    if isinstance(cues, str):
+        cues = json.loads(cues)
+    return f"; carried by: {', '.join(cues)}" if cues else ""
+
+
 def speaker_label(attribution: dict) -> str:
     """"source (kind): speaker", as a tooltip says who stands behind a source."""
     kind = attribution.get("source_kind") or "source"
@@ -64,7 +73,7 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
     for mention in mentions:
         score, label = mention.get("sentiment"), mention_label(mention)
         marks.append((mention["start"], mention["end"], "mention",
-                      f"{mention['actor']}: {label} ({score:+.2f}) toward this actor"
+                      f"{mention['actor']}: {label} ({score:+.2f}) toward this actor{carried_by(mention)}"
                       if score is not None else mention["actor"],
                       f"attr-mention attr-{label}"))
     for cue in counted(cues):
@@ -114,7 +123,8 @@ def evidence_chips(raw: str | None) -> Markup | None:
     found = json.loads(raw)
     chips = [Markup('<span class="attr-chip attr-{}" title="sentiment toward {}: {}">{}</span>').format(
         mention_label(m), m["actor"],
-        "n/a" if m["sentiment"] is None else f"{mention_label(m)} ({m['sentiment']:+.2f})", m["actor"])
+        "n/a" if m["sentiment"] is None else f"{mention_label(m)} ({m['sentiment']:+.2f}){carried_by(m)}",
+        m["actor"])
         for m in found["mentions"]]
     chips += [Markup('<span class="attr-chip attr-chip-source" title="{}">{} &larr; {}</span>').format(
         speaker_label(a), a["cue"], a["actor"] or a["source"] or "?") for a in found["attributions"]]
