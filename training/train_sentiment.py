@@ -106,7 +106,8 @@ class TargetClassifier:
         class Module(torch.nn.Module):
             def __init__(self):
                 super().__init__()
-                self.encoder = AutoModel.from_pretrained(str(model_dir))
+                # A local folder (the pinned package's); never the hub
+                self.encoder = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
                 self.dropout = torch.nn.Dropout(0.1)
                 self.head = torch.nn.Linear((2 if with_sentence else 1) * 384, 3)
 

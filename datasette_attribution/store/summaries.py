@@ -28,9 +28,12 @@ ADD, STORY, ARTICLE = "add", "story", "article"
 _IN_SCOPE = "sentences.article_id in ({articles})"
 # How many of the mentions are labelled negative and positive (and labelled at
 # all: a database loaded before the labels has none): the shares pages show.
-_LABEL_COUNTS = """sum(mentions.sentiment_label = 'negative') as negative_mentions,
+LABEL_COUNTS = """sum(mentions.sentiment_label = 'negative') as negative_mentions,
           sum(mentions.sentiment_label = 'positive') as positive_mentions,
           count(mentions.sentiment_label) as labelled_mentions"""
+# The same counts added up over rows of a summary that holds them.
+LABEL_COUNT_SUMS = ("sum(negative_mentions) as negative_mentions, sum(positive_mentions) as positive_mentions, "
+                    "sum(labelled_mentions) as labelled_mentions")
 SUMMARY_TABLES = {
     "actor_stats": (
         f"""select actors.id as actor_id, actors.name, actors.kind, count(*) as mentions,
@@ -38,7 +41,7 @@ SUMMARY_TABLES = {
           count(distinct sentences.article_id) as articles,
           round(sum(mentions.sentiment) / nullif(count(mentions.sentiment), 0), 4) as mean_sentiment,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
-          {_LABEL_COUNTS}
+          {LABEL_COUNTS}
         from mentions join actors on actors.id = mentions.actor_id
         join sentences on sentences.id = mentions.sentence_id
         where {_IN_SCOPE}
@@ -49,7 +52,7 @@ SUMMARY_TABLES = {
         f"""select articles.outlet, mentions.actor_id, count(*) as mentions,
           round(sum(mentions.sentiment) / nullif(count(mentions.sentiment), 0), 4) as mean_sentiment,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
-          {_LABEL_COUNTS}
+          {LABEL_COUNTS}
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
@@ -136,7 +139,7 @@ SUMMARY_TABLES = {
         f"""select mentions.actor_id, sentences.article_id, articles.outlet, articles.story_id,
           count(*) as mentions, sum(mentions.sentiment) as sentiment_sum,
           count(mentions.sentiment) as sentiment_count,
-          {_LABEL_COUNTS}
+          {LABEL_COUNTS}
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
@@ -171,7 +174,7 @@ SUMMARY_TABLES = {
         f"""select articles.outlet, mentions.actor_id, substr(articles.published, 1, 7) as month,
           strftime('%Y-W%W', articles.published) as week, count(*) as mentions,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
-          {_LABEL_COUNTS}
+          {LABEL_COUNTS}
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where articles.published is not null and {_IN_SCOPE}

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from ..store.summaries import LABEL_COUNT_SUMS
 from .shares import with_shares
 
 # Fewer weeks than this: no chart (a trend needs time); more: months.
@@ -54,9 +55,7 @@ async def actor_periods(db, period: str, actor_ids: list[int]) -> list[dict]:
     marks = ",".join("?" * len(actor_ids))
     result = await db.execute(
         f"select outlet, actor_id, {period} as period, sum(mentions) as mentions, "
-        "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, "
-        "sum(negative_mentions) as negative_mentions, sum(positive_mentions) as positive_mentions, "
-        "sum(labelled_mentions) as labelled_mentions "
+        f"round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, {LABEL_COUNT_SUMS} "
         f"from outlet_actor_period_stats where actor_id in ({marks}) group by 1, 2, 3 order by 3, 1",
         actor_ids)
     return [with_shares(dict(zip(result.columns, row))) for row in result.rows]

@@ -15,6 +15,7 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
+from ..store.summaries import LABEL_COUNT_SUMS, LABEL_COUNTS
 from . import over_time
 from .shares import MIN_MENTIONS, share_css, with_shares
 from .render import (
@@ -321,9 +322,7 @@ def _share_cells(cell: dict | None) -> list:
 ACTOR_BY_OUTLET = (
     "select articles.outlet, count(*) as mentions, count(distinct mentions.sentence_id) as sentences, "
     "count(distinct sentences.article_id) as articles, round(avg(mentions.sentiment), 4) as mean_sentiment, "
-    "sum(mentions.sentiment_label = 'negative') as negative_mentions, "
-    "sum(mentions.sentiment_label = 'positive') as positive_mentions, "
-    "count(mentions.sentiment_label) as labelled_mentions, "
+    f"{LABEL_COUNTS}, "
     "count(distinct case when sentences.attribution = 'anonymous' then sentences.id end) as anonymous_sentences "
     "from mentions join sentences on sentences.id = mentions.sentence_id "
     "join articles on articles.id = sentences.article_id where mentions.actor_id = ?1 "
@@ -333,8 +332,7 @@ ACTOR_BY_OUTLET_SUMMARISED = (
     "a.positive_mentions, a.labelled_mentions, s.anonymous_sentences "
     "from (select outlet, sum(mentions) as mentions, count(*) as articles, "
     "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, "
-    "sum(negative_mentions) as negative_mentions, sum(positive_mentions) as positive_mentions, "
-    "sum(labelled_mentions) as labelled_mentions "
+    f"{LABEL_COUNT_SUMS} "
     "from actor_articles where actor_id = ?1 group by outlet) a "
     "join (select outlet, sum(sentences) as sentences, "
     "sum(case when attribution = 'anonymous' then sentences else 0 end) as anonymous_sentences "

@@ -9,6 +9,7 @@ import json
 from datasette.utils.asgi import NotFound, Response
 
 from ..stories import counterpart_score, sentence_vector
+from ..store.summaries import LABEL_COUNTS
 from .pages import (
     ARTICLE_TABLES,
     csv_response,
@@ -53,9 +54,7 @@ async def story_data(datasette, db, story_id: int) -> dict:
     actors = await fetch_rows(db, (
         "select articles.outlet, actors.id, actors.name, actors.kind, count(*) as mentions, "
         "round(avg(mentions.sentiment), 4) as mean_sentiment, "
-        "sum(mentions.sentiment_label = 'negative') as negative_mentions, "
-        "sum(mentions.sentiment_label = 'positive') as positive_mentions, "
-        "count(mentions.sentiment_label) as labelled_mentions from mentions "
+        f"{LABEL_COUNTS} from mentions "
         "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
         "join articles on articles.id = sentences.article_id where articles.story_id = ? "
         "group by articles.outlet, actors.id order by mentions desc, actors.name"), [story_id])
