@@ -30,8 +30,8 @@ from datasette_attribution.ingest.records import article_from_record  # noqa: E4
 from datasette_attribution.model import RawDocument  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.cues import (  # noqa: E402
-    QUOTE_CHARS,
     is_candidate,
+    is_quote_mark,
     quotation_depths,
     token_features,
 )
@@ -64,7 +64,7 @@ def examples(path: Path):
         sentence_labels.append(any(start <= cue[0] < end for cue in gold["cues"]))
         groups.append(number)
         depths = quotation_depths(span)
-        has_quote = any(t.text in QUOTE_CHARS for t in span)
+        has_quote = any(is_quote_mark(t) for t in span)
         for offset, token in enumerate(span):
             if not is_candidate(token):
                 continue

@@ -17,7 +17,7 @@ name in apposition ("the mayor, Ann Hughes, said") and coordinated speakers
 from __future__ import annotations
 
 from ..resources import words
-from .cues import QUOTE_CHARS, cue_probabilities, known, quotation_depths, threshold
+from .cues import QUOTE_CHARS, cue_probabilities, is_quote_mark, known, quotation_depths, threshold
 
 MAX_SOURCE_TOKENS = 12
 NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
@@ -214,7 +214,7 @@ def attributions_in(span) -> list[dict]:
     None where the tree names nobody."""
     base = span.start_char
     limit = threshold()
-    has_quote = any(t.text in QUOTE_CHARS for t in span)
+    has_quote = any(is_quote_mark(t) for t in span)
     inside = quotation_depths(span)
     cue_tokens = [token for token, probability in cue_probabilities(span, inside)
                   if probability >= limit and _accepted(token, probability, has_quote)]

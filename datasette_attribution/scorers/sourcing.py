@@ -260,7 +260,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     return result
 
 
-QUOTE_OPENING = ("\"", "“")
+QUOTE_OPENING = ("\"", "“", "''", "``")
 
 
 class SourcingScorer:
@@ -288,7 +288,7 @@ class SourcingScorer:
                 and sentence["text"].startswith(QUOTE_OPENING)
                 and before is not None
                 and before is previous
-                and any(q in before["text"] for q in ("\"", "”"))
+                and any(q in before["text"] for q in ("\"", "”", "''"))
             ):
                 # A bare quotation continues the quoted speaker just before it.
                 for key in ("attribution", "source", "source_kind", "cue", "anonymous_score",
