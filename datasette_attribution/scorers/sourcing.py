@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ..resources import labelled, words
 from .lexicon import PhraseMatcher
 from .names import strip_titles
+from .source_kinds import judge_source
 from .source_phrases import attributions_in, source_of, source_phrase
 from .summary import share
 
@@ -41,7 +42,9 @@ IMPERSONAL = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "organisation",
-            "we": "organisation", "i": "person"}
+            "we": "person", "i": "person"}
+# A speaker's own pronouns: a person, never an organisation, whoever they point back to.
+FIRST_PERSON = frozenset({"i", "we", "you"})
 DESCRIPTION = re.compile(r"^(?:the|this|that|these|those)\s+(?:two\s+|three\s+|four\s+)?(\w+)$", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+\b")
 # Capitalised modifiers that are not names ("US officials", "White House
@@ -173,9 +176,12 @@ def _actor_in(mentions: list[dict], start: int | None, end: int | None) -> dict 
     return {"name": chosen["actor"], "kind": chosen["kind"]} if chosen else None
 
 
-def _classify(attribution: dict, mentions: list[dict], previous: dict | None, last_person: dict | None):
+def _classify(attribution: dict, mentions: list[dict], previous: dict | None, last_person: dict | None,
+              span=None, encoding: dict | None = None):
     """Fill attribution (named/anonymous), source_kind, anonymous and the actor of
-    one attribution; a pronoun or description points back to an earlier source."""
+    one attribution; a pronoun or description points back to an earlier source.
+    With the sentence's parse, source_kinds judges the phrase; without it (a source
+    phrase on its own) classify_source does."""
     source = attribution["source"]
     lowered = (source or "").lower()
     # "the senator", "the newspaper" point back; "the US" is a name.
@@ -188,29 +194,34 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, la
         actor = actor or ({"name": earlier[0], "kind": earlier[1]} if earlier else None)
     elif points_back and lowered in ("he", "she") and last_person:
         kind, named, actor = "person", "named", last_person
-    elif source:
-        named, kind = classify_source(source)
+    elif source and span is not None:
+        named, kind, _ = judge_source(span, encoding, attribution["source_start"], attribution["source_end"])
         head = attribution.get("source_token")
         if (named == "named" and head is not None and head.lower_ in SPOKES_NOUNS
                 and not person_names(source) and (
                     (actor and actor["kind"] == "organization")
                     or any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in head.children))):
             kind = "organisation"  # "a WeWork spokesperson": the organisation on the record
+    elif source:
+        named, kind = classify_source(source)
     else:
         named, kind = "anonymous", "unnamed other"
+    if lowered in FIRST_PERSON and kind == "organisation":
+        kind = "person"
     attribution.update(attribution=named, source_kind=kind, anonymous=int(named == "anonymous"),
                        actor=(actor["name"], actor["kind"]) if actor and named == "named" else None)
 
 
 def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
-              last_person: dict | None = None) -> dict:
+              last_person: dict | None = None, encoding: dict | None = None) -> dict:
     """attribution, source, source_kind, cue, anonymous_score and every attribution
     (`attributions`) of one parsed sentence.
 
     `previous` is the last attributed sentence of the same article, for pronouns
     and descriptions that point back to its source; `mentions` are the sentence's
     actor mentions, and `last_person` the person last mentioned before it, for the
-    actor behind each source.
+    actor behind each source; `encoding` is the sentence's encoder output (encoded
+    here when not given).
     """
     result = {"attribution": "none", "source": None, "source_kind": None, "cue": None,
               "anonymous_score": 0.0, "attributions": []}
@@ -237,8 +248,12 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     found = [a for a in found if a["source"] is not None or (previous is not None and a["continues"])]
     if not found and anonymity is None:
         return result
+    if found and encoding is None:
+        from .. import encoder  # a sentence scored on its own, outside a load
+
+        encoding = encoder.encode([text])[0]
     for attribution in found:
-        _classify(attribution, mentions, previous, last_person)
+        _classify(attribution, mentions, previous, last_person, span, encoding)
     main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
                                    "attribution": previous["attribution"] if previous else "anonymous",
                                    "source_kind": previous["source_kind"] if previous else "unnamed other"}
@@ -279,7 +294,8 @@ class SourcingScorer:
         previous = last_person = None
         for index, sentence in enumerate(sentences):
             mentions = sentence.get("mentions", [])
-            sentence.update(attribute(sentence["span"], previous, mentions, last_person))
+            sentence.update(attribute(sentence["span"], previous, mentions, last_person,
+                                      sentence.get("encoding")))
             main = sentence["attributions"][0] if sentence["attributions"] else None
             sentence["speaker_actor"] = main["actor"] if main else None
             before = sentences[index - 1] if index else None
