@@ -46,12 +46,14 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def check_settings(model, alias_files=()):
-    """Load the spaCy pipeline and the sentence encoder and read the alias files
-    before anything is read: a missing pipeline or encoder file or a bad alias line
-    is a usage error."""
+    """Check the model files, load the spaCy pipeline and the sentence encoder and
+    read the alias files before anything is read: a missing pipeline or a bad alias
+    line is a usage error; a missing or damaged model file, a broken installation."""
     try:
         pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
-    except (pipeline.PipelineError, pipeline.EncoderError) as error:
+    except pipeline.ModelFileError as error:
+        raise click.ClickException(str(error)) from None
+    except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
     except LoadError as error:
         raise click.BadParameter(str(error), param_hint="--aliases") from None

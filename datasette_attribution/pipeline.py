@@ -28,6 +28,7 @@ from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
 from .encoder import EncoderError  # noqa: F401 (the command line catches it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
+from .resources import ModelFileError  # noqa: F401 (the command line catches it from here)
 from .store import (
     Layout,
     article_rows,

@@ -26,6 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.ingest.records import article_from_record  # noqa: E402
 from datasette_attribution.model import RawDocument  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
@@ -153,6 +154,7 @@ def main():
             "weights": dict(sorted(weights.items())),
         }, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KiB, {len(weights)} weights)")
+        print(f"recorded its checksum in {record_model_files()}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from datasette_attribution import encoder, nlp  # noqa: E402
 from datasette_attribution.ingest.records import article_from_record  # noqa: E402
 from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers.source_kinds import (  # noqa: E402
     ANONYMOUS_KINDS,
     KINDS,
@@ -233,6 +234,7 @@ def main():
             weight=weight, bias=head.model.intercept_.astype(np.float32),
             dense_scale=np.float32(scale), threshold=np.float32(threshold), width=np.int32(width))
         print(f"wrote {MODEL.name} ({MODEL.stat().st_size // 1024} KiB, {len(names)} sparse features)")
+        print(f"recorded its checksum in {record_model_files()}")
 
 
 if __name__ == "__main__":
