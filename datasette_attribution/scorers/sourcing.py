@@ -298,7 +298,11 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     if NON_CLAIMS.search(text):
         return result
     impersonal = IMPERSONAL.search(text)
-    found = attributions_in(span) or _phrase_attributions(span)
+    if encoding is None:
+        from .. import encoder  # a sentence scored on its own, outside a load
+
+        encoding = encoder.encode([text])[0]
+    found = attributions_in(span, encoding) or _phrase_attributions(span)
     _widen_to_phrases(span.text, found)
     anonymity = ANONYMITY.search(text)
     if impersonal is not None:
@@ -317,10 +321,6 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     found = [a for a in found if a["source"] is not None or (previous is not None and a["continues"])]
     if not found and anonymity is None:
         return result
-    if found and encoding is None:
-        from .. import encoder  # a sentence scored on its own, outside a load
-
-        encoding = encoder.encode([text])[0]
     for attribution in found:
         _classify(attribution, mentions, previous, discourse, span, encoding)
     main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
