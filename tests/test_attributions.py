@@ -131,3 +131,15 @@ def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
 
 def test_being_asked_is_not_an_attribution():
     assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
+
+
+def test_a_speakers_label_before_a_colon_attributes_the_sentence():
+    assert main_attribution("KAINE: We are going to win Virginia, and we are going to win it big.")[:2] == (
+        "named", "KAINE")
+    assert main_attribution("Pat Caddell: Voters Worry About the Economy")[:2] == ("named", "Pat Caddell")
+    assert main_attribution("Editor’s note: This story has been updated.") == ("none", None, None)
+
+
+def test_not_responding_is_not_a_claim():
+    assert main_attribution("A lawyer for Mills did not immediately respond to a request for comment.") == (
+        "none", None, None)
