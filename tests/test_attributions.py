@@ -116,3 +116,18 @@ def test_first_and_second_person_sources_are_never_an_organisation():
                  '"I think it is over," I said.'):
         (sentence,) = analyze_text(text)
         assert all(a["source_kind"] != "organisation" for a in sentence["attributions"]), text
+
+
+def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
+    sentences = analyze_text(
+        "Sen. Elizabeth Warren questioned Mary Jo White on Tuesday. "
+        'She said that White "has refused to act." '
+        "Ms. Clinton met Mr. Trump before the debate. "
+        "He said the race was rigged.")
+    actors = [[a["actor"] for a in s["attributions"]] for s in sentences]
+    assert actors[1] == [("Elizabeth Warren", "person")]
+    assert actors[3] == [("Trump", "person")]
+
+
+def test_being_asked_is_not_an_attribution():
+    assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)

@@ -102,16 +102,18 @@ def _closes(body: str, position: int) -> bool:
     return position + 1 >= len(body) or not body[position + 1].isalnum()
 
 
-def resolve_speaker(source: str | None, earlier_text: str, last_person: str | None) -> str | None:
-    """A name for the speaker where the article gives one."""
+def resolve_speaker(source: str | None, earlier_text: str, last_person: str | None,
+                    resolved: str | None = None) -> str | None:
+    """A name for the speaker where the article gives one; `resolved` is the person
+    the sourcing scorer found a pronoun source to point to."""
     if not source:
         return None
     names = person_names(source)
     if names:
         return " and ".join(names)
     lowered = source.lower()
-    if lowered in PRONOUN_SPEAKERS and last_person:
-        return last_person
+    if lowered in PRONOUN_SPEAKERS and (resolved or last_person):
+        return resolved or last_person
     described = DESCRIBED.match(source)
     if described:
         noun = described.group(1)
@@ -147,7 +149,8 @@ class QuoteScorer:
             continues = last_quote_end_sentence is not None and covered[0] - last_quote_end_sentence <= 1
             if attributed and not (continues and attributed[0].get("source") == last_speaker_source):
                 source = attributed[0].get("source")
-                speaker = resolve_speaker(source, body[:sentences[covered[0]]["start"]], last_person)
+                resolved = (attributed[0].get("speaker_actor") or (None,))[0]
+                speaker = resolve_speaker(source, body[:sentences[covered[0]]["start"]], last_person, resolved)
                 anonymous = int(attributed[0].get("attribution") == "anonymous")
             elif continues:
                 source, speaker, anonymous = last_speaker_source, last_speaker, last_anonymous

@@ -79,8 +79,8 @@ def subject_of(verb):
         return None  # "is expected", "was reported": nobody named
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
-    if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
-        return subject_of(verb.head)
+    if (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG") and verb.head != verb:
+        return subject_of(verb.head)  # "declined and said", "spoke, adding that"
     return None
 
 
@@ -155,8 +155,8 @@ def reports_a_claim(cue) -> bool:
     deps = {child.dep_ for child in cue.children}
     if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
         return False
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and "agent" not in deps:
-        return False  # "also known as", "the report released on Monday"
+    if cue.dep_ in ("acl", "advcl") and cue.tag_ == "VBN" and "agent" not in deps:
+        return False  # "also known as", "the report released on Monday", "when asked"
     if deps & set(CONTENT_DEPS) or cue.lemma_.lower() in words("claim_object_verbs.txt"):
         return True
     for child in cue.children:
