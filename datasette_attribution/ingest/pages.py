@@ -27,6 +27,9 @@ def article_from_text(raw: RawDocument) -> Article:
     labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
               for b, label in zip(blocks, labels)]
     labels = _trim_edge_headings(labels)
+    # A page with a body always loads: what the rules above took for furniture,
+    # its longest run of prose, when they left nothing.
+    labels = boilerplate.prose_run_or_nothing(blocks, labels, min_words=boilerplate.LONG_LINE_WORDS)
     kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
     if not kept:
         raise LoadError(raw.location, "no article text found on this page")
