@@ -280,3 +280,13 @@ def test_a_caption_repeats_a_line_with_a_credit_added_but_a_name_alone_makes_no_
     assert found == {"Firefighters at the scene on Monday": True, "Mélanie Laurent": False,
                      "Firefighters at the scene on Monday Photo by Jane Doe for The Tribune": True,
                      "Mélanie Laurent is rumored to have dated Bradley Cooper in November 2011.": False}
+
+
+def test_a_dateline_at_the_top_of_the_body_is_the_date_and_never_text():
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
+            "Both sides say a deal is close, but neither will move first while the ships wait offshore.\n\n"
+            f"Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 19.10 GMT\n\n{BODY}{MENU}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert article.published == "2019-11-18T18:54:00+00:00"
+    assert article.paragraphs[0].text.startswith("Negotiations over the future")
+    assert "GMT" not in article.body
