@@ -238,3 +238,28 @@ def test_a_blogs_header_line_of_name_date_and_labels_is_its_dateline():
 ])
 def test_a_dateline_is_a_date_with_at_most_a_name_before_it(line, found):
     assert date_in_line(line) == found
+
+
+def test_a_page_in_a_script_written_without_spaces_loads_with_its_body():
+    page = (f"{MENU}\nログイン\n\n東京の港湾労組、雇用保証を求めて交渉を中断\n\n2023年12月22日 18時54分\n\n"
+            "東京港の将来をめぐる交渉は火曜日に行き詰まり、二つの最大労働組合は雇用の書面による保証がない限り"
+            "交渉の席に戻らないと表明した。\n\n"
+            "港湾当局は現在のすべての職を五年間維持すると提案したが、組合側は組合員に示すにはあいまいすぎると"
+            "反発している。\n\n"
+            "組合の広報担当者は、当局が提案を文書で示せば交渉を再開できると述べ、これまでにストライキは"
+            "予定されていないと説明した。\n\n"
+            f"関連記事\n{MENU}\n")
+    article = to_article(RawDocument("minato.txt", "minato.txt", "text", page))
+    assert [p.text[:6] for p in article.paragraphs] == ["東京港の将来", "港湾当局は現", "組合の広報担"]
+
+
+def test_a_caption_repeats_a_line_with_a_credit_added_but_a_name_alone_makes_no_captions():
+    from datasette_attribution.text.boilerplate import is_caption
+
+    texts = {"Firefighters at the scene on Monday", "Mélanie Laurent",
+             "Firefighters at the scene on Monday Photo by Jane Doe for The Tribune",
+             "Mélanie Laurent is rumored to have dated Bradley Cooper in November 2011."}
+    found = {text: is_caption(blocks_of(text)[0], texts) for text in texts}
+    assert found == {"Firefighters at the scene on Monday": True, "Mélanie Laurent": False,
+                     "Firefighters at the scene on Monday Photo by Jane Doe for The Tribune": True,
+                     "Mélanie Laurent is rumored to have dated Bradley Cooper in November 2011.": False}
