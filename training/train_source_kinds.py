@@ -81,7 +81,7 @@ class Head:
         counts = Counter(name for row in sparse for name in row)
         self.vectorizer = DictVectorizer(sparse=False)
         self.vectorizer.fit([{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in sparse])
-        self.model = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
+        self.model = LogisticRegression(C=self.C, max_iter=3000)
         self.model.fit(self._matrix(sparse, dense), kinds)
         return self
 
@@ -121,8 +121,10 @@ def cross_validated(rows, sparse, dense, C, scale):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, required=True, help="the shared data folder")
-    parser.add_argument("--C", type=float, default=0.3)
-    parser.add_argument("--dense-scale", type=float, default=1.0)
+    parser.add_argument("--grid-C", type=float, nargs="+", default=[0.1, 0.3, 1.0],
+                        help="regularisation strengths tried in cross-validation")
+    parser.add_argument("--grid-scale", type=float, nargs="+", default=[0.0, 1.0, 3.0],
+                        help="weights of the encoder's features tried (0: the parse's features alone)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--test", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print up to N cross-validated errors of train")
@@ -134,8 +136,8 @@ def main():
           anonymity_figures(gold, [k in ANONYMOUS_KINDS for k in rules]))
     print(f"  kind accuracy {np.mean([k == r['kind'] for k, r in zip(rules, rows)]):.3f}")
     results = []
-    for C in (0.1, 0.3, 1.0):
-        for scale in (0.0, 1.0, 3.0):
+    for C in args.grid_C:
+        for scale in args.grid_scale:
             p = cross_validated(rows, sparse, dense, C, scale)
             for threshold in np.arange(0.2, 0.81, 0.05):
                 predicted = [x >= threshold for x in p]
