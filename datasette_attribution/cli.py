@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import sys
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -45,12 +47,14 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def check_settings(model, alias_files=()):
-    """Load the spaCy pipeline and the sentence encoder and read the alias files
-    before anything is read: a missing pipeline or encoder file or a bad alias line
-    is a usage error."""
+    """Check the model files, load the spaCy pipeline and the sentence encoder and
+    read the alias files before anything is read: a missing pipeline or a bad alias
+    line is a usage error; a missing or damaged model file, a broken installation."""
     try:
         pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
-    except (pipeline.PipelineError, pipeline.EncoderError) as error:
+    except pipeline.ModelFileError as error:
+        raise click.ClickException(str(error)) from None
+    except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
     except LoadError as error:
         raise click.BadParameter(str(error), param_hint="--aliases") from None
@@ -118,8 +122,11 @@ def cli():
               help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "
                    "This process still writes.")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When another load is writing DB: wait for it to finish, or exit at once "
+                   "(status 1) without changing anything.")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         workers, progress, model, max_bytes, story_window, story_threshold, cluster):
+         workers, progress, model, max_bytes, story_window, story_threshold, cluster, wait):
     from .text.metadata import parse_date
 
     check_database_path(db)
@@ -136,7 +143,6 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
             require_dask()
         except ClusterError as error:
             raise click.UsageError(str(error)) from None
-    database = pipeline.open_database(db)
     settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes,
                 "story_window": story_window, "story_threshold": story_threshold, "cluster": cluster}
     workers = workers or os.cpu_count() or 1
@@ -145,24 +151,102 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     def report_error(error):
         click.echo(f"error: {error}", err=True)
 
-    if show_bar:
-        with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
-            seen = set()
+    with database_for_load(db, wait, upgrade_note=True) as database:
+        if show_bar:
+            with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
+                seen = set()
 
-            def advance(location):
-                source = location.split(":")[0]
-                if source not in seen:
-                    seen.add(source)
-                    bar.update(1)
+                def advance(location):
+                    source = location.split(":")[0]
+                    if source not in seen:
+                        seen.add(source)
+                        bar.update(1)
 
-            report = _load(database, paths, replace, encoding, overrides,
-                           on_error=report_error, on_document=advance, workers=workers, **settings)
-    else:
-        report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
-                       workers=workers, **settings)
+                report = _load(database, paths, replace, encoding, overrides,
+                               on_error=report_error, on_document=advance, workers=workers, **settings)
+        else:
+            report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
+                           workers=workers, **settings)
     click.echo(report.summary_line())
     if report.failed:
         sys.exit(1)
+
+
+@cli.command(help="Score every article already in DB again, from the text it stored, with the "
+                  "scorers and models installed now: run it after upgrading datasette-attribution.")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that score articles (default: one per core).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor aliases, as for load. Repeatable.")
+@click.option("--cluster", metavar="ADDRESS", help="Score on a Dask cluster, as for load.")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When a load is writing DB: wait for it to finish, or exit at once (status 1).")
+def rescore(db, workers, progress, model, alias_files, cluster, wait):
+    check_database_path(db)
+    check_settings(model, alias_files)
+    if cluster:
+        try:
+            require_dask()
+        except ClusterError as error:
+            raise click.UsageError(str(error)) from None
+    workers = workers or os.cpu_count() or 1
+    show_bar = sys.stderr.isatty() if progress is None else progress
+
+    def report_error(error):
+        click.echo(f"error: {error}", err=True)
+
+    with database_for_load(db, wait) as database:
+        settings = {"model": model, "alias_files": tuple(alias_files), "cluster": cluster, "workers": workers,
+                    "on_error": report_error}
+        try:
+            if show_bar:
+                total = database.execute("select count(*) from articles").fetchone()[0]
+                with click.progressbar(length=total, label="Rescoring", file=sys.stderr) as bar:
+                    report = pipeline.rescore(database, on_document=lambda location: bar.update(1), **settings)
+            else:
+                report = pipeline.rescore(database, **settings)
+        except ClusterError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(report.summary_line())
+    if report.failed:
+        sys.exit(1)
+
+
+@contextmanager
+def database_for_load(path: str, wait: bool, upgrade_note: bool = False):
+    """pipeline.database_for_load, saying that it waits for another load, or a
+    clear error when told not to wait; a full disk is a one-line error that says
+    what was kept. With `upgrade_note`, a database written by an earlier release
+    is said to need `rescore`."""
+    def waiting():
+        click.echo(f"waiting for another load of {path} to finish (--no-wait to exit instead)", err=True)
+
+    def upgrading(articles, missing):
+        lacks = ""
+        if missing:
+            lacks = f" (the file lacks {', '.join(f'{t}.{c}' for t, c in missing)}: added now)"
+        click.echo(f"{path} holds articles scored by an earlier release{lacks}; articles loaded now get "
+                   f"this release's scores, the earlier ones keep theirs until you run: "
+                   f"datasette-attribution rescore {path} (which scores all {articles} again)", err=True)
+
+    try:
+        with pipeline.database_for_load(path, wait, on_wait=waiting,
+                                        on_upgrade=upgrading if upgrade_note else None) as database:
+            yield database
+    except pipeline.DatabaseBusy as error:
+        raise click.ClickException(f"{error}; nothing was changed (without --no-wait, this load "
+                                   "would wait for it to finish)") from None
+    except pipeline.DiskFullError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except sqlite3.Error as error:
+        if not pipeline.is_disk_full(error):
+            raise
+        # Full before the load began (creating the tables): nothing was committed.
+        raise click.ClickException(f"{path}: {pipeline.DiskFullError(0)}") from None
 
 
 def _load(*args, **kwargs):
@@ -193,8 +277,8 @@ def demo(db_path, port, host, load_only, model):
     if not load_only:
         check_port_free(host, port)
     check_settings(model)
-    with resources.as_file(seed_folder()) as seeds_path:
-        report = pipeline.load(pipeline.open_database(db_path), [str(seeds_path)], model=model,
+    with resources.as_file(seed_folder()) as seeds_path, database_for_load(db_path, wait=True) as database:
+        report = pipeline.load(database, [str(seeds_path)], model=model,
                                on_error=lambda e: click.echo(f"error: {e}", err=True))
     click.echo(report.summary_line())
     if load_only:
