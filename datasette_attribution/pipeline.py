@@ -1,8 +1,9 @@
-"""read -> extract -> segment -> parse + encode -> analyze -> store, one document at a time.
+"""read -> extract -> segment -> parse + encode -> analyze -> resolve -> store, one document at a time.
 
 Scoring (parse and encoding included) runs in worker processes when there are several, or on
 a Dask cluster (cluster.py); only table rows cross back to the one process that
-writes."""
+writes, which resolves their names to the corpus' entities (resolution.py) and
+writes them."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ from .store import (
     write_article,
 )
 from .store import open_database as open_store
+from .resolution import Resolver
+from .store.actors import apply_settlement, last_actor_id, stored_actors
 from .store.stories import StoryGrouper
 from .stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .stories import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
@@ -257,6 +260,8 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
         hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
     job = Job(overrides or {}, settings, loaded)
     stories = StoryGrouper(db, story_window, story_threshold)
+    resolver = Resolver(stored_actors(db), settings.alias_files)
+    actors_before = last_actor_id(db)
 
     def fail(error: LoadError):
         report.errors.append(error)
@@ -265,15 +270,17 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
 
     def finish():
         # In the transaction of the last articles: a reader never sees them
-        # without their summaries. Articles replaced take rows away: count again.
-        if report.replaced:
+        # without their actors settled and their summaries. Articles replaced
+        # take rows away, and actors joined move rows counted before: count again.
+        rewritten = apply_settlement(db, resolver.settle(), actors_before)
+        if report.replaced or rewritten:
             refresh_summaries(db)
         elif report.added:
             update_summaries(db)
 
     with deferred_search_index(db):
         _write_all(db, prepared(paths, encoding, job, workers, max_bytes, cluster), replace, report, fail,
-                   on_document, finish, stories)
+                   on_document, finish, stories, resolver)
     checkpoint(db)
     return report
 
@@ -285,7 +292,7 @@ def _commit(db) -> None:
         db.conn.execute("COMMIT")
 
 
-def _write_all(db, documents, replace, report, fail, on_document, finish, stories) -> None:
+def _write_all(db, documents, replace, report, fail, on_document, finish, stories, resolver) -> None:
     pending = 0
     try:
         for location, result in documents:
@@ -305,7 +312,7 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN")
             try:
-                outcome = write_article(db, result, replace=replace, stories=stories)
+                outcome = write_article(db, resolver.resolve(result), replace=replace, stories=stories)
             except Exception as error:  # its savepoint rolled back: nothing half-written
                 fail(LoadError(location, f"{type(error).__name__}: {error}"))
                 continue

@@ -202,25 +202,27 @@ def _insert(db, table: str, columns: tuple[str, ...], values: list[tuple]) -> in
     return None
 
 
-# Actor ids by (name, kind) for each open database: most mentions name an actor
-# already seen in this load.
+# Actor ids by name for each open database: most mentions name an actor already
+# seen in this load.
 _actor_ids: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def actor_id_for(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
     cache = _actor_ids.setdefault(db, {})
-    key = (name, kind)
-    if key not in cache:
-        cache[key] = _actor_id_from_table(db, name, kind)
-    return cache[key]
+    if name not in cache:
+        cache[name] = _actor_id_from_table(db, name, kind)
+    return cache[name]
+
+
+def forget_actor_ids(db: sqlite_utils.Database) -> None:
+    """After actors were joined or deleted: their ids are looked up again."""
+    _actor_ids.pop(db, None)
 
 
 def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
-    """The actor's id, created if new: one actor per canonical name and kind. Which
-    name a mention resolves to is the actor scorer's decision, not the store's."""
-    row = db.execute(
-        "select id from actors where name = ? and kind is ?", [name, kind]
-    ).fetchone()
+    """The actor's id, created if new: one actor per name. Which entity a mention
+    is, and so its name, is resolution's decision (resolution.py), not the store's."""
+    row = db.execute("select id from actors where name = ? order by id limit 1", [name]).fetchone()
     if row:
         return row[0]
     return _insert(db, "actors", ("name", "kind"), [(name, kind)])
