@@ -9,6 +9,7 @@ from functools import lru_cache
 from . import encoder, nlp
 from .model import Article
 from .plugins import registered_scorers
+from .resources import check_model_files
 from .scorers.actors import alias_table
 from .text.language import ENGLISH
 from .text.segment import segment_article
@@ -43,9 +44,11 @@ def is_scored(article: Article) -> bool:
 
 
 def check_pipeline(model: str | None = None) -> None:
-    """Load the spaCy pipeline `model` and the sentence encoder; raises
-    nlp.PipelineError, which says how to install the pipeline, or
-    encoder.EncoderError, which names the encoder's file, when either cannot be used."""
+    """Check every model file of the package, then load the spaCy pipeline `model`
+    and the sentence encoder; raises resources.ModelFileError (encoder.EncoderError
+    is one), which names the file and how to reinstall, or nlp.PipelineError, which
+    says how to install the pipeline."""
+    check_model_files()
     nlp.load_pipeline(model)
     encoder.load_encoder()
 

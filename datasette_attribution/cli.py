@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -45,12 +46,14 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def check_settings(model, alias_files=()):
-    """Load the spaCy pipeline and the sentence encoder and read the alias files
-    before anything is read: a missing pipeline or encoder file or a bad alias line
-    is a usage error."""
+    """Check the model files, load the spaCy pipeline and the sentence encoder and
+    read the alias files before anything is read: a missing pipeline or a bad alias
+    line is a usage error; a missing or damaged model file, a broken installation."""
     try:
         pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
-    except (pipeline.PipelineError, pipeline.EncoderError) as error:
+    except pipeline.ModelFileError as error:
+        raise click.ClickException(str(error)) from None
+    except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
     except LoadError as error:
         raise click.BadParameter(str(error), param_hint="--aliases") from None
@@ -117,8 +120,11 @@ def cli():
               help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "
                    "This process still writes.")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When another load is writing DB: wait for it to finish, or exit at once "
+                   "(status 1) without changing anything.")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         workers, progress, model, max_bytes, story_window, story_threshold, cluster):
+         workers, progress, model, max_bytes, story_window, story_threshold, cluster, wait):
     from .text.metadata import parse_date
 
     check_database_path(db)
@@ -135,7 +141,6 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
             require_dask()
         except ClusterError as error:
             raise click.UsageError(str(error)) from None
-    database = pipeline.open_database(db)
     settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes,
                 "story_window": story_window, "story_threshold": story_threshold, "cluster": cluster}
     workers = workers or os.cpu_count() or 1
@@ -144,24 +149,40 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     def report_error(error):
         click.echo(f"error: {error}", err=True)
 
-    if show_bar:
-        with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
-            seen = set()
+    with database_for_load(db, wait) as database:
+        if show_bar:
+            with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
+                seen = set()
 
-            def advance(location):
-                source = location.split(":")[0]
-                if source not in seen:
-                    seen.add(source)
-                    bar.update(1)
+                def advance(location):
+                    source = location.split(":")[0]
+                    if source not in seen:
+                        seen.add(source)
+                        bar.update(1)
 
-            report = _load(database, paths, replace, encoding, overrides,
-                           on_error=report_error, on_document=advance, workers=workers, **settings)
-    else:
-        report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
-                       workers=workers, **settings)
+                report = _load(database, paths, replace, encoding, overrides,
+                               on_error=report_error, on_document=advance, workers=workers, **settings)
+        else:
+            report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
+                           workers=workers, **settings)
     click.echo(report.summary_line())
     if report.failed:
         sys.exit(1)
+
+
+@contextmanager
+def database_for_load(path: str, wait: bool):
+    """pipeline.database_for_load, saying that it waits for another load, or a
+    clear error when told not to wait."""
+    def waiting():
+        click.echo(f"waiting for another load of {path} to finish (--no-wait to exit instead)", err=True)
+
+    try:
+        with pipeline.database_for_load(path, wait, on_wait=waiting) as database:
+            yield database
+    except pipeline.DatabaseBusy as error:
+        raise click.ClickException(f"{error}; nothing was changed (without --no-wait, this load "
+                                   "would wait for it to finish)") from None
 
 
 def _load(*args, **kwargs):
@@ -192,8 +213,8 @@ def demo(db_path, port, host, load_only, model):
     if not load_only:
         check_port_free(host, port)
     check_settings(model)
-    with resources.as_file(seed_folder()) as seeds_path:
-        report = pipeline.load(pipeline.open_database(db_path), [str(seeds_path)], model=model,
+    with resources.as_file(seed_folder()) as seeds_path, database_for_load(db_path, wait=True) as database:
+        report = pipeline.load(database, [str(seeds_path)], model=model,
                                on_error=lambda e: click.echo(f"error: {e}", err=True))
     click.echo(report.summary_line())
     if load_only:

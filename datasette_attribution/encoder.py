@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy
 
-from .resources import model_path
+from .resources import ModelFileError, model_path, reinstall_advice
 
 ENCODER_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -29,7 +29,7 @@ MAX_PIECES = 128  # as trained; a longer sentence keeps its first 126 word piece
 WIDTH = 384
 
 
-class EncoderError(Exception):
+class EncoderError(ModelFileError):
     """The encoder's files cannot be used; the message names the file."""
 
 
@@ -41,12 +41,12 @@ class Encoder:
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise EncoderError(f"{path}: the sentence encoder's file is missing; "
-                                   f"reinstall datasette-attribution")
+                                   f"{reinstall_advice()}")
         try:
             tokenizer = Tokenizer.from_file(str(tokenizer_path))
         except Exception as error:
             raise EncoderError(f"{tokenizer_path}: not a readable tokenizer ({error}); "
-                               f"reinstall datasette-attribution") from None
+                               f"{reinstall_advice()}") from None
         tokenizer.enable_truncation(max_pieces)
         tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
@@ -58,7 +58,7 @@ class Encoder:
                                                    providers=["CPUExecutionProvider"])
         except Exception as error:
             raise EncoderError(f"{model_path}: not a readable ONNX model ({error}); "
-                               f"reinstall datasette-attribution") from None
+                               f"{reinstall_advice()}") from None
         self.tokenizer = tokenizer
         self.session = session
         # ONNX Runtime sessions may be shared by threads, but Datasette calls SQL

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
 from .encoder import EncoderError  # noqa: F401 (the command line catches it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
+from .resources import ModelFileError  # noqa: F401 (the command line catches it from here)
 from .store import (
     Layout,
     article_rows,
@@ -43,6 +45,7 @@ from .store import (
 from .store import open_database as open_store
 from .resolution import Resolver
 from .store.actors import apply_settlement, last_actor_id, stored_actors
+from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the command line catches it from here)
 from .store.stories import StoryGrouper
 from .stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .stories import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
@@ -99,6 +102,20 @@ def _layout_of(registered: tuple) -> Layout:
 def open_database(path):
     """The database at `path` with every registered scorer's columns."""
     return open_store(path, layout())
+
+
+@contextmanager
+def database_for_load(path, wait: bool = True, on_wait=None):
+    """The database at `path` (open_database), held for this load alone: when
+    another load writes it, wait for that load to end (calling `on_wait()` once
+    first), or raise DatabaseBusy with `wait` false, before anything is written.
+    Closed at the end, then released (store/load_lock.py says why in that order)."""
+    with exclusive_load(path, wait, on_wait):
+        db = open_database(path)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 def to_article(raw: RawDocument, overrides: dict) -> Article:

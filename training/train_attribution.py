@@ -26,12 +26,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.ingest.records import article_from_record  # noqa: E402
 from datasette_attribution.model import RawDocument  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.cues import (  # noqa: E402
-    QUOTE_CHARS,
     is_candidate,
+    is_quote_mark,
     quotation_depths,
     token_features,
 )
@@ -64,7 +65,7 @@ def examples(path: Path):
         sentence_labels.append(any(start <= cue[0] < end for cue in gold["cues"]))
         groups.append(number)
         depths = quotation_depths(span)
-        has_quote = any(t.text in QUOTE_CHARS for t in span)
+        has_quote = any(is_quote_mark(t) for t in span)
         for offset, token in enumerate(span):
             if not is_candidate(token):
                 continue
@@ -153,6 +154,7 @@ def main():
             "weights": dict(sorted(weights.items())),
         }, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KiB, {len(weights)} weights)")
+        print(f"recorded its checksum in {record_model_files()}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,17 @@ from functools import lru_cache
 from ..resources import model_file, words
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
-QUOTE_CHARS = frozenset('"“”')
+# Quotation marks as spaCy's tokens: straight, curly, and the typewriter pairs of
+# older newspaper text (''I wouldn't object,'' and ``So be it,''); "``" comes as
+# two "`" tokens, of which the first counts.
+QUOTE_CHARS = frozenset(['"', "“", "”", "''", "``", "`"])
+
+
+def is_quote_mark(token) -> bool:
+    """A token that opens or closes a quotation (the second "`" of a pair does not)."""
+    if token.text == "`":
+        return token.i == 0 or token.nbor(-1).text != "`"
+    return token.text in QUOTE_CHARS
 
 
 def is_candidate(token) -> bool:
@@ -56,7 +66,7 @@ def quotation_depths(span) -> list[bool]:
     for token in span:
         if token.text in QUOTE_CHARS:
             depths.append(False)
-            inside = not inside
+            inside = not inside if is_quote_mark(token) else inside
         else:
             depths.append(inside)
     return depths
@@ -115,7 +125,7 @@ def cue_probabilities(span, depths: list[bool] | None = None) -> list[tuple[obje
     model = _model()
     weights, bias = model["weights"], model["intercept"]
     depths = quotation_depths(span) if depths is None else depths
-    has_quote = any(t.text in QUOTE_CHARS for t in span)
+    has_quote = any(is_quote_mark(t) for t in span)
     found = []
     for offset, token in enumerate(span):
         if not is_candidate(token):
