@@ -35,7 +35,7 @@ NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 # A surname alone joins the corpus' person of that surname who holds at least this
 # share of the mentions of every person of the corpus with it ("Clinton").
-DOMINANT_SHARE = 0.75
+DOMINANT_SHARE = 2 / 3
 ALIASES_KEPT = 30  # the most frequent forms an actor keeps in `aliases`
 
 
@@ -181,11 +181,15 @@ class Resolver:
                 return self.entities[found[0]]
         return None
 
-    def _person_for(self, word: str, exclude: str | None = None) -> Entity | None:
-        """The corpus' person written in full whose surname (else first name) is
-        `word`, when one holds most of the mentions of all such persons."""
+    def _person_for(self, word: str, kind: str | None, exclude: str | None = None) -> Entity | None:
+        """The corpus' person written in full whose surname (for a person, else
+        its first name) is `word`, when one holds most of the mentions of all such
+        persons: "Trump" the parse took for a firm is Donald Trump. A place is
+        never a person's name ("Charlotte", "Washington")."""
+        if kind == "place":
+            return None
         named = [self.entities[n] for n in self.by_word.get(word, ()) if n != exclude]
-        for position in (1, 0):
+        for position in (1, 0) if kind in ("person", None) else (1,):
             candidates = [e for e in named if e.person_words and e.person_words[position] == word]
             if candidates:
                 best = max(candidates, key=lambda e: (e.mentions, e.name))
@@ -194,12 +198,14 @@ class Resolver:
         return None
 
     def _resolve_name(self, name: str, kind: str | None) -> Entity:
+        key = name_key(name, kind)
+        # A surname alone is the corpus' person of that surname, before any actor
+        # that an article without the full name left under the surname alone.
+        if " " not in key and (person := self._person_for(key, kind)) is not None:
+            return person
         entity = self._known(name, kind)
         if entity is not None:
             return entity
-        key = name_key(name, kind)
-        if " " not in key and (person := self._person_for(key)) is not None:
-            return person
         return self._entity(display_name(name))
 
     # -- articles -------------------------------------------------------------------
@@ -245,9 +251,11 @@ class Resolver:
             entity = self.entities.get(name)
             if entity is None:
                 continue
-            target = self._known(name, entity.kind, exclude=name)
-            if target is None and " " not in name_key(name) and entity.kind in ("person", None):
-                target = self._person_for(name_key(name), exclude=name)
+            target = None
+            if " " not in name_key(name):
+                target = self._person_for(name_key(name), entity.kind, exclude=name)
+            if target is None:
+                target = self._known(name, entity.kind, exclude=name)
             if target is None or target.name == name:
                 continue
             self._absorb(entity, target)
