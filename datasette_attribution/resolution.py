@@ -36,7 +36,6 @@ COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 # A surname alone joins the corpus' person of that surname who holds at least this
 # share of the mentions of every person of the corpus with it ("Clinton").
 DOMINANT_SHARE = 2 / 3
-ALIASES_KEPT = 30  # the most frequent forms an actor keeps in `aliases`
 
 
 def _plain(text: str) -> str:
@@ -90,7 +89,6 @@ def display_name(name: str) -> str:
 class Entity:
     name: str
     kinds: Counter = field(default_factory=Counter)
-    aliases: Counter = field(default_factory=Counter)
     mentions: int = 0
     stored: bool = False  # a row of `actors` before this load
 
@@ -110,11 +108,13 @@ class Entity:
 @dataclass
 class Settlement:
     """What a load's resolution asks of the store once every article is written:
-    `merges` (an actor's name -> the name of the actor it joins) and each entity's
-    kind and the names it was written as."""
+    `merges` (an actor's name -> the name of the actor it joins), the kind of each
+    entity whose kind is new, and the entities whose names as written (`aliases`)
+    the load changed."""
 
     merges: dict[str, str]
-    actors: dict[str, tuple[str | None, list[str]]]  # name -> (kind, aliases)
+    kinds: dict[str, str | None]
+    touched: set[str]
 
 
 class Resolver:
@@ -122,8 +122,7 @@ class Resolver:
     database: the actors already stored, then every article of the load in turn."""
 
     def __init__(self, stored=(), alias_files: tuple[str, ...] = ()):
-        """`stored`: (name, kind, aliases, mention_count) of the actors already in
-        the database."""
+        """`stored`: (name, kind, mentions) of the actors already in the database."""
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, str] = {}  # name key -> entity name
         self.keys_of: dict[str, set[str]] = {}  # entity name -> its keys
@@ -132,14 +131,16 @@ class Resolver:
         self.aliases = {name_key(alias, actor.kind): actor for alias, actor in alias_table(alias_files).items()}
         self.touched: set[str] = set()  # entities this load named
         self.merges: dict[str, str] = {}
-        for name, kind, aliases, count in stored:
+        self.stored_kinds: dict[str, str | None] = {}
+        for name, kind, count in stored:
             entity = self._entity(name, stored=True)
             if entity.name != name:  # two stored actors of one key (an older release's)
                 self.merges[name] = entity.name
                 self.touched.add(entity.name)
+            else:
+                self.stored_kinds[name] = kind
             entity.kinds[kind] += count or 1
             entity.mentions += count or 0
-            entity.aliases.update({alias: 1 for alias in aliases or ()})
 
     # -- entities -------------------------------------------------------------------
 
@@ -222,7 +223,6 @@ class Resolver:
             entity = self.entities[name]
             entity.kinds[kind] += 1
             entity.mentions += 1
-            entity.aliases[_plain(re.sub(r"^(?:the|The)\s+", "", text))] += 1
             self.touched.add(name)
             written.setdefault(name, set()).add(actor)
             leader = self._resolve_name(linked_to, "person").name if linked_to else None
@@ -246,8 +246,7 @@ class Resolver:
         "Donald Trump" later), a name that is now an alias, "U.S." and another's
         name, or another's initials. Two full names are never joined by guesswork."""
         merges = dict(self.merges)
-        candidates = self.touched | {n for n in self.entities if " " not in name_key(n)}
-        for name in sorted(candidates, key=lambda n: (self.entities[n].mentions, n) if n in self.entities else (0, n)):
+        for name in sorted(self.entities, key=lambda n: (self.entities[n].mentions, n)):
             entity = self.entities.get(name)
             if entity is None:
                 continue
@@ -264,15 +263,15 @@ class Resolver:
             while target in merges:  # a joined an actor that joined another
                 target = merges[target]
             merges[name] = target
-        actors = {name: (e.kind, [a for a, _ in e.aliases.most_common(ALIASES_KEPT)])
-                  for name, e in self.entities.items() if name in self.touched or name in merges.values()}
-        self.merges = {}
-        self.touched = set()
-        return Settlement(merges, actors)
+        kinds = {name: e.kind for name, e in self.entities.items()
+                 if name in self.touched or self.stored_kinds.get(name, e.kind) != e.kind}
+        settlement = Settlement(merges, kinds, {n for n in self.touched if n in self.entities})
+        self.merges, self.touched = {}, set()
+        self.stored_kinds.update(kinds)
+        return settlement
 
     def _absorb(self, entity: Entity, target: Entity) -> None:
         target.kinds.update(entity.kinds)
-        target.aliases.update(entity.aliases)
         target.mentions += entity.mentions
         self.touched.add(target.name)
         del self.entities[entity.name]

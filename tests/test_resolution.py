@@ -38,7 +38,7 @@ def test_articles_loaded_together_name_each_entity_once(tmp_path):
                             "CLINTON said the FBI had cleared her."},
     ])
     assert actors(db) == [
-        ("Donald Trump", "person", 3, ["Donald J. Trump", "Donald Trump", "Trump"]),
+        ("Donald Trump", "person", 3, ["Trump", "Donald J. Trump", "Donald Trump"]),
         ("FBI", "organization", 3, ["F.B.I.", "Federal Bureau of Investigation", "FBI"]),
         ("Hillary Clinton", "person", 2, ["Hillary Clinton", "CLINTON"]),
         ("Ohio", "place", 2, ["Ohio"]),

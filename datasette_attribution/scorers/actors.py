@@ -101,6 +101,14 @@ def _alias_pattern(alias_files: tuple[str, ...] = ()) -> PhraseMatcher:
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                 "FAC": "place", "NORP": "group"}
 SLASH_PARTS = re.compile(r"[^/]+")
+# A photo's caption or credit names no actor of the story: "(Photos by Richard
+# Shotwell, left, and Mark Von Holden/Invision/AP)", "AP Photo/Evan Vucci",
+# "Getty Images".
+CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|video)\s*(?:by\b|:|credit)|\bAP Photo\b|"
+                    r"\bGetty Images\b|/(?:AP|Getty|Reuters|Invision|AFP|EPA)\b|\((?:AP|Getty|Reuters|AFP)\)",
+                    re.IGNORECASE)
+# A programme or a book is no actor: "Breitbart News Daily", "Armed American Radio", "Beige Book".
+PROGRAMME_WORDS = frozenset({"daily", "podcast", "show", "tonight", "radio", "book"})
 NOT_IN_NAMES = re.compile(r"[\[\]{}<>@#|]")
 LEADING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
@@ -214,6 +222,8 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     others = []  # (sentence index, start, end, name, kind): organisations, places, groups
     for index, span in enumerate(spans):
         text, base = span.text, span.start_char
+        if CREDIT.search(text):
+            continue
         entities = []  # (start, end, kind)
         for ent in span.ents:
             kind = ENTITY_KINDS.get(ent.label_)
@@ -221,6 +231,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             if not tokens or (kind == "group" and tokens[-1].pos_ == "ADJ"):
                 continue  # "American officials": a nationality that describes, not an actor
             if (sum(c.isalpha() for c in ent.text) < 2 or _in_title(tokens[0]) or NOT_IN_NAMES.search(ent.text)
+                    or len(tokens) > 1 and tokens[-1].lower_ in PROGRAMME_WORDS
                     or not any(t.text[:1].isupper() for t in tokens)
                     or all(is_title(t.text) for t in tokens)):
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
