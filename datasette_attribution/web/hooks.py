@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from datasette import hookimpl
 
-from . import errors, filters, pages, render, story
+from . import dashboard, errors, filters, pages, render, story
 from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
     DEFAULT_FACETS,
@@ -22,7 +22,7 @@ from .metadata import (
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
-           "extra_body_script", "database_actions", "get_metadata", "startup", "handle_exception"]
+           "extra_body_script", "database_actions", "menu_links", "get_metadata", "startup", "handle_exception"]
 
 PLUGIN_NAME = "datasette-attribution"
 OUR_TABLES = ("articles", "sentences")
@@ -119,6 +119,7 @@ async def _narrower_than_the_actor(db, params: dict) -> bool:
 @hookimpl
 def register_routes():
     return [
+        (r"^/-/attribution/(?P<database>[^/.]+)(?:\.(?P<format>json|csv))?$", dashboard.dashboard_page),
         (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})$", pages.article_page),
         (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
          pages.comparison_page),
@@ -200,6 +201,9 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def extra_body_script(view_name, database, table, datasette):
+    if view_name == "index":
+        return _dashboard_links_script(datasette, [name for name, db in datasette.databases.items()
+                                                   if _plugin_columns(db.path)], "h2")
     if view_name == "database" and database and _plugin_columns(datasette.get_database(database).path):
         # The query box opens on a question a reader asks, not on the first
         # table by name. Run at once: the SQL editor reads the box when the page
@@ -207,7 +211,8 @@ def extra_body_script(view_name, database, table, datasette):
         example = EXAMPLE_QUERIES["anonymous_sources_by_outlet"]["sql"]
         return ("(function () { var box = document.querySelector('textarea#sql-editor');"
                 "if (box && /^select \\* from \\S+$/.test(box.value.trim())) "
-                f"box.value = {json.dumps(example)}; }})();")
+                f"box.value = {json.dumps(example)}; }})();"
+                + _dashboard_links_script(datasette, [database], "h1"))
     if table not in column_descriptions():
         return ""
     # The column descriptions folded behind a toggle, so the rows come first.
@@ -224,14 +229,38 @@ def extra_body_script(view_name, database, table, datasette):
     return script + "});"
 
 
+def _dashboard_links_script(datasette, databases: list[str], heading: str) -> str:
+    """A line under each database's heading that leads to its dashboard (the
+    index lists databases under h2 links to them, the database page under h1)."""
+    if not databases:
+        return ""
+    links = {datasette.urls.database(name): pages.dashboard_url(datasette, name) for name in databases}
+    return ("document.addEventListener('DOMContentLoaded', function () {"
+            f"var links = {json.dumps(links)}; var heading = {json.dumps(heading)};"
+            "document.querySelectorAll(heading).forEach(function (h) {"
+            "var a = heading === 'h1' ? null : h.querySelector('a');"
+            "var key = a ? a.getAttribute('href') : Object.keys(links)[0];"
+            "if (!(key in links)) { return; }"
+            "var p = document.createElement('p'); p.className = 'attr-dashboard-link';"
+            "p.innerHTML = '<a href=\"' + links[key] + '\">Dashboard: outlets, sources, hedging and "
+            "sentiment compared</a>';"
+            "h.parentNode.insertBefore(p, h.nextSibling); }); });")
+
+
+@hookimpl
+def menu_links(datasette):
+    return [{"href": pages.dashboard_url(datasette, name), "label": f"Dashboard: {name}"}
+            for name, db in datasette.databases.items() if _plugin_columns(db.path)]
+
+
 @hookimpl
 def database_actions(datasette, database):
     async def inner():
         tables = await datasette.get_database(database).table_names()
         if "articles" not in tables:
             return []
-        return [{"href": pages.plugin_url(datasette, database, "outlets"),
-                 "label": "Compare outlets"}]
+        return [{"href": pages.dashboard_url(datasette, database), "label": "Dashboard"},
+                {"href": pages.plugin_url(datasette, database, "outlets"), "label": "Compare outlets"}]
 
     return inner
 

@@ -13,6 +13,7 @@ from ..store.summaries import LABEL_COUNTS
 from .pages import (
     ARTICLE_TABLES,
     csv_response,
+    dashboard_url,
     database_from_request,
     fetch_rows,
     plugin_url,
@@ -88,7 +89,7 @@ async def story_data(datasette, db, story_id: int) -> dict:
                                         "positive_mentions", "labelled_mentions")}),
                                     "link": plugin_url(datasette, name, f"actors/{actor['id']}"),
                                     "mentions_link": table_link(datasette, name, "sentences", _actor=actor["id"],
-                                                          _outlet=actor["outlet"])})
+                                                          outlet=actor["outlet"])})
     for outlet, sentence in _omitted(sentences, outlet_of):
         if len(outlets[outlet]["omitted"]) < MAX_OMISSIONS_PER_OUTLET:
             outlets[outlet]["omitted"].append({"sentence": sentence["text"], "link": sentence_link(sentence["id"])})
@@ -147,5 +148,7 @@ async def story_page(datasette, request):
          "articles_link": data["articles_link"],
          "json_url": plugin_url(datasette, db.name, f"stories/{story['id']}.json"),
          "csv_url": plugin_url(datasette, db.name, f"stories/{story['id']}.csv"),
-         "row_url": datasette.urls.table(db.name, "stories") + f"/{story['id']}"},
+         "row_url": datasette.urls.table(db.name, "stories") + f"/{story['id']}",
+         "stories_url": datasette.urls.table(db.name, "stories"),
+         "dashboard_url": dashboard_url(datasette, db.name)},
         request=request))
