@@ -27,7 +27,7 @@ CORE_TABLES = {
         "id": int, "article_id": int, "position": int, "paragraph": int, "start": int,
         "end": int, "text": str, "evidence": str,
     },
-    "actors": {"id": int, "name": str, "kind": str, "linked_to": int},
+    "actors": {"id": int, "name": str, "kind": str, "linked_to": int, "aliases": str, "mention_count": int},
     "mentions": {
         "id": int, "sentence_id": int, "actor_id": int, "text": str, "start": int, "end": int,
         "sentiment": float, "sentiment_label": str, "sentiment_cues": str,
