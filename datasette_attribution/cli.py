@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import sys
 from contextlib import contextmanager
 from importlib import resources
@@ -249,7 +250,8 @@ def _duration(seconds: float) -> str:
 @contextmanager
 def database_for_load(path: str, wait: bool):
     """pipeline.database_for_load, saying that it waits for another load, or a
-    clear error when told not to wait."""
+    clear error when told not to wait; a full disk is a one-line error that says
+    what was kept."""
     def waiting():
         click.echo(f"waiting for another load of {path} to finish (--no-wait to exit instead)", err=True)
 
@@ -259,6 +261,13 @@ def database_for_load(path: str, wait: bool):
     except pipeline.DatabaseBusy as error:
         raise click.ClickException(f"{error}; nothing was changed (without --no-wait, this load "
                                    "would wait for it to finish)") from None
+    except pipeline.DiskFullError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except sqlite3.Error as error:
+        if not pipeline.is_disk_full(error):
+            raise
+        # Full before the load began (creating the tables): nothing was committed.
+        raise click.ClickException(f"{path}: {pipeline.DiskFullError(0)}") from None
 
 
 def _load(*args, **kwargs):

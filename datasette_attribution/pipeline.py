@@ -7,6 +7,7 @@ writes."""
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import threading
 from collections import Counter
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ from .store import (
     deferred_search_index,
     ensure_schema,
     index_new_rows,
+    is_disk_full,
     refresh_summaries,
     update_summaries,
     write_article,
@@ -72,6 +74,7 @@ class LoadReport:
     sentences: int = 0
     unscored: Counter = field(default_factory=Counter)  # language -> articles stored unscored
     errors: list[LoadError] = field(default_factory=list)
+    committed: int = 0  # articles added or replaced and committed so far
 
     @property
     def failed(self) -> int:
@@ -84,6 +87,20 @@ class LoadReport:
             languages = ", ".join(f"{language} {count}" for language, count in sorted(self.unscored.items()))
             line += f"; {sum(self.unscored.values())} not scored (not English: {languages})"
         return line
+
+
+class DiskFullError(Exception):
+    """The database could not grow: the disk is full, or the file reached a size
+    limit. What was committed before stays whole; the batch being written was
+    rolled back; a rerun adds the rest."""
+
+    def __init__(self, committed: int):
+        articles = "1 article was" if committed == 1 else f"{committed} articles were"
+        super().__init__(
+            f"the disk is full (or the database reached its size limit): {articles} committed before it "
+            "filled, the rest were not; free some space and run the same command again to add the rest "
+            "(the articles committed are skipped)")
+        self.committed = committed
 
 
 def layout() -> Layout:
@@ -265,8 +282,22 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
     runs on that cluster instead; the database written is the same.
 
     Raises nlp.PipelineError, or LoadError for a bad alias file, before reading
-    anything."""
+    anything; DiskFullError when the database cannot grow, with the articles
+    committed before left whole."""
     report = LoadReport()
+    try:
+        return _load(db, paths, replace, encoding, overrides, on_error, on_document, workers, model,
+                     alias_files, max_bytes, story_window, story_threshold, cluster, report)
+    except sqlite3.Error as error:
+        if not is_disk_full(error):
+            raise
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")  # what SQLite asks of a program after SQLITE_FULL
+        raise DiskFullError(report.committed) from None
+
+
+def _load(db, paths, replace, encoding, overrides, on_error, on_document, workers, model, alias_files,
+          max_bytes, story_window, story_threshold, cluster, report: LoadReport) -> LoadReport:
     settings = Settings(model=model, alias_files=tuple(alias_files))
     check_settings(settings)
     ensure_schema(db, layout())
@@ -303,7 +334,8 @@ def _commit(db) -> None:
 
 
 def _write_all(db, documents, replace, report, fail, on_document, finish, stories) -> None:
-    pending = 0
+    pending = 0  # articles written since the last commit
+    written = 0  # of those, added or replaced
     try:
         for location, result in documents:
             if on_document:
@@ -318,12 +350,15 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
             # is committed by finish() together with the summary tables.
             if pending >= ARTICLES_PER_COMMIT:
                 _commit(db)
-                pending = 0
+                report.committed += written
+                pending = written = 0
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN")
             try:
                 outcome = write_article(db, result, replace=replace, stories=stories)
             except Exception as error:  # its savepoint rolled back: nothing half-written
+                if is_disk_full(error):
+                    raise  # every article after it would fail alike: the load stops
                 fail(LoadError(location, f"{type(error).__name__}: {error}"))
                 continue
             if outcome == "skipped":
@@ -333,10 +368,16 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
                 report.sentences += result.sentence_count
                 if result.language not in (None, ENGLISH):
                     report.unscored[result.language] += 1
+                written += 1
             pending += 1
         if db.conn.in_transaction:
             index_new_rows(db)
         finish()
+    except sqlite3.Error as error:
+        if is_disk_full(error) and db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")  # the batch goes; what was committed stays
+        raise
     finally:
         # Finished articles are whole, also when the load is interrupted.
         _commit(db)
+    report.committed += written

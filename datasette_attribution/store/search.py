@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 
 import sqlite_utils
@@ -40,9 +41,15 @@ def deferred_search_index(db: sqlite_utils.Database):
             db.execute(f"drop trigger if exists [{table}_ai]")
     try:
         yield
-    finally:
-        with db.atomic():
-            _index_new_rows_and_restore_triggers(db)
+    except BaseException:
+        try:
+            with db.atomic():
+                _index_new_rows_and_restore_triggers(db)
+        except sqlite3.Error:
+            pass  # a full disk, say: the error that stopped the load is the one to tell
+        raise
+    with db.atomic():
+        _index_new_rows_and_restore_triggers(db)
 
 
 def index_new_rows(db: sqlite_utils.Database) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import weakref
 from dataclasses import dataclass
 
@@ -21,6 +22,17 @@ def content_hash(article: Article) -> str:
     """Same outlet, title and body: the same article, whatever file it came from."""
     key = json.dumps([article.outlet, article.title, article.body], ensure_ascii=False)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """SQLite could not grow the database or its log: the disk is full, or the
+    file reached a size limit (PRAGMA max_page_count)."""
+    if not isinstance(error, sqlite3.Error):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_FULL
+    return "database or disk is full" in str(error)
 
 
 def checkpoint(db: sqlite_utils.Database) -> None:
