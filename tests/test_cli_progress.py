@@ -53,3 +53,21 @@ def test_a_busy_port_is_answered_with_a_free_one():
         assert chosen != taken
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", chosen))  # really free
+
+
+def test_the_demo_on_a_busy_port_serves_on_a_free_one_and_says_so(tmp_path, monkeypatch):
+    from datasette.cli import cli as datasette_cli
+
+    served = []
+    monkeypatch.setattr(datasette_cli, "main", lambda args, **kwargs: served.append(args))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.db"), "--port", str(taken)])
+    assert result.exit_code == 0, result.output
+    (args,) = served
+    chosen = int(args[args.index("--port") + 1])
+    assert chosen != taken
+    assert f"port {taken} on 127.0.0.1 is in use; serving on port {chosen} instead" in result.stderr
+    assert f"Serving {tmp_path / 'd.db'} at http://127.0.0.1:{chosen}/" in result.stdout
