@@ -131,3 +131,31 @@ def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
 
 def test_being_asked_is_not_an_attribution():
     assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
+
+
+def test_a_speakers_label_before_a_colon_attributes_the_sentence():
+    assert main_attribution("KAINE: We are going to win Virginia, and we are going to win it big.")[:2] == (
+        "named", "KAINE")
+    assert main_attribution("Pat Caddell: Voters Worry About the Economy")[:2] == ("named", "Pat Caddell")
+    assert main_attribution("Editor’s note: This story has been updated.") == ("none", None, None)
+
+
+def test_not_responding_is_not_a_claim():
+    assert main_attribution("A lawyer for Mills did not immediately respond to a request for comment.") == (
+        "none", None, None)
+
+
+def test_a_relative_pronoun_source_is_judged_by_what_it_stands_for():
+    (sentence,) = analyze_text("The mayor ignored critics who say the stadium is a waste of money.")
+    said = next(a for a in sentence["attributions"] if a["cue"] == "say")
+    assert (said["source"], said["anonymous"], said["source_kind"]) == ("critics", 1, "vague")
+
+
+def test_shares_of_a_group_are_vague():
+    attribution, _, kind = main_attribution("About two-thirds of Republican voters said they backed the ban.")
+    assert (attribution, kind) == ("anonymous", "vague")
+
+
+def test_an_adviser_to_a_named_person_is_not_that_person():
+    attribution, _, kind = main_attribution("A longtime adviser to Trump said the campaign was broke.")
+    assert attribution == "anonymous" and kind in ("unnamed official", "unnamed other")

@@ -2,8 +2,6 @@
 sources labelled by hand, and report it against the parse's rules alone.
 
     python training/train_source_kinds.py --shared PATH/shared/data [--write] [--test]
-    python training/train_source_kinds.py --shared PATH/shared/data \
-        --import-labels SOURCES.tsv --pool POOL.json
 
 The labels (training/data/polnear_sources.jsonl, README beside it) name each source
 by its PolNeAR document and character offsets; the sentence is the one the package's
@@ -13,8 +11,7 @@ folds grouped by document give the `train` part's figures and pick the threshold
 P(anonymous); `--write` fits on the whole `train` part and writes
 datasette_attribution/models/source_kind_head.npz (weights and feature names only).
 `--test` prints the figures on the `test` part, which nothing here is tuned on.
-`--import-labels` turns an adjudicated `ID<TAB>ANON<TAB>KIND` file and the labelling
-pool (ids, offsets, parts) into the jsonl, keeping no text.
+training/import_source_labels.py makes the jsonl from the labellers' files.
 Needs scikit-learn (the `train` extra).
 """
 
@@ -22,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -32,8 +28,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from datasette_attribution import encoder, nlp  # noqa: E402
-from datasette_attribution.ingest.records import article_from_record  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers.source_kinds import (  # noqa: E402
     ANONYMOUS_KINDS,
@@ -42,55 +36,11 @@ from datasette_attribution.scorers.source_kinds import (  # noqa: E402
     rule_kind,
     sparse_features,
 )
-from datasette_attribution.text.segment import segment_article  # noqa: E402
 from training.real_news import documents  # noqa: E402
 
 LABELS = ROOT / "training" / "data" / "polnear_sources.jsonl"
 MODEL = ROOT / "datasette_attribution" / "models" / "source_kind_head.npz"
 MIN_COUNT = 3
-
-
-def sentence_bounds(text: str, doc_id: str) -> list[tuple[int, int]]:
-    """The segmenter's sentences of a PolNeAR text, as offsets into that text."""
-    article = article_from_record(RawDocument(doc_id, doc_id, "record", text))
-    bounds, cursor = [], 0
-    for sentence in segment_article(article):
-        # located as benchmarks/polnear.py does: the reader may have normalised white space
-        pattern = re.compile(r"\s+".join(map(re.escape, sentence["text"].split())))
-        match = pattern.search(text, cursor) or pattern.search(text)
-        if match:
-            bounds.append((match.start(), match.end()))
-            cursor = match.end()
-    return bounds
-
-
-def import_labels(tsv: Path, pool: Path, shared: Path) -> None:
-    items = {x["id"]: x for x in json.loads(pool.read_text("utf-8"))["anon"]}
-    texts = documents(shared)
-    bounds: dict[str, list] = {}
-    rows, skipped = [], 0
-    for number, line in enumerate(tsv.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        if len(fields) != 3 or fields[0] not in items or fields[1] not in ("named", "anonymous") \
-                or fields[2] not in KINDS:
-            sys.exit(f"{tsv}:{number}: expected ID<TAB>named|anonymous<TAB>kind, got {line!r}")
-        item = items[fields[0]]
-        text = texts[(item["corpus"], item["doc"])]
-        if item["doc"] not in bounds:
-            bounds[item["doc"]] = sentence_bounds(text, item["doc"])
-        inside = [(a, b) for a, b in bounds[item["doc"]] if a <= item["start"] and item["end"] <= b]
-        if not inside:
-            skipped += 1  # a source the segmenter splits across sentences
-            continue
-        a, b = inside[0]
-        rows.append({"id": item["id"], "corpus": item["corpus"], "doc": item["doc"],
-                     "sentence_start": a, "sentence_end": b,
-                     "start": item["start"] - a, "end": item["end"] - a,
-                     "anonymous": int(fields[1] == "anonymous"), "kind": fields[2], "part": item["part"]})
-    LABELS.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    print(f"wrote {len(rows)} labelled sources to {LABELS} ({skipped} across sentences left out)")
 
 
 def examples(shared: Path, part: str):
@@ -131,7 +81,7 @@ class Head:
         counts = Counter(name for row in sparse for name in row)
         self.vectorizer = DictVectorizer(sparse=False)
         self.vectorizer.fit([{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in sparse])
-        self.model = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
+        self.model = LogisticRegression(C=self.C, max_iter=3000)
         self.model.fit(self._matrix(sparse, dense), kinds)
         return self
 
@@ -171,17 +121,14 @@ def cross_validated(rows, sparse, dense, C, scale):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, required=True, help="the shared data folder")
-    parser.add_argument("--import-labels", type=Path)
-    parser.add_argument("--pool", type=Path)
-    parser.add_argument("--C", type=float, default=0.3)
-    parser.add_argument("--dense-scale", type=float, default=1.0)
+    parser.add_argument("--grid-C", type=float, nargs="+", default=[0.1, 0.3, 1.0],
+                        help="regularisation strengths tried in cross-validation")
+    parser.add_argument("--grid-scale", type=float, nargs="+", default=[0.0, 1.0, 3.0],
+                        help="weights of the encoder's features tried (0: the parse's features alone)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--test", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print up to N cross-validated errors of train")
     args = parser.parse_args()
-    if args.import_labels:
-        import_labels(args.import_labels, args.pool, args.shared)
-        return
     rows, sparse, dense, rules = examples(args.shared, "train")
     gold = [r["anonymous"] == 1 for r in rows]
     print(f"train part: {len(rows)} sources, {sum(gold)} anonymous; kinds {Counter(r['kind'] for r in rows)}")
@@ -189,8 +136,8 @@ def main():
           anonymity_figures(gold, [k in ANONYMOUS_KINDS for k in rules]))
     print(f"  kind accuracy {np.mean([k == r['kind'] for k, r in zip(rules, rows)]):.3f}")
     results = []
-    for C in (0.1, 0.3, 1.0):
-        for scale in (0.0, 1.0, 3.0):
+    for C in args.grid_C:
+        for scale in args.grid_scale:
             p = cross_validated(rows, sparse, dense, C, scale)
             for threshold in np.arange(0.2, 0.81, 0.05):
                 predicted = [x >= threshold for x in p]

@@ -74,12 +74,48 @@ def _has_identifier(head, tokens) -> bool:
                or (t.dep_ in ("poss", "compound") and t.head.i == head.i) for t in tokens if t.i != head.i)
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+
+
+def antecedent(head):
+    """The noun a relative pronoun stands for ("critics who say": "critics"), or None."""
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        return head.head.head
+    if head.lower_ == "whom" and head.head.dep_ == "prep":  # "both of whom"
+        return head.head.head
+    return None
+
+
+def _phrase_of(token) -> tuple[list, object]:
+    """The tokens of the noun phrase `token` heads, its relative clauses left out."""
+    clauses = {t.i for child in token.children if child.dep_ == "relcl" for t in child.subtree}
+    return [t for t in token.subtree if t.i not in clauses], token
+
+
+def _names_the_head(head, tokens) -> bool:
+    """A person's name is the head or hangs on it directly ("spokesman Josh Earnest",
+    "the two leading Republicans, Donald J. Trump and ..."), not through a
+    preposition ("an adviser to Trump")."""
+    for token in tokens:
+        if token.ent_type_ != "PERSON" or token.pos_ != "PROPN":
+            continue
+        node = token
+        while node.i != head.i and node.dep_ in ("compound", "flat", "appos", "conj", "cc", "punct"):
+            node = node.head
+        if node.i == head.i:
+            return True
+    return False
+
+
 def rule_kind(span, start: int, end: int) -> str:
     """The kind the parse and the lexicons give the source at sentence[start:end]."""
     tokens = phrase_tokens(span, start, end)
     head = phrase_head(tokens)
     if head is None:
         return "unnamed other"
+    stands_for = antecedent(head)
+    if stands_for is not None:
+        tokens, head = _phrase_of(stands_for)
     lowered = {t.lower_ for t in tokens}
     nouns = source_nouns()
     noun = nouns.get(head.lower_) or nouns.get(head.lemma_.lower())
@@ -91,9 +127,11 @@ def rule_kind(span, start: int, end: int) -> str:
     if any(name in words_of_phrase.split() or (" " in name and name in words_of_phrase)
            for name in media_names()) and noun not in ("document", "official"):
         return "media"
+    if head.like_num or head.tag_ == "CD" or (noun == "share" and not _names_the_head(head, tokens)):
+        return "vague"  # "hundreds", "about two-thirds of voters", "most in both states"
+    if _names_the_head(head, tokens):
+        return "person"  # "spokesman Josh Earnest", "the two senators, John McCain and ..."
     if noun == "official":
-        if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in tokens):
-            return "person"  # "White House spokesman Josh Earnest"
         if head.lemma_.lower() in SPOKESPEOPLE and _has_identifier(head, tokens):
             return "organisation"  # "a WeWork spokesperson": the organisation on the record
         return "unnamed official"
@@ -102,14 +140,15 @@ def rule_kind(span, start: int, end: int) -> str:
         if plural and not _has_identifier(head, tokens) and not lowered & DEFINITE:
             return "vague"  # "polls show", "reports say"
         return "document"
-    if noun in ("group", "share"):
+    if noun == "group":
         return "vague"
     if noun == "other":
         return "unnamed other" if head.tag_ != "NNS" or lowered & INDEFINITE else "vague"
     if head.pos_ == "PROPN" or head.ent_type_:
         kind = NAMED_ENTITY_KINDS.get(head.ent_type_)
         if kind == "vague" and head.tag_ not in ("NNPS", "NNS"):
-            kind = "person"  # "a Democrat" is one person; "Democrats" are a group
+            # "a New Hampshire Republican" is one unnamed person; "Democrats" are a group
+            kind = "unnamed other" if lowered & {"a", "an", "one", "another"} else "person"
         if kind:
             return kind
         if head.text.isupper() and len(head.text) > 1:
@@ -118,6 +157,8 @@ def rule_kind(span, start: int, end: int) -> str:
     if noun in ("organisation", "media"):
         return noun
     if head.tag_ in ("NNS", "NNPS"):
+        if head.i == span.start and head.text[:1].isupper() and len(tokens) == 1:
+            return "person"  # a surname the tagger took for a plural: "Sanders replied"
         return "vague"  # people at large: "voters", "opponents"
     if lowered & {"a", "an", "one", "another"}:
         return "unnamed other"

@@ -207,16 +207,16 @@ def _cue_extent(token, cue_ids) -> tuple[int, int]:
     return min(parts | {token.i}), max(parts | {token.i})
 
 
-def attributions_in(span) -> list[dict]:
+def attributions_in(span, encoding: dict | None = None) -> list[dict]:
     """Every attribution the parse shows in a sentence, the main one first (the cue
     outside quotation marks nearest the root of the tree, "according to" before
     all): cue, source and content with their offsets in the sentence; source is
-    None where the tree names nobody."""
+    None where the tree names nobody. `encoding` is the sentence's encoder output."""
     base = span.start_char
     limit = threshold()
     has_quote = any(is_quote_mark(t) for t in span)
     inside = quotation_depths(span)
-    cue_tokens = [token for token, probability in cue_probabilities(span, inside)
+    cue_tokens = [token for token, probability in cue_probabilities(span, inside, encoding)
                   if probability >= limit and _accepted(token, probability, has_quote)]
     for token in span:  # "according to" is one cue, whatever the model makes of "to"
         if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(

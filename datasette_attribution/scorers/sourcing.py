@@ -24,7 +24,7 @@ from .source_phrases import attributions_in, source_of, source_phrase
 from .summary import share
 
 NON_CLAIMS = re.compile(
-    r"\bdeclined to (?:comment|discuss|elaborate|be drawn)|\bdid not (?:respond|reply|return)"
+    r"\bdeclined to (?:comment|discuss|elaborate|be drawn)|\bdid not (?:immediately )?(?:respond|reply|return)"
     r"|\bcould not be reached|\bno comment\b|\bwere not available for comment",
     re.IGNORECASE,
 )
@@ -41,6 +41,15 @@ IMPERSONAL = re.compile(
     r"(?:commentators|critics|observers|analysts|experts|many|some)\b",
     re.IGNORECASE,
 )
+# A speaker's label before a colon, as transcripts and headlines write it
+# ("PENCE: Well, look, ...", "Pat Caddell: Democrat Voters Worried ..."): one to four
+# capitalised words at the sentence's start.
+SPEAKER_LABEL = re.compile(r"^[\"“]?((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,3}):\s+\S")
+NOT_SPEAKERS = frozenset({"note", "update", "updated", "photo", "video", "watch", "related", "read",
+                          "correction", "editor’s", "editor's", "source", "sources", "credit", "warning",
+                          "q", "a", "by", "from", "to", "subject", "date", "tags", "filed"})
+NOT_A_LABEL = re.compile(r"^(?:[\w’'-]+\s+){0,2}(?:note|update|updated|correction|clarification):",
+                         re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "organisation",
             "we": "person", "i": "person"}
 # A speaker's own pronouns: a person, never an organisation, whoever they point back to.
@@ -281,6 +290,22 @@ class Discourse:
         self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))
 
 
+def speaker_label(text: str) -> dict | None:
+    """The attribution a speaker's label before a colon makes, or None."""
+    match = SPEAKER_LABEL.match(text)
+    if match is None:
+        return None
+    label = match.group(1)
+    if any(word.lower() in NOT_SPEAKERS or word.lower() in words("web_vocabulary.txt")
+           for word in label.split()):
+        return None
+    colon = match.end(1)
+    return {"cue": ":", "cue_start": colon, "cue_end": colon + 1, "source": label,
+            "source_start": match.start(1), "source_end": colon,
+            "content_start": colon + 1 + (len(text[colon + 1:]) - len(text[colon + 1:].lstrip())),
+            "content_end": len(text), "source_token": None, "continues": False}
+
+
 def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
               discourse: Discourse | None = None, encoding: dict | None = None) -> dict:
     """attribution, source, source_kind, cue, anonymous_score and every attribution
@@ -298,7 +323,19 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     if NON_CLAIMS.search(text):
         return result
     impersonal = IMPERSONAL.search(text)
-    found = attributions_in(span) or _phrase_attributions(span)
+    if encoding is None:
+        from .. import encoder  # a sentence scored on its own, outside a load
+
+        encoding = encoder.encode([text])[0]
+    found = attributions_in(span, encoding) or _phrase_attributions(span)
+    label = speaker_label(text)
+    if label is not None:
+        # The label speaks the whole sentence: it comes first, any cue on its colon goes.
+        found = [label] + [a for a in found if a["cue_start"] != label["cue_start"]]
+    elif NOT_A_LABEL.match(text):
+        # "Editor's note:", "Update:": the page's furniture, not a speaker.
+        colon = text.index(":")
+        found = [a for a in found if a["cue_start"] > colon]
     _widen_to_phrases(span.text, found)
     anonymity = ANONYMITY.search(text)
     if impersonal is not None:
@@ -317,10 +354,6 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     found = [a for a in found if a["source"] is not None or (previous is not None and a["continues"])]
     if not found and anonymity is None:
         return result
-    if found and encoding is None:
-        from .. import encoder  # a sentence scored on its own, outside a load
-
-        encoding = encoder.encode([text])[0]
     for attribution in found:
         _classify(attribution, mentions, previous, discourse, span, encoding)
     main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
