@@ -126,8 +126,9 @@ def cli():
                    "days of it.")
 @click.option("--story-threshold", type=click.FloatRange(min=0, min_open=True, max=1),
               default=pipeline.DEFAULT_STORY_THRESHOLD, show_default=True,
-              help="Similarity (0-1, cosine of the rarity-weighted words of title and opening) "
-                   "at which an article joins the story of the closest article. Higher groups less.")
+              help="Similarity (0-1: the cosine of the rarity-weighted words of title and opening, "
+                   "moved a little by how close the openings' meanings are) at which an article "
+                   "joins the story of the closest article. Higher groups less.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from ..model import Article
-from ..stories import term_vector
+from ..stories import meaning_bytes, meaning_from_bytes, term_vector
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
 from .stories import StoryGrouper, forget_article
@@ -84,6 +84,7 @@ class ArticleRows:
     attributions: list[tuple]
     published: str | None = None
     story_vector: dict | None = None  # stories.term_vector of its title and opening
+    story_meaning: bytes | None = None  # its lead's meaning (analysis.meaning), as stored
 
 
 def _columns(table: str, *left_out: str) -> tuple[str, ...]:
@@ -147,6 +148,7 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
                       for sentence in analysis.sentences for a in sentence.get("attributions", [])],
         published=article.published,
         story_vector=term_vector(article.title, article.body),
+        story_meaning=meaning_bytes(analysis.meaning),
     )
 
 
@@ -197,7 +199,8 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             (sentence_ids[position], actor_id_for(db, *actor) if actor else None, *fields)
             for position, actor, *fields in rows.attributions])
         if stories is not None:
-            stories.place(article_id, rows.published, rows.story_vector or {})
+            stories.place(article_id, rows.published, rows.story_vector or {},
+                          meaning_from_bytes(rows.story_meaning))
     return "replaced" if existing is not None else "added"
 
 
