@@ -115,8 +115,9 @@ def cli():
                    "days of it.")
 @click.option("--story-threshold", type=click.FloatRange(min=0, min_open=True, max=1),
               default=pipeline.DEFAULT_STORY_THRESHOLD, show_default=True,
-              help="Similarity (0-1, cosine of the rarity-weighted words of title and opening) "
-                   "at which an article joins the story of the closest article. Higher groups less.")
+              help="Similarity (0-1: the cosine of the rarity-weighted words of title and opening, "
+                   "moved a little by how close the openings' meanings are) at which an article "
+                   "joins the story of the closest article. Higher groups less.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "
@@ -150,7 +151,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     def report_error(error):
         click.echo(f"error: {error}", err=True)
 
-    with database_for_load(db, wait) as database:
+    with database_for_load(db, wait, upgrade_note=True) as database:
         if show_bar:
             with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
                 seen = set()
@@ -171,16 +172,70 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
         sys.exit(1)
 
 
+@cli.command(help="Score every article already in DB again, from the text it stored, with the "
+                  "scorers and models installed now: run it after upgrading datasette-attribution.")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that score articles (default: one per core).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor aliases, as for load. Repeatable.")
+@click.option("--cluster", metavar="ADDRESS", help="Score on a Dask cluster, as for load.")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When a load is writing DB: wait for it to finish, or exit at once (status 1).")
+def rescore(db, workers, progress, model, alias_files, cluster, wait):
+    check_database_path(db)
+    check_settings(model, alias_files)
+    if cluster:
+        try:
+            require_dask()
+        except ClusterError as error:
+            raise click.UsageError(str(error)) from None
+    workers = workers or os.cpu_count() or 1
+    show_bar = sys.stderr.isatty() if progress is None else progress
+
+    def report_error(error):
+        click.echo(f"error: {error}", err=True)
+
+    with database_for_load(db, wait) as database:
+        settings = {"model": model, "alias_files": tuple(alias_files), "cluster": cluster, "workers": workers,
+                    "on_error": report_error}
+        try:
+            if show_bar:
+                total = database.execute("select count(*) from articles").fetchone()[0]
+                with click.progressbar(length=total, label="Rescoring", file=sys.stderr) as bar:
+                    report = pipeline.rescore(database, on_document=lambda location: bar.update(1), **settings)
+            else:
+                report = pipeline.rescore(database, **settings)
+        except ClusterError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(report.summary_line())
+    if report.failed:
+        sys.exit(1)
+
+
 @contextmanager
-def database_for_load(path: str, wait: bool):
+def database_for_load(path: str, wait: bool, upgrade_note: bool = False):
     """pipeline.database_for_load, saying that it waits for another load, or a
     clear error when told not to wait; a full disk is a one-line error that says
-    what was kept."""
+    what was kept. With `upgrade_note`, a database written by an earlier release
+    is said to need `rescore`."""
     def waiting():
         click.echo(f"waiting for another load of {path} to finish (--no-wait to exit instead)", err=True)
 
+    def upgrading(articles, missing):
+        lacks = ""
+        if missing:
+            lacks = f" (the file lacks {', '.join(f'{t}.{c}' for t, c in missing)}: added now)"
+        click.echo(f"{path} holds articles scored by an earlier release{lacks}; articles loaded now get "
+                   f"this release's scores, the earlier ones keep theirs until you run: "
+                   f"datasette-attribution rescore {path} (which scores all {articles} again)", err=True)
+
     try:
-        with pipeline.database_for_load(path, wait, on_wait=waiting) as database:
+        with pipeline.database_for_load(path, wait, on_wait=waiting,
+                                        on_upgrade=upgrading if upgrade_note else None) as database:
             yield database
     except pipeline.DatabaseBusy as error:
         raise click.ClickException(f"{error}; nothing was changed (without --no-wait, this load "

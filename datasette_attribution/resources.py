@@ -149,3 +149,16 @@ def record_model_files(folder: Path | None = None) -> Path:
     (folder / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
     check_model_files.cache_clear()
     return folder / MANIFEST
+
+
+@lru_cache(maxsize=1)
+def scoring_data_digest() -> str:
+    """Changes whenever a model file or a lexicon does: a database records the
+    one its articles were scored with, so that a load can tell that they were
+    scored by an earlier release."""
+    digest = hashlib.sha256((_models_folder() / MANIFEST).read_bytes())
+    lexicons = resources.files("datasette_attribution").joinpath("lexicons")
+    for entry in sorted(lexicons.iterdir(), key=lambda entry: entry.name):
+        if entry.name.endswith(".txt"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:16]

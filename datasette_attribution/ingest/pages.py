@@ -34,6 +34,9 @@ def article_from_text(raw: RawDocument) -> Article:
     if not kept:
         raise LoadError(raw.location, "no article text found on this page")
     kept = kept[header_length(blocks, kept):]
+    # A dateline among the body's first lines is the header's, never text.
+    while len(kept) > 1 and any(metadata.date_in_line(blocks[i].text) for i in kept[:TOP_LINES]):
+        kept.remove(next(i for i in kept[:TOP_LINES] if metadata.date_in_line(blocks[i].text)))
     signature = []  # a dateline closing the text, with or without a name, is not text
     while len(kept) > 1 and metadata.date_in_line(blocks[kept[-1]].text):
         signature.insert(0, blocks[kept.pop()])
@@ -43,7 +46,10 @@ def article_from_text(raw: RawDocument) -> Article:
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 
-    title = metadata.find_title(before_body, body_text)
+    outlet = fields.outlet_name(metadata.outlet_from(names, lines) or metadata.outlet_from_furniture(lines))
+    if outlet and outlet.islower() and fields.host_label(outlet) == outlet:
+        outlet = fields.name_spelling_domain(outlet, lines) or outlet  # a domain, where the page names itself
+    title = metadata.find_title(before_body, body_text, outlet)
     title_at = before_body.index(title) if title else -1
     standfirst = None
     if title is not None and title_at + 1 < len(before_body):
@@ -64,9 +70,11 @@ def article_from_text(raw: RawDocument) -> Article:
         published, byline = signed, signed_by
     elif signed and not published:
         published, byline = signed, byline or signed_by
+    if not published:
+        published, near_by = _date_and_byline(_around_body_start(blocks, kept))
+        byline = byline or near_by
     if byline and _named_in(byline, body_text):
         byline = None  # a caption beside the dateline names someone the story is about
-    outlet = metadata.outlet_from(names, lines)
     return Article(
         source=raw.source,
         paragraphs=[
@@ -79,6 +87,21 @@ def article_from_text(raw: RawDocument) -> Article:
         published=published,
         standfirst=standfirst,
     )
+
+
+TOP_LINES = 3
+NEAR_LINES = 30
+
+
+def _around_body_start(blocks, kept: list[int]) -> list:
+    """The lines about where the body starts, nearest first: the lines the
+    classifier left out among the body's first few, then those above it (the
+    dateline of a page whose headline was not found, or that sits under a
+    standfirst the classifier kept)."""
+    start, top = kept[0], kept[min(TOP_LINES, len(kept) - 1)]
+    inside = [i for i in range(start, top) if i not in kept]
+    above = list(range(start - 1, max(-1, start - 1 - NEAR_LINES), -1))
+    return [blocks[i] for i in inside + above]
 
 
 def header_length(blocks, kept: list[int]) -> int:

@@ -13,8 +13,10 @@ SEARCHABLE = {"sentences": "text", "articles": "title"}
 
 
 def enable_search(db: sqlite_utils.Database) -> None:
+    """Full-text search on every searchable table that lacks it, filled from its rows."""
     for table, column in SEARCHABLE.items():
-        db[table].enable_fts([column], create_triggers=True)
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts([column], create_triggers=True)
 
 
 def repair_search_index(db: sqlite_utils.Database) -> None:

@@ -10,8 +10,9 @@ import threading
 from functools import lru_cache
 
 from datasette import hookimpl
+from datasette.utils import tilde_decode
 
-from . import dashboard, errors, filters, pages, render, story
+from . import dashboard, earlier_release, errors, filters, pages, render, story
 from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
     DEFAULT_FACETS,
@@ -189,7 +190,16 @@ def _sentence_cell(row, text, database, datasette):
 @hookimpl(hookwrapper=True)
 def handle_exception(datasette, request, exception):
     outcome = yield
-    answer = errors.response_for(exception, request.path)
+
+    def written_by_an_earlier_release():
+        try:
+            db = datasette.get_database(route=tilde_decode(request.url_vars["database"]))
+        except (KeyError, TypeError):
+            return None
+        lacks = earlier_release.what_it_lacks(db.path)
+        return (earlier_release.STATUS, earlier_release.message(db.name, db.path, lacks)) if lacks else None
+
+    answer = errors.response_for(exception, request.path, written_by_an_earlier_release)
     if answer is not None:
         outcome.force_result(errors.replace_handlers(outcome.get_result(), datasette, request, *answer))
 
