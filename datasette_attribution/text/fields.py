@@ -171,7 +171,8 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
 
 # Where a name stops: an author box's label or a share button after it ("Saima
 # Sidik Author Saima Sidik is ...", "John Sakellariadis Link Copied").
-AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts".split())
+AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts "
+                       "topic topics section category categories tags".split())  # "Jason Cipriani Topic Hardware"
 # Letters after a name: "Lauren Manaker MS, RDN, LD", "Robert E. Moffit, Ph.D.".
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
 
