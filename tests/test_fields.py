@@ -69,6 +69,8 @@ def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expe
     ("Lauren Manaker MS, RDN, LD", "Lauren Manaker"),  # letters after a name
     ("HEATHER HOLLINGSWORTH", "Heather Hollingsworth"),
     ("The Associated Press", "Associated Press"),
+    ("Save Article", None), ("View All", None), ("People Editorial Guidelines", None),  # buttons and links
+    ("Sandhya Kambhampati Data; Graphics Journalist", "Sandhya Kambhampati"),
 ])
 def test_bylines_are_names_only(byline, expected):
     assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected

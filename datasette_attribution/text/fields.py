@@ -26,7 +26,8 @@ NOT_A_PERSON = frozenset(
     "writer reporter editor editors correspondent staff contributor contributors columnist bureau "
     "desk team media news newsroom nast admin administrator webmaster wires wire service press "
     "publishing published updated by text photo photos image images enlarge gallery video share "
-    "print email comments текст автор фото texto autor foto testo auteur".split())
+    "print email comments текст автор фото texto autor foto testo auteur journalist journalists "
+    "editorial guidelines graphics save article view all follow subscribe".split())
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())
@@ -172,7 +173,7 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
 # Where a name stops: an author box's label or a share button after it ("Saima
 # Sidik Author Saima Sidik is ...", "John Sakellariadis Link Copied").
 AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts "
-                       "topic topics section category categories tags".split())  # "Jason Cipriani Topic Hardware"
+                       "topic topics section category categories tags data".split())  # "Jason Cipriani Topic Hardware"
 # Letters after a name: "Lauren Manaker MS, RDN, LD", "Robert E. Moffit, Ph.D.".
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
 
