@@ -236,6 +236,10 @@ def polnear(corpus, window: int, threshold: float):
         print("   " + show("B-cubed", bcubed(predicted, gold)) + "   | every article alone: "
               + show("B-cubed", bcubed({i: i for i in gold}, gold)))
         print("   " + show("pairs  ", pairwise(predicted, gold)))
+        in_order = sorted((corpus[i] for i in gold), key=lambda a: (a["published"], a["id"]))
+        words_alone = grouped(in_order, window, 0.0, threshold)
+        print("   words alone: " + show("B-cubed", bcubed(words_alone, gold)) + "; "
+              + show("pairs", pairwise(words_alone, gold)))
 
 
 def seeds_among_dev(folder: Path, window: int, threshold: float):
