@@ -215,8 +215,23 @@ class Resolver:
         """The article's rows (store.ArticleRows) with every actor named by its entity."""
         resolved = {}  # the scorer's (name, kind) -> entity name, for this article
         written = {}   # entity name -> names as written in the article
+        in_full = {}   # surname -> the article's persons written in full with it, in order
+        for _, actor, kind, *_ in rows.mentions:
+            if kind == "person" and " " in name_key(actor, kind) and (actor, kind) not in resolved:
+                person = resolved[(actor, kind)] = self._resolve_name(actor, kind).name
+                surname = name_key(actor, kind).split()[-1]
+                in_full.setdefault(surname, [])
+                if person not in in_full[surname]:
+                    in_full[surname].append(person)
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
+            key = name_key(actor, kind)
+            if (actor, kind) not in resolved and key in in_full and kind != "place":
+                # A surname the article wrote in full for several people as often
+                # (the scorer left it alone): the one of them the corpus writes most.
+                candidates = in_full[key]
+                resolved[(actor, kind)] = max(candidates, key=lambda n: (self.entities[n].mentions,
+                                                                          -candidates.index(n)))
             if (actor, kind) not in resolved:
                 resolved[(actor, kind)] = self._resolve_name(actor, kind).name
             name = resolved[(actor, kind)]
