@@ -290,3 +290,27 @@ def test_a_dateline_at_the_top_of_the_body_is_the_date_and_never_text():
     assert article.published == "2019-11-18T18:54:00+00:00"
     assert article.paragraphs[0].text.startswith("Negotiations over the future")
     assert "GMT" not in article.body
+
+
+def _dump(furniture_top: str, furniture_bottom: str, headline="Port Talks Stalled as Unions Want Jobs Guarantee"):
+    page = f"{MENU}\n{furniture_top}\n\n{headline}\n\nBy Jane Doe\nNov. 19, 2019\n\n{BODY}{furniture_bottom}\n{MENU}\n"
+    return to_article(RawDocument("port.txt", "port.txt", "text", page))
+
+
+def test_a_text_dumps_outlet_is_the_copyright_holder_that_names_itself_elsewhere_never_its_parent():
+    own = _dump("The Harbour Post\nSubscribe to our newsletters", "About The Harbour Post\n"
+                "Copyright © 2019 The Harbour Post, Inc. All rights reserved.")
+    parent = _dump("Subscribe to our newsletters", "About Ziff Davis\n"
+                   "© 2001-2019 Ziff Davis, LLC., a Ziff Davis company. All rights reserved.")
+    alone = _dump("Subscribe to our newsletters", "© 2019 Hearst Communications, Inc. All rights reserved.")
+    assert (own.outlet, parent.outlet, alone.outlet) == ("The Harbour Post", None, None)
+
+
+@pytest.mark.parametrize("line", [
+    "By Thomas W. Smith", "Review by Rick Lane Contributor", "Starr Bowenbank , Rania Aniftos , Anna Chan",
+    "Seattle Times staff reporter",
+    "Legal challenges are pending in at least 16 states. Credit... Doug Mills/The New York Times",
+    "Illustration on port unions by Alexander Hunter/The Harbour Times … more >",
+])
+def test_a_byline_an_authors_box_or_a_credit_is_never_the_title(line):
+    assert _dump("Subscribe to our newsletters", "", headline=line).title is None

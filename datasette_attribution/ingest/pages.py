@@ -46,7 +46,10 @@ def article_from_text(raw: RawDocument) -> Article:
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 
-    title = metadata.find_title(before_body, body_text)
+    outlet = fields.outlet_name(metadata.outlet_from(names, lines) or metadata.outlet_from_furniture(lines))
+    if outlet and outlet.islower() and fields.host_label(outlet) == outlet:
+        outlet = fields.name_spelling_domain(outlet, lines) or outlet  # a domain, where the page names itself
+    title = metadata.find_title(before_body, body_text, outlet)
     title_at = before_body.index(title) if title else -1
     standfirst = None
     if title is not None and title_at + 1 < len(before_body):
@@ -72,7 +75,6 @@ def article_from_text(raw: RawDocument) -> Article:
         byline = byline or near_by
     if byline and _named_in(byline, body_text):
         byline = None  # a caption beside the dateline names someone the story is about
-    outlet = metadata.outlet_from(names, lines)
     return Article(
         source=raw.source,
         paragraphs=[

@@ -128,10 +128,13 @@ def _spells(key: str, label: str) -> bool:
     letter: "theharvardcrimson" holds "thecrimson", "townhall" is "townhall"."""
     if key == label or key.removeprefix("the") == label:
         return True
-    if len(label) < MIN_SPELLED_LETTERS or not key or key[0] != label[0]:
+    if len(label) < MIN_SPELLED_LETTERS:
         return False  # "nj" is not spelled by "New Jersey News"
-    remaining = iter(key)
-    return all(letter in remaining for letter in label)
+    for name in (key, key.removeprefix("the")):
+        remaining = iter(name)
+        if name and name[0] == label[0] and all(letter in remaining for letter in label):
+            return True
+    return False
 
 
 def clean_title(title: str | None, outlet: str | None, url: str | None,
@@ -236,3 +239,19 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
 def title_words(text: str) -> list[str]:
     """A title's words, lower case, for telling whether two titles agree."""
     return re.findall(r"[^\W_]+", (text or "").lower())
+
+
+CAPITALISED_RUN = re.compile(r"\b(?:The\s+)?[A-Z][\w&'’+-]*(?:\s+[A-Z][\w&'’+-]*){0,3}")
+
+
+def name_spelling_domain(domain: str, lines: list[str]) -> str | None:
+    """The name in the page's lines that spells its domain ("NPR" for npr.org,
+    "The Washington Post" for washingtonpost.com), for a page that gave only its
+    domain."""
+    candidates = []
+    for line in dict.fromkeys(lines):
+        for found in CAPITALISED_RUN.finditer(line):
+            words = found.group(0).split()
+            # Every run's tails too: "Subscribe The Washington Post" holds the name.
+            candidates.extend(" ".join(words[at:]) for at in range(len(words)))
+    return name_of_domain(candidates, domain)

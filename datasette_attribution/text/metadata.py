@@ -225,7 +225,7 @@ def ends_like_sentence(text: str) -> bool:
     return text.endswith(".") and not ABBREVIATION.search(text)
 
 
-def find_title(before_body: list[Block], body_text: str) -> Block | None:
+def find_title(before_body: list[Block], body_text: str, site: str | None = None) -> Block | None:
     """The headline: of the lines above the body, the one that best looks like
     it, or none when no line is sure enough (a wrong title is worse than none).
 
@@ -238,7 +238,7 @@ def find_title(before_body: list[Block], body_text: str) -> Block | None:
     first is the headline: what follows it is its deck, the author's box or
     captions ("Black Friday is Next Week, But..." under "Daily Deals: ...").
     """
-    score = _headline_scorer(before_body, body_text)
+    score = _headline_scorer(before_body, body_text, site)
     scores = [score(position) for position in range(len(before_body))]
     best = max(range(len(before_body)), key=lambda position: (scores[position] or 0.0, position),
                default=None)
@@ -284,7 +284,31 @@ def _teasers(dated: list) -> set[int]:
     return above if len(above) >= MIN_TEASERS else set()
 
 
-def _headline_scorer(before_body: list[Block], body_text: str):
+MIN_HEADLINE_IN_BODY = 0.25
+# What a byline, an author's box or a credit says and a headline does not.
+ROLE_WORDS = frozenset(
+    "reporter reporters contributor contributors correspondent editor editors fellow columnist staff "
+    "writer writers author authors photographer producer".split())
+SIGNED = re.compile(r"^(?:(?:review|words|written|photos?|story|text)\s+)?(?:by|author of)\s",
+                    re.IGNORECASE)  # "By ...", "Review by ...", "Author of ..."
+CREDITED = re.compile(r"\bcredits?\b|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$|^(?:illustration|photo|image|picture)s?\b",
+                      re.IGNORECASE)
+
+
+def signs_or_credits(text: str) -> bool:
+    """A byline ("By Thomas W. Smith", "Review by Rick Lane Contributor", "Starr
+    Bowenbank , Rania Aniftos , Anna Chan"), an author's box ("Seattle Times staff
+    reporter") or a picture's caption or credit ("... Credit... Doug Mills/The
+    New York Times", "Illustration on ... more >")."""
+    words = [w.lower() for w in WORD.findall(text)]
+    if SIGNED.match(text) or CREDITED.search(text) or any(w in ROLE_WORDS for w in words):
+        return True
+    parts = [part for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text) if part.strip()]
+    return len(parts) > 1 and all(looks_like_name(part) or part.strip() in ("Associated Press", "Reuters")
+                                  for part in parts)
+
+
+def _headline_scorer(before_body: list[Block], body_text: str, site: str | None = None):
     """position -> how much the line there looks like the headline (see
     find_title), or None for a line that cannot be one."""
     stopwords = words("stopwords.txt")
@@ -311,10 +335,17 @@ def _headline_scorer(before_body: list[Block], body_text: str):
             return None
         if ends_like_sentence(block.text):
             return None  # a lead, a teaser ("what a time to be alive ..."), a caption
+        if site and re.search(rf"(?<![\w.]){re.escape(site)}(?!\w)", block.text) and site not in body_text:
+            return None  # the site speaking of itself ("Why You Can Trust CNET")
+        if signs_or_credits(block.text):
+            return None  # a byline, an author's box or a picture's credit
+        in_body = sum(w in body_words for w in content) / len(content)
+        if in_body < MIN_HEADLINE_IN_BODY:
+            return None  # the site's promotion, another story: not about this one
         following = [p for p in unbulleted if p > position][:4]
         signed = [dated[p] or BYLINE_PREFIX.match(before_body[p].text) or before_body[p].text.lower() == "by"
                   for p in following]
-        return (sum(w in body_words for w in content) / len(content)
+        return (in_body
                 + 0.3 * sum(w in lead_words for w in content) / len(content)
                 + (0.6 if any(signed[:2]) else 0.3 if any(signed) else 0.0)
                 + 0.2 * sum(w[0].isupper() for w in block.words) / len(block.words)
@@ -427,3 +458,50 @@ def outlet_from(names: Counter, lines: list[str]) -> str | None:
     best = max(scores, key=scores.get)
     with_article = sum(f"The {best}" in line for line in lines)
     return f"The {best}" if with_article * 2 >= names[best] else best
+
+
+# "© 2023 The Hill", "Copyright © 2023, Chicago Tribune", "© 1996 - 2023 NewsHour
+# Productions LLC": the name that holds the page's copyright.
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>[A-Z][\w&'’.+-]*(?:\s+(?:[A-Z][\w&'’.+-]*|&|of|and|the))*)", re.IGNORECASE)
+CORPORATE = frozenset(
+    "inc inc. llc ltd ltd. limited company co co. corp corporation media group productions communications "
+    "enterprises holdings publishing interactive digital all plc gmbh news newspaper network networks"
+    .split())
+MIN_SELF_REFERENCES = 3
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name a copyright line gives, without its company form ("NewsHour
+    Productions LLC" is "NewsHour", "VICE MEDIA GROUP" is "VICE")."""
+    notice = re.match(r"^\W*(?:©|\(c\)|copyright\b)", line, re.IGNORECASE) or re.search(
+        r"all rights reserved", line, re.IGNORECASE)
+    found = COPYRIGHT.search(line) if notice else None
+    if not found or re.search(r"\b(?:image|photo|picture|credit)s?\s*:", line, re.IGNORECASE):
+        return None  # a picture's credit holds its own copyright
+    words = found.group("name").split()
+    while words and words[-1].lower().strip(",.") in CORPORATE | {"&", "of", "and", "the"}:
+        words.pop()
+    if not words or words[0].lower() in ("all", "policy", "notice") or len(words) > 5:
+        return None
+    return " ".join(words).strip(" ,.")
+
+
+def outlet_from_furniture(lines: list[str]) -> str | None:
+    """The page's own name in its copyright line, when the page names itself so
+    elsewhere too (a masthead, "Why You Can Trust CNET"): a parent company
+    ("Hearst", "Condé Nast") is named by the copyright line alone."""
+    for line in dict.fromkeys(lines):
+        name = copyright_holder(line)
+        if not name or len(name) < 3:
+            continue
+        if re.search(rf"\ban?\s+{re.escape(name)}\s+company\b", line, re.IGNORECASE):
+            continue  # "a Ziff Davis company": the owner of this and other sites
+        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])", re.IGNORECASE)
+        naming = {other for other in lines if other != line and pattern.search(other)
+                  and not COPYRIGHT.search(other)}
+        if len(naming) >= MIN_SELF_REFERENCES - 1:
+            return name
+    return None
+
