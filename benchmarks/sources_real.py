@@ -10,7 +10,9 @@ Each article goes through the scorers as a load would. A gold source is found wh
 an attribution of the sentence holding it has a source overlapping it; its
 anonymity is then the attribution's. A pronoun is resolved rightly when the actor
 the scorer gives it shares a word (not a title) with the labelled name, or, for a
-referent labelled unnamed, when the attribution is anonymous. The `train` part is
+referent labelled unnamed, when the attribution is anonymous. The resolved speaker is
+the name the scorer gives the attribution (`speaker`, an actor's name where the
+article's mentions know it). The `train` part is
 where errors were read; the `test` part is only ever scored.
 """
 
@@ -60,20 +62,22 @@ def main():
     parser.add_argument("--shared", type=Path, required=True)
     parser.add_argument("--part", default="train", choices=("train", "test"))
     parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--only", choices=("sources", "pronouns"), help="score one of the two label sets")
+    parser.add_argument("--limit", type=int, help="only the first N articles (in the labels' order)")
     args = parser.parse_args()
     records = articles(args.shared)
     sources = [json.loads(x) for x in (DATA / "polnear_sources.jsonl").read_text().splitlines()]
     pronouns_path = DATA / "polnear_pronouns.jsonl"
     pronouns = [json.loads(x) for x in pronouns_path.read_text().splitlines()] if pronouns_path.exists() else []
-    sources = [r for r in sources if r["part"] == args.part]
-    pronouns = [r for r in pronouns if r["part"] == args.part]
+    sources = [r for r in sources if r["part"] == args.part and args.only != "pronouns"]
+    pronouns = [r for r in pronouns if r["part"] == args.part and args.only != "sources"]
     by_doc = defaultdict(lambda: ([], []))
     for row in sources:
         by_doc[(row["corpus"], row["doc"])][0].append(row)
     for row in pronouns:
         by_doc[(row["corpus"], row["doc"])][1].append(row)
     counts, errors, misses = Counter(), Counter(), defaultdict(list)
-    for key, (doc_sources, doc_pronouns) in by_doc.items():
+    for key, (doc_sources, doc_pronouns) in list(by_doc.items())[: args.limit]:
         record = records[key]
         text = record["text"]
         scored = list(located_sentences(record))
@@ -104,7 +108,7 @@ def main():
             if found is None:
                 counts["pronoun not found"] += 1
                 continue
-            actor = (found.get("actor") or ("",))[0]
+            actor = found.get("speaker") or (found.get("actor") or ("",))[0]
             if row["referent"] == "UNNAMED":
                 right = found["anonymous"] == 1
             elif row["referent"] == "UNKNOWN":
@@ -122,7 +126,8 @@ def main():
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn + missing) if tp + fn + missing else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"{args.part} part: {counts['sources']} labelled sources ({counts['gold anonymous']} anonymous)")
+    print(f"{args.part} part: {counts['sources']} labelled sources ({counts['gold anonymous']} anonymous)"
+          f" in {len(by_doc) if args.limit is None else min(args.limit, len(by_doc))} articles")
     print(f"found as an attribution: {counts['found']} of {counts['sources']}; "
           f"anonymous ones not found: {missing}")
     print(f"anonymous F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f}: {tp} of {counts['gold anonymous']}),"

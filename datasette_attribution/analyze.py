@@ -30,13 +30,16 @@ DEFAULT_SETTINGS = Settings()
 @dataclass
 class Analysis:
     """Scored sentences of one article, its quotes, and the article's own columns
-    (`summary`), which scorers fill; `settings` are the load's."""
+    (`summary`), which scorers fill; `settings` are the load's. `meaning` is the
+    article's lead in the encoder's space (encoder.lead_vector), kept from the
+    one encoding of its sentences for grouping it into a story."""
 
     sentences: list[dict]
     body: str = ""
     quotes: list[dict] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
     settings: Settings = DEFAULT_SETTINGS
+    meaning: object = None  # a numpy float32 vector, or None
 
 
 def is_scored(article: Article) -> bool:
@@ -79,6 +82,7 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
         for sentence, doc, encoding in zip(sentences, nlp.parse(texts, settings.model), encoder.encode(texts)):
             sentence["span"] = doc[:]
             sentence["encoding"] = encoding
+        analysis.meaning = encoder.lead_vector([s["encoding"] for s in sentences])
         try:
             for scorer in scorers():
                 scorer.score(analysis.sentences, analysis)

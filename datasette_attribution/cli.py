@@ -36,14 +36,25 @@ def check_database_path(path: str) -> None:
                                            "comes first, then the pages: load DB PATH...")
 
 
-def check_port_free(host: str, port: int) -> None:
+def port_is_free(host: str, port: int) -> bool:
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
-            raise click.ClickException(f"port {port} on {host} is in use; choose another with "
-                                       f"--port, e.g. --port {port + 1}") from None
+            return False
+    return True
+
+
+def free_port(host: str, port: int) -> int:
+    """`port` when it is free, else the next free one above it, else any the
+    system gives (a busy port is answered with a free one, not a guess)."""
+    for candidate in range(port, min(port + 50, 65536)):
+        if port_is_free(host, candidate):
+            return candidate
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
 
 
 def check_settings(model, alias_files=()):
@@ -115,8 +126,9 @@ def cli():
                    "days of it.")
 @click.option("--story-threshold", type=click.FloatRange(min=0, min_open=True, max=1),
               default=pipeline.DEFAULT_STORY_THRESHOLD, show_default=True,
-              help="Similarity (0-1, cosine of the rarity-weighted words of title and opening) "
-                   "at which an article joins the story of the closest article. Higher groups less.")
+              help="Similarity (0-1: the cosine of the rarity-weighted words of title and opening, "
+                   "moved a little by how close the openings' meanings are) at which an article "
+                   "joins the story of the closest article. Higher groups less.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "
@@ -147,28 +159,93 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
 
+    bar = Progress(expected_documents(paths), sys.stderr) if show_bar else None
+
     def report_error(error):
+        if bar:
+            bar.clear()
         click.echo(f"error: {error}", err=True)
+        if bar:
+            bar.draw()
 
     with database_for_load(db, wait, upgrade_note=True) as database:
-        if show_bar:
-            with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
-                seen = set()
-
-                def advance(location):
-                    source = location.split(":")[0]
-                    if source not in seen:
-                        seen.add(source)
-                        bar.update(1)
-
-                report = _load(database, paths, replace, encoding, overrides,
-                               on_error=report_error, on_document=advance, workers=workers, **settings)
-        else:
-            report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
-                           workers=workers, **settings)
+        report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
+                       on_document=bar.advance if bar else None, workers=workers, **settings)
+    if bar:
+        bar.finish()
     click.echo(report.summary_line())
+    for error in report.errors:
+        click.echo(f"  failed: {error.location}: {error.message}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+RECORD_SUFFIXES = (".jsonl", ".csv")
+
+
+def expected_documents(paths) -> int:
+    """How many articles the paths hold, for the progress bar: a line of a JSONL
+    or CSV file is a record (a CSV's header and quoted line breaks make it an
+    estimate), any other file one page. stdin is not read ahead: one."""
+    total = 0
+    for path in expand_paths(paths):
+        if path != "-" and path.lower().endswith(RECORD_SUFFIXES):
+            with open(path, "rb") as handle:
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            total += max(1, lines - (1 if path.lower().endswith(".csv") else 0))
+        else:
+            total += 1
+    return total
+
+
+class Progress:
+    """One line on stderr: articles done of the total, the rate, and the time left
+    at the rate seen so far. An error is printed on a line of its own and the bar
+    drawn again below it."""
+
+    WIDTH = 28
+    MIN_FOR_ESTIMATE = 3  # articles before a rate means anything
+
+    def __init__(self, total: int, stream, clock=None):
+        import time
+
+        self.total, self.done, self.stream = max(total, 1), 0, stream
+        self.clock = clock or time.monotonic
+        self.started = self.clock()
+        self.draw()
+
+    def advance(self, location: str = "") -> None:
+        self.done += 1
+        self.total = max(self.total, self.done)
+        self.draw()
+
+    def line(self) -> str:
+        elapsed = self.clock() - self.started
+        filled = int(self.WIDTH * self.done / self.total)
+        text = f"Loading [{'#' * filled}{'-' * (self.WIDTH - filled)}] {self.done}/{self.total} articles"
+        if self.done >= self.MIN_FOR_ESTIMATE and elapsed > 0:
+            rate = self.done / elapsed
+            left = (self.total - self.done) / rate
+            text += f", {rate:.1f}/s, {_duration(left)} left"
+        return text
+
+    def draw(self) -> None:
+        self.stream.write("\r\x1b[K" + self.line())
+        self.stream.flush()
+
+    def clear(self) -> None:
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    minutes, seconds = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
 @cli.command(help="Score every article already in DB again, from the text it stored, with the "
@@ -278,7 +355,10 @@ def seed_folder():
 def demo(db_path, port, host, load_only, model):
     check_database_path(db_path)
     if not load_only:
-        check_port_free(host, port)
+        chosen = free_port(host, port)
+        if chosen != port:
+            click.echo(f"port {port} on {host} is in use; serving on port {chosen} instead", err=True)
+            port = chosen
     check_settings(model)
     with resources.as_file(seed_folder()) as seeds_path, database_for_load(db_path, wait=True) as database:
         report = pipeline.load(database, [str(seeds_path)], model=model,

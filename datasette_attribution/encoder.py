@@ -27,6 +27,9 @@ ENCODER_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 MAX_PIECES = 128  # as trained; a longer sentence keeps its first 126 word pieces
 WIDTH = 384
+# An article's meaning is that of its opening: the lead states the event, and
+# later sentences (background, quotes) blur it (measured on ECB+: stories.py).
+LEAD_SENTENCES = 3
 
 
 class EncoderError(ModelFileError):
@@ -87,6 +90,17 @@ def _encoding(encoding, states) -> dict:
     norm = float(numpy.linalg.norm(mean))
     return {"offsets": [encoding.offsets[index] for index in keep], "states": kept,
             "pooled": mean / norm if norm else mean}
+
+
+def lead_vector(encodings: list[dict]) -> numpy.ndarray | None:
+    """The article's meaning from its sentences' encodings, in order: the unit-length
+    mean of the first LEAD_SENTENCES pooled vectors; None without sentences."""
+    pooled = [encoding["pooled"] for encoding in encodings[:LEAD_SENTENCES]]
+    if not pooled:
+        return None
+    mean = numpy.mean(pooled, axis=0, dtype=numpy.float32)
+    norm = float(numpy.linalg.norm(mean))
+    return mean / norm if norm else None
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,9 @@
-"""read -> extract -> segment -> parse + encode -> analyze -> store, one document at a time.
+"""read -> extract -> segment -> parse + encode -> analyze -> resolve -> store, one document at a time.
 
 Scoring (parse and encoding included) runs in worker processes when there are several, or on
 a Dask cluster (cluster.py); only table rows cross back to the one process that
-writes."""
+writes, which resolves their names to the corpus' entities (resolution.py) and
+writes them."""
 
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ from .store import (
 )
 from .store import open_database as open_store
 from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the command line catches it from here)
+from .resolution import Resolver
+from .store.actors import apply_settlement, last_actor_id, stored_actors
 from .store.stories import StoryGrouper
 from .stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .stories import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
@@ -384,6 +387,8 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
             hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
         job = Job(overrides, settings, loaded)
         stories = StoryGrouper(db, story_window, story_threshold)
+        resolver = Resolver(stored_actors(db), settings.alias_files)
+        actors_before = last_actor_id(db)
 
         def fail(error: LoadError):
             report.errors.append(error)
@@ -392,18 +397,19 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
 
         def finish():
             # In the transaction of the last articles: a reader never sees them
-            # without their summaries. Articles replaced take rows away: count again.
-            if report.replaced:
+            # without their actors settled and their summaries. Articles replaced
+            # take rows away, and actors joined move rows counted before: count again.
+            rewritten = apply_settlement(db, resolver.settle(), actors_before)
+            if report.replaced or rewritten:
                 refresh_summaries(db)
             elif report.added:
                 update_summaries(db)
             if scored_by_us_alone and not report.failed:
                 record_scoring(db, scoring_data_digest())
 
-        all_written = False
         with deferred_search_index(db):
             _write_all(db, prepared(documents(), job, workers, cluster), replace, report, fail,
-                       on_document, finish, stories)
+                       on_document, finish, stories, resolver)
             all_written = True
         checkpoint(db)
         return report
@@ -422,7 +428,7 @@ def _commit(db) -> None:
         db.conn.execute("COMMIT")
 
 
-def _write_all(db, documents, replace, report, fail, on_document, finish, stories) -> None:
+def _write_all(db, documents, replace, report, fail, on_document, finish, stories, resolver) -> None:
     pending = 0  # articles written since the last commit
     written = 0  # of those, added or replaced
     try:
@@ -444,7 +450,7 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN")
             try:
-                outcome = write_article(db, result, replace=replace, stories=stories)
+                outcome = write_article(db, resolver.resolve(result), replace=replace, stories=stories)
             except Exception as error:  # its savepoint rolled back: nothing half-written
                 if is_disk_full(error):
                     raise  # every article after it would fail alike: the load stops

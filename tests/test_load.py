@@ -374,15 +374,16 @@ def test_arguments_in_the_wrong_order_are_a_one_line_error_that_says_what_to_do(
     assert records.read_text("utf-8") == '{"text": "Officials said the talks went well."}\n'
 
 
-def test_demo_on_a_busy_port_says_which_port_to_use_before_loading(tmp_path):
-    import socket
-
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen()
-        port = busy.getsockname()[1]
-        result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.db"), "--port", str(port)])
-    assert result.exit_code == 1
-    assert result.output == (f"Error: port {port} on 127.0.0.1 is in use; choose another with --port, "
-                             f"e.g. --port {port + 1}\n")
-    assert not (tmp_path / "d.db").exists()
+def test_one_outlet_whatever_the_case_or_domain_form_its_pages_give(tmp_path):
+    records = tmp_path / "checks.jsonl"
+    records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "outlet": outlet})
+                                 for i, (outlet, text) in enumerate([
+                                     ("PolitiFact", "The claim about the budget is false."),
+                                     ("Politifact", "The senator's figure on jobs is mostly true."),
+                                     ("politifact.com", "The governor's statement on taxes is half true."),
+                                     ("The Hill", "The vote was delayed until Friday.")])))
+    result = run_load(tmp_path / "r.db", records)
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    assert [row["outlet"] for row in db.query("select outlet from articles order by id")] == [
+        "PolitiFact", "PolitiFact", "PolitiFact", "The Hill"]

@@ -95,12 +95,13 @@ class Head:
         anonymous = [i for i, c in enumerate(self.model.classes_) if c in ANONYMOUS_KINDS]
         return self.probabilities(sparse, dense)[:, anonymous].sum(1)
 
-    def kinds(self, sparse, dense, threshold):
+    def kinds(self, sparse, dense, threshold, blend=0.0, rules=()):
         probabilities = self.probabilities(sparse, dense)
         classes = list(self.model.classes_)
         out = []
-        for row in probabilities:
-            anonymous = sum(p for c, p in zip(classes, row) if c in ANONYMOUS_KINDS) >= threshold
+        for row, rule in zip(probabilities, rules):
+            p = sum(p for c, p in zip(classes, row) if c in ANONYMOUS_KINDS)
+            anonymous = (1 - blend) * p + blend * (rule in ANONYMOUS_KINDS) >= threshold
             allowed = [i for i, c in enumerate(classes) if (c in ANONYMOUS_KINDS) == anonymous]
             out.append(classes[max(allowed, key=lambda i: row[i])])
         return out
@@ -136,17 +137,21 @@ def main():
           anonymity_figures(gold, [k in ANONYMOUS_KINDS for k in rules]))
     print(f"  kind accuracy {np.mean([k == r['kind'] for k, r in zip(rules, rows)]):.3f}")
     results = []
+    rule_anonymous = np.array([k in ANONYMOUS_KINDS for k in rules], dtype=float)
     for C in args.grid_C:
         for scale in args.grid_scale:
-            p = cross_validated(rows, sparse, dense, C, scale)
-            for threshold in np.arange(0.2, 0.81, 0.05):
-                predicted = [x >= threshold for x in p]
-                tp = sum(g and q for g, q in zip(gold, predicted))
-                f1 = 2 * tp / (sum(gold) + sum(predicted)) if tp else 0.0
-                results.append((f1, C, scale, round(float(threshold), 2), p))
-    f1, C, scale, threshold, p = max(results, key=lambda r: r[0])
-    print(f"head, five folds by document, best C {C}, dense scale {scale}, threshold {threshold}: "
-          + anonymity_figures(gold, [x >= threshold for x in p]))
+            p_head = cross_validated(rows, sparse, dense, C, scale)
+            for blend in (0.0, 0.25, 0.5):
+                # the head's P(anonymous) blended with the rules' yes or no
+                p = (1 - blend) * p_head + blend * rule_anonymous
+                for threshold in np.arange(0.2, 0.81, 0.05):
+                    predicted = [x >= threshold for x in p]
+                    tp = sum(g and q for g, q in zip(gold, predicted))
+                    f1 = 2 * tp / (sum(gold) + sum(predicted)) if tp else 0.0
+                    results.append((f1, C, scale, blend, round(float(threshold), 2), p))
+    f1, C, scale, blend, threshold, p = max(results, key=lambda r: r[0])
+    print(f"head, five folds by document, best C {C}, dense scale {scale}, blend with the rules {blend}, "
+          f"threshold {threshold}: " + anonymity_figures(gold, [x >= threshold for x in p]))
     if args.errors:
         texts = documents(args.shared)
         shown = 0
@@ -161,7 +166,7 @@ def main():
     if args.test:
         test_rows, test_sparse, test_dense, test_rules = examples(args.shared, "test")
         test_gold = [r["anonymous"] == 1 for r in test_rows]
-        predicted = head.kinds(test_sparse, test_dense, threshold)
+        predicted = head.kinds(test_sparse, test_dense, threshold, blend, test_rules)
         print(f"test part (never read): {len(test_rows)} sources, {sum(test_gold)} anonymous")
         print("  rules alone: " + anonymity_figures(test_gold, [k in ANONYMOUS_KINDS for k in test_rules]))
         print("  head: " + anonymity_figures(test_gold, [k in ANONYMOUS_KINDS for k in predicted]))
@@ -179,7 +184,8 @@ def main():
         np.savez_compressed(
             MODEL, features=np.array(names), classes=np.array(list(head.model.classes_)),
             weight=weight, bias=head.model.intercept_.astype(np.float32),
-            dense_scale=np.float32(scale), threshold=np.float32(threshold), width=np.int32(width))
+            dense_scale=np.float32(scale), threshold=np.float32(threshold), width=np.int32(width),
+            rule_blend=np.float32(blend))
         print(f"wrote {MODEL.name} ({MODEL.stat().st_size // 1024} KiB, {len(names)} sparse features)")
         print(f"recorded its checksum in {record_model_files()}")
 

@@ -149,7 +149,8 @@ class QuoteScorer:
             continues = last_quote_end_sentence is not None and covered[0] - last_quote_end_sentence <= 1
             if attributed and not (continues and attributed[0].get("source") == last_speaker_source):
                 source = attributed[0].get("source")
-                resolved = (attributed[0].get("speaker_actor") or (None,))[0]
+                main = (attributed[0].get("attributions") or [{}])[0]
+                resolved = main.get("speaker") or (attributed[0].get("speaker_actor") or (None,))[0]
                 speaker = resolve_speaker(source, body[:sentences[covered[0]]["start"]], last_person, resolved)
                 anonymous = int(attributed[0].get("attribution") == "anonymous")
             elif continues:

@@ -11,7 +11,8 @@ vague at large ("polls show"). A linear head (`models/source_kind_head.npz`, tra
 by training/train_source_kinds.py on PolNeAR sources labelled by hand) then reads
 that reading, the phrase's words and parse, and the mean of the encoder's word
 pieces over the phrase, and gives the probability of each kind; the source is
-anonymous when the unnamed and vague kinds together pass the head's threshold.
+anonymous when the unnamed and vague kinds together (blended with the rules' reading
+where training found that better) pass the head's threshold.
 Without the head file the parse's reading stands alone.
 
 Pronouns are not judged here: the sourcing scorer resolves them to the source they
@@ -240,9 +241,13 @@ def judge_source(span, encoding: dict | None, start: int, end: int) -> tuple[str
         kind = rule_kind(span, start, end)
         anonymous = float(kind in ANONYMOUS_KINDS)
         return ("anonymous" if anonymous else "named"), kind, anonymous
-    classes = _head()["classes"].tolist()
+    head = _head()
+    classes = head["classes"].tolist()
     p_anonymous = float(sum(p for c, p in zip(classes, probabilities) if c in ANONYMOUS_KINDS))
-    anonymous = p_anonymous >= float(_head()["threshold"])
+    blend = float(head["rule_blend"])
+    if blend:  # the head's probability blended with the rules' yes or no, as trained
+        p_anonymous = (1 - blend) * p_anonymous + blend * float(rule_kind(span, start, end) in ANONYMOUS_KINDS)
+    anonymous = p_anonymous >= float(head["threshold"])
     allowed = [i for i, c in enumerate(classes) if (c in ANONYMOUS_KINDS) == anonymous]
     kind = classes[max(allowed, key=lambda i: probabilities[i])]
     return ("anonymous" if anonymous else "named"), kind, round(p_anonymous, 4)

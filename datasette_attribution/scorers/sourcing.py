@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ..resources import labelled, words
 from .lexicon import PhraseMatcher
 from .names import strip_titles
+from .cues import quotation_depths
 from .source_kinds import judge_source
 from .source_phrases import attributions_in, source_of, source_phrase
 from .summary import share
@@ -199,11 +200,17 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     if lowered in ("he", "she") and discourse is not None:
         person = discourse.referent(lowered, span, attribution["source_start"], mentions)
     if person is not None:
-        kind, named, actor = "person", "named", {"name": person, "kind": "person"}
+        # the person's actor, where the article's mentions know the name
+        known = discourse.actor_named(person)
+        kind, named = "person", "named"
+        actor = {"name": known, "kind": "person"} if known else None
+        attribution["speaker"] = person
     elif points_back and previous is not None:
         kind, named = previous["source_kind"], previous["attribution"]
         earlier = previous.get("speaker_actor")
         actor = actor or ({"name": earlier[0], "kind": earlier[1]} if earlier else None)
+        before = previous.get("attributions") or [{}]
+        attribution["speaker"] = before[0].get("speaker")
     elif source and span is not None:
         named, kind, _ = judge_source(span, encoding, attribution["source_start"], attribution["source_end"])
     elif source:
@@ -214,6 +221,35 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         kind = "person"
     attribution.update(attribution=named, source_kind=kind, anonymous=int(named == "anonymous"),
                        actor=(actor["name"], actor["kind"]) if actor and named == "named" else None)
+    if "speaker" not in attribution:
+        attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
+            speaker_name(source) if named == "named" and kind == "person" and not points_back else None)
+
+
+def _quoted_speakers(span, found: list[dict]) -> None:
+    """"I" and "we" inside a quotation are its speaker: the sentence's attribution
+    outside the quotation marks ('"I think it is over," Smith said')."""
+    depths = quotation_depths(span)
+    base = span.start_char
+    inside = {t.idx - base for t, deep in zip(span, depths) if deep}
+    outer = next((a for a in found if a["cue_start"] not in inside and a.get("speaker")), None)
+    if outer is None:
+        return
+    for attribution in found:
+        if (attribution["source"] or "").lower() in ("i", "we") and attribution["cue_start"] in inside:
+            attribution.update(speaker=outer["speaker"], actor=outer["actor"], source_kind=outer["source_kind"],
+                               attribution=outer.get("attribution", "named"), anonymous=outer["anonymous"])
+
+
+def speaker_name(source: str | None) -> str | None:
+    """A person's name in a source phrase, titles left out ("Rep. Emanuel Cleaver II"
+    -> "Emanuel Cleaver II", "Dunwoody" -> "Dunwoody"), or None."""
+    names = person_names(source or "")
+    if names:
+        return names[0]
+    tokens, _ = strip_titles((source or "").split())
+    capitalised = [t for t in tokens if t[:1].isupper() and t.lower() not in PRONOUNS]
+    return capitalised[0].strip(",") if len(capitalised) == 1 and len(tokens) <= 2 else None
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -248,6 +284,8 @@ class Discourse:
                     elif token in FEMININE:
                         self._vote(subjects[0]["actor"], "she", 1)
         self.recent: list[list[str]] = []  # per sentence so far: its speakers, then its subjects
+        self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
+                       if m["kind"] == "person"}
 
     def _vote(self, actor: str, gender: str, weight: int) -> None:
         votes = self.votes.setdefault(actor, {"he": 0, "she": 0})
@@ -279,12 +317,20 @@ class Discourse:
                     return actor
         return None
 
+    def actor_named(self, name: str) -> str | None:
+        """The person actor of the article a name stands for: the same name, or the
+        one person whose name ends with it ("Dunwoody" for "Jim Dunwoody")."""
+        if name in self.people:
+            return name
+        endings = [p for p in self.people if p.split()[-1] == name.split()[-1]]
+        return endings[0] if len(endings) == 1 else None
+
     def add(self, sentence: dict) -> None:
-        """What a scored sentence leaves for the next: its speakers, then its
-        subjects, then the other people it mentions."""
+        """What a scored sentence leaves for the next: its speakers (by name, known
+        as an actor or not), then its subjects, then the other people it mentions."""
         span = sentence.get("span")
-        speakers = [a["actor"][0] for a in sentence.get("attributions", [])
-                    if a.get("actor") and a["actor"][1] == "person"]
+        speakers = [a["speaker"] for a in sentence.get("attributions", [])
+                    if a.get("speaker") and a.get("source_kind") == "person"]
         people = [m for m in sentence.get("mentions", []) if m["kind"] == "person"]
         subjects = [m["actor"] for m in people if span is not None and self._role(span, m) in SUBJECT_DEPS]
         self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))
@@ -367,6 +413,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         attribution, kind = "anonymous", "unnamed official" if "official" in text.lower() else "unnamed other"
         if found:
             found[0].update(attribution=attribution, source_kind=kind, anonymous=1, actor=None)
+    _quoted_speakers(span, found)
     for row in found:
         row.pop("continues", None)
         row.pop("source_token", None)

@@ -27,7 +27,7 @@ CORE_TABLES = {
         "id": int, "article_id": int, "position": int, "paragraph": int, "start": int,
         "end": int, "text": str, "evidence": str,
     },
-    "actors": {"id": int, "name": str, "kind": str, "linked_to": int},
+    "actors": {"id": int, "name": str, "kind": str, "linked_to": int, "aliases": str, "mention_count": int},
     "mentions": {
         "id": int, "sentence_id": int, "actor_id": int, "text": str, "start": int, "end": int,
         "sentiment": float, "sentiment_label": str, "sentiment_cues": str,
@@ -154,16 +154,23 @@ def open_database(path, layout: Layout | None = None) -> sqlite_utils.Database:
 
 
 # Datasette shows a table's columns in the order they were created: a reader
-# starts from the sentence and its evidence; where it sits in the body, last.
-SENTENCE_LEAD = ("id", "text", "evidence", "attribution", "source", "hedged", "hedge_cues")
-SENTENCE_TRAIL = ("article_id", "position", "paragraph", "start", "end")
+# starts from the sentence and its evidence; where it sits in the body, last;
+# from an article's title, outlet, date and scores; its bookkeeping, last.
+READING_ORDER = {
+    "sentences": (("id", "text", "evidence", "attribution", "source", "hedged", "hedge_cues"),
+                  ("article_id", "position", "paragraph", "start", "end")),
+    "articles": (("id", "title", "outlet", "published", "anonymous_share", "hedged_share", "polarity",
+                  "subjectivity", "story_id", "byline", "standfirst", "body"),
+                 ("language", "paragraph_count", "sentence_count", "source", "url", "content_hash")),
+}
 
 
-def sentence_columns_in_reading_order(layout: Layout) -> dict:
-    columns = {**CORE_TABLES["sentences"],
-               **{c: STORED_TYPES[kind] for c, kind in layout.declared["sentences"].items()}}
-    middle = [c for c in columns if c not in SENTENCE_LEAD and c not in SENTENCE_TRAIL]
-    order = [c for c in SENTENCE_LEAD if c in columns] + middle + list(SENTENCE_TRAIL)
+def columns_in_reading_order(table: str, layout: Layout) -> dict:
+    lead, trail = READING_ORDER[table]
+    columns = {**CORE_TABLES[table],
+               **{c: STORED_TYPES[kind] for c, kind in layout.declared.get(table, {}).items()}}
+    middle = [c for c in columns if c not in lead and c not in trail]
+    order = [c for c in lead if c in columns] + middle + [c for c in trail if c in columns]
     return {c: columns[c] for c in order}
 
 
@@ -203,8 +210,8 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
         ensure_story_tables(db)  # before articles, whose story_id refers to stories
         for name, columns in CORE_TABLES.items():
             if not db[name].exists():  # a table added since the database was made, too
-                if name == "sentences" and layout is not None:
-                    columns = sentence_columns_in_reading_order(layout)
+                if name in READING_ORDER and layout is not None:
+                    columns = columns_in_reading_order(name, layout)
                 db[name].create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []))
         references = {(table, column): (other, key) for table, keys in FOREIGN_KEYS.items()
                       for column, other, key in keys}

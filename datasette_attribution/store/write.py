@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from ..model import Article
-from ..stories import term_vector
+from ..stories import meaning_bytes, meaning_from_bytes, term_vector
+from ..text.fields import outlet_key
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
 from .stories import StoryGrouper, forget_article
@@ -84,6 +85,7 @@ class ArticleRows:
     attributions: list[tuple]
     published: str | None = None
     story_vector: dict | None = None  # stories.term_vector of its title and opening
+    story_meaning: bytes | None = None  # its lead's meaning (analysis.meaning), as stored
 
 
 def _columns(table: str, *left_out: str) -> tuple[str, ...]:
@@ -147,6 +149,7 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
                       for sentence in analysis.sentences for a in sentence.get("attributions", [])],
         published=article.published,
         story_vector=term_vector(article.title, article.body),
+        story_meaning=meaning_bytes(analysis.meaning),
     )
 
 
@@ -162,7 +165,31 @@ def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = 
         return _write(db, rows, replace, stories)
     except Exception:
         _actor_ids.pop(db, None)  # ids cached inside the rolled-back transaction
+        _outlets.pop(db, None)
         raise
+
+
+_outlets: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def known_outlet(db: sqlite_utils.Database, outlet: str | None) -> str | None:
+    """One name per outlet in a database: the spelling first stored for it, whatever
+    the case or the domain form of a later one ("Politifact", "politifact.com" after
+    "PolitiFact"). Rows already stored are never renamed (the summaries count them)."""
+    if not outlet:
+        return outlet
+    cache = _outlets.get(db)
+    if cache is None:
+        cache = {}
+        if db["articles"].exists():
+            for (name,) in db.execute("select distinct outlet from articles where outlet is not null"):
+                cache.setdefault(outlet_key(name), name)
+        _outlets[db] = cache
+    key = outlet_key(outlet)
+    stored = cache.get(key)
+    if stored is None:
+        cache[key] = stored = outlet
+    return stored
 
 
 def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -> str:
@@ -174,7 +201,11 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             delete_article(db, existing)
             if stories is not None:
                 stories.forget(existing)
-        article_id = _insert(db, "articles", rows.article_columns, [rows.article])
+        article = rows.article
+        if "outlet" in rows.article_columns:
+            at = rows.article_columns.index("outlet")
+            article = (*article[:at], known_outlet(db, article[at]), *article[at + 1:])
+        article_id = _insert(db, "articles", rows.article_columns, [article])
         _insert(db, "paragraphs", ("article_id", *PARAGRAPH_COLUMNS),
                 [(article_id, *row) for row in rows.paragraphs])
         _insert(db, "sentences", ("article_id", *rows.sentence_columns),
@@ -186,18 +217,19 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             actor_id = actor_id_for(db, actor, kind)
             if linked_to:
                 db.execute("update actors set linked_to = ? where id = ?",
-                           [actor_id_for(db, linked_to, "person"), actor_id])
+                           [actor_id_for(db, linked_to, None), actor_id])
             mentions.append((sentence_ids[position], actor_id, text, start, end, sentiment, label, cues))
         _insert(db, "mentions", MENTION_COLUMNS, mentions)
         _insert(db, "quotes", QUOTE_COLUMNS, [
             (sentence_ids[position], text, speaker,
-             actor_id_for(db, person, "person") if person else None, anonymous)
+             actor_id_for(db, person, None) if person else None, anonymous)
             for position, text, speaker, person, anonymous in rows.quotes])
         _insert(db, "attributions", ("sentence_id", "actor_id", *ATTRIBUTION_FIELDS), [
             (sentence_ids[position], actor_id_for(db, *actor) if actor else None, *fields)
             for position, actor, *fields in rows.attributions])
         if stories is not None:
-            stories.place(article_id, rows.published, rows.story_vector or {})
+            stories.place(article_id, rows.published, rows.story_vector or {},
+                          meaning_from_bytes(rows.story_meaning))
     return "replaced" if existing is not None else "added"
 
 
@@ -214,25 +246,34 @@ def _insert(db, table: str, columns: tuple[str, ...], values: list[tuple]) -> in
     return None
 
 
-# Actor ids by (name, kind) for each open database: most mentions name an actor
-# already seen in this load.
+# Actor ids by name for each open database: most mentions name an actor already
+# seen in this load.
 _actor_ids: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def actor_id_for(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
+    """The id of the actor `name`, created if new. Resolution gives each mention
+    its entity's kind as it stands: an actor whose kind the evidence has changed
+    takes it at once (a load killed before the end leaves the kinds it had)."""
     cache = _actor_ids.setdefault(db, {})
-    key = (name, kind)
-    if key not in cache:
-        cache[key] = _actor_id_from_table(db, name, kind)
-    return cache[key]
+    if name not in cache:
+        cache[name] = _actor_id_from_table(db, name, kind)
+    actor_id, stored_kind = cache[name]
+    if kind is not None and kind != stored_kind:
+        db.execute("update actors set kind = ? where id = ?", [kind, actor_id])
+        cache[name] = (actor_id, kind)
+    return actor_id
 
 
-def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
-    """The actor's id, created if new: one actor per canonical name and kind. Which
-    name a mention resolves to is the actor scorer's decision, not the store's."""
-    row = db.execute(
-        "select id from actors where name = ? and kind is ?", [name, kind]
-    ).fetchone()
+def forget_actor_ids(db: sqlite_utils.Database) -> None:
+    """After actors were joined or deleted: their ids are looked up again."""
+    _actor_ids.pop(db, None)
+
+
+def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None) -> tuple[int, str | None]:
+    """(id, kind) of the actor, created if new: one actor per name. Which entity a
+    mention is, and so its name, is resolution's decision (resolution.py), not the store's."""
+    row = db.execute("select id, kind from actors where name = ? order by id limit 1", [name]).fetchone()
     if row:
-        return row[0]
-    return _insert(db, "actors", ("name", "kind"), [(name, kind)])
+        return row[0], row[1]
+    return _insert(db, "actors", ("name", "kind"), [(name, kind)]), kind
