@@ -88,7 +88,8 @@ def test_article_view(seeds_path):
     assert "<td>Josh Earnest</td>" in html
     # Every attribution's cue and source are marked; a pronoun's tooltip names who it is.
     assert '<mark class="attr-cue" title="attribution cue">according to</mark>' in html
-    assert ('<mark class="attr-source" title="source (unnamed other, anonymous): diplomatic sources">'
+    # "diplomatic sources" are official-ish: an unnamed official, as the labelled sources have it
+    assert ('<mark class="attr-source" title="source (unnamed official, anonymous): diplomatic sources">'
             'diplomatic sources</mark>') in html
     assert '<mark class="attr-source" title="source (organisation): it = Obama administration">it</mark>' in html
     (missing,) = fetch(seeds_path, "/-/attribution/news/articles/99")
@@ -148,7 +149,7 @@ def test_sentence_cells_are_drawn_from_their_rows_without_a_query_per_row(seeds_
     assert cells == text_cells(queried)  # the same marks as from the tables
     assert from_rows.count("from mentions join actors") == 0
     assert queried.count("from mentions join actors") >= 43
-    assert '<span class="attr-chip attr-chip-source" title="source (unnamed other, anonymous): diplomatic sources">according to &larr; diplomatic sources</span>' in from_rows
+    assert '<span class="attr-chip attr-chip-source" title="source (unnamed official, anonymous): diplomatic sources">according to &larr; diplomatic sources</span>' in from_rows
 
 
 def test_an_article_in_another_language_is_shown_unscored_with_its_text(tmp_path):
