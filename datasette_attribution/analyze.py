@@ -9,6 +9,7 @@ from functools import lru_cache
 from . import encoder, nlp
 from .model import Article
 from .plugins import registered_scorers
+from .resources import check_model_files
 from .scorers.actors import alias_table
 from .text.language import ENGLISH
 from .text.segment import segment_article
@@ -29,13 +30,16 @@ DEFAULT_SETTINGS = Settings()
 @dataclass
 class Analysis:
     """Scored sentences of one article, its quotes, and the article's own columns
-    (`summary`), which scorers fill; `settings` are the load's."""
+    (`summary`), which scorers fill; `settings` are the load's. `meaning` is the
+    article's lead in the encoder's space (encoder.lead_vector), kept from the
+    one encoding of its sentences for grouping it into a story."""
 
     sentences: list[dict]
     body: str = ""
     quotes: list[dict] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
     settings: Settings = DEFAULT_SETTINGS
+    meaning: object = None  # a numpy float32 vector, or None
 
 
 def is_scored(article: Article) -> bool:
@@ -43,9 +47,11 @@ def is_scored(article: Article) -> bool:
 
 
 def check_pipeline(model: str | None = None) -> None:
-    """Load the spaCy pipeline `model` and the sentence encoder; raises
-    nlp.PipelineError, which says how to install the pipeline, or
-    encoder.EncoderError, which names the encoder's file, when either cannot be used."""
+    """Check every model file of the package, then load the spaCy pipeline `model`
+    and the sentence encoder; raises resources.ModelFileError (encoder.EncoderError
+    is one), which names the file and how to reinstall, or nlp.PipelineError, which
+    says how to install the pipeline."""
+    check_model_files()
     nlp.load_pipeline(model)
     encoder.load_encoder()
 
@@ -76,6 +82,7 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
         for sentence, doc, encoding in zip(sentences, nlp.parse(texts, settings.model), encoder.encode(texts)):
             sentence["span"] = doc[:]
             sentence["encoding"] = encoding
+        analysis.meaning = encoder.lead_vector([s["encoding"] for s in sentences])
         try:
             for scorer in scorers():
                 scorer.score(analysis.sentences, analysis)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import sys
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -34,23 +36,36 @@ def check_database_path(path: str) -> None:
                                            "comes first, then the pages: load DB PATH...")
 
 
-def check_port_free(host: str, port: int) -> None:
+def port_is_free(host: str, port: int) -> bool:
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
-            raise click.ClickException(f"port {port} on {host} is in use; choose another with "
-                                       f"--port, e.g. --port {port + 1}") from None
+            return False
+    return True
+
+
+def free_port(host: str, port: int) -> int:
+    """`port` when it is free, else the next free one above it, else any the
+    system gives (a busy port is answered with a free one, not a guess)."""
+    for candidate in range(port, min(port + 50, 65536)):
+        if port_is_free(host, candidate):
+            return candidate
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
 
 
 def check_settings(model, alias_files=()):
-    """Load the spaCy pipeline and the sentence encoder and read the alias files
-    before anything is read: a missing pipeline or encoder file or a bad alias line
-    is a usage error."""
+    """Check the model files, load the spaCy pipeline and the sentence encoder and
+    read the alias files before anything is read: a missing pipeline or a bad alias
+    line is a usage error; a missing or damaged model file, a broken installation."""
     try:
         pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
-    except (pipeline.PipelineError, pipeline.EncoderError) as error:
+    except pipeline.ModelFileError as error:
+        raise click.ClickException(str(error)) from None
+    except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
     except LoadError as error:
         raise click.BadParameter(str(error), param_hint="--aliases") from None
@@ -111,14 +126,18 @@ def cli():
                    "days of it.")
 @click.option("--story-threshold", type=click.FloatRange(min=0, min_open=True, max=1),
               default=pipeline.DEFAULT_STORY_THRESHOLD, show_default=True,
-              help="Similarity (0-1, cosine of the rarity-weighted words of title and opening) "
-                   "at which an article joins the story of the closest article. Higher groups less.")
+              help="Similarity (0-1: the cosine of the rarity-weighted words of title and opening, "
+                   "moved a little by how close the openings' meanings are) at which an article "
+                   "joins the story of the closest article. Higher groups less.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "
                    "This process still writes.")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When another load is writing DB: wait for it to finish, or exit at once "
+                   "(status 1) without changing anything.")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
-         workers, progress, model, max_bytes, story_window, story_threshold, cluster):
+         workers, progress, model, max_bytes, story_window, story_threshold, cluster, wait):
     from .text.metadata import parse_date
 
     check_database_path(db)
@@ -135,33 +154,175 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
             require_dask()
         except ClusterError as error:
             raise click.UsageError(str(error)) from None
-    database = pipeline.open_database(db)
     settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes,
                 "story_window": story_window, "story_threshold": story_threshold, "cluster": cluster}
+    workers = workers or os.cpu_count() or 1
+    show_bar = sys.stderr.isatty() if progress is None else progress
+
+    bar = Progress(expected_documents(paths), sys.stderr) if show_bar else None
+
+    def report_error(error):
+        if bar:
+            bar.clear()
+        click.echo(f"error: {error}", err=True)
+        if bar:
+            bar.draw()
+
+    with database_for_load(db, wait, upgrade_note=True) as database:
+        report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
+                       on_document=bar.advance if bar else None, workers=workers, **settings)
+    if bar:
+        bar.finish()
+    click.echo(report.summary_line())
+    for error in report.errors:
+        click.echo(f"  failed: {error.location}: {error.message}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+RECORD_SUFFIXES = (".jsonl", ".csv")
+
+
+def expected_documents(paths) -> int:
+    """How many articles the paths hold, for the progress bar: a line of a JSONL
+    or CSV file is a record (a CSV's header and quoted line breaks make it an
+    estimate), any other file one page. stdin is not read ahead: one."""
+    total = 0
+    for path in expand_paths(paths):
+        if path != "-" and path.lower().endswith(RECORD_SUFFIXES):
+            with open(path, "rb") as handle:
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            total += max(1, lines - (1 if path.lower().endswith(".csv") else 0))
+        else:
+            total += 1
+    return total
+
+
+class Progress:
+    """One line on stderr: articles done of the total, the rate, and the time left
+    at the rate seen so far. An error is printed on a line of its own and the bar
+    drawn again below it."""
+
+    WIDTH = 28
+    MIN_FOR_ESTIMATE = 3  # articles before a rate means anything
+
+    def __init__(self, total: int, stream, clock=None):
+        import time
+
+        self.total, self.done, self.stream = max(total, 1), 0, stream
+        self.clock = clock or time.monotonic
+        self.started = self.clock()
+        self.draw()
+
+    def advance(self, location: str = "") -> None:
+        self.done += 1
+        self.total = max(self.total, self.done)
+        self.draw()
+
+    def line(self) -> str:
+        elapsed = self.clock() - self.started
+        filled = int(self.WIDTH * self.done / self.total)
+        text = f"Loading [{'#' * filled}{'-' * (self.WIDTH - filled)}] {self.done}/{self.total} articles"
+        if self.done >= self.MIN_FOR_ESTIMATE and elapsed > 0:
+            rate = self.done / elapsed
+            left = (self.total - self.done) / rate
+            text += f", {rate:.1f}/s, {_duration(left)} left"
+        return text
+
+    def draw(self) -> None:
+        self.stream.write("\r\x1b[K" + self.line())
+        self.stream.flush()
+
+    def clear(self) -> None:
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    minutes, seconds = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+@cli.command(help="Score every article already in DB again, from the text it stored, with the "
+                  "scorers and models installed now: run it after upgrading datasette-attribution.")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that score articles (default: one per core).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor aliases, as for load. Repeatable.")
+@click.option("--cluster", metavar="ADDRESS", help="Score on a Dask cluster, as for load.")
+@click.option("--wait/--no-wait", default=True, show_default=True,
+              help="When a load is writing DB: wait for it to finish, or exit at once (status 1).")
+def rescore(db, workers, progress, model, alias_files, cluster, wait):
+    check_database_path(db)
+    check_settings(model, alias_files)
+    if cluster:
+        try:
+            require_dask()
+        except ClusterError as error:
+            raise click.UsageError(str(error)) from None
     workers = workers or os.cpu_count() or 1
     show_bar = sys.stderr.isatty() if progress is None else progress
 
     def report_error(error):
         click.echo(f"error: {error}", err=True)
 
-    if show_bar:
-        with click.progressbar(length=len(expand_paths(paths)), label="Loading", file=sys.stderr) as bar:
-            seen = set()
-
-            def advance(location):
-                source = location.split(":")[0]
-                if source not in seen:
-                    seen.add(source)
-                    bar.update(1)
-
-            report = _load(database, paths, replace, encoding, overrides,
-                           on_error=report_error, on_document=advance, workers=workers, **settings)
-    else:
-        report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
-                       workers=workers, **settings)
+    with database_for_load(db, wait) as database:
+        settings = {"model": model, "alias_files": tuple(alias_files), "cluster": cluster, "workers": workers,
+                    "on_error": report_error}
+        try:
+            if show_bar:
+                total = database.execute("select count(*) from articles").fetchone()[0]
+                with click.progressbar(length=total, label="Rescoring", file=sys.stderr) as bar:
+                    report = pipeline.rescore(database, on_document=lambda location: bar.update(1), **settings)
+            else:
+                report = pipeline.rescore(database, **settings)
+        except ClusterError as error:
+            raise click.ClickException(str(error)) from None
     click.echo(report.summary_line())
     if report.failed:
         sys.exit(1)
+
+
+@contextmanager
+def database_for_load(path: str, wait: bool, upgrade_note: bool = False):
+    """pipeline.database_for_load, saying that it waits for another load, or a
+    clear error when told not to wait; a full disk is a one-line error that says
+    what was kept. With `upgrade_note`, a database written by an earlier release
+    is said to need `rescore`."""
+    def waiting():
+        click.echo(f"waiting for another load of {path} to finish (--no-wait to exit instead)", err=True)
+
+    def upgrading(articles, missing):
+        lacks = ""
+        if missing:
+            lacks = f" (the file lacks {', '.join(f'{t}.{c}' for t, c in missing)}: added now)"
+        click.echo(f"{path} holds articles scored by an earlier release{lacks}; articles loaded now get "
+                   f"this release's scores, the earlier ones keep theirs until you run: "
+                   f"datasette-attribution rescore {path} (which scores all {articles} again)", err=True)
+
+    try:
+        with pipeline.database_for_load(path, wait, on_wait=waiting,
+                                        on_upgrade=upgrading if upgrade_note else None) as database:
+            yield database
+    except pipeline.DatabaseBusy as error:
+        raise click.ClickException(f"{error}; nothing was changed (without --no-wait, this load "
+                                   "would wait for it to finish)") from None
+    except pipeline.DiskFullError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except sqlite3.Error as error:
+        if not pipeline.is_disk_full(error):
+            raise
+        # Full before the load began (creating the tables): nothing was committed.
+        raise click.ClickException(f"{path}: {pipeline.DiskFullError(0)}") from None
 
 
 def _load(*args, **kwargs):
@@ -190,10 +351,13 @@ def seed_folder():
 def demo(db_path, port, host, load_only, model):
     check_database_path(db_path)
     if not load_only:
-        check_port_free(host, port)
+        chosen = free_port(host, port)
+        if chosen != port:
+            click.echo(f"port {port} on {host} is in use; serving on port {chosen} instead", err=True)
+            port = chosen
     check_settings(model)
-    with resources.as_file(seed_folder()) as seeds_path:
-        report = pipeline.load(pipeline.open_database(db_path), [str(seeds_path)], model=model,
+    with resources.as_file(seed_folder()) as seeds_path, database_for_load(db_path, wait=True) as database:
+        report = pipeline.load(database, [str(seeds_path)], model=model,
                                on_error=lambda e: click.echo(f"error: {e}", err=True))
     click.echo(report.summary_line())
     if load_only:

@@ -21,15 +21,18 @@ from pathlib import Path
 
 import numpy
 
-from .resources import model_path
+from .resources import ModelFileError, model_path, reinstall_advice
 
 ENCODER_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 MAX_PIECES = 128  # as trained; a longer sentence keeps its first 126 word pieces
 WIDTH = 384
+# An article's meaning is that of its opening: the lead states the event, and
+# later sentences (background, quotes) blur it (measured on ECB+: stories.py).
+LEAD_SENTENCES = 3
 
 
-class EncoderError(Exception):
+class EncoderError(ModelFileError):
     """The encoder's files cannot be used; the message names the file."""
 
 
@@ -41,12 +44,12 @@ class Encoder:
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise EncoderError(f"{path}: the sentence encoder's file is missing; "
-                                   f"reinstall datasette-attribution")
+                                   f"{reinstall_advice()}")
         try:
             tokenizer = Tokenizer.from_file(str(tokenizer_path))
         except Exception as error:
             raise EncoderError(f"{tokenizer_path}: not a readable tokenizer ({error}); "
-                               f"reinstall datasette-attribution") from None
+                               f"{reinstall_advice()}") from None
         tokenizer.enable_truncation(max_pieces)
         tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
@@ -58,7 +61,7 @@ class Encoder:
                                                    providers=["CPUExecutionProvider"])
         except Exception as error:
             raise EncoderError(f"{model_path}: not a readable ONNX model ({error}); "
-                               f"reinstall datasette-attribution") from None
+                               f"{reinstall_advice()}") from None
         self.tokenizer = tokenizer
         self.session = session
         # ONNX Runtime sessions may be shared by threads, but Datasette calls SQL
@@ -87,6 +90,17 @@ def _encoding(encoding, states) -> dict:
     norm = float(numpy.linalg.norm(mean))
     return {"offsets": [encoding.offsets[index] for index in keep], "states": kept,
             "pooled": mean / norm if norm else mean}
+
+
+def lead_vector(encodings: list[dict]) -> numpy.ndarray | None:
+    """The article's meaning from its sentences' encodings, in order: the unit-length
+    mean of the first LEAD_SENTENCES pooled vectors; None without sentences."""
+    pooled = [encoding["pooled"] for encoding in encodings[:LEAD_SENTENCES]]
+    if not pooled:
+        return None
+    mean = numpy.mean(pooled, axis=0, dtype=numpy.float32)
+    norm = float(numpy.linalg.norm(mean))
+    return mean / norm if norm else None
 
 
 @lru_cache(maxsize=1)

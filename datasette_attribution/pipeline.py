@@ -1,17 +1,23 @@
-"""read -> extract -> segment -> parse + encode -> analyze -> store, one document at a time.
+"""read -> extract -> segment -> parse + encode -> analyze -> resolve -> store, one document at a time.
 
 Scoring (parse and encoding included) runs in worker processes when there are several, or on
 a Dask cluster (cluster.py); only table rows cross back to the one process that
-writes."""
+writes, which resolves their names to the corpus' entities (resolution.py) and
+writes them."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sqlite3
 import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
+import sqlite_utils
 import threadpoolctl
 
 from .analyze import (
@@ -27,6 +33,8 @@ from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
 from .model import Article, LoadError, Paragraph, RawDocument
 from .encoder import EncoderError  # noqa: F401 (the command line catches it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
+from .resources import ModelFileError  # noqa: F401 (the command line catches it from here)
+from .resources import scoring_data_digest
 from .store import (
     Layout,
     article_rows,
@@ -35,11 +43,18 @@ from .store import (
     deferred_search_index,
     ensure_schema,
     index_new_rows,
+    is_disk_full,
+    missing_columns,
+    record_scoring,
+    recorded_scoring,
     refresh_summaries,
     update_summaries,
     write_article,
 )
 from .store import open_database as open_store
+from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the command line catches it from here)
+from .resolution import Resolver
+from .store.actors import apply_settlement, last_actor_id, stored_actors
 from .store.stories import StoryGrouper
 from .stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .stories import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
@@ -69,6 +84,7 @@ class LoadReport:
     sentences: int = 0
     unscored: Counter = field(default_factory=Counter)  # language -> articles stored unscored
     errors: list[LoadError] = field(default_factory=list)
+    committed: int = 0  # articles added or replaced and committed so far
 
     @property
     def failed(self) -> int:
@@ -81,6 +97,20 @@ class LoadReport:
             languages = ", ".join(f"{language} {count}" for language, count in sorted(self.unscored.items()))
             line += f"; {sum(self.unscored.values())} not scored (not English: {languages})"
         return line
+
+
+class DiskFullError(Exception):
+    """The database could not grow: the disk is full, or the file reached a size
+    limit. What was committed before stays whole; the batch being written was
+    rolled back; a rerun adds the rest."""
+
+    def __init__(self, committed: int):
+        articles = "1 article was" if committed == 1 else f"{committed} articles were"
+        super().__init__(
+            f"the disk is full (or the database reached its size limit): {articles} committed before it "
+            "filled, the rest were not; free some space and run the same command again to add the rest "
+            "(the articles committed are skipped)")
+        self.committed = committed
 
 
 def layout() -> Layout:
@@ -98,6 +128,45 @@ def open_database(path):
     return open_store(path, layout())
 
 
+def scored_earlier(path) -> tuple[int, list[tuple[str, str]]]:
+    """How many articles of the database at `path` were scored by an earlier
+    release (other model files or lexicons, or before the database recorded
+    them: all or none), and the columns this release stores that it lacks; read
+    only."""
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return 0, []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        existing = sqlite_utils.Database(conn)
+        if not existing["articles"].exists() or recorded_scoring(existing) == scoring_data_digest():
+            return 0, []
+        return (conn.execute("select count(*) from articles").fetchone()[0],
+                missing_columns(existing, layout()))
+    finally:
+        conn.close()
+
+
+@contextmanager
+def database_for_load(path, wait: bool = True, on_wait=None, on_upgrade=None):
+    """The database at `path` (open_database), held for this load alone: when
+    another load writes it, wait for that load to end (calling `on_wait()` once
+    first), or raise DatabaseBusy with `wait` false, before anything is written.
+    A database holding articles an earlier release scored is brought up to date
+    (columns, tables, indexes: store.ensure_schema) after `on_upgrade(articles,
+    missing)` (scored_earlier's). Closed at the end, then released
+    (store/load_lock.py says why in that order)."""
+    with exclusive_load(path, wait, on_wait):
+        if on_upgrade is not None:
+            articles, missing = scored_earlier(path)
+            if articles:
+                on_upgrade(articles, missing)
+        db = open_database(path)
+        try:
+            yield db
+        finally:
+            db.close()
+
+
 def to_article(raw: RawDocument, overrides: dict) -> Article:
     article = clean_article(raw)
     for name in OVERRIDABLE:
@@ -106,6 +175,35 @@ def to_article(raw: RawDocument, overrides: dict) -> Article:
     if not any(p.kind == "text" and has_words(p.text) for p in article.paragraphs):
         raise LoadError(raw.location, "no article text")
     return article
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article read back from a database, to be scored again (rescore)."""
+
+    location: str  # articles/ID
+    article: Article
+
+
+def stored_articles(path) -> Iterator[StoredArticle]:
+    """Every article of the database at `path` as it was stored (metadata and
+    paragraphs), in id order. Through a connection of its own: the load's is
+    writing (and rewriting these articles under new ids: the ids to read are
+    taken first), and a pool of workers reads its input from another thread."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        ids = [article_id for (article_id,) in conn.execute("select id from articles order by id")]
+        for article_id in ids:
+            row = conn.execute("select source, url, outlet, title, byline, published, standfirst, language "
+                               "from articles where id = ?", [article_id]).fetchone()
+            paragraphs = [Paragraph(text, kind) for kind, text in conn.execute(
+                "select kind, text from paragraphs where article_id = ? order by position", [article_id])]
+            source, url, outlet, title, byline, published, standfirst, language = row
+            yield StoredArticle(f"articles/{article_id}", Article(
+                source=source, paragraphs=paragraphs, title=title, outlet=outlet, url=url, byline=byline,
+                published=published, standfirst=standfirst, language=language))
+    finally:
+        conn.close()
 
 
 @dataclass(frozen=True)
@@ -133,7 +231,7 @@ def prepare(item, job: Job):
     if isinstance(item, LoadError):
         return item.location, item
     try:
-        article = to_article(item, job.overrides)
+        article = item.article if isinstance(item, StoredArticle) else to_article(item, job.overrides)
         if hash_key(content_hash(article)) in job.loaded:
             return item.location, ALREADY_LOADED
         return item.location, article_rows(article, analyze_article(article, job.settings), layout())
@@ -196,11 +294,10 @@ def prepared_on_cluster(documents, job: Job, address: str, workers: int):
             local_cluster.close()
 
 
-def prepared(paths, encoding: str, job: Job, workers: int, max_bytes: int = DEFAULT_MAX_BYTES,
-             cluster: str | None = None):
-    """Prepared documents in input order: from the Dask cluster at `cluster` when
-    given, else from `workers` processes when more than one."""
-    documents = read_documents(paths, encoding=encoding, max_bytes=max_bytes)
+def prepared(documents, job: Job, workers: int, cluster: str | None = None):
+    """Prepared documents (raw documents, read errors or stored articles) in input
+    order: from the Dask cluster at `cluster` when given, else from `workers`
+    processes when more than one."""
     if cluster:
         yield from prepared_on_cluster(documents, job, cluster, workers)
         return
@@ -248,34 +345,74 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
     runs on that cluster instead; the database written is the same.
 
     Raises nlp.PipelineError, or LoadError for a bad alias file, before reading
-    anything."""
-    report = LoadReport()
+    anything; DiskFullError when the database cannot grow, with the articles
+    committed before left whole."""
     settings = Settings(model=model, alias_files=tuple(alias_files))
-    check_settings(settings)
-    ensure_schema(db, layout())
-    loaded = frozenset() if replace else frozenset(
-        hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
-    job = Job(overrides or {}, settings, loaded)
-    stories = StoryGrouper(db, story_window, story_threshold)
+    return _written(db, lambda: read_documents(paths, encoding=encoding, max_bytes=max_bytes), replace,
+                    overrides or {}, settings, on_error, on_document, workers, story_window, story_threshold,
+                    cluster, rescoring=False)
 
-    def fail(error: LoadError):
-        report.errors.append(error)
-        if on_error:
-            on_error(error)
 
-    def finish():
-        # In the transaction of the last articles: a reader never sees them
-        # without their summaries. Articles replaced take rows away: count again.
-        if report.replaced:
-            refresh_summaries(db)
-        elif report.added:
-            update_summaries(db)
+def rescore(db, on_error=None, on_document=None, workers: int = 1, model: str | None = None,
+            alias_files: tuple[str, ...] = (), story_window: int = DEFAULT_STORY_WINDOW,
+            story_threshold: float = DEFAULT_STORY_THRESHOLD, cluster: str | None = None) -> LoadReport:
+    """Score every article of `db` again, from the text and metadata it stored,
+    with the scorers and models installed now (after an upgrade): what `load
+    --replace` of the original input does, without the input. Each article is
+    rewritten all or nothing (under a new id, as --replace does); the options are
+    load's."""
+    path = next(file for _, name, file in db.execute("pragma database_list") if name == "main")
+    settings = Settings(model=model, alias_files=tuple(alias_files))
+    return _written(db, lambda: stored_articles(path), True, {}, settings, on_error, on_document, workers,
+                    story_window, story_threshold, cluster, rescoring=True)
 
-    with deferred_search_index(db):
-        _write_all(db, prepared(paths, encoding, job, workers, max_bytes, cluster), replace, report, fail,
-                   on_document, finish, stories)
-    checkpoint(db)
-    return report
+
+def _written(db, documents, replace, overrides, settings, on_error, on_document, workers, story_window,
+             story_threshold, cluster, rescoring: bool) -> LoadReport:
+    """Prepare and write `documents()`; a full disk is a DiskFullError that says
+    how many articles were committed. The database records what scored its
+    articles when this load scored them all: into an empty database, or a
+    rescore of every article without a failure."""
+    report = LoadReport()
+    try:
+        check_settings(settings)
+        ensure_schema(db, layout())
+        scored_by_us_alone = rescoring or not db.execute("select exists (select 1 from articles)").fetchone()[0]
+        loaded = frozenset() if replace else frozenset(
+            hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
+        job = Job(overrides, settings, loaded)
+        stories = StoryGrouper(db, story_window, story_threshold)
+        resolver = Resolver(stored_actors(db), settings.alias_files)
+        actors_before = last_actor_id(db)
+
+        def fail(error: LoadError):
+            report.errors.append(error)
+            if on_error:
+                on_error(error)
+
+        def finish():
+            # In the transaction of the last articles: a reader never sees them
+            # without their actors settled and their summaries. Articles replaced
+            # take rows away, and actors joined move rows counted before: count again.
+            rewritten = apply_settlement(db, resolver.settle(), actors_before)
+            if report.replaced or rewritten:
+                refresh_summaries(db)
+            elif report.added:
+                update_summaries(db)
+            if scored_by_us_alone and not report.failed:
+                record_scoring(db, scoring_data_digest())
+
+        with deferred_search_index(db):
+            _write_all(db, prepared(documents(), job, workers, cluster), replace, report, fail,
+                       on_document, finish, stories, resolver)
+        checkpoint(db)
+        return report
+    except sqlite3.Error as error:
+        if not is_disk_full(error):
+            raise
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")  # what SQLite asks of a program after SQLITE_FULL
+        raise DiskFullError(report.committed) from None
 
 
 def _commit(db) -> None:
@@ -285,8 +422,9 @@ def _commit(db) -> None:
         db.conn.execute("COMMIT")
 
 
-def _write_all(db, documents, replace, report, fail, on_document, finish, stories) -> None:
-    pending = 0
+def _write_all(db, documents, replace, report, fail, on_document, finish, stories, resolver) -> None:
+    pending = 0  # articles written since the last commit
+    written = 0  # of those, added or replaced
     try:
         for location, result in documents:
             if on_document:
@@ -301,12 +439,15 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
             # is committed by finish() together with the summary tables.
             if pending >= ARTICLES_PER_COMMIT:
                 _commit(db)
-                pending = 0
+                report.committed += written
+                pending = written = 0
             if not db.conn.in_transaction:
                 db.conn.execute("BEGIN")
             try:
-                outcome = write_article(db, result, replace=replace, stories=stories)
+                outcome = write_article(db, resolver.resolve(result), replace=replace, stories=stories)
             except Exception as error:  # its savepoint rolled back: nothing half-written
+                if is_disk_full(error):
+                    raise  # every article after it would fail alike: the load stops
                 fail(LoadError(location, f"{type(error).__name__}: {error}"))
                 continue
             if outcome == "skipped":
@@ -316,10 +457,16 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
                 report.sentences += result.sentence_count
                 if result.language not in (None, ENGLISH):
                     report.unscored[result.language] += 1
+                written += 1
             pending += 1
         if db.conn.in_transaction:
             index_new_rows(db)
         finish()
+    except sqlite3.Error as error:
+        if is_disk_full(error) and db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")  # the batch goes; what was committed stays
+        raise
     finally:
         # Finished articles are whole, also when the load is interrupted.
         _commit(db)
+    report.committed += written

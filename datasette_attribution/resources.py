@@ -1,5 +1,6 @@
 """The package's data files: lexicons (`lexicons/*.txt`) and models (`models/*.json`,
-`models/*.npz` for arrays, and the sentence encoder's `encoder.onnx` and `tokenizer.json`).
+`models/*.npz` for arrays, and the sentence encoder's `encoder.onnx` and `tokenizer.json`),
+each model file's SHA-256 recorded in `models/SHA256SUMS` (`sha256sum -c` reads it).
 
 A lexicon file has one entry a line; `#` starts a comment; blank lines are ignored.
 An entry may carry labels after ` | ` (e.g. a hedge cue and its kind).
@@ -7,6 +8,7 @@ An entry may carry labels after ` | ` (e.g. a hedge cue and its kind).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -69,3 +71,94 @@ def model_arrays(name: str) -> dict:
     data = resources.files("datasette_attribution").joinpath("models").joinpath(f"{name}.npz").read_bytes()
     with numpy.load(io.BytesIO(data), allow_pickle=False) as archive:
         return {key: archive[key] for key in archive.files}
+
+
+MANIFEST = "SHA256SUMS"
+# The model files that ship (pyproject.toml's package-data): training leaves others
+# beside them (sentiment-model.pt), which are no part of the package.
+SHIPPED_MODEL_SUFFIXES = (".json", ".npz", ".onnx")
+
+
+class ModelFileError(Exception):
+    """A model file of the package is missing or is not the file it shipped as;
+    the message names the file and how to reinstall the package."""
+
+
+def _models_folder() -> Path:
+    return model_path(MANIFEST).parent
+
+
+def reinstall_advice() -> str:
+    """How to put the package's files back: pip, or git for a clone (an editable
+    install reads its files from the clone)."""
+    clone = _models_folder().parent.parent
+    if (clone / ".git").exists() and (clone / "pyproject.toml").exists():
+        return (f"restore it from the clone ({clone}): git checkout -- datasette_attribution/models, "
+                "then pip install -e . (a model retrained on purpose is recorded by "
+                "python training/record_models.py)")
+    return "reinstall the package: pip install --force-reinstall datasette-attribution"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def recorded_model_files() -> dict[str, str]:
+    """Model file name -> the SHA-256 it shipped with (models/SHA256SUMS)."""
+    manifest = _models_folder() / MANIFEST
+    try:
+        lines = manifest.read_text("utf-8").splitlines()
+    except OSError as error:
+        raise ModelFileError(f"{manifest}: cannot read the model files' checksums ({error.strerror}); "
+                             f"{reinstall_advice()}") from None
+    recorded = {}
+    for number, line in enumerate(lines, 1):
+        digest, _, name = line.partition("  ")
+        if len(digest) != 64 or not name:
+            raise ModelFileError(f"{manifest}:{number}: not a 'SHA-256  file name' line; {reinstall_advice()}")
+        recorded[name] = digest
+    return recorded
+
+
+@lru_cache(maxsize=1)
+def check_model_files() -> None:
+    """Every model file is there and is the file the package shipped (its SHA-256
+    as recorded), checked before any article is read: a missing, truncated or
+    altered file raises ModelFileError naming it, never a wrong score later.
+    A tenth of a second, once per process."""
+    folder = _models_folder()
+    for name, digest in sorted(recorded_model_files().items()):
+        path = folder / name
+        if not path.is_file():
+            raise ModelFileError(f"{path}: the model file is missing; {reinstall_advice()}")
+        if _sha256(path) != digest:
+            raise ModelFileError(f"{path}: the model file is damaged or altered (its SHA-256 is not the "
+                                 f"one it shipped with); {reinstall_advice()}")
+
+
+def record_model_files(folder: Path | None = None) -> Path:
+    """Write models/SHA256SUMS for every file in the models folder: the training
+    scripts call it after writing a model."""
+    folder = folder or _models_folder()
+    lines = [f"{_sha256(path)}  {path.name}" for path in sorted(folder.iterdir())
+             if path.is_file() and path.suffix in SHIPPED_MODEL_SUFFIXES]
+    (folder / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    check_model_files.cache_clear()
+    return folder / MANIFEST
+
+
+@lru_cache(maxsize=1)
+def scoring_data_digest() -> str:
+    """Changes whenever a model file or a lexicon does: a database records the
+    one its articles were scored with, so that a load can tell that they were
+    scored by an earlier release."""
+    digest = hashlib.sha256((_models_folder() / MANIFEST).read_bytes())
+    lexicons = resources.files("datasette_attribution").joinpath("lexicons")
+    for entry in sorted(lexicons.iterdir(), key=lambda entry: entry.name):
+        if entry.name.endswith(".txt"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:16]

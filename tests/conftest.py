@@ -78,3 +78,17 @@ def edited_copy(path, folder, sql):
     store.checkpoint(db)
     db.conn.close()
     return copy
+
+
+def chart_specs(html: str) -> list[dict]:
+    """The Vega-Lite specifications a page embeds (web/charts.py), in page order."""
+    import json
+    import re
+
+    return [json.loads(found) for found in re.findall(
+        r'<script type="application/json" class="attr-vl-spec">(.*?)</script>', html, re.S)]
+
+
+def chart_points(spec: dict) -> list[dict]:
+    """A chart's data rows."""
+    return spec["data"]["values"]

@@ -112,3 +112,25 @@ def test_a_quote_continued_in_the_next_paragraph_is_one_quote():
         ("We will rebuild,", "Ann Hughes"),
         ("It will take years. But we will do it together.", "Ann Hughes"),
     ]
+
+
+def test_typewriter_quotation_marks_make_quotes_with_their_speaker():
+    from datasette_attribution.model import Article, Paragraph
+
+    article = Article(source="t", paragraphs=[
+        Paragraph("''I wouldn't object,'' Ms. Batchelder said of the plan. ``We have waited long enough.''"),
+        Paragraph("The council votes on Monday."),
+    ])
+    analysis = analyze_article(article)
+    assert [s["text"] for s in analysis.sentences][:2] == [
+        "''I wouldn't object,'' Ms. Batchelder said of the plan.", "``We have waited long enough.''"]
+    assert [(q["text"], q["speaker"]) for q in analysis.quotes] == [
+        ("I wouldn't object,", "Ms. Batchelder"), ("We have waited long enough.", "Ms. Batchelder")]
+    assert [s["is_quote"] for s in analysis.sentences] == [1, 1, 0]
+
+
+def test_a_quotation_in_a_headline_is_a_quote():
+    from datasette_attribution.model import Article, Paragraph
+
+    article = Article(source="t", paragraphs=[Paragraph("Pence Says Trump Was ‘Mocking’ the Clinton Camp")])
+    assert [q["text"] for q in analyze_article(article).quotes] == ["Mocking"]

@@ -91,3 +91,71 @@ def test_an_existing_database_gets_the_attributions_table(tmp_path):
     db["attributions"].drop()
     open_database(path)
     assert "attributions" in sqlite_utils.Database(path).table_names()
+
+
+def test_groups_and_opinion_at_large_are_vague_and_anonymous():
+    for text in ("Some Republicans said the nominee had hurt the party.",
+                 "Voters in Ohio say the economy matters most.",
+                 "Recent polls show the race tightening.",
+                 "Most of the delegates said they would back him."):
+        attribution, _, kind = main_attribution(text)
+        assert (attribution, kind) == ("anonymous", "vague"), text
+
+
+def test_identified_documents_are_named_documents():
+    for text in ("FBI records show the agency interviewed him twice.",
+                 "The indictment says the aide lied to investigators.",
+                 "A CNN/ORC poll released on Sunday shows Clinton ahead."):
+        attribution, _, kind = main_attribution(text)
+        assert (attribution, kind) == ("named", "document"), text
+
+
+def test_first_and_second_person_sources_are_never_an_organisation():
+    for text in ('"You have to fight for it," you said at the rally.',
+                 "We believe the deal is dead, the company's chief executive wrote.",
+                 '"I think it is over," I said.'):
+        (sentence,) = analyze_text(text)
+        assert all(a["source_kind"] != "organisation" for a in sentence["attributions"]), text
+
+
+def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
+    sentences = analyze_text(
+        "Sen. Elizabeth Warren questioned Mary Jo White on Tuesday. "
+        'She said that White "has refused to act." '
+        "Ms. Clinton met Mr. Trump before the debate. "
+        "He said the race was rigged.")
+    actors = [[a["actor"] for a in s["attributions"]] for s in sentences]
+    assert actors[1] == [("Elizabeth Warren", "person")]
+    assert actors[3] == [("Trump", "person")]
+
+
+def test_being_asked_is_not_an_attribution():
+    assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
+
+
+def test_a_speakers_label_before_a_colon_attributes_the_sentence():
+    assert main_attribution("KAINE: We are going to win Virginia, and we are going to win it big.")[:2] == (
+        "named", "KAINE")
+    assert main_attribution("Pat Caddell: Voters Worry About the Economy")[:2] == ("named", "Pat Caddell")
+    assert main_attribution("Editor’s note: This story has been updated.") == ("none", None, None)
+
+
+def test_not_responding_is_not_a_claim():
+    assert main_attribution("A lawyer for Mills did not immediately respond to a request for comment.") == (
+        "none", None, None)
+
+
+def test_a_relative_pronoun_source_is_judged_by_what_it_stands_for():
+    (sentence,) = analyze_text("The mayor ignored critics who say the stadium is a waste of money.")
+    said = next(a for a in sentence["attributions"] if a["cue"] == "say")
+    assert (said["source"], said["anonymous"], said["source_kind"]) == ("critics", 1, "vague")
+
+
+def test_shares_of_a_group_are_vague():
+    attribution, _, kind = main_attribution("About two-thirds of Republican voters said they backed the ban.")
+    assert (attribution, kind) == ("anonymous", "vague")
+
+
+def test_an_adviser_to_a_named_person_is_not_that_person():
+    attribution, _, kind = main_attribution("A longtime adviser to Trump said the campaign was broke.")
+    assert attribution == "anonymous" and kind in ("unnamed official", "unnamed other")

@@ -73,7 +73,7 @@ def test_load_stops_before_reading_when_the_encoder_is_broken(tmp_path, monkeypa
         result = CliRunner().invoke(cli, ["load", str(tmp_path / "x.db"), str(article), "--workers", "1"])
     finally:
         encoder.load_encoder.cache_clear()
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a broken installation, not a usage error
     assert f"{corrupt}: not a readable ONNX model" in result.output
     assert not (tmp_path / "x.db").exists()
 
@@ -88,3 +88,15 @@ def test_scoring_imports_no_torch_and_no_hub_client():
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                             env={"PATH": "", "HF_HUB_OFFLINE": "1", "NO_PROXY": "*"}).stdout
     assert output.strip() == "[]"
+
+
+def test_an_articles_meaning_is_the_mean_of_its_first_sentences():
+    texts = ["A strong earthquake struck western Iran on Sunday.", "Hundreds of homes collapsed.",
+             "Rescuers worked through the night.", "The president sent condolences on Monday."]
+    encodings = encoder.encode(texts)
+    mean = numpy.mean([e["pooled"] for e in encodings[:encoder.LEAD_SENTENCES]], axis=0)
+    meaning = encoder.lead_vector(encodings)
+    assert encoder.LEAD_SENTENCES == 3
+    assert numpy.allclose(meaning, mean / numpy.linalg.norm(mean), atol=1e-6)
+    assert float(numpy.linalg.norm(meaning)) == pytest.approx(1.0, abs=1e-5)
+    assert encoder.lead_vector([]) is None

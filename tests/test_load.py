@@ -374,15 +374,3 @@ def test_arguments_in_the_wrong_order_are_a_one_line_error_that_says_what_to_do(
     assert records.read_text("utf-8") == '{"text": "Officials said the talks went well."}\n'
 
 
-def test_demo_on_a_busy_port_says_which_port_to_use_before_loading(tmp_path):
-    import socket
-
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen()
-        port = busy.getsockname()[1]
-        result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.db"), "--port", str(port)])
-    assert result.exit_code == 1
-    assert result.output == (f"Error: port {port} on 127.0.0.1 is in use; choose another with --port, "
-                             f"e.g. --port {port + 1}\n")
-    assert not (tmp_path / "d.db").exists()

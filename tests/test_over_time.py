@@ -7,7 +7,7 @@ import re
 
 import pytest
 import sqlite_utils
-from conftest import fetch
+from conftest import chart_points, chart_specs, fetch
 
 from datasette_attribution import pipeline
 
@@ -46,10 +46,14 @@ def test_the_comparison_shows_each_outlet_by_month_with_every_point_linked_to_it
     assert "<h2>Over time</h2>" in page.text
     # The two shares; no chart of sentiment toward Obama: no outlet mentions him ten
     # times in a month, too few for a share of negative or positive mentions.
-    assert page.text.count('class="attr-chart attr-line-chart"') == 2
+    lines = [spec for spec in chart_specs(page.text) if "by month" in spec["title"]]
+    assert len(lines) == 2
     assert "Mentions of Barack Obama that are" not in page.text
-    links = re.findall(r'<a href="([^"]+)"><circle', page.text)
-    anonymous = [link.replace("&amp;", "&") for link in links if "attribution=anonymous" in link]
+    # A true time axis: each month its date, and the months between with no point.
+    points = chart_points(lines[0])
+    assert lines[0]["layer"][0]["encoding"]["x"]["type"] == "temporal"
+    assert {p["date"] for p in points} == {f"{p}-01" for p in sorted({day[:7] for _, day, _ in STORIES})}
+    anonymous = [p["link"] for p in points if p["link"]]
     assert len(anonymous) == 8
     october = next(link for link in anonymous if "_outlet=Gazette" in link and "_period=2016-10" in link)
     rows = fetch(months_db, october.replace("/news/sentences?", "/news/sentences.json?") + "&_shape=array")[0].json()

@@ -73,6 +73,20 @@ def test_dates_in_either_form_become_iso_8601():
     assert parse_date("the looming deadline") is None
 
 
+@pytest.mark.parametrize("written, iso", [
+    ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 19.10 GMT", "2019-11-18T18:54:00+00:00"),
+    ("Published 3:04 PM EST, Tue December 17, 2023", "2023-12-17T15:04:00-05:00"),
+    ("Dec. 22, 2023, 5:24 AM UTC / Updated Dec. 22, 2023, 2:01 PM UTC", "2023-12-22T05:24:00+00:00"),
+    ("Updated Jul. 6, 2023 6:00 a.m. PT", "2023-07-06T06:00:00-07:00"),  # Pacific Daylight Time
+    ("Thu, Dec 21, 2023, 9:42 PM · 2 min read", "2023-12-21T21:42:00"),
+    ("12/22/2023 14:30:02", "2023-12-22T14:30:02"),
+    ("Sept. 26, 2021", "2021-09-26"),
+    ("2023-10-16T21:56:19.537007Z EST", "2023-10-16T21:56:19+00:00"),
+])
+def test_dates_in_every_common_form(written, iso):
+    assert parse_date(written) == iso
+
+
 def test_seed_files_are_the_shipped_demo_data():
     assert sorted(p.name for p in SEEDS.glob("*.txt")) == [
         "000_85e21476b82cfa0b.txt", "003_f0de7d366924c62c.txt"]
@@ -207,7 +221,7 @@ def test_a_dateline_just_after_the_text_signs_it_even_when_left_out_of_the_text(
     page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{BODY}"
             f"Nov. 19, 2019 8:03 am ET\n\n{MENU}\n")
     article = to_article(RawDocument("port.txt", "port.txt", "text", page))
-    assert article.published == "2019-11-19T08:03:00"
+    assert article.published == "2019-11-19T08:03:00-05:00"  # "ET" in November: Eastern Standard Time
     assert article.paragraphs[-1].text.startswith("A spokesman for the dockers' union")
 
 
@@ -235,6 +249,68 @@ def test_a_blogs_header_line_of_name_date_and_labels_is_its_dateline():
     ("By Jane Doe | Nov. 19, 2019 | 4 comments | Ports, Unions, City Economy", ("2019-11-19", "By Jane Doe")),
     # A sentence that names someone and a date is no dateline.
     ("Jane Doe said on 19/11/2019 that the unions would not sign before the meeting", None),
+    ("By Jane DoeDec 22, 2023", ("2023-12-22", "By Jane Doe")),  # glued by the page's markup
+    ("Daisy-Mae Schmitt Dec 05, 2023 2 Shares 1530 Views", ("2023-12-05", "Daisy-Mae Schmitt")),
+    ("Politics Dec 22, 2023 10:59 AM EST", ("2023-12-22T10:59:00-05:00", "Politics")),
 ])
 def test_a_dateline_is_a_date_with_at_most_a_name_before_it(line, found):
     assert date_in_line(line) == found
+
+
+def test_a_page_in_a_script_written_without_spaces_loads_with_its_body():
+    page = (f"{MENU}\nログイン\n\n東京の港湾労組、雇用保証を求めて交渉を中断\n\n2023年12月22日 18時54分\n\n"
+            "東京港の将来をめぐる交渉は火曜日に行き詰まり、二つの最大労働組合は雇用の書面による保証がない限り"
+            "交渉の席に戻らないと表明した。\n\n"
+            "港湾当局は現在のすべての職を五年間維持すると提案したが、組合側は組合員に示すにはあいまいすぎると"
+            "反発している。\n\n"
+            "組合の広報担当者は、当局が提案を文書で示せば交渉を再開できると述べ、これまでにストライキは"
+            "予定されていないと説明した。\n\n"
+            f"関連記事\n{MENU}\n")
+    article = to_article(RawDocument("minato.txt", "minato.txt", "text", page))
+    assert [p.text[:6] for p in article.paragraphs] == ["東京港の将来", "港湾当局は現", "組合の広報担"]
+
+
+def test_a_caption_repeats_a_line_with_a_credit_added_but_a_name_alone_makes_no_captions():
+    from datasette_attribution.text.boilerplate import is_caption
+
+    texts = {"Firefighters at the scene on Monday", "Mélanie Laurent",
+             "Firefighters at the scene on Monday Photo by Jane Doe for The Tribune",
+             "Mélanie Laurent is rumored to have dated Bradley Cooper in November 2011."}
+    found = {text: is_caption(blocks_of(text)[0], texts) for text in texts}
+    assert found == {"Firefighters at the scene on Monday": True, "Mélanie Laurent": False,
+                     "Firefighters at the scene on Monday Photo by Jane Doe for The Tribune": True,
+                     "Mélanie Laurent is rumored to have dated Bradley Cooper in November 2011.": False}
+
+
+def test_a_dateline_at_the_top_of_the_body_is_the_date_and_never_text():
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
+            "Both sides say a deal is close, but neither will move first while the ships wait offshore.\n\n"
+            f"Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 19.10 GMT\n\n{BODY}{MENU}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert article.published == "2019-11-18T18:54:00+00:00"
+    assert article.paragraphs[0].text.startswith("Negotiations over the future")
+    assert "GMT" not in article.body
+
+
+def _dump(furniture_top: str, furniture_bottom: str, headline="Port Talks Stalled as Unions Want Jobs Guarantee"):
+    page = f"{MENU}\n{furniture_top}\n\n{headline}\n\nBy Jane Doe\nNov. 19, 2019\n\n{BODY}{furniture_bottom}\n{MENU}\n"
+    return to_article(RawDocument("port.txt", "port.txt", "text", page))
+
+
+def test_a_text_dumps_outlet_is_the_copyright_holder_that_names_itself_elsewhere_never_its_parent():
+    own = _dump("The Harbour Post\nSubscribe to our newsletters", "About The Harbour Post\n"
+                "Copyright © 2019 The Harbour Post, Inc. All rights reserved.")
+    parent = _dump("Subscribe to our newsletters", "About Ziff Davis\n"
+                   "© 2001-2019 Ziff Davis, LLC., a Ziff Davis company. All rights reserved.")
+    alone = _dump("Subscribe to our newsletters", "© 2019 Hearst Communications, Inc. All rights reserved.")
+    assert (own.outlet, parent.outlet, alone.outlet) == ("The Harbour Post", None, None)
+
+
+@pytest.mark.parametrize("line", [
+    "By Thomas W. Smith", "Review by Rick Lane Contributor", "Starr Bowenbank , Rania Aniftos , Anna Chan",
+    "Seattle Times staff reporter",
+    "Legal challenges are pending in at least 16 states. Credit... Doug Mills/The New York Times",
+    "Illustration on port unions by Alexander Hunter/The Harbour Times … more >",
+])
+def test_a_byline_an_authors_box_or_a_credit_is_never_the_title(line):
+    assert _dump("Subscribe to our newsletters", "", headline=line).title is None

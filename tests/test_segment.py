@@ -1,5 +1,8 @@
 """Sentences: abbreviations, quotations, and offsets back into the stored body."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from datasette_attribution.model import Article, Paragraph
 from datasette_attribution.text.segment import segment_article, sentence_spans
 
@@ -38,3 +41,32 @@ def test_offsets_point_into_the_body_and_headings_are_not_sentences():
         "Officials met on Monday.", "They talked.", "Iran is not part of the coalition."]
     assert [s["paragraph"] for s in sentences] == [0, 0, 2]
     assert all(article.body[s["start"]:s["end"]] == s["text"] for s in sentences)
+
+
+HONORIFICS = ["Mr.", "Ms.", "Mrs.", "Dr.", "Sen.", "Gov.", "Rep.", "Gen."]
+SURNAMES = ["Abedin", "Batchelder", "Cruz", "Kaine", "Flynn", "White", "Ng", "O'Neill"]
+PLAIN_WORDS = ["the", "email", "belonging", "to", "said", "a", "top", "aide", "met", "with",
+               "officials", "on", "Monday", "and", "wrote", "that", "it", "was", "over"]
+ENDINGS = ["today", "the aide", "on Monday", "it was over", "officials"]
+titled_name = st.tuples(st.sampled_from(HONORIFICS), st.sampled_from(SURNAMES)).map(" ".join)
+sentence = st.tuples(
+    st.one_of(titled_name, st.sampled_from(["The aide", "Officials", "It"])),
+    st.lists(st.one_of(st.sampled_from(PLAIN_WORDS), titled_name), max_size=12),
+    st.one_of(titled_name, st.sampled_from(ENDINGS)),
+).map(lambda parts: " ".join([parts[0], *parts[1], parts[2]]) + ".")
+
+
+@given(st.lists(sentence, min_size=1, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_never_ends_after_an_honorific(sentences):
+    text = " ".join(sentences)
+    found = sentences_of(text)
+    assert not any(piece.endswith(tuple(" " + h for h in HONORIFICS)) or piece in HONORIFICS
+                   for piece in found)
+    assert found == sentences
+
+
+def test_a_title_inside_a_sentence_stays_with_its_name():
+    text = "The emails belonged to Ms. Abedin, a top aide. Sen. Tim Kaine said so."
+    assert sentences_of(text) == ["The emails belonged to Ms. Abedin, a top aide.",
+                                  "Sen. Tim Kaine said so."]

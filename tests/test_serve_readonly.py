@@ -29,6 +29,10 @@ PAGES = [
     "/news/sentences.csv?_outlet=News24",
     "/news/sentences.json?_facet_actor=actor",
     "/news.db",
+    "/-/attribution/news",
+    "/-/attribution/news.json",
+    "/-/attribution/news.csv",
+    "/-/static-plugins/datasette-attribution/vendor/vega.min.js",
     "/-/attribution/news/articles/1",
     "/-/attribution/news/articles/2",
     "/-/attribution/news/outlets",
@@ -48,6 +52,10 @@ def free_port():
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("serve") / "news.db"
     load(pipeline.open_database(path), [str(SEEDS)])  # as `load` makes it
+    yield from serving(path)
+
+
+def serving(path):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "datasette", "serve", "-i", str(path), "--port", str(port)],
@@ -108,13 +116,17 @@ def test_a_reader_sees_the_article_view_in_a_browser(server, tmp_path):
     assert is_screenshot(tmp_path / "article-view.png")
 
 
-def test_a_reader_sees_the_outlet_comparison_in_a_browser(server, tmp_path):
-    dom = chromium("--dump-dom", server + "/-/attribution/news/outlets", profile=tmp_path / "p")
-    assert "<h1>Outlets compared</h1>" in dom
-    assert dom.count('class="attr-bar"') == 4  # two charts, two outlets each
-    assert ">40%</text>" in dom and ">60%</text>" in dom  # the anonymous shares, drawn
-    chromium("--window-size=1200,1000", f"--screenshot={tmp_path / 'outlet-comparison.png'}",
-             server + "/-/attribution/news/outlets", profile=tmp_path / "p")
+def test_a_reader_sees_the_outlet_comparison_in_a_browser(server, browser, tmp_path):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(server + "/-/attribution/news/outlets")
+    assert page.inner_text("h1") == "Outlets compared"
+    page.wait_for_function("document.querySelectorAll('figure.attr-vl svg').length == 2")
+    # The bars, drawn by Vega from the files the plugin ships: two outlets in each chart.
+    bars = page.eval_on_selector_all("figure.attr-vl g.mark-rect path", "bars => bars.length")
+    assert bars == 4
+    labels = page.eval_on_selector_all("figure.attr-vl g.role-axis-label text", "t => t.map(x => x.textContent)")
+    assert {"News24", "The Independent"} <= set(labels)
+    page.screenshot(path=str(tmp_path / "outlet-comparison.png"), full_page=True)
     assert is_screenshot(tmp_path / "outlet-comparison.png")
 
 
@@ -185,3 +197,67 @@ def test_the_query_box_opens_on_an_example_a_reader_asks(server, browser):
     sql = page.eval_on_selector("textarea#sql-editor", "box => box.value")
     assert sql.startswith("select outlet, articles, attributed, anonymous, anonymous_share")
     assert "anonymous_share" in page.inner_text(".CodeMirror, .cm-editor, form.sql")
+
+
+DESKTOP = {"width": 1920, "height": 1080}
+# Dated records of three outlets and one without, over four months with November
+# missing: a time axis must show the gap.
+DATED = [(outlet, day, text) for outlet, days in (
+    ("Gazette", ("2016-09-05", "2016-10-11", "2016-12-12")),
+    ("Courier", ("2016-09-19", "2016-10-24", "2016-12-19")),
+    (None, ("2016-09-26", "2016-12-05")),
+) for day, text in zip(days, (
+    "Officials said President Barack Obama may visit Iran next month. John McCain said the trip was a mistake.",
+    "Senator John McCain said the deal was a mistake. Sources said Barack Obama could defend it on Monday.",
+    "Barack Obama said the agreement would hold, according to a White House statement. It might not last.",
+))]
+
+
+@pytest.fixture(scope="module")
+def dated_server(tmp_path_factory):
+    import json
+
+    folder = tmp_path_factory.mktemp("dated")
+    records = folder / "records.jsonl"
+    records.write_text("".join(json.dumps({"outlet": outlet, "published": day, "title": f"{outlet} {day}",
+                                           "text": text}) + "\n" for outlet, day, text in DATED), "utf-8")
+    load(pipeline.open_database(folder / "news.db"), [str(records)])
+    yield from serving(folder / "news.db")
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, DESKTOP], ids=["1366", "1920"])
+def test_the_dashboard_answers_in_a_browser_with_a_true_time_axis_and_a_safe_palette(
+        dated_server, browser, tmp_path, viewport):
+    from datasette_attribution.web.charts import OTHER_COLOUR, PALETTE
+
+    page = browser.new_page(viewport=viewport)
+    page.goto(dated_server + "/news")
+    page.click("p.attr-dashboard-link a")  # the database page leads to the dashboard
+    assert page.url == dated_server + "/-/attribution/news"
+    page.wait_for_function("document.querySelectorAll('figure.attr-vl svg').length == 4")
+    # Nothing wider than the window.
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    outlets = page.eval_on_selector_all("#attr-outlets tbody tr td:first-child",
+                                        "cells => cells.map(c => c.textContent.trim())")
+    assert sorted(outlets) == ["(no outlet)", "Courier", "Gazette"]
+    # The "(no outlet)" row's articles lead to exactly its two articles.
+    row = page.locator("#attr-outlets tbody tr", has_text="(no outlet)")
+    assert row.locator("td").nth(1).inner_text() == "2"
+    # Sorting by a column reorders the rows.
+    page.click("#attr-outlets thead th:nth-child(2)")
+    counts = page.eval_on_selector_all("#attr-outlets tbody tr td:nth-child(2)",
+                                       "cells => cells.map(c => Number(c.textContent))")
+    assert counts == sorted(counts, reverse=True)
+    # Over time: points placed by date, so the missing November is a gap twice as
+    # wide as September to October.
+    chart = page.locator("figure.attr-vl", has_text="by month").first
+    xs = sorted({round(x) for x in chart.locator("g.mark-symbol.role-mark path").evaluate_all(
+        "points => points.map(p => p.transform.baseVal.consolidate().matrix.e)")})
+    assert len(xs) == 3
+    assert abs((xs[2] - xs[1]) / (xs[1] - xs[0]) - 61 / 30) < 0.1
+    fills = set(chart.locator("g.mark-symbol.role-mark path").evaluate_all("points => points.map(p => p.getAttribute('fill'))"))
+    assert fills and fills <= {c.lower() for c in (*PALETTE, OTHER_COLOUR)} | set(PALETTE) | {OTHER_COLOUR}
+    legend = chart.locator("g.role-legend-label text").evaluate_all("t => t.map(x => x.textContent)")
+    assert set(legend) == {"Gazette", "Courier", "(no outlet)"}
+    page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+    assert is_screenshot(tmp_path / "dashboard.png")

@@ -1,12 +1,13 @@
 import json
 
+import pytest
 from click.testing import CliRunner
 from conftest import INDEPENDENT_SEED, NEWS24_SEED
 
 from datasette_attribution import store
 from datasette_attribution.cli import cli
 from datasette_attribution.pipeline import load
-from datasette_attribution.stories import cosine, term_vector
+from datasette_attribution.stories import MEANING_BASELINE, MEANING_WEIGHT, cosine, term_vector
 
 COUNCIL = ("The city council approved a $4.2 million budget for road repairs on Tuesday, "
            "after a two-hour debate over pothole complaints in the northern districts. "
@@ -150,3 +151,59 @@ def test_days_forgotten_to_bound_memory_are_read_again_when_an_article_comes_nea
     load(bounded, [inputs])
     assert stories_and_articles(bounded) == stories_and_articles(unbounded)
     assert stories_and_articles(bounded)[1] == [("News24", 1), ("Local Courier", None), ("The Independent", 1)]
+
+
+QUAKE = ("Rescuers searched collapsed buildings after a magnitude 6.1 earthquake struck the city of "
+         "Sarpol-e Zahab on Sunday night.")
+QUAKE_RETOLD = ("A strong quake hit western Iran late on Sunday, flattening homes in Sarpol-e Zahab as "
+                "emergency crews dug through the rubble.")
+RATES = "The central bank raised interest rates by a quarter point on Wednesday, citing stubborn inflation."
+
+
+def test_the_meaning_moves_the_similarity_the_words_give():
+    from datasette_attribution.stories import MEANING_BASELINE, MEANING_WEIGHT, similarity
+
+    assert similarity(0.2, None) == 0.2
+    assert similarity(0.2, MEANING_BASELINE) == 0.2
+    assert similarity(0.2, 0.9) == pytest.approx(0.2 + MEANING_WEIGHT * (0.9 - MEANING_BASELINE))
+    assert similarity(0.2, 0.4) < 0.2 < similarity(0.2, 0.9)
+
+
+def test_of_two_articles_the_words_find_equally_close_the_one_telling_the_same_event_is_nearest():
+    from datasette_attribution import encoder
+    from datasette_attribution.stories import Candidate, StoryIndex
+
+    meaning = {text: encoder.lead_vector(encoder.encode([text])) for text in (QUAKE, QUAKE_RETOLD, RATES)}
+    headline_only = term_vector("Earthquake in Iran", "")  # both earlier articles' words, the same
+    index = StoryIndex()
+    index.add(Candidate(1, None, headline_only, meaning[RATES]))  # loaded first: wins a tie
+    index.add(Candidate(2, None, headline_only, meaning[QUAKE_RETOLD]))
+    words = term_vector("Earthquake in Iran", QUAKE)
+    assert index.nearest(words, None)[0] == 1  # words alone: a tie, the earliest
+    nearest, score = index.nearest(words, None, meaning[QUAKE])
+    assert nearest == 2
+    assert score == pytest.approx(cosine(words, headline_only) + MEANING_WEIGHT * (
+        float(meaning[QUAKE] @ meaning[QUAKE_RETOLD]) - MEANING_BASELINE), abs=1e-6)
+
+
+def test_each_article_keeps_the_meaning_of_its_lead_as_the_encoder_gives_it(tmp_path):
+    from datasette_attribution import encoder
+    from datasette_attribution.stories import meaning_bytes
+
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [str(NEWS24_SEED)])
+    (stored,) = db.execute("select meaning from story_terms").fetchone()
+    lead = [text for (text,) in db.execute("select text from sentences order by position limit 3")]
+    assert len(stored) == 384 * 2  # float16
+    assert stored == meaning_bytes(encoder.lead_vector(encoder.encode(lead)))
+
+
+def test_articles_stored_without_a_meaning_are_compared_by_their_words(tmp_path):
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [str(NEWS24_SEED)])
+    with db.conn:  # as the release that grouped by words alone left it
+        db.execute("alter table story_terms drop column meaning")
+    load(db, [str(INDEPENDENT_SEED)])
+    assert [row[0] is None for row in db.execute("select meaning from story_terms order by article_id")] == [
+        True, False]
+    assert stories_and_articles(db)[1] == [("News24", 1), ("The Independent", 1)]

@@ -16,8 +16,12 @@ def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_si
     independent, news24 = outlets["The Independent"], outlets["News24"]
     # Who each quotes: News24 on "diplomatic sources" and named officials, The
     # Independent on "reports" and "unnamed individuals".
-    assert {(s["source"], s["anonymous"]) for s in news24["sources"]} >= {
-        ("Diplomatic sources", 1), ("White House spokesperson Josh Earnest", 0)}
+    # Each source once, resolved to its actor, with how often it is cited.
+    cited = {s["source"].lower(): (s["anonymous"], s["times"]) for s in news24["sources"]}
+    assert len(cited) == len(news24["sources"])
+    assert cited["diplomatic sources"] == (1, 3)
+    earnest = next(s for s in news24["sources"] if s["source"] == "Josh Earnest")
+    assert (earnest["said_as"], earnest["anonymous"]) == ("White House spokesperson Josh Earnest", 0)
     assert ("reports", 1) in {(s["source"], s["anonymous"]) for s in independent["sources"]}
     assert all(s["link"].startswith("/news/sentences/") for s in news24["sources"])
     hedged = {h["sentence"]: h["cues"] for h in independent["hedged"]}
@@ -28,6 +32,11 @@ def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_si
     assert "The newspaper cited unnamed individuals “briefed on the correspondence” as its source for the story." in omitted
     # The Independent's account of Rouhani's office has a counterpart in News24's.
     assert not any(sentence.startswith("The directly elected president") for sentence in omitted)
+    # Every sentence the others lack is listed and counted: no cap.
+    assert len(news24["omitted"]) > 12
+    # Sentences two outlets tell alike, side by side.
+    assert data["shared"] and all(p["outlet"] == "The Independent" and p["other_outlet"] == "News24"
+                                  for p in data["shared"])
 
 
 def test_the_story_page_links_every_item_and_the_stories_table_links_to_it(seeds_path):
@@ -49,7 +58,9 @@ def test_the_story_csv_has_one_row_per_item(seeds_path):
     assert rows[0] == ["outlet", "item", "text", "detail", "link"]
     kinds = {(row[0], row[1]) for row in rows[1:]}
     assert {("News24", "article"), ("The Independent", "article"), ("News24", "anonymous source"),
-            ("The Independent", "hedged"), ("News24", "actor"), ("The Independent", "only this outlet")} <= kinds
+            ("The Independent", "hedged"), ("News24", "actor"), ("The Independent", "only this outlet"),
+            ("The Independent", "also told by News24")} <= kinds
+    assert all(row[4].startswith("http://localhost/") for row in rows[1:])  # absolute links
 
 
 def test_an_unknown_story_is_a_404(seeds_path):

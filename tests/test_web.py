@@ -4,7 +4,7 @@ import asyncio
 import re
 
 import sqlite_utils
-from conftest import edited_copy, facet_results, fetch
+from conftest import chart_points, chart_specs, edited_copy, facet_results, fetch
 from datasette.app import Datasette
 
 from datasette_attribution import store
@@ -105,7 +105,14 @@ def test_outlet_comparison_in_html_json_and_csv(seeds_path):
                                   "/-/attribution/news/outlets.json",
                                   "/-/attribution/news/outlets.csv")
     assert html.status_code == as_json.status_code == as_csv.status_code == 200
-    assert "<svg" in html.text and "cdn" not in html.text.lower()
+    assert "cdn" not in html.text.lower()
+    assert '<script src="/-/static-plugins/datasette-attribution/vendor/vega.min.js">' in html.text
+    bars = chart_specs(html.text)[:2]
+    assert [b["title"] for b in bars] == ["Anonymous share of attributed sentences (line: 95% interval)",
+                                          "Hedged share of sentences (line: 95% interval)"]
+    assert [(p["label"], p["part"], p["whole"], p["link"]) for p in chart_points(bars[0])] == [
+        ("News24", 6, 15, "/news/sentences?_outlet=News24&attribution=anonymous"),
+        ("The Independent", 3, 5, "/news/sentences?_outlet=The+Independent&attribution=anonymous")]
     assert '/news/sentences?_outlet=News24&amp;attribution=anonymous' in html.text
     data = as_json.json()
     assert [(o["outlet"], o["anonymous_share"], o["hedged_share"]) for o in data["outlets"]] == [

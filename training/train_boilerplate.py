@@ -21,6 +21,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.shingles import f1_over_pages, page_counts  # noqa: E402
+from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.ingest.pages import article_from_text  # noqa: E402
 from datasette_attribution.model import LoadError, RawDocument  # noqa: E402
 from datasette_attribution.text import boilerplate  # noqa: E402
@@ -167,6 +168,7 @@ def main():
         MODEL_PATH.parent.mkdir(exist_ok=True)
         MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH.name}")
+        print(f"recorded its checksum in {record_model_files()}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.hedging import context_features, hedge_cues  # noqa: E402
 
@@ -176,6 +177,7 @@ def main():
                              "described there; see scorers/hedging/weights.py for the formula", **exported}
         MODEL_PATH.write_text(json.dumps(exported, indent=1, ensure_ascii=False) + "\n")
         print(f"wrote {MODEL_PATH.name}")
+        print(f"recorded its checksum in {record_model_files()}")
 
 
 if __name__ == "__main__":

@@ -315,6 +315,10 @@ def export(model, tokenizer_path, head, temperature, bias, log, out=MODELS):
              labels=np.array(LABELS))
     log(f"wrote {out / 'encoder.onnx'} ({(out / 'encoder.onnx').stat().st_size / 1e6:.1f} MB), "
         f"tokenizer.json, sentiment_head.npz")
+    if out == MODELS:
+        from datasette_attribution.resources import record_model_files
+
+        log(f"recorded their checksums in {record_model_files()}")
 
 
 def main():

@@ -4,6 +4,9 @@ meta tags. Used to check trafilatura's title and site name."""
 
 from __future__ import annotations
 
+import html
+import json
+
 import lxml.html
 from lxml import etree
 
@@ -72,17 +75,161 @@ def _declared_title(tree) -> str | None:
     return text
 
 
-def site_name(tree, site_name: str | None, url: str | None) -> str | None:
-    """The site's name as the page gives it, or its domain when what the page
-    gives is an abbreviated slug ("nj" for nj.com) or the Twitter handle that
-    trafilatura falls back on ("SputnikInt")."""
+def site_name(tree, site_name: str | None, url: str | None, publisher: str | None = None) -> str | None:
+    """The site's name as the page gives it: the publisher its JSON-LD names,
+    else trafilatura's site name, but not an abbreviated slug ("nj" for nj.com)
+    nor the Twitter handle trafilatura falls back on ("SputnikInt"). Where that
+    leaves only the domain, the name in the page's titles that spells it
+    ("Townhall" for townhall.com), else the domain."""
     host = fields.host_label(url)
-    if tree is None or not site_name or not host:
-        return site_name
-    declared = _meta(tree, "og:site_name")
-    if declared and declared.islower() and len(declared) <= MAX_SLUG_CHARS:
-        return host
-    handle = (_meta(tree, "twitter:site") or "").lstrip("@")
-    if not declared and handle.lower() == site_name.lower():
-        return host
+    if tree is None or not host:
+        return publisher or site_name
+    if publisher:
+        site_name = publisher
+    elif site_name:
+        declared = _meta(tree, "og:site_name")
+        handle = (_meta(tree, "twitter:site") or "").lstrip("@")
+        if declared and declared.islower() and len(declared) <= MAX_SLUG_CHARS:
+            site_name = None
+        elif not declared and handle.lower() == site_name.lower():
+            site_name = None
+    if not site_name or (site_name.islower() and fields.host_label(site_name) == host):
+        return fields.name_of_domain(_title_parts(tree), url) or host
     return site_name
+
+
+# What a page declares of its article in JSON-LD (schema.org), for search engines.
+ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report", "posting",
+                 "socialmediaposting", "liveblogposting", "webpage", "medicalwebpage", "techarticle")
+
+
+def _nodes(data):
+    """Every object in a JSON-LD document, nested ones and @graph members included."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                yield from _nodes(value)
+
+
+def _types(node: dict) -> set[str]:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def _names(value, by_id: dict) -> list[str]:
+    """The names of a JSON-LD person or organisation value: a string, an object
+    with a name, a reference by @id, or a list of those."""
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item, by_id)]
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, dict):
+        if not value.get("name") and value.get("@id") in by_id:
+            value = by_id[value["@id"]]
+        name = value.get("name")
+        if isinstance(name, list):
+            name = next((n for n in name if isinstance(n, str)), None)
+        return [" ".join(name.split())] if isinstance(name, str) and name.strip() else []
+    return []
+
+
+def json_ld(tree) -> dict:
+    """The page's article as its JSON-LD declares it: `headline`, `body`
+    (articleBody), `authors` (names), `published` (datePublished) and `publisher`
+    (a name), each None or empty when the page does not say. Of several objects,
+    the first of an article's type that has a field gives it; a script that is
+    not valid JSON is skipped."""
+    found = {"headline": None, "body": None, "authors": [], "published": None, "publisher": None}
+    if tree is None:
+        return found
+    documents = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            documents.append(json.loads(script.text_content(), strict=False))
+        except ValueError:
+            continue
+    nodes = [node for document in documents for node in _nodes(document)]
+    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str) and len(node) > 1}
+    articles = [node for node in nodes if _types(node) & set(ARTICLE_TYPES)]
+    # Articles proper before web pages, which carry the site's fields.
+    articles.sort(key=lambda node: "webpage" in _types(node) and not _types(node) - {"webpage"})
+    for node in articles:
+        if not found["headline"] and isinstance(node.get("headline"), str):
+            found["headline"] = " ".join(html.unescape(node["headline"]).split()) or None
+        if not found["body"] and isinstance(node.get("articleBody"), str):
+            found["body"] = _plain(node["articleBody"]) or None
+        if not found["authors"]:
+            found["authors"] = [html.unescape(name) for name in _names(node.get("author"), by_id)]
+        if not found["published"] and isinstance(node.get("datePublished"), str):
+            found["published"] = node["datePublished"].strip() or None
+        if not found["publisher"]:
+            publisher = _names(node.get("publisher"), by_id)
+            found["publisher"] = html.unescape(publisher[0]) if publisher else None
+    return found
+
+
+def _plain(text: str) -> str:
+    """articleBody as text: some pages put markup or entities in it."""
+    for _ in range(2):  # escaped twice by some publishing systems: "&amp;lt;p&amp;gt;"
+        text = html.unescape(text)
+    if "<" in text and ">" in text:
+        try:
+            text = "\n".join(lxml.html.fromstring(f"<div>{text}</div>").itertext())
+        except (etree.ParserError, ValueError):
+            pass
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def headings(tree) -> list[str]:
+    """The texts of the page's <h1> elements, in page order."""
+    if tree is None:
+        return []
+    return [text for text in (_text(element) for element in tree.iter("h1")) if text]
+
+
+def meta(tree, name: str) -> str | None:
+    return _meta(tree, name) if tree is not None else None
+
+
+MIN_HEADLINE_WORDS = 3
+AGREEMENT = 0.6
+
+
+def agreed_headline(tree, titles: list[str | None]) -> str | None:
+    """The page's first <h1> that the titles it declares elsewhere (JSON-LD,
+    og:title, twitter:title, <title>, trafilatura's) agree with: most of its
+    words are in one of them. The <h1> is the headline as the reader sees it;
+    the others are often rewritten for search and social cards. None when no
+    <h1> is agreed with (a section's or the logo's)."""
+    if tree is None:
+        return None
+    declared = [t for t in [*titles, _meta(tree, "og:title"), _meta(tree, "twitter:title")] if t]
+    element = next(tree.iter("title"), None)
+    if element is not None and _text(element):
+        declared.append(_text(element))
+    declared_words = [set(fields.title_words(t)) for t in declared]
+    for text in headings(tree):
+        own = fields.title_words(text)
+        if len(own) < MIN_HEADLINE_WORDS:
+            continue
+        if any(sum(w in other for w in own) >= AGREEMENT * len(own) for other in declared_words):
+            return text
+    return None
+
+
+def _title_parts(tree) -> list[str]:
+    """The parts of the page's <title> and og:title between separators, last first
+    (where a site puts its name)."""
+    parts = []
+    element = next(tree.iter("title"), None)
+    for text in (_text(element) if element is not None else "", _meta(tree, "og:title") or ""):
+        parts.extend(reversed(fields.SEPARATORS.split(text)))
+    return parts

@@ -27,10 +27,16 @@ def article_from_text(raw: RawDocument) -> Article:
     labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
               for b, label in zip(blocks, labels)]
     labels = _trim_edge_headings(labels)
+    # A page with a body always loads: what the rules above took for furniture,
+    # its longest run of prose, when they left nothing.
+    labels = boilerplate.prose_run_or_nothing(blocks, labels, min_words=boilerplate.LONG_LINE_WORDS)
     kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
     if not kept:
         raise LoadError(raw.location, "no article text found on this page")
     kept = kept[header_length(blocks, kept):]
+    # A dateline among the body's first lines is the header's, never text.
+    while len(kept) > 1 and any(metadata.date_in_line(blocks[i].text) for i in kept[:TOP_LINES]):
+        kept.remove(next(i for i in kept[:TOP_LINES] if metadata.date_in_line(blocks[i].text)))
     signature = []  # a dateline closing the text, with or without a name, is not text
     while len(kept) > 1 and metadata.date_in_line(blocks[kept[-1]].text):
         signature.insert(0, blocks[kept.pop()])
@@ -40,7 +46,10 @@ def article_from_text(raw: RawDocument) -> Article:
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 
-    title = metadata.find_title(before_body, body_text)
+    outlet = fields.outlet_name(metadata.outlet_from(names, lines) or metadata.outlet_from_furniture(lines))
+    if outlet and outlet.islower() and fields.host_label(outlet) == outlet:
+        outlet = fields.name_spelling_domain(outlet, lines) or outlet  # a domain, where the page names itself
+    title = metadata.find_title(before_body, body_text, outlet)
     title_at = before_body.index(title) if title else -1
     standfirst = None
     if title is not None and title_at + 1 < len(before_body):
@@ -61,9 +70,11 @@ def article_from_text(raw: RawDocument) -> Article:
         published, byline = signed, signed_by
     elif signed and not published:
         published, byline = signed, byline or signed_by
+    if not published:
+        published, near_by = _date_and_byline(_around_body_start(blocks, kept))
+        byline = byline or near_by
     if byline and _named_in(byline, body_text):
         byline = None  # a caption beside the dateline names someone the story is about
-    outlet = metadata.outlet_from(names, lines)
     return Article(
         source=raw.source,
         paragraphs=[
@@ -76,6 +87,21 @@ def article_from_text(raw: RawDocument) -> Article:
         published=published,
         standfirst=standfirst,
     )
+
+
+TOP_LINES = 3
+NEAR_LINES = 30
+
+
+def _around_body_start(blocks, kept: list[int]) -> list:
+    """The lines about where the body starts, nearest first: the lines the
+    classifier left out among the body's first few, then those above it (the
+    dateline of a page whose headline was not found, or that sits under a
+    standfirst the classifier kept)."""
+    start, top = kept[0], kept[min(TOP_LINES, len(kept) - 1)]
+    inside = [i for i in range(start, top) if i not in kept]
+    above = list(range(start - 1, max(-1, start - 1 - NEAR_LINES), -1))
+    return [blocks[i] for i in inside + above]
 
 
 def header_length(blocks, kept: list[int]) -> int:
@@ -143,10 +169,13 @@ PUBLISHED_META = re.compile(
     r'|"datePublished"\s*:\s*"([^"]+)"', re.IGNORECASE)
 
 
-def _published(html: str, extracted: str | None) -> str | None:
+def _published(html: str, extracted: str | None, declared: str | None = None) -> str | None:
     """The page's publication date as precise as the page gives it: its
-    published-time markup when that agrees with trafilatura's date."""
+    published-time markup when that agrees with trafilatura's date (or the
+    JSON-LD datePublished when trafilatura found none)."""
     day = metadata.parse_date(extracted) if extracted else None
+    if day is None and declared:
+        return metadata.parse_date(declared)
     for match in PUBLISHED_META.finditer(html[:markup.HEAD_CHARS]):
         stamp = metadata.parse_date(match.group(1) or match.group(2))
         if stamp and (day is None or stamp.startswith(day)):
@@ -162,20 +191,22 @@ def article_from_html(raw: RawDocument) -> Article:
         include_tables=True,
         with_metadata=True,
     )
-    if document is None or document.body is None:
-        raise LoadError(raw.location, "no article text found in this HTML page")
-    headings = {
-        " ".join("".join(head.itertext()).split()) for head in document.body.iter("head")
-    }
-    paragraphs = []
-    for line in xmltotxt(document.body, include_formatting=False).splitlines():
-        text = " ".join(line.split())
-        kind = "heading" if text in headings else boilerplate.furniture_kind(text) or "text"
-        if text and kind != "boilerplate":
-            paragraphs.append(Paragraph(text, kind))
     tree = markup.page_tree(raw.content)
-    title = markup.headline(tree, document.title)
-    standfirst = document.description
+    declared = markup.json_ld(tree)
+    paragraphs = []
+    if document is not None and document.body is not None:
+        headings = {
+            " ".join("".join(head.itertext()).split()) for head in document.body.iter("head")
+        }
+        for line in xmltotxt(document.body, include_formatting=False).splitlines():
+            text = " ".join(line.split())
+            kind = "heading" if text in headings else boilerplate.furniture_kind(text) or "text"
+            if text and kind != "boilerplate":
+                paragraphs.append(Paragraph(text, kind))
+    paragraphs = _agreed_body(paragraphs, declared["body"])
+    title = markup.headline(tree, document.title if document else None)
+    title = markup.agreed_headline(tree, [declared["headline"], title]) or title or declared["headline"]
+    standfirst = document.description if document else None
     # trafilatura may keep the headline and standfirst as the body's first headings.
     while paragraphs and paragraphs[0].kind == "heading" and paragraphs[0].text in (title, standfirst):
         paragraphs.pop(0)
@@ -183,16 +214,57 @@ def article_from_html(raw: RawDocument) -> Article:
         paragraphs.pop()
     if not any(p.kind == "text" for p in paragraphs):
         raise LoadError(raw.location, "no article text found in this HTML page")
-    site = document.url or document.hostname
-    site_name = markup.site_name(tree, document.sitename, site)
+    site = (document.url or document.hostname) if document else raw.fields.get("url")
+    site_name = markup.site_name(tree, document.sitename if document else None, site, declared["publisher"])
     outlet = fields.clean_outlet(site_name, site)
+    authors = "; ".join(declared["authors"]) or (document.author if document else None)
     return Article(
         source=raw.source,
         paragraphs=paragraphs,
         title=fields.clean_title(title, outlet, site, site_name=site_name),
         outlet=outlet,
-        url=document.url,
-        byline=fields.clean_byline(document.author, outlet, site, site_name=document.sitename),
-        published=_published(raw.content, document.date),
+        url=document.url if document else None,
+        byline=fields.clean_byline(authors, outlet, site, site_name=site_name),
+        published=_published(raw.content, document.date if document else None, declared["published"]),
         standfirst=standfirst,
     )
+
+
+MIN_DECLARED_BODY_WORDS = 100  # shorter, it is often a summary
+SHARED_SHINGLES = 0.5  # a paragraph mostly in the declared body is the article's
+COVERED = 0.8  # the paragraphs kept must hold this much of the declared body
+
+
+def _shingles(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    tokens = boilerplate.WORD.findall(text.lower())
+    return {tuple(tokens[i:i + size]) for i in range(max(1, len(tokens) - size + 1))} if tokens else set()
+
+
+def _agreed_body(paragraphs: list[Paragraph], declared: str | None) -> list[Paragraph]:
+    """trafilatura's paragraphs, checked against the body the page declares in
+    its JSON-LD (articleBody): those the declared body holds, when together they
+    hold most of it (trafilatura's headings kept as headings); the declared body
+    itself when trafilatura found little of it (a page built by script) or
+    nothing. A declared body that is a teaser (cut short, "...") is not used."""
+    if not declared or len(declared.split()) < MIN_DECLARED_BODY_WORDS or ends_cut_short(declared):
+        return paragraphs
+    wanted = _shingles(declared)
+    kept, covered = [], set()
+    for paragraph in paragraphs:
+        own = _shingles(paragraph.text)
+        if paragraph.kind == "heading" or (own and len(own & wanted) >= SHARED_SHINGLES * len(own)):
+            kept.append(paragraph)
+            covered |= own & wanted
+    declared_lines = [line for line in declared.splitlines() if line.strip()]
+    text_kept = sum(paragraph.kind == "text" for paragraph in kept)
+    if len(covered) >= COVERED * len(wanted) and 2 * text_kept >= len(declared_lines):
+        while kept and kept[0].kind == "heading":
+            kept.pop(0)
+        return kept
+    if sum(len(p.text.split()) for p in paragraphs) >= 2 * len(declared.split()) and len(covered) < len(wanted) / 2:
+        return paragraphs  # the declared body is another text (a summary, the site's blurb)
+    return [Paragraph(line, "text") for line in declared_lines]
+
+
+def ends_cut_short(text: str) -> bool:
+    return text.rstrip().endswith(("...", "…", "[…]", "[...]"))

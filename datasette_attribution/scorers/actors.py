@@ -13,6 +13,7 @@ linked to him.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ import pycountry
 from ..model import LoadError
 from ..resources import lexicon, words
 from .lexicon import PhraseMatcher
-from .names import in_title_case, is_title
+from .names import in_title_case, is_common_word, is_title
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
 
@@ -100,6 +101,14 @@ def _alias_pattern(alias_files: tuple[str, ...] = ()) -> PhraseMatcher:
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                 "FAC": "place", "NORP": "group"}
 SLASH_PARTS = re.compile(r"[^/]+")
+# A photo's caption or credit names no actor of the story: "(Photos by Richard
+# Shotwell, left, and Mark Von Holden/Invision/AP)", "AP Photo/Evan Vucci",
+# "Getty Images".
+CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|video)\s*(?:by\b|:|credit)|\bAP Photo\b|"
+                    r"\bGetty Images\b|/(?:AP|Getty|Reuters|Invision|AFP|EPA)\b|\((?:AP|Getty|Reuters|AFP)\)",
+                    re.IGNORECASE)
+# A programme or a book is no actor: "Breitbart News Daily", "Armed American Radio", "Beige Book".
+PROGRAMME_WORDS = frozenset({"daily", "podcast", "show", "tonight", "radio", "book"})
 NOT_IN_NAMES = re.compile(r"[\[\]{}<>@#|]")
 LEADING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
@@ -127,10 +136,31 @@ def _entity_tokens(ent, not_names) -> list:
         tokens.pop(0)
     while tokens and (tokens[-1].text in POSSESSIVE_MARKS or tokens[-1].is_punct):
         tokens.pop()
+    if ENTITY_KINDS.get(ent.label_) == "person":
+        tokens = _person_tokens(tokens)
+    return tokens
+
+
+def _person_tokens(tokens) -> list:
+    """A person's name without what the parse ran into it: the words up to a title
+    inside it ("Charlotte Mayor Jennifer Roberts"), nothing when it ends in a title
+    ("Charlotte Mayor"), and a common word before it ("Beyond Trump", "Crooked
+    Hillary Clinton", "Activist Angela Davis": a headline's or a nickname's word)."""
+    titles = [i for i, t in enumerate(tokens) if i and is_title(t.text)]
+    if titles and titles[-1] == len(tokens) - 1 and tokens[-1].lower_.rstrip(".") in OFFICES:
+        return []
+    if titles and len(tokens) - titles[-1] - 1 >= 2:
+        tokens = tokens[titles[-1] + 1:]
+    while len(tokens) > 1 and is_common_word(tokens[0].text, never_a_name=True):
+        tokens = tokens[1:]
     return tokens
 
 
 LOCATIVES = frozenset({"on", "in", "at"})
+# Titles that end no one's name ("King" and "Justice" may).
+OFFICES = frozenset({"mayor", "governor", "senator", "president", "secretary", "spokesman", "spokeswoman",
+                     "spokesperson", "chairman", "chairwoman", "director", "ambassador", "minister",
+                     "commissioner", "chancellor", "sen", "gov", "rep"})
 
 
 def _name_parts(tokens, kind) -> list[tuple[list, str]]:
@@ -192,6 +222,8 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     others = []  # (sentence index, start, end, name, kind): organisations, places, groups
     for index, span in enumerate(spans):
         text, base = span.text, span.start_char
+        if CREDIT.search(text):
+            continue
         entities = []  # (start, end, kind)
         for ent in span.ents:
             kind = ENTITY_KINDS.get(ent.label_)
@@ -199,6 +231,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             if not tokens or (kind == "group" and tokens[-1].pos_ == "ADJ"):
                 continue  # "American officials": a nationality that describes, not an actor
             if (sum(c.isalpha() for c in ent.text) < 2 or _in_title(tokens[0]) or NOT_IN_NAMES.search(ent.text)
+                    or len(tokens) > 1 and tokens[-1].lower_ in PROGRAMME_WORDS
                     or not any(t.text[:1].isupper() for t in tokens)
                     or all(is_title(t.text) for t in tokens)):
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
@@ -210,11 +243,16 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
         taken = []
         for match in matcher.finditer(text):
             start, end = match.start(), match.end()
-            # "U.S." inside "U.S. Securities and Exchange Commission" is part of a longer name.
-            if any(s <= start and end <= e and e - s > end - start and kind != "place"
-                   for s, e, kind in entities):
+            # "U.S." inside "U.S. Securities and Exchange Commission", "New York" inside
+            # "New York City" are part of a longer name ("Tulsa, Okla." is two).
+            if any(s <= start and end <= e and e - s > end - start
+                   and (kind != "place" or "," not in text[s:e]) for s, e, kind in entities):
                 continue
-            found[index].append(_mention(aliases[match.group(0)], match.group(0), start, end))
+            actor = aliases[match.group(0)]
+            if actor.kind == "person":  # "HRC": a full name, the article's for its surname too
+                people.append((index, start, end, _straight(actor.name).split()))
+            else:
+                found[index].append(_mention(actor, match.group(0), start, end))
             taken.append((start, end))
         for start, end, kind in entities:
             if any(s < end and start < e for s, e in taken):
@@ -228,11 +266,13 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                 others.append((index, start, end, name, kind))
     people, others = _headlines_confirmed(spans, people, others)
     person_words = {name[-1] for _, _, _, name in people} | {name[0] for _, _, _, name in people}
+    surnames = {name[-1] for _, _, _, name in people if len(name) > 1}
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
                                          if kind == "organization"})
     full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
     for index, start, end, name, kind in others:
-        person = _person_named(name, person_words, full_names)
+        # A place is not a first name: "Charlotte" is the city.
+        person = _person_named(name, surnames if kind == "place" else person_words, full_names)
         if person:  # "Rouhani" taken for a nationality, "Obama" for a place, "De Blasio" for a firm
             people.append((index, start, end, person))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
@@ -374,33 +414,31 @@ def canonical_people(people) -> list[str]:
 
     Full names with the same first name and surname are one person ("Donald J.
     Trump", "Donald Trump"); different first names stay apart ("Bill Clinton",
-    "Hillary Clinton"). A surname alone ("Trump", "Mr Trump") is the person it last
-    referred to, else the only person of the article with that surname, else
-    the only one with that first name ("Hillary"), else itself.
+    "Hillary Clinton"). A surname alone ("Trump", "Mr Trump") is the person of the
+    article with that surname written in full most often (a tie: the one named
+    first), else the only one with that first name ("Hillary"), else itself. Not
+    the one named last: "Michelle Obama" once does not make every later "Obama" hers.
     """
     full = {}  # (first, surname) -> canonical name, the first form seen
+    written = Counter()  # canonical name -> full mentions
     for _, _, _, tokens in people:
         if len(tokens) > 1:
-            full.setdefault((tokens[0], tokens[-1]), _canonical(tokens))
+            written[full.setdefault((tokens[0], tokens[-1]), _canonical(tokens))] += 1
     names_by_surname, names_by_first = {}, {}
-    for (first, surname), name in full.items():
+    for (first, surname), name in full.items():  # in the order they were named
         names_by_surname.setdefault(surname, []).append(name)
         names_by_first.setdefault(first, []).append(name)
-    last = {}  # surname -> the person a surname last referred to
     result = []
     for _, _, _, tokens in people:
         surname = tokens[-1]
         if len(tokens) > 1:
             name = full[(tokens[0], surname)]
-        elif surname in last:
-            name = last[surname]
-        elif len(names_by_surname.get(surname, [])) == 1:
-            name = names_by_surname[surname][0]
-        elif surname not in names_by_surname and len(names_by_first.get(surname, [])) == 1:
+        elif surname in names_by_surname:
+            name = max(names_by_surname[surname], key=lambda n: written[n])  # max keeps the first of a tie
+        elif len(names_by_first.get(surname, [])) == 1:
             name = names_by_first[surname][0]  # "Hillary", after "Hillary Clinton"
         else:
             name = surname
-        last[surname] = name
         result.append(name)
     return result
 

@@ -9,8 +9,10 @@ statement", "his message of") and a colon before a quotation. The model
 `training/train_attribution.py`, weights only) scores each candidate token from
 its lemma, part of speech, dependency, the dependencies of its children, the kind
 of its subject, its neighbours, whether it stands inside a quotation, and the
-project's lexicons. A token is a cue when its probability reaches the model's
-threshold.
+project's lexicons (as features, not gates), and, where the model has them, dense
+weights over the token's reading by the shared sentence encoder (the mean of its
+word pieces' states), so the word's sense in its sentence counts too. A token is a
+cue when its probability reaches the model's threshold.
 """
 
 from __future__ import annotations
@@ -18,10 +20,22 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import numpy
+
 from ..resources import model_file, words
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
-QUOTE_CHARS = frozenset('"“”')
+# Quotation marks as spaCy's tokens: straight, curly, and the typewriter pairs of
+# older newspaper text (''I wouldn't object,'' and ``So be it,''); "``" comes as
+# two "`" tokens, of which the first counts.
+QUOTE_CHARS = frozenset(['"', "“", "”", "''", "``", "`"])
+
+
+def is_quote_mark(token) -> bool:
+    """A token that opens or closes a quotation (the second "`" of a pair does not)."""
+    if token.text == "`":
+        return token.i == 0 or token.nbor(-1).text != "`"
+    return token.text in QUOTE_CHARS
 
 
 def is_candidate(token) -> bool:
@@ -56,7 +70,7 @@ def quotation_depths(span) -> list[bool]:
     for token in span:
         if token.text in QUOTE_CHARS:
             depths.append(False)
-            inside = not inside
+            inside = not inside if is_quote_mark(token) else inside
         else:
             depths.append(inside)
     return depths
@@ -109,19 +123,54 @@ def _model() -> dict:
     return model_file("attribution_cues")
 
 
-def cue_probabilities(span, depths: list[bool] | None = None) -> list[tuple[object, float]]:
+def token_vectors(span, encoding: dict) -> numpy.ndarray:
+    """One row a token of the sentence: the mean of the encoder's word pieces that
+    overlap it (zeros for a token past the encoder's length limit)."""
+    states, offsets = encoding["states"], encoding["offsets"]
+    vectors = numpy.zeros((len(span), states.shape[1] if len(states) else 384), dtype=numpy.float32)
+    base, piece = span.start_char, 0
+    for offset, token in enumerate(span):
+        start, end = token.idx - base, token.idx - base + len(token.text)
+        while piece < len(offsets) and offsets[piece][1] <= start:
+            piece += 1
+        last = piece
+        while last < len(offsets) and offsets[last][0] < end:
+            last += 1
+        if last > piece:
+            vectors[offset] = states[piece:last].mean(0)
+    return vectors
+
+
+@lru_cache(maxsize=1)
+def _dense_weights() -> numpy.ndarray | None:
+    dense = _model().get("dense")
+    return numpy.array(dense, dtype=numpy.float32) if dense else None
+
+
+def cue_probabilities(span, depths: list[bool] | None = None,
+                      encoding: dict | None = None) -> list[tuple[object, float]]:
     """(token, probability of being a cue) for each candidate token of the sentence;
-    `depths` are its quotation_depths where the caller has them already."""
+    `depths` are its quotation_depths where the caller has them already, `encoding`
+    the sentence's encoder output (encoded here when the model reads it and it is
+    not given)."""
     model = _model()
     weights, bias = model["weights"], model["intercept"]
     depths = quotation_depths(span) if depths is None else depths
-    has_quote = any(t.text in QUOTE_CHARS for t in span)
+    has_quote = any(is_quote_mark(t) for t in span)
+    dense = _dense_weights()
+    if dense is not None and encoding is None:
+        from .. import encoder  # a sentence scored on its own, outside a load
+
+        encoding = encoder.encode([span.text])[0]
+    dense_z = token_vectors(span, encoding) @ dense if dense is not None else None
     found = []
     for offset, token in enumerate(span):
         if not is_candidate(token):
             continue
         z = bias + sum(weights.get(name, 0.0) * value
                        for name, value in token_features(token, depths[offset], has_quote).items())
+        if dense_z is not None:
+            z += float(dense_z[offset])
         found.append((token, 1.0 / (1.0 + math.exp(-z))))
     return found
 

@@ -1,8 +1,15 @@
-"""Titles before names, and headlines in title case: shared by the scorers."""
+"""Titles before names, common words in title case, and headlines in title case:
+shared by the scorers."""
 
 from __future__ import annotations
 
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
 from ..resources import words
+
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def is_title(token: str) -> bool:
@@ -20,10 +27,42 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
     return tokens, titled
 
 
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    """Each word's most frequent part-of-speech tag in the Brown corpus and the Penn
+    Treebank: the lexicon of Brill's tagger that TextBlob ships (en-lexicon.txt)."""
+    spec = importlib.util.find_spec("textblob")
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-lexicon.txt"
+    tags = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith(";"):
+            word, _, tag = line.partition(" ")
+            tags[word] = tag.split()[0] if tag else ""
+    return tags
+
+
+def is_common_word(word: str, never_a_name: bool = False) -> bool:
+    """A word English writes in lower case ("power", "rules", "trump"); with
+    `never_a_name`, one that capitalised is no proper noun either ("Beyond",
+    "Derelict", "Hammering", "Follow" at the head of a headline), where "Bill",
+    "Donald", "Melania" and "Power" may be names."""
+    tags = _word_tags()
+    lower = word.lower()
+    common = lower in tags and tags[lower] not in PROPER_TAGS
+    return common and not (never_a_name and tags.get(word, "") in PROPER_TAGS)
+
+
 def in_title_case(span) -> bool:
     """A headline in title case ("Obama Seeks More Refugees"), where the tagger and
     the entity recogniser read every word as part of a name: its words of four
     letters or more outside the names the parse found, after the first, are
-    mostly capitalised (a sentence full of names is not a headline)."""
-    words = [t for t in span[1:] if t.is_alpha and len(t) > 3 and t.ent_iob_ == "O"]
-    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    mostly capitalised (a sentence full of names is not a headline); or none of its
+    content words is in lower case and two or more common words are capitalised,
+    inside a name the parse found or not ("Obama Power Plant Rules Face Key Test")."""
+    words_outside = [t for t in span[1:] if t.is_alpha and len(t) > 3 and t.ent_iob_ == "O"]
+    if len(words_outside) >= 2 and sum(t.text[0].isupper() for t in words_outside) >= 0.7 * len(words_outside):
+        return True
+    stopwords = words("stopwords.txt")
+    content = [t for t in span[1:] if t.is_alpha and len(t) > 3 and t.lower_ not in stopwords]
+    capitalised_common = [t for t in content if t.text[0].isupper() and is_common_word(t.text)]
+    return len(capitalised_common) >= 2 and all(t.text[0].isupper() for t in content)

@@ -18,7 +18,13 @@ import re
 from ..model import Article
 from .sourcing import person_names
 
-OPENING = {"\"": "\"", "“": "”"}
+# Opening mark -> closing mark: straight and curly double quotes, the typewriter
+# pairs of older newspaper text (''...'' and ``...''), and single curly quotes, which
+# headlines and British news use for quotations.
+OPENING = {"``": "''", "''": "''", "\"": "\"", "“": "”", "‘": "’"}
+# Closing marks that are also apostrophes ("Clinton’s", "students''") close only
+# where no letter follows.
+AMBIGUOUS_CLOSINGS = frozenset({"\"", "''", "’"})
 DESCRIBED = re.compile(r"^(?:the|this|that|these|those)\s+(?:(?:two|three|four)\s+)?(\w+?)s?$",
                        re.IGNORECASE)
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
@@ -33,20 +39,27 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     open_at, closing = None, None
     position = 0
     while position < len(body):
-        char = body[position]
         if open_at is None:
-            if char in OPENING and _opens(body, position):
-                open_at, closing = position + 1, OPENING[char]
-        elif char == closing and (closing != "\"" or _closes(body, position)):
+            mark = _mark_at(body, position)
+            if mark and _opens(body, position):
+                open_at, closing = position + len(mark), OPENING[mark]
+                position = open_at
+                continue
+        elif body.startswith(closing, position) and (
+                closing not in AMBIGUOUS_CLOSINGS or _closes(body, position + len(closing) - 1)):
             spans.append((open_at, position))
             open_at = None
+            position += len(closing)
+            continue
         elif body.startswith(PARAGRAPH_BREAK, position):
             next_start = position + len(PARAGRAPH_BREAK)
-            if not body[next_start:next_start + 1] in OPENING:
+            mark = _mark_at(body, next_start)
+            if mark is None:
                 spans.append((open_at, position))  # unbalanced: close at the paragraph end
                 open_at = None
             else:
-                position = next_start  # the quote goes on after the reopening mark
+                position = next_start + len(mark)  # the quote goes on after the reopening mark
+                continue
         position += 1
     if open_at is not None:
         spans.append((open_at, len(body)))
@@ -65,30 +78,42 @@ def _people_named(speaker: str | None, sentences) -> list[str]:
     return []
 
 
+def _mark_at(body: str, position: int) -> str | None:
+    """The opening mark at `position`, the two-character ones first."""
+    return next((mark for mark in OPENING if body.startswith(mark, position)), None)
+
+
+REOPENING = "|".join(map(re.escape, OPENING))
+
+
 def _quote_text(inside: str) -> str:
     """The quote's words, with paragraph breaks and reopening marks taken out."""
-    joined = re.sub(rf"{re.escape(PARAGRAPH_BREAK)}[{''.join(OPENING)}]?", " ", inside)
-    return " ".join(joined.split()).strip(" \"“”")
+    joined = re.sub(rf"{re.escape(PARAGRAPH_BREAK)}(?:{REOPENING})?", " ", inside)
+    return " ".join(joined.split()).strip(" \"“”‘’'`")
 
 
 def _opens(body: str, position: int) -> bool:
-    return position == 0 or not body[position - 1].isalnum()
+    """An opening mark follows a space or a bracket and comes before a word."""
+    after = body[position + len(_mark_at(body, position) or " "):][:1]
+    return (position == 0 or not body[position - 1].isalnum()) and after != "" and not after.isspace()
 
 
 def _closes(body: str, position: int) -> bool:
     return position + 1 >= len(body) or not body[position + 1].isalnum()
 
 
-def resolve_speaker(source: str | None, earlier_text: str, last_person: str | None) -> str | None:
-    """A name for the speaker where the article gives one."""
+def resolve_speaker(source: str | None, earlier_text: str, last_person: str | None,
+                    resolved: str | None = None) -> str | None:
+    """A name for the speaker where the article gives one; `resolved` is the person
+    the sourcing scorer found a pronoun source to point to."""
     if not source:
         return None
     names = person_names(source)
     if names:
         return " and ".join(names)
     lowered = source.lower()
-    if lowered in PRONOUN_SPEAKERS and last_person:
-        return last_person
+    if lowered in PRONOUN_SPEAKERS and (resolved or last_person):
+        return resolved or last_person
     described = DESCRIBED.match(source)
     if described:
         noun = described.group(1)
@@ -124,7 +149,9 @@ class QuoteScorer:
             continues = last_quote_end_sentence is not None and covered[0] - last_quote_end_sentence <= 1
             if attributed and not (continues and attributed[0].get("source") == last_speaker_source):
                 source = attributed[0].get("source")
-                speaker = resolve_speaker(source, body[:sentences[covered[0]]["start"]], last_person)
+                main = (attributed[0].get("attributions") or [{}])[0]
+                resolved = main.get("speaker") or (attributed[0].get("speaker_actor") or (None,))[0]
+                speaker = resolve_speaker(source, body[:sentences[covered[0]]["start"]], last_person, resolved)
                 anonymous = int(attributed[0].get("attribution") == "anonymous")
             elif continues:
                 source, speaker, anonymous = last_speaker_source, last_speaker, last_anonymous

@@ -17,7 +17,7 @@ name in apposition ("the mayor, Ann Hughes, said") and coordinated speakers
 from __future__ import annotations
 
 from ..resources import words
-from .cues import QUOTE_CHARS, cue_probabilities, known, quotation_depths, threshold
+from .cues import QUOTE_CHARS, cue_probabilities, is_quote_mark, known, quotation_depths, threshold
 
 MAX_SOURCE_TOKENS = 12
 NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
@@ -79,8 +79,8 @@ def subject_of(verb):
         return None  # "is expected", "was reported": nobody named
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
-    if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
-        return subject_of(verb.head)
+    if (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG") and verb.head != verb:
+        return subject_of(verb.head)  # "declined and said", "spoke, adding that"
     return None
 
 
@@ -155,8 +155,8 @@ def reports_a_claim(cue) -> bool:
     deps = {child.dep_ for child in cue.children}
     if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
         return False
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and "agent" not in deps:
-        return False  # "also known as", "the report released on Monday"
+    if cue.dep_ in ("acl", "advcl") and cue.tag_ == "VBN" and "agent" not in deps:
+        return False  # "also known as", "the report released on Monday", "when asked"
     if deps & set(CONTENT_DEPS) or cue.lemma_.lower() in words("claim_object_verbs.txt"):
         return True
     for child in cue.children:
@@ -207,16 +207,16 @@ def _cue_extent(token, cue_ids) -> tuple[int, int]:
     return min(parts | {token.i}), max(parts | {token.i})
 
 
-def attributions_in(span) -> list[dict]:
+def attributions_in(span, encoding: dict | None = None) -> list[dict]:
     """Every attribution the parse shows in a sentence, the main one first (the cue
     outside quotation marks nearest the root of the tree, "according to" before
     all): cue, source and content with their offsets in the sentence; source is
-    None where the tree names nobody."""
+    None where the tree names nobody. `encoding` is the sentence's encoder output."""
     base = span.start_char
     limit = threshold()
-    has_quote = any(t.text in QUOTE_CHARS for t in span)
+    has_quote = any(is_quote_mark(t) for t in span)
     inside = quotation_depths(span)
-    cue_tokens = [token for token, probability in cue_probabilities(span, inside)
+    cue_tokens = [token for token, probability in cue_probabilities(span, inside, encoding)
                   if probability >= limit and _accepted(token, probability, has_quote)]
     for token in span:  # "according to" is one cue, whatever the model makes of "to"
         if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(

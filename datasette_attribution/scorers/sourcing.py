@@ -19,11 +19,13 @@ from typing import NamedTuple
 from ..resources import labelled, words
 from .lexicon import PhraseMatcher
 from .names import strip_titles
+from .cues import quotation_depths
+from .source_kinds import judge_source
 from .source_phrases import attributions_in, source_of, source_phrase
 from .summary import share
 
 NON_CLAIMS = re.compile(
-    r"\bdeclined to (?:comment|discuss|elaborate|be drawn)|\bdid not (?:respond|reply|return)"
+    r"\bdeclined to (?:comment|discuss|elaborate|be drawn)|\bdid not (?:immediately )?(?:respond|reply|return)"
     r"|\bcould not be reached|\bno comment\b|\bwere not available for comment",
     re.IGNORECASE,
 )
@@ -40,8 +42,19 @@ IMPERSONAL = re.compile(
     r"(?:commentators|critics|observers|analysts|experts|many|some)\b",
     re.IGNORECASE,
 )
+# A speaker's label before a colon, as transcripts and headlines write it
+# ("PENCE: Well, look, ...", "Pat Caddell: Democrat Voters Worried ..."): one to four
+# capitalised words at the sentence's start.
+SPEAKER_LABEL = re.compile(r"^[\"“]?((?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,3}):\s+\S")
+NOT_SPEAKERS = frozenset({"note", "update", "updated", "photo", "video", "watch", "related", "read",
+                          "correction", "editor’s", "editor's", "source", "sources", "credit", "warning",
+                          "q", "a", "by", "from", "to", "subject", "date", "tags", "filed"})
+NOT_A_LABEL = re.compile(r"^(?:[\w’'-]+\s+){0,2}(?:note|update|updated|correction|clarification):",
+                         re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "organisation",
-            "we": "organisation", "i": "person"}
+            "we": "person", "i": "person"}
+# A speaker's own pronouns: a person, never an organisation, whoever they point back to.
+FIRST_PERSON = frozenset({"i", "we", "you"})
 DESCRIPTION = re.compile(r"^(?:the|this|that|these|those)\s+(?:two\s+|three\s+|four\s+)?(\w+)$", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+\b")
 # Capitalised modifiers that are not names ("US officials", "White House
@@ -125,9 +138,6 @@ def classify_source(source: str) -> tuple[str, str]:
     return "named", "organisation"
 
 
-SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
-                          "representative"})
-
 
 def _phrase_attributions(span) -> list[dict]:
     """Attributions for the lexicon's phrase cues, where the model found no cue."""
@@ -173,44 +183,185 @@ def _actor_in(mentions: list[dict], start: int | None, end: int | None) -> dict 
     return {"name": chosen["actor"], "kind": chosen["kind"]} if chosen else None
 
 
-def _classify(attribution: dict, mentions: list[dict], previous: dict | None, last_person: dict | None):
+def _classify(attribution: dict, mentions: list[dict], previous: dict | None, discourse: Discourse | None,
+              span=None, encoding: dict | None = None):
     """Fill attribution (named/anonymous), source_kind, anonymous and the actor of
-    one attribution; a pronoun or description points back to an earlier source."""
+    one attribution; a pronoun or description points back to an earlier source,
+    and "he" or "she" to the person the discourse points to (Discourse.referent).
+    With the sentence's parse, source_kinds judges the phrase; without it (a source
+    phrase on its own) classify_source does."""
     source = attribution["source"]
     lowered = (source or "").lower()
     # "the senator", "the newspaper" point back; "the US" is a name.
     described = bool(DESCRIPTION.match(source or "")) and source.split()[-1].islower()
     points_back = source is None or lowered in PRONOUNS or described
     actor = _actor_in(mentions, attribution["source_start"], attribution["source_end"])
-    if points_back and previous is not None and not (lowered in ("he", "she") and last_person):
+    person = None
+    if lowered in ("he", "she") and discourse is not None:
+        person = discourse.referent(lowered, span, attribution["source_start"], mentions)
+    if person is not None:
+        # the person's actor, where the article's mentions know the name
+        known = discourse.actor_named(person)
+        kind, named = "person", "named"
+        actor = {"name": known, "kind": "person"} if known else None
+        attribution["speaker"] = person
+    elif points_back and previous is not None:
         kind, named = previous["source_kind"], previous["attribution"]
         earlier = previous.get("speaker_actor")
         actor = actor or ({"name": earlier[0], "kind": earlier[1]} if earlier else None)
-    elif points_back and lowered in ("he", "she") and last_person:
-        kind, named, actor = "person", "named", last_person
+        before = previous.get("attributions") or [{}]
+        attribution["speaker"] = before[0].get("speaker")
+    elif source and span is not None:
+        named, kind, _ = judge_source(span, encoding, attribution["source_start"], attribution["source_end"])
     elif source:
         named, kind = classify_source(source)
-        head = attribution.get("source_token")
-        if (named == "named" and head is not None and head.lower_ in SPOKES_NOUNS
-                and not person_names(source) and (
-                    (actor and actor["kind"] == "organization")
-                    or any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in head.children))):
-            kind = "organisation"  # "a WeWork spokesperson": the organisation on the record
     else:
         named, kind = "anonymous", "unnamed other"
+    if lowered in FIRST_PERSON and kind == "organisation":
+        kind = "person"
     attribution.update(attribution=named, source_kind=kind, anonymous=int(named == "anonymous"),
                        actor=(actor["name"], actor["kind"]) if actor and named == "named" else None)
+    if "speaker" not in attribution:
+        attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
+            speaker_name(source) if named == "named" and kind == "person" and not points_back else None)
+
+
+def _quoted_speakers(span, found: list[dict]) -> None:
+    """"I" and "we" inside a quotation are its speaker: the sentence's attribution
+    outside the quotation marks ('"I think it is over," Smith said')."""
+    depths = quotation_depths(span)
+    base = span.start_char
+    inside = {t.idx - base for t, deep in zip(span, depths) if deep}
+    outer = next((a for a in found if a["cue_start"] not in inside and a.get("speaker")), None)
+    if outer is None:
+        return
+    for attribution in found:
+        if (attribution["source"] or "").lower() in ("i", "we") and attribution["cue_start"] in inside:
+            attribution.update(speaker=outer["speaker"], actor=outer["actor"], source_kind=outer["source_kind"],
+                               attribution=outer.get("attribution", "named"), anonymous=outer["anonymous"])
+
+
+def speaker_name(source: str | None) -> str | None:
+    """A person's name in a source phrase, titles left out ("Rep. Emanuel Cleaver II"
+    -> "Emanuel Cleaver II", "Dunwoody" -> "Dunwoody"), or None."""
+    names = person_names(source or "")
+    if names:
+        return names[0]
+    tokens, _ = strip_titles((source or "").split())
+    capitalised = [t for t in tokens if t[:1].isupper() and t.lower() not in PRONOUNS]
+    return capitalised[0].strip(",") if len(capitalised) == 1 and len(tokens) <= 2 else None
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+MASCULINE, FEMININE = frozenset({"he", "him", "his", "himself"}), frozenset({"she", "her", "hers", "herself"})
+TITLE_GENDERS = {"mr.": "he", "mr": "he", "ms.": "she", "ms": "she", "mrs.": "she", "mrs": "she",
+                 "miss": "she"}
+RECENT_SENTENCES = 4
+
+
+class Discourse:
+    """Who "he" or "she" is, as far as an article has gone: the last speaker or
+    subject in agreement of gender (then anyone else mentioned, in agreement). A person's gender is what the article shows: the
+    title before a mention ("Ms. Abedin"), or the pronouns of the sentences where that
+    person alone is the subject ("Warren said she..."); a person without either agrees
+    with both."""
+
+    def __init__(self, sentences: list[dict]):
+        self.votes: dict[str, dict[str, int]] = {}
+        for sentence in sentences:
+            span = sentence.get("span")
+            people = [m for m in sentence.get("mentions", []) if m["kind"] == "person"]
+            for mention in people:
+                before = sentence["text"][:mention["start"]].split()[-1:]
+                if before and before[0].lower() in TITLE_GENDERS:
+                    self._vote(mention["actor"], TITLE_GENDERS[before[0].lower()], 3)
+            subjects = [m for m in people if span is not None and self._role(span, m) in SUBJECT_DEPS]
+            if span is not None and len({m["actor"] for m in subjects}) == 1:
+                after = [t.lower_ for t in span if t.idx - span.start_char >= subjects[0]["end"]]
+                for token in after:
+                    if token in MASCULINE:
+                        self._vote(subjects[0]["actor"], "he", 1)
+                    elif token in FEMININE:
+                        self._vote(subjects[0]["actor"], "she", 1)
+        self.recent: list[list[str]] = []  # per sentence so far: its speakers, then its subjects
+        self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
+                       if m["kind"] == "person"}
+
+    def _vote(self, actor: str, gender: str, weight: int) -> None:
+        votes = self.votes.setdefault(actor, {"he": 0, "she": 0})
+        votes[gender] += weight
+
+    @staticmethod
+    def _role(span, mention) -> str | None:
+        token = next((t for t in span if t.idx - span.start_char == mention["start"]), None)
+        while token is not None and token.dep_ in ("compound", "flat") and token.head is not token:
+            token = token.head
+        return token.dep_ if token is not None else None
+
+    def agrees(self, actor: str, pronoun: str) -> bool:
+        votes = self.votes.get(actor)
+        if not votes or votes["he"] == votes["she"]:
+            return True
+        return (votes["he"] > votes["she"]) == (pronoun == "he")
+
+    def referent(self, pronoun: str, span, start: int | None, mentions: list[dict]) -> str | None:
+        """The person "he"/"she" at `start` of this sentence points to, or None."""
+        here = [m["actor"] for m in mentions if m["kind"] == "person" and start is not None
+                and m["end"] <= start and span is not None and self._role(span, m) in SUBJECT_DEPS]
+        for actor in reversed(here):
+            if self.agrees(actor, pronoun):
+                return actor
+        for candidates in reversed(self.recent[-RECENT_SENTENCES:]):
+            for actor in candidates:
+                if self.agrees(actor, pronoun):
+                    return actor
+        return None
+
+    def actor_named(self, name: str) -> str | None:
+        """The person actor of the article a name stands for: the same name, or the
+        one person whose name ends with it ("Dunwoody" for "Jim Dunwoody")."""
+        if name in self.people:
+            return name
+        endings = [p for p in self.people if p.split()[-1] == name.split()[-1]]
+        return endings[0] if len(endings) == 1 else None
+
+    def add(self, sentence: dict) -> None:
+        """What a scored sentence leaves for the next: its speakers (by name, known
+        as an actor or not), then its subjects, then the other people it mentions."""
+        span = sentence.get("span")
+        speakers = [a["speaker"] for a in sentence.get("attributions", [])
+                    if a.get("speaker") and a.get("source_kind") == "person"]
+        people = [m for m in sentence.get("mentions", []) if m["kind"] == "person"]
+        subjects = [m["actor"] for m in people if span is not None and self._role(span, m) in SUBJECT_DEPS]
+        self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))
+
+
+def speaker_label(text: str) -> dict | None:
+    """The attribution a speaker's label before a colon makes, or None."""
+    match = SPEAKER_LABEL.match(text)
+    if match is None:
+        return None
+    label = match.group(1)
+    if any(word.lower() in NOT_SPEAKERS or word.lower() in words("web_vocabulary.txt")
+           for word in label.split()):
+        return None
+    colon = match.end(1)
+    return {"cue": ":", "cue_start": colon, "cue_end": colon + 1, "source": label,
+            "source_start": match.start(1), "source_end": colon,
+            "content_start": colon + 1 + (len(text[colon + 1:]) - len(text[colon + 1:].lstrip())),
+            "content_end": len(text), "source_token": None, "continues": False}
 
 
 def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
-              last_person: dict | None = None) -> dict:
+              discourse: Discourse | None = None, encoding: dict | None = None) -> dict:
     """attribution, source, source_kind, cue, anonymous_score and every attribution
     (`attributions`) of one parsed sentence.
 
     `previous` is the last attributed sentence of the same article, for pronouns
     and descriptions that point back to its source; `mentions` are the sentence's
-    actor mentions, and `last_person` the person last mentioned before it, for the
-    actor behind each source.
+    actor mentions, and `discourse` the article so far, for the actor behind each
+    source; `encoding` is the sentence's encoder output (encoded
+    here when not given).
     """
     result = {"attribution": "none", "source": None, "source_kind": None, "cue": None,
               "anonymous_score": 0.0, "attributions": []}
@@ -218,7 +369,19 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     if NON_CLAIMS.search(text):
         return result
     impersonal = IMPERSONAL.search(text)
-    found = attributions_in(span) or _phrase_attributions(span)
+    if encoding is None:
+        from .. import encoder  # a sentence scored on its own, outside a load
+
+        encoding = encoder.encode([text])[0]
+    found = attributions_in(span, encoding) or _phrase_attributions(span)
+    label = speaker_label(text)
+    if label is not None:
+        # The label speaks the whole sentence: it comes first, any cue on its colon goes.
+        found = [label] + [a for a in found if a["cue_start"] != label["cue_start"]]
+    elif NOT_A_LABEL.match(text):
+        # "Editor's note:", "Update:": the page's furniture, not a speaker.
+        colon = text.index(":")
+        found = [a for a in found if a["cue_start"] > colon]
     _widen_to_phrases(span.text, found)
     anonymity = ANONYMITY.search(text)
     if impersonal is not None:
@@ -238,7 +401,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     if not found and anonymity is None:
         return result
     for attribution in found:
-        _classify(attribution, mentions, previous, last_person)
+        _classify(attribution, mentions, previous, discourse, span, encoding)
     main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
                                    "attribution": previous["attribution"] if previous else "anonymous",
                                    "source_kind": previous["source_kind"] if previous else "unnamed other"}
@@ -250,6 +413,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         attribution, kind = "anonymous", "unnamed official" if "official" in text.lower() else "unnamed other"
         if found:
             found[0].update(attribution=attribution, source_kind=kind, anonymous=1, actor=None)
+    _quoted_speakers(span, found)
     for row in found:
         row.pop("continues", None)
         row.pop("source_token", None)
@@ -260,7 +424,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     return result
 
 
-QUOTE_OPENING = ("\"", "“")
+QUOTE_OPENING = ("\"", "“", "''", "``")
 
 
 class SourcingScorer:
@@ -276,10 +440,12 @@ class SourcingScorer:
     }
 
     def score(self, sentences, analysis):
-        previous = last_person = None
+        previous = None
+        discourse = Discourse(sentences)
         for index, sentence in enumerate(sentences):
             mentions = sentence.get("mentions", [])
-            sentence.update(attribute(sentence["span"], previous, mentions, last_person))
+            sentence.update(attribute(sentence["span"], previous, mentions, discourse,
+                                      sentence.get("encoding")))
             main = sentence["attributions"][0] if sentence["attributions"] else None
             sentence["speaker_actor"] = main["actor"] if main else None
             before = sentences[index - 1] if index else None
@@ -288,7 +454,7 @@ class SourcingScorer:
                 and sentence["text"].startswith(QUOTE_OPENING)
                 and before is not None
                 and before is previous
-                and any(q in before["text"] for q in ("\"", "”"))
+                and any(q in before["text"] for q in ("\"", "”", "''"))
             ):
                 # A bare quotation continues the quoted speaker just before it.
                 for key in ("attribution", "source", "source_kind", "cue", "anonymous_score",
@@ -296,9 +462,7 @@ class SourcingScorer:
                     sentence[key] = before[key]
             if sentence["attribution"] != "none":
                 previous = sentence
-            people = [m for m in mentions if m["kind"] == "person"]
-            if people:
-                last_person = {"name": people[-1]["actor"], "kind": "person"}
+            discourse.add(sentence)
         attributed = sum(s["attribution"] != "none" for s in sentences)
         anonymous = sum(s["attribution"] == "anonymous" for s in sentences)
         analysis.summary.update(attributed_count=attributed, anonymous_count=anonymous,

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from .search import SEARCHABLE, enable_search, repair_search_index
 from .stories import ensure_story_tables
-from .summaries import SUMMARISED_FILTERS, SUMMARY_TABLES, refresh_summaries
+from .summaries import STATE_TABLE, SUMMARISED_FILTERS, refresh_summaries, summaries_current
 
 # Columns that exist whatever scorers are installed. Scorers add theirs to
 # `articles` and `sentences` (their `columns`), the built-in ones included.
@@ -27,7 +27,7 @@ CORE_TABLES = {
         "id": int, "article_id": int, "position": int, "paragraph": int, "start": int,
         "end": int, "text": str, "evidence": str,
     },
-    "actors": {"id": int, "name": str, "kind": str, "linked_to": int},
+    "actors": {"id": int, "name": str, "kind": str, "linked_to": int, "aliases": str, "mention_count": int},
     "mentions": {
         "id": int, "sentence_id": int, "actor_id": int, "text": str, "start": int, "end": int,
         "sentiment": float, "sentiment_label": str, "sentiment_cues": str,
@@ -154,48 +154,82 @@ def open_database(path, layout: Layout | None = None) -> sqlite_utils.Database:
 
 
 # Datasette shows a table's columns in the order they were created: a reader
-# starts from the sentence and its evidence; where it sits in the body, last.
-SENTENCE_LEAD = ("id", "text", "evidence", "attribution", "source", "hedged", "hedge_cues")
-SENTENCE_TRAIL = ("article_id", "position", "paragraph", "start", "end")
+# starts from the sentence and its evidence; where it sits in the body, last;
+# from an article's title, outlet, date and scores; its bookkeeping, last.
+READING_ORDER = {
+    "sentences": (("id", "text", "evidence", "attribution", "source", "hedged", "hedge_cues"),
+                  ("article_id", "position", "paragraph", "start", "end")),
+    "articles": (("id", "title", "outlet", "published", "anonymous_share", "hedged_share", "polarity",
+                  "subjectivity", "story_id", "byline", "standfirst", "body"),
+                 ("language", "paragraph_count", "sentence_count", "source", "url", "content_hash")),
+}
 
 
-def sentence_columns_in_reading_order(layout: Layout) -> dict:
-    columns = {**CORE_TABLES["sentences"],
-               **{c: STORED_TYPES[kind] for c, kind in layout.declared["sentences"].items()}}
-    middle = [c for c in columns if c not in SENTENCE_LEAD and c not in SENTENCE_TRAIL]
-    order = [c for c in SENTENCE_LEAD if c in columns] + middle + list(SENTENCE_TRAIL)
+def columns_in_reading_order(table: str, layout: Layout) -> dict:
+    lead, trail = READING_ORDER[table]
+    columns = {**CORE_TABLES[table],
+               **{c: STORED_TYPES[kind] for c, kind in layout.declared.get(table, {}).items()}}
+    middle = [c for c in columns if c not in lead and c not in trail]
+    order = [c for c in lead if c in columns] + middle + [c for c in trail if c in columns]
     return {c: columns[c] for c in order}
 
 
+def declared_columns(layout: Layout | None = None) -> dict[str, dict]:
+    """Table -> column -> SQLite type: the core tables' columns and every
+    scorer's declared ones, as this release stores them."""
+    tables = {name: dict(columns) for name, columns in CORE_TABLES.items()}
+    if layout is not None:
+        for table, columns in layout.declared.items():
+            for column, kind in columns.items():
+                tables[table].setdefault(column, STORED_TYPES[kind])
+    return tables
+
+
+def missing_columns(db: sqlite_utils.Database, layout: Layout | None = None) -> list[tuple[str, str]]:
+    """(table, column) of each declared column that the database's existing
+    tables lack: a database written by an earlier release, or before a scorer
+    was installed. Reads only."""
+    missing = []
+    for table, columns in declared_columns(layout).items():
+        if db[table].exists():
+            existing = db[table].columns_dict
+            missing += [(table, column) for column in columns if column not in existing]
+    return missing
+
+
+# One row per key; made with the table, and on a database that lacks them.
+UNIQUE_INDEXES = {"articles": [["content_hash"]], "actors": [["name", "kind"]]}
+
+
 def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> None:
-    """The core tables, then every declared column (added to an existing database),
-    the indexes and the outlet view once their columns exist."""
+    """Bring the database to what this release declares, whatever release made
+    it: every table, column, index, the search index and the outlet view that it
+    lacks is added (declared ones: CORE_TABLES, FOREIGN_KEYS, UNIQUE_INDEXES,
+    INDEXES, the scorers' columns); nothing is dropped or rewritten."""
     with db.atomic():
-        new = not db["articles"].exists()
         ensure_story_tables(db)  # before articles, whose story_id refers to stories
         for name, columns in CORE_TABLES.items():
             if not db[name].exists():  # a table added since the database was made, too
-                if name == "sentences" and layout is not None:
-                    columns = sentence_columns_in_reading_order(layout)
+                if name in READING_ORDER and layout is not None:
+                    columns = columns_in_reading_order(name, layout)
                 db[name].create(columns, pk="id", foreign_keys=FOREIGN_KEYS.get(name, []))
-                continue
-            existing = db[name].columns_dict
-            for column, kind in columns.items():  # and a column added since
-                if column == "story_id" and column not in existing:
-                    # sqlite-utils would rebuild the table to add the foreign key.
-                    db.execute("alter table articles add column story_id integer references stories(id)")
-                elif column not in existing:
-                    db[name].add_column(column, kind)
-        if new:
-            db["articles"].create_index(["content_hash"], unique=True)
-            db["actors"].create_index(["name", "kind"], unique=True)
+        references = {(table, column): (other, key) for table, keys in FOREIGN_KEYS.items()
+                      for column, other, key in keys}
+        declared = declared_columns(layout)
+        for table, column in missing_columns(db, layout):
+            if (table, column) in references:
+                # sqlite-utils would rebuild the table to add a foreign key.
+                other, key = references[(table, column)]
+                db.execute(f"alter table [{table}] add column [{column}] integer references [{other}]([{key}])")
+            else:
+                db[table].add_column(column, declared[table][column])
+        for table, indexes in UNIQUE_INDEXES.items():
+            existing = {tuple(index.columns) for index in db[table].indexes}
+            for columns in indexes:
+                if tuple(columns) not in existing:
+                    db[table].create_index(columns, unique=True)
+        if any(not db[f"{table}_fts"].exists() for table in SEARCHABLE):
             enable_search(db)
-        if layout is not None:
-            for table, columns in layout.declared.items():
-                existing = db[table].columns_dict
-                for column, kind in columns.items():
-                    if column not in existing:
-                        db[table].add_column(column, STORED_TYPES[kind])
         for table, indexes in INDEXES.items():
             present = set(db[table].columns_dict)
             existing = {tuple(index.columns) for index in db[table].indexes}
@@ -209,10 +243,30 @@ def ensure_schema(db: sqlite_utils.Database, layout: Layout | None = None) -> No
             db.create_view("outlet_summary", OUTLET_SUMMARY, replace=True)
         # In the same transaction as the tables, so that a reader during a first
         # load, or after one killed at any point, meets every table the plugin
-        # reads (once the scorers' columns they group by exist).
-        if (not all(db[name].exists() for name in SUMMARY_TABLES)
-                and set(SUMMARISED_FILTERS) <= set(db["sentences"].columns_dict)):
+        # reads (once the scorers' columns they group by exist); and counted
+        # again when an earlier release defined them otherwise.
+        if not summaries_current(db) and set(SUMMARISED_FILTERS) <= set(db["sentences"].columns_dict):
             refresh_summaries(db)
 
 
-__all__ = ["CORE_TABLES", "Layout", "SEARCHABLE", "open_database", "ensure_schema"]
+# What scored the articles (resources.scoring_data_digest), kept beside the
+# summaries' own state.
+SCORED_WITH = "scored_with"
+
+
+def recorded_scoring(db: sqlite_utils.Database) -> str | None:
+    """The scoring data every article was scored with, when one release scored
+    them all; None for a database of a release that did not record it."""
+    if not db[STATE_TABLE].exists():
+        return None
+    row = db.execute(f"select value from [{STATE_TABLE}] where name = ?", [SCORED_WITH]).fetchone()
+    return row[0] if row else None
+
+
+def record_scoring(db: sqlite_utils.Database, digest: str) -> None:
+    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, ?)", [SCORED_WITH, digest])
+
+
+__all__ = ["CORE_TABLES", "Layout", "SEARCHABLE", "open_database", "ensure_schema", "missing_columns",
+           "recorded_scoring", "record_scoring"]

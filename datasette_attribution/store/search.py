@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 
 import sqlite_utils
@@ -12,8 +13,10 @@ SEARCHABLE = {"sentences": "text", "articles": "title"}
 
 
 def enable_search(db: sqlite_utils.Database) -> None:
+    """Full-text search on every searchable table that lacks it, filled from its rows."""
     for table, column in SEARCHABLE.items():
-        db[table].enable_fts([column], create_triggers=True)
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts([column], create_triggers=True)
 
 
 def repair_search_index(db: sqlite_utils.Database) -> None:
@@ -40,9 +43,15 @@ def deferred_search_index(db: sqlite_utils.Database):
             db.execute(f"drop trigger if exists [{table}_ai]")
     try:
         yield
-    finally:
-        with db.atomic():
-            _index_new_rows_and_restore_triggers(db)
+    except BaseException:
+        try:
+            with db.atomic():
+                _index_new_rows_and_restore_triggers(db)
+        except sqlite3.Error:
+            pass  # a full disk, say: the error that stopped the load is the one to tell
+        raise
+    with db.atomic():
+        _index_new_rows_and_restore_triggers(db)
 
 
 def index_new_rows(db: sqlite_utils.Database) -> None:

@@ -1,4 +1,4 @@
-"""Stories in the database: each article's story vector (`story_terms`), its
+"""Stories in the database: each article's story vectors (`story_terms`), its
 `articles.story_id`, and one `stories` row per group of two or more articles,
 kept up to date as articles are written, replaced or deleted. How articles are
 compared is stories.py's; this module only reads and writes the rows."""
@@ -16,16 +16,19 @@ from ..stories import (
     Candidate,
     StoryIndex,
     day_of,
+    meaning_bytes,
+    meaning_from_bytes,
     term_vector,
 )
 from .search import index_new_rows
 
 STORY_COLUMNS = {"id": int, "title": str, "first_published": str, "last_published": str,
                  "article_count": int, "outlet_count": int}
-# One row per article: its vector, so that a later load compares new articles
-# with it without reading its body again.
-TERMS_COLUMNS = {"article_id": int, "day": str, "terms": str}
-# Articles held in memory at most (about 3.5 KB each): past this, the days used
+# One row per article: its weighted words and its lead's meaning (float16 bytes;
+# none for an article not scored), so that a later load compares new articles
+# with it without reading or encoding its body again.
+TERMS_COLUMNS = {"article_id": int, "day": str, "terms": str, "meaning": bytes}
+# Articles held in memory at most (about 4.4 KB each): past this, the days used
 # least recently are forgotten and read again from story_terms when an article
 # comes near them, so a load's memory stays flat however many it writes.
 MAX_HELD_ARTICLES = 20_000
@@ -38,6 +41,9 @@ def ensure_story_tables(db: sqlite_utils.Database) -> None:
     if not db["story_terms"].exists():
         db["story_terms"].create(TERMS_COLUMNS, pk="article_id")
         db["story_terms"].create_index(["day"])
+    elif "meaning" not in db["story_terms"].columns_dict:
+        # Made by a release that grouped by words alone: its articles keep no meaning.
+        db["story_terms"].add_column("meaning", bytes)
 
 
 class StoryGrouper:
@@ -75,21 +81,28 @@ class StoryGrouper:
             params += dated
         if None in wanted:
             clauses.append("story_terms.day is null")
-        for article_id, day, terms in self.db.execute(
-                f"select article_id, day, terms from story_terms where {' or '.join(clauses)}", params):
+        for article_id, day, terms, meaning in self.db.execute(
+                f"select article_id, day, terms, meaning from story_terms where {' or '.join(clauses)}",
+                params):
             if article_id not in self.index.articles:
-                self.index.add(Candidate(article_id, day_of(day), json.loads(terms)))
+                self.index.add(Candidate(article_id, day_of(day), json.loads(terms),
+                                         meaning_from_bytes(meaning)))
 
-    def place(self, article_id: int, published: str | None, vector: dict[str, float]) -> int | None:
-        """Store the article's vector and join it to the story of the closest
-        earlier article, if any; the story id or None. Call inside the article's
-        transaction: its story is written with it."""
+    def place(self, article_id: int, published: str | None, vector: dict[str, float],
+              meaning=None) -> int | None:
+        """Store the article's vectors (`meaning`: its lead's, from encoder.lead_vector,
+        or None) and join it to the story of the closest earlier article, if any;
+        the story id or None. Call inside the article's transaction: its story is
+        written with it."""
         day = day_of(published)
         self._read_days(self.index.days_around(day))
-        self.db.execute("insert or replace into story_terms (article_id, day, terms) values (?, ?, ?)",
-                        [article_id, day.isoformat() if day else None,
-                         json.dumps(vector, ensure_ascii=False, separators=(",", ":"))])
-        closest = self.index.closest(vector, day)
+        stored = meaning_bytes(meaning)
+        self.db.execute(
+            "insert or replace into story_terms (article_id, day, terms, meaning) values (?, ?, ?, ?)",
+            [article_id, day.isoformat() if day else None,
+             json.dumps(vector, ensure_ascii=False, separators=(",", ":")), stored])
+        meaning = meaning_from_bytes(stored)  # compared as stored, so a later load agrees
+        closest = self.index.closest(vector, day, meaning)
         story_id = None
         if closest is not None:
             # The update trigger takes the old row out of the full-text index: it must be in it.
@@ -102,7 +115,7 @@ class StoryGrouper:
                 self.db.execute("update articles set story_id = ? where id = ?", [story_id, closest.article_id])
             self.db.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
             refresh_story(self.db, story_id)
-        self.index.add(Candidate(article_id, day, vector))
+        self.index.add(Candidate(article_id, day, vector, meaning))
         self._forget_days_least_used(keep=set(self.index.days_around(day)))
         return story_id
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import weakref
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from ..model import Article
-from ..stories import term_vector
+from ..stories import meaning_bytes, meaning_from_bytes, term_vector
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
 from .stories import StoryGrouper, forget_article
@@ -21,6 +22,17 @@ def content_hash(article: Article) -> str:
     """Same outlet, title and body: the same article, whatever file it came from."""
     key = json.dumps([article.outlet, article.title, article.body], ensure_ascii=False)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """SQLite could not grow the database or its log: the disk is full, or the
+    file reached a size limit (PRAGMA max_page_count)."""
+    if not isinstance(error, sqlite3.Error):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_FULL
+    return "database or disk is full" in str(error)
 
 
 def checkpoint(db: sqlite_utils.Database) -> None:
@@ -72,6 +84,7 @@ class ArticleRows:
     attributions: list[tuple]
     published: str | None = None
     story_vector: dict | None = None  # stories.term_vector of its title and opening
+    story_meaning: bytes | None = None  # its lead's meaning (analysis.meaning), as stored
 
 
 def _columns(table: str, *left_out: str) -> tuple[str, ...]:
@@ -135,6 +148,7 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
                       for sentence in analysis.sentences for a in sentence.get("attributions", [])],
         published=article.published,
         story_vector=term_vector(article.title, article.body),
+        story_meaning=meaning_bytes(analysis.meaning),
     )
 
 
@@ -174,18 +188,19 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             actor_id = actor_id_for(db, actor, kind)
             if linked_to:
                 db.execute("update actors set linked_to = ? where id = ?",
-                           [actor_id_for(db, linked_to, "person"), actor_id])
+                           [actor_id_for(db, linked_to, None), actor_id])
             mentions.append((sentence_ids[position], actor_id, text, start, end, sentiment, label, cues))
         _insert(db, "mentions", MENTION_COLUMNS, mentions)
         _insert(db, "quotes", QUOTE_COLUMNS, [
             (sentence_ids[position], text, speaker,
-             actor_id_for(db, person, "person") if person else None, anonymous)
+             actor_id_for(db, person, None) if person else None, anonymous)
             for position, text, speaker, person, anonymous in rows.quotes])
         _insert(db, "attributions", ("sentence_id", "actor_id", *ATTRIBUTION_FIELDS), [
             (sentence_ids[position], actor_id_for(db, *actor) if actor else None, *fields)
             for position, actor, *fields in rows.attributions])
         if stories is not None:
-            stories.place(article_id, rows.published, rows.story_vector or {})
+            stories.place(article_id, rows.published, rows.story_vector or {},
+                          meaning_from_bytes(rows.story_meaning))
     return "replaced" if existing is not None else "added"
 
 
@@ -202,25 +217,34 @@ def _insert(db, table: str, columns: tuple[str, ...], values: list[tuple]) -> in
     return None
 
 
-# Actor ids by (name, kind) for each open database: most mentions name an actor
-# already seen in this load.
+# Actor ids by name for each open database: most mentions name an actor already
+# seen in this load.
 _actor_ids: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def actor_id_for(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
+    """The id of the actor `name`, created if new. Resolution gives each mention
+    its entity's kind as it stands: an actor whose kind the evidence has changed
+    takes it at once (a load killed before the end leaves the kinds it had)."""
     cache = _actor_ids.setdefault(db, {})
-    key = (name, kind)
-    if key not in cache:
-        cache[key] = _actor_id_from_table(db, name, kind)
-    return cache[key]
+    if name not in cache:
+        cache[name] = _actor_id_from_table(db, name, kind)
+    actor_id, stored_kind = cache[name]
+    if kind is not None and kind != stored_kind:
+        db.execute("update actors set kind = ? where id = ?", [kind, actor_id])
+        cache[name] = (actor_id, kind)
+    return actor_id
 
 
-def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None) -> int:
-    """The actor's id, created if new: one actor per canonical name and kind. Which
-    name a mention resolves to is the actor scorer's decision, not the store's."""
-    row = db.execute(
-        "select id from actors where name = ? and kind is ?", [name, kind]
-    ).fetchone()
+def forget_actor_ids(db: sqlite_utils.Database) -> None:
+    """After actors were joined or deleted: their ids are looked up again."""
+    _actor_ids.pop(db, None)
+
+
+def _actor_id_from_table(db: sqlite_utils.Database, name: str, kind: str | None) -> tuple[int, str | None]:
+    """(id, kind) of the actor, created if new: one actor per name. Which entity a
+    mention is, and so its name, is resolution's decision (resolution.py), not the store's."""
+    row = db.execute("select id, kind from actors where name = ? order by id limit 1", [name]).fetchone()
     if row:
-        return row[0]
-    return _insert(db, "actors", ("name", "kind"), [(name, kind)])
+        return row[0], row[1]
+    return _insert(db, "actors", ("name", "kind"), [(name, kind)]), kind

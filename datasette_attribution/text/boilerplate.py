@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from ..resources import model_file, words
 from .segment import sentence_spans
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# Scripts written without spaces between words (Chinese, Japanese, Thai): each
+# character counts as a word, so that a line of prose in them is a long line.
+UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+(?:['’][^\W_{UNSPACED}]+)*")
+TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
 BULLET = re.compile(r"^\s*(?:[*+•·>|–—-]|\d+[.)])\s")
 SEPARATORS = re.compile(r"\s[|·•»/]\s")
 # "(AP)", "(Manu Fernandez/AP)", "File: AP", "Photo: Reuters": picture credits.
@@ -249,10 +252,20 @@ def is_caption(block: Block, texts: set[str]) -> bool:
         return True
     if AGENCY_CREDIT.search(block.text):
         return True
-    return any(
-        other != block.text and (block.text.startswith(other) or other.startswith(block.text))
-        for other in texts
-    )
+    return any(_with_credit_added(block.text, other) or _with_credit_added(other, block.text) for other in texts)
+
+
+MIN_CAPTIONED_WORDS = 3
+MAX_CREDIT_WORDS = 8
+
+
+def _with_credit_added(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` and a few words more (a caption repeated with its
+    credit); a name alone ("Mélanie Laurent") is no caption of every line
+    that starts with it."""
+    return (longer != shorter and longer.startswith(shorter)
+            and len(shorter.split()) >= MIN_CAPTIONED_WORDS
+            and len(longer[len(shorter):].split()) <= MAX_CREDIT_WORDS)
 
 
 def remove_self_promotion(blocks: list[Block], labels: list[str], site_names) -> list[str]:
@@ -319,7 +332,7 @@ def furniture_kind(text: str) -> str | None:
 def prose_run_or_nothing(blocks: list[Block], labels: list[str], min_words: int = 30) -> list[str]:
     """When the classifier kept nothing (a short body among much furniture, as on
     a paywalled page), the page's longest run of running prose is its body."""
-    if any(label != "boilerplate" for label in labels):
+    if any(label == "content" for label in labels):
         return labels
     start, end = _prose_run(blocks)
     if sum(len(block.words) for block in blocks[start:end]) < min_words:

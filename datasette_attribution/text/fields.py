@@ -31,7 +31,8 @@ DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())
 # News agencies are a byline's whole answer for wire copy.
-AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press", "reuters": "Reuters",
+AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press",
+            "the associated press": "Associated Press", "reuters": "Reuters",
             "afp": "AFP", "agence france-presse": "AFP", "bloomberg": "Bloomberg", "dpa": "dpa",
             "press association": "PA", "pa": "PA", "upi": "UPI"}
 MAX_NAME_WORDS = 4
@@ -74,7 +75,66 @@ def clean_outlet(outlet: str | None, url: str | None) -> str | None:
             or len(text.split()) > 6 or not any(c.isalpha() for c in text))
     if junk:
         return host
-    return text
+    return outlet_name(text)
+
+
+# "ESPN.com", "CBSSports.com", "INQUIRER.net": a name written as its domain.
+WEB_SUFFIX = re.compile(r"^([^\s.]+)\.(?:com|net|org|co\.uk|com\.au|co\.za|ca|news)$", re.IGNORECASE)
+
+
+def outlet_name(name: str | None) -> str | None:
+    """One name per outlet whatever the domain form: a name with capitals and a web
+    suffix loses the suffix ("ESPN.com" is "ESPN", as "PolitiFact.com" is
+    "PolitiFact"); a bare domain in lower case stays as it is (it has no name's
+    capitals to give)."""
+    if not name:
+        return name
+    found = WEB_SUFFIX.match(name)
+    if found and any(c.isupper() for c in found.group(1)):
+        return found.group(1)
+    return name
+
+
+def outlet_key(name: str) -> str:
+    """What two spellings of one outlet share: "PolitiFact", "Politifact",
+    "politifact.com" and "The Hill", "thehill.com" give one key each."""
+    found = WEB_SUFFIX.match(name.strip())
+    return _key(found.group(1) if found else name)
+
+
+def name_of_domain(candidates: list[str], url: str | None) -> str | None:
+    """Of names the page gives (its <title>'s parts, a copyright line), the one
+    that spells its domain ("Townhall" for townhall.com, "The Crimson" for
+    thecrimson.com): the site's name, where only its domain was declared."""
+    host = host_label(url)
+    if not host:
+        return None
+    labels = {_key(label) for label in host.split(".")[:-1] if len(label) > 1} - {"www", "co", "com"}
+    for candidate in candidates:
+        name = outlet_name(" ".join(candidate.split()).strip(" |-:,."))
+        key = _key(name)
+        if name and len(name.split()) <= MAX_DOMAIN_NAME_WORDS and any(c.isupper() for c in name) \
+                and "." not in name and any(_spells(key, label) for label in labels):
+            return name
+    return None
+
+
+MAX_DOMAIN_NAME_WORDS = 4
+MIN_SPELLED_LETTERS = 6
+
+
+def _spells(key: str, label: str) -> bool:
+    """Whether a name's letters hold a domain's, in order and from the same first
+    letter: "theharvardcrimson" holds "thecrimson", "townhall" is "townhall"."""
+    if key == label or key.removeprefix("the") == label:
+        return True
+    if len(label) < MIN_SPELLED_LETTERS:
+        return False  # "nj" is not spelled by "New Jersey News"
+    for name in (key, key.removeprefix("the")):
+        remaining = iter(name)
+        if name and name[0] == label[0] and all(letter in remaining for letter in label):
+            return True
+    return False
 
 
 def clean_title(title: str | None, outlet: str | None, url: str | None,
@@ -109,10 +169,24 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
     return text.strip() or title
 
 
+# Where a name stops: an author box's label or a share button after it ("Saima
+# Sidik Author Saima Sidik is ...", "John Sakellariadis Link Copied").
+AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts".split())
+# Letters after a name: "Lauren Manaker MS, RDN, LD", "Robert E. Moffit, Ph.D.".
+CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
+
+
 def _person(part: str, sites: list[str]) -> str | None:
-    part = BYLINE_PREFIX.sub("", part.strip())
+    part = BYLINE_PREFIX.sub("", part.strip(" ,;"))
     part = re.split(r"\s+(?:is|was|has|covers|writes)\s+", part)[0]  # "Phil Helsel is a reporter"
     words = [w for w in part.replace(",", " ").split() if w.lower().strip(".") not in DATE_WORDS]
+    stop = next((at for at, w in enumerate(words) if at >= 2 and w.lower() in AFTER_NAME), len(words))
+    words = words[:stop]
+    while len(words) > 2 and CREDENTIAL.match(words[-1]) and words[-1].lower().strip(".") not in ("jr", "sr"):
+        words.pop()
+    if 2 <= len(words) <= MAX_NAME_WORDS and all(w.isupper() for w in words) \
+            and all(len(w.strip(".")) > 1 for w in words[:1] + words[-1:]):
+        words = [w.title() if len(w.strip(".")) > 1 else w for w in words]  # "HEATHER HOLLINGSWORTH"
     # "Finian Cunningham Sputnik International": the name, without the site's.
     for cut in range(1, len(words)):
         if _names_site(" ".join(words[cut:]), sites):
@@ -140,6 +214,8 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
     if not byline:
         return None
     sites = [s for s in (outlet, site_name, host_label(url), (host_label(url) or "").split(".")[0]) if s]
+    if _names_site(byline.strip(" ,;"), sites):
+        return None  # the site signing ("The Worcester Telegram & Gazette"), no person
     names: list[str] = []
     for part in re.split(r";|\s+and\s+|\s*&\s*|\s*\|\s*", byline):
         # After a comma, another author ("Jane Doe, Jim Roe"), an agency, or the
@@ -158,3 +234,24 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
         # Tangermann; Futurism"); alone, it may be how a blog signs ("Regan").
         names = [name for name in names if len(name.split()) > 1 or name in AGENCIES.values()]
     return "; ".join(names) or None
+
+
+def title_words(text: str) -> list[str]:
+    """A title's words, lower case, for telling whether two titles agree."""
+    return re.findall(r"[^\W_]+", (text or "").lower())
+
+
+CAPITALISED_RUN = re.compile(r"\b(?:The\s+)?[A-Z][\w&'’+-]*(?:\s+[A-Z][\w&'’+-]*){0,3}")
+
+
+def name_spelling_domain(domain: str, lines: list[str]) -> str | None:
+    """The name in the page's lines that spells its domain ("NPR" for npr.org,
+    "The Washington Post" for washingtonpost.com), for a page that gave only its
+    domain."""
+    candidates = []
+    for line in dict.fromkeys(lines):
+        for found in CAPITALISED_RUN.finditer(line):
+            words = found.group(0).split()
+            # Every run's tails too: "Subscribe The Washington Post" holds the name.
+            candidates.extend(" ".join(words[at:]) for at in range(len(words)))
+    return name_of_domain(candidates, domain)

@@ -10,11 +10,10 @@ keeps repeating.
 from __future__ import annotations
 
 import re
-import warnings
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import parser as dateparser
 
 from ..resources import words
 from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption
@@ -24,12 +23,12 @@ MONTHS = (
     "|june|july|august|september|october|november|december"
 )
 DATE_LIKE = re.compile(
-    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}(?!\d)|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
     rf"|\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}\b",
     re.IGNORECASE,
 )
-# Zone abbreviations dateutil cannot know on its own; offsets in hours.
+# Zone abbreviations; offsets in hours.
 ZONES = {
     "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
@@ -48,6 +47,22 @@ MAX_BYLINE_WORDS = 5
 
 
 TIME_LIKE = re.compile(r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+# A time beside a date: "5:24 AM UTC", "18.54 GMT", "12:55 pm ET", "T21:56:19Z".
+TIME = (r"(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?\s*"
+        r"(?P<half>[ap]\.?\s?m\b\.?)?\s*(?P<zone>(?-i:Z\b|[A-Z]{2,4}\b)|[+-]\d{2}:?\d{2}\b)?")
+TIME_AFTER = re.compile(rf"(?:\s*(?:,|at|@|-|–|—|\||·|•|T)?\s*){TIME}", re.IGNORECASE)
+TIME_BEFORE = re.compile(
+    rf"{TIME}\s*(?:,|\||·)?\s*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.IGNORECASE)
+MONTH_NUMBERS = {name: number for number, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+     "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1)
+    for name in names.split()}
+# US zones by region, whose offset follows daylight saving: "ET", "PT".
+REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+                "PT": "America/Los_Angeles"}
+# A name or label glued to the month by a page's markup: "By Kent GermanDec 22, 2023", "updatedSep 4".
+GLUED_MONTH = re.compile(rf"(?<=[a-z])(?=(?:{MONTHS.title()})\.?\s+\d)")
 
 
 def parse_date(text: str) -> str | None:
@@ -56,6 +71,8 @@ def parse_date(text: str) -> str | None:
 
     "2014-11-07 09:24" -> "2014-11-07T09:24:00";
     "Friday 07 November 2014 08:13 EST" -> "2014-11-07T08:13:00-05:00";
+    "Mon 18 Nov 2019 18.54 GMT" -> "2019-11-18T18:54:00+00:00";
+    "Published 3:04 PM EST, Tue December 17, 2023" -> "2023-12-17T15:04:00-05:00";
     "Nov. 24, 2014" -> "2014-11-24".
     Text with no day, month and year in it gives None.
     """
@@ -67,27 +84,100 @@ def parse_date(text: str) -> str | None:
         return parsed.isoformat() if TIME_LIKE.search(text) else parsed.date().isoformat()
     except ValueError:
         pass
-    if not DATE_LIKE.search(text):
+    text = GLUED_MONTH.sub(" ", text)
+    match = DATE_LIKE.search(text)
+    if not match:
         return None
+    return _stamp(text, match)
+
+
+def _day(written: str) -> date | None:
+    """The date of one DATE_LIKE match."""
+    numbers = [int(n) for n in re.findall(r"\d+", written)]
+    month_word = re.search(rf"\b(?:{MONTHS})\b", written.lower())
     try:
-        with warnings.catch_warnings():
-            # A capitalised word beside the time ("CBS") is not a zone: keep it naive.
-            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-            parsed = dateparser.parse(text, fuzzy=True, tzinfos=TZINFOS, default=_MIDNIGHT)
-    except (ValueError, OverflowError):
+        if month_word:
+            day_number, year = numbers[0], numbers[-1]
+            return date(year, MONTH_NUMBERS[month_word.group(0)], day_number)
+        if "-" in written:
+            year, month, day_number = numbers
+            return date(year, month, day_number)
+        first, second, year = numbers
+        if year < 100:
+            year += 2000
+        # Month first, as American pages write it, unless the first cannot be a month.
+        month, day_number = (second, first) if first > 12 else (first, second)
+        return date(year, month, day_number)
+    except (ValueError, IndexError, KeyError):
         return None
-    return parsed.isoformat() if TIME_LIKE.search(text) else parsed.date().isoformat()
 
 
-_MIDNIGHT = datetime(1900, 1, 1)
+def _stamp(text: str, match: re.Match) -> str | None:
+    """The date matched in `text`, with the time written right after or before it."""
+    day = _day(match.group(0))
+    if day is None:
+        return None
+    time = TIME_AFTER.match(text, match.end())
+    if not (time and _is_time(time)):
+        time = TIME_BEFORE.search(text[: match.start()])
+    if not (time and _is_time(time)):
+        return day.isoformat()
+    hour, minute = int(time.group("hour")), int(time.group("minute") or 0)
+    second = int(time.group("second") or 0)
+    half = (time.group("half") or "").lower()
+    if half.startswith("p") and hour < 12:
+        hour += 12
+    elif half.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return day.isoformat()
+    stamp = datetime(day.year, day.month, day.day, hour, minute, second)
+    zone = _zone(time.group("zone"), stamp)
+    return (stamp.replace(tzinfo=zone) if zone else stamp).isoformat()
+
+
+def _is_time(found: re.Match) -> bool:
+    """Hours and minutes, or an hour with am/pm: "5:24", "18.54", "9 pm"; never a bare number."""
+    return bool(found.group("minute") or found.group("half"))
+
+
+def _zone(name: str | None, stamp: datetime):
+    if not name:
+        return None
+    name = name.upper()
+    if name == "Z":
+        return timezone.utc
+    if name in ZONES:
+        return timezone(timedelta(hours=ZONES[name]))
+    if name in REGION_ZONES:
+        try:
+            return timezone(ZoneInfo(REGION_ZONES[name]).utcoffset(stamp))
+        except (ZoneInfoNotFoundError, ValueError):
+            return None  # no time zone database on this machine: the time stays naive
+    offset = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", name)
+    if offset:
+        sign = 1 if offset.group(1) == "+" else -1
+        return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
+    return None  # a capitalised word beside the time ("CBS") is not a zone
+
+
+# Words a dateline carries beside its date: "Updated", "Published", "Last modified
+# on", "2 min read", "1530 Views", "Source:".
+DATELINE_WORDS = DATE_WORDS | frozenset(
+    "updated update published posted last modified on source min mins minute minutes read ago shares "
+    "share views view comments comment et pt ct mt utc gmt".split())
+SEPARATOR_MARKS = re.compile(r"[|•·/]")
 
 
 def date_in_line(line: str) -> tuple[str, str] | None:
-    """(ISO date, what is left of the line) when a line is mostly a date."""
+    """(ISO date, what is left of the line) when a line is mostly a date: its
+    first date (with the time beside it), and the words that are no date, time
+    or dateline label ("Updated", "2 min read")."""
+    line = GLUED_MONTH.sub(" ", line)
     match = DATE_LIKE.search(line)
     if not match:
         return None
-    iso = parse_date(line)
+    iso = _stamp(line, match)
     leftover = _words_beside_date(line)
     if iso is None or len(leftover) > MAX_BYLINE_WORDS:
         # A name and the date first, the post's labels after it ("Carlos Nadalim
@@ -96,13 +186,18 @@ def date_in_line(line: str) -> tuple[str, str] | None:
         signer = _words_beside_date(line[: match.start()])
         if not (signer and looks_like_name(" ".join(signer))):
             return None  # a sentence that mentions a date, not a dateline
-        iso, leftover = parse_date(match.group(0)), signer
+        iso, leftover = _stamp(match.group(0), DATE_LIKE.search(match.group(0))), signer
     return (iso, " ".join(leftover)) if iso else None
 
 
 def _words_beside_date(text: str) -> list[str]:
-    return [word for word in WORD.findall(DATE_LIKE.sub(" ", text))
-            if word.lower() not in DATE_WORDS and not word.isdigit()]
+    """The words of a line that are not its dates, times or dateline labels,
+    as written ("Daisy-Mae Schmitt")."""
+    text = SEPARATOR_MARKS.sub(" ", DATE_LIKE.sub(" ", text))
+    text = re.sub(TIME, " ", text, flags=re.IGNORECASE)
+    return [word.strip(",.:;!?()") for word in text.split()
+            if WORD.search(word) and not any(c.isdigit() for c in word)
+            and word.lower().strip(",.:;!?()") not in DATELINE_WORDS]
 
 
 def looks_like_name(text: str) -> bool:
@@ -130,7 +225,7 @@ def ends_like_sentence(text: str) -> bool:
     return text.endswith(".") and not ABBREVIATION.search(text)
 
 
-def find_title(before_body: list[Block], body_text: str) -> Block | None:
+def find_title(before_body: list[Block], body_text: str, site: str | None = None) -> Block | None:
     """The headline: of the lines above the body, the one that best looks like
     it, or none when no line is sure enough (a wrong title is worse than none).
 
@@ -143,7 +238,7 @@ def find_title(before_body: list[Block], body_text: str) -> Block | None:
     first is the headline: what follows it is its deck, the author's box or
     captions ("Black Friday is Next Week, But..." under "Daily Deals: ...").
     """
-    score = _headline_scorer(before_body, body_text)
+    score = _headline_scorer(before_body, body_text, site)
     scores = [score(position) for position in range(len(before_body))]
     best = max(range(len(before_body)), key=lambda position: (scores[position] or 0.0, position),
                default=None)
@@ -189,7 +284,31 @@ def _teasers(dated: list) -> set[int]:
     return above if len(above) >= MIN_TEASERS else set()
 
 
-def _headline_scorer(before_body: list[Block], body_text: str):
+MIN_HEADLINE_IN_BODY = 0.25
+# What a byline, an author's box or a credit says and a headline does not.
+ROLE_WORDS = frozenset(
+    "reporter reporters contributor contributors correspondent editor editors fellow columnist staff "
+    "writer writers author authors photographer producer".split())
+SIGNED = re.compile(r"^(?:(?:review|words|written|photos?|story|text)\s+)?(?:by|author of)\s",
+                    re.IGNORECASE)  # "By ...", "Review by ...", "Author of ..."
+CREDITED = re.compile(r"\bcredits?\b|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$|^(?:illustration|photo|image|picture)s?\b",
+                      re.IGNORECASE)
+
+
+def signs_or_credits(text: str) -> bool:
+    """A byline ("By Thomas W. Smith", "Review by Rick Lane Contributor", "Starr
+    Bowenbank , Rania Aniftos , Anna Chan"), an author's box ("Seattle Times staff
+    reporter") or a picture's caption or credit ("... Credit... Doug Mills/The
+    New York Times", "Illustration on ... more >")."""
+    words = [w.lower() for w in WORD.findall(text)]
+    if SIGNED.match(text) or CREDITED.search(text) or any(w in ROLE_WORDS for w in words):
+        return True
+    parts = [part for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text) if part.strip()]
+    return len(parts) > 1 and all(looks_like_name(part) or part.strip() in ("Associated Press", "Reuters")
+                                  for part in parts)
+
+
+def _headline_scorer(before_body: list[Block], body_text: str, site: str | None = None):
     """position -> how much the line there looks like the headline (see
     find_title), or None for a line that cannot be one."""
     stopwords = words("stopwords.txt")
@@ -216,10 +335,17 @@ def _headline_scorer(before_body: list[Block], body_text: str):
             return None
         if ends_like_sentence(block.text):
             return None  # a lead, a teaser ("what a time to be alive ..."), a caption
+        if site and re.search(rf"(?<![\w.]){re.escape(site)}(?!\w)", block.text) and site not in body_text:
+            return None  # the site speaking of itself ("Why You Can Trust CNET")
+        if signs_or_credits(block.text):
+            return None  # a byline, an author's box or a picture's credit
+        in_body = sum(w in body_words for w in content) / len(content)
+        if in_body < MIN_HEADLINE_IN_BODY:
+            return None  # the site's promotion, another story: not about this one
         following = [p for p in unbulleted if p > position][:4]
         signed = [dated[p] or BYLINE_PREFIX.match(before_body[p].text) or before_body[p].text.lower() == "by"
                   for p in following]
-        return (sum(w in body_words for w in content) / len(content)
+        return (in_body
                 + 0.3 * sum(w in lead_words for w in content) / len(content)
                 + (0.6 if any(signed[:2]) else 0.3 if any(signed) else 0.0)
                 + 0.2 * sum(w[0].isupper() for w in block.words) / len(block.words)
@@ -332,3 +458,50 @@ def outlet_from(names: Counter, lines: list[str]) -> str | None:
     best = max(scores, key=scores.get)
     with_article = sum(f"The {best}" in line for line in lines)
     return f"The {best}" if with_article * 2 >= names[best] else best
+
+
+# "© 2023 The Hill", "Copyright © 2023, Chicago Tribune", "© 1996 - 2023 NewsHour
+# Productions LLC": the name that holds the page's copyright.
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>[A-Z][\w&'’.+-]*(?:\s+(?:[A-Z][\w&'’.+-]*|&|of|and|the))*)", re.IGNORECASE)
+CORPORATE = frozenset(
+    "inc inc. llc ltd ltd. limited company co co. corp corporation media group productions communications "
+    "enterprises holdings publishing interactive digital all plc gmbh news newspaper network networks"
+    .split())
+MIN_SELF_REFERENCES = 3
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name a copyright line gives, without its company form ("NewsHour
+    Productions LLC" is "NewsHour", "VICE MEDIA GROUP" is "VICE")."""
+    notice = re.match(r"^\W*(?:©|\(c\)|copyright\b)", line, re.IGNORECASE) or re.search(
+        r"all rights reserved", line, re.IGNORECASE)
+    found = COPYRIGHT.search(line) if notice else None
+    if not found or re.search(r"\b(?:image|photo|picture|credit)s?\s*:", line, re.IGNORECASE):
+        return None  # a picture's credit holds its own copyright
+    words = found.group("name").split()
+    while words and words[-1].lower().strip(",.") in CORPORATE | {"&", "of", "and", "the"}:
+        words.pop()
+    if not words or words[0].lower() in ("all", "policy", "notice") or len(words) > 5:
+        return None
+    return " ".join(words).strip(" ,.")
+
+
+def outlet_from_furniture(lines: list[str]) -> str | None:
+    """The page's own name in its copyright line, when the page names itself so
+    elsewhere too (a masthead, "Why You Can Trust CNET"): a parent company
+    ("Hearst", "Condé Nast") is named by the copyright line alone."""
+    for line in dict.fromkeys(lines):
+        name = copyright_holder(line)
+        if not name or len(name) < 3:
+            continue
+        if re.search(rf"\ban?\s+{re.escape(name)}\s+company\b", line, re.IGNORECASE):
+            continue  # "a Ziff Davis company": the owner of this and other sites
+        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])", re.IGNORECASE)
+        naming = {other for other in lines if other != line and pattern.search(other)
+                  and not COPYRIGHT.search(other)}
+        if len(naming) >= MIN_SELF_REFERENCES - 1:
+            return name
+    return None
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sentencex import segment
 
 from ..model import Article
@@ -11,6 +13,11 @@ from .characters import INVISIBLE, LONE_SURROGATE, has_words
 # without sentence ends (a table, a list, a page without punctuation): it is cut
 # at the last space before the limit, or at the limit when there is none.
 MAX_SENTENCE_CHARS = 1500
+# A title before a name never ends a sentence ("belonging to Ms. Abedin"), though
+# the segmenter takes some of them for a full stop; the plural forms are news style
+# ("Sens. McCain and Graham").
+HONORIFIC_END = re.compile(
+    r"(?<![\w.])(?:Mr|Ms|Mrs|Messrs|Dr|Sens?|Govs?|Reps?|Gens?|Lt|Col|Capt|Sgt|Prof|Rev|Gov)\.$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -19,7 +26,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     sentencex handles abbreviations ("Mr", "U.S.", "Nov. 24") and sentences that end
     inside quotation marks; we only map its pieces back onto the original string.
     """
-    spans = []
+    pieces = []
     cursor = 0
     # The segmenter encodes its input; a lone surrogate (which the loader never
     # stores) becomes U+FFFD here, one character for one, so offsets hold.
@@ -33,8 +40,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             start = cursor
         end = start + len(stripped)
         cursor = end
-        spans.extend(span for span in _bounded(text, start, end) if has_words(text[span[0]:span[1]]))
-    return spans
+        if pieces and HONORIFIC_END.search(text[pieces[-1][0]:pieces[-1][1]]):
+            pieces[-1] = (pieces[-1][0], end)  # "... belonging to Ms." + "Abedin, ..."
+        else:
+            pieces.append((start, end))
+    return [span for start, end in pieces for span in _bounded(text, start, end)
+            if has_words(text[span[0]:span[1]])]
 
 
 def _bounded(text: str, start: int, end: int):

@@ -1,6 +1,7 @@
 """Errors a request caused, answered as 4xx pages instead of 500s.
 
-Two cases, both on any page of an instance that serves a database:
+Two cases, both on any page of an instance that serves a database (and a third
+on the plugin's pages: a database an earlier release wrote, earlier_release.py):
 
 - A 404 for a URL no route matched. Datasette's default exception handler
   prints every exception with `rich` when rich is installed (spaCy installs it);
@@ -29,16 +30,22 @@ CAUSED_BY_REQUEST = (
 )
 
 
-def response_for(exception, path: str) -> tuple[int, str] | None:
+def response_for(exception, path: str, earlier_release=None) -> tuple[int, str] | None:
     """(status, message) when the exception is one of the cases above, else None.
     On the plugin's own pages (`path` under /-/attribution/) an SQL error is the
-    plugin's fault and stays a 500."""
+    plugin's fault and stays a 500, unless the database lacks a column or table
+    this release stores: then `earlier_release()` gives (status, message) saying
+    what to run (earlier_release.py)."""
     if isinstance(exception, NotFound) and sys.exc_info()[0] is None:
         return 404, exception.args[0] if exception.args else "Not found"
-    if path.startswith("/-/attribution/"):
-        return None
     # Datasette may wrap SQLite's error in its own: the chain is searched.
     chain = [e for e in (exception, exception.__cause__, exception.__context__) if e is not None]
+    if path.startswith("/-/attribution/"):
+        if earlier_release is not None and any(
+                type(e).__name__ == "OperationalError" and ("no such column" in str(e) or "no such table" in str(e))
+                for e in chain):
+            return earlier_release()
+        return None
     for type_name, words, told in CAUSED_BY_REQUEST:
         if any(type(e).__name__ == type_name and words in str(e) for e in chain):
             return 400, told or str(exception)

@@ -161,6 +161,11 @@ def summary_where(filters: dict) -> str:
     return " and ".join(f"stats.[{column}] = :{column}" for column in filters) or "1"
 
 
+# Flags stored as 0 and 1, read as words in a facet ("hedged: yes").
+YES_NO_COLUMNS = ("hedged", "is_quote", "anonymous")
+YES_NO = {"1": "yes", "0": "no"}
+
+
 class SummarisedColumnFacet(ColumnFacet):
     """The default facets of sentences and articles: Datasette's column facet,
     counted from a summary table when the filters are ones it is grouped by (a
@@ -181,6 +186,14 @@ class SummarisedColumnFacet(ColumnFacet):
         return await self.ds.expand_foreign_keys(self.database, self.table, column, values)
 
     async def facet_results(self):
+        results, timed_out = await self._counted()
+        for result in results:
+            if result["name"] in YES_NO_COLUMNS:
+                for value in result["results"]:
+                    value["label"] = YES_NO.get(str(value["value"]), value["label"])
+        return results, timed_out
+
+    async def _counted(self):
         configs = self.get_configs()
         filters = summarised_filters(self.request, self.table)
         if filters is None or not configs:

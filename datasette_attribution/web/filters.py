@@ -1,4 +1,6 @@
-"""Query-string filters that need a join: ?_actor=ID, ?_outlet=NAME, ?_story=ID and ?_period=.
+"""Query-string filters that need a join: ?_actor=ID, ?_outlet=NAME (?_no_outlet=1 for
+articles without one), ?_story=ID, ?_period=, ?_since=/?_until= (months, inclusive) and
+?_actor_articles=ID (rows of the articles that mention an actor).
 
 Datasette's own filters work on a table's columns; a sentence's actors live in
 `mentions` and its outlet in `articles`, so these add the subqueries.
@@ -42,6 +44,11 @@ PERIODS = {
 }
 
 
+MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+ARTICLES_MENTIONING = ("articles.id in (select sentences.article_id from sentences join mentions "
+                       "on mentions.sentence_id = sentences.id where mentions.actor_id = :attr_actor_articles)")
+
+
 # How many sentences a story or an outlet holds, from the summary tables.
 SENTENCES_OF = {
     "attr_story": "select sum(sentences) from facet_story_sentences where story_id = :attr_story",
@@ -77,6 +84,29 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
         else:
             clauses.append("0")
             descriptions.append(f"_story={story[:40]!r} is not a story id")
+    if args.get("_no_outlet") and table in OF_ARTICLES and table != "articles":  # articles has ?outlet__isnull=
+        clauses.append(OF_ARTICLES[table].format(condition="articles.outlet is null"))
+        descriptions.append("from no outlet")
+    for key, operator, said in (("_since", ">=", "published in or after"), ("_until", "<=", "published in or before")):
+        month = args.get(key)
+        if month and table in OF_ARTICLES:
+            if MONTH.fullmatch(month):
+                clauses.append(OF_ARTICLES[table].format(
+                    condition=f"substr(articles.published, 1, 7) {operator} :attr{key}"))
+                params[f"attr{key}"] = month
+                descriptions.append(f"{said} {month}")
+            else:
+                clauses.append("0")
+                descriptions.append(f"{key}={month[:40]!r} is not a month (2016-10)")
+    mentioning = args.get("_actor_articles")
+    if mentioning and table in OF_ARTICLES:
+        if ROW_ID.fullmatch(mentioning):
+            clauses.append(OF_ARTICLES[table].format(condition=ARTICLES_MENTIONING))
+            params["attr_actor_articles"] = int(mentioning)
+            descriptions.append(f"in articles that mention actor {mentioning}")
+        else:
+            clauses.append("0")
+            descriptions.append(f"_actor_articles={mentioning[:40]!r} is not an actor id")
     period = args.get("_period")
     if period and table in OF_ARTICLES:
         kind = next((name for name, (form, _) in PERIODS.items() if form.fullmatch(period)), None)

@@ -10,8 +10,9 @@ import threading
 from functools import lru_cache
 
 from datasette import hookimpl
+from datasette.utils import tilde_decode
 
-from . import errors, filters, pages, render, story
+from . import dashboard, earlier_release, errors, filters, pages, render, story
 from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
     DEFAULT_FACETS,
@@ -22,12 +23,21 @@ from .metadata import (
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
-           "extra_body_script", "database_actions", "get_metadata", "startup", "handle_exception"]
+           "extra_body_script", "database_actions", "menu_links", "get_metadata", "startup", "handle_exception"]
 
 PLUGIN_NAME = "datasette-attribution"
+# The plugin's facets, offered above every sentences table: (argument, value, label).
+FACET_OFFERS = (("_facet_actor", "actor", "actors mentioned"),
+                ("_facet_score_band", "hedging_score", "hedging score"),
+                ("_facet_score_band", "anonymous_score", "anonymity of the source"),
+                ("_facet_score_band", "polarity", "polarity"),
+                ("_facet_score_band", "subjectivity", "subjectivity"))
 OUR_TABLES = ("articles", "sentences")
 # A sentence_id in mentions and quotes shows its sentence, not its id twice.
-LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_column": "title"}}
+# An article_id shows its title; the actors' counts read most mentioned first.
+LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_column": "title"},
+                 "articles": {"label_column": "title"},
+                 "actor_stats": {"sort_desc": "mentions", "label_column": "name"}}
 
 
 @hookimpl
@@ -119,6 +129,7 @@ async def _narrower_than_the_actor(db, params: dict) -> bool:
 @hookimpl
 def register_routes():
     return [
+        (r"^/-/attribution/(?P<database>[^/.]+)(?:\.(?P<format>json|csv))?$", dashboard.dashboard_page),
         (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})$", pages.article_page),
         (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
          pages.comparison_page),
@@ -151,7 +162,69 @@ def render_cell(row, value, column, table, database, datasette):
         url = pages.plugin_url(datasette, database, f"articles/{row['id']}")
         return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(
             url, value)
+    if table == "articles" and column == "content_hash" and isinstance(value, str):
+        return render.Markup('<span class="attr-hash" title="{}">{}…</span>').format(value, value[:10])
+    if table == "sentences" and column == "article_id" and value is not None:
+        return _article_cell(datasette, database, _raw(value))
+    if table in ("attributions", "quotes") and column == "sentence_id" and value is not None:
+        return _sentence_with_article_cell(datasette, database, _raw(value))
+    if table == "actor_stats" and column == "name" and value and "actor_id" in row.keys():
+        url = pages.plugin_url(datasette, database, f"actors/{row['actor_id']}")
+        return render.Markup('<a href="{}" title="How each outlet covers this actor">{}</a>').format(url, value)
     return None
+
+
+def _raw(value):
+    """A foreign key's own value (Datasette passes {"value", "label"} once it has
+    looked the label up)."""
+    return value["value"] if isinstance(value, dict) else value
+
+
+# Each page shows up to a few hundred rows; their articles are looked up once.
+_ARTICLE_CACHE: dict = {}
+_ARTICLE_CACHE_SIZE = 20_000
+
+
+async def _cached(datasette, database: str, kind: str, key, sql: str):
+    db = datasette.get_database(database)
+    # A load may rewrite an article: the file's time is part of the key.
+    changed = tuple(os.stat(p).st_mtime_ns for p in (db.path, f"{db.path}-wal") if p and os.path.exists(p))
+    cache_key = (db.path, changed, kind, key)
+    if cache_key not in _ARTICLE_CACHE:
+        if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
+            _ARTICLE_CACHE.clear()
+        found = (await db.execute(sql, [key])).rows
+        _ARTICLE_CACHE[cache_key] = tuple(found[0]) if found else None
+    return _ARTICLE_CACHE[cache_key]
+
+
+def _article_cell(datasette, database: str, article_id):
+    """A sentence's article as its title, linked to the article view, and its outlet."""
+    async def inner():
+        found = await _cached(datasette, database, "article", article_id,
+                              "select id, title, outlet from articles where id = ?")
+        if found is None:
+            return None
+        return render.article_link(pages.plugin_url(datasette, database, f"articles/{found[0]}"), *found)
+
+    return inner
+
+
+def _sentence_with_article_cell(datasette, database: str, sentence_id):
+    """An attribution's or a quote's sentence, readable, with its outlet and article."""
+    async def inner():
+        found = await _cached(datasette, database, "sentence", sentence_id, (
+            "select sentences.text, articles.id, articles.title, articles.outlet from sentences "
+            "join articles on articles.id = sentences.article_id where sentences.id = ?"))
+        if found is None:
+            return None
+        text, article_id, title, outlet = found
+        return render.Markup('<a href="{}" class="attr-sentence-link">{}</a><br>{}').format(
+            datasette.urls.table(database, "sentences") + f"/{sentence_id}", text,
+            render.article_link(pages.plugin_url(datasette, database, f"articles/{article_id}"),
+                                article_id, title, outlet))
+
+    return inner
 
 
 def _sentence_cell(row, text, database, datasette):
@@ -188,7 +261,16 @@ def _sentence_cell(row, text, database, datasette):
 @hookimpl(hookwrapper=True)
 def handle_exception(datasette, request, exception):
     outcome = yield
-    answer = errors.response_for(exception, request.path)
+
+    def written_by_an_earlier_release():
+        try:
+            db = datasette.get_database(route=tilde_decode(request.url_vars["database"]))
+        except (KeyError, TypeError):
+            return None
+        lacks = earlier_release.what_it_lacks(db.path)
+        return (earlier_release.STATUS, earlier_release.message(db.name, db.path, lacks)) if lacks else None
+
+    answer = errors.response_for(exception, request.path, written_by_an_earlier_release)
     if answer is not None:
         outcome.force_result(errors.replace_handlers(outcome.get_result(), datasette, request, *answer))
 
@@ -200,6 +282,9 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def extra_body_script(view_name, database, table, datasette):
+    if view_name == "index":
+        return _dashboard_links_script(datasette, [name for name, db in datasette.databases.items()
+                                                   if _plugin_columns(db.path)], "h2")
     if view_name == "database" and database and _plugin_columns(datasette.get_database(database).path):
         # The query box opens on a question a reader asks, not on the first
         # table by name. Run at once: the SQL editor reads the box when the page
@@ -207,7 +292,8 @@ def extra_body_script(view_name, database, table, datasette):
         example = EXAMPLE_QUERIES["anonymous_sources_by_outlet"]["sql"]
         return ("(function () { var box = document.querySelector('textarea#sql-editor');"
                 "if (box && /^select \\* from \\S+$/.test(box.value.trim())) "
-                f"box.value = {json.dumps(example)}; }})();")
+                f"box.value = {json.dumps(example)}; }})();"
+                + _dashboard_links_script(datasette, [database], "h1"))
     if table not in column_descriptions():
         return ""
     # The column descriptions folded behind a toggle, so the rows come first.
@@ -217,11 +303,50 @@ def extra_body_script(view_name, database, table, datasette):
               "d.innerHTML = '<summary>What each column means</summary>';"
               "dl.parentNode.insertBefore(d, dl); d.appendChild(dl); }")
     if table == "sentences":
-        # The legend for the marks in the text column, placed above the table.
+        # The legend for the marks in the text column, placed above the table,
+        # and the plugin's own facets offered (Datasette's suggestions are off).
+        offers = " · ".join(f'<a href="#" data-facet="{key}={value}">{label}</a>' for key, value, label in FACET_OFFERS)
+        legend = str(render.LEGEND) + f'<p class="attr-facet-offers">Facet by: {offers}</p>'
         script += ("var t = document.querySelector('.table-wrapper, table.rows-and-columns');"
                    "if (t) { var l = document.createElement('div'); l.className = 'attr-legend-box';"
-                   f"l.innerHTML = {json.dumps(str(render.LEGEND))}; t.parentNode.insertBefore(l, t); }}")
+                   f"l.innerHTML = {json.dumps(legend)}; t.parentNode.insertBefore(l, t);"
+                   "l.querySelectorAll('a[data-facet]').forEach(function (a) {"
+                   "var pair = a.getAttribute('data-facet').split('='); var q = new URLSearchParams(location.search);"
+                   "var had = q.getAll(pair[0]).indexOf(pair[1]) >= 0; if (had) { a.classList.add('attr-chosen'); }"
+                   "else { q.append(pair[0], pair[1]); } a.href = location.pathname + '?' + q.toString(); }); }")
+    if table == "actors":
+        script += ("var t = document.querySelector('.table-wrapper, table.rows-and-columns');"
+                   "if (t) { var p = document.createElement('p'); p.className = 'attr-legend-box';"
+                   "p.innerHTML = 'Most mentioned first, with counts: <a href=\"' + "
+                   f"{json.dumps(datasette.urls.table(database, 'actor_stats'))}"
+                   " + '?_sort_desc=mentions\">actor_stats</a>, or search them on the <a href=\"' + "
+                   f"{json.dumps(pages.dashboard_url(datasette, database))}"
+                   " + '\">dashboard</a>.'; t.parentNode.insertBefore(p, t); }")
     return script + "});"
+
+
+def _dashboard_links_script(datasette, databases: list[str], heading: str) -> str:
+    """A line under each database's heading that leads to its dashboard (the
+    index lists databases under h2 links to them, the database page under h1)."""
+    if not databases:
+        return ""
+    links = {datasette.urls.database(name): pages.dashboard_url(datasette, name) for name in databases}
+    return ("document.addEventListener('DOMContentLoaded', function () {"
+            f"var links = {json.dumps(links)}; var heading = {json.dumps(heading)};"
+            "document.querySelectorAll(heading).forEach(function (h) {"
+            "var a = heading === 'h1' ? null : h.querySelector('a');"
+            "var key = a ? a.getAttribute('href') : Object.keys(links)[0];"
+            "if (!(key in links)) { return; }"
+            "var p = document.createElement('p'); p.className = 'attr-dashboard-link';"
+            "p.innerHTML = '<a href=\"' + links[key] + '\">Dashboard: outlets, sources, hedging and "
+            "sentiment compared</a>';"
+            "h.parentNode.insertBefore(p, h.nextSibling); }); });")
+
+
+@hookimpl
+def menu_links(datasette):
+    return [{"href": pages.dashboard_url(datasette, name), "label": f"Dashboard: {name}"}
+            for name, db in datasette.databases.items() if _plugin_columns(db.path)]
 
 
 @hookimpl
@@ -230,8 +355,8 @@ def database_actions(datasette, database):
         tables = await datasette.get_database(database).table_names()
         if "articles" not in tables:
             return []
-        return [{"href": pages.plugin_url(datasette, database, "outlets"),
-                 "label": "Compare outlets"}]
+        return [{"href": pages.dashboard_url(datasette, database), "label": "Dashboard"},
+                {"href": pages.plugin_url(datasette, database, "outlets"), "label": "Compare outlets"}]
 
     return inner
 

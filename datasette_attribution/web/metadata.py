@@ -63,8 +63,10 @@ COLUMN_DESCRIPTIONS = {
                             "are the weak part (negative F1 0.51, positive 0.42): compare shares, not single rows"),
     },
     "actors": {
-        "name": "Canonical name: every alias and title-less form resolves to it",
-        "kind": "person, organization, place or group",
+        "name": "Canonical name of one real entity across the database: every article's forms of it resolve to it",
+        "kind": "person, organization, place or group (the kind most of its mentions were given)",
+        "aliases": "The names it was written as (JSON list, most frequent first)",
+        "mention_count": "How many mentions it has (never 0)",
         "linked_to": "The actor this one belongs to: 'Obama administration' -> Barack Obama",
     },
     "quotes": {

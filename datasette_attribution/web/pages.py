@@ -16,22 +16,39 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from ..store.summaries import LABEL_COUNT_SUMS, LABEL_COUNTS
-from . import over_time
-from .shares import MIN_MENTIONS, share_css, with_shares
+from . import charts, over_time
+from .shares import MIN_MENTIONS, share_css, wilson_interval, with_shares
 from .render import (
     ARTICLE_LEGEND,
     attribution_summary,
     cue_chips,
     highlight,
     link_target,
+    mention_label,
 )
 
 TOP_ACTORS = 8
 TOP_ACTORS_OVER_TIME = 3
 
 
-def table_link(datasette, database: str, table: str, **args) -> str:
-    query = urlencode({k: v for k, v in args.items() if v is not None})
+NO_OUTLET = object()  # table_link's default: no outlet filter at all
+
+
+def outlet_args(table: str, outlet) -> dict:
+    """The query-string filter for one outlet's rows of `table`; None (the
+    articles with no outlet) is a filter too, not "every row"."""
+    if outlet is NO_OUTLET:
+        return {}
+    if table == "articles":
+        return {"outlet__isnull": 1} if outlet is None else {"outlet": outlet}
+    return {"_no_outlet": 1} if outlet is None else {"_outlet": outlet}
+
+
+def table_link(datasette, database: str, table: str, outlet=NO_OUTLET, **args) -> str:
+    """A link to the rows of `table` under `args` (None values left out) and, when
+    given, of one outlet (None: the articles without one)."""
+    args = {**outlet_args(table, outlet), **{k: v for k, v in args.items() if v is not None}}
+    query = urlencode(args)
     return datasette.urls.table(database, table) + (f"?{query}" if query else "")
 
 
@@ -45,6 +62,18 @@ def plugin_url(datasette, database: str, path: str) -> str:
     Datasette's own URLs have it ("news 2024" is news+2024)."""
     route = datasette.get_database(database).route
     return datasette.urls.path(f"/-/attribution/{tilde_encode(route)}/{path}")
+
+
+def dashboard_url(datasette, database: str, extension: str = "") -> str:
+    route = datasette.get_database(database).route
+    return datasette.urls.path(f"/-/attribution/{tilde_encode(route)}{extension}")
+
+
+async def ranked_outlets(db) -> list:
+    """Outlets by their number of articles, most first: the order the charts name
+    and colour them in (web/charts.py), the same on every page."""
+    return [row[0] for row in (await db.execute(
+        "select outlet from articles group by outlet order by count(*) desc, outlet")).rows]
 
 
 async def database_from_request(datasette, request, *tables: str):
@@ -128,9 +157,34 @@ async def article_page(datasette, request):
         ("Polarity", article["polarity"], "mean sentence polarity, -1 negative .. 1 positive",
          table_link(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
     ]
+    story = None
+    if article.get("story_id") is not None:
+        found = await fetch_rows(db, "select id, title, article_count, outlet_count from stories where id = ?",
+                                 [article["story_id"]])
+        story = found[0] if found else None
+        if story:
+            story["page"] = plugin_url(datasette, database, f"stories/{story['id']}")
+    home = dashboard_url(datasette, database)
+    outlet_page = home + "?" + urlencode({"outlet": article["outlet"] if article["outlet"] is not None
+                                          else "(none)", "min_articles": 1})
+    actors: dict = {}
+    for mention in mentions:
+        entry = actors.setdefault(mention["actor_id"], {
+            "name": mention["actor"], "kind": mention["kind"], "mentions": 0, "labels": {},
+            "page": plugin_url(datasette, database, f"actors/{mention['actor_id']}")})
+        entry["mentions"] += 1
+        label = mention_label(mention)
+        entry["labels"][label] = entry["labels"].get(label, 0) + 1
+    trail = [(article["outlet"] or "(no outlet)", outlet_page)]
+    if story:
+        trail.append((f"story: {story['title'] or story['id']}", story["page"]))
+    trail.append((article["title"] or f"article {article_id}", None))
     return Response.html(await datasette.render_template(
         "attribution_article.html",
         {"database": database, "article": article, "article_link": link_target(article["url"]),
+         "story": story, "outlet_page": outlet_page, "trail_items": trail, "dashboard_url": home,
+         "actors": sorted(actors.values(), key=lambda a: (-a["mentions"], a["name"])),
+         "outlet_articles": table_link(datasette, database, "articles", outlet=article["outlet"]),
          "unscored_language": article.get("language") if article.get("language") not in (None, "en") else None,
          "blocks": blocks, "quotes": quotes,
          "reasons": reasons, "legend": ARTICLE_LEGEND,
@@ -156,12 +210,12 @@ async def comparison_data(datasette, db) -> dict:
         name = outlet["outlet"]
         outlet["links"] = {
             "articles": table_link(datasette, database, "articles", outlet=name),
-            "anonymous_share": table_link(datasette, database, "sentences", _outlet=name, attribution="anonymous"),
-            "hedged_share": table_link(datasette, database, "sentences", _outlet=name, hedged=1),
-            "quotes_per_article": table_link(datasette, database, "quotes", _outlet=name),
+            "anonymous_share": table_link(datasette, database, "sentences", outlet=name, attribution="anonymous"),
+            "hedged_share": table_link(datasette, database, "sentences", outlet=name, hedged=1),
+            "quotes_per_article": table_link(datasette, database, "quotes", outlet=name),
         }
     for cell in sentiment:
-        cell["link"] = table_link(datasette, database, "mentions", _outlet=cell["outlet"],
+        cell["link"] = table_link(datasette, database, "mentions", outlet=cell["outlet"],
                             actor_id=cell["actor_id"])
     for actor in actors:
         actor["page"] = plugin_url(datasette, database, f"actors/{actor['id']}")
@@ -177,65 +231,55 @@ async def _over_time(datasette, db, actor_ids: list[int]) -> dict:
     outlets = await over_time.outlet_periods(db, period)
     for row in outlets:
         row["links"] = {
-            "anonymous_share": table_link(datasette, db.name, "sentences", _outlet=row["outlet"],
+            "anonymous_share": table_link(datasette, db.name, "sentences", outlet=row["outlet"],
                                     _period=row["period"], attribution="anonymous"),
-            "hedged_share": table_link(datasette, db.name, "sentences", _outlet=row["outlet"],
+            "hedged_share": table_link(datasette, db.name, "sentences", outlet=row["outlet"],
                                  _period=row["period"], hedged=1),
         }
     actors = await over_time.actor_periods(db, period, actor_ids)
     for row in actors:
-        row["link"] = table_link(datasette, db.name, "mentions", _outlet=row["outlet"], actor_id=row["actor_id"],
+        row["link"] = table_link(datasette, db.name, "mentions", outlet=row["outlet"], actor_id=row["actor_id"],
                            _period=row["period"])
     return {"period": period, "outlets": outlets, "actors": actors}
 
 
-def over_time_charts(data: dict, actor_names: dict[int, str]) -> list[Markup]:
-    """Line charts of the over-time data: the two shares, and sentiment toward
-    each actor, one line per outlet."""
-    rows = data["over_time"]
-    if rows["period"] is None:
+def over_time_charts(datasette, database: str, data: dict, actor_names: dict[int, str],
+                     palette: charts.Palette) -> list[Markup]:
+    """Line charts of the over-time data (web/charts.py): the two shares, and the
+    negative and positive shares of the mentions of each actor; no empty chart."""
+    rows, period = data["over_time"], data["over_time"]["period"]
+    if period is None:
         return []
-    periods = sorted({r["period"] for r in rows["outlets"]} | {r["period"] for r in rows["actors"]})
-    charts = []
-    for key, title in (("anonymous_share", "Anonymous share of attributions"),
-                       ("hedged_share", "Hedged share of sentences")):
-        series: dict = {}
-        for r in rows["outlets"]:
-            series.setdefault(r["outlet"], {})[r["period"]] = (r[key], r["links"][key])
-        charts.append(over_time.line_chart(f"{title}, by {rows['period']}", periods, series, 0.0, 1.0, "{:.0%}"))
+
+    def rows_of(table, **args):
+        return lambda outlet, at: table_link(datasette, database, table, outlet=outlet, _period=at, **args)
+
+    specs = [charts.share_lines(f"{title}, by {period}", rows["outlets"], part, whole, palette, period,
+                                rows_of("sentences", **args), part)
+             for part, whole, title, args in (
+                 ("anonymous", "attributed", "Anonymous share of attributed sentences", {"attribution": "anonymous"}),
+                 ("hedged", "sentences", "Hedged share of sentences", {"hedged": 1}))]
     for actor_id, name in actor_names.items():
-        for key, kind in (("negative_share", "negative"), ("positive_share", "positive")):
-            series = {}
-            for r in rows["actors"]:
-                if r["actor_id"] == actor_id and r[key] is not None:
-                    series.setdefault(r["outlet"], {})[r["period"]] = (r[key], r["link"])
-            if series:
-                charts.append(over_time.line_chart(
-                    f"Mentions of {name} that are {kind}, by {rows['period']} "
-                    f"(periods with {MIN_MENTIONS}+ mentions)", periods, series, 0.0, 1.0, "{:.0%}"))
-    return charts
+        mine = [r for r in rows["actors"] if r["actor_id"] == actor_id]
+        for kind in ("negative", "positive"):
+            specs.append(charts.share_lines(
+                f"Mentions of {name} that are {kind}, by {period} (points with {MIN_MENTIONS}+ mentions)", mine,
+                f"{kind}_mentions", "labelled_mentions", palette, period,
+                rows_of("mentions", actor_id=actor_id, sentiment_label=kind), kind, min_whole=MIN_MENTIONS))
+    return [charts.embed(spec, spec["title"]) for spec in specs if spec]
 
 
-def bar_chart(title: str, outlets: list[dict], key: str, link_key: str) -> Markup:
-    """Horizontal bars, one per outlet, drawn on the server (no script, no CDN)."""
-    width, bar, gap, label_width = 520, 22, 8, 160
-    height = 30 + len(outlets) * (bar + gap)
-    parts = [Markup('<svg class="attr-chart" role="img" width="{}" height="{}" viewBox="0 0 {} {}">'
-                    '<title>{}</title><text x="0" y="16" class="attr-chart-title">{}</text>').format(
-        width, height, width, height, title, title)]
-    for i, outlet in enumerate(outlets):
-        value = outlet.get(key)
-        y = 28 + i * (bar + gap)
-        length = int((width - label_width - 60) * (value or 0))
-        parts.append(Markup(
-            '<a href="{}"><text x="0" y="{}" class="attr-chart-label">{}</text>'
-            '<rect x="{}" y="{}" width="{}" height="{}" class="attr-bar"></rect>'
-            '<text x="{}" y="{}" class="attr-chart-value">{}</text></a>').format(
-            outlet["links"][link_key], y + 15, outlet["outlet"] or "(no outlet)",
-            label_width, y, length, bar, label_width + length + 6, y + 15,
-            "n/a" if value is None else f"{value:.0%}"))
-    parts.append(Markup("</svg>"))
-    return Markup("").join(parts)
+def share_bars(title: str, outlets: list[dict], part: str, whole: str, link_key: str) -> Markup:
+    rows = [{"label": charts.outlet_name(o["outlet"]), "part": o[part] or 0, "whole": o[whole] or 0,
+             "share": round(o[part] / o[whole], 4) if o[whole] else None,
+             "interval": wilson_interval(o[part] or 0, o[whole] or 0), "link": o["links"][link_key]}
+            for o in outlets]
+    spec = charts.share_bars(f"{title} (line: 95% interval)", rows, part)
+    return charts.embed(spec, title)
+
+
+def chart_scripts(datasette) -> list[str]:
+    return [datasette.urls.static_plugins("datasette-attribution", script) for script in charts.SCRIPTS]
 
 
 async def comparison_page(datasette, request):
@@ -256,12 +300,14 @@ async def comparison_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_outlets.html",
         {"database": database, **data, "grid": grid,
-         "anonymous_chart": bar_chart("Anonymous share of attributions", data["outlets"],
-                                      "anonymous_share", "anonymous_share"),
-         "hedged_chart": bar_chart("Hedged share of sentences", data["outlets"],
-                                   "hedged_share", "hedged_share"),
+         "anonymous_chart": share_bars("Anonymous share of attributed sentences", data["outlets"],
+                                       "anonymous", "attributed", "anonymous_share"),
+         "hedged_chart": share_bars("Hedged share of sentences", data["outlets"], "hedged", "sentences",
+                                    "hedged_share"),
          "over_time_charts": over_time_charts(
-             data, {a["id"]: a["name"] for a in data["actors"][:TOP_ACTORS_OVER_TIME]}),
+             datasette, database, data, {a["id"]: a["name"] for a in data["actors"][:TOP_ACTORS_OVER_TIME]},
+             charts.Palette(await ranked_outlets(db))),
+         "chart_scripts": chart_scripts(datasette), "dashboard_url": dashboard_url(datasette, database),
          "over_time_csv_url": plugin_url(datasette, database, "over-time.csv"),
          "json_url": plugin_url(datasette, database, "outlets.json"),
          "csv_url": plugin_url(datasette, database, "outlets.csv")},
@@ -363,11 +409,11 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
         outlet = row["outlet"]
         row["quotes"], row["named_source"] = quoted.get(outlet, 0), sourced.get(outlet, 0)
         row["links"] = {
-            "sentences": table_link(datasette, name, "sentences", _actor=actor_id, _outlet=outlet),
-            "mentions": table_link(datasette, name, "mentions", actor_id=actor_id, _outlet=outlet),
-            "quotes": table_link(datasette, name, "quotes", actor_id=actor_id, _outlet=outlet),
-            "named_source": table_link(datasette, name, "attributions", actor_id=actor_id, _outlet=outlet),
-            "anonymous_sentences": table_link(datasette, name, "sentences", _actor=actor_id, _outlet=outlet,
+            "sentences": table_link(datasette, name, "sentences", _actor=actor_id, outlet=outlet),
+            "mentions": table_link(datasette, name, "mentions", actor_id=actor_id, outlet=outlet),
+            "quotes": table_link(datasette, name, "quotes", actor_id=actor_id, outlet=outlet),
+            "named_source": table_link(datasette, name, "attributions", actor_id=actor_id, outlet=outlet),
+            "anonymous_sentences": table_link(datasette, name, "sentences", _actor=actor_id, outlet=outlet,
                                         attribution="anonymous"),
         }
     data = {"actor": found[0], "outlets": by_outlet, "min_mentions": MIN_MENTIONS,
@@ -376,7 +422,7 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
     if period:
         rows = await over_time.actor_periods(db, period, [actor_id])
         for row in rows:
-            row["link"] = table_link(datasette, name, "mentions", _outlet=row["outlet"], actor_id=actor_id,
+            row["link"] = table_link(datasette, name, "mentions", outlet=row["outlet"], actor_id=actor_id,
                                _period=row["period"])
         data["over_time"] = {"period": period, "outlets": [], "actors": rows}
     return data
@@ -399,11 +445,14 @@ async def actor_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_actor.html",
         # "actor" is Datasette's own template variable (who is signed in).
-        {"database": db.name, "subject": actor, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS, "charts": over_time_charts(data, {actor["id"]: actor["name"]}),
+        {"database": db.name, "subject": actor, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS, "charts": over_time_charts(datasette, db.name, data, {actor["id"]: actor["name"]},
+                                    charts.Palette(await ranked_outlets(db))),
+         "chart_scripts": chart_scripts(datasette), "dashboard_url": dashboard_url(datasette, db.name),
          "json_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.json"),
          "csv_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.csv"),
          "row_url": datasette.urls.table(db.name, "actors") + f"/{actor['id']}",
-         "comparison_url": plugin_url(datasette, db.name, "outlets")},
+         "comparison_url": plugin_url(datasette, db.name, "outlets"),
+         "actors_url": datasette.urls.table(db.name, "actors")},
         request=request))
 
 

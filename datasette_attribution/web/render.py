@@ -131,6 +131,12 @@ def evidence_chips(raw: str | None) -> Markup | None:
     return Markup(" ").join(chips) if chips else Markup('<span class="attr-none">none</span>')
 
 
+def article_link(url: str, article_id, title: str | None, outlet: str | None) -> Markup:
+    """"Title · Outlet", the title linked to the article view."""
+    return Markup('<a href="{}" title="Article view">{}</a> <span class="attr-outlet">· {}</span>').format(
+        url, title or f"article {article_id}", outlet or "(no outlet)")
+
+
 EXCERPT_CHARS = 200
 
 

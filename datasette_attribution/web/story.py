@@ -8,11 +8,12 @@ import json
 
 from datasette.utils.asgi import NotFound, Response
 
-from ..stories import counterpart_score, sentence_vector
 from ..store.summaries import LABEL_COUNTS
+from . import counterparts
 from .pages import (
     ARTICLE_TABLES,
     csv_response,
+    dashboard_url,
     database_from_request,
     fetch_rows,
     plugin_url,
@@ -21,14 +22,12 @@ from .pages import (
 from .render import counted
 from .shares import MIN_MENTIONS, describe, with_shares
 
-# A sentence is reported only by its outlet when no sentence of another outlet's
-# articles in the story comes this close (the cosine of their rarity-weighted
-# words): paraphrases of one fact share its names and rare words.
-COUNTERPART_SIMILARITY = 0.35
-# Shorter sentences ("He declined.") are too thin to say what was omitted.
-MIN_OMISSION_WORDS = 8
-MAX_OMISSIONS_PER_OUTLET = 12
 TOP_ACTORS = 10
+# Pairs of sentences told by two outlets, shown side by side.
+MAX_SHARED = 15
+# A source that is a bare pronoun with no actor behind it says nothing of who
+# speaks ("his", "they"); one that starts with a number is a figure, not a source.
+PRONOUNS = frozenset("he she they it his her their its him them we i you one this that these those".split())
 
 
 async def story_data(datasette, db, story_id: int) -> dict:
@@ -46,7 +45,7 @@ async def story_data(datasette, db, story_id: int) -> dict:
         "order by sentences.article_id, sentences.position"), [story_id])
     sources = await fetch_rows(db, (
         "select attributions.sentence_id, attributions.source, attributions.source_kind, "
-        "attributions.anonymous, attributions.cue, actors.name as actor, sentences.article_id "
+        "attributions.anonymous, attributions.cue, actors.name as actor, sentences.article_id, articles.outlet "
         "from attributions join sentences on sentences.id = attributions.sentence_id "
         "join articles on articles.id = sentences.article_id left join actors on actors.id = attributions.actor_id "
         "where articles.story_id = ? and attributions.source is not null "
@@ -70,11 +69,10 @@ async def story_data(datasette, db, story_id: int) -> dict:
             "outlet": article["outlet"], "articles": [], "sources": [], "hedged": [], "actors": [],
             "omitted": []})
         entry["articles"].append({**article, "link": plugin_url(datasette, name, f"articles/{article['id']}")})
-    for source in sources:
-        outlets[outlet_of[source["article_id"]]]["sources"].append({
-            "source": source["source"], "kind": source["source_kind"], "anonymous": source["anonymous"],
-            "actor": source["actor"], "cue": source["cue"], "sentence": text_of[source["sentence_id"]],
-            "link": sentence_link(source["sentence_id"])})
+    for outlet, cited in _distinct_sources(sources).items():
+        outlets[outlet]["sources"] = [{
+            **first, "sentence": text_of[first["sentence_id"]], "link": sentence_link(first["sentence_id"]),
+            "times": times} for first, times in cited]
     for sentence in sentences:
         if sentence["hedged"]:
             cues = [c.get("text") for c in counted(json.loads(sentence["hedge_cues"] or "[]")) if c.get("text")]
@@ -88,32 +86,46 @@ async def story_data(datasette, db, story_id: int) -> dict:
                                         "positive_mentions", "labelled_mentions")}),
                                     "link": plugin_url(datasette, name, f"actors/{actor['id']}"),
                                     "mentions_link": table_link(datasette, name, "sentences", _actor=actor["id"],
-                                                          _outlet=actor["outlet"])})
-    for outlet, sentence in _omitted(sentences, outlet_of):
-        if len(outlets[outlet]["omitted"]) < MAX_OMISSIONS_PER_OUTLET:
-            outlets[outlet]["omitted"].append({"sentence": sentence["text"], "link": sentence_link(sentence["id"])})
-    return {"story": found[0], "outlets": list(outlets.values()), "min_mentions": MIN_MENTIONS,
-            "articles_link": table_link(datasette, name, "articles", story_id=story_id)}
+                                                          outlet=actor["outlet"])})
+    compared = await counterparts.compare_async(sentences, outlet_of)
+    shared = []
+    order = list(outlets)
+    for item in compared:
+        sentence = item["sentence"]
+        outlet = outlet_of[sentence["article_id"]]
+        if item["only_here"]:
+            outlets[outlet]["omitted"].append({"sentence": sentence["text"], "link": sentence_link(sentence["id"]),
+                                               "closest": item["meaning"]})
+        elif item["match"] is not None and item["meaning"] >= counterparts.COUNTERPART_SIMILARITY:
+            other = outlet_of[item["match"]["article_id"]]
+            if order.index(outlet) < order.index(other):  # each pair once
+                shared.append({"outlet": outlet, "sentence": sentence["text"], "link": sentence_link(sentence["id"]),
+                               "other_outlet": other, "other_sentence": item["match"]["text"],
+                               "other_link": sentence_link(item["match"]["id"]), "similarity": item["meaning"]})
+    shared.sort(key=lambda pair: -pair["similarity"])
+    return {"story": {**found[0], "outlets_seen": len(outlets)}, "outlets": list(outlets.values()),
+            "shared": shared[:MAX_SHARED], "shared_count": len(shared), "min_mentions": MIN_MENTIONS,
+            "articles_link": table_link(datasette, name, "articles", story_id=story_id),
+            "counterpart_similarity": counterparts.COUNTERPART_SIMILARITY}
 
 
-def _omitted(sentences: list[dict], outlet_of: dict) -> list[tuple]:
-    """(outlet, sentence) for each sentence with no close counterpart in any other
-    outlet's articles of the story, in reading order."""
-    vectors = {s["id"]: sentence_vector(s["text"]) for s in sentences}
-    by_outlet: dict = {}
-    for s in sentences:
-        by_outlet.setdefault(outlet_of[s["article_id"]], []).append(s)
-    if len(by_outlet) < 2:
-        return []
-    found = []
-    for outlet, own in by_outlet.items():
-        others = [vectors[s["id"]] for o, rows in by_outlet.items() if o != outlet for s in rows]
-        for sentence in own:
-            if len(sentence["text"].split()) < MIN_OMISSION_WORDS or not vectors[sentence["id"]]:
-                continue
-            if counterpart_score(vectors[sentence["id"]], others) < COUNTERPART_SIMILARITY:
-                found.append((outlet, sentence))
-    return found
+def _distinct_sources(sources: list[dict]) -> dict:
+    """Each outlet's sources once, resolved to their actor where one is known,
+    with how many times each is cited, most cited first; bare pronouns and
+    figures left out."""
+    found: dict = {}
+    for source in sources:
+        words = (source["source"] or "").strip()
+        if source["actor"] is None and (words.lower() in PRONOUNS or words[:1].isdigit() or not words):
+            continue
+        key = (source["actor"] or words).lower()
+        entry = found.setdefault(source["outlet"], {}).setdefault(key, [{
+            "source": source["actor"] or words, "said_as": words, "kind": source["source_kind"],
+            "anonymous": source["anonymous"], "actor": source["actor"], "cue": source["cue"],
+            "sentence_id": source["sentence_id"]}, 0])
+        entry[1] += 1
+    return {outlet: sorted(((first, times) for first, times in by_key.values()), key=lambda pair: -pair[1])
+            for outlet, by_key in found.items()}
 
 
 CSV_COLUMNS = ["outlet", "item", "text", "detail", "link"]
@@ -130,6 +142,8 @@ def story_csv_rows(data: dict) -> list[list]:
         rows += [[outlet, "hedged", h["sentence"], ", ".join(h["cues"]), h["link"]] for h in o["hedged"]]
         rows += [[outlet, "actor", a["name"], describe(a), a["link"]] for a in o["actors"]]
         rows += [[outlet, "only this outlet", m["sentence"], "", m["link"]] for m in o["omitted"]]
+    rows += [[p["outlet"], f"also told by {p['other_outlet'] or '(no outlet)'}", p["sentence"], p["other_sentence"],
+              p["link"]] for p in data["shared"]]
     return rows
 
 
@@ -140,12 +154,17 @@ async def story_page(datasette, request):
     if request.url_vars.get("format") == "json":
         return Response.json(data)
     if request.url_vars.get("format") == "csv":
-        return csv_response(CSV_COLUMNS, story_csv_rows(data), f"{db.name}-story-{story['id']}.csv")
+        rows = [[*row[:-1], datasette.absolute_url(request, row[-1])] for row in story_csv_rows(data)]
+        return csv_response(CSV_COLUMNS, rows, f"{db.name}-story-{story['id']}.csv")
     return Response.html(await datasette.render_template(
         "attribution_story.html",
         {"database": db.name, "story": story, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS,
+         "shared": data["shared"], "shared_count": data["shared_count"],
+         "counterpart_similarity": data["counterpart_similarity"],
          "articles_link": data["articles_link"],
          "json_url": plugin_url(datasette, db.name, f"stories/{story['id']}.json"),
          "csv_url": plugin_url(datasette, db.name, f"stories/{story['id']}.csv"),
-         "row_url": datasette.urls.table(db.name, "stories") + f"/{story['id']}"},
+         "row_url": datasette.urls.table(db.name, "stories") + f"/{story['id']}",
+         "stories_url": datasette.urls.table(db.name, "stories"),
+         "dashboard_url": dashboard_url(datasette, db.name)},
         request=request))

@@ -1,0 +1,145 @@
+"""Actors across a corpus: is each real entity one actor when many articles are loaded together?
+
+    python benchmarks/actors_corpus.py PATH/TO/polnear/dev.jsonl
+    python benchmarks/actors_corpus.py PATH/TO/polnear/train.jsonl --last 84
+    python benchmarks/actors_corpus.py --db loaded.db     # measure a database already loaded
+
+The articles are loaded together into a new database, as `datasette-attribution load`
+would (JSONL records, two workers). `benchmarks/data/actors_polnear_corpus.tsv` lists by
+hand the entities named in the most articles and every form that refers to each; each
+stored mention whose text is one of those forms belongs to that entity. Of the 45
+entities named (by one of their forms, in the text) in the most articles it prints: how
+many are one actor (every mention under one row of `actors`), the share of their mentions
+under their main actor, the actors holding mentions of two entities, and the actors
+without a mention. `--misses` lists the entities split and the actors shared.
+"""
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import sqlite_utils  # noqa: E402
+
+from benchmarks.actors_real import key  # noqa: E402
+from datasette_attribution.pipeline import load, open_database  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear_corpus.tsv"
+TOP = 45
+
+
+def form_key(text: str) -> str:
+    """A mention's text as compared with the listed forms: a possessive aside too."""
+    return re.sub(r"['\u2019]s?$", "", key(text)).strip()
+
+
+def listed_entities():
+    """(entities: name -> (kind, forms), default: form key -> entity, overrides:
+    (article, form key) -> entity or None)."""
+    entities, default, overrides = {}, {}, {}
+    for number, line in enumerate(LABELS.read_text("utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            sys.exit(f"{LABELS.name}:{number}: expected three fields separated by tabs")
+        if fields[0].startswith("@"):
+            article, form, entity = fields
+            overrides[(article[1:], form_key(form))] = None if entity == "-" else entity
+            continue
+        name, kind, forms = fields
+        entities[name] = (kind, forms.split("|"))
+        for form in forms.split("|"):
+            default.setdefault(form_key(form), name)
+    return entities, default, overrides
+
+
+def entity_of(article: str, text: str, default, overrides):
+    form = form_key(text)
+    if (article, form) in overrides:
+        return overrides[(article, form)]
+    return default.get(form)
+
+
+def articles_naming(records, entities, overrides) -> Counter:
+    """For each entity, the articles whose title or text writes one of its forms."""
+    counts = Counter()
+    for record in records:
+        text = f"{record.get('title') or ''}\n{record['text']}"
+        for name, (_, forms) in entities.items():
+            for form in forms:
+                if overrides.get((record["id"], form_key(form)), name) != name:
+                    continue
+                if re.search(r"(?<![\w.])" + re.escape(form) + r"(?![\w])", text):
+                    counts[name] += 1
+                    break
+    return counts
+
+
+def loaded_database(records) -> Path:
+    folder = Path(tempfile.mkdtemp())
+    source = folder / "articles.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    path = folder / "corpus.db"
+    report = load(open_database(path), [str(source)], workers=2)
+    print(report.summary_line(), file=sys.stderr)
+    return path
+
+
+def measure(db: sqlite_utils.Database, records, misses: bool) -> None:
+    entities, default, overrides = listed_entities()
+    named = articles_naming(records, entities, overrides)
+    top = [name for name, _ in sorted(named.items(), key=lambda item: (-item[1], item[0]))[:TOP]]
+    names = dict(db.execute("select id, name || ' (' || coalesce(kind, '') || ')' from actors"))
+    actors_of = defaultdict(Counter)  # entity -> actor id -> mentions
+    entities_of = defaultdict(Counter)  # actor id -> entity -> mentions
+    rows = db.execute("select articles.source, mentions.text, mentions.actor_id from mentions "
+                      "join sentences on sentences.id = mentions.sentence_id "
+                      "join articles on articles.id = sentences.article_id")
+    for article, text, actor_id in rows:
+        entity = entity_of(article, text, default, overrides)
+        if entity:
+            actors_of[entity][actor_id] += 1
+            entities_of[actor_id][entity] += 1
+    one = [name for name in top if len(actors_of[name]) == 1]
+    mentions = sum(sum(actors_of[name].values()) for name in top)
+    main = sum(max(actors_of[name].values(), default=0) for name in top)
+    shared = {actor: found for actor, found in entities_of.items() if len(found) > 1}
+    unmentioned = db.execute("select count(*) from actors where id not in "
+                             "(select actor_id from mentions where actor_id is not null)").fetchone()[0]
+    total = db.execute("select count(*) from actors").fetchone()[0]
+    print(f"{len(records)} articles; of the {len(top)} entities named in the most: {len(one)} one actor; "
+          f"share of their mentions under their main actor {main / max(1, mentions):.3f} ({main}/{mentions}); "
+          f"actors holding two listed entities {len(shared)}; actors with no mention {unmentioned} of {total}")
+    if misses:
+        for name in top:
+            if len(actors_of[name]) != 1:
+                split = ", ".join(f"{names[a]} {n}" for a, n in actors_of[name].most_common())
+                print(f"  split: {name} [{named[name]} articles] -> {split or 'no mention'}")
+        for actor, found in shared.items():
+            print(f"  shared: {names[actor]} -> {dict(found)}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("split", type=Path, nargs="?", help="a PolNeAR JSONL split")
+    parser.add_argument("--last", type=int, help="only the split's last N articles")
+    parser.add_argument("--db", type=Path, help="measure this database (loaded from the split given)")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    if args.split is None:
+        parser.error("give the split the articles come from")
+    records = [json.loads(line) for line in args.split.open(encoding="utf-8")]
+    if args.last:
+        records = records[-args.last:]
+    path = args.db or loaded_database(records)
+    measure(sqlite_utils.Database(path), records, args.misses)
+
+
+if __name__ == "__main__":
+    main()

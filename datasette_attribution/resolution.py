@@ -1,0 +1,311 @@
+"""Resolution: the names the scorers found, as one entity each across the whole database.
+
+The actor scorer names each actor of one article ("Trump" is the article's Donald Trump).
+Across articles the same entity is written many ways: "Donald J. Trump", "Mr. Trump",
+"TRUMP"; "F.B.I." and "Federal Bureau of Investigation"; "HRC". The one process that
+writes sees every article of a load in turn: a `Resolver` there gives each name the
+entity it means, by
+
+- its key: case, dots, hyphens, "the", a possessive, middle initials and a "Jr." aside
+  ("F.B.I." is "FBI", "CLINTON" is "Clinton", "African-Americans" "African Americans");
+- the alias table (lexicons/aliases.txt, pycountry, `load --aliases`) on that key, and an
+  organisation's initials ("DNC" after "Democratic National Committee");
+- for a surname or a first name alone, the article's own full names first (the scorer's
+  work), else the one person of the corpus written in full with it that holds most of
+  its mentions ("Clinton": Hillary Clinton, unless the article names Bill alone);
+- one kind per entity: the kind most of its mentions were given.
+
+A speaker the attribution scorers name ("Senate Majority Leader Mitch McConnell") is
+the article's entity whose name ends it; one the article never mentions gets no actor,
+so that no actor is without a mention. The store only writes by the names given here
+(`store.actors`); `settle()` says, at the end of a load, which actors new evidence joins
+to which, and each actor's kind and the names it was written as (`aliases`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from .scorers.actors import alias_table
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
+COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
+# A surname alone joins the corpus' person of that surname who holds at least this
+# share of the mentions of every person of the corpus with it ("Clinton").
+DOMINANT_SHARE = 2 / 3
+
+
+def _plain(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u00a0", " ")
+    text = re.sub(r"'s?$", "", text.strip())
+    return " ".join(text.split())
+
+
+def name_key(name: str, kind: str | None = None) -> str:
+    """A name as compared across articles: "The F.B.I.'s" -> "fbi", "Donald J. Trump"
+    -> "donald trump", "African-Americans" -> "african americans"."""
+    text = _plain(name).lower().replace(".", " ").replace("-", " ").replace(",", " ")
+    tokens = text.split()
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    # Dotted initials are one word: "f b i" -> "fbi", "u s senate" -> "us senate".
+    joined, run = [], False
+    for token in tokens:
+        single = len(token) == 1 and token.isalpha()
+        if single and run:
+            joined[-1] += token
+        else:
+            joined.append(token)
+        run = single and (run or len(joined[-1]) == 1)
+    tokens = joined
+    if kind == "person" or kind is None:
+        while len(tokens) > 2 and tokens[-1] in SUFFIXES:
+            tokens = tokens[:-1]
+        tokens = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and len(t) == 1)]
+    return " ".join(tokens)
+
+
+def initials(name: str) -> str | None:
+    """"Democratic National Committee" -> "dnc": the key an acronym of it has."""
+    tokens = [t for t in _plain(name).replace("-", " ").split() if t.lower() not in NAME_LINKS]
+    if len(tokens) < 2 or not all(t[:1].isupper() for t in tokens):
+        return None
+    return "".join(t[0] for t in tokens).lower()
+
+
+def display_name(name: str) -> str:
+    """The name an entity is shown under: a long name in capitals ("WASHINGTON",
+    a dateline's) in mixed case; an acronym ("NATO") as it is."""
+    name = _plain(name)
+    if name.isupper() and (" " in name or len(name) > 5):
+        return " ".join(word.capitalize() for word in name.split())
+    return name
+
+
+@dataclass
+class Entity:
+    name: str
+    kinds: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    stored: bool = False  # a row of `actors` before this load
+
+    @property
+    def kind(self) -> str | None:
+        order = ("person", "place", "organization", "group")
+        return min(self.kinds, key=lambda k: (-self.kinds[k], order.index(k) if k in order else 9),
+                   default=None)
+
+    @property
+    def person_words(self) -> tuple[str, str] | None:
+        """(first name, surname) keys of a person written in full."""
+        tokens = name_key(self.name, "person").split()
+        return (tokens[0], tokens[-1]) if self.kind == "person" and len(tokens) > 1 else None
+
+
+@dataclass
+class Settlement:
+    """What a load's resolution asks of the store once every article is written:
+    `merges` (an actor's name -> the name of the actor it joins), the kind of each
+    entity whose kind is new, and the entities whose names as written (`aliases`)
+    the load changed."""
+
+    merges: dict[str, str]
+    kinds: dict[str, str | None]
+    touched: set[str]
+
+
+class Resolver:
+    """Gives each name of each article the entity it means, across the whole
+    database: the actors already stored, then every article of the load in turn."""
+
+    def __init__(self, stored=(), alias_files: tuple[str, ...] = ()):
+        """`stored`: (name, kind, mentions) of the actors already in the database."""
+        self.entities: dict[str, Entity] = {}
+        self.by_key: dict[str, str] = {}  # name key -> entity name
+        self.keys_of: dict[str, set[str]] = {}  # entity name -> its keys
+        self.by_word: dict[str, set[str]] = {}  # first or last word of a name of two or more -> names
+        self.by_initials: dict[str, set[str]] = {}
+        self.aliases = {name_key(alias, actor.kind): actor for alias, actor in alias_table(alias_files).items()}
+        self.touched: set[str] = set()  # entities this load named
+        self.merges: dict[str, str] = {}
+        self.stored_kinds: dict[str, str | None] = {}
+        for name, kind, count in stored:
+            entity = self._entity(name, stored=True)
+            if entity.name != name:  # two stored actors of one key (an older release's)
+                self.merges[name] = entity.name
+                self.touched.add(entity.name)
+            else:
+                self.stored_kinds[name] = kind
+            entity.kinds[kind] += count or 1
+            entity.mentions += count or 0
+
+    # -- entities -------------------------------------------------------------------
+
+    def _entity(self, name: str, stored: bool = False) -> Entity:
+        key = name_key(name)
+        if key in self.by_key:
+            return self.entities[self.by_key[key]]
+        entity = self.entities[name] = Entity(name, stored=stored)
+        self.by_key[key] = name
+        self.keys_of[name] = {key}
+        tokens = key.split()
+        if len(tokens) > 1:
+            for word in {tokens[0], tokens[-1]}:
+                self.by_word.setdefault(word, set()).add(name)
+        if initials(name):
+            self.by_initials.setdefault(initials(name), set()).add(name)
+        return entity
+
+    def _known(self, name: str, kind: str | None, exclude: str | None = None) -> Entity | None:
+        """The entity a name is across the corpus, without guessing: its key, its
+        alias, the key without "U.S." before an organisation, its initials."""
+        key = name_key(name, kind)
+        found = self.by_key.get(key)
+        if found and found != exclude:
+            return self.entities[found]
+        actor = self.aliases.get(key)
+        if actor is not None and actor.name != exclude and name_key(actor.name) != key:
+            entity = self._entity(actor.name)
+            entity.kinds[actor.kind] += 0
+            return entity if entity.name != exclude else None
+        for prefix in COUNTRY_PREFIXES:
+            found = self.by_key.get(key[len(prefix):]) if key.startswith(prefix) else None
+            if found and found != exclude and kind != "place":
+                return self.entities[found]
+        if re.fullmatch(r"[a-z]{2,6}", key) and name.replace(".", "").isupper():
+            found = [n for n in self.by_initials.get(key, ()) if n != exclude
+                     and self.entities[n].kind == "organization"]
+            if len(found) == 1:
+                return self.entities[found[0]]
+        return None
+
+    def _person_for(self, word: str, kind: str | None, exclude: str | None = None) -> Entity | None:
+        """The corpus' person written in full whose surname (for a person, else
+        its first name) is `word`, when one holds most of the mentions of all such
+        persons: "Trump" the parse took for a firm is Donald Trump. A place is
+        never a person's name ("Charlotte", "Washington")."""
+        if kind == "place":
+            return None
+        named = [self.entities[n] for n in self.by_word.get(word, ()) if n != exclude]
+        for position in (1, 0) if kind in ("person", None) else (1,):
+            candidates = [e for e in named if e.person_words and e.person_words[position] == word]
+            if candidates:
+                best = max(candidates, key=lambda e: (e.mentions, e.name))
+                total = sum(e.mentions for e in candidates)
+                return best if best.mentions >= DOMINANT_SHARE * total else None
+        return None
+
+    def _resolve_name(self, name: str, kind: str | None) -> Entity:
+        key = name_key(name, kind)
+        # A surname alone is the corpus' person of that surname, before any actor
+        # that an article without the full name left under the surname alone.
+        if " " not in key and (person := self._person_for(key, kind)) is not None:
+            return person
+        entity = self._known(name, kind)
+        if entity is not None:
+            return entity
+        return self._entity(display_name(name))
+
+    # -- articles -------------------------------------------------------------------
+
+    def resolve(self, rows):
+        """The article's rows (store.ArticleRows) with every actor named by its entity."""
+        resolved = {}  # the scorer's (name, kind) -> entity name, for this article
+        written = {}   # entity name -> names as written in the article
+        mentions = []
+        for position, actor, kind, linked_to, text, *rest in rows.mentions:
+            if (actor, kind) not in resolved:
+                resolved[(actor, kind)] = self._resolve_name(actor, kind).name
+            name = resolved[(actor, kind)]
+            entity = self.entities[name]
+            entity.kinds[kind] += 1
+            entity.mentions += 1
+            self.touched.add(name)
+            written.setdefault(name, set()).add(actor)
+            leader = self._resolve_name(linked_to, "person").name if linked_to else None
+            mentions.append((position, name, kind, leader, text, *rest))
+        # Each mention carries its entity's kind as it stands after this article.
+        mentions = [(m[0], m[1], self.entities[m[1]].kind, *m[3:]) for m in mentions]
+        in_article = _ArticleNames(self.entities, written)
+        quotes = [(position, text, speaker, in_article.find(person), anonymous)
+                  for position, text, speaker, person, anonymous in rows.quotes]
+        attributions = []
+        for position, actor, *fields in rows.attributions:
+            name = in_article.find(actor[0]) if actor else None
+            attributions.append((position, (name, self.entities[name].kind) if name else None, *fields))
+        return replace(rows, mentions=mentions, quotes=quotes, attributions=attributions)
+
+    # -- the end of a load ------------------------------------------------------------
+
+    def settle(self) -> Settlement:
+        """Joins what the whole load now shows to be one entity: a surname or first
+        name alone met before any full name with it ("Trump" in the first article,
+        "Donald Trump" later), a name that is now an alias, "U.S." and another's
+        name, or another's initials. Two full names are never joined by guesswork."""
+        merges = dict(self.merges)
+        for name in sorted(self.entities, key=lambda n: (self.entities[n].mentions, n)):
+            entity = self.entities.get(name)
+            if entity is None:
+                continue
+            target = None
+            if " " not in name_key(name):
+                target = self._person_for(name_key(name), entity.kind, exclude=name)
+            if target is None:
+                target = self._known(name, entity.kind, exclude=name)
+            if target is None or target.name == name:
+                continue
+            self._absorb(entity, target)
+            merges[name] = target.name
+        for name, target in list(merges.items()):
+            while target in merges:  # a joined an actor that joined another
+                target = merges[target]
+            merges[name] = target
+        kinds = {name: e.kind for name, e in self.entities.items()
+                 if name in self.touched or self.stored_kinds.get(name, e.kind) != e.kind}
+        settlement = Settlement(merges, kinds, {n for n in self.touched if n in self.entities})
+        self.merges, self.touched = {}, set()
+        self.stored_kinds.update(kinds)
+        return settlement
+
+    def _absorb(self, entity: Entity, target: Entity) -> None:
+        target.kinds.update(entity.kinds)
+        target.mentions += entity.mentions
+        self.touched.add(target.name)
+        del self.entities[entity.name]
+        for key in self.keys_of.pop(entity.name, set()):
+            self.by_key[key] = target.name
+            self.keys_of[target.name].add(key)
+        for names in (*self.by_word.values(), *self.by_initials.values()):
+            names.discard(entity.name)
+
+
+class _ArticleNames:
+    """A speaker's name as one of the article's entities: the entity whose name, or
+    a name the article wrote for it, ends the speaker's ("Senate Majority Leader
+    Mitch McConnell", "NBC's Matt Lauer"), else whose surname is its last word."""
+
+    def __init__(self, entities: dict[str, Entity], written: dict[str, set[str]]):
+        self.keys = {}
+        for name, forms in written.items():
+            for form in (name, *forms):
+                self.keys.setdefault(name_key(form), name)
+        self.surnames = {}
+        for name in written:
+            person = entities[name].person_words
+            if person:
+                self.surnames.setdefault(person[1], set()).add(name)
+
+    def find(self, speaker: str | None) -> str | None:
+        if not speaker:
+            return None
+        tokens = name_key(speaker).split()
+        for start in range(len(tokens)):
+            found = self.keys.get(" ".join(tokens[start:]))
+            if found:
+                return found
+        surname = tokens[-1] if tokens else None
+        people = self.surnames.get(surname, set())
+        return next(iter(people)) if len(people) == 1 else None

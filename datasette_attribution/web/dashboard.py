@@ -1,0 +1,307 @@
+"""The dashboard, /-/attribution/DB: outlets side by side under the reader's
+filters (a minimum of articles, a date range, one outlet, the articles that
+mention one actor), the sentiment toward the most mentioned actors, the largest
+stories and an actor search. Every number links to exactly its rows, the rows
+without an outlet included; as HTML, JSON and CSV."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from datasette.utils.asgi import Response
+
+from ..store.summaries import LABEL_COUNT_SUMS
+from . import charts, over_time
+from .filters import MONTH, PERIODS, ROW_ID
+from .pages import (
+    ARTICLE_TABLES,
+    csv_response,
+    database_from_request,
+    fetch_rows,
+    dashboard_url,
+    plugin_url,
+    ranked_outlets,
+    table_link,
+)
+from .shares import MIN_MENTIONS, describe, share_css, wilson_interval, with_shares
+
+TOP_ACTORS = 5
+LARGEST_STORIES = 10
+ACTORS_LISTED = 15
+DEFAULT_MIN_ARTICLES = 3
+# The outlet picker's value for the articles that name no outlet.
+NO_OUTLET_CHOICE = "(none)"
+
+
+@dataclass
+class Scope:
+    """What the reader chose: each figure is counted, and each link filtered, by it."""
+
+    min_articles: int = DEFAULT_MIN_ARTICLES
+    since: str | None = None
+    until: str | None = None
+    outlet: object = None  # None: every outlet; NO_OUTLET_CHOICE: the articles without one
+    actor: int | None = None
+    search: str = ""
+
+    @classmethod
+    def from_request(cls, request) -> "Scope":
+        args = request.args
+        minimum = args.get("min_articles", "")
+        since, until = args.get("since", ""), args.get("until", "")
+        actor = args.get("actor", "")
+        return cls(
+            min_articles=int(minimum) if minimum.isascii() and minimum.isdigit() and len(minimum) < 7
+            else DEFAULT_MIN_ARTICLES,
+            since=since if MONTH.fullmatch(since) else None,
+            until=until if MONTH.fullmatch(until) else None,
+            outlet=args.get("outlet") or None,
+            actor=int(actor) if ROW_ID.fullmatch(actor) else None,
+            search=args.get("q", "")[:100])
+
+    def where(self) -> tuple[str, dict]:
+        """The condition on `articles` (aliased a) and its parameters."""
+        clauses, params = ["1"], {}
+        if self.since:
+            clauses.append("substr(a.published, 1, 7) >= :since")
+            params["since"] = self.since
+        if self.until:
+            clauses.append("substr(a.published, 1, 7) <= :until")
+            params["until"] = self.until
+        if self.outlet == NO_OUTLET_CHOICE:
+            clauses.append("a.outlet is null")
+        elif self.outlet is not None:
+            clauses.append("a.outlet = :outlet")
+            params["outlet"] = self.outlet
+        if self.actor is not None:
+            clauses.append("a.id in (select article_id from actor_articles where actor_id = :actor)")
+            params["actor"] = self.actor
+        return " and ".join(clauses), params
+
+    def link_args(self) -> dict:
+        """The same scope as filters of Datasette's table pages (web/filters.py)."""
+        return {"_since": self.since, "_until": self.until, "_actor_articles": self.actor}
+
+    def outlet_filter(self) -> dict:
+        if self.outlet is None:
+            return {}
+        return {"outlet": None if self.outlet == NO_OUTLET_CHOICE else self.outlet}
+
+    @property
+    def filtered(self) -> bool:
+        return any(v is not None for v in (self.since, self.until, self.outlet, self.actor))
+
+
+def _share(part, whole) -> dict:
+    part, whole = part or 0, whole or 0
+    return {"part": part, "whole": whole, "share": round(part / whole, 4) if whole else None,
+            "interval": wilson_interval(part, whole)}
+
+
+async def outlet_rows(datasette, db, scope: Scope) -> list[dict]:
+    where, params = scope.where()
+    rows = await fetch_rows(db, (
+        "select a.outlet, count(*) as articles, sum(a.sentence_count) as sentences, "
+        "sum(a.attributed_count) as attributed, sum(a.anonymous_count) as anonymous, "
+        "sum(a.hedged_count) as hedged, sum(a.quote_count) as quotes, round(avg(a.polarity), 4) as polarity "
+        f"from articles a where {where} group by a.outlet order by articles desc, a.outlet"), params)
+    name, scoped = db.name, scope.link_args()
+    for row in rows:
+        outlet = row["outlet"]
+        row["label"] = charts.outlet_name(outlet)
+        row["anonymous_share"] = _share(row["anonymous"], row["attributed"])
+        row["hedged_share"] = _share(row["hedged"], row["sentences"])
+        row["links"] = {
+            "articles": table_link(datasette, name, "articles", outlet=outlet, **scoped),
+            "sentences": table_link(datasette, name, "sentences", outlet=outlet, **scoped),
+            "attributed": table_link(datasette, name, "sentences", outlet=outlet, attribution__not="none",
+                                     **scoped),
+            "anonymous": table_link(datasette, name, "sentences", outlet=outlet, attribution="anonymous",
+                                    **scoped),
+            "hedged": table_link(datasette, name, "sentences", outlet=outlet, hedged=1, **scoped),
+            "quotes": table_link(datasette, name, "quotes", outlet=outlet, **scoped),
+        }
+    return rows
+
+
+async def top_actors(db, scope: Scope) -> list[dict]:
+    if not scope.filtered:
+        return await fetch_rows(db, "select actor_id as id, name, kind, mentions from actor_stats "
+                                    f"order by mentions desc, name limit {TOP_ACTORS}")
+    where, params = scope.where()
+    return await fetch_rows(db, (
+        "select aa.actor_id as id, actors.name, actors.kind, sum(aa.mentions) as mentions "
+        "from actor_articles aa join articles a on a.id = aa.article_id "
+        f"join actors on actors.id = aa.actor_id where {where} "
+        f"group by aa.actor_id order by mentions desc, actors.name limit {TOP_ACTORS}"), params)
+
+
+async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict]) -> list[dict]:
+    if not actors:
+        return []
+    marks = ", ".join(f":a{i}" for i in range(len(actors)))
+    ids = {f"a{i}": a["id"] for i, a in enumerate(actors)}
+    if scope.filtered:
+        where, params = scope.where()
+        cells = await fetch_rows(db, (
+            "select aa.outlet, aa.actor_id, sum(aa.mentions) as mentions, "
+            f"{LABEL_COUNT_SUMS.replace('sum(', 'sum(aa.')} "
+            f"from actor_articles aa join articles a on a.id = aa.article_id "
+            f"where {where} and aa.actor_id in ({marks}) group by 1, 2"), {**params, **ids})
+    else:
+        cells = await fetch_rows(db, (
+            "select outlet, actor_id, mentions, negative_mentions, positive_mentions, labelled_mentions "
+            f"from outlet_actor_stats where actor_id in ({marks})"), ids)
+    scoped = scope.link_args()
+    for cell in cells:
+        cell.update(with_shares(cell))
+        cell["css"] = share_css(cell)
+        cell["link"] = table_link(datasette, db.name, "mentions", outlet=cell["outlet"],
+                                  actor_id=cell["actor_id"], **scoped)
+        cell["describe"] = describe(cell)
+    return cells
+
+
+async def largest_stories(datasette, db, scope: Scope) -> list[dict]:
+    where, params = scope.where()
+    stories = await fetch_rows(db, (
+        "select s.id, s.title, s.article_count, s.outlet_count, s.first_published, s.last_published "
+        f"from stories s where s.id in (select a.story_id from articles a where {where}) "
+        f"order by s.article_count desc, s.outlet_count desc, s.id limit {LARGEST_STORIES}"), params)
+    for story in stories:
+        story["page"] = plugin_url(datasette, db.name, f"stories/{story['id']}")
+        story["articles_link"] = table_link(datasette, db.name, "articles", story_id=story["id"])
+    return stories
+
+
+async def actor_list(datasette, db, scope: Scope) -> list[dict]:
+    """The actors whose name holds the search words, most mentioned first (all
+    actors when there is no search)."""
+    params = {"search": f"%{scope.search.strip()}%"}
+    actors = await fetch_rows(db, (
+        "select actor_id as id, name, kind, mentions, articles from actor_stats where name like :search "
+        f"order by mentions desc, name limit {ACTORS_LISTED}"), params)
+    for actor in actors:
+        actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+        actor["mentions_link"] = table_link(datasette, db.name, "mentions", actor_id=actor["id"])
+        actor["articles_link"] = table_link(datasette, db.name, "articles", _actor=actor["id"])
+    return actors
+
+
+async def over_time_rows(db, scope: Scope, period: str) -> list[dict]:
+    where, params = scope.where()
+    if scope.actor is None:
+        # The summary the load keeps, by the same outlet and months.
+        where = where.replace("a.outlet", "outlet").replace("substr(a.published, 1, 7)", "month")
+        return await fetch_rows(db, (
+            f"select outlet, {period} as period, sum(articles) as articles, sum(attributed) as attributed, "
+            "sum(anonymous) as anonymous, sum(hedged) as hedged, sum(sentences) as sentences "
+            f"from outlet_period_stats where {where} group by 1, 2"), params)
+    expression = PERIODS[period][1].replace("articles.", "a.")
+    return await fetch_rows(db, (
+        f"select a.outlet, {expression} as period, count(*) as articles, sum(a.attributed_count) as attributed, "
+        "sum(a.anonymous_count) as anonymous, sum(a.hedged_count) as hedged, sum(a.sentence_count) as sentences "
+        f"from articles a where {where} and a.published is not null group by 1, 2"), params)
+
+
+async def dashboard_data(datasette, db, scope: Scope) -> dict:
+    outlets = await outlet_rows(datasette, db, scope)
+    shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
+    actors = await top_actors(db, scope)
+    for actor in actors:
+        actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+    cells = await sentiment_cells(datasette, db, scope, actors)
+    choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
+                                   "order by articles desc, outlet")
+    months = (await db.execute("select min(substr(published, 1, 7)), max(substr(published, 1, 7)) "
+                               "from articles where published is not null")).rows[0]
+    return {
+        "scope": {"min_articles": scope.min_articles, "since": scope.since, "until": scope.until,
+                  "outlet": scope.outlet, "actor": scope.actor, "q": scope.search},
+        "outlets": shown, "hidden_outlets": len(outlets) - len(shown),
+        "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
+        "stories": await largest_stories(datasette, db, scope),
+        "actor_list": await actor_list(datasette, db, scope),
+        "outlet_choices": [{"value": NO_OUTLET_CHOICE if c["outlet"] is None else c["outlet"],
+                            "label": charts.outlet_name(c["outlet"]), "articles": c["articles"]}
+                           for c in choices],
+        "first_month": months[0], "last_month": months[1],
+    }
+
+
+async def dashboard_charts(datasette, db, scope: Scope, data: dict) -> list:
+    palette = charts.Palette(await ranked_outlets(db))
+    name, scoped = db.name, scope.link_args()
+    found = []
+    for key, part, title in (("anonymous_share", "anonymous", "Anonymous share of attributed sentences"),
+                             ("hedged_share", "hedged", "Hedged share of sentences")):
+        rows = [{"label": o["label"], **o[key], "link": o["links"][part]} for o in data["outlets"]]
+        found.append(charts.share_bars(f"{title} (line: 95% interval)", rows, part))
+    period = await over_time.granularity(db)
+    if period:
+        rows = await over_time_rows(db, scope, period)
+
+        def link_of(what):
+            return lambda outlet, at: table_link(datasette, name, "sentences", outlet=outlet, _period=at,
+                                                 **what, **scoped)
+
+        found.append(charts.share_lines(f"Anonymous share of attributed sentences, by {period}", rows,
+                                        "anonymous", "attributed", palette, period,
+                                        link_of({"attribution": "anonymous"}), "anonymous"))
+        found.append(charts.share_lines(f"Hedged share of sentences, by {period}", rows, "hedged", "sentences",
+                                        palette, period, link_of({"hedged": 1}), "hedged"))
+    return [charts.embed(spec, spec["title"]) for spec in found if spec]
+
+
+CSV_COLUMNS = ["outlet", "articles", "sentences", "attributed", "anonymous", "anonymous_share",
+               "anonymous_share_low", "anonymous_share_high", "hedged", "hedged_share", "hedged_share_low",
+               "hedged_share_high", "quotes", "articles_link"]
+
+
+def dashboard_csv(datasette, request, data: dict) -> list[list]:
+    cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
+    rows = []
+    for o in data["outlets"]:
+        anonymous, hedged = o["anonymous_share"], o["hedged_share"]
+        rows.append([o["outlet"], o["articles"], o["sentences"], o["attributed"], o["anonymous"],
+                     anonymous["share"], *(anonymous["interval"] or ("", "")), o["hedged"], hedged["share"],
+                     *(hedged["interval"] or ("", "")), o["quotes"],
+                     datasette.absolute_url(request, o["links"]["articles"])]
+                    + [cells[(o["outlet"], a["id"])]["describe"] if (o["outlet"], a["id"]) in cells else ""
+                       for a in data["actors"]])
+    return rows
+
+
+async def dashboard_page(datasette, request):
+    db = await database_from_request(datasette, request, *ARTICLE_TABLES, "actor_stats", "actor_articles",
+                                     "outlet_actor_stats", "stories")
+    scope = Scope.from_request(request)
+    data = await dashboard_data(datasette, db, scope)
+    extension = request.url_vars.get("format")
+    if extension == "json":
+        return Response.json(data)
+    if extension == "csv":
+        header = CSV_COLUMNS + [f"{a['name']}: sentiment" for a in data["actors"]]
+        return csv_response(header, dashboard_csv(datasette, request, data), f"{db.name}-dashboard.csv")
+    cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
+    for outlet in data["outlets"]:
+        outlet["cells"] = [cells.get((outlet["outlet"], a["id"])) for a in data["actors"]]
+    query = request.query_string
+    picked = None
+    if scope.actor is not None:
+        found = await fetch_rows(db, "select id, name, kind from actors where id = ?", [scope.actor])
+        picked = found[0] if found else {"id": scope.actor, "name": f"actor {scope.actor}", "kind": ""}
+        picked["page"] = plugin_url(datasette, db.name, f"actors/{scope.actor}")
+    others = [(k, v) for k in request.args if k != "min_articles" for v in request.args.getlist(k)]
+    return Response.html(await datasette.render_template(
+        "attribution_dashboard.html",
+        {"database": db.name, **data, "picked_actor": picked,
+         "charts": await dashboard_charts(datasette, db, scope, data),
+         "chart_scripts": [datasette.urls.static_plugins("datasette-attribution", s) for s in charts.SCRIPTS],
+         "dashboard_url": dashboard_url(datasette, db.name),
+         "json_url": dashboard_url(datasette, db.name, ".json") + (f"?{query}" if query else ""),
+         "csv_url": dashboard_url(datasette, db.name, ".csv") + (f"?{query}" if query else ""),
+         "comparison_url": plugin_url(datasette, db.name, "outlets"),
+         "show_all_url": dashboard_url(datasette, db.name) + "?" + urlencode([*others, ("min_articles", 1)])},
+        request=request))

@@ -1,0 +1,73 @@
+"""The load command's progress bar, its failure summary, and the demo's port."""
+
+import io
+import shutil
+import socket
+
+from click.testing import CliRunner
+from conftest import SEEDS
+
+from datasette_attribution.cli import Progress, cli, expected_documents, free_port
+
+
+def test_the_bar_counts_articles_and_estimates_from_the_rate_seen():
+    now = [0.0]
+    out = io.StringIO()
+    bar = Progress(10, out, clock=lambda: now[0])
+    for _ in range(4):
+        now[0] += 0.5
+        bar.advance("a.jsonl:1")
+    assert bar.line() == "Loading [###########-----------------] 4/10 articles, 2.0/s, 0:03 left"
+    # Too few articles for a rate: no guess.
+    assert Progress(163, io.StringIO(), clock=lambda: 0.0).line().endswith("0/163 articles")
+
+
+def test_records_are_counted_by_line_and_pages_one_each(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}\n', "utf-8")
+    (tmp_path / "b.csv").write_text("text,outlet\nx,A\ny,B\n", "utf-8")
+    shutil.copy(next(SEEDS.glob("*.txt")), tmp_path / "page.txt")
+    assert expected_documents([str(tmp_path)]) == 3 + 2 + 1
+
+
+def test_an_error_has_its_own_line_and_the_summary_names_each_failed_file(tmp_path):
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "empty.txt").write_text("\n\n", "utf-8")
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "news.db"), str(tmp_path),
+                                                      "--progress", "--workers", "1"])
+    assert result.exit_code == 1
+    lines = result.stderr.replace("\x1b[K", "").split("\n")
+    error = next(line for line in lines if "error:" in line)
+    # The bar is cleared before the error: it starts its line.
+    assert error.split("\r")[-1] == f"error: {tmp_path / 'empty.txt'}: file is empty"
+    assert f"  failed: {tmp_path / 'empty.txt'}: file is empty" in lines
+    assert "2 articles added" in result.stdout and "1 failed" in result.stdout
+
+
+def test_a_busy_port_is_answered_with_a_free_one():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        chosen = free_port("127.0.0.1", taken)
+        assert chosen != taken
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", chosen))  # really free
+
+
+def test_the_demo_on_a_busy_port_serves_on_a_free_one_and_says_so(tmp_path, monkeypatch):
+    from datasette.cli import cli as datasette_cli
+
+    served = []
+    monkeypatch.setattr(datasette_cli, "main", lambda args, **kwargs: served.append(args))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.db"), "--port", str(taken)])
+    assert result.exit_code == 0, result.output
+    (args,) = served
+    chosen = int(args[args.index("--port") + 1])
+    assert chosen != taken
+    assert f"port {taken} on 127.0.0.1 is in use; serving on port {chosen} instead" in result.stderr
+    assert f"Serving {tmp_path / 'd.db'} at http://127.0.0.1:{chosen}/" in result.stdout

@@ -1,0 +1,89 @@
+"""A load that runs out of room (a database held under a size limit, as a full disk
+would): one line says how many articles were committed and that a rerun adds the
+rest, the status is 1, the file passes SQLite's integrity check, and the rerun
+equals a clean load."""
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+from conftest import INDEPENDENT_SEED, NEWS24_SEED
+
+from datasette_attribution import pipeline
+from datasette_attribution.cli import cli
+
+ARTICLES = 160
+COMPARED_TABLES = ["articles", "paragraphs", "sentences", "mentions", "quotes", "attributions", "actors",
+                   "stories", "story_terms", "actor_stats", "outlet_actor_stats", "facet_actor_sentences",
+                   "outlet_summary"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    lines = [line.strip() for path in (NEWS24_SEED, INDEPENDENT_SEED)
+             for line in path.read_text("utf-8").splitlines() if len(line.strip()) > 100]
+    path = tmp_path_factory.mktemp("full") / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(ARTICLES):
+            body = "\n".join(lines[(i + k) % len(lines)] for k in range(3))
+            out.write(json.dumps({"id": f"story-{i}", "outlet": f"Outlet {i % 4}",
+                                  "title": f"Report {i}", "text": body}) + "\n")
+    return path
+
+
+def load(db_path, corpus):
+    return CliRunner().invoke(cli, ["load", str(db_path), str(corpus), "--workers", "1", "--no-progress"])
+
+
+def dump(db_path):
+    with sqlite3.connect(db_path) as conn:
+        tables = {t: conn.execute(f"select * from [{t}] order by 1, 2").fetchall() for t in COMPARED_TABLES}
+        tables["search"] = conn.execute("select rowid, text from sentences_fts order by rowid").fetchall()
+        return tables
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, tmp_path_factory):
+    path = tmp_path_factory.mktemp("clean") / "clean.db"
+    result = load(path, corpus)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(path) as conn:
+        pages = conn.execute("pragma page_count").fetchone()[0]
+    return dump(path), pages
+
+
+def test_a_load_that_fills_the_disk_says_what_it_kept_and_a_rerun_adds_the_rest(
+        corpus, clean, tmp_path, monkeypatch):
+    clean_tables, clean_pages = clean
+    path = tmp_path / "full.db"
+    opened = pipeline.open_database
+
+    def open_limited(db_path):
+        db = opened(db_path)
+        # The file may grow to 60% of what the whole load needs.
+        db.execute(f"pragma max_page_count = {int(clean_pages * 0.6)}")
+        return db
+
+    monkeypatch.setattr(pipeline, "open_database", open_limited)
+    result = CliRunner().invoke(
+        cli, ["load", str(path), str(corpus), "--workers", "1", "--no-progress"])
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        committed = conn.execute("select count(*) from articles").fetchone()[0]
+        # Whole batches only, every one searchable.
+        assert conn.execute("select count(*) from sentences").fetchone()[0] == \
+            conn.execute("select count(*) from sentences_fts").fetchone()[0]
+    assert 0 < committed < ARTICLES and committed % pipeline.ARTICLES_PER_COMMIT == 0
+    assert result.stderr == (
+        f"Error: {path}: the disk is full (or the database reached its size limit): {committed} articles "
+        "were committed before it filled, the rest were not; free some space and run the same command "
+        "again to add the rest (the articles committed are skipped)\n")
+
+    rerun = load(path, corpus)
+    assert rerun.exit_code == 0, rerun.output
+    assert f"{ARTICLES - committed} articles added, 0 replaced, {committed} skipped" in rerun.output
+    assert dump(path) == clean_tables

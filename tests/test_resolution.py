@@ -1,0 +1,126 @@
+"""One actor per real entity across the whole database (resolution.py), and names that
+are no actor's."""
+
+import json
+
+from conftest import parsed
+
+from datasette_attribution.pipeline import load, open_database
+from datasette_attribution.resolution import Resolver, name_key
+from datasette_attribution.scorers.actors import find_actors
+from datasette_attribution.store import ArticleRows
+
+
+def load_records(db, path, records):
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    report = load(db, [str(path)], workers=1)
+    assert report.failed == 0
+
+
+def actors(db):
+    return [(r["name"], r["kind"], r["mention_count"], json.loads(r["aliases"]))
+            for r in db.query("select name, kind, mention_count, aliases from actors order by name")]
+
+
+def test_names_are_compared_without_case_dots_titles_initials_or_possessives():
+    assert [name_key(n) for n in ("F.B.I.", "The F.B.I.’s", "U.S. Senate", "Donald J. Trump",
+                                  "African-Americans", "CLINTON", "Joseph R. Biden Jr.")] == [
+        "fbi", "fbi", "us senate", "donald trump", "african americans", "clinton", "joseph biden"]
+
+
+def test_articles_loaded_together_name_each_entity_once(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Mr. Trump said on Monday that he would win Ohio. The F.B.I. declined to comment."},
+        {"id": "b", "text": "Donald J. Trump spoke in Ohio on Tuesday. The Federal Bureau of Investigation "
+                            "said it had closed the case."},
+        {"id": "c", "text": "WASHINGTON - Hillary Clinton and Donald Trump met voters. "
+                            "CLINTON said the FBI had cleared her."},
+    ])
+    assert actors(db) == [
+        ("Donald Trump", "person", 3, ["Trump", "Donald J. Trump", "Donald Trump"]),
+        ("FBI", "organization", 3, ["F.B.I.", "Federal Bureau of Investigation", "FBI"]),
+        ("Hillary Clinton", "person", 2, ["Hillary Clinton", "CLINTON"]),
+        ("Ohio", "place", 2, ["Ohio"]),
+        ("Washington", "place", 1, ["WASHINGTON"]),
+    ]
+
+
+def test_a_surname_two_people_share_is_decided_article_by_article(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Hillary Clinton campaigned in Ohio. Clinton said she would win."},
+        {"id": "b", "text": "Hillary Clinton spoke in Iowa. Clinton promised to return."},
+        {"id": "e", "text": "Hillary Clinton rested in New York. Clinton resumes her campaign next week, and "
+                            "Clinton will travel to Florida."},
+        {"id": "c", "text": "Bill Clinton spoke in Ohio on Friday. Clinton said his wife, Hillary Clinton, "
+                            "would win. Bill Clinton later left."},
+        {"id": "d", "text": "Clinton told reporters in Iowa that she would win."},
+    ])
+    people = dict(db.execute(
+        "select articles.source || ':' || mentions.text, actors.name from mentions "
+        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
+        "join articles on articles.id = sentences.article_id where mentions.text = 'Clinton'").fetchall())
+    # In c, Bill is the Clinton the article writes most; d names no one in full: the
+    # corpus' Clinton is Hillary, who holds most of the Clintons' mentions.
+    assert people == {"a:Clinton": "Hillary Clinton", "b:Clinton": "Hillary Clinton",
+                      "c:Clinton": "Bill Clinton", "d:Clinton": "Hillary Clinton",
+                      "e:Clinton": "Hillary Clinton"}
+
+
+def test_a_later_load_joins_new_names_and_a_surname_met_first_joins_the_full_name(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "first.jsonl", [
+        {"id": "a", "text": "Trump said on Monday that he would win Ohio."}])
+    assert [name for name, *_ in actors(db)] == ["Ohio", "Trump"]
+    # The full name arrives: the actor of the surname alone joins it, and the
+    # summary tables count its mentions under the one actor.
+    load_records(db, tmp_path / "second.jsonl", [
+        {"id": "b", "text": "Donald Trump spoke in Ohio on Tuesday, and Trump said he would win."}])
+    load_records(db, tmp_path / "third.jsonl", [
+        {"id": "c", "text": "Mr. Trump told supporters in Ohio that he would win."}])
+    assert actors(db) == [("Donald Trump", "person", 4, ["Trump", "Donald Trump"]),
+                          ("Ohio", "place", 3, ["Ohio"])]
+    assert [(r["name"], r["mentions"]) for r in db.query("select name, mentions from actor_stats order by name")] == [
+        ("Donald Trump", 4), ("Ohio", 3)]
+
+
+def test_a_speaker_is_the_article_s_entity_and_one_never_mentioned_gets_no_actor():
+    rows = ArticleRows(
+        content_hash="x", sentence_count=2, language="en", article_columns=(), sentence_columns=(),
+        article=(), paragraphs=[], sentences=[],
+        mentions=[(0, "Mitch McConnell", "person", None, "Mitch McConnell", 0, 15, 0.0, "neutral", "[]")],
+        quotes=[(1, "We will vote.", "Senate Majority Leader Mitch McConnell", "Senate Majority Leader Mitch McConnell", 0),
+                (1, "No comment.", "Yahoo News", "Yahoo News", 0)],
+        attributions=[(1, ("McConnell", "person"), "said"), (1, ("Yahoo News", "organization"), "reported")])
+    resolved = Resolver().resolve(rows)
+    assert [q[3] for q in resolved.quotes] == ["Mitch McConnell", None]
+    assert [a[1] for a in resolved.attributions] == [("Mitch McConnell", "person"), None]
+
+
+def mentions(*sentences):
+    return [[(m["text"], m["actor"]) for m in found] for found in find_actors([parsed(s) for s in sentences])]
+
+
+def test_a_common_word_or_a_title_run_into_a_name_is_not_part_of_it():
+    assert mentions("Beyond Trump's personal finances lies a bigger question.",
+                    "Donald Trump declined to release his returns.") == [
+        [("Trump", "Donald Trump")], [("Donald Trump", "Donald Trump")]]
+    assert mentions("Charlotte Mayor Jennifer Roberts asked for calm.",
+                    "Protesters marched through Charlotte on Thursday.",
+                    "Roberts said the video would be released.") == [
+        [("Jennifer Roberts", "Jennifer Roberts")], [("Charlotte", "Charlotte")],
+        [("Roberts", "Jennifer Roberts")]]
+
+
+def test_a_surname_is_the_person_the_article_writes_most_not_the_last_named():
+    assert mentions("Michelle Obama spoke first.", "President Barack Obama spoke after her.",
+                    "Mr. Obama said the museum was a triumph.", "Barack Obama left.") == [
+        [("Michelle Obama", "Michelle Obama")], [("Barack Obama", "Barack Obama")],
+        [("Obama", "Barack Obama")], [("Barack Obama", "Barack Obama")]]
+
+
+def test_nicknames_and_initials_are_the_person_and_a_city_is_not_its_state():
+    assert mentions("Crowds packed New York City on Friday.", "HRC told donors she would win.",
+                    "Clinton laughed.") == [
+        [("New York City", "New York City")], [("HRC", "Hillary Clinton")], [("Clinton", "Hillary Clinton")]]
