@@ -17,7 +17,8 @@ The regularisation and the threshold are chosen on out-of-fold probabilities (fi
 folds grouped by article) of the real-news sentences learned from; then the model is
 refitted on all of them. The held-out parts are scored once, at the end, and never
 read. `--write` writes `datasette_attribution/models/hedging_classifier.npz` with the
-names of its features and this command. Needs scikit-learn (training only).
+names of its features and this command, and records its SHA-256 in `models/SHA256SUMS`.
+Needs scikit-learn (training only).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from datasette_attribution import analyze, encoder, nlp  # noqa: E402
+from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers.hedging import classifier, cues, weights  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
@@ -171,7 +173,7 @@ def main():
         np.savez(MODEL, feature_names=np.array(classifier.feature_names()), threshold=np.float64(threshold),
                  command=np.array("python training/train_hedging_classifier.py SHARED_DATA --write"
                                   f" --c {c}"), **model)
-        print(f"wrote {MODEL.relative_to(ROOT)}")
+        print(f"wrote {MODEL.relative_to(ROOT)} and {record_model_files().relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
