@@ -91,6 +91,10 @@ def main():
             if found is None:
                 counts["not found"] += 1
                 counts["anonymous not found"] += gold
+                if gold:
+                    misses["anonymous not found"].append(
+                        f"{row['kind']}: [{text[start:end]}] got {(sentence or {}).get('attribution')}"
+                        f" {[(a['cue'], a['source']) for a in (sentence or {}).get('attributions', [])]}")
                 continue
             predicted = found["anonymous"] == 1
             counts["tp"] += gold and predicted

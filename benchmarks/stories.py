@@ -33,6 +33,7 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -109,14 +110,13 @@ def stories_of(links, threshold):
 
 
 def bcubed(predicted, gold):
-    precision = recall = 0.0
-    for item in gold:
-        same_predicted = {other for other in gold if predicted[other] == predicted[item]}
-        same_gold = {other for other in gold if gold[other] == gold[item]}
-        both = len(same_predicted & same_gold)
-        precision += both / len(same_predicted)
-        recall += both / len(same_gold)
-    return _prf(precision / len(gold), recall / len(gold))
+    """B-cubed precision, recall and F1 of `predicted` (item -> group) against `gold`."""
+    both = Counter((predicted[item], gold[item]) for item in gold)
+    in_predicted = Counter(predicted[item] for item in gold)
+    in_gold = Counter(gold.values())
+    precision = sum(both[predicted[i], gold[i]] / in_predicted[predicted[i]] for i in gold) / len(gold)
+    recall = sum(both[predicted[i], gold[i]] / in_gold[gold[i]] for i in gold) / len(gold)
+    return _prf(precision, recall)
 
 
 def pairwise(predicted, gold):
@@ -205,7 +205,7 @@ def read_labels():
 
 def place_all(articles, window, threshold):
     """article id -> story (or its own id when alone), written in publication order
-    through the store's StoryGrouper; and the seconds it took."""
+    through the store's StoryGrouper; the seconds it took; the comparisons made."""
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "stories.db")
         grouper = StoryGrouper(db, window, threshold)
@@ -221,20 +221,25 @@ def place_all(articles, window, threshold):
         elapsed = time.perf_counter() - started
         story = dict(db.execute("select id, story_id from articles").fetchall())
         db.conn.close()
-    return {ids[row]: (f"story:{story[row]}" if story[row] else f"alone:{ids[row]}") for row in ids}, elapsed
+    return ({ids[row]: (f"story:{story[row]}" if story[row] else f"alone:{ids[row]}") for row in ids},
+            elapsed, grouper.index.compared)
 
 
 def polnear(corpus, window: int, threshold: float):
     labels = read_labels()
     for name, (first, last) in WINDOWS.items():
         gold = {i: s for i, s in labels.items() if first <= corpus[i]["published"] <= last}
-        predicted, _ = place_all([corpus[i] for i in gold], window, threshold)
+        predicted, _, _ = place_all([corpus[i] for i in gold], window, threshold)
         stories = len({s for s in gold.values() if not s.startswith("alone:")})
         print(f"PolNeAR {name}: {len(gold)} articles, {stories} stories by hand; grouped into "
               f"{len({s for s in predicted.values() if s.startswith('story:')})}")
         print("   " + show("B-cubed", bcubed(predicted, gold)) + "   | every article alone: "
               + show("B-cubed", bcubed({i: i for i in gold}, gold)))
         print("   " + show("pairs  ", pairwise(predicted, gold)))
+        in_order = sorted((corpus[i] for i in gold), key=lambda a: (a["published"], a["id"]))
+        words_alone = grouped(in_order, window, 0.0, threshold)
+        print("   words alone: " + show("B-cubed", bcubed(words_alone, gold)) + "; "
+              + show("pairs", pairwise(words_alone, gold)))
 
 
 def seeds_among_dev(folder: Path, window: int, threshold: float):
@@ -286,9 +291,10 @@ def scale(corpus, window, threshold):
             year = int(article["published"][:4]) + 4 * copy  # leap days stay leap days
             copies.append({**article, "id": f"{copy}:{article['id']}",
                            "published": f"{year}{article['published'][4:]}"})
-    _, elapsed = place_all(copies, window, threshold)
+    _, elapsed, compared = place_all(copies, window, threshold)
     print(f"grouping {len(copies):,} articles: {elapsed:.1f} s "
-          f"({elapsed / len(copies) * 10_000:.1f} s per 10,000)")
+          f"({elapsed / len(copies) * 10_000:.1f} s per 10,000); each compared with "
+          f"{compared / len(copies):.1f} articles on average (every pair: {len(copies) - 1:,})")
 
 
 def main():

@@ -170,6 +170,7 @@ class StoryIndex:
         self.window_days = window_days
         self.threshold = threshold
         self.meaning_weight = meaning_weight
+        self.compared = 0  # articles compared so far: what bounds the cost (benchmarks/stories.py)
         self.articles: dict[int, _Held] = {}
         self.by_term: dict[tuple, list[int]] = defaultdict(list)
         self.by_day: dict[datetime.date | None, list[int]] = defaultdict(list)
@@ -228,6 +229,7 @@ class StoryIndex:
         for near in self.days_around(day):
             for word in words:
                 ids.update(self.by_term.get((near, word), ()))
+        self.compared += len(ids)
         if meaning is not None:
             meaning = meaning.astype(numpy.float32)
         best, best_score = None, -math.inf

@@ -159,3 +159,8 @@ def test_shares_of_a_group_are_vague():
 def test_an_adviser_to_a_named_person_is_not_that_person():
     attribution, _, kind = main_attribution("A longtime adviser to Trump said the campaign was broke.")
     assert attribution == "anonymous" and kind in ("unnamed official", "unnamed other")
+
+
+def test_a_first_name_tells_whom_she_can_be():
+    sentences = analyze_text("Donald Trump met Hillary Clinton in the second debate. She said the plan would fail.")
+    assert [a["actor"] for a in sentences[1]["attributions"]] == [("Hillary Clinton", "person")]

@@ -64,6 +64,13 @@ def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expe
     ("Reuters, Washington,", "Reuters"),  # an agency and the place it filed from
     ("By Jane Doe, Jim Roe and Ann Poe", "Jane Doe; Jim Roe; Ann Poe"),
     ("Текст Венера Ерофеева", None),  # "Text: ..."
+    ("Jason Cipriani Topic Hardware", "Jason Cipriani"),  # the post's topic after the name
+    ("John Sakellariadis Link Copied", "John Sakellariadis"),  # a share button
+    ("Lauren Manaker MS, RDN, LD", "Lauren Manaker"),  # letters after a name
+    ("HEATHER HOLLINGSWORTH", "Heather Hollingsworth"),
+    ("The Associated Press", "Associated Press"),
+    ("Save Article", None), ("View All", None), ("People Editorial Guidelines", None),  # buttons and links
+    ("Sandhya Kambhampati Data; Graphics Journalist", "Sandhya Kambhampati"),
 ])
 def test_bylines_are_names_only(byline, expected):
     assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected

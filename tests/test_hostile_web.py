@@ -165,3 +165,34 @@ def test_sql_functions_return_null_for_anything_but_text(hostile_db):
     assert response.status_code == 200
     assert response.json()["rows"] == [{"a": None, "b": None, "c": None, "d": None, "e": None,
                                         "f": "anonymous"}]
+
+
+def test_datasettes_own_csv_exports_neutralise_formulas_and_keep_numbers(hostile_db):
+    import csv
+    import io
+
+    articles, streamed, query = fetch([hostile_db], "/news+2024/articles.csv?_size=max",
+                                      "/news+2024/sentences.csv?_stream=1&_sort=polarity",
+                                      "/news+2024.csv?sql=select+outlet,+-0.25+as+n+from+articles")
+    rows = list(csv.DictReader(io.StringIO(articles.text)))
+    assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in {r["outlet"] for r in rows}
+    assert not any(v.startswith(("=", "+", "@", "-")) and not v.lstrip("-").replace(".", "").isdigit()
+                   for r in rows for v in r.values())
+    sentences = list(csv.DictReader(io.StringIO(streamed.text)))
+    assert len(sentences) > 40 and float(sentences[0]["polarity"]) < 0  # numbers stay numbers
+    assert [r["n"] for r in csv.DictReader(io.StringIO(query.text))][0] == "-0.25"
+
+
+def test_a_csv_split_anywhere_in_its_stream_is_rewritten_whole():
+    from datasette_attribution.web.exports import CsvRewriter
+
+    original = ('id,text,polarity\r\n1,"@Michelle_4681. said\r\n=SUM(A1)",-0.5\r\n'
+                '2,+Results vary,0.1\r\n3,"plain, ""quoted""",-1e-3\r\n')
+    expected = ('id,text,polarity\r\n1,"\'@Michelle_4681. said\r\n=SUM(A1)",-0.5\r\n'
+                "2,'+Results vary,0.1\r\n3,\"plain, \"\"quoted\"\"\",-1e-3\r\n")
+    data = original.encode("utf-8")
+    for size in (1, 3, 7, 16, len(data)):
+        rewriter = CsvRewriter()
+        chunks = [data[i:i + size] for i in range(0, len(data), size)]
+        out = b"".join(rewriter.feed(chunk, final=False) for chunk in chunks) + rewriter.feed(b"", final=True)
+        assert out.decode("utf-8") == expected, size

@@ -374,3 +374,16 @@ def test_arguments_in_the_wrong_order_are_a_one_line_error_that_says_what_to_do(
     assert records.read_text("utf-8") == '{"text": "Officials said the talks went well."}\n'
 
 
+def test_one_outlet_whatever_the_case_or_domain_form_its_pages_give(tmp_path):
+    records = tmp_path / "checks.jsonl"
+    records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "outlet": outlet})
+                                 for i, (outlet, text) in enumerate([
+                                     ("PolitiFact", "The claim about the budget is false."),
+                                     ("Politifact", "The senator's figure on jobs is mostly true."),
+                                     ("politifact.com", "The governor's statement on taxes is half true."),
+                                     ("The Hill", "The vote was delayed until Friday.")])))
+    result = run_load(tmp_path / "r.db", records)
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    assert [row["outlet"] for row in db.query("select outlet from articles order by id")] == [
+        "PolitiFact", "PolitiFact", "PolitiFact", "The Hill"]

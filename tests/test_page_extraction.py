@@ -314,3 +314,9 @@ def test_a_text_dumps_outlet_is_the_copyright_holder_that_names_itself_elsewhere
 ])
 def test_a_byline_an_authors_box_or_a_credit_is_never_the_title(line):
     assert _dump("Subscribe to our newsletters", "", headline=line).title is None
+
+
+def test_a_byline_away_from_any_dateline_still_signs_the_story():
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee\n\nBy Jane Doe Staff Writer\n\n"
+            f"Share this article\n\n{BODY}{MENU}\n")
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == "Jane Doe"

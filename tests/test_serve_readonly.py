@@ -261,3 +261,49 @@ def test_the_dashboard_answers_in_a_browser_with_a_true_time_axis_and_a_safe_pal
     assert set(legend) == {"Gazette", "Courier", "(no outlet)"}
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
     assert is_screenshot(tmp_path / "dashboard.png")
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, DESKTOP], ids=["1366", "1920"])
+def test_a_story_compares_its_outlets_side_by_side_in_a_browser(dated_server, browser, tmp_path, viewport):
+    import json
+
+    stories = httpx.get(dated_server + "/news/stories.json?_shape=array&_sort_desc=outlet_count").json()
+    story = stories[0]
+    page = browser.new_page(viewport=viewport)
+    page.goto(dated_server + f"/-/attribution/news/stories/{story['id']}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    crumbs = page.eval_on_selector_all("p.crumbs a", "links => links.map(a => a.textContent.trim())")
+    assert crumbs[:3] == ["home", "news", "dashboard"]
+    data = json.loads(httpx.get(dated_server + f"/-/attribution/news/stories/{story['id']}.json").text)
+    outlets = [o["outlet"] or "(no outlet)" for o in data["outlets"]]
+    headings = page.eval_on_selector_all("section.attr-story-outlet h2", "h => h.map(x => x.textContent.trim())")
+    assert headings == outlets and len(outlets) >= 2
+    # The same sentence told by two outlets sits side by side.
+    pairs = page.eval_on_selector_all("table.attr-shared tbody tr", "rows => rows.length")
+    assert pairs == data["shared_count"] >= 1
+    # The sections' side by side: their tops line up at both widths.
+    tops = page.eval_on_selector_all("section.attr-story-outlet", "s => s.map(x => Math.round(x.getBoundingClientRect().top))")
+    assert len(set(tops[:2])) == 1
+    page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+    assert is_screenshot(tmp_path / "story.png")
+
+
+def test_the_readers_tables_lead_with_words_outlets_and_links_to_the_article_view(dated_server, browser):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(dated_server + "/news/articles")
+    headings = page.eval_on_selector_all("table.rows-and-columns thead th", "t => t.map(x => x.dataset.column)")
+    assert headings[1:4] == ["title", "outlet", "published"]
+    assert headings[-1] == "content_hash"
+    page.goto(dated_server + "/news/sentences")
+    article = page.eval_on_selector("td.col-article_id", "td => [td.querySelector('a').getAttribute('href'), td.textContent]")
+    assert article[0].startswith("/-/attribution/news/articles/")
+    assert "·" in article[1]  # the outlet beside the title
+    page.click("p.attr-facet-offers a:has-text('actors mentioned')")
+    assert "_facet_actor=actor" in page.url
+    assert page.is_visible("text=Barack Obama")
+    facet = page.goto(dated_server + "/news/sentences?_facet=hedged")
+    labels = page.eval_on_selector_all(".facet-info li a, .facet-results li a", "a => a.map(x => x.textContent.trim())")
+    assert {"yes", "no"} <= set(labels)
+    page.goto(dated_server + "/news/attributions")
+    cell = page.eval_on_selector("td.col-sentence_id", "td => [td.getBoundingClientRect().width, td.textContent]")
+    assert cell[0] >= 300 and "·" in cell[1]

@@ -66,3 +66,27 @@ def test_the_story_csv_has_one_row_per_item(seeds_path):
 def test_an_unknown_story_is_a_404(seeds_path):
     missing, too_big = fetch(seeds_path, "/-/attribution/news/stories/99", "/-/attribution/news/stories/1" + "9" * 20)
     assert missing.status_code == 404 and too_big.status_code == 404
+
+
+def test_a_story_of_one_outlet_says_so_and_compares_nothing(tmp_path):
+    import json
+
+    from datasette_attribution import pipeline
+
+    text = ("Officials said the city council would vote on the new stadium plan on Monday. "
+            "The mayor may veto the plan, aides said.")
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": "Gazette", "published": day, "title": title, "text": body}) + "\n"
+                               for day, title, body in (
+                                   ("2016-09-05", "Council to vote on stadium plan", text),
+                                   ("2016-09-06", "Council votes on stadium plan today",
+                                    text + " The vote is expected to be close, analysts said."))), "utf-8")
+    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    page, data = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1", "/-/attribution/news/stories/1.json")
+    assert data.status_code == 200, "the two articles make one story"
+    story = data.json()
+    assert story["story"]["outlets_seen"] == 1 and story["shared"] == []
+    assert all(o["omitted"] == [] for o in story["outlets"])
+    assert "2 articles from 1 outlet," in page.text
+    assert "Only one outlet reports this story" in page.text
+    assert "Reported here, not by the others" not in page.text

@@ -70,9 +70,13 @@ def article_from_text(raw: RawDocument) -> Article:
         published, byline = signed, signed_by
     elif signed and not published:
         published, byline = signed, byline or signed_by
+    near_start = _around_body_start(blocks, kept)
     if not published:
-        published, near_by = _date_and_byline(_around_body_start(blocks, kept))
+        published, near_by = _date_and_byline(near_start)
         byline = byline or near_by
+    if not byline:  # "By Jane Doe" signing the story away from its dateline
+        byline = next((metadata.BYLINE_PREFIX.sub("", block.text) for block in near_start
+                       if metadata.BYLINE_PREFIX.match(block.text) and metadata.looks_like_name(block.text)), None)
     if byline and _named_in(byline, body_text):
         byline = None  # a caption beside the dateline names someone the story is about
     return Article(

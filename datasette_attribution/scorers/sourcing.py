@@ -241,6 +241,15 @@ def _quoted_speakers(span, found: list[dict]) -> None:
                                attribution=outer.get("attribution", "named"), anonymous=outer["anonymous"])
 
 
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    return dict(labelled("first_names.txt"))
+
+
+NOT_NAMES = frozenset({"his", "her", "hers", "its", "their", "theirs", "you", "your", "my", "our",
+                       "this", "that", "these", "those", "one", "both", "each", "all", "some"})
+
+
 def speaker_name(source: str | None) -> str | None:
     """A person's name in a source phrase, titles left out ("Rep. Emanuel Cleaver II"
     -> "Emanuel Cleaver II", "Dunwoody" -> "Dunwoody"), or None."""
@@ -248,7 +257,8 @@ def speaker_name(source: str | None) -> str | None:
     if names:
         return names[0]
     tokens, _ = strip_titles((source or "").split())
-    capitalised = [t for t in tokens if t[:1].isupper() and t.lower() not in PRONOUNS]
+    capitalised = [t for t in tokens if t[:1].isupper() and t.lower() not in PRONOUNS
+                   and t.lower() not in NOT_NAMES]
     return capitalised[0].strip(",") if len(capitalised) == 1 and len(tokens) <= 2 else None
 
 
@@ -261,10 +271,11 @@ RECENT_SENTENCES = 4
 
 class Discourse:
     """Who "he" or "she" is, as far as an article has gone: the last speaker or
-    subject in agreement of gender (then anyone else mentioned, in agreement). A person's gender is what the article shows: the
-    title before a mention ("Ms. Abedin"), or the pronouns of the sentences where that
-    person alone is the subject ("Warren said she..."); a person without either agrees
-    with both."""
+    subject in agreement of gender (then anyone else mentioned, in agreement). A
+    person's gender is what the article shows: the title before a mention ("Ms.
+    Abedin"), the pronouns of the sentences where that person alone is the subject
+    ("Warren said she..."), and the first name (lexicons/first_names.txt, from the US
+    Census); a person with none of these agrees with both."""
 
     def __init__(self, sentences: list[dict]):
         self.votes: dict[str, dict[str, int]] = {}
@@ -286,6 +297,10 @@ class Discourse:
         self.recent: list[list[str]] = []  # per sentence so far: its speakers, then its subjects
         self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
                        if m["kind"] == "person"}
+        for person in self.people:
+            gender = first_names().get(person.split()[0])
+            if gender:
+                self._vote(person, gender, 2)
 
     def _vote(self, actor: str, gender: str, weight: int) -> None:
         votes = self.votes.setdefault(actor, {"he": 0, "she": 0})
@@ -299,7 +314,7 @@ class Discourse:
         return token.dep_ if token is not None else None
 
     def agrees(self, actor: str, pronoun: str) -> bool:
-        votes = self.votes.get(actor)
+        votes = self.votes.get(actor) or self.votes.get(self.actor_named(actor) or "")
         if not votes or votes["he"] == votes["she"]:
             return True
         return (votes["he"] > votes["she"]) == (pronoun == "he")

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from ..model import Article
 from ..stories import meaning_bytes, meaning_from_bytes, term_vector
+from ..text.fields import outlet_key
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
 from .stories import StoryGrouper, forget_article
@@ -164,7 +165,31 @@ def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = 
         return _write(db, rows, replace, stories)
     except Exception:
         _actor_ids.pop(db, None)  # ids cached inside the rolled-back transaction
+        _outlets.pop(db, None)
         raise
+
+
+_outlets: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def known_outlet(db: sqlite_utils.Database, outlet: str | None) -> str | None:
+    """One name per outlet in a database: the spelling first stored for it, whatever
+    the case or the domain form of a later one ("Politifact", "politifact.com" after
+    "PolitiFact"). Rows already stored are never renamed (the summaries count them)."""
+    if not outlet:
+        return outlet
+    cache = _outlets.get(db)
+    if cache is None:
+        cache = {}
+        if db["articles"].exists():
+            for (name,) in db.execute("select distinct outlet from articles where outlet is not null"):
+                cache.setdefault(outlet_key(name), name)
+        _outlets[db] = cache
+    key = outlet_key(outlet)
+    stored = cache.get(key)
+    if stored is None:
+        cache[key] = stored = outlet
+    return stored
 
 
 def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -> str:
@@ -176,7 +201,11 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             delete_article(db, existing)
             if stories is not None:
                 stories.forget(existing)
-        article_id = _insert(db, "articles", rows.article_columns, [rows.article])
+        article = rows.article
+        if "outlet" in rows.article_columns:
+            at = rows.article_columns.index("outlet")
+            article = (*article[:at], known_outlet(db, article[at]), *article[at + 1:])
+        article_id = _insert(db, "articles", rows.article_columns, [article])
         _insert(db, "paragraphs", ("article_id", *PARAGRAPH_COLUMNS),
                 [(article_id, *row) for row in rows.paragraphs])
         _insert(db, "sentences", ("article_id", *rows.sentence_columns),

@@ -26,7 +26,8 @@ NOT_A_PERSON = frozenset(
     "writer reporter editor editors correspondent staff contributor contributors columnist bureau "
     "desk team media news newsroom nast admin administrator webmaster wires wire service press "
     "publishing published updated by text photo photos image images enlarge gallery video share "
-    "print email comments текст автор фото texto autor foto testo auteur".split())
+    "print email comments текст автор фото texto autor foto testo auteur journalist journalists "
+    "editorial guidelines graphics save article view all follow subscribe".split())
 DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december".split())
@@ -171,7 +172,10 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
 
 # Where a name stops: an author box's label or a share button after it ("Saima
 # Sidik Author Saima Sidik is ...", "John Sakellariadis Link Copied").
-AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts".split())
+AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts "
+                       "topic topics section category categories tags data".split())
+# A role after a person's name: "Deborah Netburn Staff Writer".
+ROLE_AFTER_NAME = frozenset("staff senior writer reporter editor correspondent contributor columnist".split())  # "Jason Cipriani Topic Hardware"
 # Letters after a name: "Lauren Manaker MS, RDN, LD", "Robert E. Moffit, Ph.D.".
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
 
@@ -181,6 +185,9 @@ def _person(part: str, sites: list[str]) -> str | None:
     part = re.split(r"\s+(?:is|was|has|covers|writes)\s+", part)[0]  # "Phil Helsel is a reporter"
     words = [w for w in part.replace(",", " ").split() if w.lower().strip(".") not in DATE_WORDS]
     stop = next((at for at, w in enumerate(words) if at >= 2 and w.lower() in AFTER_NAME), len(words))
+    if (stop == len(words) and len(words) > 2 and all(w.lower() in ROLE_AFTER_NAME for w in words[2:])
+            and not any(w.isupper() or w.lower() in AGENCIES for w in words[:2])):
+        stop = 2  # but "AP Auto Writer", "JERUSALEM POST STAFF" name no person
     words = words[:stop]
     while len(words) > 2 and CREDENTIAL.match(words[-1]) and words[-1].lower().strip(".") not in ("jr", "sr"):
         words.pop()
@@ -217,7 +224,7 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
     if _names_site(byline.strip(" ,;"), sites):
         return None  # the site signing ("The Worcester Telegram & Gazette"), no person
     names: list[str] = []
-    for part in re.split(r";|\s+and\s+|\s*&\s*|\s*\|\s*", byline):
+    for part in re.split(r";|\s+and\s+|\s*&\s*|\s*[|·•]\s*", byline):
         # After a comma, another author ("Jane Doe, Jim Roe"), an agency, or the
         # place or desk the story was filed from ("Reuters, Washington"): one
         # word that is no agency is not a name.

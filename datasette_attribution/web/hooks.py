@@ -12,7 +12,7 @@ from functools import lru_cache
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-from . import dashboard, earlier_release, errors, filters, pages, render, story
+from . import dashboard, earlier_release, errors, exports, filters, pages, render, story
 from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
     DEFAULT_FACETS,
@@ -23,7 +23,7 @@ from .metadata import (
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
-           "extra_body_script", "database_actions", "menu_links", "get_metadata", "startup", "handle_exception"]
+           "extra_body_script", "database_actions", "menu_links", "asgi_wrapper", "get_metadata", "startup", "handle_exception"]
 
 PLUGIN_NAME = "datasette-attribution"
 # The plugin's facets, offered above every sentences table: (argument, value, label).
@@ -341,6 +341,17 @@ def _dashboard_links_script(datasette, databases: list[str], heading: str) -> st
             "p.innerHTML = '<a href=\"' + links[key] + '\">Dashboard: outlets, sources, hedging and "
             "sentiment compared</a>';"
             "h.parentNode.insertBefore(p, h.nextSibling); }); });")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def is_ours(route: str) -> bool:
+        try:
+            return bool(_plugin_columns(datasette.get_database(route=route).path))
+        except KeyError:
+            return False
+
+    return lambda app: exports.neutralising_csv(app, is_ours)
 
 
 @hookimpl

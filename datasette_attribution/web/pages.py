@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..store.summaries import LABEL_COUNT_SUMS, LABEL_COUNTS
 from . import charts, over_time
+from .exports import csv_cell
 from .shares import MIN_MENTIONS, share_css, wilson_interval, with_shares
 from .render import (
     ARTICLE_LEGEND,
@@ -312,17 +313,6 @@ async def comparison_page(datasette, request):
          "json_url": plugin_url(datasette, database, "outlets.json"),
          "csv_url": plugin_url(datasette, database, "outlets.csv")},
         request=request))
-
-
-# A spreadsheet runs a cell that begins with one of these as a formula
-# (OWASP, "CSV injection"); a leading apostrophe makes it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def csv_response(header: list[str], rows: list[list], filename: str) -> Response:

@@ -133,7 +133,8 @@ def evidence_chips(raw: str | None) -> Markup | None:
 
 def article_link(url: str, article_id, title: str | None, outlet: str | None) -> Markup:
     """"Title · Outlet", the title linked to the article view."""
-    return Markup('<a href="{}" title="Article view">{}</a> <span class="attr-outlet">· {}</span>').format(
+    return Markup('<small class="attr-article-line"><a href="{}" title="Article view">{}</a> '
+                  '<span class="attr-outlet">· {}</span></small>').format(
         url, title or f"article {article_id}", outlet or "(no outlet)")
 
 

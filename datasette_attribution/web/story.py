@@ -5,6 +5,7 @@ the others omit. Every item links to its sentence. As HTML, JSON and CSV."""
 from __future__ import annotations
 
 import json
+import re
 
 from datasette.utils.asgi import NotFound, Response
 
@@ -27,6 +28,7 @@ TOP_ACTORS = 10
 MAX_SHARED = 15
 # A source that is a bare pronoun with no actor behind it says nothing of who
 # speaks ("his", "they"); one that starts with a number is a figure, not a source.
+FIGURE = re.compile(r"\bpercent\b|%|\bper cent\b", re.IGNORECASE)
 PRONOUNS = frozenset("he she they it his her their its him them we i you one this that these those".split())
 
 
@@ -116,7 +118,8 @@ def _distinct_sources(sources: list[dict]) -> dict:
     found: dict = {}
     for source in sources:
         words = (source["source"] or "").strip()
-        if source["actor"] is None and (words.lower() in PRONOUNS or words[:1].isdigit() or not words):
+        if source["actor"] is None and (words.lower() in PRONOUNS or words[:1].isdigit() or not words
+                                        or FIGURE.search(words)):
             continue
         key = (source["actor"] or words).lower()
         entry = found.setdefault(source["outlet"], {}).setdefault(key, [{
