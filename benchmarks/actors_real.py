@@ -28,6 +28,9 @@ from benchmarks.polnear import records_by_id  # noqa: E402
 from datasette_attribution.analyze import analyze_article  # noqa: E402
 from datasette_attribution.ingest.records import article_from_record  # noqa: E402
 from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.pipeline import layout  # noqa: E402
+from datasette_attribution.resolution import Resolver  # noqa: E402
+from datasette_attribution.store import article_rows  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear.tsv"
 
@@ -50,11 +53,12 @@ def listed_actors():
 
 
 def found_actors(record) -> set[tuple[str, str]]:
-    """The (canonical name, kind) of every actor found: one row of `actors` each."""
+    """The (canonical name, kind) of every actor found: one row of `actors` each, as
+    the article loaded alone would store them (scored, then resolved)."""
     raw = RawDocument(source=record["id"], location=record["id"], kind="record", content=record["text"])
-    return {(mention["actor"], mention["kind"])
-            for sentence in analyze_article(article_from_record(raw)).sentences
-            for mention in sentence.get("mentions", [])}
+    article = article_from_record(raw)
+    rows = Resolver().resolve(article_rows(article, analyze_article(article), layout()))
+    return {(name, kind) for _, name, kind, *_ in rows.mentions}
 
 
 def score(listed, found):

@@ -318,6 +318,10 @@ def database_for_load(path: str, wait: bool, upgrade_note: bool = False):
                                    "would wait for it to finish)") from None
     except pipeline.DiskFullError as error:
         raise click.ClickException(f"{path}: {error}") from None
+    except OSError as error:
+        if error.filename != path:
+            raise
+        raise click.ClickException(f"{path}: cannot open it for writing ({error.strerror})") from None
     except sqlite3.Error as error:
         if not pipeline.is_disk_full(error):
             raise

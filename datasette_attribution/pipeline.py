@@ -104,12 +104,16 @@ class DiskFullError(Exception):
     limit. What was committed before stays whole; the batch being written was
     rolled back; a rerun adds the rest."""
 
-    def __init__(self, committed: int):
+    def __init__(self, committed: int, all_written: bool = False):
         articles = "1 article was" if committed == 1 else f"{committed} articles were"
-        super().__init__(
-            f"the disk is full (or the database reached its size limit): {articles} committed before it "
-            "filled, the rest were not; free some space and run the same command again to add the rest "
-            "(the articles committed are skipped)")
+        if all_written:  # what filled it was the search triggers or folding the log into the file
+            message = (f"every article was committed ({committed}), but there was no room left to fold "
+                       "the write-ahead log into the file; free some space and run the same command again "
+                       "to finish (it adds nothing)")
+        else:
+            message = (f"{articles} committed before it filled, the rest were not; free some space and "
+                       "run the same command again to add the rest (the articles committed are skipped)")
+        super().__init__(f"the disk is full (or the database reached its size limit): {message}")
         self.committed = committed
 
 
@@ -374,6 +378,7 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
     articles when this load scored them all: into an empty database, or a
     rescore of every article without a failure."""
     report = LoadReport()
+    all_written = False
     try:
         check_settings(settings)
         ensure_schema(db, layout())
@@ -405,6 +410,7 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
         with deferred_search_index(db):
             _write_all(db, prepared(documents(), job, workers, cluster), replace, report, fail,
                        on_document, finish, stories, resolver)
+            all_written = True
         checkpoint(db)
         return report
     except sqlite3.Error as error:
@@ -412,7 +418,7 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
             raise
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")  # what SQLite asks of a program after SQLITE_FULL
-        raise DiskFullError(report.committed) from None
+        raise DiskFullError(report.committed, all_written) from None
 
 
 def _commit(db) -> None:

@@ -11,15 +11,18 @@ entity it means, by
 - the alias table (lexicons/aliases.txt, pycountry, `load --aliases`) on that key, and an
   organisation's initials ("DNC" after "Democratic National Committee");
 - for a surname or a first name alone, the article's own full names first (the scorer's
-  work), else the one person of the corpus written in full with it that holds most of
-  its mentions ("Clinton": Hillary Clinton, unless the article names Bill alone);
+  work; when the article writes two of them as often, the one the corpus writes most),
+  else the one person of the corpus written in full with it that holds two thirds of
+  the mentions of all such persons ("Clinton": Hillary Clinton, unless the article
+  names Bill alone);
 - one kind per entity: the kind most of its mentions were given.
 
 A speaker the attribution scorers name ("Senate Majority Leader Mitch McConnell") is
 the article's entity whose name ends it; one the article never mentions gets no actor,
-so that no actor is without a mention. The store only writes by the names given here
-(`store.actors`); `settle()` says, at the end of a load, which actors new evidence joins
-to which, and each actor's kind and the names it was written as (`aliases`).
+so that no actor is without a mention. The store only writes by the names given here;
+`settle()` says, at the end of a load, which actors what every article now shows joins
+to which, the kinds that changed, and the actors whose names as written (`aliases`)
+the store must read again (`store.actors`).
 """
 
 from __future__ import annotations
@@ -215,8 +218,23 @@ class Resolver:
         """The article's rows (store.ArticleRows) with every actor named by its entity."""
         resolved = {}  # the scorer's (name, kind) -> entity name, for this article
         written = {}   # entity name -> names as written in the article
+        in_full = {}   # surname -> the article's persons written in full with it, in order
+        for _, actor, kind, *_ in rows.mentions:
+            if kind == "person" and " " in name_key(actor, kind) and (actor, kind) not in resolved:
+                person = resolved[(actor, kind)] = self._resolve_name(actor, kind).name
+                surname = name_key(actor, kind).split()[-1]
+                in_full.setdefault(surname, [])
+                if person not in in_full[surname]:
+                    in_full[surname].append(person)
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
+            key = name_key(actor, kind)
+            if (actor, kind) not in resolved and key in in_full and kind != "place":
+                # A surname the article wrote in full for several people as often
+                # (the scorer left it alone): the one of them the corpus writes most.
+                candidates = in_full[key]
+                resolved[(actor, kind)] = max(candidates, key=lambda n: (self.entities[n].mentions,
+                                                                          -candidates.index(n)))
             if (actor, kind) not in resolved:
                 resolved[(actor, kind)] = self._resolve_name(actor, kind).name
             name = resolved[(actor, kind)]

@@ -107,3 +107,10 @@ def test_a_database_the_plugin_did_not_load_has_no_dashboard(tmp_path):
     sqlite3.connect(other).execute("create table t (x)")
     (response,) = fetch(other, "/-/attribution/other")
     assert response.status_code == 404
+
+
+def test_the_actors_table_reads_most_mentioned_first(news):
+    page, rows = fetch(news, "/news/actors", "/news/actors.json?_shape=array")
+    counts = [r["mention_count"] for r in rows.json()]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    assert "sorted by mention_count descending" in page.text

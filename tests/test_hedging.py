@@ -2,8 +2,8 @@
 
 from conftest import parsed
 
+from datasette_attribution.analyze import score_sentence
 from datasette_attribution.scorers import hedging
-from datasette_attribution.scorers.hedging import is_hedged
 
 
 def hedge_cues(text):
@@ -11,7 +11,8 @@ def hedge_cues(text):
 
 
 def hedging_score(text):
-    return hedging.hedging_score(parsed(text))
+    """The cue-weight model's score: it grows with the evidence."""
+    return hedging.cue_score(parsed(text))
 
 
 def cues(text):
@@ -19,7 +20,8 @@ def cues(text):
 
 
 def hedged(text):
-    return is_hedged(hedging_score(text))
+    """The classifier's decision, as the load stores it."""
+    return score_sentence(text)["hedged"] == 1
 
 
 def test_cues_of_each_kind_are_found_as_units():

@@ -173,7 +173,8 @@ def test_datasettes_own_csv_exports_neutralise_formulas_and_keep_numbers(hostile
 
     articles, streamed, query = fetch([hostile_db], "/news+2024/articles.csv?_size=max",
                                       "/news+2024/sentences.csv?_stream=1&_sort=polarity",
-                                      "/news+2024.csv?sql=select+outlet,+-0.25+as+n+from+articles")
+                                      "/news+2024.csv?sql=select+outlet,+-0.25+as+n+from+articles",
+                                      follow_redirects=True)  # 1.0 answers queries at /DB/-/query.csv
     rows = list(csv.DictReader(io.StringIO(articles.text)))
     assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in {r["outlet"] for r in rows}
     assert not any(v.startswith(("=", "+", "@", "-")) and not v.lstrip("-").replace(".", "").isdigit()

@@ -124,3 +124,17 @@ def test_nicknames_and_initials_are_the_person_and_a_city_is_not_its_state():
     assert mentions("Crowds packed New York City on Friday.", "HRC told donors she would win.",
                     "Clinton laughed.") == [
         [("New York City", "New York City")], [("HRC", "Hillary Clinton")], [("Clinton", "Hillary Clinton")]]
+
+
+def test_two_people_of_one_surname_written_in_full_as_often_are_decided_by_the_corpus(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Barack Obama spoke in Ohio. Obama said the economy had recovered."},
+        {"id": "b", "text": "Barack Obama flew to Iowa. Obama met farmers there."},
+        {"id": "c", "text": "Michelle Obama introduced the speakers. Barack Obama spoke last. "
+                            "Mr. Obama said the museum told the nation's story."},
+    ])
+    assert dict(db.execute(
+        "select articles.source, actors.name from mentions join actors on actors.id = mentions.actor_id "
+        "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+        "where mentions.text = 'Obama' and articles.source = 'c'").fetchall()) == {"c": "Barack Obama"}

@@ -107,3 +107,14 @@ def test_a_load_told_not_to_wait_leaves_at_once_and_changes_nothing(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("select count(*) from articles").fetchone()[0] == 200
         assert conn.execute("select count(*) from articles where source like 'story-5__'").fetchone()[0] == 0
+
+
+def test_a_database_that_cannot_be_opened_for_writing_is_a_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from datasette_attribution.cli import cli
+
+    path = tmp_path / "no such folder" / "news.db"
+    result = CliRunner().invoke(cli, ["load", str(path), str(NEWS24_SEED), "--no-progress"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {path}: cannot open it for writing (No such file or directory)\n"

@@ -4,8 +4,8 @@
 
 WIKIWEASEL_DIR holds train_certain.txt and train_uncertain.txt (CoNLL-2010
 Wikipedia training sentences, one a line). The features are the cues that
-scorers.hedging finds (lexicon plus context rules): one indicator per cue, a
-count per kind, and scorers.hedging.context_features (the words around each cue,
+scorers.hedging.cues finds (lexicon plus context rules): one indicator per cue, a
+count per kind, and scorers.hedging.weights.context_features (the words around each cue,
 numbers and length of the sentence). Five stratified folds give the held-out
 figure, computed by the scorer itself with each fold's model; `--write` refits
 on all sentences and writes datasette_attribution/models/hedging.json. The
@@ -121,10 +121,10 @@ def _cue_kinds():
 
 
 def predict(exported, spans):
-    from datasette_attribution.scorers import hedging
+    from datasette_attribution.scorers.hedging import weights
 
-    scores = [hedging.hedging_score(span, exported) for span in spans]
-    return np.array([hedging.is_hedged(score, exported) and score > 0 for score in scores])
+    scores = [weights.cue_score(span, exported) for span in spans]
+    return np.array([weights.over_threshold(score, exported) and score > 0 for score in scores])
 
 
 def f1(y, predicted):
@@ -174,7 +174,7 @@ def main():
         exported = to_model(*fit(rows, y, args.C), args.threshold)
         exported = {"about": "Hedge-cue weights learned by training/train_hedging.py on the "
                              "CoNLL-2010 Wikipedia training sentences, with the floors and ceiling "
-                             "described there; see scorers/hedging.py for the formula", **exported}
+                             "described there; see scorers/hedging/weights.py for the formula", **exported}
         MODEL_PATH.write_text(json.dumps(exported, indent=1, ensure_ascii=False) + "\n")
         print(f"wrote {MODEL_PATH.name}")
         print(f"recorded its checksum in {record_model_files()}")

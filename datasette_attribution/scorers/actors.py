@@ -415,9 +415,10 @@ def canonical_people(people) -> list[str]:
     Full names with the same first name and surname are one person ("Donald J.
     Trump", "Donald Trump"); different first names stay apart ("Bill Clinton",
     "Hillary Clinton"). A surname alone ("Trump", "Mr Trump") is the person of the
-    article with that surname written in full most often (a tie: the one named
-    first), else the only one with that first name ("Hillary"), else itself. Not
-    the one named last: "Michelle Obama" once does not make every later "Obama" hers.
+    article with that surname written in full most often (a tie: the surname alone,
+    which resolution decides by the corpus), else the only one with that first name
+    ("Hillary"), else itself. Not the one named last: "Michelle Obama" once does
+    not make every later "Obama" hers.
     """
     full = {}  # (first, surname) -> canonical name, the first form seen
     written = Counter()  # canonical name -> full mentions
@@ -434,7 +435,11 @@ def canonical_people(people) -> list[str]:
         if len(tokens) > 1:
             name = full[(tokens[0], surname)]
         elif surname in names_by_surname:
-            name = max(names_by_surname[surname], key=lambda n: written[n])  # max keeps the first of a tie
+            counts = sorted((written[n] for n in names_by_surname[surname]), reverse=True)
+            # Two written in full as often: the surname stays, for resolution to
+            # decide by the corpus ("Michelle Obama" and "Barack Obama" once each).
+            name = (max(names_by_surname[surname], key=lambda n: written[n])
+                    if len(counts) == 1 or counts[0] > counts[1] else surname)
         elif len(names_by_first.get(surname, [])) == 1:
             name = names_by_first[surname][0]  # "Hillary", after "Hillary Clinton"
         else:

@@ -36,6 +36,9 @@ NAMED_ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organis
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "four",
                         "few", "many", "other", "certain", "various", "numerous", "most", "all"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+OFFICIAL_MODIFIERS = frozenset({"diplomatic", "government", "administration", "official", "intelligence",
+                                "military", "security", "police", "enforcement", "congressional",
+                                "federal", "state", "ministry", "pentagon", "campaign"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 STATED_ANONYMITY = frozenset({"unnamed", "anonymous", "unidentified"})
 PERSONAL_PRONOUNS = {"i": "person", "me": "person", "he": "person", "she": "person",
@@ -144,6 +147,10 @@ def rule_kind(span, start: int, end: int) -> str:
     if noun == "group":
         return "vague"
     if noun == "other":
+        if head.lemma_.lower() == "source":
+            # "sources close to the minister"; official-ish ones ("diplomatic sources") are officials
+            official = any(t.lower_ in OFFICIAL_MODIFIERS for t in tokens)
+            return "unnamed official" if official else "unnamed other"
         return "unnamed other" if head.tag_ != "NNS" or lowered & INDEFINITE else "vague"
     if head.pos_ == "PROPN" or head.ent_type_:
         kind = NAMED_ENTITY_KINDS.get(head.ent_type_)

@@ -155,8 +155,10 @@ def reports_a_claim(cue) -> bool:
     deps = {child.dep_ for child in cue.children}
     if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
         return False
-    if cue.dep_ in ("acl", "advcl") and cue.tag_ == "VBN" and "agent" not in deps:
-        return False  # "also known as", "the report released on Monday", "when asked"
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and "agent" not in deps:
+        return False  # "also known as", "the report released on Monday"
+    if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not deps & {"agent", "nsubj", "aux"}:
+        return False  # "bristled when asked": a bare participle, nobody's claim
     if deps & set(CONTENT_DEPS) or cue.lemma_.lower() in words("claim_object_verbs.txt"):
         return True
     for child in cue.children:

@@ -11,9 +11,13 @@ same file with fcntl locks; on Linux and the BSDs the two kinds never meet.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from contextlib import contextmanager
+
+
+UNSUPPORTED = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS)
 
 
 class DatabaseBusy(Exception):
@@ -40,6 +44,12 @@ def exclusive_load(path, wait: bool = True, on_wait=None):
             if on_wait:
                 on_wait()
             fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except OSError as error:
+            if error.errno not in UNSUPPORTED:
+                raise
+            # A file system without flock: SQLite's own locks are all there is.
+            yield
+            return
         try:
             yield
         finally:

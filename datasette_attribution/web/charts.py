@@ -96,7 +96,10 @@ def share_lines(title: str, rows: list[dict], part: str, whole: str, palette: Pa
         return None
     colour, shape = palette.scales({v["outlet"] for v in values})
     axis_format = "%d %b %Y" if kind == "week" else "%b %Y"
-    x = {"field": "date", "type": "temporal", "title": None, "axis": {"format": axis_format, "labelAngle": 0}}
+    # One tick a period (or every few, past eight): never two labels for one month.
+    ticks = {"interval": kind, "step": max(1, -(-len(periods) // 8))}
+    x = {"field": "date", "type": "temporal", "title": None,
+         "axis": {"format": axis_format, "labelAngle": 0, "tickCount": ticks}}
     y = {"field": "share", "type": "quantitative", "title": None, "scale": {"domain": [0, 1]},
          "axis": {"format": ".0%"}}
     tooltip = [{"field": "outlet", "title": "Outlet"}, {"field": "period", "title": kind.capitalize()},

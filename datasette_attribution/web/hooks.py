@@ -397,9 +397,18 @@ def _database_metadata(columns: dict[str, set]) -> dict:
             tables[name]["facets"] = facets[name]
     for name in HIDDEN_TABLES:
         tables.setdefault(name, {})["hidden"] = True
-    for name, label in LABEL_COLUMNS.items():
+    for name, label in table_settings(columns).items():
         tables.setdefault(name, {}).update(label)
     return {"tables": tables, "queries": EXAMPLE_QUERIES}
+
+
+def table_settings(columns: dict[str, set]) -> dict:
+    """LABEL_COLUMNS, and the actors most mentioned first where the database
+    counts their mentions (a database of an earlier release does not)."""
+    settings = {table: dict(label) for table, label in LABEL_COLUMNS.items()}
+    if "mention_count" in columns.get("actors", ()):
+        settings.setdefault("actors", {})["sort_desc"] = "mention_count"
+    return settings
 
 
 def _plugin_columns(path: str | None) -> dict[str, set] | None:
@@ -471,7 +480,7 @@ def startup(datasette):
                     config_tables.setdefault(table, {}).setdefault("facets", facets)
             for table in HIDDEN_TABLES:
                 config_tables.setdefault(table, {}).setdefault("hidden", True)
-            for table, label in LABEL_COLUMNS.items():
+            for table, label in table_settings(columns).items():
                 for key, value in label.items():
                     config_tables.setdefault(table, {}).setdefault(key, value)
             queries = config_database.setdefault("queries", {})

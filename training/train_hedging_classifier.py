@@ -1,0 +1,180 @@
+"""Train the hedging classifier (scorers/hedging/classifier.py) on news sentences
+labelled by hand, and report it by part.
+
+    python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C]
+
+SHARED_DATA holds `polnear/{train,dev}.jsonl` and `pages_news/truth.json`. The labels
+(no text; the sentences are read back from SHARED_DATA):
+
+- `benchmarks/data/hedging_polnear.tsv`: 1,892 PolNeAR sentences; `development` (the
+  cue rules were developed on these) is learned from, `heldout` is only scored;
+- `benchmarks/data/hedging_real_news.tsv`: PolNeAR and 2023 web news sentences labelled
+  for this model by two annotators; `train` is learned from, `test` is only scored;
+- the hand-written sets `benchmarks/data/hedging_news_heldout{,_2}.tsv` are learned from,
+  `hedging_news_heldout_3.tsv` is only scored.
+
+The regularisation and the threshold are chosen on out-of-fold probabilities (five
+folds grouped by article) of the real-news sentences learned from; then the model is
+refitted on all of them. The held-out parts are scored once, at the end, and never
+read. `--write` writes `datasette_attribution/models/hedging_classifier.npz` with the
+names of its features and this command, and records its SHA-256 in `models/SHA256SUMS`.
+Needs scikit-learn (training only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from datasette_attribution import analyze, encoder, nlp  # noqa: E402
+from datasette_attribution.resources import record_model_files  # noqa: E402
+from datasette_attribution.scorers.hedging import classifier, cues, weights  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data"
+MODEL = ROOT / "datasette_attribution" / "models" / classifier.MODEL_FILE
+LEARNED_PARTS = {"development", "train"}
+
+
+def documents(shared: Path) -> dict[str, str]:
+    texts = {}
+    for split in ("train", "dev"):
+        for line in (shared / "polnear" / f"{split}.jsonl").read_text("utf-8").splitlines():
+            record = json.loads(line)
+            texts[record["id"]] = record["text"]
+    for name, page in json.loads((shared / "pages_news" / "truth.json").read_text("utf-8")).items():
+        texts[name] = page.get("body") or ""
+    return texts
+
+
+def rows(path: Path):
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line.split("\t")
+
+
+def labelled(shared: Path) -> list[dict]:
+    """Every labelled sentence: text, gold (bool), set, part, group (its article)."""
+    texts = documents(shared)
+    examples = []
+    for name in ("hedging_polnear.tsv", "hedging_real_news.tsv"):
+        for number, fields in rows(DATA / name):
+            doc, start, end, label, part = fields[-5:]
+            if doc not in texts:
+                raise SystemExit(f"{DATA / name}:{number}: article {doc} is not in {shared}")
+            examples.append({"text": texts[doc][int(start):int(end)], "gold": label == "hedged",
+                             "set": name, "part": part, "group": doc})
+    for name, part in (("hedging_news_heldout.tsv", "development"), ("hedging_news_heldout_2.tsv", "development"),
+                       ("hedging_news_heldout_3.tsv", "heldout")):
+        for number, (label, text) in rows(DATA / name):
+            examples.append({"text": text, "gold": label == "hedged", "set": name, "part": part,
+                             "group": f"{name}:{number}"})
+    return examples
+
+
+def featurised(examples: list[dict]) -> np.ndarray:
+    """Each sentence's features as the load computes them: parsed, encoded and scored
+    by the scorers that run before hedging (the sourcing scorer's `attribution` is one),
+    each sentence on its own."""
+    before = []
+    for scorer in analyze.scorers():
+        if scorer.name == "hedging":
+            break
+        before.append(scorer)
+    vectors = []
+    texts = [example["text"] for example in examples]
+    for at in range(0, len(texts), 64):
+        batch = texts[at:at + 64]
+        with nlp.memory_zone():
+            for text, doc, encoding in zip(batch, nlp.parse(batch), encoder.encode(batch)):
+                sentence = {"position": 0, "paragraph": 0, "start": 0, "end": len(text), "text": text,
+                            "mentions": [], "span": doc[:], "encoding": encoding}
+                analysis = analyze.Analysis(sentences=[sentence], body=text, summary={},
+                                            settings=analyze.DEFAULT_SETTINGS)
+                for scorer in before:
+                    scorer.score(analysis.sentences, analysis)
+                found = cues.hedge_cues(sentence["span"])
+                vectors.append(classifier.features(encoding, found, weights.score_cues(found, text),
+                                                   sentence.get("attribution")))
+        print(f"  features: {min(at + 64, len(texts))} of {len(texts)}", file=sys.stderr, end="\r")
+    print(file=sys.stderr)
+    return np.vstack(vectors)
+
+
+def figures(gold, guess) -> str:
+    gold, guess = np.asarray(gold, bool), np.asarray(guess, bool)
+    tp, fp, fn = (gold & guess).sum(), (~gold & guess).sum(), (gold & ~guess).sum()
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f"n {len(gold)}, {int(gold.sum())} hedged: F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f})"
+
+
+def f1_of(gold, guess) -> float:
+    gold, guess = np.asarray(gold, bool), np.asarray(guess, bool)
+    tp = (gold & guess).sum()
+    return 2 * tp / (2 * tp + (~gold & guess).sum() + (gold & ~guess).sum()) if tp else 0.0
+
+
+def fit(x, y, c):
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    model = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, y)
+    return {"mean": mean, "scale": scale, "weight": model.coef_[0], "bias": model.intercept_[0]}
+
+
+def predict(model, x):
+    return 1 / (1 + np.exp(-(((x - model["mean"]) / model["scale"]) @ model["weight"] + model["bias"])))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("shared", type=Path, help="the folder holding polnear/ and pages_news/")
+    parser.add_argument("--c", type=float, nargs="+", default=[0.005, 0.01, 0.02, 0.05, 0.1])
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    examples = labelled(args.shared)
+    x = featurised(examples)
+    y = np.array([example["gold"] for example in examples])
+    learned = np.array([example["part"] in LEARNED_PARTS for example in examples])
+    real = np.array([not example["set"].startswith("hedging_news_heldout") for example in examples])
+    groups = np.array([example["group"] for example in examples])
+    index = np.flatnonzero(learned)
+    best = None
+    for c in args.c:
+        out_of_fold = np.zeros(len(examples))
+        for train, test in GroupKFold(5).split(index, groups=groups[index]):
+            model = fit(x[index[train]], y[index[train]], c)
+            out_of_fold[index[test]] = predict(model, x[index[test]])
+        scored = learned & real
+        threshold, f1 = max(((t, f1_of(y[scored], out_of_fold[scored] >= t)) for t in np.arange(0.2, 0.8, 0.025)),
+                            key=lambda pair: pair[1])
+        print(f"C {c}: out-of-fold real news F1 {f1:.3f} at threshold {threshold:.3f}")
+        if best is None or f1 > best[0]:
+            best = (f1, c, threshold, out_of_fold.copy())
+    f1, c, threshold, out_of_fold = best
+    print(f"chosen: C {c}, threshold {threshold:.3f}")
+    for name in sorted({example["set"] for example in examples}):
+        mask = learned & np.array([example["set"] == name for example in examples])
+        if mask.any():
+            print(f"  out of fold, {name} (learned from): {figures(y[mask], out_of_fold[mask] >= threshold)}")
+    model = fit(x[learned], y[learned], c)
+    for name in sorted({example["set"] for example in examples}):
+        mask = ~learned & np.array([example["set"] == name for example in examples])
+        if mask.any():
+            print(f"  held out, {name} (never read): {figures(y[mask], predict(model, x[mask]) >= threshold)}")
+    if args.write:
+        np.savez(MODEL, feature_names=np.array(classifier.feature_names()), threshold=np.float64(threshold),
+                 command=np.array("python training/train_hedging_classifier.py SHARED_DATA --write"
+                                  f" --c {c}"), **model)
+        print(f"wrote {MODEL.relative_to(ROOT)} and {record_model_files().relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
