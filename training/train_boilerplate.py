@@ -27,6 +27,7 @@ from benchmarks.shingles import f1_over_pages, page_counts  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.ingest.pages import article_from_text  # noqa: E402
 from datasette_attribution.model import LoadError, RawDocument  # noqa: E402
+from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.text import boilerplate  # noqa: E402
 from datasette_attribution.text.boilerplate import (  # noqa: E402
     _raw_score,
@@ -161,7 +162,7 @@ def main():
         exported = fit_two_passes(X, y, pages, sites)
         MODEL_PATH.parent.mkdir(exist_ok=True)
         MODEL_PATH.write_text(json.dumps(exported, separators=(",", ":")) + "\n")
-        print(f"wrote {MODEL_PATH.name}")
+        print(f"wrote {MODEL_PATH.name} and {record_model_files().name}")
 
 
 def cross_validate(X, y, sites, pages, names, bodies, page_texts):
