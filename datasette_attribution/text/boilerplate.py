@@ -233,10 +233,12 @@ def classify_blocks(blocks: list[Block]) -> list[str]:
     after it: it is kept, but as a heading, so it never joins the next sentence.
     """
     threshold = model_file("boilerplate")["threshold"]
-    labels = [
-        "content" if p >= threshold else "boilerplate"
-        for p in content_probabilities(blocks)
-    ]
+    if len({block.index for block in blocks}) == 1:
+        # A page saved as one line: its pieces were cut by length, not by the page,
+        # so there are no lines of furniture to tell from the text's.
+        labels = ["content"] * len(blocks)
+    else:
+        labels = ["content" if p >= threshold else "boilerplate" for p in content_probabilities(blocks)]
     repeats = Counter(block.text.lower() for block in blocks)
     for i, block in enumerate(blocks):
         if (
