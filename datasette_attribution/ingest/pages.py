@@ -34,6 +34,12 @@ def article_from_text(raw: RawDocument) -> Article:
     if not kept:
         raise LoadError(raw.location, "no article text found on this page")
     kept = kept[header_length(blocks, kept):]
+    # The same with a dateline the classifier left out: a headline or standfirst
+    # kept above it is the header's.
+    for position in range(min(MAX_HEADER_ABOVE_DATELINE, len(kept) - 1), 0, -1):
+        if any(metadata.date_in_line(blocks[i].text) for i in range(kept[position - 1] + 1, kept[position])):
+            kept = kept[position:]
+            break
     # A dateline among the body's first lines is the header's, never text.
     while len(kept) > 1 and any(metadata.date_in_line(blocks[i].text) for i in kept[:TOP_LINES]):
         kept.remove(next(i for i in kept[:TOP_LINES] if metadata.date_in_line(blocks[i].text)))
@@ -94,6 +100,7 @@ def article_from_text(raw: RawDocument) -> Article:
 
 
 TOP_LINES = 3
+MAX_HEADER_ABOVE_DATELINE = 2
 NEAR_LINES = 30
 
 

@@ -142,8 +142,24 @@ def block_features(blocks: list[Block]) -> list[list[float]]:
             float(run_start <= i < run_end),
             math.log1p(run_distance),
             i / count,
+            # The shape of the line and of its neighbours, which hold across sites
+            # where a site's own words do not: prose has commas and long words,
+            # and lies between lines that end like sentences.
+            math.log1p(len(block.text)),
+            block.text.count(",") / n if n else 0.0,
+            sum(len(w) for w in block.words) / n if n else 0.0,
+            sum(w.isupper() and len(w) > 1 for w in block.words) / n if n else 0.0,
+            float(block.text.rstrip().endswith(":")),
+            float(bool(QUOTE_MARK.search(block.text))),
+            math.log1p(len(blocks[i - 1].words)) if i > 0 else 0.0,
+            math.log1p(len(blocks[i + 1].words)) if i + 1 < count else 0.0,
+            float(i > 0 and bool(TERMINAL.search(blocks[i - 1].text))),
+            float(i + 1 < count and bool(TERMINAL.search(blocks[i + 1].text))),
         ])
     return rows
+
+
+QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def _raw_score(model: dict, row: list[float]) -> float:
