@@ -148,28 +148,12 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
         raise click.BadParameter(f"cannot read {published!r} as a date", param_hint="--published")
     overrides = {"outlet": outlet, "byline": byline, "title": title, "url": url,
                  "published": parse_date(published) if published else None}
-    check_settings(model, alias_files)
-    if cluster:
-        try:
-            require_dask()
-        except ClusterError as error:
-            raise click.UsageError(str(error)) from None
+    workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
     settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes,
                 "story_window": story_window, "story_threshold": story_threshold, "cluster": cluster}
-    workers = workers or os.cpu_count() or 1
-    show_bar = sys.stderr.isatty() if progress is None else progress
-
     bar = Progress(expected_documents(paths), sys.stderr) if show_bar else None
-
-    def report_error(error):
-        if bar:
-            bar.clear()
-        click.echo(f"error: {error}", err=True)
-        if bar:
-            bar.draw()
-
     with database_for_load(db, wait, upgrade_note=True) as database:
-        report = _load(database, paths, replace, encoding, overrides, on_error=report_error,
+        report = _load(database, paths, replace, encoding, overrides, on_error=error_reporter(bar),
                        on_document=bar.advance if bar else None, workers=workers, **settings)
     if bar:
         bar.finish()
@@ -178,6 +162,29 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
         click.echo(f"  failed: {error.location}: {error.message}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def scoring_options(model, alias_files, cluster, workers, progress) -> tuple[int, bool]:
+    """What load and rescore check before reading an article (the pipeline, the alias
+    files, Dask when asked for), and the worker count and whether to draw the bar."""
+    check_settings(model, alias_files)
+    if cluster:
+        try:
+            require_dask()
+        except ClusterError as error:
+            raise click.UsageError(str(error)) from None
+    return workers or os.cpu_count() or 1, sys.stderr.isatty() if progress is None else progress
+
+
+def error_reporter(bar):
+    """An error on a line of its own, the progress bar drawn again below it."""
+    def report_error(error):
+        if bar:
+            bar.clear()
+        click.echo(f"error: {error}", err=True)
+        if bar:
+            bar.draw()
+    return report_error
 
 
 RECORD_SUFFIXES = (".jsonl", ".csv")
@@ -263,30 +270,18 @@ def _duration(seconds: float) -> str:
               help="When a load is writing DB: wait for it to finish, or exit at once (status 1).")
 def rescore(db, workers, progress, model, alias_files, cluster, wait):
     check_database_path(db)
-    check_settings(model, alias_files)
-    if cluster:
-        try:
-            require_dask()
-        except ClusterError as error:
-            raise click.UsageError(str(error)) from None
-    workers = workers or os.cpu_count() or 1
-    show_bar = sys.stderr.isatty() if progress is None else progress
-
-    def report_error(error):
-        click.echo(f"error: {error}", err=True)
-
+    workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
     with database_for_load(db, wait) as database:
-        settings = {"model": model, "alias_files": tuple(alias_files), "cluster": cluster, "workers": workers,
-                    "on_error": report_error}
+        total = database.execute("select count(*) from articles").fetchone()[0]
+        bar = Progress(total, sys.stderr) if show_bar else None
         try:
-            if show_bar:
-                total = database.execute("select count(*) from articles").fetchone()[0]
-                with click.progressbar(length=total, label="Rescoring", file=sys.stderr) as bar:
-                    report = pipeline.rescore(database, on_document=lambda location: bar.update(1), **settings)
-            else:
-                report = pipeline.rescore(database, **settings)
+            report = pipeline.rescore(database, model=model, alias_files=tuple(alias_files), cluster=cluster,
+                                      workers=workers, on_error=error_reporter(bar),
+                                      on_document=bar.advance if bar else None)
         except ClusterError as error:
             raise click.ClickException(str(error)) from None
+    if bar:
+        bar.finish()
     click.echo(report.summary_line())
     if report.failed:
         sys.exit(1)
