@@ -3,12 +3,11 @@ would): one line says how many articles were committed and that a rerun adds the
 rest, the status is 1, the file passes SQLite's integrity check, and the rerun
 equals a clean load."""
 
-import json
 import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from conftest import INDEPENDENT_SEED, NEWS24_SEED
+from conftest import write_seed_corpus
 
 from datasette_attribution import pipeline
 from datasette_attribution.cli import cli
@@ -21,15 +20,7 @@ COMPARED_TABLES = ["articles", "paragraphs", "sentences", "mentions", "quotes", 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    lines = [line.strip() for path in (NEWS24_SEED, INDEPENDENT_SEED)
-             for line in path.read_text("utf-8").splitlines() if len(line.strip()) > 100]
-    path = tmp_path_factory.mktemp("full") / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(ARTICLES):
-            body = "\n".join(lines[(i + k) % len(lines)] for k in range(3))
-            out.write(json.dumps({"id": f"story-{i}", "outlet": f"Outlet {i % 4}",
-                                  "title": f"Report {i}", "text": body}) + "\n")
-    return path
+    return write_seed_corpus(tmp_path_factory.mktemp("full") / "corpus.jsonl", range(ARTICLES))
 
 
 def load(db_path, corpus):

@@ -1,7 +1,6 @@
 """A real load process killed outright (SIGKILL) at several points, and a served
 database read while a load writes to it."""
 
-import json
 import signal
 import socket
 import sqlite3
@@ -11,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from conftest import INDEPENDENT_SEED, NEWS24_SEED
+from conftest import write_seed_corpus
 
 from datasette_attribution import pipeline
 
@@ -28,15 +27,7 @@ READER_TABLES = ["actor_stats", "outlet_actor_stats", "facet_actor_sentences", "
 def corpus(tmp_path_factory):
     """Real sentences from the seeds, regrouped into many short articles of four
     outlets, each article distinct."""
-    lines = [line.strip() for path in (NEWS24_SEED, INDEPENDENT_SEED)
-             for line in path.read_text("utf-8").splitlines() if len(line.strip()) > 100]
-    path = tmp_path_factory.mktemp("killed") / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(ARTICLES):
-            body = "\n".join(lines[(i + k) % len(lines)] for k in range(3))
-            out.write(json.dumps({"id": f"story-{i}", "outlet": f"Outlet {i % 4}",
-                                  "title": f"Report {i}", "text": body}) + "\n")
-    return path
+    return write_seed_corpus(tmp_path_factory.mktemp("killed") / "corpus.jsonl", range(ARTICLES))
 
 
 def start_load(db_path, corpus):

@@ -2,31 +2,18 @@
 with --no-wait, leaves at once and changes nothing), every article ends up stored
 once, and a reader sees every table throughout."""
 
-import json
 import sqlite3
 import subprocess
 import sys
 import time
 
 import pytest
-from conftest import INDEPENDENT_SEED, NEWS24_SEED
+from conftest import NEWS24_SEED, write_seed_corpus
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock")
 
 READER_TABLES = {"articles", "sentences", "actor_stats", "outlet_actor_stats", "facet_actor_sentences",
                  "outlet_summary", "sentences_fts", "articles_fts", "stories"}
-
-
-def write_corpus(path, numbers):
-    """Short articles of real sentences from the seeds, one per number, each distinct."""
-    lines = [line.strip() for seed in (NEWS24_SEED, INDEPENDENT_SEED)
-             for line in seed.read_text("utf-8").splitlines() if len(line.strip()) > 100]
-    with path.open("w", encoding="utf-8") as out:
-        for i in numbers:
-            body = "\n".join(lines[(i + k) % len(lines)] for k in range(3))
-            out.write(json.dumps({"id": f"story-{i}", "outlet": f"Outlet {i % 4}",
-                                  "title": f"Report {i}", "text": body}) + "\n")
-    return path
 
 
 def start_load(db_path, corpus, *options):
@@ -61,10 +48,10 @@ def wait_until_writing(db_path, process, articles=1):
 
 def test_a_second_load_waits_for_the_first_and_every_article_is_stored_once(tmp_path):
     path = tmp_path / "news.db"
-    first = start_load(path, write_corpus(tmp_path / "first.jsonl", range(0, 240)))
+    first = start_load(path, write_seed_corpus(tmp_path / "first.jsonl", range(0, 240)))
     wait_until_writing(path, first, articles=50)
     # Overlapping input: articles 200-239 are in both.
-    second = start_load(path, write_corpus(tmp_path / "second.jsonl", range(200, 280)))
+    second = start_load(path, write_seed_corpus(tmp_path / "second.jsonl", range(200, 280)))
     seen_during = []
     while first.poll() is None or second.poll() is None:
         seen_during.append(tables_seen(path))
@@ -90,11 +77,11 @@ def test_a_second_load_waits_for_the_first_and_every_article_is_stored_once(tmp_
 
 def test_a_load_told_not_to_wait_leaves_at_once_and_changes_nothing(tmp_path):
     path = tmp_path / "news.db"
-    first = start_load(path, write_corpus(tmp_path / "first.jsonl", range(0, 200)))
+    first = start_load(path, write_seed_corpus(tmp_path / "first.jsonl", range(0, 200)))
     wait_until_writing(path, first, articles=50)
     second = subprocess.run(
         [sys.executable, "-m", "datasette_attribution", "load", str(path),
-         str(write_corpus(tmp_path / "second.jsonl", range(500, 520))), "--no-wait", "--no-progress"],
+         str(write_seed_corpus(tmp_path / "second.jsonl", range(500, 520))), "--no-wait", "--no-progress"],
         capture_output=True, text=True, timeout=300)
     still_loading = first.poll() is None
     first_out, first_err = first.communicate()
