@@ -12,7 +12,6 @@ only (`development`, `train`); the others are scored, never read.
 """
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -20,21 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.hedging import hedged_class_figures  # noqa: E402
 from datasette_attribution.analyze import score_sentence  # noqa: E402
+from training.real_news import documents_by_id  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 LABELS = ("hedging_polnear.tsv", "hedging_real_news.tsv")
 READ_PARTS = {"development", "train"}
-
-
-def documents(shared: Path) -> dict[str, str]:
-    texts = {}
-    for split in ("train", "dev"):
-        for line in (shared / "polnear" / f"{split}.jsonl").open(encoding="utf-8"):
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
-    for name, page in json.loads((shared / "pages_news" / "truth.json").read_text("utf-8")).items():
-        texts[name] = page.get("body") or ""
-    return texts
 
 
 def main():
@@ -42,7 +31,7 @@ def main():
     parser.add_argument("shared", type=Path, help="the folder holding polnear/ and pages_news/")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
-    texts = documents(args.shared)
+    texts = documents_by_id(args.shared)
     for name in LABELS:
         parts: dict[str, list] = {}
         for number, line in enumerate((DATA / name).read_text("utf-8").splitlines(), 1):

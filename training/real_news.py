@@ -28,6 +28,11 @@ def documents(shared: Path) -> dict[tuple[str, str], str]:
     return texts
 
 
+def documents_by_id(shared: Path) -> dict[str, str]:
+    """The same texts by document id alone (PolNeAR ids and page names never collide)."""
+    return {doc: text for (_, doc), text in documents(shared).items()}
+
+
 def load_real_news(path: Path, shared: Path) -> dict[str, list[dict]]:
     """{part: [{text, group, targets: [(start, end, label index)]}]}, one example a
     sentence, its targets together (the encoder reads a sentence once)."""

@@ -24,7 +24,6 @@ Needs scikit-learn (training only).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -37,21 +36,11 @@ sys.path.insert(0, str(ROOT))
 from datasette_attribution import analyze, encoder, nlp  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers.hedging import classifier, cues, weights  # noqa: E402
+from training.real_news import documents_by_id  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
 MODEL = ROOT / "datasette_attribution" / "models" / classifier.MODEL_FILE
 LEARNED_PARTS = {"development", "train"}
-
-
-def documents(shared: Path) -> dict[str, str]:
-    texts = {}
-    for split in ("train", "dev"):
-        for line in (shared / "polnear" / f"{split}.jsonl").read_text("utf-8").splitlines():
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
-    for name, page in json.loads((shared / "pages_news" / "truth.json").read_text("utf-8")).items():
-        texts[name] = page.get("body") or ""
-    return texts
 
 
 def rows(path: Path):
@@ -62,7 +51,7 @@ def rows(path: Path):
 
 def labelled(shared: Path) -> list[dict]:
     """Every labelled sentence: text, gold (bool), set, part, group (its article)."""
-    texts = documents(shared)
+    texts = documents_by_id(shared)
     examples = []
     for name in ("hedging_polnear.tsv", "hedging_real_news.tsv"):
         for number, fields in rows(DATA / name):
