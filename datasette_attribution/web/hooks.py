@@ -12,7 +12,7 @@ from functools import lru_cache
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-from . import earlier_release, errors, exports, filters, render
+from . import counts, earlier_release, errors, exports, filters, render
 from .pages import article, common, dashboard, outlets, story
 from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
@@ -86,11 +86,15 @@ def filters_from_request(request, table, database, datasette):
     from datasette.filters import FilterArguments
 
     clauses, params, descriptions = filters.where_clauses(table, request.args)
-    if not clauses:
+    if not clauses and not counts.summary_count_may_answer(request, table):
         return None
 
     async def inner():
         db = datasette.get_database(database)
+        if getattr(db, "attr_counts_from_summaries", False):
+            counted = await counts.summary_count(db, request, table)
+            if counted is not None:
+                params[counts.COUNTED] = counted
         if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
                 await db.table_exists("actor_articles")):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
@@ -462,6 +466,7 @@ def startup(datasette):
             tables = await db.table_names()
             if not all(t in tables for t in OUR_TABLES):
                 continue
+            counts.answer_counts_from_summaries(db)
             # Datasette's facet suggestions group every column of every page by
             # value (a second a page on 130,000 sentences, most of a busy
             # instance's time); the plugin's default facets stay. The plugin
