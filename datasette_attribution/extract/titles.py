@@ -18,11 +18,19 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import urlparse
 
 import numpy
 
-from ..resources import model_arrays, words
+from ..resources import (
+    ModelFileError,
+    check_feature_names,
+    feature_check,
+    model_arrays,
+    model_path,
+    words,
+)
 from . import fields
 from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption
 from .metadata import (
@@ -45,7 +53,22 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 BRACKETED_TAIL = re.compile(r"[\[(][^\])]{1,20}[\])]\s*$")  # "[Watch]", "(video)"
 
 
-class TitleModelError(Exception):
+# The features, by name, in the order the model files list them (loading checks).
+SHAPE_FEATURES = ("words", "log_chars", "few_words", "many_words", "ends_sentence", "ends_ask", "ends_colon", "bracketed_tail", "capitalised", "all_caps", "name_like", "web_share", "lead_share", "body_share", "first_sentence_share", "names_site", "separator")
+RELATIVE = ("lead_share", "body_share", "first_sentence_share", "capitalised", "words")
+HTML_RELATIVE = RELATIVE + ("slug_share", "sources")
+HTML_FEATURES = (SHAPE_FEATURES + tuple(f"from_{source}" for source in HTML_SOURCES)
+                 + ("first_h1", "sources", "slug_share", "has_slug", "in_other_titles", "holds_other_title",
+                    "rule_pick") + tuple(f"{name}_below_best" for name in HTML_RELATIVE))
+TEXT_FEATURES = (SHAPE_FEATURES + ("distance", "nearest", "signature_after", "signature_before", "repeated", "rule_score", "rule_out", "rule_pick", "rule_score_above", "rule_score_below", "next_longer")
+                 + tuple(f"{name}_below_best" for name in RELATIVE))
+
+
+def feature_names(kind: str) -> tuple[str, ...]:
+    return HTML_FEATURES if kind == "html" else TEXT_FEATURES
+
+
+class TitleModelError(ModelFileError):
     """A shipped title model cannot be used (missing, corrupt, or trained on other features)."""
 
 
@@ -73,7 +96,7 @@ class _Body:
     first_sentence: set[str]
 
     @classmethod
-    def of(cls, body_text: str) -> "_Body":
+    def of(cls, body_text: str) -> _Body:
         first = re.split(r"(?<=[.!?])\s", body_text[:600], maxsplit=1)[0]
         return cls(set(_content(body_text)), set(_content(body_text[:LEAD_CHARS])), set(_content(first)))
 
@@ -168,7 +191,7 @@ def html_candidates(proposals: list[tuple[str, str | None]], rule_title: str | N
             (_share(_content(other.text), set(own)) for other in others if other is not candidate), default=0.0)
         candidate.features["rule_pick"] = float(_key(candidate.text) == rule_key)
 
-    return _relative(others, ("slug_share", "sources"))
+    return _relative(others, HTML_RELATIVE[len(RELATIVE):])
 
 
 def text_candidates(before_body: list[Block], body_text: str, outlet: str | None,
@@ -220,9 +243,6 @@ def text_candidates(before_body: list[Block], body_text: str, outlet: str | None
 
 # How a candidate compares with the page's others: what makes a headline is often
 # that it agrees with the body more than any other line of its page does.
-RELATIVE = ("lead_share", "body_share", "first_sentence_share", "capitalised", "words")
-
-
 def _relative(candidates: list[Candidate], extra: tuple[str, ...] = ()) -> list[Candidate]:
     for name in RELATIVE + extra:
         top = max((c.features[name] for c in candidates), default=0.0)
@@ -249,22 +269,35 @@ def _key(text: str | None) -> str:
 MODEL_FILES = {"html": "title_html", "text": "title_text"}
 
 
+@cache
 def load_model(kind: str) -> dict:
+    """The title model of `kind` ("html" or "text"), its features checked against
+    the code's."""
     name = MODEL_FILES[kind]
     try:
         model = dict(model_arrays(name))
     except (OSError, ValueError, KeyError) as error:
-        raise TitleModelError(f"models/{name}.npz: cannot read the title model ({error})") from error
+        raise TitleModelError(f"{model_path(name + '.npz')}: cannot read the title model ({error})") from error
+    command = str(model["command"]) if "command" in model else None
+    check_feature_names(f"{name}.npz", model.get("feature_names", ()), feature_names(kind), command)
     return model
 
 
-def _vector(candidate: Candidate, names: list[str]) -> numpy.ndarray:
-    missing = [name for name in names if name not in candidate.features]
-    if missing or len(names) != len(candidate.features):
-        raise TitleModelError(
-            "the title model was trained on other features than the code computes "
-            f"(stored but not computed: {missing[:3]}); retrain it with training/train_titles.py")
-    return numpy.asarray([candidate.features[name] for name in names], numpy.float64)
+@feature_check
+def check_title_models() -> None:
+    for kind in MODEL_FILES:
+        load_model(kind)
+
+
+def _vector(candidate: Candidate, names) -> numpy.ndarray:
+    if len(candidate.features) != len(names):
+        raise TitleModelError(f"the title model weighs {len(names)} features, the code computed "
+                              f"{len(candidate.features)}; retrain it with training/train_titles.py")
+    try:
+        return numpy.asarray([candidate.features[name] for name in names], numpy.float64)
+    except KeyError as error:
+        raise TitleModelError(f"the title model weighs a feature the code never computes ({error}); "
+                              "retrain it with training/train_titles.py") from error
 
 
 def probabilities(candidates: list[Candidate], model: dict) -> list[float]:
