@@ -48,9 +48,9 @@ def page_candidates(path: Path, kind: str) -> list:
     """The candidates the loader builds for one page."""
     recorded = []
 
-    def record(candidates, _kind):
+    def record(candidates, kind):
         recorded.extend(candidates)
-        return next((c for c in candidates if c.features.get("rule_pick")), None)
+        return titles.choose_by_rules(candidates, kind)
 
     builder, _ = BUILDERS[kind]
     raw = RawDocument(str(path), str(path), kind, storable(path.read_text("utf-8", errors="replace")))

@@ -92,7 +92,7 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
     return Article(
         source=raw.source,
         paragraphs=[
-            Paragraph(blocks[i].text, "heading" if labels[i] == "heading" else "text")
+            Paragraph(joined_drop_cap(blocks[i].text), "heading" if labels[i] == "heading" else "text")
             for i in kept
         ],
         title=fields.clean_title(title.text, outlet, None) if title else None,
@@ -101,6 +101,27 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
         published=published,
         standfirst=standfirst,
     )
+
+
+# A paragraph's first letter set apart by the page's drop cap: "H ong Kong", "F our years".
+DROP_CAP = re.compile(r"^([A-Z]) ([a-z]+)\b")
+MIN_WORD_ZIPF = 3.0  # how common (wordfreq's Zipf scale) a word of English at least is
+
+
+def joined_drop_cap(text: str) -> str:
+    """The paragraph with its drop cap joined to the rest of its word, when the two
+    make a word and the letter alone does not ("X is back" and "A new" stay)."""
+    found = DROP_CAP.match(text)
+    if not found:
+        return text
+    from wordfreq import zipf_frequency
+
+    letter, rest = found.groups()
+    if zipf_frequency(letter + rest, "en") < MIN_WORD_ZIPF:
+        return text
+    if letter in "AI" and zipf_frequency(rest, "en") >= MIN_WORD_ZIPF:
+        return text  # "A new law", "I never said"
+    return letter + text[found.start(2):]
 
 
 TOP_LINES = 3
@@ -220,7 +241,7 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
             kind = "heading" if text in headings else boilerplate.furniture_kind(text) or "text"
             if text and kind != "boilerplate":
                 paragraphs.append(Paragraph(text, kind))
-    paragraphs = _agreed_body(paragraphs, declared["body"])
+    paragraphs = [Paragraph(joined_drop_cap(p.text), p.kind) for p in _agreed_body(paragraphs, declared["body"])]
     rule_title = markup.headline(tree, document.title if document else None)
     rule_title = markup.agreed_headline(tree, [declared["headline"], rule_title]) or rule_title or declared["headline"]
     standfirst = document.description if document else None

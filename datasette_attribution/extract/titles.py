@@ -317,3 +317,9 @@ def choose(candidates: list[Candidate], kind: str, model: dict | None = None) ->
     scores = probabilities(candidates, model)
     best = max(range(len(candidates)), key=scores.__getitem__)
     return candidates[best] if scores[best] >= float(model["threshold"]) else None
+
+
+def choose_by_rules(candidates: list[Candidate], kind: str) -> Candidate | None:
+    """The candidate the hand-written rules pick (find_title, markup.agreed_headline),
+    as the loader chose before the model: for measuring and training against it."""
+    return next((candidate for candidate in candidates if candidate.features.get("rule_pick")), None)
