@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.polnear import records_by_id  # noqa: E402
 from datasette_attribution.analyze import analyze_article  # noqa: E402
-from datasette_attribution.ingest.records import article_from_record  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.ingest.structured import article_from_record  # noqa: E402
+from datasette_attribution.records import RawDocument  # noqa: E402
 from datasette_attribution.pipeline import layout  # noqa: E402
 from datasette_attribution.resolution import Resolver  # noqa: E402
 from datasette_attribution.store import article_rows  # noqa: E402

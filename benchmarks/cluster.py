@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write  # noqa: E402
-from datasette_attribution.cluster import BATCH  # noqa: E402  (Dask is imported only when used)
+from datasette_attribution.execute.cluster import BATCH  # noqa: E402  (Dask is imported only when used)
 
 TABLES = ("articles", "paragraphs", "sentences", "mentions", "actors", "quotes", "attributions",
           "stories", "actor_stats", "facet_sentences")
@@ -57,7 +57,7 @@ def _empty(item, context):
 
 def scheduler_overhead(workers: int, batches: int = 400) -> float:
     """Milliseconds a batch costs beyond its work: empty batches through mapped_in_order."""
-    from datasette_attribution import cluster
+    from datasette_attribution.execute import cluster
 
     client, local = cluster.connect(cluster.LOCAL, workers)
     try:

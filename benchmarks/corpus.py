@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from datasette_attribution.ingest.formats import to_article  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.records import RawDocument  # noqa: E402
 from datasette_attribution.text.segment import segment_article  # noqa: E402
 
 OUTLETS = [f"Outlet {letter}" for letter in "ABCDEFGHIJKL"]

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.shingles import f1_over_pages, page_counts  # noqa: E402
 from datasette_attribution.ingest.formats import to_article  # noqa: E402
-from datasette_attribution.model import LoadError, RawDocument  # noqa: E402
+from datasette_attribution.records import LoadError, RawDocument  # noqa: E402
 
 HELD_OUT_SHARE = 4  # one site in four is held out
 

@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write  # noqa: E402
-from datasette_attribution.ingest.records import article_from_record  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.ingest.structured import article_from_record  # noqa: E402
+from datasette_attribution.records import RawDocument  # noqa: E402
 from datasette_attribution.text.segment import segment_article  # noqa: E402
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from datasette_attribution.analyze import analyze_article  # noqa: E402
-from datasette_attribution.ingest.records import article_from_record  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.ingest.structured import article_from_record  # noqa: E402
+from datasette_attribution.records import RawDocument  # noqa: E402
 
 STOP = set("the a an of in on at to for and or his her its their this that these those who which "
            "mr mrs ms dr".split())

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from datasette_attribution.analyze import analyze_article  # noqa: E402
 from datasette_attribution.ingest.formats import to_article  # noqa: E402
-from datasette_attribution.model import Article, Paragraph, RawDocument  # noqa: E402
+from datasette_attribution.records import Article, Paragraph, RawDocument  # noqa: E402
 
 SENTENCES_PER_ARTICLE = 30
 

@@ -21,6 +21,7 @@ import asyncio
 import json
 import math
 import re
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -88,6 +89,9 @@ REPLICATED = {  # table: columns shifted by the size of the table they point to
 }
 
 
+COPIES_PER_COMMIT = 1000  # copies of the seeds (43 sentences in two articles each)
+
+
 def build(path: Path, target: int) -> None:
     load(open_database(path), [str(ROOT / "seeds")])
     conn = sqlite3.connect(path)
@@ -95,7 +99,7 @@ def build(path: Path, target: int) -> None:
         conn.execute(f"drop trigger [{trigger}]")  # full-text search is not measured here
     sizes = {t: conn.execute(f"select max(id) from {t}").fetchone()[0] for t in REPLICATED}
     copies = math.ceil(target / sizes["sentences"]) - 1
-    conn.execute("begin")
+    statements = {}
     for table, shifts in REPLICATED.items():
         columns = [row[1] for row in conn.execute(f"pragma table_info({table})")]
         select = []
@@ -110,11 +114,19 @@ def build(path: Path, target: int) -> None:
                 select.append(f"t.story_id + {sizes['stories']} * n.i")
             else:
                 select.append(f"t.[{column}]")
-        conn.execute(
-            f"with recursive n(i) as (select 1 union all select i + 1 from n where i < {copies}) "
+        statements[table] = (
+            "with recursive n(i) as (select :first union all select i + 1 from n where i < :last) "
             f"insert into {table} ({', '.join(f'[{c}]' for c in columns)}) "
             f"select {', '.join(select)} from n, {table} t where t.id <= {sizes[table]}")
-    conn.execute("commit")
+    # A transaction per batch of copies: the write-ahead log is checkpointed
+    # and reused after each, so the disk holds the database once, not twice,
+    # and memory stays SQLite's page cache at any size.
+    for first in range(1, copies + 1, COPIES_PER_COMMIT):
+        conn.execute("begin")
+        for statement in statements.values():
+            conn.execute(statement, {"first": first, "last": min(copies, first + COPIES_PER_COMMIT - 1)})
+        conn.execute("commit")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     db = sqlite_utils.Database(path)
     started = time.perf_counter()
@@ -171,7 +183,9 @@ def main() -> None:
     if not args.db.exists():
         started = time.perf_counter()
         build(args.db, args.sentences)
-        print(f"built {args.db} in {time.perf_counter() - started:.0f} s")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(f"built {args.db} in {time.perf_counter() - started:.0f} s, peak memory {peak:.0f} MiB")
+    print(f"database size {args.db.stat().st_size / 2**30:.1f} GiB")
     counts = sqlite_utils.Database(args.db)
     print(f"{counts['sentences'].count} sentences, {counts['mentions'].count} mentions, "
           f"{counts['articles'].count} articles")

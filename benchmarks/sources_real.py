@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.polnear import located_sentences  # noqa: E402
-from datasette_attribution.scorers.names import strip_titles  # noqa: E402
+from datasette_attribution.scorers.common.names import strip_titles  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "training" / "data"
 

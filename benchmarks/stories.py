@@ -44,7 +44,7 @@ from datasette_attribution.ingest.sources import read_documents  # noqa: E402
 from datasette_attribution.pipeline import load, open_database, to_article  # noqa: E402
 from datasette_attribution.store import stories as stored_stories  # noqa: E402
 from datasette_attribution.store.stories import StoryGrouper  # noqa: E402
-from datasette_attribution.stories import (  # noqa: E402
+from datasette_attribution.grouping import (  # noqa: E402
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
     MEANING_WEIGHT,

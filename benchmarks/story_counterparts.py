@@ -2,7 +2,7 @@
 
 Reads the hand labels of benchmarks/data/story_counterparts.tsv (ECB+ sentences:
 1 when another article of the event reports the same thing), encodes each event's
-sentences as the story view does (web/counterparts.py), and prints, for a range of
+sentences as the story view does (web/pages/counterparts.py), and prints, for a range of
 thresholds, how the "reported here, not by the others" call agrees with the labels
 on the dev part, then the chosen threshold's figures on the held-out part.
 
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from datasette_attribution.text.segment import sentence_spans  # noqa: E402
-from datasette_attribution.web.counterparts import (  # noqa: E402
+from datasette_attribution.web.pages.counterparts import (  # noqa: E402
     COUNTERPART_SIMILARITY,
     MIN_WORDS,
     compare,
@@ -34,7 +34,7 @@ ARTICLES, SENTENCES = 3, 8
 
 def by_words(sentences: list[dict], group_of: dict):
     """The method the story view used before: the cosine of rarity-weighted words."""
-    from datasette_attribution.stories import counterpart_score, sentence_vector
+    from datasette_attribution.grouping import counterpart_score, sentence_vector
 
     found = []
     for sentence in sentences:

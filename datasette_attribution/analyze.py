@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import encoder, nlp
-from .model import Article
+from .records import Article
 from .plugins import registered_scorers
 from .resources import check_model_files
 from .scorers.actors import alias_table
@@ -58,7 +58,7 @@ def check_pipeline(model: str | None = None) -> None:
 
 def check_settings(settings: Settings) -> None:
     """What a load chose, checked before anything is read: the spaCy pipeline
-    (nlp.PipelineError) and every alias file, line by line (model.LoadError
+    (nlp.PipelineError) and every alias file, line by line (records.LoadError
     naming the file and line)."""
     check_pipeline(settings.model)
     alias_table(settings.alias_files)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .analyze import Settings, analyze_article, target_sentiment
 from .ingest.formats import to_article
-from .model import RawDocument
+from .records import RawDocument
 
 __all__ = ["analyze_text", "sentiment_toward"]
 

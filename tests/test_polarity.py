@@ -3,7 +3,7 @@
 import pytest
 from textblob.en.sentiments import PatternAnalyzer
 
-from datasette_attribution.scorers import polarity
+from datasette_attribution.scorers.sentiment import polarity
 
 SENTENCES = [
     "The talks were a great success, officials said.",

@@ -16,7 +16,7 @@ from conftest import fetch
 from datasette_attribution import pipeline, store
 from datasette_attribution.analyze import analyze_article
 from datasette_attribution.cli import cli
-from datasette_attribution.model import Article, Paragraph
+from datasette_attribution.records import Article, Paragraph
 
 PREVIOUS = Path(__file__).resolve().parent / "data" / "previous-release.db"
 RECORD = {"id": "wire-1", "outlet": "Wire", "title": "Talks to resume", "published": "2014-11-08",

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from datasette_attribution.api import analyze_text
 from datasette_attribution.ingest.formats import to_article
-from datasette_attribution.model import LoadError, RawDocument
+from datasette_attribution.records import LoadError, RawDocument
 from datasette_attribution.text.characters import has_words
 from datasette_attribution.text.segment import MAX_SENTENCE_CHARS, sentence_spans
 

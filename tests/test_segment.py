@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from datasette_attribution.model import Article, Paragraph
+from datasette_attribution.records import Article, Paragraph
 from datasette_attribution.text.segment import segment_article, sentence_spans
 
 

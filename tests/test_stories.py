@@ -7,7 +7,7 @@ from conftest import INDEPENDENT_SEED, NEWS24_SEED
 from datasette_attribution import store
 from datasette_attribution.cli import cli
 from datasette_attribution.pipeline import load
-from datasette_attribution.stories import MEANING_BASELINE, MEANING_WEIGHT, cosine, term_vector
+from datasette_attribution.grouping import MEANING_BASELINE, MEANING_WEIGHT, cosine, term_vector
 
 COUNCIL = ("The city council approved a $4.2 million budget for road repairs on Tuesday, "
            "after a two-hour debate over pothole complaints in the northern districts. "
@@ -161,7 +161,7 @@ RATES = "The central bank raised interest rates by a quarter point on Wednesday,
 
 
 def test_the_meaning_moves_the_similarity_the_words_give():
-    from datasette_attribution.stories import MEANING_BASELINE, MEANING_WEIGHT, similarity
+    from datasette_attribution.grouping import MEANING_BASELINE, MEANING_WEIGHT, similarity
 
     assert similarity(0.2, None) == 0.2
     assert similarity(0.2, MEANING_BASELINE) == 0.2
@@ -171,7 +171,7 @@ def test_the_meaning_moves_the_similarity_the_words_give():
 
 def test_of_two_articles_the_words_find_equally_close_the_one_telling_the_same_event_is_nearest():
     from datasette_attribution import encoder
-    from datasette_attribution.stories import Candidate, StoryIndex
+    from datasette_attribution.grouping import Candidate, StoryIndex
 
     meaning = {text: encoder.lead_vector(encoder.encode([text])) for text in (QUAKE, QUAKE_RETOLD, RATES)}
     headline_only = term_vector("Earthquake in Iran", "")  # both earlier articles' words, the same
@@ -188,7 +188,7 @@ def test_of_two_articles_the_words_find_equally_close_the_one_telling_the_same_e
 
 def test_each_article_keeps_the_meaning_of_its_lead_as_the_encoder_gives_it(tmp_path):
     from datasette_attribution import encoder
-    from datasette_attribution.stories import meaning_bytes
+    from datasette_attribution.grouping import meaning_bytes
 
     db = store.open_database(tmp_path / "news.db")
     load(db, [str(NEWS24_SEED)])

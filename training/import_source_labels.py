@@ -24,9 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from datasette_attribution.ingest.records import article_from_record  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
-from datasette_attribution.scorers.source_kinds import KINDS  # noqa: E402
+from datasette_attribution.ingest.structured import article_from_record  # noqa: E402
+from datasette_attribution.records import RawDocument  # noqa: E402
+from datasette_attribution.scorers.sourcing.kinds import KINDS  # noqa: E402
 from datasette_attribution.text.segment import segment_article  # noqa: E402
 from training.real_news import documents  # noqa: E402
 

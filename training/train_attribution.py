@@ -32,11 +32,11 @@ from scipy.sparse import csr_matrix, hstack
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from datasette_attribution.resources import record_model_files  # noqa: E402
-from datasette_attribution.ingest.records import article_from_record  # noqa: E402
-from datasette_attribution.model import RawDocument  # noqa: E402
+from datasette_attribution.ingest.structured import article_from_record  # noqa: E402
+from datasette_attribution.records import RawDocument  # noqa: E402
 from datasette_attribution import encoder  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
-from datasette_attribution.scorers.cues import (  # noqa: E402
+from datasette_attribution.scorers.sourcing.cues import (  # noqa: E402
     is_candidate,
     is_quote_mark,
     token_vectors,

@@ -24,11 +24,11 @@ from sklearn.model_selection import GroupKFold
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.extraction import site_of  # noqa: E402
 from benchmarks.shingles import f1_over_pages, page_counts  # noqa: E402
-from datasette_attribution.ingest.pages import article_from_text  # noqa: E402
-from datasette_attribution.model import LoadError, RawDocument  # noqa: E402
+from datasette_attribution.extract.articles import article_from_text  # noqa: E402
+from datasette_attribution.records import LoadError, RawDocument  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
-from datasette_attribution.text import boilerplate  # noqa: E402
-from datasette_attribution.text.boilerplate import (  # noqa: E402
+from datasette_attribution.extract import boilerplate  # noqa: E402
+from datasette_attribution.extract.boilerplate import (  # noqa: E402
     _raw_score,
     block_features,
     blocks_of,

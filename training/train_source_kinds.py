@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from datasette_attribution import encoder, nlp  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
-from datasette_attribution.scorers.source_kinds import (  # noqa: E402
+from datasette_attribution.scorers.sourcing.kinds import (  # noqa: E402
     ANONYMOUS_KINDS,
     KINDS,
     phrase_vector,

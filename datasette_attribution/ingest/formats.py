@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..model import Article, RawDocument
+from ..records import Article, RawDocument
 from ..text.characters import storable
 from ..text.language import detect_language
-from . import pages, records
+from ..extract import articles
+from . import structured
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,9 @@ BY_NAME = {f.name: f for f in FORMATS}
 BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
 # A clean article from each kind of raw document.
 ARTICLE_BUILDERS = {
-    "text": pages.article_from_text,
-    "html": pages.article_from_html,
-    "record": records.article_from_record,
+    "text": articles.article_from_text,
+    "html": articles.article_from_html,
+    "record": structured.article_from_record,
 }
 HTML_TAGS = ("<html", "<!doctype html", "<body", "<head", "<p", "<div", "<article")
 

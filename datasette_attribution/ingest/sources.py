@@ -9,8 +9,8 @@ import os
 import stat
 import sys
 
-from ..model import LoadError, RawDocument
-from . import formats, records
+from ..records import LoadError, RawDocument
+from . import formats, structured
 
 STDIN = "-"
 # The largest page, JSON file or record read (load --max-size): news articles
@@ -127,13 +127,13 @@ def stream_records(path: str, encoding: str, max_bytes: int):
         check_content(path, handle.read(8192))
         handle.seek(0)
         if formats.by_suffix(path).name == "jsonl":
-            yield from records.read_jsonl(path, _decoded_lines(path, handle, encoding, max_bytes))
+            yield from structured.read_jsonl(path, _decoded_lines(path, handle, encoding, max_bytes))
         else:
             # The csv module's own limit (128 KB a field) would end the file at
             # the first long article.
             csv.field_size_limit(max(max_bytes, csv.field_size_limit()))
             text = io.TextIOWrapper(handle, encoding=encoding, newline="")
-            yield from records.read_csv(path, text)
+            yield from structured.read_csv(path, text)
 
 
 def check_regular_file(path: str, max_bytes: int, whole: bool) -> None:
@@ -184,10 +184,10 @@ def _read_input(path: str, encoding: str, max_bytes: int):
         return
     found = formats.sniff(path, text)
     if found.name == "jsonl":
-        yield from records.read_jsonl(location, text.splitlines())
+        yield from structured.read_jsonl(location, text.splitlines())
     elif found.name == "json":
-        yield from records.read_json(location, text)
+        yield from structured.read_json(location, text)
     elif found.name == "csv":
-        yield from records.read_csv(location, text)
+        yield from structured.read_csv(location, text)
     else:
         yield RawDocument(source=location, location=location, kind=found.kind, content=text)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pycountry
 
-from ..model import LoadError
+from ..records import LoadError
 from ..resources import lexicon, words
-from .lexicon import PhraseMatcher
-from .names import in_title_case, is_common_word, is_title
+from .common.names import in_title_case, is_common_word, is_title
+from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
 
@@ -91,9 +91,9 @@ def read_alias_file(path: str) -> list[tuple[str, str, list[str]]]:
 
 
 @lru_cache(maxsize=8)
-def _alias_pattern(alias_files: tuple[str, ...] = ()) -> PhraseMatcher:
+def _alias_pattern(alias_files: tuple[str, ...] = ()) -> PhraseFinder:
     # Case matters: "IS" is the group, "is" a verb.
-    return PhraseMatcher(alias_table(alias_files), ignore_case=False)
+    return PhraseFinder(alias_table(alias_files), ignore_case=False)
 
 
 # spaCy's entity labels -> actor kinds. Dates, money, works of art and the like are

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article
+from ..records import Article
 from .sourcing import person_names
 
 # Opening mark -> closing mark: straight and curly double quotes, the typewriter

@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 import sqlite_utils
 
-from ..stories import (
+from ..grouping import (
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
     Candidate,

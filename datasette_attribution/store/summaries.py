@@ -222,6 +222,29 @@ FACET_SUMMARIES = {
 }
 
 
+# Which summary counts a table's rows under equality filters on its columns,
+# smallest first: (summary, the columns it is grouped by, count expression,
+# the columns that must be among the filters). A summary with a row per actor
+# counts a sentence or an article once per actor mentioned in it: it answers
+# only under ?_actor=. A mention has one actor: its counts add up over actors.
+ROW_COUNTS = {
+    "sentences": [(name, columns, count, {"actor_id"} if "actor_id" in columns else set())
+                  for name, columns, count in FACET_SUMMARIES["sentences"]],
+    "articles": [("actor_articles", set(GROUPED_BY["actor_articles"]), "count(*)", {"actor_id"})],
+    "mentions": [("outlet_actor_stats", set(GROUPED_BY["outlet_actor_stats"]), "sum(stats.mentions)", set())],
+}
+
+
+def row_count_summary(table: str, filtered: set[str], available) -> tuple[str, str] | None:
+    """(summary, count expression) that counts `table`'s rows under equality
+    filters on the columns `filtered` (at least one), among the tables
+    `available`; None when none is grouped by all of them."""
+    for name, columns, count, needs in ROW_COUNTS.get(table, []):
+        if name in available and filtered and filtered <= columns and needs <= filtered:
+            return name, count
+    return None
+
+
 # The actors mentioned with the one filtered on, grouped by other_id: in the
 # same sentences, or in the same articles.
 CO_MENTIONS = {

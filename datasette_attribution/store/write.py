@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from ..model import Article
-from ..stories import meaning_bytes, meaning_from_bytes, term_vector
-from ..text.fields import outlet_key
+from ..records import Article
+from ..grouping import meaning_bytes, meaning_from_bytes, term_vector
+from ..extract.fields import outlet_key
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
 from .stories import StoryGrouper, forget_article

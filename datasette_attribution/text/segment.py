@@ -6,7 +6,7 @@ import re
 
 from sentencex import segment
 
-from ..model import Article
+from ..records import Article
 from .characters import INVISIBLE, LONE_SURROGATE, has_words
 
 # spaCy refuses a text past its max_length, and a "sentence" this long is a run

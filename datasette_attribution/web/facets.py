@@ -130,6 +130,7 @@ SUMMARISED_ARGS = {
     "sentences": {"_outlet": "outlet", "_story": "story_id", "_actor": "actor_id",
                   **{column: column for column in SUMMARISED_FILTERS}},
     "articles": {"outlet": "outlet", "story_id": "story_id", "_actor": "actor_id"},
+    "mentions": {"_outlet": "outlet", "actor_id": "actor_id"},
 }
 ID_COLUMNS = ("actor_id", "story_id")
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-from . import dashboard, earlier_release, errors, exports, filters, pages, render, story
+from . import counts, earlier_release, errors, exports, filters, render
+from .pages import article, common, dashboard, outlets, story
 from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
     DEFAULT_FACETS,
@@ -85,11 +86,15 @@ def filters_from_request(request, table, database, datasette):
     from datasette.filters import FilterArguments
 
     clauses, params, descriptions = filters.where_clauses(table, request.args)
-    if not clauses:
+    if not clauses and not counts.summary_count_may_answer(request, table):
         return None
 
     async def inner():
         db = datasette.get_database(database)
+        if getattr(db, "attr_counts_from_summaries", False):
+            counted = await counts.summary_count(db, request, table)
+            if counted is not None:
+                params[counts.COUNTED] = counted
         if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
                 await db.table_exists("actor_articles")):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
@@ -130,12 +135,12 @@ async def _narrower_than_the_actor(db, params: dict) -> bool:
 def register_routes():
     return [
         (r"^/-/attribution/(?P<database>[^/.]+)(?:\.(?P<format>json|csv))?$", dashboard.dashboard_page),
-        (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})$", pages.article_page),
+        (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})$", article.article_page),
         (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
-         pages.comparison_page),
-        (r"^/-/attribution/(?P<database>[^/]+)/over-time\.csv$", pages.over_time_csv),
+         outlets.comparison_page),
+        (r"^/-/attribution/(?P<database>[^/]+)/over-time\.csv$", outlets.over_time_csv),
         (r"^/-/attribution/(?P<database>[^/]+)/actors/(?P<actor_id>[0-9]{1,18})(?:\.(?P<format>json|csv))?$",
-         pages.actor_page),
+         outlets.actor_page),
         (r"^/-/attribution/(?P<database>[^/]+)/stories/(?P<story_id>[0-9]{1,18})(?:\.(?P<format>json|csv))?$",
          story.story_page),
     ]
@@ -150,16 +155,16 @@ def render_cell(row, value, column, table, database, datasette):
     if table == "sentences" and column == "evidence":
         return render.evidence_chips(value)
     if table == "articles" and column == "body" and isinstance(value, str):
-        return render.excerpt(value, pages.plugin_url(datasette, database, f"articles/{row['id']}")
+        return render.excerpt(value, common.plugin_url(datasette, database, f"articles/{row['id']}")
                               if "id" in row.keys() else None)
     if table == "actors" and column == "name" and value and "id" in row.keys():
-        url = pages.plugin_url(datasette, database, f"actors/{row['id']}")
+        url = common.plugin_url(datasette, database, f"actors/{row['id']}")
         return render.Markup('<a href="{}" title="How each outlet covers this actor">{}</a>').format(url, value)
     if table == "stories" and column == "title" and value and "id" in row.keys():
-        url = pages.plugin_url(datasette, database, f"stories/{row['id']}")
+        url = common.plugin_url(datasette, database, f"stories/{row['id']}")
         return render.Markup('<a href="{}" title="The story outlet by outlet">{}</a>').format(url, value)
     if table == "articles" and column == "title" and value:
-        url = pages.plugin_url(datasette, database, f"articles/{row['id']}")
+        url = common.plugin_url(datasette, database, f"articles/{row['id']}")
         return render.Markup('<a href="{}" title="Article view: sentences, quotes, scores">{}</a>').format(
             url, value)
     if table == "articles" and column == "content_hash" and isinstance(value, str):
@@ -169,7 +174,7 @@ def render_cell(row, value, column, table, database, datasette):
     if table in ("attributions", "quotes") and column == "sentence_id" and value is not None:
         return _sentence_with_article_cell(datasette, database, _raw(value))
     if table == "actor_stats" and column == "name" and value and "actor_id" in row.keys():
-        url = pages.plugin_url(datasette, database, f"actors/{row['actor_id']}")
+        url = common.plugin_url(datasette, database, f"actors/{row['actor_id']}")
         return render.Markup('<a href="{}" title="How each outlet covers this actor">{}</a>').format(url, value)
     return None
 
@@ -205,7 +210,7 @@ def _article_cell(datasette, database: str, article_id):
                               "select id, title, outlet from articles where id = ?")
         if found is None:
             return None
-        return render.article_link(pages.plugin_url(datasette, database, f"articles/{found[0]}"), *found)
+        return render.article_link(common.plugin_url(datasette, database, f"articles/{found[0]}"), *found)
 
     return inner
 
@@ -221,7 +226,7 @@ def _sentence_with_article_cell(datasette, database: str, sentence_id):
         text, article_id, title, outlet = found
         return render.Markup('<a href="{}" class="attr-sentence-link">{}</a><br>{}').format(
             datasette.urls.table(database, "sentences") + f"/{sentence_id}", text,
-            render.article_link(pages.plugin_url(datasette, database, f"articles/{article_id}"),
+            render.article_link(common.plugin_url(datasette, database, f"articles/{article_id}"),
                                 article_id, title, outlet))
 
     return inner
@@ -320,7 +325,7 @@ def extra_body_script(view_name, database, table, datasette):
                    "p.innerHTML = 'Most mentioned first, with counts: <a href=\"' + "
                    f"{json.dumps(datasette.urls.table(database, 'actor_stats'))}"
                    " + '?_sort_desc=mentions\">actor_stats</a>, or search them on the <a href=\"' + "
-                   f"{json.dumps(pages.dashboard_url(datasette, database))}"
+                   f"{json.dumps(common.dashboard_url(datasette, database))}"
                    " + '\">dashboard</a>.'; t.parentNode.insertBefore(p, t); }")
     return script + "});"
 
@@ -330,7 +335,7 @@ def _dashboard_links_script(datasette, databases: list[str], heading: str) -> st
     index lists databases under h2 links to them, the database page under h1)."""
     if not databases:
         return ""
-    links = {datasette.urls.database(name): pages.dashboard_url(datasette, name) for name in databases}
+    links = {datasette.urls.database(name): common.dashboard_url(datasette, name) for name in databases}
     return ("document.addEventListener('DOMContentLoaded', function () {"
             f"var links = {json.dumps(links)}; var heading = {json.dumps(heading)};"
             "document.querySelectorAll(heading).forEach(function (h) {"
@@ -356,7 +361,7 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def menu_links(datasette):
-    return [{"href": pages.dashboard_url(datasette, name), "label": f"Dashboard: {name}"}
+    return [{"href": common.dashboard_url(datasette, name), "label": f"Dashboard: {name}"}
             for name, db in datasette.databases.items() if _plugin_columns(db.path)]
 
 
@@ -366,8 +371,8 @@ def database_actions(datasette, database):
         tables = await datasette.get_database(database).table_names()
         if "articles" not in tables:
             return []
-        return [{"href": pages.dashboard_url(datasette, database), "label": "Dashboard"},
-                {"href": pages.plugin_url(datasette, database, "outlets"), "label": "Compare outlets"}]
+        return [{"href": common.dashboard_url(datasette, database), "label": "Dashboard"},
+                {"href": common.plugin_url(datasette, database, "outlets"), "label": "Compare outlets"}]
 
     return inner
 
@@ -461,6 +466,7 @@ def startup(datasette):
             tables = await db.table_names()
             if not all(t in tables for t in OUR_TABLES):
                 continue
+            counts.answer_counts_from_summaries(db)
             # Datasette's facet suggestions group every column of every page by
             # value (a second a page on 130,000 sentences, most of a busy
             # instance's time); the plugin's default facets stay. The plugin

@@ -11,7 +11,7 @@ how likely, and the words that show it.
 
 from __future__ import annotations
 
-from ..summary import share
+from ..common.summary import share
 from .classifier import COUNTED_ONLY_KINDS, hedged_probability, is_hedged
 from .cues import hedge_cues
 from .sources import RULE_CUES

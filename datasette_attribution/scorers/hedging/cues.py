@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 
 from ...resources import labelled, words
-from ..lexicon import PhraseMatcher
-from ..names import in_title_case
+from ..common.names import in_title_case
+from ..common.phrases import PhraseFinder
 from .scope import MODALS, STANCE_VERBS, counts_in_parse
 from .sources import vague_sources
 from .syntax import token_at
@@ -57,7 +57,7 @@ NAMED_NEARBY = re.compile(r"^\W*(?:\w+\W+){0,10}?[A-Z][a-z]+\s+[A-Z][a-z]+")
 @lru_cache(maxsize=1)
 def _lexicon():
     kinds = {entry.lower(): kind for entry, kind in labelled("hedge_cues.txt")}
-    return kinds, PhraseMatcher(kinds)
+    return kinds, PhraseFinder(kinds)
 
 
 def _previous_word(before: str) -> str:
@@ -75,8 +75,8 @@ PART_OF_SPEECH = {"verb": {"VERB", "AUX", "ADJ"}, "adverb": {"ADV", "ADJ"},
 
 
 @lru_cache(maxsize=1)
-def _fixed_terms() -> PhraseMatcher:
-    return PhraseMatcher(words("not_hedges.txt"))
+def _fixed_terms() -> PhraseFinder:
+    return PhraseFinder(words("not_hedges.txt"))
 
 
 # Modals that are never a name or a month, and so need no tagger in a headline.

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ...resources import labelled
-from ..lexicon import PhraseMatcher
+from ..common.phrases import PhraseFinder
 from .syntax import in_restrictive_relative, proposes, token_at
 
 
@@ -87,10 +87,10 @@ def vague_sources(span) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def vague_source_verbs() -> tuple[PhraseMatcher, frozenset[str]]:
+def vague_source_verbs() -> tuple[PhraseFinder, frozenset[str]]:
     """A matcher for every verb, and the verbs of belief."""
     labels = dict(labelled("vague_source_verbs.txt"))
-    return PhraseMatcher(labels), frozenset(verb for verb, label in labels.items() if label == "believes")
+    return PhraseFinder(labels), frozenset(verb for verb, label in labels.items() if label == "believes")
 
 
 def _counted_group(words: list[str]) -> bool:

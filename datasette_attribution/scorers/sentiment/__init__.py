@@ -30,10 +30,10 @@ from functools import lru_cache
 
 import numpy
 
-from ..resources import labelled, model_arrays
-from ..resources import words as words_of
+from ...resources import labelled, model_arrays
+from ...resources import words as words_of
 from .polarity import polarity_subjectivity as textblob_polarity
-from .summary import mean
+from ..common.summary import mean
 
 LABELS = ("negative", "neutral", "positive")
 NEUTRAL = 1

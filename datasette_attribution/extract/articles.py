@@ -7,9 +7,8 @@ import re
 import trafilatura
 from trafilatura.xml import xmltotxt
 
-from ..model import Article, LoadError, Paragraph, RawDocument
-from ..text import boilerplate, fields, metadata
-from . import markup
+from ..records import Article, LoadError, Paragraph, RawDocument
+from . import boilerplate, fields, markup, metadata
 
 MIN_STANDFIRST_WORDS = 6
 MAX_HEADER_LINES = 12

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..resources import model_file, words
-from .segment import sentence_spans
+from ..text.segment import sentence_spans
 
 # Scripts written without spaces between words (Chinese, Japanese, Thai): each
 # character counts as a word, so that a line of prose in them is a long line.

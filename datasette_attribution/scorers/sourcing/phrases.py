@@ -16,7 +16,7 @@ name in apposition ("the mayor, Ann Hughes, said") and coordinated speakers
 
 from __future__ import annotations
 
-from ..resources import words
+from ...resources import words
 from .cues import QUOTE_CHARS, cue_probabilities, is_quote_mark, known, quotation_depths, threshold
 
 MAX_SOURCE_TOKENS = 12

@@ -11,8 +11,8 @@ import csv
 import io
 import json
 
-from ..model import Article, LoadError, Paragraph, RawDocument
-from ..text.metadata import parse_date
+from ..records import Article, LoadError, Paragraph, RawDocument
+from ..extract.metadata import parse_date
 
 FIELDS = ("id", "title", "outlet", "url", "published", "byline")
 

@@ -9,9 +9,9 @@ import re
 
 from datasette.utils.asgi import NotFound, Response
 
-from ..store.summaries import LABEL_COUNTS
+from ...store.summaries import LABEL_COUNTS
 from . import counterparts
-from .pages import (
+from .common import (
     ARTICLE_TABLES,
     csv_response,
     dashboard_url,
@@ -20,8 +20,8 @@ from .pages import (
     plugin_url,
     table_link,
 )
-from .render import counted
-from .shares import MIN_MENTIONS, describe, with_shares
+from ..render import counted
+from ..shares import MIN_MENTIONS, describe, with_shares
 
 TOP_ACTORS = 10
 # Pairs of sentences told by two outlets, shown side by side.

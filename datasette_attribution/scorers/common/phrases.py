@@ -8,7 +8,7 @@ from collections import defaultdict
 LEADING_WORD = re.compile(r"\w+")
 
 
-class PhraseMatcher:
+class PhraseFinder:
     """Finds any of many phrases as whole words, longest first, case-insensitive
     unless told otherwise: the matches one alternation regex of all the phrases
     would give, and the same match objects.

@@ -1,4 +1,5 @@
-"""The plugin's own pages: one article with its evidence, and outlets side by side.
+"""Outlets side by side, and one actor outlet by outlet: shares, sentiment toward
+the most mentioned actors, and how both move over time.
 
 Read-only queries against the loaded tables; the same numbers are offered as
 HTML (with server-drawn SVG charts), JSON and CSV.
@@ -8,189 +9,28 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from urllib.parse import urlencode
 
-from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from ..store.summaries import LABEL_COUNT_SUMS, LABEL_COUNTS
-from . import charts, over_time
-from .exports import csv_cell
-from .shares import MIN_MENTIONS, share_css, wilson_interval, with_shares
-from .render import (
-    ARTICLE_LEGEND,
-    attribution_summary,
-    cue_chips,
-    highlight,
-    link_target,
-    mention_label,
+from ...store.summaries import LABEL_COUNT_SUMS, LABEL_COUNTS
+from .. import charts, over_time
+from ..exports import csv_cell
+from ..shares import MIN_MENTIONS, share_css, wilson_interval, with_shares
+from .common import (
+    ARTICLE_TABLES,
+    COMPARISON_TABLES,
+    csv_response,
+    dashboard_url,
+    database_from_request,
+    fetch_rows,
+    plugin_url,
+    ranked_outlets,
+    table_link,
 )
 
 TOP_ACTORS = 8
 TOP_ACTORS_OVER_TIME = 3
-
-
-NO_OUTLET = object()  # table_link's default: no outlet filter at all
-
-
-def outlet_args(table: str, outlet) -> dict:
-    """The query-string filter for one outlet's rows of `table`; None (the
-    articles with no outlet) is a filter too, not "every row"."""
-    if outlet is NO_OUTLET:
-        return {}
-    if table == "articles":
-        return {"outlet__isnull": 1} if outlet is None else {"outlet": outlet}
-    return {"_no_outlet": 1} if outlet is None else {"_outlet": outlet}
-
-
-def table_link(datasette, database: str, table: str, outlet=NO_OUTLET, **args) -> str:
-    """A link to the rows of `table` under `args` (None values left out) and, when
-    given, of one outlet (None: the articles without one)."""
-    args = {**outlet_args(table, outlet), **{k: v for k, v in args.items() if v is not None}}
-    query = urlencode(args)
-    return datasette.urls.table(database, table) + (f"?{query}" if query else "")
-
-
-async def fetch_rows(db, sql, params=None) -> list[dict]:
-    result = await db.execute(sql, params or [])
-    return [dict(zip(result.columns, row)) for row in result.rows]
-
-
-def plugin_url(datasette, database: str, path: str) -> str:
-    """/-/attribution/DB/path, with the database's name tilde-encoded as
-    Datasette's own URLs have it ("news 2024" is news+2024)."""
-    route = datasette.get_database(database).route
-    return datasette.urls.path(f"/-/attribution/{tilde_encode(route)}/{path}")
-
-
-def dashboard_url(datasette, database: str, extension: str = "") -> str:
-    route = datasette.get_database(database).route
-    return datasette.urls.path(f"/-/attribution/{tilde_encode(route)}{extension}")
-
-
-async def ranked_outlets(db) -> list:
-    """Outlets by their number of articles, most first: the order the charts name
-    and colour them in (web/charts.py), the same on every page."""
-    return [row[0] for row in (await db.execute(
-        "select outlet from articles group by outlet order by count(*) desc, outlet")).rows]
-
-
-async def database_from_request(datasette, request, *tables: str):
-    """The database named in the URL, which must hold `tables` (the plugin's
-    pages mean nothing on a database it did not load)."""
-    route = tilde_decode(request.url_vars["database"])
-    try:
-        db = datasette.get_database(route=route)
-    except KeyError:
-        raise NotFound(f"Database not found: {route}")
-    missing = set(tables) - set(await db.table_names()) - set(await db.view_names())
-    if missing:
-        raise NotFound(f"{db.name} was not loaded by datasette-attribution "
-                       f"(no {', '.join(sorted(missing))} table)")
-    return db
-
-
-ARTICLE_TABLES = ("articles", "sentences", "paragraphs", "mentions", "actors", "attributions", "quotes")
-# The summaries the comparison and actor pages read (databases loaded by earlier
-# releases have these; the newer ones are read where present).
-COMPARISON_TABLES = ("outlet_summary", "actor_stats", "outlet_actor_stats", "outlet_period_stats",
-                     "outlet_actor_period_stats")
-
-
-def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
-    grouped: dict[int, list[dict]] = {}
-    for row in rows:
-        grouped.setdefault(row["sentence_id"], []).append(row)
-    return grouped
-
-
-async def article_page(datasette, request):
-    db = await database_from_request(datasette, request, *ARTICLE_TABLES)
-    database = db.name
-    article_id = int(request.url_vars["article_id"])
-    found = await fetch_rows(db, "select * from articles where id = ?", [article_id])
-    if not found:
-        raise NotFound(f"No article {article_id} in {database}")
-    article = found[0]
-    sentences = await fetch_rows(db, "select * from sentences where article_id = ? order by position",
-                            [article_id])
-    mentions = await fetch_rows(db, (
-        "select mentions.*, actors.name as actor, actors.kind from mentions "
-        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = "
-        "mentions.sentence_id where sentences.article_id = ? order by mentions.start"), [article_id])
-    by_sentence = _by_sentence(mentions)
-    attributions = await fetch_rows(db, (
-        "select attributions.*, actors.name as actor from attributions "
-        "join sentences on sentences.id = attributions.sentence_id "
-        "left join actors on actors.id = attributions.actor_id "
-        "where sentences.article_id = ? order by attributions.id"), [article_id])
-    attributions_of = _by_sentence(attributions)
-    paragraphs = await fetch_rows(db, "select * from paragraphs where article_id = ? order by position",
-                             [article_id])
-    blocks = []
-    for paragraph in paragraphs:
-        inside = [s for s in sentences if s["paragraph"] == paragraph["position"]]
-        blocks.append({
-            "kind": paragraph["kind"], "text": paragraph["text"],
-            "sentences": [{
-                **s, "html": highlight(s["text"], s["source"], json.loads(s["hedge_cues"] or "[]"),
-                                       by_sentence.get(s["id"], []), attributions_of.get(s["id"], [])),
-                "chips": cue_chips(s["hedge_cues"]),
-                "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], [])),
-            } for s in inside],
-        })
-    quotes = await fetch_rows(db, (
-        "select quotes.*, actors.name as actor from quotes join sentences on sentences.id = "
-        "quotes.sentence_id left join actors on actors.id = quotes.actor_id "
-        "where sentences.article_id = ? order by quotes.id"), [article_id])
-    attributed = [s for s in sentences if s["attribution"] != "none"]
-    anonymous = [s for s in attributed if s["attribution"] == "anonymous"]
-    hedged = [s for s in sentences if s["hedged"]]
-    reasons = [
-        ("Anonymous share", article["anonymous_share"],
-         f"{len(anonymous)} of {len(attributed)} attributed sentences rest on unnamed or vague sources",
-         table_link(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
-        ("Hedged share", article["hedged_share"],
-         f"{len(hedged)} of {len(sentences)} sentences are hedged",
-         table_link(datasette, database, "sentences", article_id=article_id, hedged=1)),
-        ("Polarity", article["polarity"], "mean sentence polarity, -1 negative .. 1 positive",
-         table_link(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
-    ]
-    story = None
-    if article.get("story_id") is not None:
-        found = await fetch_rows(db, "select id, title, article_count, outlet_count from stories where id = ?",
-                                 [article["story_id"]])
-        story = found[0] if found else None
-        if story:
-            story["page"] = plugin_url(datasette, database, f"stories/{story['id']}")
-    home = dashboard_url(datasette, database)
-    outlet_page = home + "?" + urlencode({"outlet": article["outlet"] if article["outlet"] is not None
-                                          else "(none)", "min_articles": 1})
-    actors: dict = {}
-    for mention in mentions:
-        entry = actors.setdefault(mention["actor_id"], {
-            "name": mention["actor"], "kind": mention["kind"], "mentions": 0, "labels": {},
-            "page": plugin_url(datasette, database, f"actors/{mention['actor_id']}")})
-        entry["mentions"] += 1
-        label = mention_label(mention)
-        entry["labels"][label] = entry["labels"].get(label, 0) + 1
-    trail = [(article["outlet"] or "(no outlet)", outlet_page)]
-    if story:
-        trail.append((f"story: {story['title'] or story['id']}", story["page"]))
-    trail.append((article["title"] or f"article {article_id}", None))
-    return Response.html(await datasette.render_template(
-        "attribution_article.html",
-        {"database": database, "article": article, "article_link": link_target(article["url"]),
-         "story": story, "outlet_page": outlet_page, "trail_items": trail, "dashboard_url": home,
-         "actors": sorted(actors.values(), key=lambda a: (-a["mentions"], a["name"])),
-         "outlet_articles": table_link(datasette, database, "articles", outlet=article["outlet"]),
-         "unscored_language": article.get("language") if article.get("language") not in (None, "en") else None,
-         "blocks": blocks, "quotes": quotes,
-         "reasons": reasons, "legend": ARTICLE_LEGEND,
-         "row_url": datasette.urls.table(database, "articles") + f"/{article_id}"},
-        request=request))
 
 
 async def comparison_data(datasette, db) -> dict:
@@ -313,15 +153,6 @@ async def comparison_page(datasette, request):
          "json_url": plugin_url(datasette, database, "outlets.json"),
          "csv_url": plugin_url(datasette, database, "outlets.csv")},
         request=request))
-
-
-def csv_response(header: list[str], rows: list[list], filename: str) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([csv_cell(c) for c in header])
-    writer.writerows([csv_cell(value) for value in row] for row in rows)
-    return Response(out.getvalue(), content_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
 async def over_time_csv(datasette, request):

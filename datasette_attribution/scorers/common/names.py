@@ -7,7 +7,7 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from ..resources import words
+from ...resources import words
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 

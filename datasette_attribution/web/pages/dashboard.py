@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 
 from datasette.utils.asgi import Response
 
-from ..store.summaries import LABEL_COUNT_SUMS
-from . import charts, over_time
-from .filters import MONTH, PERIODS, ROW_ID
-from .pages import (
+from ...store.summaries import LABEL_COUNT_SUMS
+from .. import charts, over_time
+from ..filters import MONTH, PERIODS, ROW_ID
+from .common import (
     ARTICLE_TABLES,
     csv_response,
     database_from_request,
@@ -24,7 +24,7 @@ from .pages import (
     ranked_outlets,
     table_link,
 )
-from .shares import MIN_MENTIONS, describe, share_css, wilson_interval, with_shares
+from ..shares import MIN_MENTIONS, describe, share_css, wilson_interval, with_shares
 
 TOP_ACTORS = 5
 LARGEST_STORIES = 10

@@ -28,7 +28,7 @@ _CACHE_SENTENCES = 20_000
 
 def vectors(texts: list[str]) -> numpy.ndarray:
     """The pooled vector of each text, one row each (cached by text)."""
-    from ..encoder import load_encoder
+    from ...encoder import load_encoder
 
     missing = [t for t in dict.fromkeys(texts) if t not in _CACHE]
     if missing:
@@ -63,7 +63,7 @@ def compare(sentences: list[dict], group_of: dict) -> list[dict]:
     """Each sentence of MIN_WORDS words or more with its closest sentence in the
     other outlets' articles (by meaning), both similarities, and whether it is
     reported only here."""
-    from ..stories import counterpart_score, sentence_vector
+    from ...grouping import counterpart_score, sentence_vector
 
     words = {id(s): sentence_vector(s["text"]) for s in sentences}
     compared = []

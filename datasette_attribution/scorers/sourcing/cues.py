@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy
 
-from ..resources import model_file, words
+from ...resources import model_file, words
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
 # Quotation marks as spaCy's tokens: straight, curly, and the typewriter pairs of
@@ -159,7 +159,7 @@ def cue_probabilities(span, depths: list[bool] | None = None,
     has_quote = any(is_quote_mark(t) for t in span)
     dense = _dense_weights()
     if dense is not None and encoding is None:
-        from .. import encoder  # a sentence scored on its own, outside a load
+        from ... import encoder  # a sentence scored on its own, outside a load
 
         encoding = encoder.encode([span.text])[0]
     dense_z = token_vectors(span, encoding) @ dense if dense is not None else None

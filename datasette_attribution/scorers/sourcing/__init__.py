@@ -16,13 +16,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..resources import labelled, words
-from .lexicon import PhraseMatcher
-from .names import strip_titles
+from ...resources import labelled, words
+from ..common.names import strip_titles
+from ..common.phrases import PhraseFinder
+from ..common.summary import share
 from .cues import quotation_depths
-from .source_kinds import judge_source
-from .source_phrases import attributions_in, source_of, source_phrase
-from .summary import share
+from .kinds import judge_source
+from .phrases import attributions_in, source_of, source_phrase
 
 NON_CLAIMS = re.compile(
     r"\bdeclined to (?:comment|discuss|elaborate|be drawn)|\bdid not (?:immediately )?(?:respond|reply|return)"
@@ -65,11 +65,11 @@ NON_NAME_CAPITALS = frozenset({"us", "u.s.", "uk", "eu", "un", "white", "house",
 
 
 class Lexicons(NamedTuple):
-    phrase_cues: PhraseMatcher  # the reporting lexicon's phrases: "have not ruled out"
+    phrase_cues: PhraseFinder  # the reporting lexicon's phrases: "have not ruled out"
     anonymous_kinds: dict[str, str]  # unnamed-source word -> source_kind
-    anonymous: PhraseMatcher
+    anonymous: PhraseFinder
     named_kinds: dict[str, str]  # on-record source noun -> source_kind
-    named: PhraseMatcher
+    named: PhraseFinder
 
 
 @lru_cache(maxsize=1)
@@ -77,12 +77,12 @@ def _lexicons() -> Lexicons:
     anonymous = dict(labelled("anonymous_sources.txt"))
     named = dict(labelled("named_sources.txt"))
     return Lexicons(
-        phrase_cues=PhraseMatcher(w for w in words("reporting_verbs.txt")
+        phrase_cues=PhraseFinder(w for w in words("reporting_verbs.txt")
                                   if " " in w and w != "according to"),
         anonymous_kinds={k.lower(): v for k, v in anonymous.items()},
-        anonymous=PhraseMatcher(anonymous),
+        anonymous=PhraseFinder(anonymous),
         named_kinds={k.lower(): v for k, v in named.items()},
-        named=PhraseMatcher(named),
+        named=PhraseFinder(named),
     )
 
 
@@ -385,7 +385,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         return result
     impersonal = IMPERSONAL.search(text)
     if encoding is None:
-        from .. import encoder  # a sentence scored on its own, outside a load
+        from ... import encoder  # a sentence scored on its own, outside a load
 
         encoding = encoder.encode([text])[0]
     found = attributions_in(span, encoding) or _phrase_attributions(span)

@@ -10,7 +10,7 @@ import json
 import lxml.html
 from lxml import etree
 
-from ..text import fields
+from . import fields
 
 HEAD_CHARS = 300_000  # where a page's metadata is looked for
 SITE_TITLE_MARKS = ("site-title", "site-name", "logo")

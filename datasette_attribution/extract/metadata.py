@@ -1,6 +1,6 @@
 """Title, standfirst, byline, date and outlet of a plain-text page.
 
-The body has been found first (text.boilerplate); metadata lives in the lines
+The body has been found first (extract.boilerplate); metadata lives in the lines
 around it: the headline is the line before the body that best shares the body's
 vocabulary, the date is a line that is (almost) nothing but a date, the byline is
 a short name beside the date, and the outlet is the name the page's furniture

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 import numpy
 
-from ..resources import labelled, model_arrays, model_path
-from .names import is_title
+from ...resources import labelled, model_arrays, model_path
+from ..common.names import is_title
 
 KINDS = ("person", "organisation", "media", "document", "unnamed official", "unnamed other", "vague")
 ANONYMOUS_KINDS = frozenset({"unnamed official", "unnamed other", "vague"})

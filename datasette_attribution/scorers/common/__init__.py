@@ -1,0 +1,1 @@
+"""Helpers the scorers share (phrase finding, names and titles, article summaries); no scorer here."""

@@ -1,0 +1,113 @@
+"""One article with its evidence: each sentence highlighted with its cues, sources
+and mentions, its quotes and the reasons behind its scores."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from datasette.utils.asgi import NotFound, Response
+
+from .common import ARTICLE_TABLES, dashboard_url, database_from_request, fetch_rows, plugin_url, table_link
+from ..render import (
+    ARTICLE_LEGEND,
+    attribution_summary,
+    cue_chips,
+    highlight,
+    link_target,
+    mention_label,
+)
+
+
+def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
+    grouped: dict[int, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["sentence_id"], []).append(row)
+    return grouped
+
+
+async def article_page(datasette, request):
+    db = await database_from_request(datasette, request, *ARTICLE_TABLES)
+    database = db.name
+    article_id = int(request.url_vars["article_id"])
+    found = await fetch_rows(db, "select * from articles where id = ?", [article_id])
+    if not found:
+        raise NotFound(f"No article {article_id} in {database}")
+    article = found[0]
+    sentences = await fetch_rows(db, "select * from sentences where article_id = ? order by position",
+                            [article_id])
+    mentions = await fetch_rows(db, (
+        "select mentions.*, actors.name as actor, actors.kind from mentions "
+        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = "
+        "mentions.sentence_id where sentences.article_id = ? order by mentions.start"), [article_id])
+    by_sentence = _by_sentence(mentions)
+    attributions = await fetch_rows(db, (
+        "select attributions.*, actors.name as actor from attributions "
+        "join sentences on sentences.id = attributions.sentence_id "
+        "left join actors on actors.id = attributions.actor_id "
+        "where sentences.article_id = ? order by attributions.id"), [article_id])
+    attributions_of = _by_sentence(attributions)
+    paragraphs = await fetch_rows(db, "select * from paragraphs where article_id = ? order by position",
+                             [article_id])
+    blocks = []
+    for paragraph in paragraphs:
+        inside = [s for s in sentences if s["paragraph"] == paragraph["position"]]
+        blocks.append({
+            "kind": paragraph["kind"], "text": paragraph["text"],
+            "sentences": [{
+                **s, "html": highlight(s["text"], s["source"], json.loads(s["hedge_cues"] or "[]"),
+                                       by_sentence.get(s["id"], []), attributions_of.get(s["id"], [])),
+                "chips": cue_chips(s["hedge_cues"]),
+                "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], [])),
+            } for s in inside],
+        })
+    quotes = await fetch_rows(db, (
+        "select quotes.*, actors.name as actor from quotes join sentences on sentences.id = "
+        "quotes.sentence_id left join actors on actors.id = quotes.actor_id "
+        "where sentences.article_id = ? order by quotes.id"), [article_id])
+    attributed = [s for s in sentences if s["attribution"] != "none"]
+    anonymous = [s for s in attributed if s["attribution"] == "anonymous"]
+    hedged = [s for s in sentences if s["hedged"]]
+    reasons = [
+        ("Anonymous share", article["anonymous_share"],
+         f"{len(anonymous)} of {len(attributed)} attributed sentences rest on unnamed or vague sources",
+         table_link(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
+        ("Hedged share", article["hedged_share"],
+         f"{len(hedged)} of {len(sentences)} sentences are hedged",
+         table_link(datasette, database, "sentences", article_id=article_id, hedged=1)),
+        ("Polarity", article["polarity"], "mean sentence polarity, -1 negative .. 1 positive",
+         table_link(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
+    ]
+    story = None
+    if article.get("story_id") is not None:
+        found = await fetch_rows(db, "select id, title, article_count, outlet_count from stories where id = ?",
+                                 [article["story_id"]])
+        story = found[0] if found else None
+        if story:
+            story["page"] = plugin_url(datasette, database, f"stories/{story['id']}")
+    home = dashboard_url(datasette, database)
+    outlet_page = home + "?" + urlencode({"outlet": article["outlet"] if article["outlet"] is not None
+                                          else "(none)", "min_articles": 1})
+    actors: dict = {}
+    for mention in mentions:
+        entry = actors.setdefault(mention["actor_id"], {
+            "name": mention["actor"], "kind": mention["kind"], "mentions": 0, "labels": {},
+            "page": plugin_url(datasette, database, f"actors/{mention['actor_id']}")})
+        entry["mentions"] += 1
+        label = mention_label(mention)
+        entry["labels"][label] = entry["labels"].get(label, 0) + 1
+    trail = [(article["outlet"] or "(no outlet)", outlet_page)]
+    if story:
+        trail.append((f"story: {story['title'] or story['id']}", story["page"]))
+    trail.append((article["title"] or f"article {article_id}", None))
+    return Response.html(await datasette.render_template(
+        "attribution_article.html",
+        {"database": database, "article": article, "article_link": link_target(article["url"]),
+         "story": story, "outlet_page": outlet_page, "trail_items": trail, "dashboard_url": home,
+         "actors": sorted(actors.values(), key=lambda a: (-a["mentions"], a["name"])),
+         "outlet_articles": table_link(datasette, database, "articles", outlet=article["outlet"]),
+         "unscored_language": article.get("language") if article.get("language") not in (None, "en") else None,
+         "blocks": blocks, "quotes": quotes,
+         "reasons": reasons, "legend": ARTICLE_LEGEND,
+         "row_url": datasette.urls.table(database, "articles") + f"/{article_id}"},
+        request=request))
