@@ -9,7 +9,7 @@ from functools import lru_cache
 from . import encoder, nlp
 from .records import Article
 from .plugins import registered_scorers
-from .resources import check_model_files
+from .resources import check_model_features, check_model_files
 from .scorers.actors import alias_table
 from .text.language import ENGLISH
 from .text.segment import segment_article
@@ -47,11 +47,14 @@ def is_scored(article: Article) -> bool:
 
 
 def check_pipeline(model: str | None = None) -> None:
-    """Check every model file of the package, then load the spaCy pipeline `model`
+    """Check every model file of the package (its checksum, and its feature names
+    against the code's: resources.FeatureMismatch), then load the spaCy pipeline `model`
     and the sentence encoder; raises resources.ModelFileError (encoder.EncoderError
     is one), which names the file and how to reinstall, or nlp.PipelineError, which
     says how to install the pipeline."""
     check_model_files()
+    scorers()  # imports every scorer, whose model loaders register their checks
+    check_model_features()
     nlp.load_pipeline(model)
     encoder.load_encoder()
 

@@ -181,9 +181,12 @@ def main():
                  + ", trained on the PolNeAR train split (Newell, Margolin and Ruths, LREC 2018) "
                    "by training/train_attribution.py; weights only")
         content = {"about": about, "intercept": round(float(model.intercept_[0]), 4),
-                   "threshold": round(float(threshold), 3), "weights": dict(sorted(weights.items()))}
+                   "threshold": round(float(threshold), 3), "weights": dict(sorted(weights.items())),
+                   "command": "python training/train_attribution.py POLNEAR/train.jsonl --dev POLNEAR/dev.jsonl"
+                              + (" --encoder" if args.encoder else "") + " --write"}
         if args.encoder:
             content["dense"] = [round(float(w), 5) for w in model.coef_[0][len(names):]]
+            content["dense_names"] = [f"token:{i}" for i in range(len(content["dense"]))]
         MODEL_PATH.write_text(json.dumps(content, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KiB, {len(weights)} weights)")
         print(f"recorded its checksum in {record_model_files()}")

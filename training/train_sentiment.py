@@ -49,6 +49,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from datasette_attribution.scorers.sentiment import STATE_SIZE, head_feature_names  # noqa: E402
 from training.real_news import load_real_news  # noqa: E402
 
 MODELS = ROOT / "datasette_attribution" / "models"
@@ -342,6 +343,18 @@ def export_encoder(encoder, path: Path) -> None:
         sys.exit(f"{path}: the exported encoder does not match PyTorch, or padding changes its states")
 
 
+PLACEHOLDERS = {"--newsmtsc": "NEWSMTSC_TRAIN_JSONL", "--shared": "SHARED_DATA", "--out": "OUT",
+                "--save-logits": "LOGITS"}
+
+
+def training_command() -> str:
+    """This run's command line, with the paths of this machine named by what they hold."""
+    words, args = ["python training/train_sentiment.py"], sys.argv[1:]
+    for index, arg in enumerate(args):
+        words.append(PLACEHOLDERS.get(args[index - 1], arg) if index else arg)
+    return " ".join(words)
+
+
 def export(model, tokenizer_path, head, temperature, bias, log, out=MODELS):
     """encoder.onnx (int8), tokenizer.json and sentiment_head.npz into `out` (the
     package's models/ by default), and the float32 encoder beside them under
@@ -362,13 +375,12 @@ def export(model, tokenizer_path, head, temperature, bias, log, out=MODELS):
     shutil.copy(tokenizer_path, out / "tokenizer.json")
     weight = head.weight.detach().numpy().astype(np.float32)
     torch.save(model.state_dict(), out / "sentiment-model.pt")  # to export again without training
-    halves = ("target", "sentence") if weight.shape[1] == 768 else ("target",)
     np.savez(out / "sentiment_head.npz", weight=weight, bias=head.bias.detach().numpy().astype(np.float32),
              temperature=np.float32(temperature), class_bias=bias.astype(np.float32),
              labels=np.array(LABELS),
-             feature_names=np.array([f"{half} mean {i}" for half in halves for i in range(384)]),
-             command=np.array("python training/train_sentiment.py " + " ".join(
-                 arg if not Path(arg).is_absolute() else Path(arg).name for arg in sys.argv[1:])))
+             # What each column of `weight` reads, which loading checks against the code's.
+             feature_names=np.array(head_feature_names(weight.shape[1] // STATE_SIZE)),
+             command=np.array(training_command()))
     log(f"wrote {out / 'encoder.onnx'} ({(out / 'encoder.onnx').stat().st_size / 1e6:.1f} MB), "
         f"tokenizer.json, sentiment_head.npz")
     if out == MODELS:

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import numpy
 
-from ...resources import labelled, model_arrays
+from ...resources import FeatureMismatch, check_feature_names, feature_check, labelled, model_arrays, model_path
 from ...resources import words as words_of
 from .polarity import polarity_subjectivity as textblob_polarity
 from ..common.summary import mean
@@ -48,9 +48,29 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
     return round(polarity, 4), round(subjectivity, 4)
 
 
+HEAD_FILE = "sentiment_head.npz"
+STATE_SIZE = 384  # the encoder's width
+# What the head reads, in order: the mean of the target's word pieces, then (a head
+# trained so) the sentence's mean; its file names each number ("target:0", ...).
+HEAD_PARTS = ("target", "sentence")
+
+
+def head_feature_names(parts: int) -> list[str]:
+    """The names of the head's features when it reads the first `parts` of HEAD_PARTS."""
+    return [f"{part}:{i}" for part in HEAD_PARTS[:parts] for i in range(STATE_SIZE)]
+
+
+@feature_check
 @lru_cache(maxsize=1)
 def _head() -> dict:
-    return model_arrays("sentiment_head")
+    head = model_arrays("sentiment_head")
+    command = str(head["command"]) if "command" in head else None
+    check_feature_names(HEAD_FILE, head.get("feature_names", ()),
+                        head_feature_names(head["weight"].shape[1] // STATE_SIZE), command)
+    if tuple(head["labels"].tolist()) != LABELS:
+        raise FeatureMismatch(f"{model_path(HEAD_FILE)}: the head's classes are {head['labels'].tolist()}, "
+                              f"the code's {list(LABELS)}")
+    return head
 
 
 def piece_weights(offsets: list[tuple[int, int]], start: int, end: int) -> numpy.ndarray:
