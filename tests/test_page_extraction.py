@@ -165,10 +165,10 @@ def test_a_header_the_line_classifier_kept_as_text_is_cut_from_the_body():
     # A headline may end in an abbreviation.
     ("Port Talks Stall as Unions Seek Guarantees From the U.S.\n\nBy Jane Doe",
      "Port Talks Stall as Unions Seek Guarantees From the U.S."),
-    # A photo's credit above the byline is no headline, even when the headline
-    # (ending like a sentence) is not one either.
+    # A photo's credit above the byline is no headline; a headline of two sentences
+    # ends like prose and is one ("New obesity drugs are coming. Here's how ...").
     ("Unions Say the Port Deal Is Dead. The Authority Is Not So Sure.\n\nJustin Sullivan | Getty Images\n\n"
-     "By Jane Doe", None),
+     "By Jane Doe", "Unions Say the Port Deal Is Dead. The Authority Is Not So Sure."),
     # A list of other stories, each over its date, is not this one's headline.
     ("No Deal Yet for the Container Port as Talks Drag On\nJane Doe View More Articles\n"
      "The authority offered five years. The unions want it in writing.\nPorts Nov. 19, 2019 13:42\n"
