@@ -238,7 +238,7 @@ def two_pass_probabilities(model: dict, rows: list[list[float]]) -> list[float]:
     """The two passes of content_probabilities over one page's feature rows."""
     first = [_probability(model["first"], row) for row in rows]
     return [max(own, _probability(model["second"], row + context))
-            for own, row, context in zip(first, rows, neighbour_features(first))]
+            for own, row, context in zip(first, rows, neighbour_features(first), strict=True)]
 
 
 def _looks_like_heading(block: Block) -> bool:
