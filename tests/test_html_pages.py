@@ -121,3 +121,12 @@ def test_a_name_written_as_its_domain_loses_the_suffix_and_a_bare_domain_takes_t
                            '<meta property="og:site_name" content="nj.com">',
                            "<h1>Harbour bridge to close for repairs</h1>")
     assert (suffixed.outlet, bare.outlet, unnamed.outlet) == ("CoastalTribune", "NJ", "nj.com")
+
+
+def test_a_copyright_notice_inside_the_article_is_no_text():
+    notice = ("<p>Copyright 2024 Harbour Media Inc. All rights reserved. This material may not be published, "
+              "broadcast, rewritten, or redistributed.</p>")
+    page = HARBOUR.read_text("utf-8").replace("</article>", notice + "</article>")
+    article = to_article(RawDocument("harbour.html", "harbour.html", "html", page))
+    assert article.paragraphs[-1].text.startswith('"We know this will be difficult')
+    assert "Copyright" not in article.body
