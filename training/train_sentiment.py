@@ -452,7 +452,7 @@ def main():
     started = time.time()
     if args.distil:
         unique = list({id(e): e for e in learn}.values())
-        for example, vector in zip(unique, sentence_means(model, tokenizer, unique)):
+        for example, vector in zip(unique, sentence_means(model, tokenizer, unique), strict=True):
             example["teacher"] = vector
         held_teacher = sentence_means(model, tokenizer, held)
         log(f"the original encoder's sentence means for {len(unique)} sentences in {time.time() - started:.0f} s")

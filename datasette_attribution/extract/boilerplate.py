@@ -357,8 +357,8 @@ CALL_TO_ACTION = re.compile(
     r"^(?:related|read more|more|see also|also read|watch|click here|sign up|subscribe|get our"
     r"|follow us|download (?:the|our))\b.{0,120}$", re.IGNORECASE)
 # The site's copyright notice, which some pages print under the article.
-COPYRIGHT_NOTICE = re.compile(r"^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|\d{4}\s*-\s*\d{4})\b|\ball rights reserved\b",
-                              re.IGNORECASE)
+COPYRIGHT_NOTICE = re.compile(
+    r"^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|\d{4}\s*-\s*\d{4})\b|\ball rights reserved\b", re.IGNORECASE)
 MAX_SUBHEAD_WORDS = 8
 
 
