@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import fetch
+from helpers import fetch
 from markupsafe import escape
 
 from datasette_attribution import pipeline, store
@@ -57,7 +57,7 @@ def plugin_pages(path):
 
 def answers(path):
     pages = plugin_pages(path)
-    return dict(zip(pages, fetch(path, *pages)))
+    return dict(zip(pages, fetch(path, *pages), strict=True))
 
 
 def failing(path):
