@@ -103,7 +103,7 @@ def test_a_database_of_the_previous_release_is_served_as_it_is(previous):
     told = notice(previous)
     assert "actors.aliases, actors.mention_count, mentions.sentiment_label, mentions.sentiment_cues" in told
     obama_pages = [f"/-/attribution/previous/actors/4{extension}" for extension in ("", ".json", ".csv")]
-    pages = {**answers(previous), **dict(zip(obama_pages, fetch(previous, *obama_pages)))}
+    pages = {**answers(previous), **dict(zip(obama_pages, fetch(previous, *obama_pages), strict=True))}
     assert [(page, response.status_code) for page, response in pages.items() if response.status_code != 200] == []
     for page, response in pages.items():
         if not page.startswith("/-/attribution/") or page.endswith(".csv"):
@@ -125,7 +125,7 @@ def test_a_database_of_the_previous_release_is_served_as_it_is(previous):
         f"{outlet},all,{mentions},,,0,{mean},{articles},{quotes},{named},{anonymous}"
         for (outlet, mentions, mean), articles, quotes, named, anonymous in zip(
             by_outlet(previous, 4), *zip(*[(o["articles"], o["quotes"], o["named_source"], o["anonymous_sentences"])
-                                           for o in obama["outlets"]]))]
+                                           for o in obama["outlets"]], strict=True), strict=True)]
     dashboard = pages["/-/attribution/previous.json"].json()
     assert [(a["name"], a["mentions"]) for a in dashboard["actors"]] == [
         ("Iran", 29), ("United States", 18), ("Barack Obama", 13), ("Islamic State", 11), ("Ali Khamenei", 5)]

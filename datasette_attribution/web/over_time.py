@@ -50,7 +50,8 @@ async def actor_periods(db, period: str, actor_ids: list[int], read) -> list[dic
     marks = ",".join("?" * len(actor_ids))
     result = await db.execute(
         f"select outlet, actor_id, {period} as period, sum(mentions) as mentions, "
-        f"round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, {read.label_count_sums('outlet_actor_period_stats')} "
+        "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, "
+        f"{read.label_count_sums('outlet_actor_period_stats')} "
         f"from outlet_actor_period_stats where actor_id in ({marks}) group by 1, 2, 3 order by 3, 1",
         actor_ids)
     return [with_shares(dict(zip(result.columns, row, strict=True))) for row in result.rows]

@@ -152,7 +152,8 @@ async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict],
     else:
         cells = await fetch_rows(db, (
             "select outlet, actor_id, mentions, "
-            f"{read.pick('outlet_actor_stats', *earlier_release.LABEL_COUNT_COLUMNS)} from outlet_actor_stats where actor_id in ({marks})"), ids)
+            f"{read.pick('outlet_actor_stats', *earlier_release.LABEL_COUNT_COLUMNS)} "
+            f"from outlet_actor_stats where actor_id in ({marks})"), ids)
     scoped = scope.link_args()
     for cell in cells:
         cell.update(with_shares(cell))

@@ -272,10 +272,7 @@ async def actor_page(datasette, request):
         "attribution_actor.html",
         # "actor" is Datasette's own template variable (who is signed in).
         {"database": db.name, "subject": actor, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS,
-<<<<<<< HEAD
          "earlier_release_notice": read.notice, "unlabelled": not read.labelled,
-=======
->>>>>>> main
          "charts": over_time_charts(datasette, db.name, data, {actor["id"]: actor["name"]},
                                     charts.Palette(await ranked_outlets(db))),
          "chart_scripts": chart_scripts(datasette), "dashboard_url": dashboard_url(datasette, db.name),
