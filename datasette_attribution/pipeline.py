@@ -383,6 +383,11 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
         check_settings(settings)
         ensure_schema(db, layout())
         scored_by_us_alone = rescoring or not db.execute("select exists (select 1 from articles)").fetchone()[0]
+        if scored_by_us_alone and not rescoring:
+            # Recorded with the first articles committed: a load cut short (a full
+            # disk, a kill) leaves articles this release scored, and the next load
+            # must not take them for an earlier release's.
+            record_scoring(db, scoring_data_digest())
         loaded = frozenset() if replace else frozenset(
             hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
         job = Job(overrides, settings, loaded)
