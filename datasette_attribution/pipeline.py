@@ -54,7 +54,7 @@ from .store import (
 from .store import open_database as open_store
 from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the command line catches it from here)
 from .resolution import Resolver
-from .store.actors import apply_settlement, last_actor_id, stored_actors
+from .store.actors import apply_settlement, begin_load, last_actor_id, stored_actors
 from .store.stories import StoryGrouper
 from .grouping import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .grouping import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
@@ -394,6 +394,7 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
         stories = StoryGrouper(db, story_window, story_threshold)
         resolver = Resolver(stored_actors(db), settings.alias_files)
         actors_before = last_actor_id(db)
+        left_unsettled = begin_load(db)
 
         def fail(error: LoadError):
             report.errors.append(error)
@@ -404,7 +405,8 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
             # In the transaction of the last articles: a reader never sees them
             # without their actors settled and their summaries. Articles replaced
             # take rows away, and actors joined move rows counted before: count again.
-            rewritten = apply_settlement(db, resolver.settle(), actors_before)
+            rewritten = apply_settlement(db, resolver.settle(), actors_before,
+                                         count_all=bool(report.replaced) or left_unsettled)
             if report.replaced or rewritten:
                 refresh_summaries(db)
             elif report.added:
