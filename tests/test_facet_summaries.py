@@ -12,6 +12,7 @@ from datasette.app import Datasette
 
 from datasette_attribution import store
 from datasette_attribution.pipeline import load
+from datasette_attribution.store import summaries
 from datasette_attribution.store.summaries import SUMMARY_TABLES, refresh_summaries
 
 COUNTING_SENTENCES = ("facet_sentences", "facet_story_sentences", "facet_actor_sentences",
@@ -232,3 +233,23 @@ def test_row_counts_come_from_the_summaries(databases, tmp_path):
     # A filter no summary is grouped by: Datasette counts the rows.
     assert row_count(scaled, "/news/sentences.json?_extra=count&_outlet=News24&hedging_score__gte=0.5") == (
         row_count(path, "/news/sentences.json?_extra=count&_outlet=News24&hedging_score__gte=0.5"))
+
+
+def test_the_planner_statistics_are_read_again_once_the_articles_grew_by_a_tenth(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "grown.db")
+    db["articles"].insert_all([{"id": i, "outlet": "A"} for i in range(1, 21)], pk="id")
+    db["articles"].create_index(["outlet"])
+    db.execute(f"create table [{summaries.STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert into [{summaries.STATE_TABLE}] values ('analyzed_at_articles', '20')")
+
+    def analyzed():
+        stats = db["sqlite_stat1"].exists() and db.execute(
+            "select stat from sqlite_stat1 where idx = 'idx_articles_outlet'").fetchone()[0]
+        return stats, summaries._state(db)["analyzed_at_articles"]
+
+    db["articles"].insert_all([{"id": i, "outlet": "B"} for i in (21, 22)])
+    summaries._analyze_when_grown(db)
+    assert analyzed() == (False, "20")  # 22 articles: a tenth more than 20, not more
+    db["articles"].insert({"id": 23, "outlet": "B"})
+    summaries._analyze_when_grown(db)
+    assert analyzed() == ("23 12", "23")  # 23 rows, 12 a outlet on average
