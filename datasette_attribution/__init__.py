@@ -2,6 +2,6 @@
 hedging and sentiment toward named actors, with a Datasette plugin to browse them."""
 
 from .api import analyze_text, sentiment_toward
-from .hookspecs import hookimpl
+from .hookspecs import Scorer, hookimpl
 
-__all__ = ["analyze_text", "hookimpl", "sentiment_toward"]
+__all__ = ["Scorer", "analyze_text", "hookimpl", "sentiment_toward"]

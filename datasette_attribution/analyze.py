@@ -9,7 +9,7 @@ from functools import lru_cache
 from . import encoder, nlp
 from .records import Article
 from .plugins import registered_scorers
-from .resources import check_model_files
+from .resources import check_model_features, check_model_files
 from .scorers.actors import alias_table
 from .text.language import ENGLISH
 from .text.segment import segment_article
@@ -47,11 +47,14 @@ def is_scored(article: Article) -> bool:
 
 
 def check_pipeline(model: str | None = None) -> None:
-    """Check every model file of the package, then load the spaCy pipeline `model`
+    """Check every model file of the package (its checksum, and its feature names
+    against the code's: resources.FeatureMismatch), then load the spaCy pipeline `model`
     and the sentence encoder; raises resources.ModelFileError (encoder.EncoderError
     is one), which names the file and how to reinstall, or nlp.PipelineError, which
     says how to install the pipeline."""
     check_model_files()
+    scorers()  # imports every scorer, whose model loaders register their checks
+    check_model_features()
     nlp.load_pipeline(model)
     encoder.load_encoder()
 
@@ -79,7 +82,8 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
                         settings=settings)
     texts = [s["text"] for s in sentences]
     with nlp.memory_zone(settings.model):
-        for sentence, doc, encoding in zip(sentences, nlp.parse(texts, settings.model), encoder.encode(texts)):
+        parsed = nlp.parse(texts, settings.model)
+        for sentence, doc, encoding in zip(sentences, parsed, encoder.encode(texts), strict=True):
             sentence["span"] = doc[:]
             sentence["encoding"] = encoding
         analysis.meaning = encoder.lead_vector([s["encoding"] for s in sentences])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sqlite3
@@ -15,6 +16,7 @@ import click
 from . import pipeline
 from .execute.cluster import ClusterError, require_dask
 from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths
+from .plugins import ScorerError, installed_scorers
 from .records import LoadError
 
 MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed package name or "
@@ -60,10 +62,12 @@ def free_port(host: str, port: int) -> int:
 def check_settings_or_exit(model, alias_files=()):
     """Check the model files, load the spaCy pipeline and the sentence encoder and
     read the alias files before anything is read: a missing pipeline or a bad alias
-    line is a usage error; a missing or damaged model file, a broken installation."""
+    line is a usage error; a missing or damaged model file, a broken installation, and
+    so is an installed scorer that breaks the contract (named with its plugin)."""
     try:
+        pipeline.scorers()
         pipeline.check_settings(pipeline.Settings(model=model, alias_files=tuple(alias_files)))
-    except pipeline.ModelFileError as error:
+    except (pipeline.ModelFileError, ScorerError) as error:
         raise click.ClickException(str(error)) from None
     except pipeline.PipelineError as error:
         raise click.UsageError(str(error)) from None
@@ -338,6 +342,30 @@ def seed_folder():
         return resources.files("datasette_attribution.seeds")
     except ModuleNotFoundError:
         return Path(__file__).resolve().parent.parent / "seeds"
+
+
+@cli.command(name="scorers", help="List the installed scorers in the order they run, with the plugin "
+             "that registers each, what it requires and the columns it adds.")
+@click.option("--json", "as_json", is_flag=True, help="Print them as a JSON array.")
+def list_scorers(as_json):
+    try:
+        found = installed_scorers()
+    except ScorerError as error:
+        raise click.ClickException(str(error)) from None
+    described = [{"name": r.scorer.name, "plugin": r.plugin, "requires": list(r.scorer.requires),
+                  "columns": {table: {column: kind.__name__ for column, kind in columns.items()}
+                              for table, columns in r.scorer.columns.items()}}
+                 for r in found]
+    if as_json:
+        click.echo(json.dumps(described, indent=2))
+        return
+    for position, scorer in enumerate(described, 1):
+        click.echo(f"{position}. {scorer['name']} (from {scorer['plugin']})")
+        click.echo(f"   requires: {', '.join(scorer['requires']) or 'nothing'}")
+        for table, columns in scorer["columns"].items():
+            click.echo(f"   {table}: " + ", ".join(f"{column} {kind}" for column, kind in columns.items()))
+        if not any(scorer["columns"].values()):
+            click.echo("   columns: none")
 
 
 @cli.command(help="Load the bundled seed articles into DB and serve them with Datasette.")

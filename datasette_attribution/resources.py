@@ -140,6 +140,64 @@ def check_model_files() -> None:
                                  f"one it shipped with); {reinstall_advice()}")
 
 
+class FeatureMismatch(ModelFileError):
+    """A model file was trained on other features than the code computes: renamed,
+    reordered or dropped, each would be read as 0 or as another without a word."""
+
+
+# The checks of every model file's feature names against the code's, registered by
+# the modules that read them (feature_check) and run together before a load reads
+# anything (check_model_features), so that a mismatch stops it once, naming the file.
+_FEATURE_CHECKS: list = []
+
+
+def feature_check(function):
+    """Register a model loader that raises FeatureMismatch on a mismatch."""
+    _FEATURE_CHECKS.append(function)
+    return function
+
+
+def check_model_features() -> None:
+    for check in _FEATURE_CHECKS:
+        check()
+
+
+def _retrain(command) -> str:
+    return f"retrain it: {command}" if command else "retrain it with its script under training/"
+
+
+def check_feature_names(name: str, stored, computed, command=None) -> None:
+    """The names a model file (models/NAME) lists for its features, in order, are the
+    code's `computed`; else FeatureMismatch names the file and the first difference."""
+    stored, computed = [str(n) for n in stored], list(computed)
+    if stored == computed:
+        return
+    path = model_path(name)
+    if not stored:
+        raise FeatureMismatch(f"{path}: the model file does not name its features; {_retrain(command)}")
+    at = next(i for i in range(max(len(stored), len(computed)))
+              if i >= len(stored) or i >= len(computed) or stored[i] != computed[i])
+    differs = (f"feature {at} is {stored[at] if at < len(stored) else 'missing'!r} in the file, "
+               f"{computed[at] if at < len(computed) else 'missing'!r} in the code")
+    raise FeatureMismatch(f"{path}: the model was trained on other features than the code computes "
+                          f"({len(stored)} in the file, {len(computed)} in the code; {differs}); "
+                          f"{_retrain(command)}")
+
+
+def feature_family(name: str) -> str:
+    """"lemma=say" -> "lemma": the kind of a sparse feature, which the code names."""
+    return name.partition("=")[0]
+
+
+def check_feature_families(name: str, stored, families, command=None) -> None:
+    """Every sparse feature a model file weighs is of a kind the code computes (a
+    renamed kind would never be computed, and read 0); else FeatureMismatch."""
+    unknown = sorted({feature_family(str(n)) for n in stored} - set(families))
+    if unknown:
+        raise FeatureMismatch(f"{model_path(name)}: the model weighs features the code never computes "
+                              f"(of the kinds {', '.join(unknown)}); {_retrain(command)}")
+
+
 def record_model_files(folder: Path | None = None) -> Path:
     """Write models/SHA256SUMS for every file in the models folder: the training
     scripts call it after writing a model."""

@@ -206,3 +206,125 @@ def test_load_refuses_a_missing_pipeline_before_reading(tmp_path):
     assert result.exit_code == 2
     assert "en_core_web_xl_missing is not installed" in result.output
     assert not (tmp_path / "x.db").exists()
+
+
+BUILTIN_LISTING = """\
+1. actors (from builtin)
+   requires: nothing
+   columns: none
+2. sourcing (from builtin)
+   requires: actors
+   sentences: attribution str, source str, source_kind str, cue str, anonymous_score float
+   articles: attributed_count int, anonymous_count int, anonymous_share float
+3. quotes (from builtin)
+   requires: actors, sourcing
+   sentences: is_quote int
+   articles: quote_count int
+4. hedging (from builtin)
+   requires: sourcing
+   sentences: hedged int, hedging_score float, hedge_cues list
+   articles: hedged_count int, hedged_share float
+5. sentiment (from builtin)
+   requires: actors
+   sentences: polarity float, subjectivity float
+   articles: polarity float, subjectivity float
+"""
+
+
+def test_the_scorers_command_lists_the_builtin_scorers_in_run_order_with_their_columns():
+    from click.testing import CliRunner
+
+    from datasette_attribution.cli import cli
+
+    result = CliRunner().invoke(cli, ["scorers"])
+    assert result.exit_code == 0, result.output
+    assert result.output == BUILTIN_LISTING
+
+
+def test_the_scorers_command_names_a_third_party_scorer_and_its_plugin(installed_scorer):
+    env = {**os.environ, "PYTHONPATH": str(installed_scorer)}
+    done = subprocess.run([sys.executable, "-m", "datasette_attribution", "scorers", "--json"], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(done.stdout)
+    assert [s["name"] for s in listed] == ["actors", "sourcing", "quotes", "hedging", "sentiment", "exclamations"]
+    assert listed[-1] == {
+        "name": "exclamations", "plugin": "exclamations (exclamation-scorer 1.0)", "requires": ["sourcing"],
+        "columns": {"sentences": {"exclamations": "int", "loud_source": "bool"},
+                    "articles": {"exclamation_total": "int"}}}
+    assert listed[0] == {"name": "actors", "plugin": "builtin", "requires": [], "columns": {}}
+
+
+def _manager_with(*scorers, returned=None):
+    class Plugin:
+        @hookimpl
+        def register_scorers(self):
+            return list(scorers) if returned is None else returned
+
+    manager = plugin_manager()
+    manager.register(Plugin(), name="shaky-plugin")
+    return manager
+
+
+class Unscored:
+    name = "unscored"
+    requires = ()
+    columns = {"sentences": {"x": int}}
+
+
+def test_a_scorer_without_a_score_method_is_refused_naming_its_plugin():
+    with pytest.raises(ScorerError) as refused:
+        registered_scorers(_manager_with(Unscored()))
+    assert str(refused.value) == "scorer 'unscored' from plugin shaky-plugin lacks score (see hookspecs.Scorer)"
+
+
+@pytest.mark.parametrize("attribute, value, message", [
+    ("name", "", "has name ''; a scorer's name is a non-empty string"),
+    ("requires", "sourcing", "has requires 'sourcing'; it is a tuple of scorer names"),
+    ("columns", {"sentences": {"when": object}}, "declares sentences.when of type <class 'object'>; "
+                                                 "use int, float, str, bool, list, dict"),
+    ("columns", {"sentences": ["x"]}, "declares sentences as ['x']; it is column -> type"),
+])
+def test_a_mistyped_attribute_is_refused_naming_the_plugin_and_the_attribute(attribute, value, message):
+    scorer = Named("mistyped")
+    setattr(scorer, attribute, value)
+    with pytest.raises(ScorerError) as refused:
+        registered_scorers(_manager_with(scorer))
+    label = "scorer 'mistyped'" if attribute != "name" else f"scorer {scorer!r}"
+    assert str(refused.value) == f"{label} from plugin shaky-plugin {message}"
+
+
+def test_a_hook_that_returns_no_list_is_refused_naming_the_plugin():
+    with pytest.raises(ScorerError, match=r"^plugin shaky-plugin: register_scorers\(\) returned Named, "
+                                          r"not a list of scorers$"):
+        registered_scorers(_manager_with(returned=Named("alone")))
+
+
+def test_two_scorers_of_one_name_are_refused_naming_both_plugins():
+    with pytest.raises(ScorerError, match=r"^two scorers are named 'hedging' \(from plugins builtin and "
+                                          r"shaky-plugin\)$"):
+        registered_scorers(_manager_with(Named("hedging")))
+
+
+def test_the_builtin_scorers_keep_the_protocol():
+    from datasette_attribution import Scorer
+
+    assert all(isinstance(s, Scorer) for s in registered_scorers())
+    assert not isinstance(Unscored(), Scorer)
+
+
+def test_load_refuses_a_broken_scorer_before_reading(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from datasette_attribution.cli import cli
+
+    manager = _manager_with(Unscored())
+    monkeypatch.setattr(analyze, "registered_scorers", lambda: registered_scorers(manager))
+    analyze.scorers.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["load", str(tmp_path / "x.db"), str(Path(__file__))])
+    finally:
+        analyze.scorers.cache_clear()
+    assert result.exit_code == 1
+    assert "Error: scorer 'unscored' from plugin shaky-plugin lacks score" in result.output
+    assert not (tmp_path / "x.db").exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import fetch
+from helpers import fetch
 
 from datasette_attribution import pipeline, store
 from datasette_attribution.analyze import analyze_article
@@ -57,7 +57,7 @@ def plugin_pages(path):
 
 def answers(path):
     pages = plugin_pages(path)
-    return dict(zip(pages, fetch(path, *pages)))
+    return dict(zip(pages, fetch(path, *pages), strict=True))
 
 
 def failing(path):

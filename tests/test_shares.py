@@ -4,7 +4,7 @@ import json
 
 import pytest
 import sqlite_utils
-from conftest import fetch
+from helpers import fetch
 
 from datasette_attribution import pipeline
 from datasette_attribution.web.shares import MIN_MENTIONS, describe, label_shares, wilson_interval
@@ -50,3 +50,64 @@ def test_the_comparison_shows_the_shares_of_an_outlets_mentions_with_their_count
         12, negative, positive)
     assert cell["negative_share"] == round(negative / 12, 4)
     assert f'{round(100 * negative / 12)}% neg · {round(100 * positive / 12)}% pos <small>of 12</small>' in page.text
+
+
+@pytest.fixture(scope="module")
+def two_outlets_db(tmp_path_factory):
+    """One event told by two outlets: the Gazette names Maria Alvarez in twelve
+    sentences, the Herald in three."""
+    folder = tmp_path_factory.mktemp("two-outlets")
+    def visits(count):
+        return " ".join(f"Senator Maria Alvarez visited the factory in town number {n} on Tuesday."
+                        for n in range(count))
+    records = [{"id": "g1", "outlet": "Gazette", "date": "2024-03-05", "title": "Alvarez tours the factories",
+                "text": visits(12)},
+               {"id": "h1", "outlet": "Herald", "date": "2024-03-05", "title": "Alvarez tours the factories",
+                "text": visits(3)}]
+    (folder / "a.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records))
+    path = folder / "news.db"
+    pipeline.load(pipeline.open_database(path), [str(folder / "a.jsonl")])
+    return path
+
+
+def _labels_by_outlet(path):
+    db = sqlite_utils.Database(path)
+    actor = db.execute("select id from actors where name = 'Maria Alvarez'").fetchone()[0]
+    counts = {}
+    for outlet, label in db.execute(
+            "select articles.outlet, mentions.sentiment_label from mentions "
+            "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+            "where mentions.actor_id = ?", [actor]):
+        counts.setdefault(outlet, []).append(label)
+    return actor, counts
+
+
+def test_the_actor_page_shows_each_outlets_shares_and_below_the_minimum_the_count_alone(two_outlets_db):
+    actor, labels = _labels_by_outlet(two_outlets_db)
+    assert {outlet: len(found) for outlet, found in labels.items()} == {"Gazette": 12, "Herald": 3}
+    negative, positive = labels["Gazette"].count("negative"), labels["Gazette"].count("positive")
+    page, data = fetch(two_outlets_db, f"/-/attribution/news/actors/{actor}",
+                       f"/-/attribution/news/actors/{actor}.json")
+    outlets = {o["outlet"]: o for o in data.json()["outlets"]}
+    assert (outlets["Gazette"]["labelled_mentions"], outlets["Gazette"]["negative_share"],
+            outlets["Gazette"]["positive_share"]) == (12, round(negative / 12, 4), round(positive / 12, 4))
+    assert outlets["Gazette"]["negative_interval"] == list(wilson_interval(negative, 12))
+    assert (outlets["Herald"]["labelled_mentions"], outlets["Herald"]["negative_share"],
+            outlets["Herald"]["negative_interval"]) == (3, None, None)
+    assert f'{round(100 * negative / 12)}% neg · {round(100 * positive / 12)}% pos <small>of 12</small>' in page.text
+    assert 'no share shown">3 mentions</span>' in page.text
+
+
+def test_the_story_page_shows_each_outlets_shares_of_an_actor_with_their_count(two_outlets_db):
+    actor, labels = _labels_by_outlet(two_outlets_db)
+    db = sqlite_utils.Database(two_outlets_db)
+    (story,) = {row[0] for row in db.execute("select story_id from articles")}
+    negative, positive = labels["Gazette"].count("negative"), labels["Gazette"].count("positive")
+    page, data = fetch(two_outlets_db, f"/-/attribution/news/stories/{story}",
+                       f"/-/attribution/news/stories/{story}.json")
+    cells = {o["outlet"]: next(a for a in o["actors"] if a["id"] == actor) for o in data.json()["outlets"]}
+    assert (cells["Gazette"]["labelled_mentions"], cells["Gazette"]["negative_share"],
+            cells["Gazette"]["positive_share"]) == (12, round(negative / 12, 4), round(positive / 12, 4))
+    assert (cells["Herald"]["labelled_mentions"], cells["Herald"]["positive_share"]) == (3, None)
+    assert f'{round(100 * negative / 12)}% neg · {round(100 * positive / 12)}% pos <small>of 12</small>' in page.text
+    assert 'no share shown">3 mentions</span>' in page.text

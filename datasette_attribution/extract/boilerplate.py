@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..resources import model_file, words
+from ..resources import check_feature_names, feature_check, model_file, words
 from ..text.segment import sentence_spans
 
 # Scripts written without spaces between words (Chinese, Japanese, Thai): each
@@ -99,6 +99,32 @@ def _reader_address(text: str) -> float:
         return 0.0
     # "US" in capitals is the country, not the reader and the site.
     return sum(w.lower() in READER_ADDRESS and not (w.isupper() and len(w) > 1) for w in unquoted) / len(unquoted)
+
+
+# What each number of block_features' rows is, in order: the model file names the
+# features its trees split on by position, and loading checks them against these.
+BLOCK_FEATURES = (
+    "log_words", "is_long", "ends_like_sentence", "stopword_share", "web_word_share", "capitalised_share",
+    "digit_share", "bullet", "separator", "photo_credit", "url_or_mail", "repeated", "reader_address",
+    "call_to_action", "long_neighbours", "previous_long", "next_long", "in_prose_run", "log_run_distance",
+    "position", "log_chars", "commas_per_word", "mean_word_length", "upper_word_share", "ends_with_colon",
+    "quote_mark", "log_previous_words", "log_next_words", "previous_ends_like_sentence",
+    "next_ends_like_sentence",
+)
+# And of neighbour_features' rows, which the second pass reads after BLOCK_FEATURES.
+NEIGHBOUR_FEATURES = ("first_pass", "previous_first_pass", "next_first_pass", "max_before", "max_after",
+                      "mean_around", "min_of_max_around")
+MODEL_FILE = "boilerplate.json"
+
+
+@feature_check
+def line_model() -> dict:
+    """The two passes' trees (models/boilerplate.json), their features checked
+    against BLOCK_FEATURES and NEIGHBOUR_FEATURES."""
+    model = model_file("boilerplate")
+    for part, names in (("first", BLOCK_FEATURES), ("second", BLOCK_FEATURES + NEIGHBOUR_FEATURES)):
+        check_feature_names(MODEL_FILE, model[part].get("feature_names", ()), names, model.get("command"))
+    return model
 
 
 def block_features(blocks: list[Block]) -> list[list[float]]:
@@ -205,14 +231,14 @@ def content_probabilities(blocks: list[Block]) -> list[float]:
     probabilities of pages the first model had not seen). The second pass only
     adds: it recovers prose among content, but it would also drop a short body's
     last paragraph, with furniture after it, that the first pass was sure of."""
-    return two_pass_probabilities(model_file("boilerplate"), block_features(blocks))
+    return two_pass_probabilities(line_model(), block_features(blocks))
 
 
 def two_pass_probabilities(model: dict, rows: list[list[float]]) -> list[float]:
     """The two passes of content_probabilities over one page's feature rows."""
     first = [_probability(model["first"], row) for row in rows]
     return [max(own, _probability(model["second"], row + context))
-            for own, row, context in zip(first, rows, neighbour_features(first))]
+            for own, row, context in zip(first, rows, neighbour_features(first), strict=True)]
 
 
 def _looks_like_heading(block: Block) -> bool:
@@ -232,7 +258,7 @@ def classify_blocks(blocks: list[Block]) -> list[str]:
     A heading is a short title-like line with article content directly before and
     after it: it is kept, but as a heading, so it never joins the next sentence.
     """
-    threshold = model_file("boilerplate")["threshold"]
+    threshold = line_model()["threshold"]
     if len({block.index for block in blocks}) == 1:
         # A page saved as one line: its pieces were cut by length, not by the page,
         # so there are no lines of furniture to tell from the text's.
@@ -330,13 +356,16 @@ PAYWALL_STUB = re.compile(r"^\S+(?:\s+\S+){0,2}\s*(?:\.\.\.|…)$")  # "All...",
 CALL_TO_ACTION = re.compile(
     r"^(?:related|read more|more|see also|also read|watch|click here|sign up|subscribe|get our"
     r"|follow us|download (?:the|our))\b.{0,120}$", re.IGNORECASE)
+# The site's copyright notice, which some pages print under the article.
+COPYRIGHT_NOTICE = re.compile(
+    r"^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|\d{4}\s*-\s*\d{4})\b|\ball rights reserved\b", re.IGNORECASE)
 MAX_SUBHEAD_WORDS = 8
 
 
 def furniture_kind(text: str) -> str | None:
-    """"boilerplate" for a credit line, a paywall stub or a newsletter or related
-    link; "heading" for an all-capital subhead ("NISSAN SENTRA"); else None."""
-    if CREDIT_LINE.match(text) or PAYWALL_STUB.match(text):
+    """"boilerplate" for a credit line, a paywall stub, a copyright notice or a
+    newsletter or related link; "heading" for an all-capital subhead ("NISSAN SENTRA"); else None."""
+    if CREDIT_LINE.match(text) or PAYWALL_STUB.match(text) or COPYRIGHT_NOTICE.search(text):
         return "boilerplate"
     labelled_link = text.lower().startswith(("related:", "read more:", "also read:", "see also:", "watch:"))
     if labelled_link or (CALL_TO_ACTION.match(text) and not TERMINAL.search(text)):

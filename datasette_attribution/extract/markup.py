@@ -225,6 +225,28 @@ def agreed_headline(tree, titles: list[str | None]) -> str | None:
     return None
 
 
+MAX_H1_PROPOSALS = 3
+
+
+def title_proposals(tree) -> list[tuple[str, str]]:
+    """The page's titles as it declares them, (source, text) in the page's order:
+    its first <h1>s, og:title, twitter:title, and its <title> whole and cut at
+    its separators (its first part, its last, and those between)."""
+    if tree is None:
+        return []
+    proposals = [("h1", text) for text in headings(tree)[:MAX_H1_PROPOSALS]]
+    proposals += [("og", _meta(tree, "og:title")), ("twitter", _meta(tree, "twitter:title"))]
+    element = next(tree.iter("title"), None)
+    text = _text(element) if element is not None else ""
+    if text:
+        proposals.append(("title_whole", text))
+        parts = [part for part in fields.SEPARATORS.split(text) if part.strip()]
+        if len(parts) > 1:  # the site's name is usually the last part, a section the first
+            proposals += [("title_first" if i == 0 else "title_last" if i == len(parts) - 1 else "title_part", part)
+                          for i, part in enumerate(parts)]
+    return [(source, value) for source, value in proposals if value]
+
+
 def _title_parts(tree) -> list[str]:
     """The parts of the page's <title> and og:title between separators, last first
     (where a site puts its name)."""

@@ -238,8 +238,7 @@ def find_title(before_body: list[Block], body_text: str, site: str | None = None
     first is the headline: what follows it is its deck, the author's box or
     captions ("Black Friday is Next Week, But..." under "Daily Deals: ...").
     """
-    score = _headline_scorer(before_body, body_text, site)
-    scores = [score(position) for position in range(len(before_body))]
+    scores = headline_scores(before_body, body_text, site)
     best = max(range(len(before_body)), key=lambda position: (scores[position] or 0.0, position),
                default=None)
     if best is None or scores[best] is None or scores[best] < MIN_HEADLINE_SCORE:
@@ -248,6 +247,12 @@ def find_title(before_body: list[Block], body_text: str, site: str | None = None
            and before_body[best].text not in before_body[best - 1].text):  # not a breadcrumb
         best -= 1
     return before_body[best]
+
+
+def headline_scores(before_body: list[Block], body_text: str, site: str | None = None) -> list[float | None]:
+    """Each line's headline score by the rules of find_title (None: never a headline)."""
+    score = _headline_scorer(before_body, body_text, site)
+    return [score(position) for position in range(len(before_body))]
 
 
 LIST_LINE_WORDS = (3, 6)
@@ -271,6 +276,12 @@ def _in_lists(blocks: list[Block]) -> set[int]:
             listed.update(run)
         run = []
     return listed
+
+
+def listed_lines(blocks: list[Block]) -> set[int]:
+    """Positions of lines in a menu, a gallery's captions or a list of other
+    stories (see _in_lists and _teasers): none of them this article's headline."""
+    return _in_lists(blocks) | _teasers([date_in_line(block.text) for block in blocks])
 
 
 MIN_TEASERS = 3
@@ -317,7 +328,7 @@ def _headline_scorer(before_body: list[Block], body_text: str, site: str | None 
     lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
     dated = [date_in_line(block.text) for block in before_body]
-    listed = _in_lists(before_body) | _teasers(dated)
+    listed = listed_lines(before_body)
     # The lines after each, but for share buttons ("* Facebook", "* Email") between
     # a headline and its byline.
     unbulleted = [position for position, block in enumerate(before_body)

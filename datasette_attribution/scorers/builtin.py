@@ -1,6 +1,8 @@
 """The built-in scorers, registered through the same hook a third party uses."""
 
-from ..hookspecs import hookimpl
+from __future__ import annotations
+
+from ..hookspecs import Scorer, hookimpl
 from .actors import ActorScorer
 from .hedging import HedgingScorer
 from .quotes import QuoteScorer
@@ -9,5 +11,5 @@ from .sourcing import SourcingScorer
 
 
 @hookimpl
-def register_scorers():
+def register_scorers() -> list[Scorer]:
     return [ActorScorer(), SourcingScorer(), QuoteScorer(), HedgingScorer(), SentimentScorer()]

@@ -35,7 +35,7 @@ async def outlet_periods(db, period: str) -> list[dict]:
         f"select outlet, {period} as period, sum(articles) as articles, sum(attributed) as attributed, "
         "sum(anonymous) as anonymous, sum(hedged) as hedged, sum(sentences) as sentences "
         "from outlet_period_stats group by 1, 2 order by 2, 1")
-    rows = [dict(zip(result.columns, row)) for row in result.rows]
+    rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
     for row in rows:
         row["anonymous_share"] = _share(row["anonymous"], row["attributed"])
         row["hedged_share"] = _share(row["hedged"], row["sentences"])
@@ -53,7 +53,7 @@ async def actor_periods(db, period: str, actor_ids: list[int]) -> list[dict]:
         f"round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, {LABEL_COUNT_SUMS} "
         f"from outlet_actor_period_stats where actor_id in ({marks}) group by 1, 2, 3 order by 3, 1",
         actor_ids)
-    return [with_shares(dict(zip(result.columns, row))) for row in result.rows]
+    return [with_shares(dict(zip(result.columns, row, strict=True))) for row in result.rows]
 
 
 def _share(part, whole):

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 import numpy
 
-from ...resources import model_path
+from ...resources import ModelFileError, feature_check, model_path
 
 MODEL_FILE = "hedging_classifier.npz"
 KINDS = ("modal", "verb", "adverb", "adjective", "noun", "hearsay", "weasel", "limiter",
@@ -42,7 +42,7 @@ COUNTED_ONLY_KINDS = frozenset({"approximator", "vague"})
 STATE_SIZE = 384
 
 
-class HedgingModelError(Exception):
+class HedgingModelError(ModelFileError):
     """The shipped hedging model cannot be used (missing, corrupt, or trained on other features)."""
 
 
@@ -67,6 +67,7 @@ def features(encoding: dict, cues: list[dict], cue_score: float, attribution: st
     return numpy.concatenate([encoding["pooled"], cue_state, numpy.asarray(signals, numpy.float32)])
 
 
+@feature_check
 @lru_cache(maxsize=1)
 def load_model() -> dict:
     path = model_path(MODEL_FILE)

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import numpy
 
-from ...resources import labelled, model_arrays
+from ...resources import FeatureMismatch, check_feature_names, feature_check, labelled, model_arrays, model_path
 from ...resources import words as words_of
 from .polarity import polarity_subjectivity as textblob_polarity
 from ..common.summary import mean
@@ -48,9 +48,29 @@ def polarity_subjectivity(text: str) -> tuple[float, float]:
     return round(polarity, 4), round(subjectivity, 4)
 
 
+HEAD_FILE = "sentiment_head.npz"
+STATE_SIZE = 384  # the encoder's width
+# What the head reads, in order: the mean of the target's word pieces, then (a head
+# trained so) the sentence's mean; its file names each number ("target:0", ...).
+HEAD_PARTS = ("target", "sentence")
+
+
+def head_feature_names(parts: int) -> list[str]:
+    """The names of the head's features when it reads the first `parts` of HEAD_PARTS."""
+    return [f"{part}:{i}" for part in HEAD_PARTS[:parts] for i in range(STATE_SIZE)]
+
+
+@feature_check
 @lru_cache(maxsize=1)
 def _head() -> dict:
-    return model_arrays("sentiment_head")
+    head = model_arrays("sentiment_head")
+    command = str(head["command"]) if "command" in head else None
+    check_feature_names(HEAD_FILE, head.get("feature_names", ()),
+                        head_feature_names(head["weight"].shape[1] // STATE_SIZE), command)
+    if tuple(head["labels"].tolist()) != LABELS:
+        raise FeatureMismatch(f"{model_path(HEAD_FILE)}: the head's classes are {head['labels'].tolist()}, "
+                              f"the code's {list(LABELS)}")
+    return head
 
 
 def piece_weights(offsets: list[tuple[int, int]], start: int, end: int) -> numpy.ndarray:
@@ -136,7 +156,7 @@ def carrying_words(text: str, encoding: dict, start: int, end: int, label: str) 
     lead = head["weight"][LABELS.index(label), width:] - head["weight"][NEUTRAL, width:]
     shares = states @ lead / len(states)
     words: list[list] = []  # [start, end, share]: word pieces that touch are one word
-    for (a, b), share in zip(encoding["offsets"], shares.tolist()):
+    for (a, b), share in zip(encoding["offsets"], shares.tolist(), strict=True):
         if words and a == words[-1][1]:
             words[-1][1], words[-1][2] = b, words[-1][2] + share
         else:
@@ -164,7 +184,7 @@ class SentimentScorer:
             mentions = sentence.get("mentions", [])
             toward = sentiments_toward(sentence["span"], sentence["encoding"],
                                        [(m["start"], m["end"]) for m in mentions])
-            for mention, (label, score) in zip(mentions, toward):
+            for mention, (label, score) in zip(mentions, toward, strict=True):
                 mention["sentiment_label"], mention["sentiment"] = label, score
                 mention["sentiment_cues"] = carrying_words(sentence["text"], sentence["encoding"],
                                                            mention["start"], mention["end"], label)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy
 
-from ...resources import model_file, words
+from ...resources import check_feature_families, check_feature_names, feature_check, model_file, words
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
 # Quotation marks as spaCy's tokens: straight, curly, and the typewriter pairs of
@@ -118,9 +118,24 @@ def token_features(token, in_quote: bool, sentence_has_quote: bool) -> dict[str,
     return features
 
 
+MODEL_FILE = "attribution_cues.json"
+# The kinds of feature token_features makes (the part of a name before "="), which
+# loading checks the model file's weights against.
+FEATURE_KINDS = ("bias", "lemma", "pos", "tag", "dep", "lemma_dep", "head", "child", "lemma_child", "subject",
+                 "lemma_subject", "prev", "next", "lemma_next", "in_quote", "sentence_quote", "lemma_quote",
+                 "root", "lexicon")
+TOKEN_WIDTH = 384  # the encoder's width: the dense weights read a token's mean of word pieces
+
+
+@feature_check
 @lru_cache(maxsize=1)
 def _model() -> dict:
-    return model_file("attribution_cues")
+    model = model_file("attribution_cues")
+    check_feature_families(MODEL_FILE, model["weights"], FEATURE_KINDS, model.get("command"))
+    if model.get("dense"):
+        check_feature_names(MODEL_FILE, model.get("dense_names", ()),
+                            [f"token:{i}" for i in range(TOKEN_WIDTH)], model.get("command"))
+    return model
 
 
 def token_vectors(span, encoding: dict) -> numpy.ndarray:

@@ -25,7 +25,15 @@ from functools import lru_cache
 
 import numpy
 
-from ...resources import labelled, model_arrays, model_path
+from ...resources import (
+    FeatureMismatch,
+    check_feature_families,
+    check_feature_names,
+    feature_check,
+    labelled,
+    model_arrays,
+    model_path,
+)
 from ..common.names import is_title
 
 KINDS = ("person", "organisation", "media", "document", "unnamed official", "unnamed other", "vague")
@@ -173,7 +181,16 @@ def rule_kind(span, start: int, end: int) -> str:
     return "person"  # a description pointing back: "the senator", "the candidate"
 
 
-# The head's sparse features are named in its file; these prefixes say where they come from.
+# The head's sparse features are named in its file ("head=official"); these are the
+# kinds sparse_features makes (the part before "="), which loading checks the file against.
+SPARSE_FEATURE_KINDS = ("bias", "rule", "head", "head_tag", "head_ent", "head_dep", "head_noun", "tokens",
+                        "word", "child_dep", "ent", "propn", "title", "sentence_anonymity")
+HEAD_FILE = "source_kind_head.npz"
+PHRASE_WIDTH = 384  # the encoder's width
+
+
+def dense_feature_names() -> list[str]:
+    return [f"phrase:{i}" for i in range(PHRASE_WIDTH)]
 def sparse_features(span, start: int, end: int) -> dict[str, float]:
     """The phrase's words and parse, the lexicons' and the rules' reading, by name."""
     tokens = phrase_tokens(span, start, end)
@@ -216,11 +233,21 @@ def phrase_vector(encoding: dict | None, start: int, end: int) -> numpy.ndarray:
     return (weights / weights.sum()) @ encoding["states"]
 
 
+@feature_check
 @lru_cache(maxsize=1)
 def _head() -> dict | None:
-    if not model_path("source_kind_head.npz").exists():
+    if not model_path(HEAD_FILE).exists():
         return None
     head = model_arrays("source_kind_head")
+    command = str(head["command"]) if "command" in head else None
+    check_feature_families(HEAD_FILE, head["features"].tolist(), SPARSE_FEATURE_KINDS, command)
+    # After the sparse features, the phrase's mean over the encoder's word pieces.
+    check_feature_names(HEAD_FILE, head.get("dense_names", ()), dense_feature_names(), command)
+    if head["weight"].shape[1] != len(head["features"]) + PHRASE_WIDTH \
+            or not set(head["classes"].tolist()) <= set(KINDS):
+        raise FeatureMismatch(f"{model_path(HEAD_FILE)}: the head's weights or classes are not those its "
+                              f"features and the code's {len(KINDS)} kinds make; "
+                              f"retrain it: {command or 'training/train_source_kinds.py'}")
     head["index"] = {name: i for i, name in enumerate(head["features"].tolist())}
     return head
 
@@ -250,7 +277,7 @@ def judge_source(span, encoding: dict | None, start: int, end: int) -> tuple[str
         return ("anonymous" if anonymous else "named"), kind, anonymous
     head = _head()
     classes = head["classes"].tolist()
-    p_anonymous = float(sum(p for c, p in zip(classes, probabilities) if c in ANONYMOUS_KINDS))
+    p_anonymous = float(sum(p for c, p in zip(classes, probabilities, strict=True) if c in ANONYMOUS_KINDS))
     blend = float(head["rule_blend"])
     if blend:  # the head's probability blended with the rules' yes or no, as trained
         p_anonymous = (1 - blend) * p_anonymous + blend * float(rule_kind(span, start, end) in ANONYMOUS_KINDS)

@@ -266,7 +266,8 @@ async def actor_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_actor.html",
         # "actor" is Datasette's own template variable (who is signed in).
-        {"database": db.name, "subject": actor, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS, "charts": over_time_charts(datasette, db.name, data, {actor["id"]: actor["name"]},
+        {"database": db.name, "subject": actor, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS,
+         "charts": over_time_charts(datasette, db.name, data, {actor["id"]: actor["name"]},
                                     charts.Palette(await ranked_outlets(db))),
          "chart_scripts": chart_scripts(datasette), "dashboard_url": dashboard_url(datasette, db.name),
          "json_url": plugin_url(datasette, db.name, f"actors/{actor['id']}.json"),

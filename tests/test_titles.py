@@ -1,0 +1,70 @@
+"""The headline as a learned choice among the page's candidates: what the pages
+declare in HTML, the lines above the body in a text dump."""
+
+import numpy
+import pytest
+from test_html_pages import HARBOUR
+from test_page_extraction import BODY, MENU
+
+from datasette_attribution.extract import titles
+from datasette_attribution.extract.boilerplate import blocks_of
+from datasette_attribution.ingest.formats import to_article
+from datasette_attribution.records import RawDocument
+
+
+def text_page(above_the_body: str) -> str:
+    return f"{MENU}\n\n{above_the_body}\nNov. 19, 2019\n\n{BODY}{MENU}\n"
+
+
+@pytest.mark.parametrize("header", [
+    # A picture's caption with its credit, between the headline and the byline.
+    ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
+     "Dockers at the container port on Monday. Credit... Anna Moneymaker/The Harbour Times\nBy Jane Doe"),
+    # The reporters and their paper on one line under the headline.
+    ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
+     "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader"),
+    # A deck under the headline, and a link to another story above it.
+    ("* Dockers Vote on Strike Next Week\n"
+     "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n"
+     "The authority offered five years, but the unions want the promise in writing first\nBy Jane Doe"),
+])
+def test_a_text_dumps_headline_is_neither_a_caption_a_byline_nor_a_link(header):
+    article = to_article(RawDocument("port.txt", "port.txt", "text", text_page(header)))
+    assert article.title == "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"
+
+
+def test_an_html_pages_headline_is_its_h1_over_a_title_rewritten_for_search():
+    page = HARBOUR.read_text("utf-8")
+    head = ('<title>Harbour Bridge Closure 2023: Dates, Diversions and Buses | The Coastal Tribune</title>'
+            '<meta property="og:title" content="Harbour bridge closure: what you need to know">'
+            '</head>')
+    page = page.replace(page[page.index("<title>"):page.index("</head>") + len("</head>")], head)
+    article = to_article(RawDocument("harbour.html", "harbour.html", "html", page,
+                                     {"url": "https://www.coastaltribune.com/news/harbour-bridge-to-close"}))
+    assert article.title == "Harbour bridge to close for repairs"
+
+
+def test_the_sites_name_is_never_a_candidate():
+    candidates = titles.html_candidates(
+        [("h1", "The Coastal Tribune"), ("title_whole", "Harbour bridge to close | Coastal Tribune"),
+         ("title_first", "Harbour bridge to close"), ("title_last", "Coastal Tribune")],
+        None, "The harbour bridge will close for repairs.", "https://coastaltribune.com/x", "The Coastal Tribune",
+        None)
+    assert [c.text for c in candidates] == ["Harbour bridge to close"]
+
+
+def test_never_a_headline():
+    assert [titles.never_a_headline(line) for line in (
+        "By Jane Doe", "Nov. 19, 2019 8:03 am ET", "Port talks stall as unions trade blame ...",
+        "The port authority said on Tuesday that talks had stalled.",
+        "New port rules are coming. Here's how they could change everything.",
+        "Port Talks Stall as Unions Seek Guarantees From the U.S.")] == [True, True, True, True, False, False]
+
+
+def test_a_model_trained_on_other_features_is_refused():
+    model = dict(titles.load_model("text"))
+    model["feature_names"] = numpy.asarray(["words", "lead_share"])
+    blocks = blocks_of("Port Talks Stalled as Unions Want Jobs Guarantee\nBy Jane Doe")
+    candidates = titles.text_candidates(blocks, BODY, None, None, [None, None])
+    with pytest.raises(titles.TitleModelError, match="retrain it with training/train_titles.py"):
+        titles.choose(candidates, "text", model)
