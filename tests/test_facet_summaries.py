@@ -7,7 +7,7 @@ import json
 
 import pytest
 import sqlite_utils
-from conftest import INDEPENDENT_SEED, NEWS24_SEED, edited_copy, facet_results, fetch
+from helpers import INDEPENDENT_SEED, NEWS24_SEED, edited_copy, facet_results, fetch
 from datasette.app import Datasette
 
 from datasette_attribution import store
@@ -130,7 +130,8 @@ def test_the_actor_page_reads_the_summaries_and_agrees_with_counting_mentions(da
 
 def summary_rows(path) -> dict:
     db = sqlite_utils.Database(path)
-    rounded = lambda row: tuple(round(v, 9) if isinstance(v, float) else v for v in row)
+    def rounded(row):
+        return tuple(round(v, 9) if isinstance(v, float) else v for v in row)
     return {name: sorted((rounded(r) for r in db.execute(f"select * from [{name}]").fetchall()),
                          key=repr)
             for name in SUMMARY_TABLES}

@@ -1,7 +1,7 @@
 """Plain-text pages: the article body, its headings and metadata, and no furniture."""
 
 import pytest
-from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
+from helpers import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
 
 from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.extract.articles import header_length
@@ -182,7 +182,8 @@ def test_a_header_the_line_classifier_kept_as_text_is_cut_from_the_body():
      "The authority offered five years. The unions want it in writing.\n"
      "* Facebook\n* Twitter\n* Comments\n* Print\n* Email\nBy Jane Doe\nvideo\n"
      "Dockers' Union Leader on Why the Port Authority's Offer Is Too Vague for Members\n"
-     "The union leader explains why the offer was turned down.", "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"),
+     "The union leader explains why the offer was turned down.",
+     "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"),
 ])
 def test_the_headline_of_a_text_dump(above_the_body, title):
     body = BODY.replace("A spokesman for the dockers' union", "Ann Hughes of the dockers' union")

@@ -135,7 +135,8 @@ def tally(choices, threshold):
 def rules_tally(pages):
     right = wrong = 0
     for page in pages:
-        picked = [label for c, label in zip(page["candidates"], page["labels"]) if c.features.get("rule_pick")]
+        picked = [label for c, label in zip(page["candidates"], page["labels"], strict=True)
+                  if c.features.get("rule_pick")]
         if picked:
             right += picked[0]
             wrong += 1 - picked[0]
@@ -151,7 +152,7 @@ def cross_validate(pages, names):
         choices = [None] * len(pages)
         for train, test in folds:
             model = fit([pages[i] for i in train], names, c_value)
-            for i, choice in zip(test, best_scores([pages[i] for i in test], model)):
+            for i, choice in zip(test, best_scores([pages[i] for i in test], model), strict=True):
                 choices[i] = choice
         result[c_value] = choices
     return result
@@ -159,11 +160,11 @@ def cross_validate(pages, names):
 
 def _show(pages, choices, threshold):
     """The dev pages whose out-of-fold choice is wrong or missing, beside the rules'."""
-    for page, (score, label, picked) in zip(pages, choices):
+    for page, (score, label, picked) in zip(pages, choices, strict=True):
         if label == 1 and score >= threshold:
             continue
         rule = next((c.text for c in page["candidates"] if c.features.get("rule_pick")), None)
-        true = next((c.text for c, lab in zip(page["candidates"], page["labels"]) if lab), None)
+        true = next((c.text for c, lab in zip(page["candidates"], page["labels"], strict=True) if lab), None)
         chosen = picked if score >= threshold else None
         print(f"    {page['name']} {score:.2f} chose {chosen!r}  rules: {rule!r}  true among: {true!r}")
 
@@ -232,8 +233,8 @@ def main():
                 f"python training/train_titles.py PAGES_NEWS_DIR --field {field} --write  # C {c_value}")
             path = MODELS / model_file(field, kind)
             np.savez(path, **model)
-            print(f"  wrote {path.name}; weights: " + ", ".join(
-                f"{n} {w:+.2f}" for n, w in sorted(zip(names, model["weight"]), key=lambda p: -abs(p[1]))[:8]))
+            heaviest = sorted(zip(names, model["weight"], strict=True), key=lambda p: -abs(p[1]))[:8]
+            print(f"  wrote {path.name}; weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in heaviest))
     if args.write:
         record_model_files(MODELS)
 

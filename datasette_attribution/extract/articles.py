@@ -21,13 +21,13 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
     blocks = boilerplate.blocks_of(raw.content)
     labels = boilerplate.classify_blocks(blocks)
     lines = [block.text for block in blocks]
-    article_lines = [b.text for b, label in zip(blocks, labels) if label == "content"]
-    furniture = [b.text for b, label in zip(blocks, labels) if label == "boilerplate"]
+    article_lines = [b.text for b, label in zip(blocks, labels, strict=True) if label == "content"]
+    furniture = [b.text for b, label in zip(blocks, labels, strict=True) if label == "boilerplate"]
     names = metadata.site_names(furniture, article_lines)
     labels = boilerplate.remove_self_promotion(blocks, labels, names)
     labels = boilerplate.prose_run_or_nothing(blocks, labels)
     labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
-              for b, label in zip(blocks, labels)]
+              for b, label in zip(blocks, labels, strict=True)]
     labels = _trim_edge_headings(labels)
     # A page with a body always loads: what the rules above took for furniture,
     # its longest run of prose, when they left nothing.

@@ -238,7 +238,7 @@ def two_pass_probabilities(model: dict, rows: list[list[float]]) -> list[float]:
     """The two passes of content_probabilities over one page's feature rows."""
     first = [_probability(model["first"], row) for row in rows]
     return [max(own, _probability(model["second"], row + context))
-            for own, row, context in zip(first, rows, neighbour_features(first))]
+            for own, row, context in zip(first, rows, neighbour_features(first), strict=True)]
 
 
 def _looks_like_heading(block: Block) -> bool:
@@ -357,8 +357,8 @@ CALL_TO_ACTION = re.compile(
     r"^(?:related|read more|more|see also|also read|watch|click here|sign up|subscribe|get our"
     r"|follow us|download (?:the|our))\b.{0,120}$", re.IGNORECASE)
 # The site's copyright notice, which some pages print under the article.
-COPYRIGHT_NOTICE = re.compile(r"^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|\d{4}\s*-\s*\d{4})\b|\ball rights reserved\b",
-                              re.IGNORECASE)
+COPYRIGHT_NOTICE = re.compile(
+    r"^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|\d{4}\s*-\s*\d{4})\b|\ball rights reserved\b", re.IGNORECASE)
 MAX_SUBHEAD_WORDS = 8
 
 

@@ -41,8 +41,8 @@ PLACES = ("above", "near", "signature")  # above the body, among its first lines
 MAX_DISTANCE = 30
 MAX_ROLE_WORDS = 6
 FEATURES = ("by_before", "by_line_above", "dated", "date_beside", "role_here", "role_below", "name_like",
-            "names", "one_word_name", "first_name_share", "kept_share", "line_words", "credit", "ends_sentence", "after_title",
-            "title_distance", "body_distance", "repeated", "agency", "separator", "rule_pick",
+            "names", "one_word_name", "first_name_share", "kept_share", "line_words", "credit", "ends_sentence",
+            "after_title", "title_distance", "body_distance", "repeated", "agency", "separator", "rule_pick",
             *(f"place_{place}" for place in PLACES))
 
 

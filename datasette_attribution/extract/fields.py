@@ -175,7 +175,8 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
 AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts "
                        "topic topics section category categories tags data".split())
 # A role after a person's name: "Deborah Netburn Staff Writer".
-ROLE_AFTER_NAME = frozenset("staff senior writer reporter editor correspondent contributor columnist".split())  # "Jason Cipriani Topic Hardware"
+# "Jason Cipriani Topic Hardware"
+ROLE_AFTER_NAME = frozenset("staff senior writer reporter editor correspondent contributor columnist".split())
 # Letters after a name: "Lauren Manaker MS, RDN, LD", "Robert E. Moffit, Ph.D.".
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
 

@@ -24,9 +24,12 @@ from .metadata import (
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
-           "extra_body_script", "database_actions", "menu_links", "asgi_wrapper", "get_metadata", "startup", "handle_exception"]
+           "extra_body_script", "database_actions", "menu_links", "asgi_wrapper", "get_metadata", "startup",
+           "handle_exception"]
 
 PLUGIN_NAME = "datasette-attribution"
+# What `plugins: datasette-attribution:` takes (tests/test_docs.py holds the README to each).
+PLUGIN_SETTINGS = ("model", "suggest_facets")
 # The plugin's facets, offered above every sentences table: (argument, value, label).
 FACET_OFFERS = (("_facet_actor", "actor", "actors mentioned"),
                 ("_facet_score_band", "hedging_score", "hedging score"),
@@ -252,12 +255,12 @@ def _sentence_cell(row, text, database, datasette):
                 "select mentions.*, actors.name as actor "
                 "from mentions join actors on actors.id = mentions.actor_id "
                 "where mentions.sentence_id = ?", [row["id"]])
-            mentions = [dict(zip(result.columns, r)) for r in result.rows]
+            mentions = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
             result = await db.execute(
                 "select attributions.*, actors.name as actor from attributions "
                 "left join actors on actors.id = attributions.actor_id "
                 "where attributions.sentence_id = ? order by attributions.id", [row["id"]])
-            attributions = [dict(zip(result.columns, r)) for r in result.rows]
+            attributions = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
         return render.highlight(text, source, cues, mentions, attributions)
 
     return inner
