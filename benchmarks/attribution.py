@@ -33,9 +33,9 @@ def main(path: Path) -> None:
             rows.append((label, sentence, score_sentence(sentence)["attribution"]))
     truth_attr = [gold != "none" for gold, _, _ in rows]
     pred_attr = [guess != "none" for _, _, guess in rows]
-    tp = sum(t and p for t, p in zip(truth_attr, pred_attr))
-    fp = sum(p and not t for t, p in zip(truth_attr, pred_attr))
-    fn = sum(t and not p for t, p in zip(truth_attr, pred_attr))
+    tp = sum(t and p for t, p in zip(truth_attr, pred_attr, strict=True))
+    fp = sum(p and not t for t, p in zip(truth_attr, pred_attr, strict=True))
+    fn = sum(t and not p for t, p in zip(truth_attr, pred_attr, strict=True))
     print(f"{len(rows)} sentences from {path.name}")
     print(f"attribution detection F1 {f1(tp, fp, fn):.3f}")
     scores = []

@@ -130,7 +130,7 @@ def main() -> None:
             medians[name] = statistics.median(times)
             print(f"{' '.join(runs[name]):>28}: median {medians[name]:6.1f} s "
                   f"[{min(times):.1f}-{max(times):.1f}], {sentences / medians[name]:,.0f} sentences/s")
-        ratios = [c / w for c, w in zip(elapsed["cluster"], elapsed["workers"])]
+        ratios = [c / w for c, w in zip(elapsed["cluster"], elapsed["workers"], strict=True)]
         print(f"cluster time / workers time: {medians['cluster'] / medians['workers']:.3f} "
               f"(turn by turn {', '.join(f'{r:.3f}' for r in ratios)})")
         print(f"databases identical: {'yes' if identical else 'NO'}")

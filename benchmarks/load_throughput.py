@@ -127,7 +127,7 @@ def main() -> None:
               f"{floor * workers / rates[workers]:.2f} x per core")
     if 1 in rates and len(rates) > 1:
         best = max(w for w in rates if w > 1)
-        ratios = sorted(one / many for one, many in zip(elapsed[1], elapsed[best]))
+        ratios = sorted(one / many for one, many in zip(elapsed[1], elapsed[best], strict=True))
         print(f"speed-up with {best} workers: {rates[best] / rates[1]:.2f} x "
               f"(turn by turn {', '.join(f'{r:.2f}' for r in ratios)})")
 

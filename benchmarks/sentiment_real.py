@@ -49,9 +49,9 @@ def newsmtsc_held_out(path: Path) -> list[dict]:
 def macro_f1(gold, predicted) -> tuple[float, list[float]]:
     scores = []
     for label in range(3):
-        tp = sum(1 for g, p in zip(gold, predicted) if g == p == label)
-        fp = sum(1 for g, p in zip(gold, predicted) if p == label and g != label)
-        fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if p == label and g != label)
+        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == label and p != label)
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / 3, scores
 
@@ -62,7 +62,7 @@ def measure(name: str, examples: list[dict], encoder: Encoder) -> None:
     seconds = time.perf_counter() - started
     docs = parse([e["text"] for e in examples])
     gold, alone, with_evidence, touched = [], [], [], 0
-    for example, encoding, doc in zip(examples, encodings, docs):
+    for example, encoding, doc in zip(examples, encodings, docs, strict=True):
         targets = [(start, end) for start, end, _ in example["targets"]]
         evidence = [role_evidence(doc[:], start, end) for start, end in targets]
         touched += sum(e is not None for e in evidence)
@@ -87,7 +87,8 @@ def report(name: str, gold: list[int], probabilities) -> None:
     print(f"  macro-F1 {f1:.3f} (per class {', '.join(f'{LABELS[i]} {v:.3f}' for i, v in enumerate(per_class))})")
     print(f"  accuracy {accuracy:.3f}, always neutral {neutral.mean():.3f}")
     print(f"  mean stored score {score.mean():+.3f}, mean gold sign {(gold_array - 1).mean():+.3f}")
-    print(f"  neutral targets given a sign: {int((numpy.array(predicted)[neutral] != 1).sum())} of {int(neutral.sum())}")
+    signed = int((numpy.array(predicted)[neutral] != 1).sum())
+    print(f"  neutral targets given a sign: {signed} of {int(neutral.sum())}")
 
 
 def main() -> None:

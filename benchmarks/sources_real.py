@@ -123,8 +123,9 @@ def main():
                 right = bool(name_words(actor) & name_words(referent))
             counts["pronoun right"] += right
             if not right:
-                misses["pronoun"].append(f"{found['source']!r} -> {actor!r}, labelled "
-                                         f"{row['referent'] if 'referent_start' not in row else text[row['referent_start']:row['referent_end']]!r}")
+                labelled = row["referent"] if "referent_start" not in row \
+                    else text[row["referent_start"]:row["referent_end"]]
+                misses["pronoun"].append(f"{found['source']!r} -> {actor!r}, labelled {labelled!r}")
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     missing = counts["anonymous not found"]
     precision = tp / (tp + fp) if tp + fp else 0.0

@@ -82,7 +82,8 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
                         settings=settings)
     texts = [s["text"] for s in sentences]
     with nlp.memory_zone(settings.model):
-        for sentence, doc, encoding in zip(sentences, nlp.parse(texts, settings.model), encoder.encode(texts)):
+        parsed = nlp.parse(texts, settings.model)
+        for sentence, doc, encoding in zip(sentences, parsed, encoder.encode(texts), strict=True):
             sentence["span"] = doc[:]
             sentence["encoding"] = encoding
         analysis.meaning = encoder.lead_vector([s["encoding"] for s in sentences])

@@ -217,7 +217,7 @@ class StoryIndex:
         if nearest is None or nearest[1] < self.threshold:
             return None
         held = self.articles[nearest[0]]
-        return Candidate(nearest[0], held.day, dict(zip(held.terms, held.weights)), held.meaning)
+        return Candidate(nearest[0], held.day, dict(zip(held.terms, held.weights, strict=True)), held.meaning)
 
     def nearest(self, vector: dict[str, float], day: datetime.date | None,
                 meaning: numpy.ndarray | None = None) -> tuple[int, float] | None:
@@ -236,7 +236,7 @@ class StoryIndex:
         for article_id in sorted(ids):
             held = self.articles[article_id]
             score = similarity(
-                sum(weight * vector.get(word, 0.0) for word, weight in zip(held.terms, held.weights)),
+                sum(weight * vector.get(word, 0.0) for word, weight in zip(held.terms, held.weights, strict=True)),
                 None if meaning is None or held.meaning is None else float(numpy.dot(meaning, held.meaning)),
                 self.meaning_weight)
             if score > best_score:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 import sqlite_utils
-from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS, page_article, parsed
+from helpers import INDEPENDENT_SEED, NEWS24_SEED, SEEDS, page_article, parsed
 
 from datasette_attribution import analyze_text, sentiment_toward
 from datasette_attribution.analyze import analyze_article

@@ -1,7 +1,7 @@
 """Attribution: named or anonymous sources of claims, and the speakers of quotes."""
 
 import pytest
-from conftest import INDEPENDENT_SEED, NEWS24_SEED, page_article, parsed
+from helpers import INDEPENDENT_SEED, NEWS24_SEED, page_article, parsed
 
 from datasette_attribution.analyze import analyze_article
 from datasette_attribution.scorers.sourcing import attribute as attribute_span

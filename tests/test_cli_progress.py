@@ -5,7 +5,7 @@ import shutil
 import socket
 
 from click.testing import CliRunner
-from conftest import SEEDS
+from helpers import SEEDS
 
 from datasette_attribution.cli import Progress, cli, expected_documents, free_port
 

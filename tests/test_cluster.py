@@ -9,7 +9,7 @@ import dask
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import SEEDS
+from helpers import SEEDS
 from distributed import Client, LocalCluster
 
 from datasette_attribution.execute import cluster

@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from conftest import SEEDS, chart_specs, fetch
+from helpers import SEEDS, chart_specs, fetch
 
 from datasette_attribution import pipeline
 

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from helpers import SEEDS
 from datasette.app import Datasette
 from datasette.cli import cli as datasette_cli
 

@@ -27,7 +27,7 @@ def test_a_batch_encodes_each_sentence_as_it_would_alone():
     texts = ["Officials said the talks would resume.", "Iran welcomed the deal.",
              "The governor, who took office in January after a long and bitter campaign, vetoed the bill."]
     together = encoder.encode(texts)
-    for text, encoding in zip(texts, together):
+    for text, encoding in zip(texts, together, strict=True):
         (alone,) = encoder.encode([text])
         assert encoding["offsets"] == alone["offsets"]
         assert numpy.allclose(encoding["states"], alone["states"], atol=1e-4)

@@ -78,7 +78,8 @@ def test_a_reordered_line_feature_stops_with_the_file_and_the_first_difference(m
 
 
 def test_a_renamed_kind_of_cue_feature_stops_naming_it(monkeypatch, fresh_models):
-    monkeypatch.setattr(cues, "FEATURE_KINDS", tuple(k for k in cues.FEATURE_KINDS if k != "lemma_dep") + ("lemma_deprel",))
+    renamed = tuple(k for k in cues.FEATURE_KINDS if k != "lemma_dep") + ("lemma_deprel",)
+    monkeypatch.setattr(cues, "FEATURE_KINDS", renamed)
     with pytest.raises(resources.FeatureMismatch, match=r"attribution_cues\.json: the model weighs features the "
                                                         r"code never computes \(of the kinds lemma_dep\)"):
         cues._model()

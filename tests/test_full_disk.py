@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from conftest import write_seed_corpus
+from helpers import write_seed_corpus
 
 from datasette_attribution import pipeline
 from datasette_attribution.cli import cli

@@ -1,6 +1,6 @@
 """Hedging: cues by kind, in context, with a score that grows with the evidence."""
 
-from conftest import parsed
+from helpers import parsed
 
 from datasette_attribution.analyze import score_sentence
 from datasette_attribution.scorers import hedging

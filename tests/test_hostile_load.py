@@ -9,7 +9,7 @@ import sys
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import NEWS24_SEED, SEEDS
+from helpers import NEWS24_SEED, SEEDS
 
 from datasette_attribution import pipeline, store
 from datasette_attribution.cli import cli

@@ -9,7 +9,7 @@ import shutil
 import sqlite3
 
 import pytest
-from conftest import SEEDS
+from helpers import SEEDS
 from datasette.app import Datasette
 
 from datasette_attribution import store
@@ -62,7 +62,7 @@ ODD_ACTORS = ["99999999999999999999", "%C2%B2", "9" * 5000, "-1", "1%3B%20drop%2
 @pytest.mark.parametrize("table", ["sentences", "articles", "quotes", "mentions"])
 def test_an_actor_filter_that_is_no_actor_id_matches_nothing_and_says_so(hostile_db, table):
     urls = [f"/news+2024/{table}.json?_actor={value}&_shape=objects" for value in ODD_ACTORS]
-    for url, response in zip(urls, fetch([hostile_db], *urls)):
+    for url, response in zip(urls, fetch([hostile_db], *urls), strict=True):
         assert response.status_code == 200, url[:80]
         assert response.json()["rows"] == [], url[:80]
     html = fetch([hostile_db], f"/news+2024/{table}?_actor=%C2%B2")[0]
@@ -145,9 +145,9 @@ def test_hostile_query_scan_gives_no_500_nothing_unescaped_and_no_change(hostile
             urls.append(f"/-/attribution/news+2024/{route}?{PARAMETERS[0]}={quoted}")
             urls.append(f"/-/attribution/{quoted}/{route}")
     responses = fetch([hostile_db], *urls)
-    failures = [(url[:100], r.status_code) for url, r in zip(urls, responses) if r.status_code >= 500]
+    failures = [(url[:100], r.status_code) for url, r in zip(urls, responses, strict=True) if r.status_code >= 500]
     assert failures == []
-    reflected = [url[:100] for url, r in zip(urls, responses)
+    reflected = [url[:100] for url, r in zip(urls, responses, strict=True)
                  if r.headers["content-type"].startswith("text/html") and "<script>alert(1)</script>" in r.text]
     assert sum(r.headers["content-type"].startswith("text/html") for r in responses) > 50
     assert reflected == []

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import page_article
+from helpers import page_article
 
 from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.records import RawDocument
@@ -45,10 +45,12 @@ def test_a_site_named_by_a_slug_or_a_twitter_handle_is_named_by_its_domain():
     slug = html_article('<title>Harbour bridge to close for repairs</title>'
                         '<meta property="og:site_name" content="nj">', "<h1>Harbour bridge to close for repairs</h1>")
     handle = html_article('<title>Harbour bridge to close for repairs</title>'
-                          '<meta name="twitter:site" content="@NJdotcom">', "<h1>Harbour bridge to close for repairs</h1>")
+                          '<meta name="twitter:site" content="@NJdotcom">',
+                          "<h1>Harbour bridge to close for repairs</h1>")
     named = html_article('<title>Harbour bridge to close for repairs</title>'
                          '<meta property="og:site_name" content="The Coastal Tribune">'
-                         '<meta name="twitter:site" content="@CoastalTrib">', "<h1>Harbour bridge to close for repairs</h1>")
+                         '<meta name="twitter:site" content="@CoastalTrib">',
+                         "<h1>Harbour bridge to close for repairs</h1>")
     assert (slug.outlet, handle.outlet, named.outlet) == ("nj.com", "nj.com", "The Coastal Tribune")
 
 
@@ -90,8 +92,9 @@ def test_a_declared_article_body_keeps_trafilaturas_paragraphs_that_it_holds():
             "\"We know this will be difficult for commuters,\" council leader Ann Hughes said. \"Safety has to "
             "come first.\"\n" + LAST)
     page = HARBOUR.read_text("utf-8").replace("</head>", json_ld(articleBody=body) + "</head>")
-    page = page.replace("</article>", f"<p>{LAST}</p><p>Sign up for our morning briefing and get the day's top stories from "
-                        "the Coastal Tribune newsroom delivered to your inbox every single weekday.</p></article>")
+    page = page.replace("</article>", f"<p>{LAST}</p><p>Sign up for our morning briefing and get the day's top "
+                        "stories from the Coastal Tribune newsroom delivered to your inbox every single "
+                        "weekday.</p></article>")
     article = to_article(RawDocument("page.html", "page.html", "html", page))
     assert [p.text.split()[0] for p in article.paragraphs] == ["The", "Officials", "Diversions", "Buses", '"We', "The"]
     assert "morning briefing" not in article.body
@@ -118,3 +121,12 @@ def test_a_name_written_as_its_domain_loses_the_suffix_and_a_bare_domain_takes_t
                            '<meta property="og:site_name" content="nj.com">',
                            "<h1>Harbour bridge to close for repairs</h1>")
     assert (suffixed.outlet, bare.outlet, unnamed.outlet) == ("CoastalTribune", "NJ", "nj.com")
+
+
+def test_a_copyright_notice_inside_the_article_is_no_text():
+    notice = ("<p>Copyright 2024 Harbour Media Inc. All rights reserved. This material may not be published, "
+              "broadcast, rewritten, or redistributed.</p>")
+    page = HARBOUR.read_text("utf-8").replace("</article>", notice + "</article>")
+    article = to_article(RawDocument("harbour.html", "harbour.html", "html", page))
+    assert article.paragraphs[-1].text.startswith('"We know this will be difficult')
+    assert "Copyright" not in article.body

@@ -10,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from conftest import write_seed_corpus
+from helpers import write_seed_corpus
 
 from datasette_attribution import pipeline
 

@@ -5,7 +5,7 @@ import json
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import INDEPENDENT_SEED, SEEDS
+from helpers import INDEPENDENT_SEED, SEEDS
 
 from datasette_attribution import store
 from datasette_attribution.cli import cli
@@ -123,10 +123,12 @@ def test_bad_files_are_reported_and_the_rest_still_loads(tmp_path):
     errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
     assert errors == [
         f"error: {inputs / 'binary.txt'}: looks like a binary file, not text, HTML or records",
-        f"error: {inputs / 'broken.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes, column 2)",
+        f"error: {inputs / 'broken.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes, "
+        "column 2)",
         f"error: {inputs / 'broken.jsonl'}:3: record has no \"text\" (or it is empty)",
         f"error: {inputs / 'empty.txt'}: file is empty",
-        f"error: {inputs / 'latin.txt'}:1: not valid utf-8 (it decodes as Windows-1252: pass --encoding cp1252 if that is right)",
+        f"error: {inputs / 'latin.txt'}:1: not valid utf-8 (it decodes as Windows-1252: pass --encoding cp1252 "
+        "if that is right)",
         f"error: {inputs / 'notext.csv'}:1: CSV has no \"text\" column (columns: title, body)",
     ]
     assert "2 articles added, 0 replaced, 0 skipped (already loaded), 6 failed; 3 sentences" in result.output

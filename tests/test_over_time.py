@@ -3,11 +3,10 @@
 import csv
 import io
 import json
-import re
 
 import pytest
 import sqlite_utils
-from conftest import chart_points, chart_specs, fetch
+from helpers import chart_points, chart_specs, fetch
 
 from datasette_attribution import pipeline
 

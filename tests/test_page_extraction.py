@@ -1,7 +1,7 @@
 """Plain-text pages: the article body, its headings and metadata, and no furniture."""
 
 import pytest
-from conftest import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
+from helpers import INDEPENDENT_SEED, NEWS24_SEED, SEEDS
 
 from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.extract.articles import header_length
@@ -182,7 +182,8 @@ def test_a_header_the_line_classifier_kept_as_text_is_cut_from_the_body():
      "The authority offered five years. The unions want it in writing.\n"
      "* Facebook\n* Twitter\n* Comments\n* Print\n* Email\nBy Jane Doe\nvideo\n"
      "Dockers' Union Leader on Why the Port Authority's Offer Is Too Vague for Members\n"
-     "The union leader explains why the offer was turned down.", "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"),
+     "The union leader explains why the offer was turned down.",
+     "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"),
 ])
 def test_the_headline_of_a_text_dump(above_the_body, title):
     body = BODY.replace("A spokesman for the dockers' union", "Ann Hughes of the dockers' union")
@@ -320,3 +321,18 @@ def test_a_byline_away_from_any_dateline_still_signs_the_story():
     page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee\n\nBy Jane Doe Staff Writer\n\n"
             f"Share this article\n\n{BODY}{MENU}\n")
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == "Jane Doe"
+
+
+@pytest.mark.parametrize("opening, text", [
+    ("H ong Kong's port unions said on Tuesday", "Hong Kong's port unions said on Tuesday"),
+    ("F our unions said on Tuesday", "Four unions said on Tuesday"),
+    ("A fter four days of talks, the unions said", "After four days of talks, the unions said"),
+    # A letter that is a word, or a name of one letter, stays.
+    ("A new offer came on Tuesday, the unions said", "A new offer came on Tuesday, the unions said"),
+    ("X is where the unions said", "X is where the unions said"),
+])
+def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it(opening, text):
+    body = BODY.replace("Negotiations over the future", f"{opening} negotiations over the future", 1)
+    page = f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee\n\nBy Jane Doe\nNov. 19, 2019\n\n{body}{MENU}\n"
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert article.paragraphs[0].text.startswith(f"{text} negotiations over the future")

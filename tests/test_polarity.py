@@ -32,6 +32,7 @@ def test_the_lexicon_is_textblobs_once_loaded():
     from textblob.en import sentiment
 
     sentiment("warm up")  # TextBlob loads its lexicon lazily
-    as_tuples = lambda table: {w: {p: tuple(v) for p, v in senses.items()} for w, senses in table.items()}
+    def as_tuples(table):
+        return {w: {p: tuple(v) for p, v in senses.items()} for w, senses in table.items()}
     assert as_tuples(polarity.lexicon()) == as_tuples(dict.copy(sentiment))
     assert polarity.lexicon()["terribly"]["RB"] == tuple(polarity.lexicon()["terrible"]["JJ"])

@@ -57,7 +57,7 @@ def test_any_page_becomes_a_clean_article_or_a_load_error(text, kind):
     body = article.body
     body.encode("utf-8")  # storable: no lone surrogate
     assert "\x00" not in body and "\x00" not in (article.title or "")
-    for index, paragraph, offset in article.paragraph_offsets():
+    for _index, paragraph, offset in article.paragraph_offsets():
         assert body[offset:offset + len(paragraph.text)] == paragraph.text
 
 

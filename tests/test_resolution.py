@@ -3,7 +3,7 @@ are no actor's."""
 
 import json
 
-from conftest import parsed
+from helpers import parsed
 
 from datasette_attribution.pipeline import load, open_database
 from datasette_attribution.resolution import Resolver, name_key
@@ -90,7 +90,8 @@ def test_a_speaker_is_the_article_s_entity_and_one_never_mentioned_gets_no_actor
         content_hash="x", sentence_count=2, language="en", article_columns=(), sentence_columns=(),
         article=(), paragraphs=[], sentences=[],
         mentions=[(0, "Mitch McConnell", "person", None, "Mitch McConnell", 0, 15, 0.0, "neutral", "[]")],
-        quotes=[(1, "We will vote.", "Senate Majority Leader Mitch McConnell", "Senate Majority Leader Mitch McConnell", 0),
+        quotes=[(1, "We will vote.", "Senate Majority Leader Mitch McConnell",
+                 "Senate Majority Leader Mitch McConnell", 0),
                 (1, "No comment.", "Yahoo News", "Yahoo News", 0)],
         attributions=[(1, ("McConnell", "person"), "said"), (1, ("Yahoo News", "organization"), "reported")])
     resolved = Resolver().resolve(rows)

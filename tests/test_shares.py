@@ -4,7 +4,7 @@ import json
 
 import pytest
 import sqlite_utils
-from conftest import fetch
+from helpers import fetch
 
 from datasette_attribution import pipeline
 from datasette_attribution.web.shares import MIN_MENTIONS, describe, label_shares, wilson_interval

@@ -2,7 +2,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import INDEPENDENT_SEED, NEWS24_SEED
+from helpers import INDEPENDENT_SEED, NEWS24_SEED
 
 from datasette_attribution import store
 from datasette_attribution.cli import cli
@@ -28,10 +28,10 @@ def write_records(path, records):
 
 def seed_records(published=("2014-11-07", "2014-11-07")):
     """The seeds as records (their bodies as a load extracts them), with dates to vary."""
-    from conftest import page_article
+    from helpers import page_article
 
     records = []
-    for seed, date in zip((NEWS24_SEED, INDEPENDENT_SEED), published):
+    for seed, date in zip((NEWS24_SEED, INDEPENDENT_SEED), published, strict=True):
         article = page_article(seed)
         records.append({"id": seed.stem, "title": article.title, "outlet": article.outlet,
                         "published": date, "text": article.body})
@@ -119,7 +119,7 @@ def test_articles_stored_before_stories_existed_are_grouped_with_new_ones(tmp_pa
 
 
 def test_a_database_made_before_stories_serves_its_articles_without_the_story_facet(tmp_path):
-    from conftest import fetch
+    from helpers import fetch
 
     path = tmp_path / "old.db"
     db = store.open_database(path)

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from conftest import fetch
+from helpers import fetch
 
 
 def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_side_by_side(seeds_path):
@@ -29,7 +29,8 @@ def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_si
     assert [a["name"] for a in news24["actors"]][:3] == ["Iran", "United States", "Barack Obama"]
     assert all(a["link"].startswith("/-/attribution/news/actors/") for a in news24["actors"])
     omitted = [m["sentence"] for m in independent["omitted"]]
-    assert "The newspaper cited unnamed individuals “briefed on the correspondence” as its source for the story." in omitted
+    assert ("The newspaper cited unnamed individuals “briefed on the correspondence” as its source for "
+            "the story.") in omitted
     # The Independent's account of Rouhani's office has a counterpart in News24's.
     assert not any(sentence.startswith("The directly elected president") for sentence in omitted)
     # Every sentence the others lack is listed and counted: no cap.

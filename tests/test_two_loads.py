@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from conftest import NEWS24_SEED, write_seed_corpus
+from helpers import NEWS24_SEED, write_seed_corpus
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock")
 

@@ -4,7 +4,7 @@ import asyncio
 import re
 
 import sqlite_utils
-from conftest import chart_points, chart_specs, edited_copy, facet_results, fetch
+from helpers import chart_points, chart_specs, edited_copy, facet_results, fetch
 from datasette.app import Datasette
 
 from datasette_attribution import store
@@ -24,7 +24,8 @@ def test_sentence_cells_mark_source_cues_and_mentions(seeds_path):
     assert response.status_code == 200
     html = response.text
     assert '<mark class="attr-source" title="source of the claim">US officials</mark>' not in html
-    assert '<mark class="attr-hedge" title="hedge cue, negated certainty: says the matter is not known or not settled">not ruled out</mark>' in html
+    assert ('<mark class="attr-hedge" title="hedge cue, negated certainty: says the matter is not known or not '
+            'settled">not ruled out</mark>') in html
     # A mention's mark says its stored label and score.
     assert re.search(r'<mark class="attr-mention attr-(negative|neutral|positive)" '
                      r'title="Iran: \1 \([+-]\d\.\d\d\) toward this actor(; carried by: [^"]+)?">Iran</mark>',
@@ -63,7 +64,8 @@ def test_actor_facet_under_default_facet_filters_reads_the_summary_and_agrees(se
     counted_live = edited_copy(seeds_path, tmp_path / "live", "drop table facet_actor_sentences")
     summarised = facet_results(fetch(seeds_path, url)[0])["actor"]["results"]
     counted = facet_results(fetch(counted_live, url)[0])["actor"]["results"]
-    as_pairs = lambda results: [(a["label"], a["count"]) for a in results]
+    def as_pairs(results):
+        return [(a["label"], a["count"]) for a in results]
     assert as_pairs(summarised) == as_pairs(counted)
     assert [(a["label"].split(" (")[0], a["count"]) for a in summarised[:3]] == [
         ("Iran", 3), ("Ali Khamenei", 2), ("Barack Obama", 2)]
@@ -149,7 +151,8 @@ def test_sentence_cells_are_drawn_from_their_rows_without_a_query_per_row(seeds_
     assert cells == text_cells(queried)  # the same marks as from the tables
     assert from_rows.count("from mentions join actors") == 0
     assert queried.count("from mentions join actors") >= 43
-    assert '<span class="attr-chip attr-chip-source" title="source (unnamed official, anonymous): diplomatic sources">according to &larr; diplomatic sources</span>' in from_rows
+    assert ('<span class="attr-chip attr-chip-source" title="source (unnamed official, anonymous): diplomatic '
+            'sources">according to &larr; diplomatic sources</span>') in from_rows
 
 
 def test_an_article_in_another_language_is_shown_unscored_with_its_text(tmp_path):

@@ -71,7 +71,7 @@ def examples(path: Path, dense: bool = False):
     encodings = (encoding for batch in range(0, len(texts), 256)
                  for encoding in encoder.encode(texts[batch:batch + 256])) if dense else None
     rows, labels, row_sentence, sentence_labels, groups, vectors = [], [], [], [], [], []
-    for index, ((number, gold, start, end, _), doc) in enumerate(zip(located, docs)):
+    for index, ((number, gold, start, end, _), doc) in enumerate(zip(located, docs, strict=True)):
         span = doc[:]
         token_rows = token_vectors(span, next(encodings)) if dense else None
         sentence_labels.append(any(start <= cue[0] < end for cue in gold["cues"]))
@@ -175,7 +175,7 @@ def main():
     if args.write:
         names = vectorizer.get_feature_names_out()
         weights = {name: round(float(w), 4) for name, w in
-                   zip(names, model.coef_[0][:len(names)]) if abs(w) >= MIN_WEIGHT}
+                   zip(names, model.coef_[0][:len(names)], strict=True) if abs(w) >= MIN_WEIGHT}
         about = ("Attribution cues: logistic regression over scorers.cues.token_features"
                  + (" and the encoder's reading of each token (dense)" if args.encoder else "")
                  + ", trained on the PolNeAR train split (Newell, Margolin and Ruths, LREC 2018) "

@@ -88,7 +88,7 @@ def to_model(vectorizer, model, threshold, news_rules=True):
     makes a claim more certain (>= 0); a cue of a sufficient kind alone reaches the
     threshold; approximators and vague words keep their learned weight, under a
     ceiling the scorer applies with their context."""
-    weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0]))
+    weights = dict(zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True))
     bias = float(model.intercept_[0])
     sentence = {name: round(weights.get(name, 0.0), 4) for name in ("numbers", "length")}
     # Enough to reach the threshold in any sentence: the sentence features are at

@@ -55,7 +55,7 @@ def featurised(examples: list[dict]) -> np.ndarray:
     for at in range(0, len(texts), 64):
         batch = texts[at:at + 64]
         with nlp.memory_zone():
-            for text, doc, encoding in zip(batch, nlp.parse(batch), encoder.encode(batch)):
+            for text, doc, encoding in zip(batch, nlp.parse(batch), encoder.encode(batch), strict=True):
                 sentence = {"position": 0, "paragraph": 0, "start": 0, "end": len(text), "text": text,
                             "mentions": [], "span": doc[:], "encoding": encoding}
                 analysis = analyze.Analysis(sentences=[sentence], body=text, summary={},

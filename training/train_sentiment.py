@@ -97,7 +97,7 @@ def encode_batch(tokenizer, texts):
 def target_weights(offsets, specials, start, end, width):
     """Which word pieces a target's characters cover (the mean's weights)."""
     weights = np.zeros(width, dtype=np.float32)
-    for index, ((a, b), special) in enumerate(zip(offsets, specials)):
+    for index, ((a, b), special) in enumerate(zip(offsets, specials, strict=True)):
         if not special and a < end and b > start:
             weights[index] = 1.0
     if not weights.any():  # cut off by the length limit: the sentence stands in
@@ -281,8 +281,8 @@ def calibrate(logits, gold):
     return float(np.exp(best.x[0])), np.array([best.x[1], 0.0, best.x[2]])
 
 
-def probabilities(logits, temperature=1.0, bias=np.zeros(3)):
-    z = logits / temperature + bias
+def probabilities(logits, temperature=1.0, bias=None):
+    z = logits / temperature + (np.zeros(3) if bias is None else bias)
     z = np.exp(z - z.max(1, keepdims=True))
     return z / z.sum(1, keepdims=True)
 
@@ -399,7 +399,8 @@ def main():
     parser.add_argument("--target-only", action="store_true",
                         help="the head reads the target's pieces alone, not the sentence's mean beside them")
     parser.add_argument("--write", action="store_true", help="export the model (into --out)")
-    parser.add_argument("--out", type=Path, default=MODELS, help="where --write puts the files (default: the package's models/)")
+    parser.add_argument("--out", type=Path, default=MODELS,
+                        help="where --write puts the files (default: the package's models/)")
     parser.add_argument("--real-news-weight", type=int, default=3,
                         help="how many times each real-news training sentence is seen per epoch")
     parser.add_argument("--test", action="store_true",
@@ -453,7 +454,7 @@ def main():
     started = time.time()
     if args.distil:
         unique = list({id(e): e for e in learn}.values())
-        for example, vector in zip(unique, sentence_means(model, tokenizer, unique)):
+        for example, vector in zip(unique, sentence_means(model, tokenizer, unique), strict=True):
             example["teacher"] = vector
         held_teacher = sentence_means(model, tokenizer, held)
         log(f"the original encoder's sentence means for {len(unique)} sentences in {time.time() - started:.0f} s")

@@ -31,7 +31,6 @@ from datasette_attribution import encoder, nlp  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers.sourcing.kinds import (  # noqa: E402
     ANONYMOUS_KINDS,
-    KINDS,
     phrase_vector,
     rule_kind,
     sparse_features,
@@ -50,7 +49,7 @@ def examples(shared: Path, part: str):
     sentences = [texts[(r["corpus"], r["doc"])][r["sentence_start"]:r["sentence_end"]] for r in rows]
     sparse, dense, rules = [], [], []
     with nlp.memory_zone():
-        for row, doc, encoding in zip(rows, nlp.parse(sentences), encoder.encode(sentences)):
+        for row, doc, encoding in zip(rows, nlp.parse(sentences), encoder.encode(sentences), strict=True):
             span = doc[:]
             sparse.append(sparse_features(span, row["start"], row["end"]))
             dense.append(phrase_vector(encoding, row["start"], row["end"]))
@@ -59,13 +58,13 @@ def examples(shared: Path, part: str):
 
 
 def anonymity_figures(gold: list[bool], predicted: list[bool]) -> str:
-    tp = sum(g and p for g, p in zip(gold, predicted))
-    fp = sum(p and not g for g, p in zip(gold, predicted))
-    fn = sum(g and not p for g, p in zip(gold, predicted))
+    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, predicted, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, predicted, strict=True))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    accuracy = sum(g == p for g, p in zip(gold, predicted)) / max(len(gold), 1)
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(len(gold), 1)
     return (f"anonymous F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f}; {tp}/{tp + fn} found), "
             f"accuracy {accuracy:.3f}")
 
@@ -99,8 +98,8 @@ class Head:
         probabilities = self.probabilities(sparse, dense)
         classes = list(self.model.classes_)
         out = []
-        for row, rule in zip(probabilities, rules):
-            p = sum(p for c, p in zip(classes, row) if c in ANONYMOUS_KINDS)
+        for row, rule in zip(probabilities, rules, strict=True):
+            p = sum(p for c, p in zip(classes, row, strict=True) if c in ANONYMOUS_KINDS)
             anonymous = (1 - blend) * p + blend * (rule in ANONYMOUS_KINDS) >= threshold
             allowed = [i for i, c in enumerate(classes) if (c in ANONYMOUS_KINDS) == anonymous]
             out.append(classes[max(allowed, key=lambda i: row[i])])
@@ -135,7 +134,7 @@ def main():
     print(f"train part: {len(rows)} sources, {sum(gold)} anonymous; kinds {Counter(r['kind'] for r in rows)}")
     print("rules alone (cross-validation needs none): " +
           anonymity_figures(gold, [k in ANONYMOUS_KINDS for k in rules]))
-    print(f"  kind accuracy {np.mean([k == r['kind'] for k, r in zip(rules, rows)]):.3f}")
+    print(f"  kind accuracy {np.mean([k == r['kind'] for k, r in zip(rules, rows, strict=True)]):.3f}")
     results = []
     rule_anonymous = np.array([k in ANONYMOUS_KINDS for k in rules], dtype=float)
     for C in args.grid_C:
@@ -146,7 +145,7 @@ def main():
                 p = (1 - blend) * p_head + blend * rule_anonymous
                 for threshold in np.arange(0.2, 0.81, 0.05):
                     predicted = [x >= threshold for x in p]
-                    tp = sum(g and q for g, q in zip(gold, predicted))
+                    tp = sum(g and q for g, q in zip(gold, predicted, strict=True))
                     f1 = 2 * tp / (sum(gold) + sum(predicted)) if tp else 0.0
                     results.append((f1, C, scale, blend, round(float(threshold), 2), p))
     f1, C, scale, blend, threshold, p = max(results, key=lambda r: r[0])
@@ -155,7 +154,7 @@ def main():
     if args.errors:
         texts = documents(args.shared)
         shown = 0
-        for row, x, rule in zip(rows, p, rules):
+        for row, x, rule in zip(rows, p, rules, strict=True):
             if (x >= threshold) != (row["anonymous"] == 1) and shown < args.errors:
                 sentence = texts[(row["corpus"], row["doc"])][row["sentence_start"]:row["sentence_end"]]
                 print(f"  gold {row['kind']:<16} p {x:.2f} rule {rule:<16} "
@@ -170,10 +169,11 @@ def main():
         print(f"test part (never read): {len(test_rows)} sources, {sum(test_gold)} anonymous")
         print("  rules alone: " + anonymity_figures(test_gold, [k in ANONYMOUS_KINDS for k in test_rules]))
         print("  head: " + anonymity_figures(test_gold, [k in ANONYMOUS_KINDS for k in predicted]))
-        print(f"  kind accuracy: rules {np.mean([k == r['kind'] for k, r in zip(test_rules, test_rows)]):.3f}, "
-              f"head {np.mean([k == r['kind'] for k, r in zip(predicted, test_rows)]):.3f}")
+        rules_right = np.mean([k == r["kind"] for k, r in zip(test_rules, test_rows, strict=True)])
+        print(f"  kind accuracy: rules {rules_right:.3f}, "
+              f"head {np.mean([k == r['kind'] for k, r in zip(predicted, test_rows, strict=True)]):.3f}")
         by_kind = defaultdict(Counter)
-        for k, r in zip(predicted, test_rows):
+        for k, r in zip(predicted, test_rows, strict=True):
             by_kind[r["kind"]][k] += 1
         for kind, found in sorted(by_kind.items()):
             print(f"    gold {kind:<16} -> {dict(found)}")

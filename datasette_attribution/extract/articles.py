@@ -8,25 +8,26 @@ import trafilatura
 from trafilatura.xml import xmltotxt
 
 from ..records import Article, LoadError, Paragraph, RawDocument
-from . import boilerplate, fields, markup, metadata, titles
+from . import boilerplate, bylines, fields, markup, metadata, titles
 
 MIN_STANDFIRST_WORDS = 6
 MAX_HEADER_LINES = 12
 
 
-def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
+def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_byline=bylines.choose) -> Article:
     """The article of a text dump; `choose_title(candidates, "text")` picks the
-    headline among the lines above the body (training passes its own)."""
+    headline among the lines above the body, `choose_byline` the byline among the
+    names around the header (training passes its own)."""
     blocks = boilerplate.blocks_of(raw.content)
     labels = boilerplate.classify_blocks(blocks)
     lines = [block.text for block in blocks]
-    article_lines = [b.text for b, label in zip(blocks, labels) if label == "content"]
-    furniture = [b.text for b, label in zip(blocks, labels) if label == "boilerplate"]
+    article_lines = [b.text for b, label in zip(blocks, labels, strict=True) if label == "content"]
+    furniture = [b.text for b, label in zip(blocks, labels, strict=True) if label == "boilerplate"]
     names = metadata.site_names(furniture, article_lines)
     labels = boilerplate.remove_self_promotion(blocks, labels, names)
     labels = boilerplate.prose_run_or_nothing(blocks, labels)
     labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
-              for b, label in zip(blocks, labels)]
+              for b, label in zip(blocks, labels, strict=True)]
     labels = _trim_edge_headings(labels)
     # A page with a body always loads: what the rules above took for furniture,
     # its longest run of prose, when they left nothing.
@@ -89,18 +90,46 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
                        if metadata.BYLINE_PREFIX.match(block.text) and metadata.looks_like_name(block.text)), None)
     if byline and _named_in(byline, body_text):
         byline = None  # a caption beside the dateline names someone the story is about
+    position_of = {id(block): i for i, block in enumerate(blocks)}
+    start, top = kept[0], kept[min(TOP_LINES, len(kept) - 1)]
+    signers = ([bylines.Line(blocks[i], "above", i) for i in range(max(0, start - NEAR_LINES), start)]
+               + [bylines.Line(blocks[i], "near", i) for i in range(start, top) if i not in kept]
+               + [bylines.Line(block, "signature", position_of[id(block)]) for block in signature])
+    chosen_byline = choose_byline(bylines.text_candidates(
+        signers, blocks, title_at if title is not None else None, start, body_text, outlet, byline), "text")
     return Article(
         source=raw.source,
         paragraphs=[
-            Paragraph(blocks[i].text, "heading" if labels[i] == "heading" else "text")
+            Paragraph(joined_drop_cap(blocks[i].text), "heading" if labels[i] == "heading" else "text")
             for i in kept
         ],
         title=fields.clean_title(title.text, outlet, None) if title else None,
         outlet=outlet,
-        byline=fields.clean_byline(byline, outlet, None),
+        byline=chosen_byline.text if chosen_byline else None,
         published=published,
         standfirst=standfirst,
     )
+
+
+# A paragraph's first letter set apart by the page's drop cap: "H ong Kong", "F our years".
+DROP_CAP = re.compile(r"^([A-Z]) ([a-z]+)\b")
+MIN_WORD_ZIPF = 3.0  # how common (wordfreq's Zipf scale) a word of English at least is
+
+
+def joined_drop_cap(text: str) -> str:
+    """The paragraph with its drop cap joined to the rest of its word, when the two
+    make a word and the letter alone does not ("X is back" and "A new" stay)."""
+    found = DROP_CAP.match(text)
+    if not found:
+        return text
+    from wordfreq import zipf_frequency
+
+    letter, rest = found.groups()
+    if zipf_frequency(letter + rest, "en") < MIN_WORD_ZIPF:
+        return text
+    if letter in "AI" and zipf_frequency(rest, "en") >= MIN_WORD_ZIPF:
+        return text  # "A new law", "I never said"
+    return letter + text[found.start(2):]
 
 
 TOP_LINES = 3
@@ -220,7 +249,7 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
             kind = "heading" if text in headings else boilerplate.furniture_kind(text) or "text"
             if text and kind != "boilerplate":
                 paragraphs.append(Paragraph(text, kind))
-    paragraphs = _agreed_body(paragraphs, declared["body"])
+    paragraphs = [Paragraph(joined_drop_cap(p.text), p.kind) for p in _agreed_body(paragraphs, declared["body"])]
     rule_title = markup.headline(tree, document.title if document else None)
     rule_title = markup.agreed_headline(tree, [declared["headline"], rule_title]) or rule_title or declared["headline"]
     standfirst = document.description if document else None

@@ -238,7 +238,7 @@ def two_pass_probabilities(model: dict, rows: list[list[float]]) -> list[float]:
     """The two passes of content_probabilities over one page's feature rows."""
     first = [_probability(model["first"], row) for row in rows]
     return [max(own, _probability(model["second"], row + context))
-            for own, row, context in zip(first, rows, neighbour_features(first))]
+            for own, row, context in zip(first, rows, neighbour_features(first), strict=True)]
 
 
 def _looks_like_heading(block: Block) -> bool:
@@ -356,13 +356,16 @@ PAYWALL_STUB = re.compile(r"^\S+(?:\s+\S+){0,2}\s*(?:\.\.\.|…)$")  # "All...",
 CALL_TO_ACTION = re.compile(
     r"^(?:related|read more|more|see also|also read|watch|click here|sign up|subscribe|get our"
     r"|follow us|download (?:the|our))\b.{0,120}$", re.IGNORECASE)
+# The site's copyright notice, which some pages print under the article.
+COPYRIGHT_NOTICE = re.compile(
+    r"^(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|\d{4}\s*-\s*\d{4})\b|\ball rights reserved\b", re.IGNORECASE)
 MAX_SUBHEAD_WORDS = 8
 
 
 def furniture_kind(text: str) -> str | None:
-    """"boilerplate" for a credit line, a paywall stub or a newsletter or related
-    link; "heading" for an all-capital subhead ("NISSAN SENTRA"); else None."""
-    if CREDIT_LINE.match(text) or PAYWALL_STUB.match(text):
+    """"boilerplate" for a credit line, a paywall stub, a copyright notice or a
+    newsletter or related link; "heading" for an all-capital subhead ("NISSAN SENTRA"); else None."""
+    if CREDIT_LINE.match(text) or PAYWALL_STUB.match(text) or COPYRIGHT_NOTICE.search(text):
         return "boilerplate"
     labelled_link = text.lower().startswith(("related:", "read more:", "also read:", "see also:", "watch:"))
     if labelled_link or (CALL_TO_ACTION.match(text) and not TERMINAL.search(text)):

@@ -175,7 +175,8 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
 AFTER_NAME = frozenset("author authors link copied copy share follow email bio profile view posts "
                        "topic topics section category categories tags data".split())
 # A role after a person's name: "Deborah Netburn Staff Writer".
-ROLE_AFTER_NAME = frozenset("staff senior writer reporter editor correspondent contributor columnist".split())  # "Jason Cipriani Topic Hardware"
+# "Jason Cipriani Topic Hardware"
+ROLE_AFTER_NAME = frozenset("staff senior writer reporter editor correspondent contributor columnist".split())
 # Letters after a name: "Lauren Manaker MS, RDN, LD", "Robert E. Moffit, Ph.D.".
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
 
@@ -214,12 +215,17 @@ def _person(part: str, sites: list[str]) -> str | None:
     return name
 
 
+# A dateline's label glued to the name by the page's markup: "Emma BatyPublished".
+GLUED_LABEL = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Modified)\b")
+
+
 def clean_byline(byline: str | None, outlet: str | None, url: str | None,
                  site_name: str | None = None) -> str | None:
     """Names only, several joined with "; " in page order, each once; `site_name`
     is another name of the site, to be cut like the outlet's."""
     if not byline:
         return None
+    byline = GLUED_LABEL.sub("", byline)
     sites = [s for s in (outlet, site_name, host_label(url), (host_label(url) or "").split(".")[0]) if s]
     if _names_site(byline.strip(" ,;"), sites):
         return None  # the site signing ("The Worcester Telegram & Gazette"), no person

@@ -54,13 +54,16 @@ BRACKETED_TAIL = re.compile(r"[\[(][^\])]{1,20}[\])]\s*$")  # "[Watch]", "(video
 
 
 # The features, by name, in the order the model files list them (loading checks).
-SHAPE_FEATURES = ("words", "log_chars", "few_words", "many_words", "ends_sentence", "ends_ask", "ends_colon", "bracketed_tail", "capitalised", "all_caps", "name_like", "web_share", "lead_share", "body_share", "first_sentence_share", "names_site", "separator")
+SHAPE_FEATURES = ("words", "log_chars", "few_words", "many_words", "ends_sentence", "ends_ask", "ends_colon",
+                  "bracketed_tail", "capitalised", "all_caps", "name_like", "web_share", "lead_share", "body_share",
+                  "first_sentence_share", "names_site", "separator")
 RELATIVE = ("lead_share", "body_share", "first_sentence_share", "capitalised", "words")
 HTML_RELATIVE = RELATIVE + ("slug_share", "sources")
 HTML_FEATURES = (SHAPE_FEATURES + tuple(f"from_{source}" for source in HTML_SOURCES)
                  + ("first_h1", "sources", "slug_share", "has_slug", "in_other_titles", "holds_other_title",
                     "rule_pick") + tuple(f"{name}_below_best" for name in HTML_RELATIVE))
-TEXT_FEATURES = (SHAPE_FEATURES + ("distance", "nearest", "signature_after", "signature_before", "repeated", "rule_score", "rule_out", "rule_pick", "rule_score_above", "rule_score_below", "next_longer")
+TEXT_FEATURES = (SHAPE_FEATURES + ("distance", "nearest", "signature_after", "signature_before", "repeated",
+                 "rule_score", "rule_out", "rule_pick", "rule_score_above", "rule_score_below", "next_longer")
                  + tuple(f"{name}_below_best" for name in RELATIVE))
 
 
@@ -201,7 +204,7 @@ def text_candidates(before_body: list[Block], body_text: str, outlet: str | None
     line of `before_body` (None where the rules rule a line out)."""
     texts = [block.text for block in before_body]
     dated = [bool(date_in_line(text)) for text in texts]
-    signing = [bool(d or BYLINE_PREFIX.match(t) or t.lower() == "by") for d, t in zip(dated, texts)]
+    signing = [bool(d or BYLINE_PREFIX.match(t) or t.lower() == "by") for d, t in zip(dated, texts, strict=True)]
     repeated = {text: texts.count(text) for text in texts}
     text_set = set(texts)
     listed = listed_lines(before_body)
@@ -317,3 +320,9 @@ def choose(candidates: list[Candidate], kind: str, model: dict | None = None) ->
     scores = probabilities(candidates, model)
     best = max(range(len(candidates)), key=scores.__getitem__)
     return candidates[best] if scores[best] >= float(model["threshold"]) else None
+
+
+def choose_by_rules(candidates: list[Candidate], kind: str) -> Candidate | None:
+    """The candidate the hand-written rules pick (find_title, markup.agreed_headline),
+    as the loader chose before the model: for measuring and training against it."""
+    return next((candidate for candidate in candidates if candidate.features.get("rule_pick")), None)

@@ -70,7 +70,8 @@ def read_csv(path: str, text):
     stream = io.StringIO(text, newline="") if isinstance(text, str) else text
     reader = csv.DictReader(stream)
     if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
-        yield LoadError(f"{path}:1", f'CSV has no "text" column (columns: {", ".join(reader.fieldnames or []) or "none"})')
+        columns = ", ".join(reader.fieldnames or []) or "none"
+        yield LoadError(f"{path}:1", f'CSV has no "text" column (columns: {columns})')
         return
     reader.fieldnames = [f.strip() for f in reader.fieldnames]
     try:
@@ -80,7 +81,8 @@ def read_csv(path: str, text):
     except csv.Error as error:
         yield LoadError(f"{path}:{reader.line_num}", f"malformed CSV ({error})")
     except UnicodeDecodeError as error:
-        yield LoadError(f"{path}:{reader.line_num + 1}", f"not valid {error.encoding}; the rest of the file was not read")
+        yield LoadError(f"{path}:{reader.line_num + 1}",
+                        f"not valid {error.encoding}; the rest of the file was not read")
 
 
 def article_from_record(raw: RawDocument) -> Article:

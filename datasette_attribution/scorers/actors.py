@@ -279,10 +279,10 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             name = " ".join(name.split())
             found[index].append(_mention(Actor(organisations.get(name, name), kind), name, start, end))
     canonical = canonical_people(people)
-    for (index, start, end, _), name in zip(people, canonical):
+    for (index, start, end, _), name in zip(people, canonical, strict=True):
         found[index].append(_mention(Actor(name, "person"), spans[index].text[start:end], start, end))
     by_surname = {}
-    for (_, _, _, tokens), name in zip(people, canonical):
+    for (_, _, _, tokens), name in zip(people, canonical, strict=True):
         by_surname.setdefault(tokens[-1], set()).add(name)
     for index, span in enumerate(spans):
         _link_organisations(span.text, found[index], by_surname)
@@ -384,10 +384,10 @@ def _headlines_confirmed(spans, people, others):
         return _longest_known(spans[index].text, start, end, known) if index in headlines else (start, end)
 
     confirmed_people, confirmed_others = [], []
-    for index, start, end, tokens in people:
+    for index, start, end, _tokens in people:
         if (found := confirmed(index, start, end)) is not None:
             confirmed_people.append((index, *found, _straight(spans[index].text[slice(*found)]).split()))
-    for index, start, end, name, kind in others:
+    for index, start, end, _name, kind in others:
         if (found := confirmed(index, start, end)) is not None:
             confirmed_others.append((index, *found, spans[index].text[slice(*found)], kind))
     return confirmed_people, confirmed_others
@@ -471,5 +471,5 @@ class ActorScorer:
 
     def score(self, sentences, analysis):
         found = find_actors([s["span"] for s in sentences], analysis.settings.alias_files)
-        for sentence, mentions in zip(sentences, found):
+        for sentence, mentions in zip(sentences, found, strict=True):
             sentence["mentions"] = mentions

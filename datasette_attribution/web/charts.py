@@ -133,7 +133,8 @@ def share_bars(title: str, rows: list[dict], what: str) -> dict | None:
     y = {"field": "label", "type": "nominal", "title": None, "sort": None}
     tooltip = [{"field": "label", "title": "Outlet"}, {"field": "share", "format": ".0%", "title": "Share"},
                {"field": "part", "title": what}, {"field": "whole", "title": "of"},
-               {"field": "low", "format": ".0%", "title": "95% from"}, {"field": "high", "format": ".0%", "title": "to"}]
+               {"field": "low", "format": ".0%", "title": "95% from"},
+               {"field": "high", "format": ".0%", "title": "to"}]
     return {
         "$schema": SCHEMA, "title": title, "width": "container", "height": {"step": 16},
         "data": {"values": values},

@@ -24,9 +24,12 @@ from .metadata import (
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
-           "extra_body_script", "database_actions", "menu_links", "asgi_wrapper", "get_metadata", "startup", "handle_exception"]
+           "extra_body_script", "database_actions", "menu_links", "asgi_wrapper", "get_metadata", "startup",
+           "handle_exception"]
 
 PLUGIN_NAME = "datasette-attribution"
+# What `plugins: datasette-attribution:` takes (tests/test_docs.py holds the README to each).
+PLUGIN_SETTINGS = ("model", "suggest_facets")
 # The plugin's facets, offered above every sentences table: (argument, value, label).
 FACET_OFFERS = (("_facet_actor", "actor", "actors mentioned"),
                 ("_facet_score_band", "hedging_score", "hedging score"),
@@ -91,16 +94,17 @@ def filters_from_request(request, table, database, datasette):
 
     async def inner():
         db = datasette.get_database(database)
-        if getattr(db, "attr_counts_from_summaries", False):
-            counted = await counts.summary_count(db, request, table)
-            if counted is not None:
-                params[counts.COUNTED] = counted
+        counted = await counts.summary_count(db, request, table)
+        if counted is not None and getattr(db, "attr_counts_from_summaries", False):
+            params[counts.COUNTED] = counted
         if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
                 await db.table_exists("actor_articles")):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
         if table == "sentences" and filters.ACTOR_SUBQUERIES["sentences"] in clauses and (
                 await _narrower_than_the_actor(db, params)):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["sentences"])] = filters.ACTOR_EXISTS
+        if counted is not None and table in filters.PER_ROW:
+            clauses[:] = [await _per_row_when_broad(db, request, table, clause, counted) for clause in clauses]
         # "12 rows where mentions Barack Obama (person)", not "... actor 3".
         if "attr_actor" in params:
             found = await db.execute(
@@ -111,6 +115,19 @@ def filters_from_request(request, table, database, datasette):
         return FilterArguments(clauses, params=params, human_descriptions=descriptions)
 
     return inner
+
+
+async def _per_row_when_broad(db, request, table: str, clause: str, counted: int) -> str:
+    """The clause looked up from each row when its filter keeps BROAD_SHARE or
+    more of the rows the other filters leave (counted from the summaries);
+    else as it is."""
+    if clause not in filters.PER_ROW[table]:
+        return clause
+    argument, per_row = filters.PER_ROW[table][clause]
+    left = await counts.summary_count(db, counts.Without(request, argument), table)
+    if left is None:  # no other filter: about as many as the highest id
+        (left,), = (await db.execute(f"select coalesce(max(id), 0) from [{table}]")).rows
+    return per_row if counted >= filters.BROAD_SHARE * left else clause
 
 
 async def _narrower_than_the_actor(db, params: dict) -> bool:
@@ -252,12 +269,12 @@ def _sentence_cell(row, text, database, datasette):
                 "select mentions.*, actors.name as actor "
                 "from mentions join actors on actors.id = mentions.actor_id "
                 "where mentions.sentence_id = ?", [row["id"]])
-            mentions = [dict(zip(result.columns, r)) for r in result.rows]
+            mentions = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
             result = await db.execute(
                 "select attributions.*, actors.name as actor from attributions "
                 "left join actors on actors.id = attributions.actor_id "
                 "where attributions.sentence_id = ? order by attributions.id", [row["id"]])
-            attributions = [dict(zip(result.columns, r)) for r in result.rows]
+            attributions = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
         return render.highlight(text, source, cues, mentions, attributions)
 
     return inner

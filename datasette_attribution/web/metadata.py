@@ -12,13 +12,15 @@ SCORE_COLUMNS = SCORE_RANGES
 
 COLUMN_DESCRIPTIONS = {
     "articles": {
-        "source": "The record's id, or the file it was loaded from: its path relative to the folder named on the command line, or its file name",
+        "source": "The record's id, or the file it was loaded from: its path relative to the folder named on "
+                  "the command line, or its file name",
         "outlet": "Publishing outlet, as found on the page or given with --outlet",
         "published": "Publication date and time, ISO 8601",
         "standfirst": "The summary line under the headline, where the page has one",
         "content_hash": "SHA-256 of outlet, title and body: the same article is loaded once",
         "language": "ISO 639-1 code of the article's language (py3langid); only English articles are scored",
-        "anonymous_share": "Anonymous attributions / all attributions in the article (0..1; empty when nothing is attributed)",
+        "anonymous_share": "Anonymous attributions / all attributions in the article "
+                           "(0..1; empty when nothing is attributed)",
         "hedged_share": "Hedged sentences / all sentences (0..1)",
         "polarity": "Mean sentence polarity, TextBlob pattern lexicon (-1 negative .. 1 positive)",
         "subjectivity": "Mean sentence subjectivity, TextBlob pattern lexicon (0 objective .. 1 subjective)",

@@ -60,7 +60,7 @@ def score_cues(cues: list[dict], text: str, model: dict | None = None) -> float:
     per_cue, sentence = context_features(text, cues)
     z = model["bias"] + sum(model["sentence"][name] * value for name, value in sentence.items())
     capped = 0.0
-    for cue, features in zip(cues, per_cue):
+    for cue, features in zip(cues, per_cue, strict=True):
         weight = weights.get(cue["cue"], 0.0)
         in_context = weight + sum(context.get(name, 0.0) * value for name, value in features.items())
         if cue["kind"] in model["sufficient_kinds"]:

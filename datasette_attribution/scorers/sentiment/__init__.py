@@ -156,7 +156,7 @@ def carrying_words(text: str, encoding: dict, start: int, end: int, label: str) 
     lead = head["weight"][LABELS.index(label), width:] - head["weight"][NEUTRAL, width:]
     shares = states @ lead / len(states)
     words: list[list] = []  # [start, end, share]: word pieces that touch are one word
-    for (a, b), share in zip(encoding["offsets"], shares.tolist()):
+    for (a, b), share in zip(encoding["offsets"], shares.tolist(), strict=True):
         if words and a == words[-1][1]:
             words[-1][1], words[-1][2] = b, words[-1][2] + share
         else:
@@ -184,7 +184,7 @@ class SentimentScorer:
             mentions = sentence.get("mentions", [])
             toward = sentiments_toward(sentence["span"], sentence["encoding"],
                                        [(m["start"], m["end"]) for m in mentions])
-            for mention, (label, score) in zip(mentions, toward):
+            for mention, (label, score) in zip(mentions, toward, strict=True):
                 mention["sentiment_label"], mention["sentiment"] = label, score
                 mention["sentiment_cues"] = carrying_words(sentence["text"], sentence["encoding"],
                                                            mention["start"], mention["end"], label)

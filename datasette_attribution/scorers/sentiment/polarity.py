@@ -90,8 +90,8 @@ def lexicon() -> dict[str, dict]:
             senses.setdefault(form, {}).setdefault(element.attrib.get("pos"), []).append(scores)
     table = {}
     for word, by_pos in senses.items():
-        averaged = {pos: [_average(column) for column in zip(*scores)] for pos, scores in by_pos.items()}
-        averaged[None] = [_average(column) for column in zip(*averaged.values())]
+        averaged = {pos: [_average(column) for column in zip(*scores, strict=True)] for pos, scores in by_pos.items()}
+        averaged[None] = [_average(column) for column in zip(*averaged.values(), strict=True)]
         table[word] = averaged
     # "terrible" -> the adverb "terribly", as TextBlob's English loader adds it.
     for word, by_pos in list(table.items()):

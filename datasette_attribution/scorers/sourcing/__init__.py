@@ -231,7 +231,7 @@ def _quoted_speakers(span, found: list[dict]) -> None:
     outside the quotation marks ('"I think it is over," Smith said')."""
     depths = quotation_depths(span)
     base = span.start_char
-    inside = {t.idx - base for t, deep in zip(span, depths) if deep}
+    inside = {t.idx - base for t, deep in zip(span, depths, strict=True) if deep}
     outer = next((a for a in found if a["cue_start"] not in inside and a.get("speaker")), None)
     if outer is None:
         return

@@ -277,7 +277,7 @@ def judge_source(span, encoding: dict | None, start: int, end: int) -> tuple[str
         return ("anonymous" if anonymous else "named"), kind, anonymous
     head = _head()
     classes = head["classes"].tolist()
-    p_anonymous = float(sum(p for c, p in zip(classes, probabilities) if c in ANONYMOUS_KINDS))
+    p_anonymous = float(sum(p for c, p in zip(classes, probabilities, strict=True) if c in ANONYMOUS_KINDS))
     blend = float(head["rule_blend"])
     if blend:  # the head's probability blended with the rules' yes or no, as trained
         p_anonymous = (1 - blend) * p_anonymous + blend * float(rule_kind(span, start, end) in ANONYMOUS_KINDS)

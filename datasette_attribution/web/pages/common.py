@@ -35,7 +35,7 @@ def table_link(datasette, database: str, table: str, outlet=NO_OUTLET, **args) -
 
 async def fetch_rows(db, sql, params=None) -> list[dict]:
     result = await db.execute(sql, params or [])
-    return [dict(zip(result.columns, row)) for row in result.rows]
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
 def plugin_url(datasette, database: str, path: str) -> str:
@@ -64,7 +64,7 @@ async def database_from_request(datasette, request, *tables: str):
     try:
         db = datasette.get_database(route=route)
     except KeyError:
-        raise NotFound(f"Database not found: {route}")
+        raise NotFound(f"Database not found: {route}") from None
     missing = set(tables) - set(await db.table_names()) - set(await db.view_names())
     if missing:
         raise NotFound(f"{db.name} was not loaded by datasette-attribution "

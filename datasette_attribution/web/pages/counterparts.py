@@ -32,7 +32,7 @@ def vectors(texts: list[str]) -> numpy.ndarray:
 
     missing = [t for t in dict.fromkeys(texts) if t not in _CACHE]
     if missing:
-        for text, encoding in zip(missing, load_encoder().encode(missing)):
+        for text, encoding in zip(missing, load_encoder().encode(missing), strict=True):
             _CACHE[text] = encoding["pooled"]
         while len(_CACHE) > _CACHE_SENTENCES:
             _CACHE.popitem(last=False)
