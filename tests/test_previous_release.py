@@ -2,7 +2,6 @@
 two seeds loaded by the release before the sentence encoder, whose mentions have
 no sentiment label): served as it is, loaded into, then rescored."""
 
-import html
 import json
 import shutil
 import sqlite3
@@ -12,6 +11,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 from helpers import fetch
+from markupsafe import escape
 
 from datasette_attribution import pipeline, store
 from datasette_attribution.analyze import analyze_article
@@ -80,23 +80,80 @@ def test_the_fixture_is_what_the_previous_release_wrote(previous):
     assert store.recorded_scoring(db) is None
 
 
+def notice(path) -> str:
+    return (f"{path.stem} was written by an earlier release of datasette-attribution: it lacks "
+            f"{lacking(path)}. This page shows what the file's columns allow; what needs the missing ones "
+            "(the shares of negative and positive mentions) is left out. To see all of it, bring the file up "
+            f"to date with this release: datasette-attribution rescore {path.name}")
+
+
+def by_outlet(path, actor_id: int) -> list[tuple]:
+    """An actor's mentions and mean sentiment per outlet, counted from the file's own rows."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "select articles.outlet, count(*), round(avg(mentions.sentiment), 4) from mentions "
+            "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+            "where mentions.actor_id = ? group by 1 order by 2 desc, 1", [actor_id]).fetchall()
+
+
 def test_a_database_of_the_previous_release_is_served_as_it_is(previous):
-    """Its tables, facets and filters as they are; each page of the plugin that
-    reads what the file lacks says so and what to run, never a 500."""
-    told = (f"previous was written by an earlier release of datasette-attribution: it lacks "
-            f"{lacking(previous)}, which this page reads. Its tables can be browsed as they are; to see "
-            "this page, bring the file up to date with this release: datasette-attribution rescore previous.db")
-    for page, response in answers(previous).items():
-        if not page.startswith("/-/attribution/"):
-            assert response.status_code == 200, page
-        elif response.status_code != 200:
-            assert response.status_code == 409, page
-            if page.endswith(".json"):
-                assert response.json()["error"] == told
-            elif not page.endswith(".csv"):
-                assert html.escape(told, quote=True) in response.text
-    article = answers(previous)["/-/attribution/previous/articles/1"]
-    assert article.status_code == 200 and "Obama writes rare letter" in article.text
+    """Its tables, facets and filters as they are; each page of the plugin shows
+    what the file's columns allow under a notice naming what it lacks and the
+    command that adds it: never a 409, a 500 or an SQL error."""
+    told = notice(previous)
+    assert "actors.aliases, actors.mention_count, mentions.sentiment_label, mentions.sentiment_cues" in told
+    obama_pages = [f"/-/attribution/previous/actors/4{extension}" for extension in ("", ".json", ".csv")]
+    pages = {**answers(previous), **dict(zip(obama_pages, fetch(previous, *obama_pages), strict=True))}
+    assert [(page, response.status_code) for page, response in pages.items() if response.status_code != 200] == []
+    for page, response in pages.items():
+        if not page.startswith("/-/attribution/") or page.endswith(".csv"):
+            continue
+        if page.endswith(".json"):
+            assert response.json()["earlier_release"] == {"lacks": lacking(previous).split(", "), "notice": told}
+        else:
+            assert response.text.count(str(escape(told))) == 1, page
+    assert "Obama writes rare letter" in pages["/-/attribution/previous/articles/1"].text
+    # What the columns allow: mentions and mean sentiment by outlet, no label shares.
+    obama = pages["/-/attribution/previous/actors/4.json"].json()
+    assert obama["actor"]["name"] == "Barack Obama"
+    assert [(o["outlet"], o["mentions"], o["mean_sentiment"]) for o in obama["outlets"]] == by_outlet(previous, 4)
+    assert [(o["negative_mentions"], o["labelled_mentions"], o["negative_share"]) for o in obama["outlets"]] == [
+        (None, 0, None)] * 2
+    page = pages["/-/attribution/previous/actors/4"].text
+    assert [f"{mentions} mentions, not labelled" in page for _, mentions, _ in by_outlet(previous, 4)] == [True, True]
+    assert pages["/-/attribution/previous/actors/4.csv"].text.splitlines()[1:3] == [
+        f"{outlet},all,{mentions},,,0,{mean},{articles},{quotes},{named},{anonymous}"
+        for (outlet, mentions, mean), articles, quotes, named, anonymous in zip(
+            by_outlet(previous, 4), *zip(*[(o["articles"], o["quotes"], o["named_source"], o["anonymous_sentences"])
+                                           for o in obama["outlets"]], strict=True), strict=True)]
+    dashboard = pages["/-/attribution/previous.json"].json()
+    assert [(a["name"], a["mentions"]) for a in dashboard["actors"]] == [
+        ("Iran", 29), ("United States", 18), ("Barack Obama", 13), ("Islamic State", 11), ("Ali Khamenei", 5)]
+    assert {(c["outlet"], c["actor_id"], c["mentions"], c["labelled_mentions"]) for c in dashboard["sentiment"]
+            if c["actor_id"] == 4} == {(outlet, 4, mentions, 0) for outlet, mentions, _ in by_outlet(previous, 4)}
+    story = pages["/-/attribution/previous/stories/1.json"].json()
+    assert sorted((o["outlet"], a["name"], a["mentions"], a["labelled_mentions"]) for o in story["outlets"]
+                  for a in o["actors"] if a["name"] == "Barack Obama") == sorted(
+        (outlet, "Barack Obama", mentions, 0) for outlet, mentions, _ in by_outlet(previous, 4))
+
+
+def test_served_writable_as_well_as_immutable(previous):
+    """`datasette previous.db` (not -i) serves the same reduced pages, and writes nothing."""
+    before = previous.read_bytes()
+
+    async def run():
+        from datasette.app import Datasette
+
+        datasette = Datasette([str(previous)])
+        return [await datasette.client.get(page) for page in (
+            "/-/attribution/previous", "/-/attribution/previous/outlets", "/-/attribution/previous/actors/4",
+            "/-/attribution/previous/stories/1", "/-/attribution/previous/articles/1")]
+
+    import asyncio
+
+    for response in asyncio.run(run()):
+        assert response.status_code == 200 and str(escape(notice(previous))) in response.text
+    assert previous.read_bytes() == before
 
 
 def test_loading_into_it_adds_what_it_lacks_and_scores_new_articles_with_this_release(previous, tmp_path):

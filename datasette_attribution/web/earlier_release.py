@@ -1,24 +1,34 @@
 """A database an earlier release of the package wrote: what it lacks that this
-release stores, so that a page needing it says what to run instead of failing.
+release stores, and how the plugin's pages read it anyway.
 
-Its tables are served as they are (Datasette reads whatever columns a file has);
-the plugin's own pages read this release's columns and summaries, and on such a
-file answer 409 with the command that brings it up to date. Nothing here writes:
-the file may be immutable or published."""
+Its tables are served as they are (Datasette reads whatever columns a file has).
+The plugin's own pages read it through a `Reading`: a column the file lacks is
+read as NULL, and the page shows what the remaining columns allow under a notice
+that names what is missing and the command that adds it. Nothing here writes:
+the file may be immutable or published. A query that still meets a missing
+column (a page this module does not know of) is answered 409 with the same
+command (web/errors.py) rather than 500."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import sqlite_utils
 
 from ..analyze import scorers
 from ..store.schema import Layout, missing_columns
-from ..store.summaries import summaries_current
+from ..store.summaries import LABEL_COUNTS, summaries_current
 
 STATUS = 409
+COMMAND = "datasette-attribution rescore"
+# The counts of labelled mentions the summaries keep (store/summaries.py).
+LABEL_COUNT_COLUMNS = ("negative_mentions", "positive_mentions", "labelled_mentions")
+# The tables whose columns decide what a page can show.
+READ_TABLES = ("mentions", "actors", "actor_stats", "outlet_actor_stats", "actor_articles",
+               "outlet_actor_period_stats", "facet_actor_sentences")
 
 
 def what_it_lacks(path: str | None) -> list[str]:
@@ -49,5 +59,67 @@ def _lacks(path: str, modified: int) -> tuple[str, ...]:
 def message(database: str, path: str, lacks: list[str]) -> str:
     return (f"{database} was written by an earlier release of datasette-attribution: it lacks "
             f"{', '.join(lacks)}, which this page reads. Its tables can be browsed as they are; to see "
-            f"this page, bring the file up to date with this release: "
-            f"datasette-attribution rescore {os.path.basename(path)}")
+            f"this page, bring the file up to date with this release: {COMMAND} {os.path.basename(path)}")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the plugin's pages can read of one database: the columns of the
+    tables they read, and what the file lacks of this release (empty when
+    current)."""
+
+    database: str
+    path: str | None
+    lacks: tuple[str, ...] = ()
+    columns: dict[str, frozenset] = field(default_factory=dict)
+
+    def has(self, table: str, column: str) -> bool:
+        return column in self.columns.get(table, ())
+
+    def pick(self, table: str, *columns: str, alias: str = "") -> str:
+        """`columns` of `table` for a select list, each the file lacks as NULL."""
+        prefix = f"{alias}." if alias else ""
+        return ", ".join(f"{prefix}{c}" if self.has(table, c) else f"null as {c}" for c in columns)
+
+    @property
+    def labelled(self) -> bool:
+        """Whether the mentions carry this release's sentiment labels."""
+        return self.has("mentions", "sentiment_label")
+
+    def label_counts(self) -> str:
+        """The labelled mentions counted over `mentions` (NULL where it has no labels)."""
+        return LABEL_COUNTS if self.labelled else ", ".join(f"null as {c}" for c in LABEL_COUNT_COLUMNS)
+
+    def label_count_sums(self, table: str, alias: str = "") -> str:
+        """The summary table's labelled mentions summed (NULL where it does not count them)."""
+        prefix = f"{alias}." if alias else ""
+        return ", ".join(f"sum({prefix}{c}) as {c}" if self.has(table, c) else f"null as {c}"
+                         for c in LABEL_COUNT_COLUMNS)
+
+    @property
+    def notice(self) -> str | None:
+        """What a page on this file says above what it shows; None for a current file."""
+        if not self.lacks:
+            return None
+        return (f"{self.database} was written by an earlier release of datasette-attribution: it lacks "
+                f"{', '.join(self.lacks)}. This page shows what the file's columns allow; what needs the "
+                f"missing ones (the shares of negative and positive mentions) is left out. To see all of it, "
+                f"bring the file up to date with this release: "
+                f"{COMMAND} {os.path.basename(self.path or self.database)}")
+
+    def as_json(self) -> dict:
+        """For a page's JSON: {} for a current file, else what it lacks and the notice."""
+        return {"earlier_release": {"lacks": list(self.lacks), "notice": self.notice}} if self.lacks else {}
+
+
+async def reading(db) -> Reading:
+    """How the pages read the Datasette database `db`."""
+    marks = ", ".join("?" * len(READ_TABLES))
+    rows = (await db.execute(
+        "select m.name, p.name from sqlite_master m join pragma_table_info(m.name) p "
+        f"where m.type = 'table' and m.name in ({marks})", list(READ_TABLES))).rows
+    columns: dict[str, set] = {}
+    for table, column in rows:
+        columns.setdefault(table, set()).add(column)
+    return Reading(db.name, db.path, tuple(what_it_lacks(db.path)),
+                   {table: frozenset(found) for table, found in columns.items()})

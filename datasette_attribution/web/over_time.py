@@ -4,7 +4,6 @@ drawn by web/charts.py, every point a link to its rows."""
 
 from __future__ import annotations
 
-from ..store.summaries import LABEL_COUNT_SUMS
 from .shares import with_shares
 
 # Fewer weeks than this: no chart (a trend needs time); more: months.
@@ -42,15 +41,17 @@ async def outlet_periods(db, period: str) -> list[dict]:
     return rows
 
 
-async def actor_periods(db, period: str, actor_ids: list[int]) -> list[dict]:
+async def actor_periods(db, period: str, actor_ids: list[int], read) -> list[dict]:
     """Per outlet, actor and period: mentions, mean sentiment, and the shares of
-    negative and positive mentions (web/shares.py)."""
+    negative and positive mentions (web/shares.py; none where `read`, an
+    earlier_release.Reading, finds no labels)."""
     if not actor_ids:
         return []
     marks = ",".join("?" * len(actor_ids))
     result = await db.execute(
         f"select outlet, actor_id, {period} as period, sum(mentions) as mentions, "
-        f"round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, {LABEL_COUNT_SUMS} "
+        "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, "
+        f"{read.label_count_sums('outlet_actor_period_stats')} "
         f"from outlet_actor_period_stats where actor_id in ({marks}) group by 1, 2, 3 order by 3, 1",
         actor_ids)
     return [with_shares(dict(zip(result.columns, row, strict=True))) for row in result.rows]

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from datasette.utils.asgi import NotFound, Response
 
+from .. import earlier_release
 from .common import ARTICLE_TABLES, dashboard_url, database_from_request, fetch_rows, plugin_url, table_link
 from ..render import (
     ARTICLE_LEGEND,
@@ -103,6 +104,7 @@ async def article_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_article.html",
         {"database": database, "article": article, "article_link": link_target(article["url"]),
+         "earlier_release_notice": (await earlier_release.reading(db)).notice,
          "story": story, "outlet_page": outlet_page, "trail_items": trail, "dashboard_url": home,
          "actors": sorted(actors.values(), key=lambda a: (-a["mentions"], a["name"])),
          "outlet_articles": table_link(datasette, database, "articles", outlet=article["outlet"]),

@@ -11,8 +11,7 @@ from urllib.parse import urlencode
 
 from datasette.utils.asgi import Response
 
-from ...store.summaries import LABEL_COUNT_SUMS
-from .. import charts, over_time
+from .. import charts, earlier_release, over_time
 from ..filters import MONTH, PERIODS, ROW_ID
 from .common import (
     ARTICLE_TABLES,
@@ -137,7 +136,8 @@ async def top_actors(db, scope: Scope) -> list[dict]:
         f"group by aa.actor_id order by mentions desc, actors.name limit {TOP_ACTORS}"), params)
 
 
-async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict]) -> list[dict]:
+async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict],
+                          read: earlier_release.Reading) -> list[dict]:
     if not actors:
         return []
     marks = ", ".join(f":a{i}" for i in range(len(actors)))
@@ -146,12 +146,13 @@ async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict]) -> li
         where, params = scope.where()
         cells = await fetch_rows(db, (
             "select aa.outlet, aa.actor_id, sum(aa.mentions) as mentions, "
-            f"{LABEL_COUNT_SUMS.replace('sum(', 'sum(aa.')} "
+            f"{read.label_count_sums('actor_articles', alias='aa')} "
             f"from actor_articles aa join articles a on a.id = aa.article_id "
             f"where {where} and aa.actor_id in ({marks}) group by 1, 2"), {**params, **ids})
     else:
         cells = await fetch_rows(db, (
-            "select outlet, actor_id, mentions, negative_mentions, positive_mentions, labelled_mentions "
+            "select outlet, actor_id, mentions, "
+            f"{read.pick('outlet_actor_stats', *earlier_release.LABEL_COUNT_COLUMNS)} "
             f"from outlet_actor_stats where actor_id in ({marks})"), ids)
     scoped = scope.link_args()
     for cell in cells:
@@ -205,13 +206,13 @@ async def over_time_rows(db, scope: Scope, period: str) -> list[dict]:
         f"from articles a where {where} and a.published is not null group by 1, 2"), params)
 
 
-async def dashboard_data(datasette, db, scope: Scope) -> dict:
+async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Reading) -> dict:
     outlets = await outlet_rows(datasette, db, scope)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
     actors = await top_actors(db, scope)
     for actor in actors:
         actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
-    cells = await sentiment_cells(datasette, db, scope, actors)
+    cells = await sentiment_cells(datasette, db, scope, actors, read)
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
     months = (await db.execute("select min(substr(published, 1, 7)), max(substr(published, 1, 7)) "
@@ -227,6 +228,7 @@ async def dashboard_data(datasette, db, scope: Scope) -> dict:
                             "label": charts.outlet_name(c["outlet"]), "articles": c["articles"]}
                            for c in choices],
         "first_month": months[0], "last_month": months[1],
+        **read.as_json(),
     }
 
 
@@ -277,7 +279,8 @@ async def dashboard_page(datasette, request):
     db = await database_from_request(datasette, request, *ARTICLE_TABLES, "actor_stats", "actor_articles",
                                      "outlet_actor_stats", "stories")
     scope = Scope.from_request(request)
-    data = await dashboard_data(datasette, db, scope)
+    read = await earlier_release.reading(db)
+    data = await dashboard_data(datasette, db, scope, read)
     extension = request.url_vars.get("format")
     if extension == "json":
         return Response.json(data)
@@ -297,6 +300,7 @@ async def dashboard_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_dashboard.html",
         {"database": db.name, **data, "picked_actor": picked,
+         "earlier_release_notice": read.notice, "unlabelled": not read.labelled,
          "charts": await dashboard_charts(datasette, db, scope, data),
          "chart_scripts": [datasette.urls.static_plugins("datasette-attribution", s) for s in charts.SCRIPTS],
          "dashboard_url": dashboard_url(datasette, db.name),

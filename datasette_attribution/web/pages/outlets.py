@@ -13,8 +13,7 @@ import io
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from ...store.summaries import LABEL_COUNT_SUMS, LABEL_COUNTS
-from .. import charts, over_time
+from .. import charts, earlier_release, over_time
 from ..exports import csv_cell
 from ..shares import MIN_MENTIONS, share_css, wilson_interval, with_shares
 from .common import (
@@ -33,7 +32,7 @@ TOP_ACTORS = 8
 TOP_ACTORS_OVER_TIME = 3
 
 
-async def comparison_data(datasette, db) -> dict:
+async def comparison_data(datasette, db, read: earlier_release.Reading) -> dict:
     database = db.name
     outlets = await fetch_rows(db, "select * from outlet_summary order by articles desc, outlet")
     # Summary tables the loader keeps (store.SUMMARY_TABLES): fast at any size.
@@ -44,8 +43,9 @@ async def comparison_data(datasette, db) -> dict:
     if actors:
         marks = ",".join("?" * len(actors))
         sentiment = await fetch_rows(db, (
-            "select outlet, actor_id, mentions, mean_sentiment, negative_mentions, positive_mentions, "
-            f"labelled_mentions from outlet_actor_stats where actor_id in ({marks})"), [a["id"] for a in actors])
+            "select outlet, actor_id, mentions, mean_sentiment, "
+            f"{read.pick('outlet_actor_stats', *earlier_release.LABEL_COUNT_COLUMNS)} "
+            f"from outlet_actor_stats where actor_id in ({marks})"), [a["id"] for a in actors])
         sentiment = [with_shares(cell) for cell in sentiment]
     for outlet in outlets:
         name = outlet["outlet"]
@@ -61,10 +61,11 @@ async def comparison_data(datasette, db) -> dict:
     for actor in actors:
         actor["page"] = plugin_url(datasette, database, f"actors/{actor['id']}")
     return {"outlets": outlets, "actors": actors, "sentiment": sentiment, "min_mentions": MIN_MENTIONS,
-            "over_time": await _over_time(datasette, db, [a["id"] for a in actors[:TOP_ACTORS_OVER_TIME]])}
+            "over_time": await _over_time(datasette, db, [a["id"] for a in actors[:TOP_ACTORS_OVER_TIME]], read),
+            **read.as_json()}
 
 
-async def _over_time(datasette, db, actor_ids: list[int]) -> dict:
+async def _over_time(datasette, db, actor_ids: list[int], read: earlier_release.Reading) -> dict:
     """Per outlet and month (or week): the shares, and sentiment toward the top actors."""
     period = await over_time.granularity(db)
     if period is None:
@@ -77,7 +78,7 @@ async def _over_time(datasette, db, actor_ids: list[int]) -> dict:
             "hedged_share": table_link(datasette, db.name, "sentences", outlet=row["outlet"],
                                  _period=row["period"], hedged=1),
         }
-    actors = await over_time.actor_periods(db, period, actor_ids)
+    actors = await over_time.actor_periods(db, period, actor_ids, read)
     for row in actors:
         row["link"] = table_link(datasette, db.name, "mentions", outlet=row["outlet"], actor_id=row["actor_id"],
                            _period=row["period"])
@@ -126,7 +127,8 @@ def chart_scripts(datasette) -> list[str]:
 async def comparison_page(datasette, request):
     db = await database_from_request(datasette, request, *COMPARISON_TABLES)
     database = db.name
-    data = await comparison_data(datasette, db)
+    read = await earlier_release.reading(db)
+    data = await comparison_data(datasette, db, read)
     extension = request.url_vars.get("format")
     if extension == "json":
         return Response.json(data)
@@ -141,6 +143,7 @@ async def comparison_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_outlets.html",
         {"database": database, **data, "grid": grid,
+         "earlier_release_notice": read.notice, "unlabelled": not read.labelled,
          "anonymous_chart": share_bars("Anonymous share of attributed sentences", data["outlets"],
                                        "anonymous", "attributed", "anonymous_share"),
          "hedged_chart": share_bars("Hedged share of sentences", data["outlets"], "hedged", "sentences",
@@ -159,7 +162,7 @@ async def over_time_csv(datasette, request):
     """The comparison's over-time data as one table: outlet and period, the
     shares, and sentiment toward the top actors."""
     db = await database_from_request(datasette, request, *COMPARISON_TABLES)
-    data = await comparison_data(datasette, db)
+    data = await comparison_data(datasette, db, await earlier_release.reading(db))
     actors = data["actors"][:TOP_ACTORS_OVER_TIME]
     cells = {(r["outlet"], r["period"], r["actor_id"]): r for r in data["over_time"]["actors"]}
     columns = ["outlet", "period", "articles", "attributed", "anonymous", "anonymous_share", "hedged",
@@ -189,7 +192,7 @@ def _share_cells(cell: dict | None) -> list:
 ACTOR_BY_OUTLET = (
     "select articles.outlet, count(*) as mentions, count(distinct mentions.sentence_id) as sentences, "
     "count(distinct sentences.article_id) as articles, round(avg(mentions.sentiment), 4) as mean_sentiment, "
-    f"{LABEL_COUNTS}, "
+    "{label_counts}, "
     "count(distinct case when sentences.attribution = 'anonymous' then sentences.id end) as anonymous_sentences "
     "from mentions join sentences on sentences.id = mentions.sentence_id "
     "join articles on articles.id = sentences.article_id where mentions.actor_id = ?1 "
@@ -199,7 +202,7 @@ ACTOR_BY_OUTLET_SUMMARISED = (
     "a.positive_mentions, a.labelled_mentions, s.anonymous_sentences "
     "from (select outlet, sum(mentions) as mentions, count(*) as articles, "
     "round(sum(sentiment_sum) / nullif(sum(sentiment_count), 0), 4) as mean_sentiment, "
-    f"{LABEL_COUNT_SUMS} "
+    "{label_count_sums} "
     "from actor_articles where actor_id = ?1 group by outlet) a "
     "join (select outlet, sum(sentences) as sentences, "
     "sum(case when attribution = 'anonymous' then sentences else 0 end) as anonymous_sentences "
@@ -207,7 +210,7 @@ ACTOR_BY_OUTLET_SUMMARISED = (
     "order by a.mentions desc, 1")
 
 
-async def actor_data(datasette, db, actor_id: int) -> dict:
+async def actor_data(datasette, db, actor_id: int, read: earlier_release.Reading) -> dict:
     """How each outlet mentions and quotes one actor, with the rows behind each number."""
     found = await fetch_rows(db, "select actors.*, leader.name as linked_to_name from actors "
                             "left join actors leader on leader.id = actors.linked_to where actors.id = ?",
@@ -215,8 +218,9 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
     if not found:
         raise NotFound(f"No actor {actor_id} in {db.name}")
     summarised = {"actor_articles", "facet_actor_sentences"} <= set(await db.table_names())
-    by_outlet = [with_shares(row) for row in await fetch_rows(
-        db, ACTOR_BY_OUTLET_SUMMARISED if summarised else ACTOR_BY_OUTLET, [actor_id])]
+    query = (ACTOR_BY_OUTLET_SUMMARISED.format(label_count_sums=read.label_count_sums("actor_articles"))
+             if summarised else ACTOR_BY_OUTLET.format(label_counts=read.label_counts()))
+    by_outlet = [with_shares(row) for row in await fetch_rows(db, query, [actor_id])]
     quoted = {r["outlet"]: r["n"] for r in await fetch_rows(db, (
         "select articles.outlet, count(*) as n from quotes join sentences on sentences.id = quotes.sentence_id "
         "join articles on articles.id = sentences.article_id where quotes.actor_id = ? group by 1"), [actor_id])}
@@ -238,10 +242,10 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
                                         attribution="anonymous"),
         }
     data = {"actor": found[0], "outlets": by_outlet, "min_mentions": MIN_MENTIONS,
-            "over_time": {"period": None, "outlets": [], "actors": []}}
+            "over_time": {"period": None, "outlets": [], "actors": []}, **read.as_json()}
     period = await over_time.granularity(db)
     if period:
-        rows = await over_time.actor_periods(db, period, [actor_id])
+        rows = await over_time.actor_periods(db, period, [actor_id], read)
         for row in rows:
             row["link"] = table_link(datasette, name, "mentions", outlet=row["outlet"], actor_id=actor_id,
                                _period=row["period"])
@@ -251,7 +255,8 @@ async def actor_data(datasette, db, actor_id: int) -> dict:
 
 async def actor_page(datasette, request):
     db = await database_from_request(datasette, request, *ARTICLE_TABLES, *COMPARISON_TABLES)
-    data = await actor_data(datasette, db, int(request.url_vars["actor_id"]))
+    read = await earlier_release.reading(db)
+    data = await actor_data(datasette, db, int(request.url_vars["actor_id"]), read)
     if request.url_vars.get("format") == "json":
         return Response.json(data)
     if request.url_vars.get("format") == "csv":
@@ -267,6 +272,7 @@ async def actor_page(datasette, request):
         "attribution_actor.html",
         # "actor" is Datasette's own template variable (who is signed in).
         {"database": db.name, "subject": actor, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS,
+         "earlier_release_notice": read.notice, "unlabelled": not read.labelled,
          "charts": over_time_charts(datasette, db.name, data, {actor["id"]: actor["name"]},
                                     charts.Palette(await ranked_outlets(db))),
          "chart_scripts": chart_scripts(datasette), "dashboard_url": dashboard_url(datasette, db.name),

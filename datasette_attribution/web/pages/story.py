@@ -9,7 +9,7 @@ import re
 
 from datasette.utils.asgi import NotFound, Response
 
-from ...store.summaries import LABEL_COUNTS
+from .. import earlier_release
 from . import counterparts
 from .common import (
     ARTICLE_TABLES,
@@ -32,7 +32,7 @@ FIGURE = re.compile(r"\bpercent\b|%|\bper cent\b", re.IGNORECASE)
 PRONOUNS = frozenset("he she they it his her their its him them we i you one this that these those".split())
 
 
-async def story_data(datasette, db, story_id: int) -> dict:
+async def story_data(datasette, db, story_id: int, read: earlier_release.Reading) -> dict:
     found = await fetch_rows(db, "select * from stories where id = ?", [story_id])
     if not found:
         raise NotFound(f"No story {story_id} in {db.name}")
@@ -55,7 +55,7 @@ async def story_data(datasette, db, story_id: int) -> dict:
     actors = await fetch_rows(db, (
         "select articles.outlet, actors.id, actors.name, actors.kind, count(*) as mentions, "
         "round(avg(mentions.sentiment), 4) as mean_sentiment, "
-        f"{LABEL_COUNTS} from mentions "
+        f"{read.label_counts()} from mentions "
         "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
         "join articles on articles.id = sentences.article_id where articles.story_id = ? "
         "group by articles.outlet, actors.id order by mentions desc, actors.name"), [story_id])
@@ -108,7 +108,7 @@ async def story_data(datasette, db, story_id: int) -> dict:
     return {"story": {**found[0], "outlets_seen": len(outlets)}, "outlets": list(outlets.values()),
             "shared": shared[:MAX_SHARED], "shared_count": len(shared), "min_mentions": MIN_MENTIONS,
             "articles_link": table_link(datasette, name, "articles", story_id=story_id),
-            "counterpart_similarity": counterparts.COUNTERPART_SIMILARITY}
+            "counterpart_similarity": counterparts.COUNTERPART_SIMILARITY, **read.as_json()}
 
 
 def _distinct_sources(sources: list[dict]) -> dict:
@@ -152,7 +152,8 @@ def story_csv_rows(data: dict) -> list[list]:
 
 async def story_page(datasette, request):
     db = await database_from_request(datasette, request, *ARTICLE_TABLES, "stories")
-    data = await story_data(datasette, db, int(request.url_vars["story_id"]))
+    read = await earlier_release.reading(db)
+    data = await story_data(datasette, db, int(request.url_vars["story_id"]), read)
     story = data["story"]
     if request.url_vars.get("format") == "json":
         return Response.json(data)
@@ -162,6 +163,7 @@ async def story_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_story.html",
         {"database": db.name, "story": story, "outlets": data["outlets"], "min_mentions": MIN_MENTIONS,
+         "earlier_release_notice": read.notice, "unlabelled": not read.labelled,
          "shared": data["shared"], "shared_count": data["shared_count"],
          "counterpart_similarity": data["counterpart_similarity"],
          "articles_link": data["articles_link"],
