@@ -94,16 +94,17 @@ def filters_from_request(request, table, database, datasette):
 
     async def inner():
         db = datasette.get_database(database)
-        if getattr(db, "attr_counts_from_summaries", False):
-            counted = await counts.summary_count(db, request, table)
-            if counted is not None:
-                params[counts.COUNTED] = counted
+        counted = await counts.summary_count(db, request, table)
+        if counted is not None and getattr(db, "attr_counts_from_summaries", False):
+            params[counts.COUNTED] = counted
         if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
                 await db.table_exists("actor_articles")):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
         if table == "sentences" and filters.ACTOR_SUBQUERIES["sentences"] in clauses and (
                 await _narrower_than_the_actor(db, params)):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["sentences"])] = filters.ACTOR_EXISTS
+        if counted is not None and table in filters.PER_ROW:
+            clauses[:] = [await _per_row_when_broad(db, request, table, clause, counted) for clause in clauses]
         # "12 rows where mentions Barack Obama (person)", not "... actor 3".
         if "attr_actor" in params:
             found = await db.execute(
@@ -114,6 +115,19 @@ def filters_from_request(request, table, database, datasette):
         return FilterArguments(clauses, params=params, human_descriptions=descriptions)
 
     return inner
+
+
+async def _per_row_when_broad(db, request, table: str, clause: str, counted: int) -> str:
+    """The clause looked up from each row when its filter keeps BROAD_SHARE or
+    more of the rows the other filters leave (counted from the summaries);
+    else as it is."""
+    if clause not in filters.PER_ROW[table]:
+        return clause
+    argument, per_row = filters.PER_ROW[table][clause]
+    left = await counts.summary_count(db, counts.Without(request, argument), table)
+    if left is None:  # no other filter: about as many as the highest id
+        (left,), = (await db.execute(f"select coalesce(max(id), 0) from [{table}]")).rows
+    return per_row if counted >= filters.BROAD_SHARE * left else clause
 
 
 async def _narrower_than_the_actor(db, params: dict) -> bool:
