@@ -489,6 +489,12 @@ def startup(datasette):
             # instance's time); the plugin's default facets stay. The plugin
             # setting `suggest_facets: true` keeps Datasette's suggestions.
             if not config.get("suggest_facets"):
+                # A private attribute, on purpose: Datasette's settings are public to
+                # read (datasette.setting()) but are only set when it is constructed
+                # (Datasette(settings=...), --setting, datasette.yaml), in 0.65 and the
+                # 1.0 alphas alike; no hook or method changes one once it runs, and no
+                # hook turns suggestions off per table, so this turns them off for the
+                # whole instance when it serves a database the plugin loaded.
                 datasette._settings["suggest_facets"] = False
             if not hasattr(datasette, "set_column_metadata"):
                 continue
