@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import sqlite_utils  # noqa: E402
 
 from benchmarks.actors_real import key  # noqa: E402
-from datasette_attribution.pipeline import load, open_database  # noqa: E402
+from datasette_attribution.pipeline import LoadOptions, load, open_database  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear_corpus.tsv"
 TOP = 45
@@ -86,7 +86,7 @@ def loaded_database(records) -> Path:
     source = folder / "articles.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
     path = folder / "corpus.db"
-    report = load(open_database(path), [str(source)], workers=2)
+    report = load(open_database(path), [str(source)], options=LoadOptions(workers=2))
     print(report.summary_line(), file=sys.stderr)
     return path
 

@@ -1,6 +1,6 @@
 """Article body and metadata of the loader's page extraction on real pages.
 
-    python benchmarks/extraction.py PAGES_DIR [--part all|dev|held] [--show FIELD] [--titles model|rules]
+    python benchmarks/extraction.py PAGES_DIR [--part all|dev|held] [--show FIELD] [--chosen-by model|rules]
 
 PAGES_DIR holds NAME.html, NAME.txt (the same page as a plain-text dump) and
 truth.json: {NAME: true article body}, or {NAME: {body, title, authors, date,
@@ -9,8 +9,9 @@ dumps, body shingle F1, precision and recall and the pages lost (no article
 found), and, where the truth has metadata, how many titles, bylines, dates and
 outlets are right, wrong or missing.
 
-`--titles rules` chooses each title as the hand-written rules did before the
-learned chooser (extract/titles.py), for before and after on the same pages.
+`--chosen-by rules` chooses each title, and each text dump's byline, as the
+hand-written rules did before the learned choosers (extract/titles.py,
+extract/bylines.py), for before and after on the same pages.
 
 `--part` splits the pages by site (a hash of the site's domain): `dev` is the
 part to develop on, `held` the part never read while developing, so that rules
@@ -35,7 +36,7 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.shingles import f1_over_pages, page_counts  # noqa: E402
-from datasette_attribution.extract import titles  # noqa: E402
+from datasette_attribution.extract import bylines, titles  # noqa: E402
 from datasette_attribution.extract.articles import article_from_html, article_from_text  # noqa: E402
 from datasette_attribution.ingest.formats import to_article  # noqa: E402
 from datasette_attribution.records import LoadError, RawDocument  # noqa: E402
@@ -107,14 +108,18 @@ def site_of_record(truth: dict) -> str:
     return host.removeprefix("www.")
 
 
-def extracted(path: Path, kind: str, titles_by: str = "model"):
-    """The loader's article of a page (None when it finds none); `titles_by` "rules"
-    picks the title as the hand-written rules did before the learned chooser."""
+def extracted(path: Path, kind: str, chosen_by: str = "model"):
+    """The loader's article of a page (None when it finds none); `chosen_by` "rules"
+    picks the title (and a text dump's byline) as the hand-written rules did
+    before the learned choosers."""
     raw = RawDocument(str(path), str(path), kind, path.read_text("utf-8", errors="replace"))
     try:
-        if titles_by == "rules":
-            builder = {"html": article_from_html, "text": article_from_text}[kind]
-            return builder(replace(raw, content=storable(raw.content)), choose_title=titles.choose_by_rules)
+        if chosen_by == "rules":
+            clean = replace(raw, content=storable(raw.content))
+            if kind == "html":
+                return article_from_html(clean, choose_title=titles.choose_by_rules)
+            return article_from_text(clean, choose_title=titles.choose_by_rules,
+                                     choose_byline=bylines.choose_by_rules)
         return to_article(raw)
     except LoadError:
         return None
@@ -129,8 +134,8 @@ def main() -> None:
     parser.add_argument("--part", choices=("all", "dev", "held"), default="all")
     parser.add_argument("--show", choices=FIELDS + ("body", "lost"), help="print the pages this field gets wrong")
     parser.add_argument("--kind", choices=("html", "text", "both"), default="both")
-    parser.add_argument("--titles", choices=("model", "rules"), default="model",
-                        help="the title chosen by the learned model (as loaded) or by the rules alone (before it)")
+    parser.add_argument("--chosen-by", choices=("model", "rules"), default="model",
+                        help="titles and text bylines chosen by the learned models (as loaded) or by the rules alone")
     args = parser.parse_args()
     pages_dir = args.pages_dir
     truth = json.loads((pages_dir / "truth.json").read_text("utf-8"))
@@ -147,7 +152,7 @@ def main() -> None:
         tallies = {field: {} for field in FIELDS}
         for name in names:
             record = truth[name] if isinstance(truth[name], dict) else {"body": truth[name]}
-            article = extracted(pages_dir / f"{name}{suffix}", kind, args.titles)
+            article = extracted(pages_dir / f"{name}{suffix}", kind, args.chosen_by)
             body = article.body if article else ""
             if article is None:
                 lost.append(name)

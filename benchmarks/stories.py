@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from datasette_attribution import encoder  # noqa: E402
 from datasette_attribution.ingest.sources import read_documents  # noqa: E402
-from datasette_attribution.pipeline import load, open_database, to_article  # noqa: E402
+from datasette_attribution.pipeline import LoadOptions, load, open_database, to_article  # noqa: E402
 from datasette_attribution.store import stories as stored_stories  # noqa: E402
 from datasette_attribution.store.stories import StoryGrouper  # noqa: E402
 from datasette_attribution.grouping import (  # noqa: E402
@@ -256,7 +256,7 @@ def seeds_among_dev(folder: Path, window: int, threshold: float):
     with tempfile.TemporaryDirectory() as scratch:
         db = open_database(Path(scratch) / "seeds.db")
         load(db, [str(folder / "dev.jsonl"), *map(str, sorted(SEEDS.glob("*.txt")))],
-             story_window=window, story_threshold=threshold)
+             options=LoadOptions(story_window=window, story_threshold=threshold))
         total = db.execute("select count(*) from articles").fetchone()[0]
         seeds = {story for (story,) in db.execute("select story_id from articles where source like '%.txt'")}
         sizes = [count for (count,) in db.execute("select article_count from stories order by id")]
@@ -285,7 +285,7 @@ def load_share(path: Path, window: int, threshold: float):
         with tempfile.TemporaryDirectory() as scratch:
             db = open_database(Path(scratch) / "load.db")
             started = time.perf_counter()
-            load(db, [str(path)], story_window=window, story_threshold=threshold)
+            load(db, [str(path)], options=LoadOptions(story_window=window, story_threshold=threshold))
             elapsed = time.perf_counter() - started
             db.conn.close()
     finally:

@@ -153,12 +153,13 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     overrides = {"outlet": outlet, "byline": byline, "title": title, "url": url,
                  "published": parse_date(published) if published else None}
     workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
-    settings = {"model": model, "alias_files": tuple(alias_files), "max_bytes": max_bytes,
-                "story_window": story_window, "story_threshold": story_threshold, "cluster": cluster}
+    options = pipeline.LoadOptions(replace=replace, encoding=encoding, overrides=overrides, workers=workers,
+                                   model=model, alias_files=tuple(alias_files), max_bytes=max_bytes,
+                                   story_window=story_window, story_threshold=story_threshold, cluster=cluster)
     bar = Progress(expected_documents(paths), sys.stderr) if show_bar else None
     with database_for_load(db, wait, upgrade_note=True) as database:
-        report = _load(database, paths, replace, encoding, overrides, on_error=error_reporter(bar),
-                       on_document=bar.advance if bar else None, workers=workers, **settings)
+        report = _load(database, paths, options=options, on_error=error_reporter(bar),
+                       on_document=bar.advance if bar else None)
     if bar:
         bar.finish()
     click.echo(report.summary_line())
@@ -279,8 +280,9 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
         total = database.execute("select count(*) from articles").fetchone()[0]
         bar = Progress(total, sys.stderr) if show_bar else None
         try:
-            report = pipeline.rescore(database, model=model, alias_files=tuple(alias_files), cluster=cluster,
-                                      workers=workers, on_error=error_reporter(bar),
+            options = pipeline.ScoringOptions(workers=workers, model=model, alias_files=tuple(alias_files),
+                                              cluster=cluster)
+            report = pipeline.rescore(database, options=options, on_error=error_reporter(bar),
                                       on_document=bar.advance if bar else None)
         except ClusterError as error:
             raise click.ClickException(str(error)) from None
@@ -384,7 +386,7 @@ def demo(db_path, port, host, load_only, model):
             port = chosen
     check_settings_or_exit(model)
     with resources.as_file(seed_folder()) as seeds_path, database_for_load(db_path, wait=True) as database:
-        report = pipeline.load(database, [str(seeds_path)], model=model,
+        report = pipeline.load(database, [str(seeds_path)], options=pipeline.LoadOptions(model=model),
                                on_error=lambda e: click.echo(f"error: {e}", err=True))
     click.echo(report.summary_line())
     if load_only:

@@ -15,7 +15,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import sqlite_utils
 import threadpoolctl
@@ -37,6 +37,7 @@ from .resources import ModelFileError  # noqa: F401 (the command line catches it
 from .resources import scoring_data_digest
 from .store import (
     Layout,
+    Outcome,
     article_rows,
     checkpoint,
     content_hash,
@@ -66,7 +67,7 @@ from .text.language import ENGLISH, detect_language
 # sixteen 4.2 s), and at most four chunks a worker are in flight, so memory is
 # bounded by the documents' size, not the corpus'.
 CHUNK = 16
-IN_FLIGHT_PER_WORKER = 4 * CHUNK
+DOCUMENTS_IN_FLIGHT_PER_WORKER = 4 * CHUNK
 # Articles written between commits: each commit appends every changed page of the
 # seven sentence indexes to the log, a quarter of the writing time when done per
 # article. Each article still writes inside its own savepoint (write_article),
@@ -74,6 +75,40 @@ IN_FLIGHT_PER_WORKER = 4 * CHUNK
 # outright loses at most this many finished articles, which a rerun adds.
 ARTICLES_PER_COMMIT = 50
 OVERRIDABLE = ("outlet", "published", "byline", "title", "url")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoringOptions:
+    """How a load or a rescore scores: in `workers` processes (or on the Dask
+    cluster at `cluster`: a scheduler's address, or "local"), parsed by the spaCy
+    pipeline `model` (default: nlp.DEFAULT_PIPELINES), with extra actor
+    `alias_files` (lexicons/aliases.txt's format); each new article joins the story
+    of the most similar article published within `story_window` days when their
+    similarity reaches `story_threshold` (grouping.py)."""
+
+    workers: int = 1
+    model: str | None = None
+    alias_files: tuple[str, ...] = ()
+    story_window: int = DEFAULT_STORY_WINDOW
+    story_threshold: float = DEFAULT_STORY_THRESHOLD
+    cluster: str | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(model=self.model, alias_files=tuple(self.alias_files))
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadOptions(ScoringOptions):
+    """A load's scoring options, and how it reads: `replace` rescores and rewrites
+    articles already stored; files are read in `encoding`; pages, JSON files and
+    records over `max_bytes` are refused; `overrides` (outlet, byline, title, url,
+    published) are set on every article where not None."""
+
+    replace: bool = False
+    encoding: str = "utf-8"
+    overrides: Mapping[str, str | None] = field(default_factory=dict)
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -311,7 +346,7 @@ def prepared(documents, job: Job, workers: int, cluster: str | None = None):
     warm_up(job.settings)
     # Pool.imap would read ahead without limit and hold every scored article the
     # writer has not reached yet; a semaphore keeps that to a fixed number.
-    slots = threading.Semaphore(IN_FLIGHT_PER_WORKER * workers)
+    slots = threading.Semaphore(DOCUMENTS_IN_FLIGHT_PER_WORKER * workers)
     stopped = threading.Event()
 
     def throttled():
@@ -332,52 +367,37 @@ def prepared(documents, job: Job, workers: int, cluster: str | None = None):
             slots.release()
 
 
-def load(db, paths, replace=False, encoding="utf-8", overrides=None, on_error=None,
-         on_document=None, workers: int = 1, model: str | None = None,
-         alias_files: tuple[str, ...] = (), max_bytes: int = DEFAULT_MAX_BYTES,
-         story_window: int = DEFAULT_STORY_WINDOW, story_threshold: float = DEFAULT_STORY_THRESHOLD,
-         cluster: str | None = None) -> LoadReport:
-    """Load every page and record under `paths` into `db`; bad inputs are reported
-    (and passed to `on_error`) without stopping the rest. Sentences are parsed by
-    the spaCy pipeline `model` (default: nlp.DEFAULT_PIPELINES) and scored in
-    `workers` processes; this process writes, each article all or nothing.
-    `alias_files` add actor aliases (the format of lexicons/aliases.txt). Pages,
-    JSON files and records over `max_bytes` are refused. Each new article joins
-    the story of the most similar article published within `story_window` days
-    when their similarity reaches `story_threshold` (grouping.py). With `cluster`
-    (a Dask scheduler's address, or "local" for `workers` processes here), scoring
-    runs on that cluster instead; the database written is the same.
+def load(db, paths, *, options: LoadOptions = LoadOptions(), on_error=None, on_document=None) -> LoadReport:
+    """Load every page and record under `paths` into `db` as `options` say; bad
+    inputs are reported (and passed to `on_error`) without stopping the rest;
+    `on_document` is told each input's location as it is done. Scoring runs as
+    ScoringOptions says (on a cluster, the database written is the same); this
+    process writes, each article all or nothing.
 
     Raises nlp.PipelineError, or LoadError for a bad alias file, before reading
     anything; DiskFullError when the database cannot grow, with the articles
     committed before left whole."""
-    settings = Settings(model=model, alias_files=tuple(alias_files))
-    return _written(db, lambda: read_documents(paths, encoding=encoding, max_bytes=max_bytes), replace,
-                    overrides or {}, settings, on_error, on_document, workers, story_window, story_threshold,
-                    cluster, rescoring=False)
+    return _written(db, lambda: read_documents(paths, encoding=options.encoding, max_bytes=options.max_bytes),
+                    options, options.replace, options.overrides, on_error, on_document, rescoring=False)
 
 
-def rescore(db, on_error=None, on_document=None, workers: int = 1, model: str | None = None,
-            alias_files: tuple[str, ...] = (), story_window: int = DEFAULT_STORY_WINDOW,
-            story_threshold: float = DEFAULT_STORY_THRESHOLD, cluster: str | None = None) -> LoadReport:
+def rescore(db, *, options: ScoringOptions = ScoringOptions(), on_error=None, on_document=None) -> LoadReport:
     """Score every article of `db` again, from the text and metadata it stored,
     with the scorers and models installed now (after an upgrade): what `load
     --replace` of the original input does, without the input. Each article is
-    rewritten all or nothing (under a new id, as --replace does); the options are
-    load's."""
+    rewritten all or nothing (under a new id, as --replace does)."""
     path = next(file for _, name, file in db.execute("pragma database_list") if name == "main")
-    settings = Settings(model=model, alias_files=tuple(alias_files))
-    return _written(db, lambda: stored_articles(path), True, {}, settings, on_error, on_document, workers,
-                    story_window, story_threshold, cluster, rescoring=True)
+    return _written(db, lambda: stored_articles(path), options, True, {}, on_error, on_document, rescoring=True)
 
 
-def _written(db, documents, replace, overrides, settings, on_error, on_document, workers, story_window,
-             story_threshold, cluster, rescoring: bool) -> LoadReport:
+def _written(db, documents, options: ScoringOptions, replace: bool, overrides: Mapping, on_error, on_document,
+             rescoring: bool) -> LoadReport:
     """Prepare and write `documents()`; a full disk is a DiskFullError that says
     how many articles were committed. The database records what scored its
     articles when this load scored them all: into an empty database, or a
     rescore of every article without a failure."""
     report = LoadReport()
+    settings = options.settings
     all_written = False
     try:
         check_settings(settings)
@@ -391,7 +411,7 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
         loaded = frozenset() if replace else frozenset(
             hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
         job = Job(overrides, settings, loaded)
-        stories = StoryGrouper(db, story_window, story_threshold)
+        stories = StoryGrouper(db, options.story_window, options.story_threshold)
         resolver = Resolver(stored_actors(db), settings.alias_files)
         actors_before = last_actor_id(db)
         left_unsettled = begin_load(db)
@@ -415,7 +435,7 @@ def _written(db, documents, replace, overrides, settings, on_error, on_document,
                 record_scoring(db, scoring_data_digest())
 
         with deferred_search_index(db):
-            _write_all(db, prepared(documents(), job, workers, cluster), replace, report, fail,
+            _write_all(db, prepared(documents(), job, options.workers, options.cluster), replace, report, fail,
                        on_document, finish, stories, resolver)
             all_written = True
         checkpoint(db)
@@ -463,10 +483,13 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
                     raise  # every article after it would fail alike: the load stops
                 fail(LoadError(location, f"{type(error).__name__}: {error}"))
                 continue
-            if outcome == "skipped":
+            if outcome is Outcome.SKIPPED:
                 report.skipped += 1
             else:
-                setattr(report, outcome, getattr(report, outcome) + 1)
+                if outcome is Outcome.ADDED:
+                    report.added += 1
+                else:
+                    report.replaced += 1
                 report.sentences += result.sentence_count
                 if result.language not in (None, ENGLISH):
                     report.unscored[result.language] += 1

@@ -12,6 +12,7 @@ from datasette.app import Datasette
 
 from datasette_attribution import store
 from datasette_attribution.pipeline import load
+from datasette_attribution.store import summaries
 from datasette_attribution.store.summaries import SUMMARY_TABLES, refresh_summaries
 
 COUNTING_SENTENCES = ("facet_sentences", "facet_story_sentences", "facet_actor_sentences",
@@ -203,11 +204,20 @@ def test_row_counts_under_each_filter_and_pair_equal_the_counted_rows(databases)
         "articles": ["outlet=News24", f"_actor={obama}", "story_id=1"],
         "mentions": ["_outlet=News24", f"actor_id={obama}"],
     }
+    per_row = set()
     for table, filters in pages.items():
         for query in with_pairs(filters):
-            url = f"/news/{table}.json?_extra=count&_size=max&{query}"
-            (response,) = fetch(live, url)
-            assert row_count(path, url) == row_count(live, url) == len(response.json()["rows"]), url
+            url = f"/news/{table}.json?_extra=count&_extra=query&_size=max&{query}"
+            (summarised,), (counted,) = fetch(path, url), fetch(live, url)
+            rows = [row[0] if isinstance(row, list) else row["id"] for row in counted.json()["rows"]]
+            assert row_count(path, url) == row_count(live, url) == len(rows), url
+            # A filter keeping most rows is looked up from each row: the same rows.
+            assert [row[0] if isinstance(row, list) else row["id"]
+                    for row in summarised.json()["rows"]] == rows, url
+            if ") = :attr_outlet" in summarised.json()["query"]["sql"]:
+                per_row.add(f"{table}?{query}")
+    assert {"sentences?_outlet=News24", "mentions?_outlet=News24", f"mentions?_outlet=News24&actor_id={obama}",
+            "sentences?_outlet=News24&attribution=anonymous"} <= per_row
 
 
 def test_row_counts_come_from_the_summaries(databases, tmp_path):
@@ -233,3 +243,23 @@ def test_row_counts_come_from_the_summaries(databases, tmp_path):
     # A filter no summary is grouped by: Datasette counts the rows.
     assert row_count(scaled, "/news/sentences.json?_extra=count&_outlet=News24&hedging_score__gte=0.5") == (
         row_count(path, "/news/sentences.json?_extra=count&_outlet=News24&hedging_score__gte=0.5"))
+
+
+def test_the_planner_statistics_are_read_again_once_the_articles_grew_by_a_tenth(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "grown.db")
+    db["articles"].insert_all([{"id": i, "outlet": "A"} for i in range(1, 21)], pk="id")
+    db["articles"].create_index(["outlet"])
+    db.execute(f"create table [{summaries.STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert into [{summaries.STATE_TABLE}] values ('analyzed_at_articles', '20')")
+
+    def analyzed():
+        stats = db["sqlite_stat1"].exists() and db.execute(
+            "select stat from sqlite_stat1 where idx = 'idx_articles_outlet'").fetchone()[0]
+        return stats, summaries._state(db)["analyzed_at_articles"]
+
+    db["articles"].insert_all([{"id": i, "outlet": "B"} for i in (21, 22)])
+    summaries._analyze_when_grown(db)
+    assert analyzed() == (False, "20")  # 22 articles: a tenth more than 20, not more
+    db["articles"].insert({"id": 23, "outlet": "B"})
+    summaries._analyze_when_grown(db)
+    assert analyzed() == ("23 12", "23")  # 23 rows, 12 a outlet on average

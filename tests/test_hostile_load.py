@@ -150,7 +150,7 @@ def test_a_rerun_finds_loaded_articles_before_scoring_them(tmp_path, monkeypatch
     report = pipeline.load(db, [str(records)])
     assert (report.added, report.skipped) == (2, 4)
     assert scored == ["Officials said talk 4 went well.", "Officials said talk 5 went well."]
-    report = pipeline.load(db, [str(records)], replace=True)
+    report = pipeline.load(db, [str(records)], options=pipeline.LoadOptions(replace=True))
     assert (report.replaced, report.skipped) == (6, 0)
 
 

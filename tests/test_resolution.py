@@ -7,7 +7,7 @@ import pytest
 
 from helpers import parsed
 
-from datasette_attribution.pipeline import load, open_database
+from datasette_attribution.pipeline import LoadOptions, load, open_database
 from datasette_attribution.resolution import Resolver, name_key
 from datasette_attribution.scorers.actors import find_actors
 from datasette_attribution.store import ArticleRows
@@ -15,7 +15,7 @@ from datasette_attribution.store import ArticleRows
 
 def load_records(db, path, records):
     path.write_text("".join(json.dumps(record) + "\n" for record in records))
-    report = load(db, [str(path)], workers=1)
+    report = load(db, [str(path)], options=LoadOptions(workers=1))
     assert report.failed == 0
 
 

@@ -6,7 +6,7 @@ from helpers import INDEPENDENT_SEED, NEWS24_SEED
 
 from datasette_attribution import store
 from datasette_attribution.cli import cli
-from datasette_attribution.pipeline import load
+from datasette_attribution.pipeline import LoadOptions, load
 from datasette_attribution.grouping import MEANING_BASELINE, MEANING_WEIGHT, cosine, term_vector
 
 COUNCIL = ("The city council approved a $4.2 million budget for road repairs on Tuesday, "
@@ -63,17 +63,17 @@ def test_a_later_load_joins_new_articles_to_the_stories_already_there(tmp_path):
 def test_articles_further_apart_than_the_window_are_not_grouped(tmp_path):
     records = write_records(tmp_path / "seeds.jsonl", seed_records(("2014-11-07", "2014-11-10")))
     apart = store.open_database(tmp_path / "apart.db")
-    load(apart, [records], story_window=2)
+    load(apart, [records], options=LoadOptions(story_window=2))
     assert stories_and_articles(apart)[0] == []
     within = store.open_database(tmp_path / "within.db")
-    load(within, [records], story_window=3)
+    load(within, [records], options=LoadOptions(story_window=3))
     assert [row[2:] for row in stories_and_articles(within)[0]] == [("2014-11-07", "2014-11-10", 2, 2)]
 
 
 def test_a_higher_threshold_groups_less(tmp_path):
     records = write_records(tmp_path / "seeds.jsonl", seed_records())
     strict = store.open_database(tmp_path / "strict.db")
-    load(strict, [records], story_threshold=0.9)
+    load(strict, [records], options=LoadOptions(story_threshold=0.9))
     assert stories_and_articles(strict) == ([], [("News24", None), ("The Independent", None)])
 
 
@@ -81,7 +81,7 @@ def test_replacing_an_article_keeps_its_story_whole(tmp_path):
     db = store.open_database(tmp_path / "news.db")
     load(db, [str(NEWS24_SEED), str(INDEPENDENT_SEED)])
     before = db.execute("select title, article_count, outlet_count from stories").fetchall()
-    report = load(db, [str(INDEPENDENT_SEED)], replace=True)
+    report = load(db, [str(INDEPENDENT_SEED)], options=LoadOptions(replace=True))
     assert report.replaced == 1
     assert db.execute("select title, article_count, outlet_count from stories").fetchall() == before
     assert db.execute("select count(*) from story_terms").fetchone()[0] == 2

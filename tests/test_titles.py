@@ -6,7 +6,7 @@ import pytest
 from test_html_pages import HARBOUR
 from test_page_extraction import BODY, MENU
 
-from datasette_attribution.extract import titles
+from datasette_attribution.extract import bylines, titles
 from datasette_attribution.extract.boilerplate import blocks_of
 from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.records import RawDocument
@@ -68,3 +68,24 @@ def test_a_model_trained_on_other_features_is_refused():
     candidates = titles.text_candidates(blocks, BODY, None, None, [None, None])
     with pytest.raises(titles.TitleModelError, match="retrain it with training/train_titles.py"):
         titles.choose(candidates, "text", model)
+
+
+@pytest.mark.parametrize("signature, byline", [
+    # The name over the author's role, no "By" and no date beside it.
+    ("Jane Doe\nContributing Reporter", "Jane Doe"),
+    # "By" alone on its line, the name and the site under it.
+    ("By\n* Jane Doe, harbourtimes.com", "Jane Doe"),
+    # The dateline's label glued to the name by the page's markup.
+    ("By Jane DoePublished Nov. 19, 2019", "Jane Doe"),
+])
+def test_a_text_dumps_byline_is_chosen_among_the_names_around_its_header(signature, byline):
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{signature}\n\n"
+            f"{BODY}{MENU}\n")
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == byline
+
+
+def test_a_name_the_story_speaks_of_is_no_byline_unless_signed():
+    body = BODY.replace("A spokesman for the dockers' union", "Ann Hughes, who leads the dockers' union,")
+    header = "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n\nAnn Hughes Dockers\nNov. 19, 2019"
+    signers = [bylines.Line(block, "above", i) for i, block in enumerate(blocks_of(header))]
+    assert bylines.text_candidates(signers, blocks_of(header), 0, 4, body, None, None) == []

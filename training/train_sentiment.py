@@ -406,6 +406,8 @@ def main():
     parser.add_argument("--test", action="store_true",
                         help="also score the real-news test part (only for the figure reported, never to choose)")
     parser.add_argument("--save-logits", type=Path, help="write every scored set's logits here (npz)")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="PyTorch's threads (1 on a machine shared with other jobs: two threads wait on each other)")
     parser.add_argument("--hedging", type=float, default=0.0, metavar="WEIGHT",
                         help="also learn sentence-level hedging (the hedging labels' learned parts, less the fixed "
                              "fifth of articles kept for the classifier's comparison) with this loss weight")
@@ -416,7 +418,7 @@ def main():
     import torch
     from tokenizers import Tokenizer
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     random.seed(13)
     torch.manual_seed(13)
     log = lambda message: print(message, flush=True)  # noqa: E731

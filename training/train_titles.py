@@ -26,8 +26,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.extraction import part_of, site_of
-from datasette_attribution.extract import titles
+from benchmarks.extraction import judge, part_of, site_of
+from datasette_attribution.extract import bylines, titles
 from datasette_attribution.extract.articles import article_from_html, article_from_text
 from datasette_attribution.records import LoadError, RawDocument
 from datasette_attribution.resources import record_model_files
@@ -44,44 +44,54 @@ WRONG_COST = 2  # a wrong title is worse than none: right - 2 x wrong is what th
 TOLERANCE = 0.02
 
 
-def page_candidates(path: Path, kind: str) -> list:
-    """The candidates the loader builds for one page."""
+def page_candidates(path: Path, kind: str, field: str) -> list:
+    """The candidates the loader builds for one page's `field` ("title" or
+    "byline"); the page's other choices are the loader's own."""
     recorded = []
+    module = titles if field == "title" else bylines
 
     def record(candidates, kind):
         recorded.extend(candidates)
-        return titles.choose_by_rules(candidates, kind)
+        return module.choose_by_rules(candidates, kind)
 
     builder, _ = BUILDERS[kind]
     raw = RawDocument(str(path), str(path), kind, storable(path.read_text("utf-8", errors="replace")))
+    choosers = ({"choose_title": record} if field == "title" else {"choose_byline": record})
+    if kind == "text" and field == "title":
+        choosers["choose_byline"] = bylines.choose_by_rules
     try:
-        builder(raw, choose_title=record)
+        builder(raw, **choosers)
     except LoadError:
         return []
     return recorded
 
 
-def load(pages_dir: Path, kind: str, part: str, cache: Path | None = None):
+def is_right(field: str, candidate, truth: dict) -> int:
+    if field == "title":
+        return int(titles._key(candidate.text) == titles._key(truth["title"]))
+    return int(judge("byline", candidate.text, truth) == "right")
+
+
+def load(pages_dir: Path, kind: str, part: str, field: str, cache: Path | None = None):
     """The part's pages with their candidates and labels (kept in `cache`, a pickle,
     when given, for trying models without extracting again)."""
     if cache and cache.exists():
         return pickle.loads(cache.read_bytes())
-    pages = _extract(pages_dir, kind, part)
+    pages = _extract(pages_dir, kind, part, field)
     if cache:
         cache.write_bytes(pickle.dumps(pages))
     return pages
 
 
-def _extract(pages_dir: Path, kind: str, part: str):
+def _extract(pages_dir: Path, kind: str, part: str, field: str):
     truth = json.loads((pages_dir / "truth.json").read_text("utf-8"))
     pages = []
     for name in sorted(truth):
         site = site_of(name, truth, pages_dir)
-        if part_of(site) != part or not truth[name].get("title"):
+        if part_of(site) != part or (field == "title" and not truth[name].get("title")):
             continue
-        candidates = page_candidates(pages_dir / f"{name}{BUILDERS[kind][1]}", kind)
-        true_key = titles._key(truth[name]["title"])
-        labels = [int(titles._key(c.text) == true_key) for c in candidates]
+        candidates = page_candidates(pages_dir / f"{name}{BUILDERS[kind][1]}", kind, field)
+        labels = [is_right(field, c, truth[name]) for c in candidates]
         pages.append({"name": name, "site": site, "candidates": candidates, "labels": labels})
     return pages
 
@@ -108,17 +118,17 @@ def best_scores(pages, model):
     out = []
     for page in pages:
         if not page["candidates"]:
-            out.append((0.0, None))
+            out.append((0.0, None, None))
             continue
         scores = titles.probabilities(page["candidates"], model)
         best = int(np.argmax(scores))
-        out.append((scores[best], page["labels"][best]))
+        out.append((scores[best], page["labels"][best], page["candidates"][best].text))
     return out
 
 
 def tally(choices, threshold):
-    right = sum(1 for score, label in choices if label is not None and score >= threshold and label)
-    wrong = sum(1 for score, label in choices if label is not None and score >= threshold and not label)
+    right = sum(1 for score, label, _ in choices if label is not None and score >= threshold and label)
+    wrong = sum(1 for score, label, _ in choices if label is not None and score >= threshold and not label)
     return right, wrong, len(choices) - right - wrong
 
 
@@ -150,38 +160,57 @@ def cross_validate(pages, names):
 
 def _show(pages, choices, threshold):
     """The dev pages whose out-of-fold choice is wrong or missing, beside the rules'."""
-    for page, (score, label) in zip(pages, choices, strict=True):
+    for page, (score, label, picked) in zip(pages, choices, strict=True):
         if label == 1 and score >= threshold:
             continue
         rule = next((c.text for c in page["candidates"] if c.features.get("rule_pick")), None)
         true = next((c.text for c, lab in zip(page["candidates"], page["labels"], strict=True) if lab), None)
-        print(f"    {page['name']} {score:.2f} label {label}  rules: {rule!r}  true among: {true!r}")
+        chosen = picked if score >= threshold else None
+        print(f"    {page['name']} {score:.2f} chose {chosen!r}  rules: {rule!r}  true among: {true!r}")
+
+
+FIELD_KINDS = {"title": ("html", "text"), "byline": ("text",)}
+
+
+def feature_names(field: str, kind: str) -> list[str]:
+    return list(titles.feature_names(kind) if field == "title" else bylines.FEATURES)
+
+
+def shipped_model(field: str, kind: str) -> dict:
+    return titles.load_model(kind) if field == "title" else bylines.load_model()
+
+
+def model_file(field: str, kind: str) -> str:
+    return f"{titles.MODEL_FILES[kind] if field == 'title' else bylines.MODEL_FILE}.npz"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages_dir", type=Path)
+    parser.add_argument("--field", choices=tuple(FIELD_KINDS), default="title")
     parser.add_argument("--kind", choices=("html", "text", "both"), default="both")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--cache", type=Path, help="keep the dev pages' candidates here (a pickle per kind)")
     parser.add_argument("--show", action="store_true", help="print the dev pages the model gets wrong")
     parser.add_argument("--held", action="store_true", help="score the shipped models on the held sites (once)")
     args = parser.parse_args()
-    for kind in ("html", "text"):
+    field = args.field
+    for kind in FIELD_KINDS[field]:
         if args.kind not in ("both", kind):
             continue
         if args.held:
-            pages = load(args.pages_dir, kind, "held")
-            model = titles.load_model(kind)
-            print(f"{kind}: held sites, {len(pages)} pages of {len({p['site'] for p in pages})} sites")
+            pages = load(args.pages_dir, kind, "held", field)
+            model = shipped_model(field, kind)
+            print(f"{field}, {kind}: held sites, {len(pages)} pages of {len({p['site'] for p in pages})} sites")
             print(f"  rules  right/wrong/missing {rules_tally(pages)}")
             print(f"  model  right/wrong/missing {tally(best_scores(pages, model), float(model['threshold']))}")
             continue
-        pages = load(args.pages_dir, kind, "dev", args.cache and args.cache.with_suffix(f".{kind}.pickle"))
-        names = list(titles.feature_names(kind))
+        pages = load(args.pages_dir, kind, "dev", field,
+                     args.cache and args.cache.with_suffix(f".{field}.{kind}.pickle"))
+        names = feature_names(field, kind)
         reachable = sum(any(page["labels"]) for page in pages)
-        print(f"{kind}: {len(pages)} dev pages of {len({p['site'] for p in pages})} sites,"
-              f" {sum(len(p['candidates']) for p in pages)} candidates; the true title among them: {reachable}")
+        print(f"{field}, {kind}: {len(pages)} dev pages of {len({p['site'] for p in pages})} sites,"
+              f" {sum(len(p['candidates']) for p in pages)} candidates; the true {field} among them: {reachable}")
         print(f"  rules                 right/wrong/missing {rules_tally(pages)}")
         results = cross_validate(pages, names)
         gains = []
@@ -200,8 +229,9 @@ def main():
         if args.write:
             model = fit(pages, names, c_value)
             model["threshold"] = np.float64(threshold)
-            model["command"] = np.asarray(f"python training/train_titles.py PAGES_NEWS_DIR --write  # C {c_value}")
-            path = MODELS / f"{titles.MODEL_FILES[kind]}.npz"
+            model["command"] = np.asarray(
+                f"python training/train_titles.py PAGES_NEWS_DIR --field {field} --write  # C {c_value}")
+            path = MODELS / model_file(field, kind)
             np.savez(path, **model)
             heaviest = sorted(zip(names, model["weight"], strict=True), key=lambda p: -abs(p[1]))[:8]
             print(f"  wrote {path.name}; weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in heaviest))

@@ -20,7 +20,7 @@ LOCAL = "local"
 BATCH = 16
 # Batches in flight per worker: enough that a worker never waits for the next
 # one, few enough that memory holds a fixed number of documents and results.
-IN_FLIGHT_PER_WORKER = 3
+BATCHES_IN_FLIGHT_PER_WORKER = 3
 # How long to wait for a remote scheduler to answer.
 CONNECT_TIMEOUT = "30s"
 
@@ -124,7 +124,7 @@ def mapped_in_order(client, function: Callable, items: Iterable, context,
     client.register_plugin(_context_plugin(name, context, set_up))
     pending: deque = deque()
     iterator = iter(items)
-    limit = IN_FLIGHT_PER_WORKER * workers
+    limit = BATCHES_IN_FLIGHT_PER_WORKER * workers
     try:
         while True:
             while len(pending) < limit:

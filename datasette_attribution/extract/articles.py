@@ -8,15 +8,16 @@ import trafilatura
 from trafilatura.xml import xmltotxt
 
 from ..records import Article, LoadError, Paragraph, RawDocument
-from . import boilerplate, fields, markup, metadata, titles
+from . import boilerplate, bylines, fields, markup, metadata, titles
 
 MIN_STANDFIRST_WORDS = 6
 MAX_HEADER_LINES = 12
 
 
-def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
+def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_byline=bylines.choose) -> Article:
     """The article of a text dump; `choose_title(candidates, "text")` picks the
-    headline among the lines above the body (training passes its own)."""
+    headline among the lines above the body, `choose_byline` the byline among the
+    names around the header (training passes its own)."""
     blocks = boilerplate.blocks_of(raw.content)
     labels = boilerplate.classify_blocks(blocks)
     lines = [block.text for block in blocks]
@@ -89,6 +90,13 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
                        if metadata.BYLINE_PREFIX.match(block.text) and metadata.looks_like_name(block.text)), None)
     if byline and _named_in(byline, body_text):
         byline = None  # a caption beside the dateline names someone the story is about
+    position_of = {id(block): i for i, block in enumerate(blocks)}
+    start, top = kept[0], kept[min(TOP_LINES, len(kept) - 1)]
+    signers = ([bylines.Line(blocks[i], "above", i) for i in range(max(0, start - NEAR_LINES), start)]
+               + [bylines.Line(blocks[i], "near", i) for i in range(start, top) if i not in kept]
+               + [bylines.Line(block, "signature", position_of[id(block)]) for block in signature])
+    chosen_byline = choose_byline(bylines.text_candidates(
+        signers, blocks, title_at if title is not None else None, start, body_text, outlet, byline), "text")
     return Article(
         source=raw.source,
         paragraphs=[
@@ -97,7 +105,7 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose) -> Article:
         ],
         title=fields.clean_title(title.text, outlet, None) if title else None,
         outlet=outlet,
-        byline=fields.clean_byline(byline, outlet, None),
+        byline=chosen_byline.text if chosen_byline else None,
         published=published,
         standfirst=standfirst,
     )

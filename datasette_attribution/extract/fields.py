@@ -215,12 +215,17 @@ def _person(part: str, sites: list[str]) -> str | None:
     return name
 
 
+# A dateline's label glued to the name by the page's markup: "Emma BatyPublished".
+GLUED_LABEL = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Modified)\b")
+
+
 def clean_byline(byline: str | None, outlet: str | None, url: str | None,
                  site_name: str | None = None) -> str | None:
     """Names only, several joined with "; " in page order, each once; `site_name`
     is another name of the site, to be cut like the outlet's."""
     if not byline:
         return None
+    byline = GLUED_LABEL.sub("", byline)
     sites = [s for s in (outlet, site_name, host_label(url), (host_label(url) or "").split(".")[0]) if s]
     if _names_site(byline.strip(" ,;"), sites):
         return None  # the site signing ("The Worcester Telegram & Gazette"), no person

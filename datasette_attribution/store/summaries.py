@@ -296,11 +296,30 @@ def _record_state(db: sqlite_utils.Database) -> None:
                "('definitions', ?)", [str(through), definitions_digest()])
 
 
+# The planner's statistics are read again once the articles have grown by this
+# share since they were last read.
+REANALYZE_GROWTH = 0.1
+
+
 def _analyze(db: sqlite_utils.Database) -> None:
     # Statistics for SQLite's query planner (sqlite_stat1), so that a page under
     # two filters starts from the narrower ("in story 5", not "attribution =
-    # anonymous"). A few seconds for three million sentences.
+    # anonymous"). Seconds for three million sentences, and it reads them all.
     db.execute("ANALYZE")
+    articles = db.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
+    db.execute(f"insert or replace into [{STATE_TABLE}] values ('analyzed_at_articles', ?)", [str(articles)])
+
+
+def _analyze_when_grown(db: sqlite_utils.Database) -> None:
+    """ANALYZE once the articles have grown by REANALYZE_GROWTH since it last
+    ran: its cost grows with the database, so running it on every load would
+    make the cost of adding an article grow too; spread over the loads that
+    grew the database by a tenth, it stays flat per article, and the
+    statistics' proportions stay within a tenth of the truth."""
+    analyzed = int(_state(db).get("analyzed_at_articles", 0))
+    articles = db.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
+    if articles > analyzed * (1 + REANALYZE_GROWTH):
+        _analyze(db)
 
 
 def refresh_summaries(db: sqlite_utils.Database) -> None:
@@ -349,7 +368,7 @@ def update_summaries(db: sqlite_utils.Database) -> None:
                 db.execute(f"delete from [{name}] where article_id in ({rewritten})")
                 db.execute(f"insert into [{name}] {sql.format(articles=rewritten)}")
         _record_state(db)
-        _analyze(db)
+        _analyze_when_grown(db)
 
 
 def _add_rows(db: sqlite_utils.Database, name: str, sql: str, keys: tuple[str, ...]) -> None:

@@ -8,6 +8,7 @@ import json
 import sqlite3
 import weakref
 from dataclasses import dataclass
+from enum import Enum
 
 import sqlite_utils
 
@@ -17,6 +18,14 @@ from ..extract.fields import outlet_key
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
 from .stories import StoryGrouper, forget_article
+
+
+class Outcome(str, Enum):
+    """What writing one article did (write_article); a LoadReport counts each."""
+
+    ADDED = "added"
+    REPLACED = "replaced"
+    SKIPPED = "skipped"  # already loaded, and not `replace`
 
 
 def content_hash(article: Article) -> str:
@@ -154,12 +163,12 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
 
 
 def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = False,
-                  stories: StoryGrouper | None = None) -> str:
+                  stories: StoryGrouper | None = None) -> Outcome:
     """Store one article and everything scored on it, all or nothing: in its own
     transaction, or in a savepoint of the caller's (a load commits every few
     articles). With `stories`, the article joins its story in the same savepoint.
 
-    Returns "added", "replaced" or "skipped" (already loaded and not `replace`).
+    Returns Outcome.ADDED, REPLACED or SKIPPED (already loaded and not `replace`).
     """
     try:
         return _write(db, rows, replace, stories)
@@ -192,11 +201,11 @@ def known_outlet(db: sqlite_utils.Database, outlet: str | None) -> str | None:
     return stored
 
 
-def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -> str:
+def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -> Outcome:
     with db.atomic():
         existing = article_id_for(db, rows.content_hash)
         if existing is not None and not replace:
-            return "skipped"
+            return Outcome.SKIPPED
         if existing is not None:
             delete_article(db, existing)
             if stories is not None:
@@ -230,7 +239,7 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
         if stories is not None:
             stories.place(article_id, rows.published, rows.story_vector or {},
                           meaning_from_bytes(rows.story_meaning))
-    return "replaced" if existing is not None else "added"
+    return Outcome.REPLACED if existing is not None else Outcome.ADDED
 
 
 def _insert(db, table: str, columns: tuple[str, ...], values: list[tuple]) -> int | None:

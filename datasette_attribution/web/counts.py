@@ -13,13 +13,21 @@ of counting (Datasette has no hook for its count).
 from __future__ import annotations
 
 from datasette.database import Results
-from datasette.utils import escape_sqlite
+from datasette.utils import MultiParams, escape_sqlite
 
 from ..store.summaries import ROW_COUNTS, row_count_summary
 from .facets import summarised_filters, summary_where
 
 # The parameter that carries the count from the filter hook to the count query.
 COUNTED = "attr_counted_rows"
+
+
+class Without:
+    """A request's arguments less one (what summary_count and
+    summarised_filters read of a request)."""
+
+    def __init__(self, request, argument: str):
+        self.args = MultiParams({key: request.args.getlist(key) for key in request.args if key != argument})
 
 
 def summary_count_may_answer(request, table: str) -> bool:

@@ -28,6 +28,17 @@ ACTOR_EXISTS = ("exists (select 1 from mentions where mentions.sentence_id = sen
 # The same for articles from the summary table the loader keeps (older
 # databases lack it): an index lookup instead of a join over every mention.
 ACTOR_ARTICLES = "id in (select article_id from actor_articles where actor_id = :attr_actor)"
+# A filter that matches a large share of a table (BROAD_SHARE or more of its
+# rows, by the summaries) is looked up from each row instead: the rows come in
+# the page's order and a page fills after a few hundred, where the subqueries
+# above list every matching id first (348,840 sentences for a frequent actor,
+# a million mentions for an outlet).
+BROAD_SHARE = 0.01
+OUTLET_OF = {
+    "sentences": "(select articles.outlet from articles where articles.id = sentences.article_id)",
+    "mentions": ("(select articles.outlet from sentences join articles on articles.id = sentences.article_id "
+                 "where sentences.id = mentions.sentence_id)"),
+}
 # Rows of a table whose article meets {condition}.
 OF_ARTICLES = {
     "articles": "id in (select id from articles where {condition})",
@@ -41,6 +52,18 @@ OF_ARTICLES = {
 PERIODS = {
     "month": (re.compile(r"[0-9]{4}-[0-9]{2}"), "substr(articles.published, 1, 7)"),
     "week": (re.compile(r"[0-9]{4}-W[0-9]{2}"), "strftime('%Y-W%W', articles.published)"),
+}
+
+
+PER_ROW = {  # table: {the subquery: (the query-string filter, the same looked up from each row)}
+    "sentences": {ACTOR_SUBQUERIES["sentences"]: ("_actor", ACTOR_EXISTS),
+                  OF_ARTICLES["sentences"].format(condition="articles.outlet = :attr_outlet"):
+                      ("_outlet", f"{OUTLET_OF['sentences']} = :attr_outlet")},
+    "mentions": {OF_ARTICLES["mentions"].format(condition="articles.outlet = :attr_outlet"):
+                     ("_outlet", f"{OUTLET_OF['mentions']} = :attr_outlet")},
+    "articles": {ACTOR_ARTICLES: ("_actor", "exists (select 1 from actor_articles where "
+                                            "actor_articles.actor_id = :attr_actor and "
+                                            "actor_articles.article_id = articles.id)")},
 }
 
 

@@ -94,16 +94,17 @@ def filters_from_request(request, table, database, datasette):
 
     async def inner():
         db = datasette.get_database(database)
-        if getattr(db, "attr_counts_from_summaries", False):
-            counted = await counts.summary_count(db, request, table)
-            if counted is not None:
-                params[counts.COUNTED] = counted
+        counted = await counts.summary_count(db, request, table)
+        if counted is not None and getattr(db, "attr_counts_from_summaries", False):
+            params[counts.COUNTED] = counted
         if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
                 await db.table_exists("actor_articles")):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
         if table == "sentences" and filters.ACTOR_SUBQUERIES["sentences"] in clauses and (
                 await _narrower_than_the_actor(db, params)):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["sentences"])] = filters.ACTOR_EXISTS
+        if counted is not None and table in filters.PER_ROW:
+            clauses[:] = [await _per_row_when_broad(db, request, table, clause, counted) for clause in clauses]
         # "12 rows where mentions Barack Obama (person)", not "... actor 3".
         if "attr_actor" in params:
             found = await db.execute(
@@ -114,6 +115,19 @@ def filters_from_request(request, table, database, datasette):
         return FilterArguments(clauses, params=params, human_descriptions=descriptions)
 
     return inner
+
+
+async def _per_row_when_broad(db, request, table: str, clause: str, counted: int) -> str:
+    """The clause looked up from each row when its filter keeps BROAD_SHARE or
+    more of the rows the other filters leave (counted from the summaries);
+    else as it is."""
+    if clause not in filters.PER_ROW[table]:
+        return clause
+    argument, per_row = filters.PER_ROW[table][clause]
+    left = await counts.summary_count(db, counts.Without(request, argument), table)
+    if left is None:  # no other filter: about as many as the highest id
+        (left,), = (await db.execute(f"select coalesce(max(id), 0) from [{table}]")).rows
+    return per_row if counted >= filters.BROAD_SHARE * left else clause
 
 
 async def _narrower_than_the_actor(db, params: dict) -> bool:
@@ -475,6 +489,12 @@ def startup(datasette):
             # instance's time); the plugin's default facets stay. The plugin
             # setting `suggest_facets: true` keeps Datasette's suggestions.
             if not config.get("suggest_facets"):
+                # A private attribute, on purpose: Datasette's settings are public to
+                # read (datasette.setting()) but are only set when it is constructed
+                # (Datasette(settings=...), --setting, datasette.yaml), in 0.65 and the
+                # 1.0 alphas alike; no hook or method changes one once it runs, and no
+                # hook turns suggestions off per table, so this turns them off for the
+                # whole instance when it serves a database the plugin loaded.
                 datasette._settings["suggest_facets"] = False
             if not hasattr(datasette, "set_column_metadata"):
                 continue
