@@ -54,7 +54,7 @@ from .store import (
 from .store import open_database as open_store
 from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the command line catches it from here)
 from .resolution import Resolver
-from .store.actors import apply_settlement, last_actor_id, stored_actors
+from .store.actors import apply_settlement, begin_load, last_actor_id, stored_actors
 from .store.stories import StoryGrouper
 from .grouping import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .grouping import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
@@ -362,12 +362,18 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
         check_settings(settings)
         ensure_schema(db, layout())
         scored_by_us_alone = rescoring or not db.execute("select exists (select 1 from articles)").fetchone()[0]
+        if scored_by_us_alone and not rescoring:
+            # Recorded with the first articles committed: a load cut short (a full
+            # disk, a kill) leaves articles this release scored, and the next load
+            # must not take them for an earlier release's.
+            record_scoring(db, scoring_data_digest())
         loaded = frozenset() if replace else frozenset(
             hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
         job = Job(overrides, settings, loaded)
         stories = StoryGrouper(db, options.story_window, options.story_threshold)
         resolver = Resolver(stored_actors(db), settings.alias_files)
         actors_before = last_actor_id(db)
+        left_unsettled = begin_load(db)
 
         def fail(error: LoadError):
             report.errors.append(error)
@@ -378,7 +384,8 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
             # In the transaction of the last articles: a reader never sees them
             # without their actors settled and their summaries. Articles replaced
             # take rows away, and actors joined move rows counted before: count again.
-            rewritten = apply_settlement(db, resolver.settle(), actors_before)
+            rewritten = apply_settlement(db, resolver.settle(), actors_before,
+                                         count_all=bool(report.replaced) or left_unsettled)
             if report.replaced or rewritten:
                 refresh_summaries(db)
             elif report.added:

@@ -12,9 +12,11 @@ entity it means, by
   organisation's initials ("DNC" after "Democratic National Committee");
 - for a surname or a first name alone, the article's own full names first (the scorer's
   work; when the article writes two of them as often, the one the corpus writes most),
-  else the one person of the corpus written in full with it that holds two thirds of
-  the mentions of all such persons ("Clinton": Hillary Clinton, unless the article
-  names Bill alone);
+  else the one entity of the corpus that name was written for alone (the stored actors'
+  `aliases`, an earlier release's actors' mentions, this load's articles: "Obama" is
+  Barack Obama even where Michelle Obama is mentioned more), else the one person of the
+  corpus written in full with it that holds two thirds of the mentions of all such
+  persons ("Clinton": Hillary Clinton, unless the article names Bill alone);
 - one kind per entity: the kind most of its mentions were given.
 
 A speaker the attribution scorers name ("Senate Majority Leader Mitch McConnell") is
@@ -125,17 +127,20 @@ class Resolver:
     database: the actors already stored, then every article of the load in turn."""
 
     def __init__(self, stored=(), alias_files: tuple[str, ...] = ()):
-        """`stored`: (name, kind, mentions) of the actors already in the database."""
+        """`stored`: (name, kind, mentions[, aliases]) of the actors already in the
+        database, `aliases` the names each was written as."""
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, str] = {}  # name key -> entity name
         self.keys_of: dict[str, set[str]] = {}  # entity name -> its keys
         self.by_word: dict[str, set[str]] = {}  # first or last word of a name of two or more -> names
         self.by_initials: dict[str, set[str]] = {}
+        # A one-word key -> the entities of a longer name it was written alone for.
+        self.written_alone: dict[str, Counter] = {}
         self.aliases = {name_key(alias, actor.kind): actor for alias, actor in alias_table(alias_files).items()}
         self.touched: set[str] = set()  # entities this load named
         self.merges: dict[str, str] = {}
         self.stored_kinds: dict[str, str | None] = {}
-        for name, kind, count in stored:
+        for name, kind, count, *aliases in stored:
             entity = self._entity(name, stored=True)
             if entity.name != name:  # two stored actors of one key (an older release's)
                 self.merges[name] = entity.name
@@ -144,6 +149,8 @@ class Resolver:
                 self.stored_kinds[name] = kind
             entity.kinds[kind] += count or 1
             entity.mentions += count or 0
+            for form in (aliases[0] or ()) if aliases else ():
+                self._written(form, entity.name)
 
     # -- entities -------------------------------------------------------------------
 
@@ -161,6 +168,23 @@ class Resolver:
         if initials(name):
             self.by_initials.setdefault(initials(name), set()).add(name)
         return entity
+
+    def _written(self, form: str, name: str) -> None:
+        """Note that `form` was written for the entity `name` (once more)."""
+        key = name_key(form)
+        if " " not in key and key and " " in name_key(name):
+            self.written_alone.setdefault(key, Counter())[name] += 1
+
+    def _written_for(self, word: str, kind: str | None, exclude: str | None = None) -> Entity | None:
+        """The entity the corpus wrote `word` alone for, when it wrote it for one
+        alone (or one holds two thirds of those times); never a place for a person."""
+        counts = {n: c for n, c in self.written_alone.get(word, {}).items() if n in self.entities and n != exclude
+                  and (kind != "place" or self.entities[n].kind == "place")}
+        if not counts:
+            return None
+        best = max(counts, key=lambda n: (counts[n], self.entities[n].mentions, n))
+        return self.entities[best] if counts[best] >= DOMINANT_SHARE * sum(counts.values()) and (
+            len(counts) == 1 or counts[best] > max(c for n, c in counts.items() if n != best)) else None
 
     def _known(self, name: str, kind: str | None, exclude: str | None = None) -> Entity | None:
         """The entity a name is across the corpus, without guessing: its key, its
@@ -205,6 +229,8 @@ class Resolver:
         key = name_key(name, kind)
         # A surname alone is the corpus' person of that surname, before any actor
         # that an article without the full name left under the surname alone.
+        if " " not in key and (written := self._written_for(key, kind)) is not None:
+            return written
         if " " not in key and (person := self._person_for(key, kind)) is not None:
             return person
         entity = self._known(name, kind)
@@ -243,6 +269,7 @@ class Resolver:
             entity.mentions += 1
             self.touched.add(name)
             written.setdefault(name, set()).add(actor)
+            self._written(text, name)
             leader = self._resolve_name(linked_to, "person").name if linked_to else None
             mentions.append((position, name, kind, leader, text, *rest))
         # Each mention carries its entity's kind as it stands after this article.
@@ -270,7 +297,8 @@ class Resolver:
                 continue
             target = None
             if " " not in name_key(name):
-                target = self._person_for(name_key(name), entity.kind, exclude=name)
+                target = (self._written_for(name_key(name), entity.kind, exclude=name)
+                          or self._person_for(name_key(name), entity.kind, exclude=name))
             if target is None:
                 target = self._known(name, entity.kind, exclude=name)
             if target is None or target.name == name:
@@ -293,6 +321,9 @@ class Resolver:
         target.mentions += entity.mentions
         self.touched.add(target.name)
         del self.entities[entity.name]
+        for counts in self.written_alone.values():
+            if entity.name in counts:
+                counts[target.name] += counts.pop(entity.name)
         for key in self.keys_of.pop(entity.name, set()):
             self.by_key[key] = target.name
             self.keys_of[target.name].add(key)

@@ -263,3 +263,12 @@ def test_the_planner_statistics_are_read_again_once_the_articles_grew_by_a_tenth
     db["articles"].insert({"id": 23, "outlet": "B"})
     summaries._analyze_when_grown(db)
     assert analyzed() == ("23 12", "23")  # 23 rows, 12 a outlet on average
+
+
+def test_score_bands_of_a_few_rows_are_counted_in_one_pass_and_equal_the_range_counts(databases):
+    path, live = databases
+    # Under a story and an outlet the band summaries do not answer: counted on the rows, in one
+    # pass when the summaries say they are few, a range count per band otherwise (live).
+    url = "/news/sentences.json?_extra=facet_results&_facet_score_band=hedging_score&_story=1&_outlet=News24"
+    assert facets(path, url)["hedging_score"] == facets(live, url)["hedging_score"]
+    assert [v[2] for v in facets(path, url)["hedging_score"]] == [28, 0, 0, 1, 2]

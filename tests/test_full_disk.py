@@ -77,4 +77,5 @@ def test_a_load_that_fills_the_disk_says_what_it_kept_and_a_rerun_adds_the_rest(
     rerun = load(path, corpus)
     assert rerun.exit_code == 0, rerun.output
     assert f"{ARTICLES - committed} articles added, 0 replaced, {committed} skipped" in rerun.output
+    assert rerun.stderr == ""  # the articles committed are this release's: nothing to rescore
     assert dump(path) == clean_tables

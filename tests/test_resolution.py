@@ -3,6 +3,8 @@ are no actor's."""
 
 import json
 
+import pytest
+
 from helpers import parsed
 
 from datasette_attribution.pipeline import LoadOptions, load, open_database
@@ -139,3 +141,28 @@ def test_two_people_of_one_surname_written_in_full_as_often_are_decided_by_the_c
         "select articles.source, actors.name from mentions join actors on actors.id = mentions.actor_id "
         "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
         "where mentions.text = 'Obama' and articles.source = 'c'").fetchall()) == {"c": "Barack Obama"}
+
+
+@pytest.mark.parametrize("written_by", ["this release", "an earlier release"])
+def test_a_name_alone_in_a_later_load_is_the_stored_actor_the_corpus_wrote_it_for(tmp_path, written_by):
+    """Michelle Obama holds most of the Obamas' mentions, but the corpus wrote "Obama"
+    alone only for Barack Obama: a later load's "Obama" is his, also in a database an
+    earlier release wrote (whose actors have no aliases and no mention count)."""
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "first.jsonl", [
+        {"id": "a", "text": "Barack Obama spoke in Ohio. Obama said the economy had recovered. "
+                            "Obama left on Friday."},
+        {"id": "b", "text": " ".join(f"Michelle Obama visited school number {n} on Monday." for n in range(1, 11))},
+    ])
+    assert actors(db) == [("Barack Obama", "person", 3, ["Obama", "Barack Obama"]),
+                          ("Michelle Obama", "person", 10, ["Michelle Obama"]), ("Ohio", "place", 1, ["Ohio"])]
+    if written_by == "an earlier release":
+        db.execute("update actors set aliases = null, mention_count = null")
+        db.conn.commit()
+    load_records(db, tmp_path / "second.jsonl", [{"id": "c", "text": "Obama signed the bill in Iowa on Monday."}])
+    assert dict(db.execute(
+        "select articles.source, actors.name from mentions join actors on actors.id = mentions.actor_id "
+        "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+        "where mentions.text = 'Obama'").fetchall()) == {"a": "Barack Obama", "c": "Barack Obama"}
+    assert actors(db) == [("Barack Obama", "person", 4, ["Obama", "Barack Obama"]), ("Iowa", "place", 1, ["Iowa"]),
+                          ("Michelle Obama", "person", 10, ["Michelle Obama"]), ("Ohio", "place", 1, ["Ohio"])]

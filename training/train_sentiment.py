@@ -193,11 +193,13 @@ def sentence_means(model, tokenizer, examples):
     return out
 
 
-def train(model, tokenizer, examples, epochs, frozen, log, hedging_weight=0.0, distil_weight=0.0):
+def train(model, tokenizer, examples, epochs, frozen, log, hedging_weight=0.0, distil_weight=0.0,
+          stop_at=None):
     """Cross-entropy over the targets; with `hedging_weight`, plus the hedging head's
     loss on the examples labelled `hedged`; with `distil_weight`, plus 1 - cosine
     between each sentence's mean vector and the original encoder's (`teacher`), so the
-    sentence vector the stories compare keeps its meaning."""
+    sentence vector the stories compare keeps its meaning. At `stop_at` (a time.time()),
+    training stops where it is, so a run on a busy machine still reports its figures."""
     import torch
 
     head_params = list(model.head.parameters()) + list(model.hedging_head.parameters())
@@ -216,20 +218,23 @@ def train(model, tokenizer, examples, epochs, frozen, log, hedging_weight=0.0, d
         model.train()
         started, total = time.time(), 0.0
         for batch in batches(examples, 16, True):
+            if stop_at is not None and time.time() >= stop_at:
+                log(f"stopped at step {step} of {steps} (--stop-after): the figures are of a model trained part way")
+                return
             ids, mask, content, rows, weights, labels = tensors(tokenizer, examples, batch)
             logits, sentence, hedging = model(ids, mask, content, rows, weights, extras=True)
             loss = loss_fn(logits, labels) if len(labels) else sentence.sum() * 0.0
-            parts[0] += float(loss)
+            parts[0] += loss.item()
             hedged = [row for row, i in enumerate(batch) if examples[i].get("hedged") is not None]
             if hedging_weight and hedged:
                 gold = torch.tensor([float(examples[batch[row]]["hedged"]) for row in hedged])
                 extra = hedging_loss_fn(hedging[hedged], gold)
-                parts[1] += float(extra)
+                parts[1] += extra.item()
                 loss = loss + hedging_weight * extra
             if distil_weight:
                 teacher = torch.from_numpy(np.stack([examples[i]["teacher"] for i in batch]))
                 extra = (1.0 - torch.nn.functional.cosine_similarity(sentence, teacher, dim=-1)).mean()
-                parts[2] += float(extra)
+                parts[2] += extra.item()
                 loss = loss + distil_weight * extra
             optimiser.zero_grad()
             loss.backward()
@@ -406,6 +411,11 @@ def main():
     parser.add_argument("--test", action="store_true",
                         help="also score the real-news test part (only for the figure reported, never to choose)")
     parser.add_argument("--save-logits", type=Path, help="write every scored set's logits here (npz)")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="PyTorch's threads (1 on a machine shared with other jobs: two threads wait on each other)")
+    parser.add_argument("--stop-after", type=float, metavar="MINUTES",
+                        help="stop training after this many minutes (counted from the model's loading) and "
+                             "go on to score and export what was trained")
     parser.add_argument("--hedging", type=float, default=0.0, metavar="WEIGHT",
                         help="also learn sentence-level hedging (the hedging labels' learned parts, less the fixed "
                              "fifth of articles kept for the classifier's comparison) with this loss weight")
@@ -416,7 +426,7 @@ def main():
     import torch
     from tokenizers import Tokenizer
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     random.seed(13)
     torch.manual_seed(13)
     log = lambda message: print(message, flush=True)  # noqa: E731
@@ -456,7 +466,8 @@ def main():
             example["teacher"] = vector
         held_teacher = sentence_means(model, tokenizer, held)
         log(f"the original encoder's sentence means for {len(unique)} sentences in {time.time() - started:.0f} s")
-    train(model, tokenizer, learn, args.epochs, args.frozen, log, args.hedging, args.distil)
+    train(model, tokenizer, learn, args.epochs, args.frozen, log, args.hedging, args.distil,
+          started + 60 * args.stop_after if args.stop_after else None)
     log(f"trained in {time.time() - started:.0f} s")
     if args.distil and held:
         now = sentence_means(model, tokenizer, held)

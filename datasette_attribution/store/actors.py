@@ -11,6 +11,7 @@ from collections import Counter
 
 import sqlite_utils
 
+from .summaries import STATE_TABLE
 from .write import forget_actor_ids
 
 REFERRING = (("mentions", "actor_id"), ("quotes", "actor_id"), ("attributions", "actor_id"),
@@ -18,27 +19,61 @@ REFERRING = (("mentions", "actor_id"), ("quotes", "actor_id"), ("attributions", 
 ALIASES_KEPT = 30  # the forms an actor was written in most often
 LEADING_THE = re.compile(r"^(?:the|The)\s+")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
+UNSETTLED = "actors_unsettled"  # a state row: a load wrote mentions it has not settled
 
 
 def stored_actors(db: sqlite_utils.Database):
-    """(name, kind, mentions) of every actor, for resolution to start from. Mentions
-    are counted, not read from mention_count: a load killed before it settled its
-    actors left that unset."""
-    counts = dict(db.execute("select actor_id, count(*) from mentions group by actor_id").fetchall())
-    for actor_id, name, kind in db.execute("select id, name, kind from actors order by id").fetchall():
-        yield name, kind, counts.get(actor_id, 0)
+    """(name, kind, mentions, aliases) of every actor, for resolution to start from.
+    The counts are read from mention_count and the names as written from aliases;
+    only where a load did not settle them (killed before it ended, or an earlier
+    release's actors, which have neither) are the mentions read: the rest of the
+    database is not read again by each load."""
+    unsettled = _state(db, UNSETTLED) is not None or db.execute(
+        "select exists (select 1 from actors where mention_count is null)").fetchone()[0]
+    counts = dict(db.execute("select actor_id, count(*) from mentions group by actor_id").fetchall()) \
+        if unsettled else None
+    forms: dict[int, Counter] = {}
+    for actor_id, text, times in db.execute(
+            "select actor_id, text, count(*) from mentions where actor_id in "
+            "(select id from actors where aliases is null) group by 1, 2").fetchall():
+        forms.setdefault(actor_id, Counter())[_as_written(text)] += times
+    for actor_id, name, kind, count, aliases in db.execute(
+            "select id, name, kind, mention_count, aliases from actors order by id").fetchall():
+        written = json.loads(aliases) if aliases else [form for form, _ in forms.get(actor_id, Counter()).most_common()]
+        yield name, kind, counts.get(actor_id, 0) if counts is not None else count, written
+
+
+def begin_load(db: sqlite_utils.Database) -> bool:
+    """Note that a load writes mentions its settlement has not counted yet (kept
+    with its first articles, cleared by apply_settlement); returns whether an
+    earlier load left them so (it was killed): then every count is counted again."""
+    left = _state(db, UNSETTLED) is not None
+    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, '1')", [UNSETTLED])
+    return left
+
+
+def _state(db: sqlite_utils.Database, name: str) -> str | None:
+    if not db[STATE_TABLE].exists():
+        return None
+    row = db.execute(f"select value from [{STATE_TABLE}] where name = ?", [name]).fetchone()
+    return row[0] if row else None
 
 
 def last_actor_id(db: sqlite_utils.Database) -> int:
     return db.execute("select coalesce(max(id), 0) from actors").fetchone()[0]
 
 
-def apply_settlement(db: sqlite_utils.Database, settlement, stored_through: int) -> bool:
+def apply_settlement(db: sqlite_utils.Database, settlement, stored_through: int, count_all: bool = True) -> bool:
     """Join the actors `settlement.merges` names into the ones it names for them,
     set the kinds it gives, write the aliases of the actors it touched (and of any
     a killed load left without), count every actor's mentions and delete the
     actors without one (a speaker's or a leader's reference to it is cleared: it
     named no one the articles mention).
+
+    With `count_all` false (a load that only added articles, after one that
+    settled), only the actors the settlement names are counted and looked at:
+    the rest of the database is not read again.
 
     Returns whether an actor stored before this load (id up to `stored_through`)
     was joined into another or changed kind: the summary tables that counted it
@@ -61,7 +96,9 @@ def apply_settlement(db: sqlite_utils.Database, settlement, stored_through: int)
             changed = changed or db.execute("select 1 from actors where name = ? and id <= ? and kind is not ?",
                                             [name, stored_through, kind]).fetchone() is not None
             db.execute("update actors set kind = ? where name = ?", [kind, name])
-        _count_mentions(db)
+        counted = None if count_all or changed else sorted(
+            set(settlement.touched) | set(settlement.merges.values()))
+        _count_mentions(db, counted)
         unmentioned = "select id from actors where mention_count = 0"
         for table, column in REFERRING[1:]:
             db.execute(f"update [{table}] set [{column}] = null where [{column}] in ({unmentioned})")
@@ -69,6 +106,7 @@ def apply_settlement(db: sqlite_utils.Database, settlement, stored_through: int)
         names = sorted(settlement.touched) + [r[0] for r in db.execute("select name from actors where aliases is null")]
         for name in dict.fromkeys(names):
             _write_aliases(db, name)
+        db.execute(f"delete from [{STATE_TABLE}] where name = ?", [UNSETTLED])
     forget_actor_ids(db)
     return changed
 
@@ -85,7 +123,17 @@ def _join(db: sqlite_utils.Database, source_id: int, target_id: int) -> None:
     db.execute("delete from actors where id = ?", [source_id])
 
 
-def _count_mentions(db: sqlite_utils.Database) -> None:
+def _count_mentions(db: sqlite_utils.Database, names: list[str] | None = None) -> None:
+    """Every actor's mention_count, or only the actors of `names` (by the index on
+    mentions.actor_id)."""
+    if names is not None:
+        # A leader or a speaker's actor that the load made without a mention has no count yet.
+        for name in names:
+            db.execute("update actors set mention_count = (select count(*) from mentions "
+                       "where actor_id = actors.id) where name = ?", [name])
+        db.execute("update actors set mention_count = (select count(*) from mentions "
+                   "where actor_id = actors.id) where mention_count is null")
+        return
     db.execute("drop table if exists temp.actor_counts")
     db.execute("create temp table actor_counts as select actor_id, count(*) as n from mentions "
                "where actor_id is not null group by actor_id")
@@ -102,6 +150,10 @@ def _write_aliases(db: sqlite_utils.Database, name: str) -> None:
         return
     forms = Counter()
     for (text,) in db.execute("select text from mentions where actor_id = ? order by id", [actor_id]):
-        forms[POSSESSIVE.sub("", LEADING_THE.sub("", " ".join(text.split())))] += 1
+        forms[_as_written(text)] += 1
     aliases = [form for form, _ in forms.most_common(ALIASES_KEPT)]
     db.execute("update actors set aliases = ? where id = ?", [json.dumps(aliases, ensure_ascii=False), actor_id])
+
+
+def _as_written(text: str) -> str:
+    return POSSESSIVE.sub("", LEADING_THE.sub("", " ".join(text.split())))

@@ -134,7 +134,8 @@ SUMMARY_TABLES = {
         [["actor_id", "score"]], ADD,
     ),
     # Each article an actor is mentioned in: ?_actor= on articles, and the
-    # articles' facets under it.
+    # articles' facets under it; the last index answers the actor facet under
+    # ?outlet= from the index alone.
     "actor_articles": (
         f"""select mentions.actor_id, sentences.article_id, articles.outlet, articles.story_id,
           count(*) as mentions, sum(mentions.sentiment) as sentiment_sum,
@@ -144,7 +145,8 @@ SUMMARY_TABLES = {
         join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
         group by 1, 2""",
-        [["actor_id", "article_id"], ["actor_id", "outlet"], ["actor_id", "story_id"], ["article_id"]],
+        [["actor_id", "article_id"], ["actor_id", "outlet"], ["actor_id", "story_id"], ["article_id"],
+         ["outlet", "actor_id", "sentiment_sum", "sentiment_count"]],
         ARTICLE,
     ),
     # The actors that share articles with each actor (itself included), for the

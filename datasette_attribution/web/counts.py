@@ -17,9 +17,8 @@ from datasette.utils import MultiParams, escape_sqlite
 
 from ..store.summaries import ROW_COUNTS, row_count_summary
 from .facets import summarised_filters, summary_where
+from .filters import COUNTED
 
-# The parameter that carries the count from the filter hook to the count query.
-COUNTED = "attr_counted_rows"
 
 
 class Without:

@@ -28,6 +28,9 @@ ACTOR_EXISTS = ("exists (select 1 from mentions where mentions.sentence_id = sen
 # The same for articles from the summary table the loader keeps (older
 # databases lack it): an index lookup instead of a join over every mention.
 ACTOR_ARTICLES = "id in (select article_id from actor_articles where actor_id = :attr_actor)"
+# The parameter that carries a page's row count, from the summaries, from the
+# filter hook to Datasette's count query and the facets (web/counts.py).
+COUNTED = "attr_counted_rows"
 # A filter that matches a large share of a table (BROAD_SHARE or more of its
 # rows, by the summaries) is looked up from each row instead: the rows come in
 # the page's order and a page fills after a few hundred, where the subqueries

@@ -14,7 +14,7 @@ from datasette.utils import tilde_decode
 
 from . import counts, earlier_release, errors, exports, filters, render
 from .pages import article, common, dashboard, outlets, story
-from .facets import ActorFacet, ScoreBandFacet, SummarisedColumnFacet
+from .facets import FEW_ROWS, ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .metadata import (
     DEFAULT_FACETS,
     EXAMPLE_QUERIES,
@@ -96,7 +96,7 @@ def filters_from_request(request, table, database, datasette):
         db = datasette.get_database(database)
         counted = await counts.summary_count(db, request, table)
         if counted is not None and getattr(db, "attr_counts_from_summaries", False):
-            params[counts.COUNTED] = counted
+            params[filters.COUNTED] = counted
         if table == "articles" and filters.ACTOR_SUBQUERIES["articles"] in clauses and (
                 await db.table_exists("actor_articles")):
             clauses[clauses.index(filters.ACTOR_SUBQUERIES["articles"])] = filters.ACTOR_ARTICLES
@@ -119,15 +119,16 @@ def filters_from_request(request, table, database, datasette):
 
 async def _per_row_when_broad(db, request, table: str, clause: str, counted: int) -> str:
     """The clause looked up from each row when its filter keeps BROAD_SHARE or
-    more of the rows the other filters leave (counted from the summaries);
-    else as it is."""
+    more of the rows the other filters leave, or these are few (FEW_ROWS: each
+    is looked up, where the subquery lists all of the filter's); else as it
+    is. Counted from the summaries."""
     if clause not in filters.PER_ROW[table]:
         return clause
     argument, per_row = filters.PER_ROW[table][clause]
     left = await counts.summary_count(db, counts.Without(request, argument), table)
     if left is None:  # no other filter: about as many as the highest id
         (left,), = (await db.execute(f"select coalesce(max(id), 0) from [{table}]")).rows
-    return per_row if counted >= filters.BROAD_SHARE * left else clause
+    return per_row if counted >= filters.BROAD_SHARE * left or left <= FEW_ROWS else clause
 
 
 async def _narrower_than_the_actor(db, params: dict) -> bool:
