@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import encoder, nlp
-from .records import Article
+from .records import Article, ArticleSummary, QuoteRecord, SentenceRecord
 from .plugins import registered_scorers
 from .resources import check_model_features, check_model_files
 from .scorers.actors import alias_table
@@ -34,10 +34,10 @@ class Analysis:
     article's lead in the encoder's space (encoder.lead_vector), kept from the
     one encoding of its sentences for grouping it into a story."""
 
-    sentences: list[dict]
+    sentences: list[SentenceRecord]
     body: str = ""
-    quotes: list[dict] = field(default_factory=list)
-    summary: dict = field(default_factory=dict)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    summary: ArticleSummary = field(default_factory=dict)
     settings: Settings = DEFAULT_SETTINGS
     meaning: object = None  # a numpy float32 vector, or None
 

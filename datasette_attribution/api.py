@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from .analyze import Settings, analyze_article, target_sentiment
 from .ingest.formats import to_article
-from .records import RawDocument
+from .records import SCORING_ONLY_FIELDS, RawDocument, SentenceRecord
 
 __all__ = ["analyze_text", "sentiment_toward"]
 
 
-def analyze_text(text: str, model: str | None = None) -> list[dict]:
+def analyze_text(text: str, model: str | None = None) -> list[SentenceRecord]:
     """Score a clean article body (one paragraph a line): a list of sentence records
     with the sentences table's fields plus `mentions` (actor, kind, text, start, end,
     sentiment) and `attributions` (the rows of the attributions table, with the
@@ -18,7 +18,8 @@ def analyze_text(text: str, model: str | None = None) -> list[dict]:
     raw = RawDocument(source="<text>", location="<text>", kind="record", content=text)
     sentences = analyze_article(to_article(raw), Settings(model=model)).sentences
     for sentence in sentences:
-        sentence.pop("speaker_actor", None)
+        for name in SCORING_ONLY_FIELDS:
+            sentence.pop(name, None)
     return sentences
 
 

@@ -1,16 +1,14 @@
 """read -> extract -> segment -> parse + encode -> analyze -> resolve -> store, one document at a time.
 
-Scoring (parse and encoding included) runs in worker processes when there are several, or on
-a Dask cluster (execute/cluster.py); only table rows cross back to the one process that
-writes, which resolves their names to the corpus' entities (resolution.py) and
-writes them."""
+Scoring (parse and encoding included) runs in worker processes when there are several
+(execute/local.py), or on a Dask cluster (execute/cluster.py); only table rows cross back
+to the one process that writes, which resolves their names to the corpus' entities
+(resolution.py) and writes them."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sqlite3
-import threading
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from .analyze import (
     check_settings,
     scorers,
 )
+from .execute import local
 from .ingest.formats import to_article as clean_article
 from .ingest.sources import DEFAULT_MAX_BYTES, read_documents
 from .records import Article, LoadError, Paragraph, RawDocument
@@ -62,12 +61,6 @@ from .grouping import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
 from .text.characters import has_words
 from .text.language import ENGLISH, detect_language
 
-# Documents go to a worker sixteen at a time, one message each way per chunk
-# (with four, the writing process spent 5.0 s of CPU on 3,000 articles, with
-# sixteen 4.2 s), and at most four chunks a worker are in flight, so memory is
-# bounded by the documents' size, not the corpus'.
-CHUNK = 16
-DOCUMENTS_IN_FLIGHT_PER_WORKER = 4 * CHUNK
 # Articles written between commits: each commit appends every changed page of the
 # seven sentence indexes to the log, a quarter of the writing time when done per
 # article. Each article still writes inside its own savepoint (write_article),
@@ -280,20 +273,6 @@ def prepare(item, job: Job):
         return item.location, LoadError(item.location, f"{type(error).__name__}: {error}")
 
 
-_worker_job: Job | None = None
-
-
-def _start_worker(job: Job) -> None:
-    # Forked: the job (with its set of loaded hashes) is inherited, not pickled
-    # with every chunk of documents.
-    global _worker_job
-    _worker_job = job
-
-
-def _prepare_in_worker(item):
-    return prepare(item, _worker_job)
-
-
 def warm_up(settings: Settings = DEFAULT_SETTINGS) -> None:
     """Load the spaCy pipeline, the sentence encoder, every lexicon and every model
     (an actor, a hedge cue, a source, a quotation, the language detector): in this
@@ -343,28 +322,8 @@ def prepared(documents, job: Job, workers: int, cluster: str | None = None):
     if workers <= 1:
         yield from (prepare(document, job) for document in documents)
         return
-    warm_up(job.settings)
-    # Pool.imap would read ahead without limit and hold every scored article the
-    # writer has not reached yet; a semaphore keeps that to a fixed number.
-    slots = threading.Semaphore(DOCUMENTS_IN_FLIGHT_PER_WORKER * workers)
-    stopped = threading.Event()
-
-    def throttled():
-        for document in documents:
-            slots.acquire()
-            if stopped.is_set():
-                return
-            yield document
-
-    # Forked workers inherit the lexicons and models loaded just above.
-    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (job,)) as pool:
-        try:
-            for result in pool.imap(_prepare_in_worker, throttled(), chunksize=CHUNK):
-                yield result
-                slots.release()
-        finally:
-            stopped.set()  # let a feeder blocked on a slot finish, e.g. after Ctrl+C
-            slots.release()
+    warm_up(job.settings)  # before the workers are forked from this process
+    yield from local.mapped_in_order(prepare, documents, job, workers)
 
 
 def load(db, paths, *, options: LoadOptions = LoadOptions(), on_error=None, on_document=None) -> LoadReport:

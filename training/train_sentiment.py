@@ -412,7 +412,8 @@ def main():
                         help="also score the real-news test part (only for the figure reported, never to choose)")
     parser.add_argument("--save-logits", type=Path, help="write every scored set's logits here (npz)")
     parser.add_argument("--threads", type=int, default=2,
-                        help="PyTorch's threads (1 on a machine shared with other jobs: two threads wait on each other)")
+                        help="PyTorch's threads (1 on a machine shared with other jobs: "
+                             "two threads wait on each other)")
     parser.add_argument("--stop-after", type=float, metavar="MINUTES",
                         help="stop training after this many minutes (counted from the model's loading) and "
                              "go on to score and export what was trained")

@@ -1,1 +1,2 @@
-"""Where scoring runs: on a Dask cluster (cluster.py); the local worker pool is pipeline.py's."""
+"""Where scoring runs besides the loading process: forked workers here (local.py), or a Dask
+cluster (cluster.py). Both map a function over items in order and know nothing of articles."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import Article
+from ..records import Article, QuoteRecord
 from .sourcing import person_names
 
 # Opening mark -> closing mark: straight and curly double quotes, the typewriter
@@ -158,14 +158,14 @@ class QuoteScorer:
             else:
                 source, speaker, anonymous = None, None, 0
             speakers = person_names(speaker or "") or _people_named(speaker, sentences)
-            analysis.quotes.append({
-                "sentence_position": sentences[covered[0]]["position"],
-                "text": _quote_text(body[start:end]),
-                "speaker": speaker,
+            analysis.quotes.append(QuoteRecord(
+                sentence_position=sentences[covered[0]]["position"],
+                text=_quote_text(body[start:end]),
+                speaker=speaker,
                 # One named person: the store links the quote to that actor.
-                "speaker_person": speakers[0] if len(speakers) == 1 else None,
-                "anonymous": anonymous,
-            })
+                speaker_person=speakers[0] if len(speakers) == 1 else None,
+                anonymous=anonymous,
+            ))
             last_speaker, last_speaker_source, last_anonymous = speaker, source, anonymous
             if speaker and person_names(speaker):
                 last_person = speaker

@@ -6,7 +6,7 @@ import re
 
 from sentencex import segment
 
-from ..records import Article
+from ..records import Article, SentenceRecord
 from .characters import INVISIBLE, LONE_SURROGATE, has_words
 
 # spaCy refuses a text past its max_length, and a "sentence" this long is a run
@@ -63,7 +63,7 @@ def _bounded(text: str, start: int, end: int):
     yield start, end
 
 
-def segment_article(article: Article) -> list[dict]:
+def segment_article(article: Article) -> list[SentenceRecord]:
     """Sentence records with offsets into `article.body`; headings are not sentences."""
     sentences = []
     for index, paragraph, offset in article.paragraph_offsets():

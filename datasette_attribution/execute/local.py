@@ -1,0 +1,57 @@
+"""Scoring in forked processes on this machine: items go to the workers in chunks
+and come back in input order to the one process that writes, a fixed number in
+flight. Like cluster.py, this module knows nothing of articles: it maps a function
+of (item, context) over items, in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from typing import Callable, Iterable, Iterator
+
+# Items go to a worker sixteen at a time, one message each way per chunk (with
+# four, the writing process spent 5.0 s of CPU on 3,000 articles, with sixteen
+# 4.2 s), and at most four chunks a worker are in flight, so memory is bounded by
+# the items' size, not the corpus'.
+CHUNK = 16
+ITEMS_IN_FLIGHT_PER_WORKER = 4 * CHUNK
+
+_worker: tuple[Callable, object] | None = None
+
+
+def _start_worker(function: Callable, context) -> None:
+    # Forked: the context (a load's job, with its set of loaded hashes) is
+    # inherited, not pickled with every chunk of items.
+    global _worker
+    _worker = (function, context)
+
+
+def _run_in_worker(item):
+    function, context = _worker
+    return function(item, context)
+
+
+def mapped_in_order(function: Callable, items: Iterable, context, workers: int) -> Iterator:
+    """function(item, context) for every item, in input order, computed in `workers`
+    processes forked from this one (which inherit what it has loaded)."""
+    # Pool.imap would read ahead without limit and hold every result the caller
+    # has not reached yet; a semaphore keeps that to a fixed number.
+    slots = threading.Semaphore(ITEMS_IN_FLIGHT_PER_WORKER * workers)
+    stopped = threading.Event()
+
+    def throttled():
+        for item in items:
+            slots.acquire()
+            if stopped.is_set():
+                return
+            yield item
+
+    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (function, context)) as pool:
+        try:
+            for result in pool.imap(_run_in_worker, throttled(), chunksize=CHUNK):
+                yield result
+                slots.release()
+        finally:
+            stopped.set()  # let a feeder blocked on a slot finish, e.g. after Ctrl+C
+            slots.release()
