@@ -66,7 +66,7 @@ def probe_load(path: Path, probe: Path) -> dict:
     pipeline.apply_settlement = timed.wrap("apply", apply)
     try:
         db = pipeline.open_database(path)
-        report = pipeline.load(db, [str(probe)], workers=2)
+        report = pipeline.load(db, [str(probe)], options=pipeline.LoadOptions(workers=2))
         assert report.failed == 0 and report.added == PROBE, report.summary_line()
         figures = {"actors": db["actors"].count, "mentions": db["mentions"].count}
         db.close()
@@ -93,7 +93,7 @@ def main():
             more = folder / f"more-{size}.jsonl"
             more.write_text("".join(json.dumps(r) + "\n" for r in records[loaded:size]), "utf-8")
             db = pipeline.open_database(base)
-            pipeline.load(db, [str(more)], workers=2)
+            pipeline.load(db, [str(more)], options=pipeline.LoadOptions(workers=2))
             db.close()
             loaded = size
         copy = folder / f"probe-{size}.db"

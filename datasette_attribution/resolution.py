@@ -136,6 +136,7 @@ class Resolver:
         self.by_initials: dict[str, set[str]] = {}
         # A one-word key -> the entities of a longer name it was written alone for.
         self.written_alone: dict[str, Counter] = {}
+        self.alone_keys_of: dict[str, set[str]] = {}  # entity name -> its keys in written_alone
         self.aliases = {name_key(alias, actor.kind): actor for alias, actor in alias_table(alias_files).items()}
         self.touched: set[str] = set()  # entities this load named
         self.merges: dict[str, str] = {}
@@ -174,6 +175,7 @@ class Resolver:
         key = name_key(form)
         if " " not in key and key and " " in name_key(name):
             self.written_alone.setdefault(key, Counter())[name] += 1
+            self.alone_keys_of.setdefault(name, set()).add(key)
 
     def _written_for(self, word: str, kind: str | None, exclude: str | None = None) -> Entity | None:
         """The entity the corpus wrote `word` alone for, when it wrote it for one
@@ -291,7 +293,7 @@ class Resolver:
         "Donald Trump" later), a name that is now an alias, "U.S." and another's
         name, or another's initials. Two full names are never joined by guesswork."""
         merges = dict(self.merges)
-        for name in sorted(self.entities, key=lambda n: (self.entities[n].mentions, n)):
+        for name in sorted(self._affected(), key=lambda n: (self.entities[n].mentions, n)):
             entity = self.entities.get(name)
             if entity is None:
                 continue
@@ -309,21 +311,36 @@ class Resolver:
             while target in merges:  # a joined an actor that joined another
                 target = merges[target]
             merges[name] = target
-        kinds = {name: e.kind for name, e in self.entities.items()
-                 if name in self.touched or self.stored_kinds.get(name, e.kind) != e.kind}
+        kinds = {name: self.entities[name].kind for name in self.touched if name in self.entities}
         settlement = Settlement(merges, kinds, {n for n in self.touched if n in self.entities})
         self.merges, self.touched = {}, set()
         self.stored_kinds.update(kinds)
         return settlement
+
+    def _affected(self) -> set[str]:
+        """The entities settle looks at: those this load named, and the stored ones
+        a name of this load can now join (its surname or first name alone, its
+        initials, "U.S." before it); the others are as the last load left them, and
+        are not looked at again."""
+        found = set(self.touched) | set(self.merges)
+        for name in list(self.touched):
+            for key in self.keys_of.get(name, ()):
+                tokens = key.split()
+                related = {tokens[0], tokens[-1]} if len(tokens) > 1 else set()
+                related |= {prefix + key for prefix in COUNTRY_PREFIXES}
+                if initials(name):
+                    related.add(initials(name))
+                found.update(self.by_key[k] for k in related if k in self.by_key)
+        return {name for name in found if name in self.entities}
 
     def _absorb(self, entity: Entity, target: Entity) -> None:
         target.kinds.update(entity.kinds)
         target.mentions += entity.mentions
         self.touched.add(target.name)
         del self.entities[entity.name]
-        for counts in self.written_alone.values():
-            if entity.name in counts:
-                counts[target.name] += counts.pop(entity.name)
+        for key in self.alone_keys_of.pop(entity.name, set()):
+            self.written_alone[key][target.name] += self.written_alone[key].pop(entity.name)
+            self.alone_keys_of.setdefault(target.name, set()).add(key)
         for key in self.keys_of.pop(entity.name, set()):
             self.by_key[key] = target.name
             self.keys_of[target.name].add(key)

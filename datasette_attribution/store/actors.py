@@ -148,10 +148,14 @@ def _write_aliases(db: sqlite_utils.Database, name: str) -> None:
     actor_id = _id_of(db, name)
     if actor_id is None:
         return
-    forms = Counter()
-    for (text,) in db.execute("select text from mentions where actor_id = ? order by id", [actor_id]):
-        forms[_as_written(text)] += 1
-    aliases = [form for form, _ in forms.most_common(ALIASES_KEPT)]
+    forms: dict[str, list[int]] = {}  # form -> [times, first mention id]
+    # Counted by SQLite over the index on actor_id: one row per spelling, not per mention.
+    for text, times, first in db.execute(
+            "select text, count(*), min(id) from mentions where actor_id = ? group by text", [actor_id]):
+        found = forms.setdefault(_as_written(text), [0, first])
+        found[0] += times
+        found[1] = min(found[1], first)
+    aliases = sorted(forms, key=lambda form: (-forms[form][0], forms[form][1]))[:ALIASES_KEPT]
     db.execute("update actors set aliases = ? where id = ?", [json.dumps(aliases, ensure_ascii=False), actor_id])
 
 

@@ -26,6 +26,8 @@ STATUS = 409
 COMMAND = "datasette-attribution rescore"
 # The counts of labelled mentions the summaries keep (store/summaries.py).
 LABEL_COUNT_COLUMNS = ("negative_mentions", "positive_mentions", "labelled_mentions")
+# The summaries whose counts of labelled mentions the pages read.
+LABELLED_SUMMARIES = ("outlet_actor_stats", "actor_articles", "outlet_actor_period_stats")
 # The tables whose columns decide what a page can show.
 READ_TABLES = ("mentions", "actors", "actor_stats", "outlet_actor_stats", "actor_articles",
                "outlet_actor_period_stats", "facet_actor_sentences")
@@ -121,5 +123,9 @@ async def reading(db) -> Reading:
     columns: dict[str, set] = {}
     for table, column in rows:
         columns.setdefault(table, set()).add(column)
-    return Reading(db.name, db.path, tuple(what_it_lacks(db.path)),
-                   {table: frozenset(found) for table, found in columns.items()})
+    # Missing columns; summary tables an earlier release defined otherwise matter
+    # only where they lack what a page reads (without them, a page counts the rows).
+    lacks = [item for item in what_it_lacks(db.path) if "." in item] or [
+        f"{table}.{column}" for table in LABELLED_SUMMARIES if table in columns
+        for column in LABEL_COUNT_COLUMNS if column not in columns[table]]
+    return Reading(db.name, db.path, tuple(lacks), {table: frozenset(found) for table, found in columns.items()})
