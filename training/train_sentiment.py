@@ -29,6 +29,9 @@ learned from; the held-out parts are never read), and `--distil` keeps each
 sentence's mean vector near the original model's (1 - cosine), since the stories
 compare those vectors.
 
+`--epochs 0 --write --out DIR` exports the pinned weights as they are (the encoder's
+other readers are compared on them; its head is then untrained).
+
 `--frozen` keeps the encoder as it is and trains the head alone (the comparison the
 note reports). `--write` exports the encoder to ONNX, quantises it to int8, and
 writes datasette_attribution/models/encoder.onnx, tokenizer.json and
@@ -207,7 +210,7 @@ def train(model, tokenizer, examples, epochs, frozen, log, hedging_weight=0.0, d
     if not frozen:
         groups.append({"params": list(model.encoder.parameters()), "lr": 4e-5})
     optimiser = torch.optim.AdamW(groups, weight_decay=0.01)
-    steps = epochs * len(batches(examples, 16, False))
+    steps = max(1, epochs * len(batches(examples, 16, False)))  # --epochs 0: the pinned weights as they are
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda step: min(1.0, step / (0.06 * steps)) * max(0.0, (steps - step) / steps))
     loss_fn = torch.nn.CrossEntropyLoss()

@@ -12,6 +12,10 @@ from .bands import SENTENCE_SCORES, band_of
 SUMMARISED_FILTERS = ("attribution", "source_kind", "hedged", "is_quote")
 _KINDS = ", ".join(f"sentences.{column}" for column in SUMMARISED_FILTERS)
 
+# The counts start from the sentences in scope (CROSS JOIN keeps SQLite's
+# order): left to choose, the planner may walk every actor's mentions to skip
+# sorting the groups, or list every pair of a sentence and an actor first, and
+# a load of 20 articles took 20 s on three million sentences.
 # Aggregates the plugin's facets and pages read at any scale (a GROUP BY over all
 # mentions would not fit in Datasette's time limits on a million sentences).
 # Each is (SQL, indexes, how a load updates it); the SQL counts the articles of
@@ -42,8 +46,8 @@ SUMMARY_TABLES = {
           round(sum(mentions.sentiment) / nullif(count(mentions.sentiment), 0), 4) as mean_sentiment,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
           {LABEL_COUNTS}
-        from mentions join actors on actors.id = mentions.actor_id
-        join sentences on sentences.id = mentions.sentence_id
+        from sentences cross join mentions on mentions.sentence_id = sentences.id
+        join actors on actors.id = mentions.actor_id
         where {_IN_SCOPE}
         group by actors.id""",
         [["mentions"], ["actor_id"]], ADD,
@@ -103,7 +107,9 @@ SUMMARY_TABLES = {
         f"""select pairs.actor_id, mentions.actor_id as other_id, articles.outlet, {_KINDS},
           count(distinct mentions.sentence_id) as sentences,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
-        from (select distinct sentence_id, actor_id from mentions) pairs
+        from (select distinct mentions.sentence_id, mentions.actor_id
+              from sentences cross join mentions on mentions.sentence_id = sentences.id
+              where {_IN_SCOPE}) pairs
         join mentions on mentions.sentence_id = pairs.sentence_id
         join sentences on sentences.id = pairs.sentence_id
         join articles on articles.id = sentences.article_id
