@@ -1,7 +1,7 @@
 """Stories in the database: each article's story vectors (`story_terms`), its
 `articles.story_id`, and one `stories` row per group of two or more articles,
 kept up to date as articles are written, replaced or deleted. How articles are
-compared is stories.py's; this module only reads and writes the rows."""
+compared is grouping.py's; this module only reads and writes the rows."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def ensure_story_tables(db: sqlite_utils.Database) -> None:
 
 class StoryGrouper:
     """Places each article written in a load into a story, or none (see
-    stories.py). Articles already in the database take part: those published
+    grouping.py). Articles already in the database take part: those published
     near a new article are read from `story_terms` when first needed; articles
     stored before stories existed get their vectors first."""
 
