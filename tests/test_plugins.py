@@ -115,10 +115,10 @@ def test_a_third_party_scorers_columns_are_added_to_an_existing_database(install
 
 def test_datasette_describes_a_third_party_scorers_columns(installed_scorer, loaded_with_scorer, monkeypatch):
     monkeypatch.syspath_prepend(str(installed_scorer))
-    from datasette_attribution.web import metadata
+    from datasette_attribution.web import descriptions
 
     analyze.scorers.cache_clear()
-    metadata.column_descriptions.cache_clear()
+    descriptions.column_descriptions.cache_clear()
     try:
         async def fetch():
             datasette = Datasette([str(loaded_with_scorer)])
@@ -133,7 +133,7 @@ def test_datasette_describes_a_third_party_scorers_columns(installed_scorer, loa
             "From the 'exclamations' scorer (integer)" in html
     finally:
         analyze.scorers.cache_clear()
-        metadata.column_descriptions.cache_clear()
+        descriptions.column_descriptions.cache_clear()
 
 
 class Named:

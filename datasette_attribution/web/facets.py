@@ -21,7 +21,7 @@ from ..store.summaries import (
     facet_summary,
 )
 from .filters import COUNTED, ROW_ID
-from .metadata import SCORE_COLUMNS
+from .descriptions import SCORE_COLUMNS
 from .render import sentiment_class
 
 

@@ -15,7 +15,7 @@ from datasette.utils import tilde_decode
 from . import counts, earlier_release, errors, exports, filters, render
 from .pages import article, common, dashboard, outlets, story
 from .facets import FEW_ROWS, ActorFacet, ScoreBandFacet, SummarisedColumnFacet
-from .metadata import (
+from .descriptions import (
     DEFAULT_FACETS,
     EXAMPLE_QUERIES,
     HIDDEN_TABLES,
