@@ -17,13 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import (
-    check_feature_names,
-    feature_check,
-    labelled,
-    model_arrays,
-    model_path,
-)
+from ..resources import feature_check, labelled
 from . import fields
 from .boilerplate import BULLET, WORD, Block
 from .metadata import (
@@ -34,7 +28,7 @@ from .metadata import (
     ends_like_sentence,
     looks_like_name,
 )
-from .titles import Candidate, TitleModelError, probabilities
+from .titles import Candidate, likeliest, read_chooser, rule_pick
 
 MODEL_FILE = "byline_text"
 PLACES = ("above", "near", "signature")  # above the body, among its first lines, closing it
@@ -144,13 +138,7 @@ def _named_in(byline: str, text: str) -> bool:
 
 @cache
 def load_model() -> dict:
-    try:
-        model = dict(model_arrays(MODEL_FILE))
-    except (OSError, ValueError, KeyError) as error:
-        raise TitleModelError(f"{model_path(MODEL_FILE + '.npz')}: cannot read the byline model ({error})") from error
-    command = str(model["command"]) if "command" in model else None
-    check_feature_names(f"{MODEL_FILE}.npz", model.get("feature_names", ()), FEATURES, command)
-    return model
+    return read_chooser(MODEL_FILE, FEATURES, "byline")
 
 
 @feature_check
@@ -161,13 +149,8 @@ def check_byline_model() -> None:
 def choose(candidates: list[Candidate], kind: str = "text", model: dict | None = None) -> Candidate | None:
     """The candidate the model finds likeliest to be the byline, when at least as
     likely as its threshold; None otherwise."""
-    if not candidates:
-        return None
-    model = model or load_model()
-    scores = probabilities(candidates, model)
-    best = max(range(len(candidates)), key=scores.__getitem__)
-    return candidates[best] if scores[best] >= float(model["threshold"]) else None
+    return likeliest(candidates, model or load_model()) if candidates else None
 
 
 def choose_by_rules(candidates: list[Candidate], kind: str = "text") -> Candidate | None:
-    return next((candidate for candidate in candidates if candidate.features.get("rule_pick")), None)
+    return rule_pick(candidates)

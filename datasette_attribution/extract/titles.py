@@ -272,18 +272,22 @@ def _key(text: str | None) -> str:
 MODEL_FILES = {"html": "title_html", "text": "title_text"}
 
 
-@cache
-def load_model(kind: str) -> dict:
-    """The title model of `kind` ("html" or "text"), its features checked against
-    the code's."""
-    name = MODEL_FILES[kind]
+def read_chooser(name: str, features: tuple[str, ...], field: str) -> dict:
+    """The chooser model `name`.npz (a title's or a byline's), its features checked
+    against the code's."""
     try:
         model = dict(model_arrays(name))
     except (OSError, ValueError, KeyError) as error:
-        raise TitleModelError(f"{model_path(name + '.npz')}: cannot read the title model ({error})") from error
+        raise TitleModelError(f"{model_path(name + '.npz')}: cannot read the {field} model ({error})") from error
     command = str(model["command"]) if "command" in model else None
-    check_feature_names(f"{name}.npz", model.get("feature_names", ()), feature_names(kind), command)
+    check_feature_names(f"{name}.npz", model.get("feature_names", ()), features, command)
     return model
+
+
+@cache
+def load_model(kind: str) -> dict:
+    """The title model of `kind` ("html" or "text")."""
+    return read_chooser(MODEL_FILES[kind], feature_names(kind), "title")
 
 
 @feature_check
@@ -311,18 +315,25 @@ def probabilities(candidates: list[Candidate], model: dict) -> list[float]:
     return list(1.0 / (1.0 + numpy.exp(-numpy.clip(utilities, -50.0, 50.0))))
 
 
-def choose(candidates: list[Candidate], kind: str, model: dict | None = None) -> Candidate | None:
-    """The candidate the model finds likeliest to be the headline, when at least
-    as likely as the model's threshold; None otherwise."""
-    if not candidates:
-        return None
-    model = model or load_model(kind)
+def likeliest(candidates: list[Candidate], model: dict) -> Candidate | None:
+    """The candidate `model` finds likeliest, when at least as likely as its
+    threshold; None otherwise."""
     scores = probabilities(candidates, model)
     best = max(range(len(candidates)), key=scores.__getitem__)
     return candidates[best] if scores[best] >= float(model["threshold"]) else None
 
 
+def rule_pick(candidates: list[Candidate]) -> Candidate | None:
+    """The candidate the hand-written rules picked (its `rule_pick` feature)."""
+    return next((candidate for candidate in candidates if candidate.features.get("rule_pick")), None)
+
+
+def choose(candidates: list[Candidate], kind: str, model: dict | None = None) -> Candidate | None:
+    """The candidate the model finds likeliest to be the headline (see likeliest)."""
+    return likeliest(candidates, model or load_model(kind)) if candidates else None
+
+
 def choose_by_rules(candidates: list[Candidate], kind: str) -> Candidate | None:
     """The candidate the hand-written rules pick (find_title, markup.agreed_headline),
     as the loader chose before the model: for measuring and training against it."""
-    return next((candidate for candidate in candidates if candidate.features.get("rule_pick")), None)
+    return rule_pick(candidates)
