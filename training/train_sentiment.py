@@ -43,6 +43,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import time
@@ -114,6 +115,8 @@ class TargetClassifier:
 
     def __new__(cls, model_dir, frozen, with_sentence=True):
         import torch
+
+        os.environ["HF_HUB_OFFLINE"] = "1"  # the pinned package's folder only: never reach a hub
         from transformers import AutoModel
 
         class Module(torch.nn.Module):
