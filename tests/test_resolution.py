@@ -133,10 +133,26 @@ def test_a_name_two_people_share_is_the_one_its_story_writes(tmp_path, first):
     emails, haiti = stories[len(first)][1], stories[len(first) + 1][1]
     assert emails is not None and haiti is not None and emails != haiti
     assert [story for _, story in stories] == [haiti] * len(first) + [emails, haiti, emails, haiti, haiti]
-    assert clintons(db) == [*([("haiti-0", "Bill Clinton", 1)] if first else []),
-                            ("emails-1", "Hillary Clinton", 1), ("haiti-1", "Bill Clinton", 1),
-                            ("emails-2", "Hillary Clinton", 2), ("haiti-2", "Bill Clinton", 2),
-                            ("haiti-3", "Hillary Clinton", 1)]
+    decided = [*([("haiti-0", "Bill Clinton", 1)] if first else []),
+               ("emails-1", "Hillary Clinton", 1), ("haiti-1", "Bill Clinton", 1),
+               ("emails-2", "Hillary Clinton", 2), ("haiti-2", "Bill Clinton", 2),
+               ("haiti-3", "Hillary Clinton", 1)]
+    assert clintons(db) == decided
+
+
+def test_an_article_replaced_is_no_evidence_for_itself(tmp_path):
+    """Haiti's later article, loaded first beside the emails, takes the corpus' Clinton
+    (Hillary); once its story's earlier articles are loaded, replacing it makes it
+    Bill's: its own old "Clinton"s do not vote."""
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "first.jsonl", [EMAILS, HAITI_LATER])
+    assert clintons(db) == [("emails-1", "Hillary Clinton", 1), ("haiti-2", "Hillary Clinton", 2)]
+    load_records(db, tmp_path / "second.jsonl", [HAITI_TOUR, HAITI])
+    path = tmp_path / "again.jsonl"
+    path.write_text(json.dumps(HAITI_LATER) + "\n")
+    assert load(db, [str(path)], options=LoadOptions(workers=1, replace=True)).replaced == 1
+    assert clintons(db) == [("emails-1", "Hillary Clinton", 1), ("haiti-0", "Bill Clinton", 1),
+                            ("haiti-1", "Bill Clinton", 1), ("haiti-2", "Bill Clinton", 2)]
 
 
 def test_a_name_two_people_share_without_a_story_is_the_one_written_nearest_in_time(tmp_path):

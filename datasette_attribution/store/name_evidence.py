@@ -16,6 +16,7 @@ import sqlite_utils
 
 from ..grouping import day_of
 from .stories import StoryGrouper
+from .write import article_id_for
 
 STORY_ARTICLES = 50  # the story's latest articles read
 NEAREST_ARTICLES = 100  # the articles read on each side of the article's date
@@ -35,23 +36,27 @@ class NameEvidence:
         self._rows = None  # the article the ids below are of
         self._story: list[int] | None = None
         self._near: list[int] | None = None
+        self._itself: int | None = None
 
     def _for(self, rows) -> None:
         if rows is not self._rows:
+            # An article stored before that this load replaces (load --replace, rescore)
+            # is no evidence for itself: its old decisions would only be repeated.
             self._rows, self._story, self._near = rows, None, None
+            self._itself = article_id_for(self.db, rows.content_hash)
 
     def in_story(self, rows, names: Sequence[str]) -> Counter:
         self._for(rows)
         if self._story is None:
             self._story = [] if self.stories is None or not rows.story_vector else self.stories.story_of(
                 rows.published, rows.story_vector, rows.story_meaning, STORY_ARTICLES)
-        return self._mentions(self._story, names)
+        return self._mentions([i for i in self._story if i != self._itself], names)
 
     def near_in_time(self, rows, names: Sequence[str]) -> Counter:
         self._for(rows)
         if self._near is None:
             self._near = self._nearest(rows.published)
-        return self._mentions(self._near, names)
+        return self._mentions([i for i in self._near if i != self._itself], names)
 
     def _nearest(self, published: str | None) -> list[int]:
         day = day_of(published)
