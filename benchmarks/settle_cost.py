@@ -8,6 +8,8 @@ or writes the stored actors.
 The database of each size holds the split's first N articles (loaded in one go, two
 workers); a copy of it then loads the split's last 20. For that load it prints:
 `start` (the stored actors read for the resolver: stored_actors and the Resolver),
+`resolve` (Resolver.resolve of the 20 articles: each name's entity, with the evidence a
+name two people share reads from the article's story and the articles nearest in time),
 `settle` (Resolver.settle, in memory) and `apply` (store.actors.apply_settlement: the
 joins, the kinds, the counts and the aliases written), in milliseconds, beside the
 database's actors and mentions. Bounded means `apply` stays flat as the mentions grow;
@@ -33,7 +35,7 @@ class Timed:
     """Wraps pipeline's resolution calls and adds up their time in milliseconds."""
 
     def __init__(self):
-        self.spent = {"start": 0.0, "settle": 0.0, "apply": 0.0}
+        self.spent = {"start": 0.0, "resolve": 0.0, "settle": 0.0, "apply": 0.0}
 
     def wrap(self, step, function, whole=lambda result: result):
         def timed(*args, **kwargs):
@@ -53,6 +55,13 @@ def probe_load(path: Path, probe: Path) -> dict:
             began = time.perf_counter()
             super().__init__(*args, **kwargs)
             timed.spent["start"] += (time.perf_counter() - began) * 1000
+
+        def resolve(self, rows):
+            began = time.perf_counter()
+            try:
+                return super().resolve(rows)
+            finally:
+                timed.spent["resolve"] += (time.perf_counter() - began) * 1000
 
         def settle(self):
             began = time.perf_counter()
@@ -87,7 +96,7 @@ def main():
     probe = folder / "probe.jsonl"
     probe.write_text("".join(json.dumps(r) + "\n" for r in records[-PROBE:]), "utf-8")
     base, loaded = folder / "base.db", 0
-    print("articles before\tactors\tmentions\tstart ms\tsettle ms\tapply ms")
+    print("articles before\tactors\tmentions\tstart ms\tresolve ms\tsettle ms\tapply ms")
     for size in sorted(args.sizes):
         if size > loaded:
             more = folder / f"more-{size}.jsonl"
@@ -100,7 +109,7 @@ def main():
         if base.exists():
             shutil.copy(base, copy)
         found = probe_load(copy, probe)
-        print(f"{size}\t{found['actors']}\t{found['mentions']}\t{found['start']:.0f}\t{found['settle']:.0f}\t"
+        print(f"{size}\t{found['actors']}\t{found['mentions']}\t{found['start']:.0f}\t{found['resolve']:.0f}\t{found['settle']:.0f}\t"
               f"{found['apply']:.0f}", flush=True)
     shutil.rmtree(folder)
 
