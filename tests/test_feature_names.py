@@ -162,6 +162,17 @@ def test_a_cue_dropped_from_the_lexicon_stops_the_hedging_model(monkeypatch, fre
         "('cue=reportedly'); retrain it: python training/train_hedging.py WIKIWEASEL_DIR --write")
 
 
+def test_a_reordered_hedging_classifier_feature_stops_naming_the_first(monkeypatch, fresh_models):
+    names = classifier.feature_names()
+    swapped = names[:768] + ["cue_logit", "cue_score"] + names[770:]
+    monkeypatch.setattr(classifier, "feature_names", lambda: swapped)
+    with pytest.raises(resources.FeatureMismatch) as stopped:
+        classifier.load_model()
+    assert str(stopped.value) == _mismatch(
+        "hedging_classifier.npz", 787, 768, "cue_score", "cue_logit",
+        "python training/train_hedging_classifier.py SHARED_DATA --write --c 0.005")
+
+
 def test_a_sentiment_head_without_names_stops_naming_the_file(monkeypatch, fresh_models):
     unnamed = {k: v for k, v in resources.model_arrays("sentiment_head").items() if k != "feature_names"}
     monkeypatch.setattr(sentiment, "model_arrays", lambda name: dict(unnamed))
