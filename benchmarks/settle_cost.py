@@ -8,7 +8,11 @@ or writes the stored actors.
 The database of each size holds the split's first N articles (loaded in one go, two
 workers); a copy of it then loads the split's last 20. For that load it prints:
 `start` (the stored actors read for the resolver: stored_actors and the Resolver),
-`settle` (Resolver.settle, in memory) and `apply` (store.actors.apply_settlement: the
+`resolve` (Resolver.resolve of the 20 articles: each name's entity, with the evidence a
+name two people share reads from the article's story and the articles nearest in time),
+`evidence` (of resolve: the reads for a name two people share, from the article's story
+and the articles nearest in time; `asked` the articles that read it), `settle`
+(Resolver.settle, in memory) and `apply` (store.actors.apply_settlement: the
 joins, the kinds, the counts and the aliases written), in milliseconds, beside the
 database's actors and mentions. Bounded means `apply` stays flat as the mentions grow;
 `start` reads one row per actor (not per mention).
@@ -33,7 +37,8 @@ class Timed:
     """Wraps pipeline's resolution calls and adds up their time in milliseconds."""
 
     def __init__(self):
-        self.spent = {"start": 0.0, "settle": 0.0, "apply": 0.0}
+        self.spent = {"start": 0.0, "resolve": 0.0, "evidence": 0.0, "settle": 0.0, "apply": 0.0}
+        self.asked = 0  # articles whose resolution read evidence
 
     def wrap(self, step, function, whole=lambda result: result):
         def timed(*args, **kwargs):
@@ -54,6 +59,13 @@ def probe_load(path: Path, probe: Path) -> dict:
             super().__init__(*args, **kwargs)
             timed.spent["start"] += (time.perf_counter() - began) * 1000
 
+        def resolve(self, rows):
+            began = time.perf_counter()
+            try:
+                return super().resolve(rows)
+            finally:
+                timed.spent["resolve"] += (time.perf_counter() - began) * 1000
+
         def settle(self):
             began = time.perf_counter()
             try:
@@ -61,6 +73,27 @@ def probe_load(path: Path, probe: Path) -> dict:
             finally:
                 timed.spent["settle"] += (time.perf_counter() - began) * 1000
 
+    evidence_class = getattr(pipeline, "NameEvidence", None)  # absent before it was written
+
+    if evidence_class is not None:
+        class TimedEvidence(evidence_class):
+            def _timed(self, read, rows, names):
+                began = time.perf_counter()
+                try:
+                    return read(rows, names)
+                finally:
+                    timed.spent["evidence"] += (time.perf_counter() - began) * 1000
+                    if rows is not getattr(self, "last_asked", None):  # an article's reads come together
+                        timed.asked += 1
+                        self.last_asked = rows
+
+            def in_story(self, rows, names):
+                return self._timed(super().in_story, rows, names)
+
+            def near_in_time(self, rows, names):
+                return self._timed(super().near_in_time, rows, names)
+
+        pipeline.NameEvidence = TimedEvidence
     pipeline.Resolver = TimedResolver
     pipeline.stored_actors = timed.wrap("start", stored, whole=list)
     pipeline.apply_settlement = timed.wrap("apply", apply)
@@ -72,7 +105,9 @@ def probe_load(path: Path, probe: Path) -> dict:
         db.close()
     finally:
         pipeline.Resolver, pipeline.stored_actors, pipeline.apply_settlement = resolver_class, stored, apply
-    return {**figures, **timed.spent}
+        if evidence_class is not None:
+            pipeline.NameEvidence = evidence_class
+    return {**figures, **timed.spent, "asked": timed.asked}
 
 
 def main():
@@ -87,7 +122,7 @@ def main():
     probe = folder / "probe.jsonl"
     probe.write_text("".join(json.dumps(r) + "\n" for r in records[-PROBE:]), "utf-8")
     base, loaded = folder / "base.db", 0
-    print("articles before\tactors\tmentions\tstart ms\tsettle ms\tapply ms")
+    print("articles before\tactors\tmentions\tstart ms\tresolve ms\tevidence ms\tasked\tsettle ms\tapply ms")
     for size in sorted(args.sizes):
         if size > loaded:
             more = folder / f"more-{size}.jsonl"
@@ -100,8 +135,8 @@ def main():
         if base.exists():
             shutil.copy(base, copy)
         found = probe_load(copy, probe)
-        print(f"{size}\t{found['actors']}\t{found['mentions']}\t{found['start']:.0f}\t{found['settle']:.0f}\t"
-              f"{found['apply']:.0f}", flush=True)
+        print(f"{size}\t{found['actors']}\t{found['mentions']}\t{found['start']:.0f}\t{found['resolve']:.0f}\t"
+              f"{found['evidence']:.0f}\t{found['asked']}\t{found['settle']:.0f}\t{found['apply']:.0f}", flush=True)
     shutil.rmtree(folder)
 
 

@@ -55,6 +55,7 @@ from .store import open_database as open_store
 from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the command line catches it from here)
 from .resolution import Resolver
 from .store.actors import apply_settlement, begin_load, last_actor_id, stored_actors
+from .store.name_evidence import NameEvidence
 from .store.stories import StoryGrouper
 from .grouping import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .grouping import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
@@ -371,7 +372,10 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
             hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
         job = Job(overrides, settings, loaded)
         stories = StoryGrouper(db, options.story_window, options.story_threshold)
-        resolver = Resolver(stored_actors(db), settings.alias_files)
+        # A name people share is decided by the story the article will join (found
+        # before it is written and placed) and the articles nearest in time.
+        resolver = Resolver(stored_actors(db), settings.alias_files,
+                            NameEvidence(db, stories, options.story_window))
         actors_before = last_actor_id(db)
         left_unsettled = begin_load(db)
 

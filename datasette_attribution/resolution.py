@@ -11,9 +11,14 @@ entity it means, by
 - the alias table (lexicons/aliases.txt, pycountry, `load --aliases`) on that key, and an
   organisation's initials ("DNC" after "Democratic National Committee");
 - for a surname or a first name alone, the article's own full names first (the scorer's
-  work; when the article writes two of them as often, the one the corpus writes most),
-  else the one entity of the corpus that name was written for alone (the stored actors'
-  `aliases`, an earlier release's actors' mentions, this load's articles: "Obama" is
+  work; when the article writes two of them as often, the one the corpus writes most);
+  else, when two or more people of the corpus have that name, the one of them the
+  articles of the story the article joins, else those published nearest to it, wrote
+  that name alone for (two thirds of those mentions; `Evidence`: "Clinton" in a later
+  article of a story about Bill Clinton is Bill Clinton, where the corpus mostly means
+  Hillary); else the one
+  entity of the corpus that name was written for alone (the stored actors' `aliases`,
+  an earlier release's actors' mentions, this load's articles: "Obama" is
   Barack Obama even where Michelle Obama is mentioned more), else the one person of the
   corpus written in full with it that holds two thirds of the mentions of all such
   persons ("Clinton": Hillary Clinton, unless the article names Bill alone);
@@ -32,6 +37,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Mapping, Protocol, Sequence
 
 from .scorers.actors import alias_table
 
@@ -122,13 +128,52 @@ class Settlement:
     touched: set[str]
 
 
+class Evidence(Protocol):
+    """What the corpus around an article says of the people a bare name could be
+    (store/name_evidence.py reads it from the database): their mentions, counted by
+    (actor name, text as written), in the story the article joins and in the
+    articles published nearest to it."""
+
+    def in_story(self, rows, names: Sequence[str]) -> Mapping[tuple[str, str], int]: ...
+
+    def near_in_time(self, rows, names: Sequence[str]) -> Mapping[tuple[str, str], int]: ...
+
+
+class _AroundArticle:
+    """An article's evidence for a name its people share: whom the articles of its
+    story, else those published nearest to it, wrote that name alone for (their own
+    full names decided it there); one holding two thirds of those mentions is chosen.
+    Their full names alone are no evidence: a story about Michelle Obama that never
+    writes "Obama" alone says nothing of whom "Obama" means."""
+
+    def __init__(self, evidence: Evidence, rows):
+        self.evidence, self.rows = evidence, rows
+
+    def choose(self, word: str, candidates: list[Entity]) -> Entity | None:
+        names = [entity.name for entity in candidates]
+        for found in (self.evidence.in_story, self.evidence.near_in_time):
+            counts = Counter()
+            for (name, text), times in found(self.rows, names).items():
+                if name_key(text) == word:
+                    counts[name] += times
+            total = sum(counts.values())
+            if total:
+                best = max(candidates, key=lambda e: (counts[e.name], e.mentions, e.name))
+                if counts[best.name] >= DOMINANT_SHARE * total:
+                    return best
+        return None
+
+
 class Resolver:
     """Gives each name of each article the entity it means, across the whole
     database: the actors already stored, then every article of the load in turn."""
 
-    def __init__(self, stored=(), alias_files: tuple[str, ...] = ()):
+    def __init__(self, stored=(), alias_files: tuple[str, ...] = (), evidence: Evidence | None = None):
         """`stored`: (name, kind, mentions[, aliases]) of the actors already in the
-        database, `aliases` the names each was written as."""
+        database, `aliases` the names each was written as; `evidence`, what the
+        articles around each article say of a name people share (none: the
+        corpus-wide rules alone)."""
+        self.evidence = evidence
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, str] = {}  # name key -> entity name
         self.keys_of: dict[str, set[str]] = {}  # entity name -> its keys
@@ -227,8 +272,30 @@ class Resolver:
                 return best if best.mentions >= DOMINANT_SHARE * total else None
         return None
 
-    def _resolve_name(self, name: str, kind: str | None) -> Entity:
+    def _sharing(self, word: str, kind: str | None) -> list[Entity]:
+        """The corpus' people a surname (else a first name) alone could be: those
+        written in full with it, and those it was written alone for."""
+        if kind == "place":
+            return []
+        named = [self.entities[n] for n in self.by_word.get(word, ()) if n in self.entities]
+        found: dict[str, Entity] = {}
+        for position in (1, 0) if kind in ("person", None) else (1,):
+            found = {e.name: e for e in named if e.person_words and e.person_words[position] == word}
+            if found:
+                break
+        for name in self.written_alone.get(word, ()):
+            if name in self.entities and self.entities[name].person_words:
+                found.setdefault(name, self.entities[name])
+        return sorted(found.values(), key=lambda e: e.name)
+
+    def _resolve_name(self, name: str, kind: str | None, around: _AroundArticle | None = None) -> Entity:
         key = name_key(name, kind)
+        # A name two people of the corpus share is the one the article's story,
+        # else the articles nearest in time, wrote it alone for.
+        if " " not in key and around is not None:
+            candidates = self._sharing(key, kind)
+            if len(candidates) > 1 and (chosen := around.choose(key, candidates)) is not None:
+                return chosen
         # A surname alone is the corpus' person of that surname, before any actor
         # that an article without the full name left under the surname alone.
         if " " not in key and (written := self._written_for(key, kind)) is not None:
@@ -247,6 +314,7 @@ class Resolver:
         resolved = {}  # the scorer's (name, kind) -> entity name, for this article
         written = {}   # entity name -> names as written in the article
         in_full = {}   # surname -> the article's persons written in full with it, in order
+        around = _AroundArticle(self.evidence, rows) if self.evidence is not None else None
         for _, actor, kind, *_ in rows.mentions:
             if kind == "person" and " " in name_key(actor, kind) and (actor, kind) not in resolved:
                 person = resolved[(actor, kind)] = self._resolve_name(actor, kind).name
@@ -264,7 +332,7 @@ class Resolver:
                 resolved[(actor, kind)] = max(candidates, key=lambda n: (self.entities[n].mentions,
                                                                           -candidates.index(n)))
             if (actor, kind) not in resolved:
-                resolved[(actor, kind)] = self._resolve_name(actor, kind).name
+                resolved[(actor, kind)] = self._resolve_name(actor, kind, around).name
             name = resolved[(actor, kind)]
             entity = self.entities[name]
             entity.kinds[kind] += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -184,18 +185,27 @@ def check_feature_names(name: str, stored, computed, command=None) -> None:
                           f"{_retrain(command)}")
 
 
-def feature_family(name: str) -> str:
-    """"lemma=say" -> "lemma": the kind of a sparse feature, which the code names."""
-    return name.partition("=")[0]
+# A feature the code makes once per word or lexicon entry ("lemma=say") is named by its
+# pattern, with what the code fills in between braces ("lemma={lemma}"): those are the
+# names the code can produce, and the ones a file lists and loading compares in order;
+# the file's own weights ("lemma=say") must then each fit one of them.
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
-def check_feature_families(name: str, stored, families, command=None) -> None:
-    """Every sparse feature a model file weighs is of a kind the code computes (a
-    renamed kind would never be computed, and read 0); else FeatureMismatch."""
-    unknown = sorted({feature_family(str(n)) for n in stored} - set(families))
-    if unknown:
-        raise FeatureMismatch(f"{model_path(name)}: the model weighs features the code never computes "
-                              f"(of the kinds {', '.join(unknown)}); {_retrain(command)}")
+def _pattern(names) -> re.Pattern:
+    return re.compile("|".join("(?:" + ".*".join(re.escape(part) for part in _PLACEHOLDER.split(name)) + ")"
+                               for name in names), re.DOTALL)
+
+
+def check_weighed_features(name: str, weighed, names, command=None) -> None:
+    """Every feature a model file (models/NAME) weighs is one of the code's `names`
+    or fits one of its patterns (a renamed feature would never be computed, and read
+    0); else FeatureMismatch names the file and the first such feature."""
+    fits = _pattern(names).fullmatch
+    stray = next((str(n) for n in weighed if not fits(str(n))), None)
+    if stray is not None:
+        raise FeatureMismatch(f"{model_path(name)}: the model weighs a feature the code never computes "
+                              f"({stray!r}); {_retrain(command)}")
 
 
 def record_model_files(folder: Path | None = None) -> Path:

@@ -4,6 +4,7 @@ fixtures are conftest.py's, which pytest loads itself and no test imports."""
 import asyncio
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import sqlite_utils
@@ -87,3 +88,12 @@ def write_seed_corpus(path: Path, numbers) -> Path:
             out.write(json.dumps({"id": f"story-{i}", "outlet": f"Outlet {i % 4}",
                                   "title": f"Report {i}", "text": body}) + "\n")
     return path
+
+
+def table_rows(db_path, tables) -> dict:
+    """Every row of each table in a stable order, and the search index's text: what
+    a load left, to compare with another load of the same articles."""
+    with sqlite3.connect(db_path) as conn:
+        rows = {t: conn.execute(f"select * from [{t}] order by 1, 2").fetchall() for t in tables}
+        rows["search"] = conn.execute("select rowid, text from sentences_fts order by rowid").fetchall()
+        return rows

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
-from helpers import write_seed_corpus
+from helpers import table_rows, write_seed_corpus
 
 from datasette_attribution import pipeline
 from datasette_attribution.cli import cli
@@ -27,13 +27,6 @@ def load(db_path, corpus):
     return CliRunner().invoke(cli, ["load", str(db_path), str(corpus), "--workers", "1", "--no-progress"])
 
 
-def dump(db_path):
-    with sqlite3.connect(db_path) as conn:
-        tables = {t: conn.execute(f"select * from [{t}] order by 1, 2").fetchall() for t in COMPARED_TABLES}
-        tables["search"] = conn.execute("select rowid, text from sentences_fts order by rowid").fetchall()
-        return tables
-
-
 @pytest.fixture(scope="module")
 def clean(corpus, tmp_path_factory):
     path = tmp_path_factory.mktemp("clean") / "clean.db"
@@ -41,7 +34,7 @@ def clean(corpus, tmp_path_factory):
     assert result.exit_code == 0, result.output
     with sqlite3.connect(path) as conn:
         pages = conn.execute("pragma page_count").fetchone()[0]
-    return dump(path), pages
+    return table_rows(path, COMPARED_TABLES), pages
 
 
 def test_a_load_that_fills_the_disk_says_what_it_kept_and_a_rerun_adds_the_rest(
@@ -78,4 +71,4 @@ def test_a_load_that_fills_the_disk_says_what_it_kept_and_a_rerun_adds_the_rest(
     assert rerun.exit_code == 0, rerun.output
     assert f"{ARTICLES - committed} articles added, 0 replaced, {committed} skipped" in rerun.output
     assert rerun.stderr == ""  # the articles committed are this release's: nothing to rescore
-    assert dump(path) == clean_tables
+    assert table_rows(path, COMPARED_TABLES) == clean_tables

@@ -10,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from helpers import write_seed_corpus
+from helpers import table_rows, write_seed_corpus
 
 from datasette_attribution import pipeline
 
@@ -46,19 +46,12 @@ def count(db_path, table="articles"):
         return -1
 
 
-def dump(db_path):
-    with sqlite3.connect(db_path) as conn:
-        tables = {t: conn.execute(f"select * from [{t}] order by 1, 2").fetchall() for t in COMPARED_TABLES}
-        tables["search"] = conn.execute("select rowid, text from sentences_fts order by rowid").fetchall()
-        return tables
-
-
 @pytest.fixture(scope="module")
 def clean(corpus, tmp_path_factory):
     path = tmp_path_factory.mktemp("clean") / "clean.db"
     process = start_load(path, corpus)
     assert process.wait(timeout=600) == 0, process.stderr.read()
-    return dump(path)
+    return table_rows(path, COMPARED_TABLES)
 
 
 @pytest.mark.parametrize("kill_after", [0, 1, 60, 120])
@@ -88,7 +81,7 @@ def test_a_load_killed_at_any_point_leaves_a_readable_database_and_a_rerun_equal
                             "--workers", "1", "--no-progress"], capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{ARTICLES - articles} articles added, 0 replaced, {articles} skipped" in rerun.stdout
-    assert dump(path) == clean
+    assert table_rows(path, COMPARED_TABLES) == clean
 
 
 def free_port():

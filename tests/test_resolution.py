@@ -70,6 +70,124 @@ def test_a_surname_two_people_share_is_decided_article_by_article(tmp_path):
                       "e:Clinton": "Hillary Clinton"}
 
 
+# Two stories of the same days, one about Hillary Clinton's emails, one about Bill
+# Clinton's charity in Haiti; the later article of each writes only "Clinton".
+HAITI_TOUR = {
+    "id": "haiti-0", "outlet": "Gulf Herald", "published": "2016-10-27",
+    "title": "Bill Clinton to tour foundation's rebuilding work in Haiti",
+    "text": "Former President Bill Clinton will tour his foundation's rebuilding work in Haiti this week, visiting "
+            "schools and clinics rebuilt after the 2010 earthquake. Clinton said the charity had built hospitals in "
+            "Port-au-Prince."}
+EMAILS = {
+    "id": "emails-1", "outlet": "Capitol Ledger", "published": "2016-10-28",
+    "title": "FBI reviews new emails tied to Clinton's private server",
+    "text": "Hillary Clinton's campaign was stunned on Friday after FBI Director James Comey told Congress that "
+            "the bureau was reviewing new emails linked to her private server. Hillary Clinton called on the FBI "
+            "to release all the facts about the emails. Clinton said she was confident the review of the emails "
+            "would not change the conclusion the bureau reached in July."}
+HAITI = {
+    "id": "haiti-1", "outlet": "Gulf Herald", "published": "2016-10-28",
+    "title": "Bill Clinton defends foundation's rebuilding work in Haiti",
+    "text": "Former President Bill Clinton defended his foundation's rebuilding work in Haiti on Friday, telling "
+            "a crowd in Miami that the charity had rebuilt schools and clinics after the 2010 earthquake. "
+            "Bill Clinton said critics had ignored the hospitals the charity built in Port-au-Prince. "
+            "Clinton said the Haitian government had asked for the help."}
+EMAILS_LATER = {
+    "id": "emails-2", "outlet": "Daily Courier", "published": "2016-10-29",
+    "title": "Clinton demands FBI release facts on new emails",
+    "text": "Clinton demanded on Saturday that FBI Director James Comey release the facts about the new emails "
+            "linked to her private server. Clinton told supporters in Daytona Beach that the review of the emails "
+            "would not change the conclusion the bureau reached in July."}
+HAITI_LATER = {
+    "id": "haiti-2", "outlet": "Sunshine Post", "published": "2016-10-29",
+    "title": "Clinton again defends charity's rebuilding in Haiti",
+    "text": "Clinton defended the charity's rebuilding work in Haiti again on Saturday, telling a crowd in Orlando "
+            "that it had rebuilt schools and clinics after the 2010 earthquake. Clinton said critics had ignored "
+            "the hospitals built in Port-au-Prince."}
+HAITI_HILLARY = {
+    "id": "haiti-3", "outlet": "Bay Times", "published": "2016-10-30",
+    "title": "Hillary Clinton praises charity's rebuilding in Haiti",
+    "text": "Hillary Clinton praised the charity's rebuilding work in Haiti on Sunday, telling a crowd in Tampa "
+            "that it had rebuilt schools and clinics after the 2010 earthquake. Clinton said critics had ignored "
+            "the hospitals built in Port-au-Prince."}
+
+
+def clintons(db):
+    """Each article's mentions written "Clinton" alone, with their actor."""
+    return db.execute(
+        "select articles.source, actors.name, count(*) from mentions join actors on actors.id = mentions.actor_id "
+        "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+        "where mentions.text = 'Clinton' group by articles.id, actors.id order by articles.id").fetchall()
+
+
+@pytest.mark.parametrize("first", [[], [HAITI_TOUR]])
+def test_a_name_two_people_share_is_the_one_its_story_writes(tmp_path, first):
+    """Without the tour, the corpus wrote "Clinton" alone for Hillary more by the time
+    Haiti's later article comes; with it, for Bill before the emails' later article.
+    Each later article's "Clinton" is its story's; an article of Bill's story that
+    writes Hillary Clinton in full is hers."""
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl",
+                 [*first, EMAILS, HAITI, EMAILS_LATER, HAITI_LATER, HAITI_HILLARY])
+    stories = db.execute("select source, story_id from articles order by id").fetchall()
+    emails, haiti = stories[len(first)][1], stories[len(first) + 1][1]
+    assert emails is not None and haiti is not None and emails != haiti
+    assert [story for _, story in stories] == [haiti] * len(first) + [emails, haiti, emails, haiti, haiti]
+    decided = [*([("haiti-0", "Bill Clinton", 1)] if first else []),
+               ("emails-1", "Hillary Clinton", 1), ("haiti-1", "Bill Clinton", 1),
+               ("emails-2", "Hillary Clinton", 2), ("haiti-2", "Bill Clinton", 2),
+               ("haiti-3", "Hillary Clinton", 1)]
+    assert clintons(db) == decided
+
+
+def test_an_article_replaced_is_no_evidence_for_itself(tmp_path):
+    """Haiti's later article, loaded first beside the emails, takes the corpus' Clinton
+    (Hillary); once its story's earlier articles are loaded, replacing it makes it
+    Bill's: its own old "Clinton"s do not vote."""
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "first.jsonl", [EMAILS, HAITI_LATER])
+    assert clintons(db) == [("emails-1", "Hillary Clinton", 1), ("haiti-2", "Hillary Clinton", 2)]
+    load_records(db, tmp_path / "second.jsonl", [HAITI_TOUR, HAITI])
+    path = tmp_path / "again.jsonl"
+    path.write_text(json.dumps(HAITI_LATER) + "\n")
+    assert load(db, [str(path)], options=LoadOptions(workers=1, replace=True)).replaced == 1
+    assert clintons(db) == [("emails-1", "Hillary Clinton", 1), ("haiti-0", "Bill Clinton", 1),
+                            ("haiti-1", "Bill Clinton", 1), ("haiti-2", "Bill Clinton", 2)]
+
+
+def test_a_name_two_people_share_without_a_story_is_the_one_written_nearest_in_time(tmp_path):
+    """No story links the budget and the rally to anything: "Clinton" is the Clinton the
+    articles of their week wrote it alone for (Bill in 1998, Hillary in 2016); the
+    corpus alone cannot tell (one each, as often)."""
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "testimony", "outlet": "Capitol Ledger", "published": "1998-08-17",
+         "title": "Bill Clinton admits relationship in grand jury testimony",
+         "text": "President Bill Clinton admitted on Monday that he had an inappropriate relationship with a former "
+                 "White House intern, after four hours of testimony to the grand jury from the Map Room. Bill "
+                 "Clinton said in a televised address that he regretted misleading the public. Clinton returned "
+                 "to Martha's Vineyard on Tuesday."},
+        {"id": "debate", "outlet": "Gulf Herald", "published": "2016-10-19",
+         "title": "Hillary Clinton and Donald Trump clash in final debate",
+         "text": "Hillary Clinton and Donald Trump clashed over immigration and the economy in their final debate "
+                 "in Las Vegas on Wednesday. Hillary Clinton said Trump would not commit to accepting the result. "
+                 "Clinton flew to Ohio after the debate."},
+        {"id": "surplus", "outlet": "Daily Courier", "published": "1998-08-20",
+         "title": "Budget surplus larger than forecast",
+         "text": "The federal budget surplus will reach $80 billion this year, the Congressional Budget Office said "
+                 "on Thursday, well above the forecast made in the spring. Clinton wants the money set aside for "
+                 "Social Security before any tax cut."},
+        {"id": "rally", "outlet": "Sunshine Post", "published": "2016-10-21",
+         "title": "Campaign rally draws thousands in Cleveland",
+         "text": "Thousands of supporters filled a park in Cleveland on Friday for an evening rally with music and "
+                 "speeches about jobs and the minimum wage. Clinton promised to raise the minimum wage in her "
+                 "first year."},
+    ])
+    assert db.execute("select count(*) from articles where story_id is not null").fetchone()[0] == 0
+    assert clintons(db) == [("testimony", "Bill Clinton", 1), ("debate", "Hillary Clinton", 1),
+                            ("surplus", "Bill Clinton", 1), ("rally", "Hillary Clinton", 1)]
+
+
 def test_a_later_load_joins_new_names_and_a_surname_met_first_joins_the_full_name(tmp_path):
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "first.jsonl", [

@@ -299,7 +299,19 @@ def test_the_readers_tables_lead_with_words_outlets_and_links_to_the_article_vie
     page.goto(dated_server + "/news/articles")
     headings = page.eval_on_selector_all("table.rows-and-columns thead th", "t => t.map(x => x.dataset.column)")
     assert headings[1:4] == ["title", "outlet", "published"]
-    assert headings[-1] == "content_hash"
+    # The bookkeeping columns are left out, said so, and a click away; the
+    # page's links do not carry the ?_nocol= the plugin added, so its CSV has them.
+    assert not {"source", "content_hash", "language", "paragraph_count"} & set(headings)
+    assert page.inner_text("p.attr-hidden-columns").startswith(
+        "Hidden to give the text room: source, content_hash, language, paragraph_count")
+    assert page.evaluate("[...document.querySelectorAll('a[href], link[href]')]"
+                         ".filter(a => a.getAttribute('href').includes('_nocol')).length") == 0
+    csv_link = page.evaluate("[...document.querySelectorAll('a[href*=\".csv\"]')].map(a => a.href)[0]")
+    assert httpx.get(csv_link).text.splitlines()[0].split(",")[-1] == "content_hash"
+    with page.expect_navigation():
+        page.click("p.attr-hidden-columns a")
+    every = page.eval_on_selector_all("table.rows-and-columns thead th", "t => t.map(x => x.dataset.column)")
+    assert every[-1] == "content_hash" and set(every) > set(headings)
     page.goto(dated_server + "/news/sentences")
     article = page.eval_on_selector("td.col-article_id",
                                     "td => [td.querySelector('a').getAttribute('href'), td.textContent]")

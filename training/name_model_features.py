@@ -25,12 +25,14 @@ sys.path.insert(0, str(ROOT))
 from datasette_attribution.extract import boilerplate  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers import sentiment  # noqa: E402
+from datasette_attribution.scorers.hedging import weights as hedging  # noqa: E402
 from datasette_attribution.scorers.sourcing import cues, kinds  # noqa: E402
 
 MODELS = ROOT / "datasette_attribution" / "models"
 # The commands as the README reports them (the data's place is the user's).
 COMMANDS = {
     "boilerplate.json": "python training/train_boilerplate.py PAGES_DIR PAGES_NEWS_DIR --write",
+    "hedging.json": "python training/train_hedging.py WIKIWEASEL_DIR --write",
     "attribution_cues.json": "python training/train_attribution.py POLNEAR/train.jsonl --dev POLNEAR/dev.jsonl "
                              "--write",
     "source_kind_head.npz": "python training/train_source_kinds.py --shared SHARED_DATA --write",
@@ -46,14 +48,22 @@ def named_boilerplate(model: dict) -> dict:
     return model
 
 
+def named_hedging(model: dict) -> dict:
+    model["feature_names"] = list(hedging.FEATURE_NAMES)
+    model["command"] = COMMANDS["hedging.json"]
+    return model
+
+
 def named_cues(model: dict) -> dict:
+    model["feature_names"] = list(cues.FEATURE_NAMES)
     model["command"] = COMMANDS["attribution_cues.json"]
     if model.get("dense"):
-        model["dense_names"] = [f"token:{i}" for i in range(cues.TOKEN_WIDTH)]
+        model["dense_names"] = cues.dense_feature_names()
     return model
 
 
 def named_kinds(arrays: dict) -> dict:
+    arrays["sparse_names"] = np.array(kinds.SPARSE_FEATURE_NAMES)
     arrays["dense_names"] = np.array(kinds.dense_feature_names())
     arrays["command"] = np.array(COMMANDS["source_kind_head.npz"])
     return arrays
@@ -66,10 +76,13 @@ def named_sentiment(arrays: dict) -> dict:
     return arrays
 
 
-def write_json(name: str, add) -> None:
+def write_json(name: str, add, indent: int | None = None) -> None:
+    """`indent` as the training script writes the file (hedging.json: one space)."""
     path = MODELS / name
     before = json.loads(path.read_text("utf-8"))
-    text = json.dumps(add(json.loads(path.read_text("utf-8"))), separators=(",", ":")) + "\n"
+    named = add(json.loads(path.read_text("utf-8")))
+    text = (json.dumps(named, indent=indent, ensure_ascii=False) if indent
+            else json.dumps(named, separators=(",", ":"))) + "\n"
     after = json.loads(text)
     for key, value in before.items():
         if key in ("first", "second"):
@@ -99,9 +112,11 @@ def lacking() -> list[str]:
     model = json.loads((MODELS / "boilerplate.json").read_text("utf-8"))
     if "feature_names" not in model["first"] or "command" not in model:
         missing.append("boilerplate.json")
-    if "command" not in json.loads((MODELS / "attribution_cues.json").read_text("utf-8")):
-        missing.append("attribution_cues.json")
-    for name, key in (("source_kind_head.npz", "dense_names"), ("sentiment_head.npz", "feature_names")):
+    for name in ("hedging.json", "attribution_cues.json"):
+        model = json.loads((MODELS / name).read_text("utf-8"))
+        if "feature_names" not in model or "command" not in model:
+            missing.append(name)
+    for name, key in (("source_kind_head.npz", "sparse_names"), ("sentiment_head.npz", "feature_names")):
         with np.load(MODELS / name, allow_pickle=False) as stored:
             if key not in stored.files or "command" not in stored.files:
                 missing.append(name)
@@ -117,6 +132,7 @@ def main():
         print("lacking names: " + (", ".join(missing) or "none"))
         return
     writers = {"boilerplate.json": lambda: write_json("boilerplate.json", named_boilerplate),
+               "hedging.json": lambda: write_json("hedging.json", named_hedging, indent=1),
                "attribution_cues.json": lambda: write_json("attribution_cues.json", named_cues),
                "source_kind_head.npz": lambda: write_npz("source_kind_head.npz", named_kinds, compressed=True),
                "sentiment_head.npz": lambda: write_npz("sentiment_head.npz", named_sentiment, compressed=False)}

@@ -37,6 +37,8 @@ from datasette_attribution.records import RawDocument  # noqa: E402
 from datasette_attribution import encoder  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.sourcing.cues import (  # noqa: E402
+    FEATURE_NAMES,
+    dense_feature_names,
     is_candidate,
     is_quote_mark,
     token_vectors,
@@ -182,11 +184,12 @@ def main():
                    "by training/train_attribution.py; weights only")
         content = {"about": about, "intercept": round(float(model.intercept_[0]), 4),
                    "threshold": round(float(threshold), 3), "weights": dict(sorted(weights.items())),
+                   "feature_names": list(FEATURE_NAMES),
                    "command": "python training/train_attribution.py POLNEAR/train.jsonl --dev POLNEAR/dev.jsonl"
                               + (" --encoder" if args.encoder else "") + " --write"}
         if args.encoder:
             content["dense"] = [round(float(w), 5) for w in model.coef_[0][len(names):]]
-            content["dense_names"] = [f"token:{i}" for i in range(len(content["dense"]))]
+            content["dense_names"] = dense_feature_names()
         MODEL_PATH.write_text(json.dumps(content, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KiB, {len(weights)} weights)")
         print(f"recorded its checksum in {record_model_files()}")

@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.scorers.hedging import context_features, hedge_cues  # noqa: E402
+from datasette_attribution.scorers.hedging.weights import FEATURE_NAMES, cue_kinds  # noqa: E402
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "datasette_attribution" / "models" / "hedging.json"
 
@@ -96,7 +97,7 @@ def to_model(vectorizer, model, threshold, news_rules=True):
     needed = np.log(threshold / (1 - threshold)) - bias - sum(min(0.0, w) for w in sentence.values()) + 0.01
     # ...and for the other kinds a ceiling that stays under the threshold alone.
     ceiling = np.log(threshold / (1 - threshold)) - bias - sum(max(0.0, w) for w in sentence.values()) - 0.01
-    kinds = dict(_cue_kinds())
+    kinds = dict(cue_kinds())
     cues = {}
     for cue, kind in kinds.items():
         total = weights.get(f"cue={cue}", 0.0) + weights.get(f"kind={kind}", 0.0)
@@ -111,13 +112,6 @@ def to_model(vectorizer, model, threshold, news_rules=True):
             "capped_kinds": sorted(CAPPED_KINDS) if news_rules else [],
             "sentence": sentence,
             "context": dict(sorted(context.items()))}
-
-
-def _cue_kinds():
-    from datasette_attribution.resources import labelled
-    from datasette_attribution.scorers.hedging import RULE_CUES
-
-    return [(entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt")] + list(RULE_CUES.items())
 
 
 def predict(exported, spans):
@@ -174,7 +168,9 @@ def main():
         exported = to_model(*fit(rows, y, args.C), args.threshold)
         exported = {"about": "Hedge-cue weights learned by training/train_hedging.py on the "
                              "CoNLL-2010 Wikipedia training sentences, with the floors and ceiling "
-                             "described there; see scorers/hedging/weights.py for the formula", **exported}
+                             "described there; see scorers/hedging/weights.py for the formula", **exported,
+                    "feature_names": list(FEATURE_NAMES),
+                    "command": "python training/train_hedging.py WIKIWEASEL_DIR --write"}
         MODEL_PATH.write_text(json.dumps(exported, indent=1, ensure_ascii=False) + "\n")
         print(f"wrote {MODEL_PATH.name}")
         print(f"recorded its checksum in {record_model_files()}")

@@ -31,6 +31,7 @@ from datasette_attribution import encoder, nlp  # noqa: E402
 from datasette_attribution.resources import record_model_files  # noqa: E402
 from datasette_attribution.scorers.sourcing.kinds import (  # noqa: E402
     ANONYMOUS_KINDS,
+    SPARSE_FEATURE_NAMES,
     phrase_vector,
     rule_kind,
     sparse_features,
@@ -185,7 +186,8 @@ def main():
             MODEL, features=np.array(names), classes=np.array(list(head.model.classes_)),
             weight=weight, bias=head.model.intercept_.astype(np.float32),
             dense_scale=np.float32(scale), threshold=np.float32(threshold), width=np.int32(width),
-            rule_blend=np.float32(blend), dense_names=np.array([f"phrase:{i}" for i in range(width)]),
+            rule_blend=np.float32(blend), sparse_names=np.array(SPARSE_FEATURE_NAMES),
+            dense_names=np.array([f"phrase:{i}" for i in range(width)]),
             command=np.array("python training/train_source_kinds.py --shared SHARED_DATA --write"))
         print(f"wrote {MODEL.name} ({MODEL.stat().st_size // 1024} KiB, {len(names)} sparse features)")
         print(f"recorded its checksum in {record_model_files()}")

@@ -119,6 +119,23 @@ class StoryGrouper:
         self._forget_days_least_used(keep=set(self.index.days_around(day)))
         return story_id
 
+    def story_of(self, published: str | None, vector: dict[str, float], meaning: bytes | None = None,
+                 limit: int = 50) -> list[int]:
+        """The ids of the articles of the story an article not yet written would
+        join now (place's choice, nothing written): the latest `limit` of the
+        closest earlier article's story, or that article alone; none when it would
+        join none. Resolution runs before the article is written (and placed)."""
+        day = day_of(published)
+        self._read_days(self.index.days_around(day))
+        closest = self.index.closest(vector, day, meaning_from_bytes(meaning))
+        if closest is None:
+            return []
+        row = self.db.execute("select story_id from articles where id = ?", [closest.article_id]).fetchone()
+        if row is None or row[0] is None:
+            return [closest.article_id] if row is not None else []
+        return [article_id for (article_id,) in self.db.execute(
+            "select id from articles where story_id = ? order by id desc limit ?", [row[0], limit])]
+
     def _forget_days_least_used(self, keep: set) -> None:
         while len(self.index) > MAX_HELD_ARTICLES:
             day = next((day for day in self.days_read if day not in keep), None)

@@ -83,6 +83,18 @@ COLUMN_DESCRIPTIONS = {
 # Tables a reader does not start from: the plugin's summaries and the row tables
 # its pages and filters read. Hidden from the lists, still queryable.
 HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", STATE_TABLE, *SUMMARY_TABLES)
+# Columns a reader of the HTML tables does not need: where a row sits in its
+# article or sentence (offsets), and an article's bookkeeping (the file or
+# record it came from, its hash, language and paragraph count). Left out of the
+# tables' HTML pages by default (web/columns.py); still stored, queryable,
+# filterable, sortable and in every JSON and CSV export.
+HIDDEN_COLUMNS = {
+    "articles": ("source", "content_hash", "language", "paragraph_count"),
+    "sentences": ("position", "paragraph", "start", "end"),
+    "attributions": ("cue_start", "cue_end", "source_start", "source_end", "content_start", "content_end"),
+    "mentions": ("start", "end"),
+    "paragraphs": ("start", "end"),
+}
 # Examples offered on the database page, each a question a reader asks.
 EXAMPLE_QUERIES = {
     "anonymous_sources_by_outlet": {

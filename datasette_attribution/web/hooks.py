@@ -12,12 +12,13 @@ from functools import lru_cache
 from datasette import hookimpl
 from datasette.utils import tilde_decode
 
-from . import counts, earlier_release, errors, exports, filters, render
+from . import counts, earlier_release, errors, exports, filters, hidden_columns, render
 from .pages import article, common, dashboard, outlets, story
 from .facets import FEW_ROWS, ActorFacet, ScoreBandFacet, SummarisedColumnFacet
 from .descriptions import (
     DEFAULT_FACETS,
     EXAMPLE_QUERIES,
+    HIDDEN_COLUMNS,
     HIDDEN_TABLES,
     column_descriptions,
 )
@@ -304,7 +305,39 @@ def extra_css_urls(datasette):
 
 
 @hookimpl
-def extra_body_script(view_name, database, table, datasette):
+def extra_body_script(view_name, database, table, datasette, request):
+    left_out = request.scope.get(hidden_columns.SCOPE_KEY) if request is not None else None
+    return (_hidden_columns_script(left_out) if left_out else "") + _page_script(view_name, database, table, datasette)
+
+
+def _hidden_columns_script(left_out: dict) -> str:
+    """A table page that left its default-hidden columns out (hidden_columns.py) says
+    which, with a link to every column; its own links and forms lose the
+    ?_nocol= the plugin added, so that its JSON and CSV links export every
+    column and the next page is asked for as a reader would ask."""
+    note = render.Markup('Hidden to give the text room: {} (still sortable, filterable and in the JSON and '
+                         'CSV). <a href="{}">Show all columns</a>').format(
+        render.Markup(", ").join(render.Markup("<code>{}</code>").format(c) for c in left_out["hidden"]),
+        left_out["every_column"])
+    hidden, note = (json.dumps(x).replace("<", "\\u003c") for x in (left_out["hidden"], str(note)))
+    return ("document.addEventListener('DOMContentLoaded', function () {"
+            f"var hidden = {hidden};"
+            "function without(href) { var u = new URL(href, location.href);"
+            "if (u.origin !== location.origin) { return null; }"
+            "var had = u.searchParams.getAll('_nocol'); var kept = had.filter(function (c) {"
+            "return hidden.indexOf(c) < 0; }); if (kept.length === had.length) { return null; }"
+            "u.searchParams.delete('_nocol'); kept.forEach(function (c) { u.searchParams.append('_nocol', c); });"
+            "return u.pathname + u.search + u.hash; }"
+            "document.querySelectorAll('a[href], link[href]').forEach(function (a) {"
+            "var href = without(a.getAttribute('href')); if (href !== null) { a.setAttribute('href', href); } });"
+            "document.querySelectorAll('form input[name=\"_nocol\"]').forEach(function (i) {"
+            "if (hidden.indexOf(i.value) >= 0) { i.parentNode.removeChild(i); } });"
+            "var t = document.querySelector('.table-wrapper, table.rows-and-columns');"
+            "if (t) { var p = document.createElement('p'); p.className = 'attr-hidden-columns';"
+            f"p.innerHTML = {note}; t.parentNode.insertBefore(p, t); }} }});")
+
+
+def _page_script(view_name, database, table, datasette) -> str:
     if view_name == "index":
         return _dashboard_links_script(datasette, [name for name, db in datasette.databases.items()
                                                    if _plugin_columns(db.path)], "h2")
@@ -374,7 +407,19 @@ def asgi_wrapper(datasette):
         except KeyError:
             return False
 
-    return lambda app: exports.neutralising_csv(app, is_ours)
+    async def table_columns(route: str, table: str):
+        """A table's columns and primary keys, when the plugin loaded its database."""
+        try:
+            db = datasette.get_database(route=route)
+        except KeyError:
+            return None
+        found = _plugin_columns(db.path)
+        if not found or table not in HIDDEN_COLUMNS or not await db.table_exists(table):
+            return None
+        return await db.table_columns(table), await db.primary_keys(table)
+
+    return lambda app: exports.neutralising_csv(
+        hidden_columns.hiding_columns(app, table_columns, lambda: datasette.setting("base_url")), is_ours)
 
 
 @hookimpl

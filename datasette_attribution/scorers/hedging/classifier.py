@@ -28,7 +28,7 @@ from functools import lru_cache
 
 import numpy
 
-from ...resources import ModelFileError, feature_check, model_path
+from ...resources import ModelFileError, check_feature_names, feature_check, model_path
 
 MODEL_FILE = "hedging_classifier.npz"
 KINDS = ("modal", "verb", "adverb", "adjective", "noun", "hearsay", "weasel", "limiter",
@@ -76,12 +76,8 @@ def load_model() -> dict:
             model = {name: stored[name] for name in stored.files}
     except (OSError, ValueError, KeyError) as error:
         raise HedgingModelError(f"{path}: cannot read the hedging model ({error})") from error
-    names = [str(name) for name in model.get("feature_names", [])]
-    if names != feature_names():
-        raise HedgingModelError(
-            f"{path}: the model was trained on other features than the code computes "
-            f"({len(names)} stored, {len(feature_names())} computed); retrain it with "
-            "training/train_hedging_classifier.py")
+    command = str(model["command"]) if "command" in model else None
+    check_feature_names(MODEL_FILE, model.get("feature_names", ()), feature_names(), command)
     return model
 
 

@@ -23,9 +23,44 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
-from ...resources import model_file
+from ...resources import check_feature_names, check_weighed_features, feature_check, labelled, model_file
 from .cues import hedge_cues
+from .sources import RULE_CUES
+
+MODEL_FILE = "hedging.json"
+# The features the model was trained on, in training/train_hedging.py's order, as the
+# model file lists them: one indicator per cue and a count per kind, the context of
+# each cue (context_features) and the sentence's own. The cues, kinds and context
+# words are the lexicon's and the training data's, so each of those features is named
+# by its pattern ("cue={cue}"); loading compares these names one by one, then checks
+# that every cue and kind the file weighs is one the lexicon still has (a cue added
+# since reads 0 like an unseen word; one renamed or dropped stops the load) and that
+# every context weight fits its pattern.
+FEATURE_NAMES = ("cue={cue}", "kind={kind}", "cue:{cue}>{next word}", "{previous word}<cue:{cue}",
+                 "kind:{kind}<{word before}", "kind:{kind}>{word after}", "numbers", "length")
+
+
+def cue_kinds() -> list[tuple[str, str]]:
+    """(cue, kind) for every cue hedge_cues can find: the lexicon's and the rules'."""
+    return [(entry.lower(), kind) for entry, kind in labelled("hedge_cues.txt")] + list(RULE_CUES.items())
+
+
+@feature_check
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    model = model_file("hedging")
+    command = model.get("command")
+    check_feature_names(MODEL_FILE, model.get("feature_names", ()), FEATURE_NAMES, command)
+    pairs = cue_kinds()
+    known = ([f"cue={cue}" for cue, _ in pairs] + [f"kind={kind}" for kind in dict.fromkeys(k for _, k in pairs)]
+             + list(FEATURE_NAMES[2:]))
+    weighed = ([f"cue={cue}" for cue in model["cues"]]
+               + [f"kind={kind}" for kind in model["sufficient_kinds"] + model["capped_kinds"]]
+               + list(model["context"]) + list(model["sentence"]))
+    check_weighed_features(MODEL_FILE, weighed, known, command)
+    return model
 
 
 CONTEXT_TOKEN = re.compile(r"[A-Za-z]+|\S")
@@ -55,7 +90,7 @@ def score_cues(cues: list[dict], text: str, model: dict | None = None) -> float:
     (training passes the model it is fitting)."""
     if not cues:
         return 0.0
-    model = model or model_file("hedging")
+    model = model or _model()
     weights, context = model["cues"], model["context"]
     per_cue, sentence = context_features(text, cues)
     z = model["bias"] + sum(model["sentence"][name] * value for name, value in sentence.items())
@@ -83,4 +118,4 @@ def cue_score(span, model: dict | None = None) -> float:
 def over_threshold(score: float, model: dict | None = None) -> bool:
     """Whether the cue-weight model alone would call the sentence hedged (its own
     cross-validation on CoNLL-2010 reads this; the scorer asks the classifier)."""
-    return score >= (model or model_file("hedging"))["threshold"]
+    return score >= (model or _model())["threshold"]

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy
 
-from ...resources import check_feature_families, check_feature_names, feature_check, model_file, words
+from ...resources import check_feature_names, check_weighed_features, feature_check, model_file, words
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
 # Quotation marks as spaCy's tokens: straight, curly, and the typewriter pairs of
@@ -119,22 +119,32 @@ def token_features(token, in_quote: bool, sentence_has_quote: bool) -> dict[str,
 
 
 MODEL_FILE = "attribution_cues.json"
-# The kinds of feature token_features makes (the part of a name before "="), which
-# loading checks the model file's weights against.
-FEATURE_KINDS = ("bias", "lemma", "pos", "tag", "dep", "lemma_dep", "head", "child", "lemma_child", "subject",
-                 "lemma_subject", "prev", "next", "lemma_next", "in_quote", "sentence_quote", "lemma_quote",
-                 "root", "lexicon")
+# The features token_features makes, in its order, as the model file lists them: one
+# made per word ("lemma=say") is named by its pattern ("lemma={lemma}"), since the words
+# are the training data's vocabulary, not the code's; loading compares these names one
+# by one, then checks that every feature the file weighs fits one of them.
+FEATURE_NAMES = ("bias", "lemma={lemma}", "pos={pos}", "tag={tag}", "dep={dep}", "lemma_dep={lemma}|{dep}",
+                 "head={head lemma}|{dep}", "child={child dep}", "lemma_child={lemma}|{child dep}",
+                 "subject={subject entity type or pos}", "lemma_subject={lemma}|{subject entity type or pos}",
+                 "prev={previous word}", "next={next word}", "lemma_next={lemma}|{next word}", "in_quote",
+                 "sentence_quote", "lemma_quote={lemma}", "root", "lexicon=reporting", "lexicon=stance",
+                 "lexicon=claim_object")
 TOKEN_WIDTH = 384  # the encoder's width: the dense weights read a token's mean of word pieces
+
+
+def dense_feature_names() -> list[str]:
+    return [f"token:{i}" for i in range(TOKEN_WIDTH)]
 
 
 @feature_check
 @lru_cache(maxsize=1)
 def _model() -> dict:
     model = model_file("attribution_cues")
-    check_feature_families(MODEL_FILE, model["weights"], FEATURE_KINDS, model.get("command"))
+    command = model.get("command")
+    check_feature_names(MODEL_FILE, model.get("feature_names", ()), FEATURE_NAMES, command)
+    check_weighed_features(MODEL_FILE, model["weights"], FEATURE_NAMES, command)
     if model.get("dense"):
-        check_feature_names(MODEL_FILE, model.get("dense_names", ()),
-                            [f"token:{i}" for i in range(TOKEN_WIDTH)], model.get("command"))
+        check_feature_names(MODEL_FILE, model.get("dense_names", ()), dense_feature_names(), command)
     return model
 
 

@@ -27,8 +27,8 @@ import numpy
 
 from ...resources import (
     FeatureMismatch,
-    check_feature_families,
     check_feature_names,
+    check_weighed_features,
     feature_check,
     labelled,
     model_arrays,
@@ -181,10 +181,15 @@ def rule_kind(span, start: int, end: int) -> str:
     return "person"  # a description pointing back: "the senator", "the candidate"
 
 
-# The head's sparse features are named in its file ("head=official"); these are the
-# kinds sparse_features makes (the part before "="), which loading checks the file against.
-SPARSE_FEATURE_KINDS = ("bias", "rule", "head", "head_tag", "head_ent", "head_dep", "head_noun", "tokens",
-                        "word", "child_dep", "ent", "propn", "title", "sentence_anonymity")
+# The features sparse_features makes, in its order, as the head's file lists them
+# (`sparse_names`): one made per word or label ("head=official") is named by its pattern
+# ("head={lemma}"), since the words are the training data's vocabulary, not the code's;
+# loading compares these names one by one, then checks that every feature the head
+# weighs (`features`) fits one of them.
+SPARSE_FEATURE_NAMES = ("bias", "rule={rule kind}", "head={lemma}", "head_tag={tag}",
+                        "head_ent={entity type or none}", "head_dep={dep}", "head_noun={source noun kind or none}",
+                        "tokens={words, at most 6}", "word={word}", "child_dep={dep}", "ent={entity type}", "propn",
+                        "title", "sentence_anonymity")
 HEAD_FILE = "source_kind_head.npz"
 PHRASE_WIDTH = 384  # the encoder's width
 
@@ -240,7 +245,8 @@ def _head() -> dict | None:
         return None
     head = model_arrays("source_kind_head")
     command = str(head["command"]) if "command" in head else None
-    check_feature_families(HEAD_FILE, head["features"].tolist(), SPARSE_FEATURE_KINDS, command)
+    check_feature_names(HEAD_FILE, head.get("sparse_names", ()), SPARSE_FEATURE_NAMES, command)
+    check_weighed_features(HEAD_FILE, head["features"].tolist(), SPARSE_FEATURE_NAMES, command)
     # After the sparse features, the phrase's mean over the encoder's word pieces.
     check_feature_names(HEAD_FILE, head.get("dense_names", ()), dense_feature_names(), command)
     if head["weight"].shape[1] != len(head["features"]) + PHRASE_WIDTH \
