@@ -10,13 +10,16 @@ from helpers import SEEDS
 from datasette_attribution.cli import Progress, cli, expected_documents, free_port
 
 
-def test_the_bar_counts_articles_and_estimates_from_the_rate_seen():
+def test_the_bar_counts_articles_and_estimates_from_the_rate_seen_after_the_first():
     now = [0.0]
     out = io.StringIO()
     bar = Progress(10, out, clock=lambda: now[0])
-    for _ in range(4):
+    now[0] = 50.0  # the workers load their models before the first article is done
+    bar.advance("a.jsonl:1")
+    for _ in range(3):
         now[0] += 0.5
         bar.advance("a.jsonl:1")
+    # Three articles in the 1.5 s since the first: 2 a second, six left.
     assert bar.line() == "Loading [###########-----------------] 4/10 articles, 2.0/s, 0:03 left"
     # Too few articles for a rate: no guess.
     assert Progress(163, io.StringIO(), clock=lambda: 0.0).line().endswith("0/163 articles")
