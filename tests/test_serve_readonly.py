@@ -230,7 +230,7 @@ def dated_server(tmp_path_factory):
 @pytest.mark.parametrize("viewport", [LAPTOP, DESKTOP], ids=["1366", "1920"])
 def test_the_dashboard_answers_in_a_browser_with_a_true_time_axis_and_a_safe_palette(
         dated_server, browser, tmp_path, viewport):
-    from datasette_attribution.web.charts import OTHER_COLOUR, PALETTE
+    from datasette_attribution.web.charts import OTHER_COLOUR
 
     page = browser.new_page(viewport=viewport)
     page.goto(dated_server + "/news")
@@ -259,7 +259,9 @@ def test_the_dashboard_answers_in_a_browser_with_a_true_time_axis_and_a_safe_pal
     assert abs((xs[2] - xs[1]) / (xs[1] - xs[0]) - 61 / 30) < 0.1
     fills = set(chart.locator("g.mark-symbol.role-mark path").evaluate_all(
         "points => points.map(p => p.getAttribute('fill'))"))
-    assert fills and fills <= {c.lower() for c in (*PALETTE, OTHER_COLOUR)} | set(PALETTE) | {OTHER_COLOUR}
+    # Okabe and Ito's colours (not the code's own list: a red and green palette must fail here).
+    okabe_ito = {"#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7"}
+    assert fills and {f.lower() for f in fills} <= okabe_ito | {OTHER_COLOUR.lower()}
     legend = chart.locator("g.role-legend-label text").evaluate_all("t => t.map(x => x.textContent)")
     assert set(legend) == {"Gazette", "Courier", "(no outlet)"}
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)

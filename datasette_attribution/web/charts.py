@@ -18,7 +18,9 @@ from markupsafe import Markup
 # deficiency (yellow left out: it vanishes on white); shapes say it again.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right")
-OTHER_COLOUR, OTHER_SHAPE = "#999999", "stroke"
+# Every shape an area Vega fills: "stroke" (a line) filled with no stroke
+# colour draws nothing, which hid every "other outlets" point.
+OTHER_COLOUR, OTHER_SHAPE = "#999999", "triangle-left"
 OTHERS = "other outlets"
 NO_OUTLET = "(no outlet)"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
