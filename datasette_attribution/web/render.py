@@ -7,6 +7,7 @@ are added around it.
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup, escape
 
@@ -20,6 +21,39 @@ def link_target(url: str | None) -> str | None:
     if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
+
+
+# The date of an ISO 8601 value and, when it has one, its hours and minutes:
+# seconds, fractions and the offset are the stored value's, not the reader's.
+ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
+
+
+def date_text(value) -> str | None:
+    """One format for every date the plugin shows: "2023-12-23 12:24" for
+    2023-12-23T12:24:00-05:00, "2023-12-12" for a date alone; None for a value
+    that is no ISO 8601 date (shown as stored)."""
+    found = ISO_DATE.match(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    return f"{found[1]} {found[2]}" if found[2] else found[1]
+
+
+def date_cell(value) -> Markup | None:
+    """A date in a table cell, the stored value in its tooltip and datetime."""
+    shown = date_text(value)
+    if shown is None:
+        return None
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, shown)
+
+
+def signed(value, places: int = 2) -> str:
+    """One format for every sentiment and polarity number: its sign always
+    shown ("+0.15", "-0.40"), "0.00" for what rounds to nothing, "n/a" for none."""
+    if value is None:
+        return "n/a"
+    if round(value, places) == 0:
+        return f"{0:.{places}f}"
+    return f"{value:+.{places}f}"
 
 
 def sentiment_class(score: float | None) -> str:
