@@ -46,6 +46,9 @@ LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_colum
 
 # Dates shown in one format (render.date_text), in the tables as on the plugin's pages.
 DATE_COLUMNS = {"articles": ("published",), "stories": ("first_published", "last_published")}
+# Sentiment and polarity shown signed (render.signed), as on the plugin's pages.
+SIGNED_COLUMNS = {"articles": ("polarity",), "sentences": ("polarity",), "mentions": ("sentiment",),
+                  "actor_stats": ("mean_sentiment",)}
 
 
 @hookimpl
@@ -200,6 +203,8 @@ def render_cell(row, value, column, table, database, datasette):
         return render.Markup('<span class="attr-hash" title="{}">{}…</span>').format(value, value[:10])
     if column in DATE_COLUMNS.get(table, ()):
         return render.date_cell(value)
+    if column in SIGNED_COLUMNS.get(table, ()):
+        return render.signed_cell(value)
     if table == "sentences" and column == "article_id" and value is not None:
         return _article_cell(datasette, database, _raw(value))
     if table in ("attributions", "quotes") and column == "sentence_id" and value is not None:
