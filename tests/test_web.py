@@ -207,3 +207,46 @@ def test_a_quantity_beside_nothing_that_hedges_is_not_marked(seeds_path):
     (response,) = fetch(seeds_path, "/news/sentences?text__contains=often+seen+as")
     assert ('title="hedge cue, approximator: a quantity or frequency: adds to the other cues, '
             'never hedges alone">often</mark>') in response.text
+
+
+def test_dates_read_in_one_format_in_the_tables_and_pages_and_are_stored_as_found(seeds_path, tmp_path):
+    # The seeds' pages give 2014-11-07T09:24:00 (News24) and 2014-11-07T08:13:00-05:00
+    # (The Independent); a record may give a date alone or a time to the microsecond.
+    dated = edited_copy(seeds_path, tmp_path / "dated",
+                        "update articles set published = '2014-11-06' where outlet = 'News24';"
+                        "update stories set last_published = '2014-11-07T18:30:00.205000+00:00'")
+    table, story_rows, as_json, as_csv, article, story = fetch(
+        dated, "/news/articles?_sort=id", "/news/stories", "/news/articles.json?_shape=array&_sort=id",
+        "/news/articles.csv?_sort=id", "/-/attribution/news/articles/2", "/-/attribution/news/stories/1")
+    cells = re.findall(r'<td class="col-published[^"]*">(.*?)</td>', table.text, re.S)
+    assert [c.strip() for c in cells] == [
+        '<time datetime="2014-11-06" title="2014-11-06">2014-11-06</time>',
+        '<time datetime="2014-11-07T08:13:00-05:00" title="2014-11-07T08:13:00-05:00">2014-11-07 08:13</time>']
+    last = re.findall(r'<td class="col-last_published[^"]*">(.*?)</td>', story_rows.text, re.S)
+    assert [c.strip() for c in last] == [
+        '<time datetime="2014-11-07T18:30:00.205000+00:00" title="2014-11-07T18:30:00.205000+00:00">'
+        '2014-11-07 18:30</time>']
+    # Stored, exported and in JSON as found.
+    assert [a["published"] for a in as_json.json()] == ["2014-11-06", "2014-11-07T08:13:00-05:00"]
+    assert "2014-11-07T08:13:00-05:00" in as_csv.text and "<time" not in as_csv.text
+    assert '<time datetime="2014-11-07T08:13:00-05:00">2014-11-07 08:13</time>' in article.text
+    assert '<small><time datetime="2014-11-06">2014-11-06</time></small>' in story.text
+    assert '<small><time datetime="2014-11-07T08:13:00-05:00">2014-11-07 08:13</time></small>' in story.text
+
+
+def test_sentiment_and_polarity_read_signed_the_same_way_on_every_page(seeds_path):
+    from datasette_attribution.web.render import signed
+
+    assert [signed(v) for v in (0.1499, -0.4, 0.004, -0.004, None)] == ["+0.15", "-0.40", "0.00", "0.00", "n/a"]
+    article, story, sentences, facet = fetch(
+        seeds_path, "/-/attribution/news/articles/1", "/-/attribution/news/stories/1",
+        "/news/sentences?id__in=17,19", "/news/sentences.json?_facet_actor=actor")
+    # News24's article: polarity 0.0456, as the story view shows it too.
+    assert re.findall(r"<td>Polarity</td>\s*<td>(.*?)</td>", article.text) == ["+0.05"]
+    assert re.findall(r"<td>Hedged share</td>\s*<td>(.*?)</td>", article.text) == ["0.10"]
+    assert "polarity +0.05</small>" in story.text and "polarity +0.02</small>" in story.text
+    cells = re.findall(r'<td class="col-polarity[^"]*">(.*?)</td>', sentences.text, re.S)
+    assert [c.strip() for c in cells] == ['<span class="attr-signed" title="-0.5625">-0.56</span>',
+                                          '<span class="attr-signed" title="-0.1417">-0.14</span>']
+    labels = [a["label"] for a in facet_results(facet)["actor"]["results"]]
+    assert all(re.search(r"mean sentiment ([+-]\d\.\d\d|0\.00|n/a), ", label) for label in labels)

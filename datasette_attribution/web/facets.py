@@ -22,7 +22,7 @@ from ..store.summaries import (
 )
 from .filters import COUNTED, ROW_ID
 from .descriptions import SCORE_COLUMNS
-from .render import sentiment_class
+from .render import sentiment_class, signed
 
 
 # Rows few enough to band in one pass (the page's count, from the summaries).
@@ -325,10 +325,9 @@ class ActorFacet(Facet):
             selected = chosen == str(actor_id)
             toggle = (path_with_removed_args(self.request, {"_actor": None}) if selected
                       else path_with_added_args(self.request, {"_actor": str(actor_id)}))
-            mean_text = f"{mean:+.2f}" if mean is not None else "n/a"
             values.append({
                 "value": actor_id,
-                "label": f"{name} ({kind}, mean sentiment {mean_text}, {sentiment_class(mean)})",
+                "label": f"{name} ({kind}, mean sentiment {signed(mean)}, {sentiment_class(mean)})",
                 "count": count, "selected": selected,
                 "toggle_url": self.ds.absolute_url(self.request, toggle),
             })

@@ -26,7 +26,7 @@ from .descriptions import (
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
            "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
            "extra_body_script", "database_actions", "menu_links", "asgi_wrapper", "get_metadata", "startup",
-           "handle_exception"]
+           "handle_exception", "prepare_jinja2_environment"]
 
 PLUGIN_NAME = "datasette-attribution"
 # What `plugins: datasette-attribution:` takes (tests/test_docs.py holds the README to each).
@@ -43,6 +43,19 @@ OUR_TABLES = ("articles", "sentences")
 LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_column": "title"},
                  "articles": {"label_column": "title"},
                  "actor_stats": {"sort_desc": "mentions", "label_column": "name"}}
+
+# Dates shown in one format (render.date_text), in the tables as on the plugin's pages.
+DATE_COLUMNS = {"articles": ("published",), "stories": ("first_published", "last_published")}
+# Sentiment and polarity shown signed (render.signed), as on the plugin's pages.
+SIGNED_COLUMNS = {"articles": ("polarity",), "sentences": ("polarity",), "mentions": ("sentiment",),
+                  "actor_stats": ("mean_sentiment",)}
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """The plugin's pages format dates and signed numbers as its table cells do."""
+    env.filters["when"] = lambda value: render.date_text(value) or value
+    env.filters["signed"] = render.signed
 
 
 @hookimpl
@@ -188,6 +201,10 @@ def render_cell(row, value, column, table, database, datasette):
             url, value)
     if table == "articles" and column == "content_hash" and isinstance(value, str):
         return render.Markup('<span class="attr-hash" title="{}">{}…</span>').format(value, value[:10])
+    if column in DATE_COLUMNS.get(table, ()):
+        return render.date_cell(value)
+    if column in SIGNED_COLUMNS.get(table, ()):
+        return render.signed_cell(value)
     if table == "sentences" and column == "article_id" and value is not None:
         return _article_cell(datasette, database, _raw(value))
     if table in ("attributions", "quotes") and column == "sentence_id" and value is not None:

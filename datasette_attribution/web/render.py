@@ -7,6 +7,7 @@ are added around it.
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup, escape
 
@@ -20,6 +21,46 @@ def link_target(url: str | None) -> str | None:
     if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
+
+
+# The date of an ISO 8601 value and, when it has one, its hours and minutes:
+# seconds, fractions and the offset are the stored value's, not the reader's.
+ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
+
+
+def date_text(value) -> str | None:
+    """One format for every date the plugin shows: "2023-12-23 12:24" for
+    2023-12-23T12:24:00-05:00, "2023-12-12" for a date alone; None for a value
+    that is no ISO 8601 date (shown as stored)."""
+    found = ISO_DATE.match(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    return f"{found[1]} {found[2]}" if found[2] else found[1]
+
+
+def date_cell(value) -> Markup | None:
+    """A date in a table cell, the stored value in its tooltip and datetime."""
+    shown = date_text(value)
+    if shown is None:
+        return None
+    return Markup('<time datetime="{}" title="{}">{}</time>').format(value, value, shown)
+
+
+def signed(value, places: int = 2) -> str:
+    """One format for every sentiment and polarity number: its sign always
+    shown ("+0.15", "-0.40"), "0.00" for what rounds to nothing, "n/a" for none."""
+    if value is None:
+        return "n/a"
+    if round(value, places) == 0:
+        return f"{0:.{places}f}"
+    return f"{value:+.{places}f}"
+
+
+def signed_cell(value) -> Markup | None:
+    """A sentiment or polarity in a table cell, signed, the stored value in its tooltip."""
+    if not isinstance(value, (int, float)):
+        return None
+    return Markup('<span class="attr-signed" title="{}">{}</span>').format(value, signed(value))
 
 
 def sentiment_class(score: float | None) -> str:
@@ -73,7 +114,7 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
     for mention in mentions:
         score, label = mention.get("sentiment"), mention_label(mention)
         marks.append((mention["start"], mention["end"], "mention",
-                      f"{mention['actor']}: {label} ({score:+.2f}) toward this actor{carried_by(mention)}"
+                      f"{mention['actor']}: {label} ({signed(score)}) toward this actor{carried_by(mention)}"
                       if score is not None else mention["actor"],
                       f"attr-mention attr-{label}"))
     for cue in counted(cues):
@@ -123,7 +164,7 @@ def evidence_chips(raw: str | None) -> Markup | None:
     found = json.loads(raw)
     chips = [Markup('<span class="attr-chip attr-{}" title="sentiment toward {}: {}">{}</span>').format(
         mention_label(m), m["actor"],
-        "n/a" if m["sentiment"] is None else f"{mention_label(m)} ({m['sentiment']:+.2f}){carried_by(m)}",
+        "n/a" if m["sentiment"] is None else f"{mention_label(m)} ({signed(m['sentiment'])}){carried_by(m)}",
         m["actor"])
         for m in found["mentions"]]
     chips += [Markup('<span class="attr-chip attr-chip-source" title="{}">{} &larr; {}</span>').format(
