@@ -95,6 +95,11 @@ HIDDEN_COLUMNS = {
     "mentions": ("start", "end"),
     "paragraphs": ("start", "end"),
 }
+# Flags stored as 0 and 1, read as words wherever they are shown: their cells and
+# their facets ("hedged: yes"), however the facet is asked for (web/facets.py).
+YES_NO_COLUMNS = {"sentences": ("hedged", "is_quote"), "quotes": ("anonymous",),
+                  "attributions": ("anonymous",)}
+YES_NO = {"1": "yes", "0": "no"}
 # Examples offered on the database page, each a question a reader asks.
 EXAMPLE_QUERIES = {
     "anonymous_sources_by_outlet": {
