@@ -276,9 +276,14 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     outlets = await outlet_rows(datasette, db, scope)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
     await quoted_sources(datasette, db, scope, shown)
-    actors = await top_actors(db, scope)
-    for actor in actors:
-        actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+    listed = await actor_list(datasette, db, scope)
+    if scope.search.strip():
+        actors = await top_actors(db, scope)
+        for actor in actors:
+            actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+    else:
+        # The same ranking under the same scope: counted once.
+        actors = [{k: a[k] for k in ("id", "name", "kind", "mentions", "page")} for a in listed[:TOP_ACTORS]]
     cells = await sentiment_cells(datasette, db, scope, actors, read)
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
@@ -290,7 +295,7 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
         "outlets": shown, "hidden_outlets": len(outlets) - len(shown), "top_sources": TOP_SOURCES,
         "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
         "stories": await largest_stories(datasette, db, scope),
-        "actor_list": await actor_list(datasette, db, scope),
+        "actor_list": listed,
         "outlet_choices": [{"value": NO_OUTLET_CHOICE if c["outlet"] is None else c["outlet"],
                             "label": charts.outlet_name(c["outlet"]), "articles": c["articles"]}
                            for c in choices],
