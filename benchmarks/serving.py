@@ -71,7 +71,7 @@ PLUGIN_PAGES = [
     f"/-/attribution/{{db}}/stories/{STORY}",
     # The dashboard: every outlet, and under each of its controls.
     "/-/attribution/{db}",
-    "/-/attribution/{db}?since=2016-10&until=2016-12",
+    "/-/attribution/{db}?since=2014-11&until=2014-11",  # the seeds' month: every article
     f"/-/attribution/{{db}}?outlet={OUTLET}",
     f"/-/attribution/{{db}}?actor={ACTOR}",
 ]

@@ -86,7 +86,7 @@ HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", STATE_TABLE, *SUMMARY_
 # Columns a reader of the HTML tables does not need: where a row sits in its
 # article or sentence (offsets), and an article's bookkeeping (the file or
 # record it came from, its hash, language and paragraph count). Left out of the
-# tables' HTML pages by default (web/columns.py); still stored, queryable,
+# tables' HTML pages by default (web/hidden_columns.py); still stored, queryable,
 # filterable, sortable and in every JSON and CSV export.
 HIDDEN_COLUMNS = {
     "articles": ("source", "content_hash", "language", "paragraph_count"),

@@ -231,13 +231,33 @@ async def largest_stories(datasette, db, scope: Scope) -> list[dict]:
 async def actor_list(datasette, db, scope: Scope) -> list[dict]:
     """The actors whose name holds the search words, most mentioned first (all
     actors when there is no search), counted in the articles in scope: from
-    actor_stats when nothing narrows them, else from each actor's articles
-    (actor_articles) that the outlet, dates and actor leave."""
+    actor_stats when nothing narrows them, from the summaries by outlet and
+    month under an outlet or dates, and from each actor's articles
+    (actor_articles) when an actor is picked."""
     params = {"search": f"%{scope.search.strip()}%"}
     if not scope.filtered:
         actors = await fetch_rows(db, (
             "select actor_id as id, name, kind, mentions, articles from actor_stats where name like :search "
             f"order by mentions desc, name limit {ACTORS_LISTED}"), params)
+    elif scope.actor is None and await db.table_exists(
+            summary := "outlet_actor_period_stats" if scope.since or scope.until else "outlet_actor_stats"):
+        # Ranked from the summaries by outlet (and month): a scan of every
+        # actor's articles would grow with the database; then the articles of
+        # the few listed, from each one's rows of actor_articles.
+        where, scoped_params = scope.summary_where()
+        actors = await fetch_rows(db, (
+            "select s.actor_id as id, actors.name, actors.kind, sum(s.mentions) as mentions "
+            f"from {summary} s join actors on actors.id = s.actor_id where {where} and actors.name like :search "
+            f"group by s.actor_id order by mentions desc, actors.name limit {ACTORS_LISTED}"),
+            {**scoped_params, **params})
+        where, scoped_params = scope.where()
+        marks = {f"a{i}": a["id"] for i, a in enumerate(actors)}
+        articles = dict((await db.execute(
+            "select aa.actor_id, count(*) from actor_articles aa join articles a on a.id = aa.article_id "
+            f"where aa.actor_id in ({', '.join(':' + k for k in marks)}) and {where} group by 1",
+            {**scoped_params, **marks})).rows)
+        for actor in actors:
+            actor["articles"] = articles.get(actor["id"], 0)
     else:
         where, scoped_params = scope.where()
         actors = await fetch_rows(db, (
@@ -276,9 +296,14 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     outlets = await outlet_rows(datasette, db, scope)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
     await quoted_sources(datasette, db, scope, shown)
-    actors = await top_actors(db, scope)
-    for actor in actors:
-        actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+    listed = await actor_list(datasette, db, scope)
+    if scope.search.strip():
+        actors = await top_actors(db, scope)
+        for actor in actors:
+            actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+    else:
+        # The same ranking under the same scope: counted once.
+        actors = [{k: a[k] for k in ("id", "name", "kind", "mentions", "page")} for a in listed[:TOP_ACTORS]]
     cells = await sentiment_cells(datasette, db, scope, actors, read)
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
@@ -290,7 +315,7 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
         "outlets": shown, "hidden_outlets": len(outlets) - len(shown), "top_sources": TOP_SOURCES,
         "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
         "stories": await largest_stories(datasette, db, scope),
-        "actor_list": await actor_list(datasette, db, scope),
+        "actor_list": listed,
         "outlet_choices": [{"value": NO_OUTLET_CHOICE if c["outlet"] is None else c["outlet"],
                             "label": charts.outlet_name(c["outlet"]), "articles": c["articles"]}
                            for c in choices],
