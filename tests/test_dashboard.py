@@ -159,7 +159,8 @@ def test_each_outlet_lists_the_sources_it_cites_most_as_actors_each_count_a_link
     (page,) = fetch(news, "/-/attribution/news?min_articles=1")
     trump = next(s for s in response.json()["outlets"][0]["sources"] if s["name"] == "Donald Trump")
     assert "Who each outlet quotes" in page.text
-    assert f'<a href="{trump["link"].replace("&", "&amp;")}" class="attr-source-count">2</a>' in page.text
+    assert (f'<a href="{trump["link"].replace("&", "&amp;")}" class="attr-source-count" '
+            'title="2 claims attributed to Donald Trump">2</a>') in page.text
 
 
 def test_the_sources_honour_every_control(news):
