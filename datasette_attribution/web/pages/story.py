@@ -138,7 +138,17 @@ def _what_sources_name(sources: list[dict]) -> list[tuple[str, str]]:
         if not 0 <= start < end <= len(text):
             text, start, end = source["source"], 0, len(source["source"])
         spans.append((text, start, end))
-    return what_sources_name(spans)
+    # Parsed once: a story's page is asked for again, its sentences do not change.
+    missing = [span for span in dict.fromkeys(spans) if span not in _NAMED]
+    if missing:
+        if len(_NAMED) + len(missing) > _NAMED_KEPT:
+            _NAMED.clear()
+        _NAMED.update(zip(missing, what_sources_name(missing), strict=True))
+    return [_NAMED[span] for span in spans]
+
+
+_NAMED: dict = {}
+_NAMED_KEPT = 50_000
 
 
 def _alias_index(actors: list[dict]) -> dict[str, int]:
