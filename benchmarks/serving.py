@@ -69,6 +69,11 @@ PLUGIN_PAGES = [
     "/-/attribution/{db}/outlets",
     f"/-/attribution/{{db}}/actors/{ACTOR}",
     f"/-/attribution/{{db}}/stories/{STORY}",
+    # The dashboard: every outlet, and under each of its controls.
+    "/-/attribution/{db}",
+    "/-/attribution/{db}?since=2014-11&until=2014-11",  # the seeds' month: every article
+    f"/-/attribution/{{db}}?outlet={OUTLET}",
+    f"/-/attribution/{{db}}?actor={ACTOR}",
 ]
 
 

@@ -116,6 +116,20 @@ def score_sentence(text: str, settings: Settings = DEFAULT_SETTINGS) -> dict:
     return sentence
 
 
+def what_sources_name(sources: list[tuple[str, int, int]],
+                      settings: Settings = DEFAULT_SETTINGS) -> list[tuple[str, str]]:
+    """For each (sentence, start, end) of a stored source: what the phrase names
+    (scorers.sourcing.kinds.what_it_names: "name", "people", "document",
+    "pronoun", "thing" or "no phrase") and the word that heads it, from the
+    sentence's parse."""
+    from .scorers.sourcing.kinds import what_it_names
+
+    texts = list(dict.fromkeys(text for text, _, _ in sources))
+    with nlp.memory_zone(settings.model):
+        spans = {text: doc[:] for text, doc in zip(texts, nlp.parse(texts, settings.model), strict=True)}
+        return [what_it_names(spans[text], start, end) for text, start, end in sources]
+
+
 def target_sentiment(sentence: str, start: int, end: int,
                      settings: Settings = DEFAULT_SETTINGS) -> tuple[str, float]:
     """(label, score) toward the target at sentence[start:end], from the registered

@@ -54,7 +54,7 @@ from .store import (
 from .store import open_database as open_store
 from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the command line catches it from here)
 from .resolution import Resolver
-from .store.actors import apply_settlement, begin_load, last_actor_id, stored_actors
+from .store.actors import apply_settlement, begin_load, last_actor_id, left_unsettled, stored_actors
 from .store.name_evidence import NameEvidence
 from .store.stories import StoryGrouper
 from .grouping import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
@@ -140,8 +140,12 @@ class DiskFullError(Exception):
                        "the write-ahead log into the file; free some space and run the same command again "
                        "to finish (it adds nothing)")
         else:
+            # What was committed may still be in the write-ahead log alone: the
+            # file by itself is then empty, and an immutable server ignores logs.
             message = (f"{articles} committed before it filled, the rest were not; free some space and "
-                       "run the same command again to add the rest (the articles committed are skipped)")
+                       "run the same command again to add the rest (the articles committed are skipped). "
+                       "Until then they may be in the write-ahead log beside the file (its -wal): copy or "
+                       "move the two together, and serve it without -i")
         super().__init__(f"the disk is full (or the database reached its size limit): {message}")
         self.committed = committed
 
@@ -376,8 +380,10 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
         # before it is written and placed) and the articles nearest in time.
         resolver = Resolver(stored_actors(db), settings.alias_files,
                             NameEvidence(db, stories, options.story_window))
+        # Actors a killed load wrote are settled by this one, as that load would have.
+        resolver.revisit(left_unsettled(db))
         actors_before = last_actor_id(db)
-        left_unsettled = begin_load(db)
+        was_unsettled = begin_load(db)
 
         def fail(error: LoadError):
             report.errors.append(error)
@@ -389,7 +395,7 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
             # without their actors settled and their summaries. Articles replaced
             # take rows away, and actors joined move rows counted before: count again.
             rewritten = apply_settlement(db, resolver.settle(), actors_before,
-                                         count_all=bool(report.replaced) or left_unsettled)
+                                         count_all=bool(report.replaced) or was_unsettled)
             if report.replaced or rewritten:
                 refresh_summaries(db)
             elif report.added:

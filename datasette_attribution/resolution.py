@@ -355,6 +355,11 @@ class Resolver:
 
     # -- the end of a load ------------------------------------------------------------
 
+    def revisit(self, names) -> None:
+        """Stored entities this load's settle looks at as if it had named them: a
+        killed load's, which it never settled."""
+        self.touched.update(n for n in names if n in self.entities)
+
     def settle(self) -> Settlement:
         """Joins what the whole load now shows to be one entity: a surname or first
         name alone met before any full name with it ("Trump" in the first article,

@@ -16,12 +16,15 @@ RECORDS = [
              "Barack Obama said the United States would wait."},
     {"id": "w2", "published": "2016-11-07", "title": "Vote nears",
      "text": "Barack Obama told reporters that the vote was close. Analysts believe turnout could fall."},
+    {"id": "w3", "published": "2016-11-21", "title": "Rally",
+     "text": "Donald Trump said the crowd was the largest ever. The rally ran late. "
+             "Trump told supporters that the wall would be built."},
 ]
 
 
 @pytest.fixture(scope="module")
 def news(tmp_path_factory):
-    """The seeds and two records without an outlet, as `load` writes them."""
+    """The seeds and three records without an outlet, as `load` writes them."""
     folder = tmp_path_factory.mktemp("dashboard")
     records = folder / "wire.jsonl"
     records.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), "utf-8")
@@ -49,7 +52,7 @@ def test_every_number_links_to_exactly_its_rows_the_rows_without_an_outlet_inclu
         assert len(rows_behind(news, links["attributed"])) == outlet["attributed"]
         assert len(rows_behind(news, links["hedged"])) == outlet["hedged"]
     wire = outlets[None]
-    assert wire["articles"] == 2 and wire["links"]["articles"] == "/news/articles?outlet__isnull=1"
+    assert wire["articles"] == 3 and wire["links"]["articles"] == "/news/articles?outlet__isnull=1"
     assert wire["links"]["anonymous"] == "/news/sentences?_no_outlet=1&attribution=anonymous"
     assert wire["anonymous"] >= 1 and wire["anonymous_share"]["interval"][0] < wire["anonymous_share"]["share"]
 
@@ -96,8 +99,28 @@ def test_the_page_has_controls_sortable_tables_charts_and_links_from_the_databas
 def test_the_csv_has_absolute_links_and_no_formula(news, tmp_path):
     (response,) = fetch(news, "/-/attribution/news.csv?min_articles=1")
     table = list(csv.DictReader(io.StringIO(response.text)))
-    assert [r["outlet"] for r in table] == ["", "News24", "The Independent"]
+    assert [r["outlet"] for r in table] == ["(no outlet)", "News24", "The Independent"]
     assert all(r["articles_link"].startswith("http://localhost/news/articles?") for r in table)
+
+
+def test_every_number_of_the_csv_has_its_link_the_row_without_an_outlet_included(news):
+    (data,) = fetch(news, "/-/attribution/news.json?min_articles=1")
+    (response,) = fetch(news, "/-/attribution/news.csv?min_articles=1")
+    table = list(csv.DictReader(io.StringIO(response.text)))
+    wire = table[0]
+    assert wire["outlet"] == "(no outlet)"
+    for number in ("articles", "sentences", "attributed", "anonymous", "hedged", "quotes"):
+        link = wire[f"{number}_link"]
+        assert link.startswith("http://localhost/news/")
+        assert len(rows_behind(news, link.removeprefix("http://localhost"))) == int(wire[number] or 0), number
+    assert wire["anonymous_link"] == "http://localhost/news/sentences?_no_outlet=1&attribution=anonymous"
+    # Each actor's sentiment cell and each named source, with the link to its rows.
+    obama = next(a for a in data.json()["actors"] if a["name"] == "Barack Obama")
+    assert wire["Barack Obama: sentiment_link"] == (
+        f"http://localhost/news/mentions?_no_outlet=1&actor_id={obama['id']}")
+    assert [wire["source_1"], wire["source_1_attributions"], wire["source_2"], wire["source_2_attributions"],
+            wire["source_3"]] == ["Barack Obama", "2", "Donald Trump", "2", ""]
+    assert len(rows_behind(news, wire["source_2_link"].removeprefix("http://localhost"))) == 2
 
 
 def test_a_database_the_plugin_did_not_load_has_no_dashboard(tmp_path):
@@ -114,3 +137,79 @@ def test_the_actors_table_reads_most_mentioned_first(news):
     counts = [r["mention_count"] for r in rows.json()]
     assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
     assert "sorted by mention_count descending" in page.text
+
+
+def sources_of(response) -> dict:
+    return {o["outlet"]: [(s["name"], s["attributions"]) for s in o["sources"]] for o in response.json()["outlets"]}
+
+
+def test_each_outlet_lists_the_sources_it_cites_most_as_actors_each_count_a_link_to_its_rows(news):
+    (response,) = fetch(news, "/-/attribution/news.json?min_articles=1")
+    sources = sources_of(response)
+    # "Donald Trump" and "Trump" are one source; "Officials", "sources", "Analysts" are no actor.
+    assert sources[None] == [("Barack Obama", 2), ("Donald Trump", 2)]
+    # "Mr Obama" in The Independent, "Obama" in News24: the same actor.
+    assert ("Barack Obama", 1) in sources["The Independent"] and ("Barack Obama", 1) in sources["News24"]
+    assert sources["News24"][0] == ("John McCain", 3) and len(sources["News24"]) == 5
+    for outlet in response.json()["outlets"]:
+        for source in outlet["sources"]:
+            rows = rows_behind(news, source["link"])
+            assert len(rows) == source["attributions"]
+            assert {row["actor_id"] for row in rows} == {source["actor_id"]}
+    (page,) = fetch(news, "/-/attribution/news?min_articles=1")
+    trump = next(s for s in response.json()["outlets"][0]["sources"] if s["name"] == "Donald Trump")
+    assert "Who each outlet quotes" in page.text
+    assert (f'<a href="{trump["link"].replace("&", "&amp;")}" class="attr-source-count" '
+            'title="2 claims attributed to Donald Trump">2</a>') in page.text
+
+
+def test_the_sources_honour_every_control(news):
+    (autumn,) = fetch(news, "/-/attribution/news.json?min_articles=1&since=2016-11&until=2016-11")
+    assert sources_of(autumn) == {None: [("Donald Trump", 2), ("Barack Obama", 1)]}
+    link = autumn.json()["outlets"][0]["sources"][1]["link"]
+    assert "_since=2016-11" in link and len(rows_behind(news, link)) == 1
+    (one,) = fetch(news, "/-/attribution/news.json?min_articles=1&outlet=The+Independent")
+    assert list(sources_of(one)) == ["The Independent"]
+    (few,) = fetch(news, "/-/attribution/news.json?min_articles=2")
+    assert list(sources_of(few)) == [None]
+    trump = next(a for a in autumn.json()["actor_list"] if a["name"] == "Donald Trump")
+    (mentioning,) = fetch(news, f"/-/attribution/news.json?min_articles=1&actor={trump['id']}")
+    assert sources_of(mentioning) == {None: [("Donald Trump", 2)]}
+    link = mentioning.json()["outlets"][0]["sources"][0]["link"]
+    assert f"_actor_articles={trump['id']}" in link and len(rows_behind(news, link)) == 2
+
+
+def test_a_range_that_leaves_every_outlet_under_the_minimum_says_so_and_links_to_them(news):
+    # The seeds' month: News24 and The Independent have one article each, under the default three.
+    (page, data) = fetch(news, "/-/attribution/news?since=2014-11&until=2014-11",
+                         "/-/attribution/news.json?since=2014-11&until=2014-11")
+    assert data.json()["outlets"] == [] and data.json()["hidden_outlets"] == 2
+    assert "No articles match." not in page.text
+    assert "No outlet has 3 or more articles here: 2 outlets have fewer" in page.text
+    show = "/-/attribution/news?since=2014-11&amp;until=2014-11&amp;min_articles=1"
+    assert f'<a href="{show}">show them</a>' in page.text
+    assert chart_specs(page.text) == []  # no chart of outlets the table leaves out
+    (shown,) = fetch(news, show.replace("&amp;", "&").replace("/news?", "/news.json?"))
+    assert [o["outlet"] for o in shown.json()["outlets"]] == ["News24", "The Independent"]
+    (empty,) = fetch(news, "/-/attribution/news?since=2030-01")
+    assert "No articles match." in empty.text
+
+
+def test_the_actors_table_counts_in_the_date_range_and_the_outlet(news):
+    (everything, autumn, independent) = fetch(
+        news, "/-/attribution/news.json?q=obama", "/-/attribution/news.json?q=obama&since=2016-10&until=2016-11",
+        "/-/attribution/news.json?q=obama&outlet=The+Independent")
+
+    def obama(response):
+        return next(a for a in response.json()["actor_list"] if a["name"] == "Barack Obama")
+
+    assert obama(everything)["articles"] == 4
+    # The two dated records that name him, and their two mentions.
+    assert (obama(autumn)["articles"], obama(autumn)["mentions"]) == (2, 2)
+    assert obama(independent)["articles"] == 1
+    for response in (autumn, independent):
+        actor = obama(response)
+        assert len(rows_behind(news, actor["articles_link"])) == actor["articles"]
+        assert len(rows_behind(news, actor["mentions_link"])) == actor["mentions"]
+    assert "_since=2016-10" in obama(autumn)["mentions_link"]
+    assert "outlet=The+Independent" in obama(independent)["articles_link"]

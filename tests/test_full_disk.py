@@ -65,7 +65,8 @@ def test_a_load_that_fills_the_disk_says_what_it_kept_and_a_rerun_adds_the_rest(
     assert result.stderr == (
         f"Error: {path}: the disk is full (or the database reached its size limit): {committed} articles "
         "were committed before it filled, the rest were not; free some space and run the same command "
-        "again to add the rest (the articles committed are skipped)\n")
+        "again to add the rest (the articles committed are skipped). Until then they may be in the "
+        "write-ahead log beside the file (its -wal): copy or move the two together, and serve it without -i\n")
 
     rerun = load(path, corpus)
     assert rerun.exit_code == 0, rerun.output

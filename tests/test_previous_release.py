@@ -109,7 +109,8 @@ def test_a_database_of_the_previous_release_is_served_as_it_is(previous):
         if not page.startswith("/-/attribution/") or page.endswith(".csv"):
             continue
         if page.endswith(".json"):
-            assert response.json()["earlier_release"] == {"lacks": lacking(previous).split(", "), "notice": told}
+            assert response.json()["earlier_release"] == {"lacks": lacking(previous).split(", "),
+                                                          "scored_earlier": True, "notice": told}
         else:
             assert response.text.count(str(escape(told))) == 1, page
     assert "Obama writes rare letter" in pages["/-/attribution/previous/articles/1"].text
@@ -185,6 +186,16 @@ def test_loading_into_it_adds_what_it_lacks_and_scores_new_articles_with_this_re
     db.conn.close()
     assert failing(previous) == []
 
+    # Until they are rescored, the pages say that two releases scored the
+    # articles, and the earlier articles' mentions read as not labelled.
+    mixed = ("Some articles of previous were scored by an earlier release of datasette-attribution, the others "
+             "by this one: their scores differ, and the mentions the earlier release scored count as not "
+             "labelled. To score them all alike: datasette-attribution rescore previous.db")
+    dashboard, iran = fetch(previous, "/-/attribution/previous.json", "/-/attribution/previous/actors/2")
+    assert dashboard.json()["earlier_release"] == {"lacks": [], "scored_earlier": True, "notice": mixed}
+    assert iran.text.count(str(escape(mixed))) == 1
+    assert "22 mentions, not labelled" in iran.text
+
     again = CliRunner().invoke(cli, ["load", str(previous), str(records), "--workers", "1"])
     assert "rescore" in again.stderr  # said until the earlier articles are rescored
 
@@ -230,3 +241,4 @@ def test_rescore_brings_the_earlier_articles_to_this_release(previous, tmp_path)
     records.write_text(json.dumps(RECORD) + "\n")
     after = CliRunner().invoke(cli, ["load", str(previous), str(records), "--workers", "1"])
     assert after.exit_code == 0 and after.stderr == ""  # nothing left to rescore
+    assert "earlier_release" not in fetch(previous, "/-/attribution/previous.json")[0].json()

@@ -284,3 +284,34 @@ def test_a_name_alone_in_a_later_load_is_the_stored_actor_the_corpus_wrote_it_fo
         "where mentions.text = 'Obama'").fetchall()) == {"a": "Barack Obama", "c": "Barack Obama"}
     assert actors(db) == [("Barack Obama", "person", 4, ["Obama", "Barack Obama"]), ("Iowa", "place", 1, ["Iowa"]),
                           ("Michelle Obama", "person", 10, ["Michelle Obama"]), ("Ohio", "place", 1, ["Ohio"])]
+
+
+def test_a_rerun_after_a_killed_load_settles_its_actors_as_one_whole_load(tmp_path, monkeypatch):
+    from datasette_attribution import pipeline
+
+    records = [
+        {"id": "a", "text": "Larry said on Monday that the show would go on without him."},
+        {"id": "b", "text": "Larry King said on Tuesday that the show would go on in Los Angeles."},
+        {"id": "c", "text": "Walter Mondale spoke in Minnesota on Wednesday."},
+    ]
+    clean = open_database(tmp_path / "clean.db")
+    load_records(clean, tmp_path / "all.jsonl", records)
+    # The same load killed at its end: each article committed on its own, the
+    # settlement never written.
+    killed = open_database(tmp_path / "killed.db")
+    monkeypatch.setattr(pipeline, "ARTICLES_PER_COMMIT", 1)
+    settle = pipeline.apply_settlement
+
+    def killed_at_the_end(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "apply_settlement", killed_at_the_end)
+    with pytest.raises(KeyboardInterrupt):
+        load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
+    assert killed.execute("select count(*) from articles").fetchone()[0] == 3
+    assert killed.execute("select count(*) from actors where name = 'Larry'").fetchone()[0] == 1
+    monkeypatch.setattr(pipeline, "apply_settlement", settle)
+    report = load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
+    assert (report.added, report.skipped) == (0, 3)
+    assert actors(killed) == actors(clean)
+    assert ("Larry King", "person", 2, ["Larry", "Larry King"]) in actors(killed)

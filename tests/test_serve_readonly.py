@@ -215,6 +215,21 @@ DATED = [(outlet, day, text) for outlet, days in (
 ), strict=False)]  # the outlet without a name has two days: the first two texts
 
 
+@pytest.mark.parametrize("viewport", [LAPTOP, DESKTOP], ids=["1366", "1920"])
+def test_a_sentence_shows_its_article_and_outlet_beside_its_text_without_scrolling(server, browser, viewport):
+    page = browser.new_page(viewport=viewport)
+    page.goto(server + "/news/sentences?_sort=id")
+    headings = page.eval_on_selector_all("table.rows-and-columns thead th", "t => t.map(x => x.dataset.column)")
+    assert headings[:4] == ["id", "text", "article_id", "evidence"]
+    cells = page.eval_on_selector_all(
+        "table.rows-and-columns tbody td.col-article_id",
+        "cells => cells.map(c => [c.getBoundingClientRect().right, c.querySelector('.attr-outlet').textContent])")
+    # The seeds' first 31 sentences are News24's, the next 12 The Independent's.
+    assert [outlet for _, outlet in cells] == ["· News24"] * 31 + ["· The Independent"] * 12
+    assert max(right for right, _ in cells) <= viewport["width"]
+    assert page.evaluate("window.scrollX") == 0
+
+
 @pytest.fixture(scope="module")
 def dated_server(tmp_path_factory):
     import json

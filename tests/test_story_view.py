@@ -91,3 +91,63 @@ def test_a_story_of_one_outlet_says_so_and_compares_nothing(tmp_path):
     assert "2 articles from 1 outlet," in page.text
     assert "Only one outlet reports this story" in page.text
     assert "Reported here, not by the others" not in page.text
+
+
+def test_what_a_source_names_says_whether_the_story_lists_it():
+    from datasette_attribution.analyze import what_sources_name
+
+    cases = [
+        ("Clinton campaign manager Robby Mook said the debate would focus on jobs.",
+         "Clinton campaign manager Robby Mook", ("name", "Mook")),
+        ("Mook told reporters the campaign was ready.", "Mook", ("name", "Mook")),
+        ("The Democratic nominee said she would visit Ohio.", "The Democratic nominee", ("people", "nominee")),
+        ("A 911 caller said the man had a gun.", "A 911 caller", ("people", "caller")),
+        ("Campaign aides said the speech was being rewritten.", "Campaign aides", ("people", "aides")),
+        ("Nearly eight of 10 voters said they expect Clinton to win.", "Nearly eight of 10 voters",
+         ("people", "voters")),
+        ("Poll: Clinton leads Trump by four points", "Poll", ("document", "Poll")),
+        ("A new poll shows Clinton ahead.", "A new poll", ("document", "poll")),
+        ("They said the talks had failed.", "They", ("pronoun", "They")),
+        ("His best response, he argued, was to stay calm.", "His best response", ("thing", "response")),
+        ("That freewheeling environment, critics said, suits Trump.", "That freewheeling environment",
+         ("thing", "environment")),
+        ("Another 19 percent said they were undecided.", "Another 19 percent", ("thing", "percent")),
+    ]
+    found = what_sources_name([(text, text.index(words), text.index(words) + len(words))
+                               for text, words, _ in cases])
+    assert found == [expected for _, _, expected in cases]
+
+
+def test_a_storys_sources_are_grouped_by_actor_and_name_someone(tmp_path):
+    import json
+
+    from datasette_attribution import pipeline
+
+    gazette = ("Clinton campaign manager Robby Mook said on Sunday that the first debate would turn on jobs and "
+               "trade. Mook said the campaign had prepared for weeks in a hotel in Westchester. "
+               "Senate Minority Leader Harry Reid said Donald Trump was unfit to be president. "
+               "Reid said voters in Nevada would see that on Monday night. "
+               "His best response, Trump argued, was to stay calm and talk about trade.")
+    courier = ("Robby Mook, who manages the Clinton campaign, said the first debate would turn on jobs and trade. "
+               "Mook told reporters the campaign was ready for Monday night in Hempstead. "
+               "Campaign aides said the candidate had rehearsed answers on trade for a week. "
+               "Nearly eight of 10 voters said they expect Clinton to win the debate, a new poll found. "
+               "Another 19 percent said they were undecided.")
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": outlet, "published": "2016-09-25", "title": title,
+                                           "text": text}) + "\n" for outlet, title, text in (
+        ("Gazette", "Clinton campaign readies for first debate on jobs and trade", gazette),
+        ("Courier", "Clinton campaign ready for first debate on jobs and trade", courier))), "utf-8")
+    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    (response,) = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1.json")
+    listed = {o["outlet"]: [(s["source"], s["said_as"], s["anonymous"], s["times"]) for s in o["sources"]]
+              for o in response.json()["outlets"]}
+    # "Mook" is Robby Mook (not the "Clinton" the scorer found first in "Clinton
+    # campaign manager Robby Mook"), "Reid" Harry Reid; "a new poll" and "Another
+    # 19 percent" name no one.
+    assert listed == {
+        "Gazette": [("Robby Mook", "Clinton campaign manager Robby Mook", 0, 2),
+                    ("Harry Reid", "Senate Minority Leader Harry Reid", 0, 2), ("Donald Trump", "Trump", 0, 1)],
+        "Courier": [("Robby Mook", "Robby Mook", 0, 2), ("Campaign aides", "Campaign aides", 1, 1),
+                    ("Nearly eight of 10 voters", "Nearly eight of 10 voters", 1, 1)],
+    }

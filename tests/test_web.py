@@ -232,3 +232,52 @@ def test_dates_read_in_one_format_in_the_tables_and_pages_and_are_stored_as_foun
     assert '<time datetime="2014-11-07T08:13:00-05:00">2014-11-07 08:13</time>' in article.text
     assert '<small><time datetime="2014-11-06">2014-11-06</time></small>' in story.text
     assert '<small><time datetime="2014-11-07T08:13:00-05:00">2014-11-07 08:13</time></small>' in story.text
+
+
+def test_sentiment_and_polarity_read_signed_the_same_way_on_every_page(seeds_path):
+    from datasette_attribution.web.render import signed
+
+    assert [signed(v) for v in (0.1499, -0.4, 0.004, -0.004, None)] == ["+0.15", "-0.40", "0.00", "0.00", "n/a"]
+    article, story, sentences, facet = fetch(
+        seeds_path, "/-/attribution/news/articles/1", "/-/attribution/news/stories/1",
+        "/news/sentences?id__in=17,19", "/news/sentences.json?_facet_actor=actor")
+    # News24's article: polarity 0.0456, as the story view shows it too.
+    assert re.findall(r"<td>Polarity</td>\s*<td>(.*?)</td>", article.text) == ["+0.05"]
+    assert re.findall(r"<td>Hedged share</td>\s*<td>(.*?)</td>", article.text) == ["0.10"]
+    assert "polarity +0.05</small>" in story.text and "polarity +0.02</small>" in story.text
+    cells = re.findall(r'<td class="col-polarity[^"]*">(.*?)</td>', sentences.text, re.S)
+    assert [c.strip() for c in cells] == ['<span class="attr-signed" title="-0.5625">-0.56</span>',
+                                          '<span class="attr-signed" title="-0.1417">-0.14</span>']
+    labels = [a["label"] for a in facet_results(facet)["actor"]["results"]]
+    assert all(re.search(r"mean sentiment ([+-]\d\.\d\d|0\.00|n/a), ", label) for label in labels)
+
+
+def test_flags_read_yes_and_no_in_their_cells_and_however_their_facet_is_asked_for(seeds_path):
+    sentences, quotes, attributions, page = fetch(
+        seeds_path, "/news/sentences.json?_facet=hedged", "/news/quotes.json?_facet=anonymous",
+        "/news/attributions.json?_facet=anonymous&_facet=source_kind", "/news/quotes?_facet=anonymous&_sort=id")
+
+    def flag(response, column):
+        found = facet_results(response)
+        return [name for name in found if name.startswith(column)], [
+            (v["label"], v["count"]) for v in found[column]["results"]]
+
+    # ?_facet=hedged beside the default facet on hedged is one facet, read yes/no.
+    assert flag(sentences, "hedged") == (["hedged"], [("no", 35), ("yes", 8)])
+    assert flag(quotes, "anonymous") == (["anonymous"], [("no", 5), ("yes", 1)])
+    assert flag(attributions, "anonymous") == (["anonymous"], [("no", 14), ("yes", 11)])
+    assert [v["label"] for v in facet_results(attributions)["source_kind"]["results"]][:2] == [
+        "unnamed official", "person"]
+    # Choosing "yes" keeps the facet and filters to the one anonymous quote.
+    chosen = facet_results(quotes)["anonymous"]["results"][1]["toggle_url"]
+    (filtered,) = fetch(seeds_path, chosen.replace("http://localhost", ""))
+    assert "anonymous=1" in chosen and len(filtered.json()["rows"]) == 1
+    assert facet_results(filtered)["anonymous"]["results"][0]["label"] == "yes"
+    cells = re.findall(r'<td class="col-anonymous[^"]*">(.*?)</td>', page.text, re.S)
+    assert [c.strip() for c in cells] == ["no", "no", "no", "no", "no", "yes"]
+    (hedged,) = fetch(seeds_path, "/news/sentences?hedged=1&_size=2")
+    assert [c.strip() for c in re.findall(r'<td class="col-hedged[^"]*">(.*?)</td>', hedged.text, re.S)] == [
+        "yes", "yes"]
+    # Stored and exported as 0 and 1.
+    (as_csv,) = fetch(seeds_path, "/news/quotes.csv?_facet=anonymous&_sort=id")
+    assert [line.split(",")[-1] for line in as_csv.text.splitlines()[1:]][-1] == "1"

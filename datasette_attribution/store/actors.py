@@ -43,6 +43,16 @@ def stored_actors(db: sqlite_utils.Database):
         yield name, kind, counts.get(actor_id, 0) if counts is not None else count, written
 
 
+def left_unsettled(db: sqlite_utils.Database) -> list[str]:
+    """The actors a load wrote and did not live to settle (it was killed, or the
+    disk filled): their aliases are not written yet. The next load settles them
+    with its own names, as the load they came from would have, so that a rerun
+    ends where one whole load of the same articles ends."""
+    if _state(db, UNSETTLED) is None:
+        return []
+    return [name for (name,) in db.execute("select name from actors where aliases is null order by id")]
+
+
 def begin_load(db: sqlite_utils.Database) -> bool:
     """Note that a load writes mentions its settlement has not counted yet (kept
     with its first articles, cleared by apply_settlement); returns whether an

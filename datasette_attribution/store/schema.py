@@ -163,11 +163,12 @@ def open_database(path, layout: Layout | None = None) -> sqlite_utils.Database:
 
 
 # Datasette shows a table's columns in the order they were created: a reader
-# starts from the sentence and its evidence; where it sits in the body, last;
-# from an article's title, outlet, date and scores; its bookkeeping, last.
+# starts from the sentence, its article and outlet (article_id shows both) and
+# its evidence; where it sits in the body, last; from an article's title,
+# outlet, date and scores; its bookkeeping, last.
 READING_ORDER = {
-    "sentences": (("id", "text", "evidence", "attribution", "source", "hedged", "hedge_cues"),
-                  ("article_id", "position", "paragraph", "start", "end")),
+    "sentences": (("id", "text", "article_id", "evidence", "attribution", "source", "hedged", "hedge_cues"),
+                  ("position", "paragraph", "start", "end")),
     "articles": (("id", "title", "outlet", "published", "anonymous_share", "hedged_share", "polarity",
                   "subjectivity", "story_id", "byline", "standfirst", "body"),
                  ("language", "paragraph_count", "sentence_count", "source", "url", "content_hash")),

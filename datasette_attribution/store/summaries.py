@@ -178,6 +178,18 @@ SUMMARY_TABLES = {
         group by 1, 2, 3""",
         [["month"], ["week"]], ADD,
     ),
+    # The named sources each outlet cites: attributions whose speaker resolved to
+    # an actor, by outlet and month of publication (the dashboard's "who each
+    # outlet quotes" under its outlet and date-range controls).
+    "outlet_source_stats": (
+        f"""select articles.outlet, attributions.actor_id, substr(articles.published, 1, 7) as month,
+          count(*) as attributions
+        from attributions join sentences on sentences.id = attributions.sentence_id
+        join articles on articles.id = sentences.article_id
+        where attributions.actor_id is not null and {_IN_SCOPE}
+        group by 1, 2, 3""",
+        [["outlet", "actor_id"]], ADD,
+    ),
     "outlet_actor_period_stats": (
         f"""select articles.outlet, mentions.actor_id, substr(articles.published, 1, 7) as month,
           strftime('%Y-W%W', articles.published) as week, count(*) as mentions,
@@ -208,6 +220,7 @@ GROUPED_BY = {
     "facet_actor_article_pairs": ("actor_id", "other_id", "outlet"),
     "outlet_period_stats": ("outlet", "month", "week"),
     "outlet_actor_period_stats": ("outlet", "actor_id", "month", "week"),
+    "outlet_source_stats": ("outlet", "actor_id", "month"),
 }
 # Where a database records what its summaries have counted.
 STATE_TABLE = "summary_state"

@@ -86,7 +86,7 @@ HIDDEN_TABLES = ("mentions", "paragraphs", "story_terms", STATE_TABLE, *SUMMARY_
 # Columns a reader of the HTML tables does not need: where a row sits in its
 # article or sentence (offsets), and an article's bookkeeping (the file or
 # record it came from, its hash, language and paragraph count). Left out of the
-# tables' HTML pages by default (web/columns.py); still stored, queryable,
+# tables' HTML pages by default (web/hidden_columns.py); still stored, queryable,
 # filterable, sortable and in every JSON and CSV export.
 HIDDEN_COLUMNS = {
     "articles": ("source", "content_hash", "language", "paragraph_count"),
@@ -95,6 +95,11 @@ HIDDEN_COLUMNS = {
     "mentions": ("start", "end"),
     "paragraphs": ("start", "end"),
 }
+# Flags stored as 0 and 1, read as words wherever they are shown: their cells and
+# their facets ("hedged: yes"), however the facet is asked for (web/facets.py).
+YES_NO_COLUMNS = {"sentences": ("hedged", "is_quote"), "quotes": ("anonymous",),
+                  "attributions": ("anonymous",)}
+YES_NO = {"1": "yes", "0": "no"}
 # Examples offered on the database page, each a question a reader asks.
 EXAMPLE_QUERIES = {
     "anonymous_sources_by_outlet": {

@@ -19,7 +19,8 @@ from functools import lru_cache
 import sqlite_utils
 
 from ..analyze import scorers
-from ..store.schema import Layout, missing_columns
+from ..resources import scoring_data_digest
+from ..store.schema import Layout, missing_columns, recorded_scoring
 from ..store.summaries import LABEL_COUNTS, summaries_current
 
 STATUS = 409
@@ -58,6 +59,26 @@ def _lacks(path: str, modified: int) -> tuple[str, ...]:
         return ()
 
 
+def scored_by_earlier_models(path: str | None) -> bool:
+    """Whether articles of the file at `path` were scored by other model files or
+    lexicons than this release's (a load into an earlier release's file scores
+    only its new articles): their labels and scores differ from the others'."""
+    if not path or not os.path.exists(path):
+        return False
+    return _scored_elsewhere(path, os.stat(path).st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _scored_elsewhere(path: str, modified: int) -> bool:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            db = sqlite_utils.Database(conn)
+            return (db["articles"].exists() and db.execute("select exists (select 1 from articles)").fetchone()[0]
+                    and recorded_scoring(db) != scoring_data_digest())
+    except sqlite3.Error:
+        return False
+
+
 def message(database: str, path: str, lacks: list[str]) -> str:
     return (f"{database} was written by an earlier release of datasette-attribution: it lacks "
             f"{', '.join(lacks)}, which this page reads. Its tables can be browsed as they are; to see "
@@ -74,6 +95,8 @@ class Reading:
     path: str | None
     lacks: tuple[str, ...] = ()
     columns: dict[str, frozenset] = field(default_factory=dict)
+    # Articles scored by an earlier release's models beside this release's.
+    scored_earlier: bool = False
 
     def has(self, table: str, column: str) -> bool:
         return column in self.columns.get(table, ())
@@ -102,6 +125,11 @@ class Reading:
     def notice(self) -> str | None:
         """What a page on this file says above what it shows; None for a current file."""
         if not self.lacks:
+            if self.scored_earlier:
+                return (f"Some articles of {self.database} were scored by an earlier release of "
+                        f"datasette-attribution, the others by this one: their scores differ, and the mentions the "
+                        f"earlier release scored count as not labelled. To score them all alike: "
+                        f"{COMMAND} {os.path.basename(self.path or self.database)}")
             return None
         return (f"{self.database} was written by an earlier release of datasette-attribution: it lacks "
                 f"{', '.join(self.lacks)}. This page shows what the file's columns allow; what needs the "
@@ -111,7 +139,10 @@ class Reading:
 
     def as_json(self) -> dict:
         """For a page's JSON: {} for a current file, else what it lacks and the notice."""
-        return {"earlier_release": {"lacks": list(self.lacks), "notice": self.notice}} if self.lacks else {}
+        if not self.lacks and not self.scored_earlier:
+            return {}
+        return {"earlier_release": {"lacks": list(self.lacks), "scored_earlier": self.scored_earlier,
+                                    "notice": self.notice}}
 
 
 async def reading(db) -> Reading:
@@ -128,4 +159,5 @@ async def reading(db) -> Reading:
     lacks = [item for item in what_it_lacks(db.path) if "." in item] or [
         f"{table}.{column}" for table in LABELLED_SUMMARIES if table in columns
         for column in LABEL_COUNT_COLUMNS if column not in columns[table]]
-    return Reading(db.name, db.path, tuple(lacks), {table: frozenset(found) for table, found in columns.items()})
+    return Reading(db.name, db.path, tuple(lacks), {table: frozenset(found) for table, found in columns.items()},
+                   scored_earlier=scored_by_earlier_models(db.path))

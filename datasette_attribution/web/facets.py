@@ -8,6 +8,7 @@ signature differs between 0.65 and the 1.0 alphas.
 from __future__ import annotations
 
 import inspect
+from urllib.parse import parse_qsl, urlencode
 
 from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet, Facet
@@ -21,8 +22,9 @@ from ..store.summaries import (
     facet_summary,
 )
 from .filters import COUNTED, ROW_ID
-from .descriptions import SCORE_COLUMNS
-from .render import sentiment_class
+from .descriptions import SCORE_COLUMNS, YES_NO, YES_NO_COLUMNS
+from .hidden_columns import table_page
+from .render import sentiment_class, signed
 
 
 # Rows few enough to band in one pass (the page's count, from the summaries).
@@ -178,9 +180,32 @@ def summary_where(filters: dict) -> str:
     return " and ".join(f"stats.[{column}] = :{column}" for column in filters) or "1"
 
 
-# Flags stored as 0 and 1, read as words in a facet ("hedged: yes").
-YES_NO_COLUMNS = ("hedged", "is_quote", "anonymous")
-YES_NO = {"1": "yes", "0": "no"}
+def flag_facets_counted(table: str, args: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The request's arguments with ?_facet= on a flag (YES_NO_COLUMNS) asked of
+    SummarisedColumnFacet (?_facet_counts=), which reads it yes/no: Datasette's
+    column facet, which ?_facet= runs, labels it 0/1 and takes no labels."""
+    flags = YES_NO_COLUMNS.get(table, ())
+    return [(f"_facet_{SummarisedColumnFacet.type}", value) if key == "_facet" and value in flags
+            else (key, value) for key, value in args]
+
+
+def labelling_flag_facets(app, is_ours, base_url=lambda: "/"):
+    """ASGI middleware: a table page or its JSON (`/db/quotes?_facet=anonymous`) of a
+    database `is_ours(route)` answers for has its flags' column facets counted
+    by SummarisedColumnFacet (flag_facets_counted)."""
+    async def wrapped(scope, receive, send):
+        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD") and (
+                b"_facet=" in scope.get("query_string", b"")):
+            path = scope.get("path", "")
+            page = table_page(path[:-len(".json")] if path.endswith(".json") else path, base_url())
+            if page and page[1] in YES_NO_COLUMNS and is_ours(page[0]):
+                args = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+                counted = flag_facets_counted(page[1], args)
+                if counted != args:
+                    scope = {**scope, "query_string": urlencode(counted).encode("latin-1")}
+        await app(scope, receive, send)
+
+    return wrapped
 
 
 class SummarisedColumnFacet(ColumnFacet):
@@ -194,6 +219,17 @@ class SummarisedColumnFacet(ColumnFacet):
     async def suggest(self):
         return []  # Datasette's column facet suggests these columns
 
+    def get_configs(self):
+        """Each column once: ?_facet_counts=hedged (a flag's ?_facet=, web/facets.py)
+        beside the default facet on hedged is one facet."""
+        configs, seen = [], set()
+        for config in super().get_configs():
+            column = config["config"].get("simple")
+            if column not in seen:
+                seen.add(column)
+                configs.append(config)
+        return configs
+
     async def _labels(self, column: str, values: list) -> dict:
         """Foreign keys' labels (a story's title), as Datasette's column facet
         shows them; the 1.0 alphas ask who is looking first."""
@@ -205,7 +241,11 @@ class SummarisedColumnFacet(ColumnFacet):
     async def facet_results(self):
         results, timed_out = await self._counted()
         for result in results:
-            if result["name"] in YES_NO_COLUMNS:
+            # Removed as it was asked for (Datasette's column facet, counting here
+            # when no summary answers, removes ?_facet=).
+            result["toggle_url"] = self.ds.urls.path(path_with_removed_args(
+                self.request, {f"_facet_{self.type}": result["name"]}))
+            if result["name"] in YES_NO_COLUMNS.get(self.table, ()):
                 for value in result["results"]:
                     value["label"] = YES_NO.get(str(value["value"]), value["label"])
         return results, timed_out
@@ -325,10 +365,9 @@ class ActorFacet(Facet):
             selected = chosen == str(actor_id)
             toggle = (path_with_removed_args(self.request, {"_actor": None}) if selected
                       else path_with_added_args(self.request, {"_actor": str(actor_id)}))
-            mean_text = f"{mean:+.2f}" if mean is not None else "n/a"
             values.append({
                 "value": actor_id,
-                "label": f"{name} ({kind}, mean sentiment {mean_text}, {sentiment_class(mean)})",
+                "label": f"{name} ({kind}, mean sentiment {signed(mean)}, {sentiment_class(mean)})",
                 "count": count, "selected": selected,
                 "toggle_url": self.ds.absolute_url(self.request, toggle),
             })

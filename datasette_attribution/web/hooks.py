@@ -14,12 +14,14 @@ from datasette.utils import tilde_decode
 
 from . import counts, earlier_release, errors, exports, filters, hidden_columns, render
 from .pages import article, common, dashboard, outlets, story
-from .facets import FEW_ROWS, ActorFacet, ScoreBandFacet, SummarisedColumnFacet
+from .facets import FEW_ROWS, ActorFacet, ScoreBandFacet, SummarisedColumnFacet, labelling_flag_facets
 from .descriptions import (
     DEFAULT_FACETS,
     EXAMPLE_QUERIES,
     HIDDEN_COLUMNS,
     HIDDEN_TABLES,
+    YES_NO,
+    YES_NO_COLUMNS,
     column_descriptions,
 )
 
@@ -46,6 +48,9 @@ LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_colum
 
 # Dates shown in one format (render.date_text), in the tables as on the plugin's pages.
 DATE_COLUMNS = {"articles": ("published",), "stories": ("first_published", "last_published")}
+# Sentiment and polarity shown signed (render.signed), as on the plugin's pages.
+SIGNED_COLUMNS = {"articles": ("polarity",), "sentences": ("polarity",), "mentions": ("sentiment",),
+                  "actor_stats": ("mean_sentiment",)}
 
 
 @hookimpl
@@ -200,6 +205,10 @@ def render_cell(row, value, column, table, database, datasette):
         return render.Markup('<span class="attr-hash" title="{}">{}…</span>').format(value, value[:10])
     if column in DATE_COLUMNS.get(table, ()):
         return render.date_cell(value)
+    if column in SIGNED_COLUMNS.get(table, ()):
+        return render.signed_cell(value)
+    if column in YES_NO_COLUMNS.get(table, ()) and value is not None:
+        return YES_NO.get(str(value))
     if table == "sentences" and column == "article_id" and value is not None:
         return _article_cell(datasette, database, _raw(value))
     if table in ("attributions", "quotes") and column == "sentence_id" and value is not None:
@@ -430,8 +439,11 @@ def asgi_wrapper(datasette):
             return None
         return await db.table_columns(table), await db.primary_keys(table)
 
-    return lambda app: exports.neutralising_csv(
-        hidden_columns.hiding_columns(app, table_columns, lambda: datasette.setting("base_url")), is_ours)
+    def base_url():
+        return datasette.setting("base_url")
+
+    return lambda app: exports.neutralising_csv(hidden_columns.hiding_columns(
+        labelling_flag_facets(app, is_ours, base_url), table_columns, base_url), is_ours)
 
 
 @hookimpl

@@ -56,6 +56,13 @@ def signed(value, places: int = 2) -> str:
     return f"{value:+.{places}f}"
 
 
+def signed_cell(value) -> Markup | None:
+    """A sentiment or polarity in a table cell, signed, the stored value in its tooltip."""
+    if not isinstance(value, (int, float)):
+        return None
+    return Markup('<span class="attr-signed" title="{}">{}</span>').format(value, signed(value))
+
+
 def sentiment_class(score: float | None) -> str:
     if score is None:
         return "neutral"
@@ -107,7 +114,7 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
     for mention in mentions:
         score, label = mention.get("sentiment"), mention_label(mention)
         marks.append((mention["start"], mention["end"], "mention",
-                      f"{mention['actor']}: {label} ({score:+.2f}) toward this actor{carried_by(mention)}"
+                      f"{mention['actor']}: {label} ({signed(score)}) toward this actor{carried_by(mention)}"
                       if score is not None else mention["actor"],
                       f"attr-mention attr-{label}"))
     for cue in counted(cues):
@@ -157,7 +164,7 @@ def evidence_chips(raw: str | None) -> Markup | None:
     found = json.loads(raw)
     chips = [Markup('<span class="attr-chip attr-{}" title="sentiment toward {}: {}">{}</span>').format(
         mention_label(m), m["actor"],
-        "n/a" if m["sentiment"] is None else f"{mention_label(m)} ({m['sentiment']:+.2f}){carried_by(m)}",
+        "n/a" if m["sentiment"] is None else f"{mention_label(m)} ({signed(m['sentiment'])}){carried_by(m)}",
         m["actor"])
         for m in found["mentions"]]
     chips += [Markup('<span class="attr-chip attr-chip-source" title="{}">{} &larr; {}</span>').format(

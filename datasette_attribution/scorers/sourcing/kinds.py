@@ -34,7 +34,7 @@ from ...resources import (
     model_arrays,
     model_path,
 )
-from ..common.names import is_title
+from ..common.names import is_common_word, is_title
 
 KINDS = ("person", "organisation", "media", "document", "unnamed official", "unnamed other", "vague")
 ANONYMOUS_KINDS = frozenset({"unnamed official", "unnamed other", "vague"})
@@ -179,6 +179,58 @@ def rule_kind(span, start: int, end: int) -> str:
     if lowered & {"a", "an", "one", "another"}:
         return "unnamed other"
     return "person"  # a description pointing back: "the senator", "the candidate"
+
+
+# What a source phrase's head says of who it names (what_it_names). Nouns for
+# people or bodies come from source_nouns.txt; a noun outside it names people when
+# English makes it an agent or a person ("caller", "speechwriters", "nominee",
+# "chairwoman"), from its ending.
+PEOPLE_NOUNS = frozenset({"organisation", "media", "official", "group", "other"})
+AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees", "man", "men")
+
+
+def what_it_names(span, start: int, end: int) -> tuple[str, str]:
+    """What the source phrase at sentence[start:end] names, by its head: "name" (a
+    proper name: "Vann R. Newkirk II", "Politifact"), "people" (a person or body
+    by a noun: "campaign aides", "the former secretary of state", "a 911 caller",
+    "eight of 10 voters"), "document" ("Poll", "a new poll", "reports"),
+    "pronoun" (one with no one resolved behind it says nothing), "thing" (a
+    noun that names no one: "his best response", "that freewheeling
+    environment", "31 percent"), or "no phrase" (no noun heads it: a clause
+    taken for a source, a fragment); and the word that heads it ("Mook" in
+    "Clinton campaign manager Robby Mook")."""
+    tokens = phrase_tokens(span, start, end)
+    head = phrase_head(tokens)
+    if head is None:
+        return "no phrase", ""
+    stands_for = antecedent(head)
+    if stands_for is not None:
+        tokens, head = _phrase_of(stands_for)
+    nouns = source_nouns()
+    if head.like_num or nouns.get(head.lower_) == "share":
+        # "eight of 10 voters", "a majority of Democrats": the part names what its whole names.
+        whole = next((t for t in tokens if t.dep_ == "pobj" and t.head.head.i == head.i
+                      and t.head.lower_ == "of"), None)
+        if whole is None:
+            return "thing", head.text  # "31 percent", "hundreds"
+        head = whole
+    if head.pos_ == "PRON":
+        return "pronoun", head.text
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return "no phrase", head.text
+    noun = nouns.get(head.lower_) or nouns.get(head.lemma_.lower())
+    # A proper name, however the tagger took it ("Trump" tagged a noun), but not a
+    # source noun in a headline's capitals ("Poll", "Video").
+    capitalised = head.text[:1].isupper() and not is_common_word(head.text, never_a_name=True)
+    if (capitalised and nouns.get(head.lower_) is None) or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
+        return "name", head.text
+    if noun in PEOPLE_NOUNS:
+        return "people", head.text
+    if noun == "document":
+        return "document", head.text
+    if head.lower_.endswith(AGENT_ENDINGS) and len(head.text) > 4 or is_title(head.text):
+        return "people", head.text
+    return "thing", head.text
 
 
 # The features sparse_features makes, in its order, as the head's file lists them

@@ -17,6 +17,7 @@ from ..render import (
     highlight,
     link_target,
     mention_label,
+    signed,
 )
 
 
@@ -25,6 +26,10 @@ def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
     for row in rows:
         grouped.setdefault(row["sentence_id"], []).append(row)
     return grouped
+
+
+def _share(value) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
 
 
 async def article_page(datasette, request):
@@ -70,13 +75,13 @@ async def article_page(datasette, request):
     anonymous = [s for s in attributed if s["attribution"] == "anonymous"]
     hedged = [s for s in sentences if s["hedged"]]
     reasons = [
-        ("Anonymous share", article["anonymous_share"],
+        ("Anonymous share", _share(article["anonymous_share"]),
          f"{len(anonymous)} of {len(attributed)} attributed sentences rest on unnamed or vague sources",
          table_link(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
-        ("Hedged share", article["hedged_share"],
+        ("Hedged share", _share(article["hedged_share"]),
          f"{len(hedged)} of {len(sentences)} sentences are hedged",
          table_link(datasette, database, "sentences", article_id=article_id, hedged=1)),
-        ("Polarity", article["polarity"], "mean sentence polarity, -1 negative .. 1 positive",
+        ("Polarity", signed(article["polarity"]), "mean sentence polarity, -1 negative .. 1 positive",
          table_link(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
     ]
     story = None

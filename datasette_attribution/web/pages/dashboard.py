@@ -28,6 +28,8 @@ from ..shares import MIN_MENTIONS, describe, share_css, wilson_interval, with_sh
 TOP_ACTORS = 5
 LARGEST_STORIES = 10
 ACTORS_LISTED = 15
+# The named sources listed for each outlet, most cited first.
+TOP_SOURCES = 5
 DEFAULT_MIN_ARTICLES = 3
 # The outlet picker's value for the articles that name no outlet.
 NO_OUTLET_CHOICE = "(none)"
@@ -86,6 +88,14 @@ class Scope:
         if self.outlet is None:
             return {}
         return {"outlet": None if self.outlet == NO_OUTLET_CHOICE else self.outlet}
+
+    def summary_where(self) -> tuple[str, dict] | None:
+        """where(), on a summary grouped by outlet and month; None when the
+        actor is picked (no summary is grouped by the articles that mention one)."""
+        if self.actor is not None:
+            return None
+        where, params = self.where()
+        return where.replace("a.outlet", "outlet").replace("substr(a.published, 1, 7)", "month"), params
 
     @property
     def filtered(self) -> bool:
@@ -164,6 +174,48 @@ async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict],
     return cells
 
 
+async def quoted_sources(datasette, db, scope: Scope, outlets: list[dict]) -> None:
+    """Each outlet's most cited named sources: its attributions whose speaker
+    resolved to an actor ("Trump" and "Donald Trump" are one), counted under the
+    reader's scope, set as the outlet's "sources". Read from the summary the load
+    keeps (by outlet and month), or, when an actor is picked or the database
+    predates the summary, from the attributions of the articles in scope."""
+    if not outlets:
+        return
+    # Only the outlets shown (the minimum of articles hides the others).
+    marks = {f"o{i}": o["outlet"] for i, o in enumerate(outlets) if o["outlet"] is not None}
+    with_none = any(o["outlet"] is None for o in outlets)
+
+    def of_shown(column: str) -> str:
+        return (f"({column} in ({', '.join(':' + k for k in marks)})"
+                + (f" or {column} is null)" if with_none else ")"))
+    by_summary = scope.summary_where() if await db.table_exists("outlet_source_stats") else None
+    if by_summary:
+        where, params = by_summary
+        counted = (f"select outlet, actor_id, sum(attributions) as attributions from outlet_source_stats "
+                   f"where {where} and {of_shown('outlet')} group by 1, 2")
+    else:
+        where, params = scope.where()
+        counted = ("select a.outlet as outlet, t.actor_id, count(*) as attributions from attributions t "
+                   "join sentences s on s.id = t.sentence_id join articles a on a.id = s.article_id "
+                   f"where t.actor_id is not null and {where} and {of_shown('a.outlet')} "
+                   "group by 1, 2")
+    rows = await fetch_rows(db, (
+        "select * from (select c.outlet, c.actor_id, actors.name, actors.kind, c.attributions, "
+        "row_number() over (partition by c.outlet order by c.attributions desc, actors.name) as rank "
+        f"from ({counted}) c join actors on actors.id = c.actor_id) where rank <= {TOP_SOURCES} "
+        "order by outlet, rank"), {**params, **marks})
+    scoped, by_outlet = scope.link_args(), {}
+    for row in rows:
+        row["page"] = plugin_url(datasette, db.name, f"actors/{row['actor_id']}")
+        row["link"] = table_link(datasette, db.name, "attributions", outlet=row["outlet"],
+                                 actor_id=row["actor_id"], **scoped)
+        del row["rank"]
+        by_outlet.setdefault(row.pop("outlet"), []).append(row)
+    for outlet in outlets:
+        outlet["sources"] = by_outlet.get(outlet["outlet"], [])
+
+
 async def largest_stories(datasette, db, scope: Scope) -> list[dict]:
     where, params = scope.where()
     stories = await fetch_rows(db, (
@@ -178,27 +230,61 @@ async def largest_stories(datasette, db, scope: Scope) -> list[dict]:
 
 async def actor_list(datasette, db, scope: Scope) -> list[dict]:
     """The actors whose name holds the search words, most mentioned first (all
-    actors when there is no search)."""
+    actors when there is no search), counted in the articles in scope: from
+    actor_stats when nothing narrows them, from the summaries by outlet and
+    month under an outlet or dates, and from each actor's articles
+    (actor_articles) when an actor is picked."""
     params = {"search": f"%{scope.search.strip()}%"}
-    actors = await fetch_rows(db, (
-        "select actor_id as id, name, kind, mentions, articles from actor_stats where name like :search "
-        f"order by mentions desc, name limit {ACTORS_LISTED}"), params)
+    if not scope.filtered:
+        actors = await fetch_rows(db, (
+            "select actor_id as id, name, kind, mentions, articles from actor_stats where name like :search "
+            f"order by mentions desc, name limit {ACTORS_LISTED}"), params)
+    elif scope.actor is None and await db.table_exists(
+            summary := "outlet_actor_period_stats" if scope.since or scope.until else "outlet_actor_stats"):
+        # Ranked from the summaries by outlet (and month): a scan of every
+        # actor's articles would grow with the database; then the articles of
+        # the few listed, from each one's rows of actor_articles.
+        where, scoped_params = scope.summary_where()
+        actors = await fetch_rows(db, (
+            "select s.actor_id as id, actors.name, actors.kind, sum(s.mentions) as mentions "
+            f"from {summary} s join actors on actors.id = s.actor_id where {where} and actors.name like :search "
+            f"group by s.actor_id order by mentions desc, actors.name limit {ACTORS_LISTED}"),
+            {**scoped_params, **params})
+        where, scoped_params = scope.where()
+        marks = {f"a{i}": a["id"] for i, a in enumerate(actors)}
+        articles = dict((await db.execute(
+            "select aa.actor_id, count(*) from actor_articles aa join articles a on a.id = aa.article_id "
+            f"where aa.actor_id in ({', '.join(':' + k for k in marks)}) and {where} group by 1",
+            {**scoped_params, **marks})).rows)
+        for actor in actors:
+            actor["articles"] = articles.get(actor["id"], 0)
+    else:
+        where, scoped_params = scope.where()
+        actors = await fetch_rows(db, (
+            "select aa.actor_id as id, actors.name, actors.kind, sum(aa.mentions) as mentions, "
+            "count(*) as articles from actor_articles aa join articles a on a.id = aa.article_id "
+            f"join actors on actors.id = aa.actor_id where {where} and actors.name like :search "
+            f"group by aa.actor_id order by mentions desc, actors.name limit {ACTORS_LISTED}"),
+            {**scoped_params, **params})
+    scoped, outlet = scope.link_args(), scope.outlet_filter()
     for actor in actors:
         actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
-        actor["mentions_link"] = table_link(datasette, db.name, "mentions", actor_id=actor["id"])
-        actor["articles_link"] = table_link(datasette, db.name, "articles", _actor=actor["id"])
+        actor["mentions_link"] = table_link(datasette, db.name, "mentions", actor_id=actor["id"], **outlet,
+                                            **scoped)
+        actor["articles_link"] = table_link(datasette, db.name, "articles", _actor=actor["id"], **outlet,
+                                            **scoped)
     return actors
 
 
 async def over_time_rows(db, scope: Scope, period: str) -> list[dict]:
-    where, params = scope.where()
     if scope.actor is None:
         # The summary the load keeps, by the same outlet and months.
-        where = where.replace("a.outlet", "outlet").replace("substr(a.published, 1, 7)", "month")
+        where, params = scope.summary_where()
         return await fetch_rows(db, (
             f"select outlet, {period} as period, sum(articles) as articles, sum(attributed) as attributed, "
             "sum(anonymous) as anonymous, sum(hedged) as hedged, sum(sentences) as sentences "
             f"from outlet_period_stats where {where} group by 1, 2"), params)
+    where, params = scope.where()
     expression = PERIODS[period][1].replace("articles.", "a.")
     return await fetch_rows(db, (
         f"select a.outlet, {expression} as period, count(*) as articles, sum(a.attributed_count) as attributed, "
@@ -209,9 +295,15 @@ async def over_time_rows(db, scope: Scope, period: str) -> list[dict]:
 async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Reading) -> dict:
     outlets = await outlet_rows(datasette, db, scope)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
-    actors = await top_actors(db, scope)
-    for actor in actors:
-        actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+    await quoted_sources(datasette, db, scope, shown)
+    listed = await actor_list(datasette, db, scope)
+    if scope.search.strip():
+        actors = await top_actors(db, scope)
+        for actor in actors:
+            actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
+    else:
+        # The same ranking under the same scope: counted once.
+        actors = [{k: a[k] for k in ("id", "name", "kind", "mentions", "page")} for a in listed[:TOP_ACTORS]]
     cells = await sentiment_cells(datasette, db, scope, actors, read)
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
@@ -220,10 +312,10 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     return {
         "scope": {"min_articles": scope.min_articles, "since": scope.since, "until": scope.until,
                   "outlet": scope.outlet, "actor": scope.actor, "q": scope.search},
-        "outlets": shown, "hidden_outlets": len(outlets) - len(shown),
+        "outlets": shown, "hidden_outlets": len(outlets) - len(shown), "top_sources": TOP_SOURCES,
         "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
         "stories": await largest_stories(datasette, db, scope),
-        "actor_list": await actor_list(datasette, db, scope),
+        "actor_list": listed,
         "outlet_choices": [{"value": NO_OUTLET_CHOICE if c["outlet"] is None else c["outlet"],
                             "label": charts.outlet_name(c["outlet"]), "articles": c["articles"]}
                            for c in choices],
@@ -242,7 +334,9 @@ async def dashboard_charts(datasette, db, scope: Scope, data: dict) -> list:
         found.append(charts.share_bars(f"{title} (line: 95% interval)", rows, part))
     period = await over_time.granularity(db)
     if period:
-        rows = await over_time_rows(db, scope, period)
+        # The outlets the minimum of articles leaves, as in the table.
+        shown = {o["outlet"] for o in data["outlets"]}
+        rows = [row for row in await over_time_rows(db, scope, period) if row["outlet"] in shown]
 
         def link_of(what):
             return lambda outlet, at: table_link(datasette, name, "sentences", outlet=outlet, _period=at,
@@ -256,22 +350,41 @@ async def dashboard_charts(datasette, db, scope: Scope, data: dict) -> list:
     return [charts.embed(spec, spec["title"]) for spec in found if spec]
 
 
+# Each number's link follows the numbers, as in the HTML, where each is a link.
+LINKED = ("articles", "sentences", "attributed", "anonymous", "hedged", "quotes")
 CSV_COLUMNS = ["outlet", "articles", "sentences", "attributed", "anonymous", "anonymous_share",
                "anonymous_share_low", "anonymous_share_high", "hedged", "hedged_share", "hedged_share_low",
-               "hedged_share_high", "quotes", "articles_link"]
+               "hedged_share_high", "quotes", *(f"{part}_link" for part in LINKED)]
+
+
+def csv_header(data: dict) -> list[str]:
+    return (CSV_COLUMNS
+            + [column for a in data["actors"] for column in (f"{a['name']}: sentiment",
+                                                             f"{a['name']}: sentiment_link")]
+            + [f"source_{i}{suffix}" for i in range(1, data["top_sources"] + 1)
+               for suffix in ("", "_attributions", "_link")])
 
 
 def dashboard_csv(datasette, request, data: dict) -> list[list]:
     cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
+
+    def absolute(link):
+        return datasette.absolute_url(request, link)
+
     rows = []
     for o in data["outlets"]:
         anonymous, hedged = o["anonymous_share"], o["hedged_share"]
-        rows.append([o["outlet"], o["articles"], o["sentences"], o["attributed"], o["anonymous"],
-                     anonymous["share"], *(anonymous["interval"] or ("", "")), o["hedged"], hedged["share"],
-                     *(hedged["interval"] or ("", "")), o["quotes"],
-                     datasette.absolute_url(request, o["links"]["articles"])]
-                    + [cells[(o["outlet"], a["id"])]["describe"] if (o["outlet"], a["id"]) in cells else ""
-                       for a in data["actors"]])
+        row = [charts.outlet_name(o["outlet"]), o["articles"], o["sentences"], o["attributed"], o["anonymous"],
+               anonymous["share"], *(anonymous["interval"] or ("", "")), o["hedged"], hedged["share"],
+               *(hedged["interval"] or ("", "")), o["quotes"],
+               *(absolute(o["links"][part]) for part in LINKED)]
+        for actor in data["actors"]:
+            cell = cells.get((o["outlet"], actor["id"]))
+            row += [cell["describe"], absolute(cell["link"])] if cell else ["", ""]
+        sources = o["sources"] + [None] * (data["top_sources"] - len(o["sources"]))
+        for source in sources:
+            row += [source["name"], source["attributions"], absolute(source["link"])] if source else ["", "", ""]
+        rows.append(row)
     return rows
 
 
@@ -285,8 +398,7 @@ async def dashboard_page(datasette, request):
     if extension == "json":
         return Response.json(data)
     if extension == "csv":
-        header = CSV_COLUMNS + [f"{a['name']}: sentiment" for a in data["actors"]]
-        return csv_response(header, dashboard_csv(datasette, request, data), f"{db.name}-dashboard.csv")
+        return csv_response(csv_header(data), dashboard_csv(datasette, request, data), f"{db.name}-dashboard.csv")
     cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
     for outlet in data["outlets"]:
         outlet["cells"] = [cells.get((outlet["outlet"], a["id"])) for a in data["actors"]]

@@ -4,8 +4,8 @@ the others omit. Every item links to its sentence. As HTML, JSON and CSV."""
 
 from __future__ import annotations
 
+import asyncio
 import json
-import re
 
 from datasette.utils.asgi import NotFound, Response
 
@@ -26,10 +26,6 @@ from ..shares import MIN_MENTIONS, describe, with_shares
 TOP_ACTORS = 10
 # Pairs of sentences told by two outlets, shown side by side.
 MAX_SHARED = 15
-# A source that is a bare pronoun with no actor behind it says nothing of who
-# speaks ("his", "they"); one that starts with a number is a figure, not a source.
-FIGURE = re.compile(r"\bpercent\b|%|\bper cent\b", re.IGNORECASE)
-PRONOUNS = frozenset("he she they it his her their its him them we i you one this that these those".split())
 
 
 async def story_data(datasette, db, story_id: int, read: earlier_release.Reading) -> dict:
@@ -45,13 +41,28 @@ async def story_data(datasette, db, story_id: int, read: earlier_release.Reading
         "sentences.source, sentences.hedged, sentences.hedge_cues from sentences "
         "join articles on articles.id = sentences.article_id where articles.story_id = ? "
         "order by sentences.article_id, sentences.position"), [story_id])
+    # A source's actor, and the first actor mentioned inside its words.
     sources = await fetch_rows(db, (
         "select attributions.sentence_id, attributions.source, attributions.source_kind, "
-        "attributions.anonymous, attributions.cue, actors.name as actor, sentences.article_id, articles.outlet "
+        "attributions.source_start, attributions.source_end, sentences.text as sentence_text, "
+        "attributions.anonymous, attributions.cue, sentences.article_id, articles.outlet, "
+        "attributions.actor_id, (select mentions.actor_id from mentions "
+        "where mentions.sentence_id = attributions.sentence_id "
+        "and mentions.start >= attributions.source_start and mentions.[end] <= attributions.source_end "
+        "order by mentions.start limit 1) as mentioned_id "
         "from attributions join sentences on sentences.id = attributions.sentence_id "
-        "join articles on articles.id = sentences.article_id left join actors on actors.id = attributions.actor_id "
+        "join articles on articles.id = sentences.article_id "
         "where articles.story_id = ? and attributions.source is not null "
         "order by sentences.article_id, sentences.position, attributions.source_start"), [story_id])
+    # The actors the story mentions or cites, with the names each was written as.
+    cited = {i for s in sources for i in (s["actor_id"], s["mentioned_id"]) if i is not None}
+    story_actors = await fetch_rows(db, (
+        f"select actors.id, actors.name, {read.pick('actors', 'aliases', alias='actors')} from actors "
+        "where actors.id in (select mentions.actor_id from mentions "
+        "join sentences on sentences.id = mentions.sentence_id "
+        "join articles on articles.id = sentences.article_id where articles.story_id = :story) "
+        f"or actors.id in ({', '.join(str(int(i)) for i in cited) or 'null'})"),
+        {"story": story_id})
     actors = await fetch_rows(db, (
         "select articles.outlet, actors.id, actors.name, actors.kind, count(*) as mentions, "
         "round(avg(mentions.sentiment), 4) as mean_sentiment, "
@@ -71,7 +82,8 @@ async def story_data(datasette, db, story_id: int, read: earlier_release.Reading
             "outlet": article["outlet"], "articles": [], "sources": [], "hedged": [], "actors": [],
             "omitted": []})
         entry["articles"].append({**article, "link": plugin_url(datasette, name, f"articles/{article['id']}")})
-    for outlet, cited in _distinct_sources(sources).items():
+    names = await asyncio.get_running_loop().run_in_executor(None, _what_sources_name, sources)
+    for outlet, cited in _distinct_sources(sources, names, story_actors).items():
         outlets[outlet]["sources"] = [{
             **first, "sentence": text_of[first["sentence_id"]], "link": sentence_link(first["sentence_id"]),
             "times": times} for first, times in cited]
@@ -111,20 +123,79 @@ async def story_data(datasette, db, story_id: int, read: earlier_release.Reading
             "counterpart_similarity": counterparts.COUNTERPART_SIMILARITY, **read.as_json()}
 
 
-def _distinct_sources(sources: list[dict]) -> dict:
-    """Each outlet's sources once, resolved to their actor where one is known,
-    with how many times each is cited, most cited first; bare pronouns and
-    figures left out."""
-    found: dict = {}
+def _what_sources_name(sources: list[dict]) -> list[tuple[str, str]]:
+    """What each source's words name (analyze.what_sources_name), in its sentence;
+    on their own where the sentence does not hold them (a pronoun's source,
+    carried from the sentence before: "They did so on the condition of anonymity")."""
+    from ...analyze import what_sources_name
+
+    spans = []
     for source in sources:
+        text, start, end = source["sentence_text"], source["source_start"], source["source_end"]
+        if start is None or end is None:
+            start = text.find(source["source"])
+            end = start + len(source["source"])
+        if not 0 <= start < end <= len(text):
+            text, start, end = source["source"], 0, len(source["source"])
+        spans.append((text, start, end))
+    return what_sources_name(spans)
+
+
+def _alias_index(actors: list[dict]) -> dict[str, int]:
+    """Each name the story's actors were written as (lower case), and the last word
+    of each, to the one actor written so; a name two of them share resolves to
+    neither."""
+    owners: dict[str, set] = {}
+    for actor in actors:
+        forms = json.loads(actor.get("aliases") or "[]") if isinstance(actor.get("aliases"), str) else []
+        for form in [actor["name"], *forms]:
+            for name in {form, form.split()[-1] if form.split() else form}:
+                owners.setdefault(name.lower(), set()).add(actor["id"])
+    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+
+
+def _resolved(words: str, head: str, aliases: dict[str, int]) -> int | None:
+    """The actor a name among the story's actors is written as: its words, or the
+    name that heads them ("Mook" in "Clinton campaign manager Robby Mook",
+    "King" in "Mr. King")."""
+    for form in (words, head.strip("'’\".,:;<>")):
+        if form.lower() in aliases:
+            return aliases[form.lower()]
+    return None
+
+
+# What a source must name to be listed without an actor behind it; a document
+# ("a new poll") only as the vague source the shares count ("reports", "polls").
+NAMES_SOMEONE = ("name", "people")
+
+
+def _distinct_sources(sources: list[dict], names: list[tuple[str, str]], actors: list[dict]) -> dict:
+    """Each outlet's sources once, grouped by the actor each resolves to (for a
+    name, the story's actor its head is written as; else the scorer's; for a
+    name still unresolved, the actor mentioned inside it), with how many times
+    each is cited, most cited first. Left out: words that are no noun phrase, and unresolved ones that name no one (a
+    pronoun, "his best response", a figure, a headline's "Poll")."""
+    aliases = _alias_index(actors)
+    name_of = {actor["id"]: actor["name"] for actor in actors}
+    found: dict = {}
+    for source, (named, head) in zip(sources, names, strict=True):
         words = (source["source"] or "").strip()
-        if source["actor"] is None and (words.lower() in PRONOUNS or words[:1].isdigit() or not words
-                                        or FIGURE.search(words)):
+        actor_id = None
+        if named == "name" and not source["anonymous"]:
+            # A name: the story's actor its head is written as ("Mook" for Robby
+            # Mook, not the "Clinton" of "Clinton campaign manager Robby Mook").
+            actor_id = _resolved(words, head, aliases)
+        for known in (source["actor_id"], source["mentioned_id"] if named == "name" else None):
+            if actor_id is None and known in name_of:
+                actor_id = known
+        if not words or named == "no phrase" or (actor_id is None and not (
+                named in NAMES_SOMEONE or (named == "document" and source["anonymous"]))):
             continue
-        key = (source["actor"] or words).lower()
+        actor = name_of.get(actor_id)
+        key = actor_id if actor_id is not None else words.lower()
         entry = found.setdefault(source["outlet"], {}).setdefault(key, [{
-            "source": source["actor"] or words, "said_as": words, "kind": source["source_kind"],
-            "anonymous": source["anonymous"], "actor": source["actor"], "cue": source["cue"],
+            "source": actor or words, "said_as": words, "kind": source["source_kind"],
+            "anonymous": source["anonymous"], "actor": actor, "actor_id": actor_id, "cue": source["cue"],
             "sentence_id": source["sentence_id"]}, 0])
         entry[1] += 1
     return {outlet: sorted(((first, times) for first, times in by_key.values()), key=lambda pair: -pair[1])
