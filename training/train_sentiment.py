@@ -43,7 +43,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import sys
 import time
@@ -73,6 +72,22 @@ def pinned_model_dir() -> Path:
         if digest != expected:
             sys.exit(f"{directory / name}: sha256 {digest}, expected {expected} (DESIGN.md)")
     return directory
+
+
+def pinned_encoder(model_dir: Path):
+    """The encoder built from the pinned package's own files (its config and the
+    weights pinned_model_dir checked), with no loader that could look for a hub."""
+    from safetensors.torch import load_file
+    from transformers import BertConfig, BertModel
+
+    encoder = BertModel(BertConfig.from_json_file(str(model_dir / "config.json")), add_pooling_layer=False)
+    weights = load_file(str(model_dir / "model.safetensors"))
+    weights.pop("embeddings.position_ids", None)  # a buffer, not a weight
+    missing, unexpected = encoder.load_state_dict(weights, strict=False)
+    if missing or [k for k in unexpected if not k.startswith("pooler.")]:
+        sys.exit(f"{model_dir / 'model.safetensors'}: weights do not fit the encoder "
+                 f"(missing {missing[:3]}, unexpected {unexpected[:3]})")
+    return encoder
 
 
 def newsmtsc_examples(path: Path) -> list[dict]:
@@ -116,14 +131,10 @@ class TargetClassifier:
     def __new__(cls, model_dir, frozen, with_sentence=True):
         import torch
 
-        os.environ["HF_HUB_OFFLINE"] = "1"  # the pinned package's folder only: never reach a hub
-        from transformers import AutoModel
-
         class Module(torch.nn.Module):
             def __init__(self):
                 super().__init__()
-                # A local folder (the pinned package's); never the hub
-                self.encoder = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
+                self.encoder = pinned_encoder(model_dir)
                 self.dropout = torch.nn.Dropout(0.1)
                 self.head = torch.nn.Linear((2 if with_sentence else 1) * 384, 3)
                 # the multi-task fine-tune's second task (--hedging); not shipped
