@@ -1,10 +1,11 @@
 """What the stored articles say about a name two people of the corpus share, for
 resolution (resolution.py) to decide a bare "Clinton" article by article: the
 mentions of each of the people it could be, by the words they were written as, in
-the story the article joins and in the articles published nearest to it. Every read is bounded by an index
-(articles.story_id, articles.published, sentences.article_id, mentions.sentence_id)
-and a number of articles, whatever the size of the database; it reads only for an
-article whose name is shared, once per article."""
+the story the article joins and in the articles published nearest to it. Every
+read is bounded by an index (articles.story_id, articles.published,
+sentences.article_id, mentions.sentence_id) and a number of articles, whatever the
+size of the database; it reads only for an article whose name is shared, once per
+article."""
 
 from __future__ import annotations
 
@@ -24,10 +25,9 @@ NEAREST_ARTICLES = 100  # the articles read on each side of the article's date
 
 class NameEvidence:
     """Mentions of candidate actors, counted by (actor name, text as written), in an
-    article's story and in the
-    articles published within `window_days` of it (at most NEAREST_ARTICLES each
-    side), read from `db` on the load's own connection: this load's articles
-    written so far count as much as the stored ones."""
+    article's story and in the articles published within `window_days` of it (at
+    most NEAREST_ARTICLES each side), read from `db` on the load's own connection:
+    this load's articles written so far count as much as the stored ones."""
 
     def __init__(self, db: sqlite_utils.Database, stories: StoryGrouper | None, window_days: int):
         self.db = db

@@ -248,6 +248,8 @@ PHRASE_WIDTH = 384  # the encoder's width
 
 def dense_feature_names() -> list[str]:
     return [f"phrase:{i}" for i in range(PHRASE_WIDTH)]
+
+
 def sparse_features(span, start: int, end: int) -> dict[str, float]:
     """The phrase's words and parse, the lexicons' and the rules' reading, by name."""
     tokens = phrase_tokens(span, start, end)
