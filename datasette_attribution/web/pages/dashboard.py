@@ -61,19 +61,20 @@ class Scope:
             actor=int(actor) if ROW_ID.fullmatch(actor) else None,
             search=args.get("q", "")[:100])
 
-    def where(self) -> tuple[str, dict]:
-        """The condition on `articles` (aliased a) and its parameters."""
+    def where(self, outlet: str = "a.outlet", month: str = "substr(a.published, 1, 7)") -> tuple[str, dict]:
+        """The condition on `articles` (aliased a), or on a summary's `outlet` and
+        `month` columns, and its parameters."""
         clauses, params = ["1"], {}
         if self.since:
-            clauses.append("substr(a.published, 1, 7) >= :since")
+            clauses.append(f"{month} >= :since")
             params["since"] = self.since
         if self.until:
-            clauses.append("substr(a.published, 1, 7) <= :until")
+            clauses.append(f"{month} <= :until")
             params["until"] = self.until
         if self.outlet == NO_OUTLET_CHOICE:
-            clauses.append("a.outlet is null")
+            clauses.append(f"{outlet} is null")
         elif self.outlet is not None:
-            clauses.append("a.outlet = :outlet")
+            clauses.append(f"{outlet} = :outlet")
             params["outlet"] = self.outlet
         if self.actor is not None:
             clauses.append("a.id in (select article_id from actor_articles where actor_id = :actor)")
@@ -94,8 +95,7 @@ class Scope:
         actor is picked (no summary is grouped by the articles that mention one)."""
         if self.actor is not None:
             return None
-        where, params = self.where()
-        return where.replace("a.outlet", "outlet").replace("substr(a.published, 1, 7)", "month"), params
+        return self.where(outlet="outlet", month="month")
 
     @property
     def filtered(self) -> bool:
