@@ -185,3 +185,12 @@ def test_a_cue_found_through_its_preposition_is_not_the_main_one():
         "Politifact then ruled that Trump’s statement about “thousands of shootings” in Chicago was false.")
     assert [(a["cue"], a["source"]) for a in sentence["attributions"]] == [
         ("ruled", "Politifact"), ("statement", "Trump’s")]
+
+
+def test_who_cites_a_thing_is_the_source_and_a_person_cited_is():
+    assert main_attribution("At Monday’s presidential debate, Clinton cited disparaging remarks Trump had made "
+                            "about Machado.") == ("named", "Clinton", "person")
+    assert main_attribution("Trump cited his own endorsements from 88 generals and admirals Tuesday.") == (
+        "named", "Trump", "person")
+    assert main_attribution("The newspaper cited unnamed individuals briefed on the letter.") == (
+        "anonymous", "unnamed individuals briefed on the letter", "unnamed other")

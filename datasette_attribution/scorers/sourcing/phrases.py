@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from ...resources import words
 from .cues import QUOTE_CHARS, cue_probabilities, is_quote_mark, known, quotation_depths, threshold
+from ..common.names import is_title
+from .kinds import PEOPLE_NOUNS, source_nouns
 
 MAX_SOURCE_TOKENS = 12
 NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
@@ -59,11 +61,22 @@ def source_phrase(head) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def names_people(token) -> bool:
+    """A person or body by name, noun or title ("Alfred Kahn", "unnamed individuals",
+    "the president", "him"), not a thing ("derogatory comments", "the figure", "them")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("him", "her", "me", "us")
+    noun = source_nouns().get(token.lower_) or source_nouns().get(token.lemma_.lower())
+    return token.ent_type_ in ("PERSON", "ORG") or noun in PEOPLE_NOUNS or is_title(token.text)
+
+
 def subject_of(verb):
-    """The token heading who speaks for a verb cue, or None."""
+    """The token heading who speaks for a verb cue, or None; for "cite" and
+    "quote", the one cited when it is a person or a body ("cited unnamed
+    individuals"), else the one citing ("Clinton cited derogatory comments")."""
     if verb.lemma_.lower() in ("cite", "quote"):
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if cited is not None:
+        if cited is not None and names_people(cited):
             return cited
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
