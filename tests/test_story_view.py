@@ -35,9 +35,10 @@ def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_si
     assert not any(sentence.startswith("The directly elected president") for sentence in omitted)
     # Every sentence the others lack is listed and counted: no cap.
     assert len(news24["omitted"]) > 12
-    # Sentences two outlets tell alike, side by side.
-    assert data["shared"] and all(p["outlet"] == "The Independent" and p["other_outlet"] == "News24"
-                                  for p in data["shared"])
+    # No pair of the two is close enough to show as told alike: the closest, the
+    # White House's "will not co-operate militarily" beside the letter's account of
+    # cooperation against the Islamic State, are at a cosine of 0.71 (under 0.80).
+    assert data["shared"] == [] and data["shared_count"] == 0
 
 
 def test_the_story_page_links_every_item_and_the_stories_table_links_to_it(seeds_path):
@@ -59,14 +60,49 @@ def test_the_story_csv_has_one_row_per_item(seeds_path):
     assert rows[0] == ["outlet", "item", "text", "detail", "link"]
     kinds = {(row[0], row[1]) for row in rows[1:]}
     assert {("News24", "article"), ("The Independent", "article"), ("News24", "anonymous source"),
-            ("The Independent", "hedged"), ("News24", "actor"), ("The Independent", "only this outlet"),
-            ("The Independent", "also told by News24")} <= kinds
+            ("The Independent", "hedged"), ("News24", "actor"), ("The Independent", "only this outlet")} <= kinds
+    assert not any(kind.startswith("also told by") for _, kind in kinds)  # no pair is close enough
     assert all(row[4].startswith("http://localhost/") for row in rows[1:])  # absolute links
 
 
 def test_an_unknown_story_is_a_404(seeds_path):
     missing, too_big = fetch(seeds_path, "/-/attribution/news/stories/99", "/-/attribution/news/stories/1" + "9" * 20)
     assert missing.status_code == 404 and too_big.status_code == 404
+
+
+def test_two_outlets_telling_the_same_thing_are_shown_side_by_side(tmp_path):
+    import json
+
+    from datasette_attribution import pipeline
+
+    quote = ("“I can say with confidence there has never been a man or a woman more qualified than Hillary "
+             "Clinton to serve as president of the United States of America,” Obama said.")
+    bodies = {
+        "Gazette": ("Obama praises Clinton at the Democratic convention. " + quote + " The president spoke for "
+                    "nearly an hour in Philadelphia on Wednesday night. Delegates waved signs and cheered."),
+        "Herald": ("Obama makes the case for Clinton in Philadelphia. Speaking to the Democratic convention on "
+                   "Wednesday, the president was followed by Clinton's running mate, Tim Kaine. " + quote
+                   + " Protesters outside the arena chanted against the trade deal during the speech."),
+    }
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": outlet, "published": "2016-07-27", "title": body.split(". ")[0],
+                                           "text": body}) + "\n" for outlet, body in bodies.items()), "utf-8")
+    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    page, data, table = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1",
+                              "/-/attribution/news/stories/1.json", "/-/attribution/news/stories/1.csv")
+    story = data.json()
+    assert story["story"]["outlets_seen"] == 2
+    assert [(p["outlet"], p["sentence"], p["other_outlet"], p["other_sentence"]) for p in story["shared"]] == [
+        ("Gazette", quote, "Herald", quote)]
+    assert story["shared_count"] == 1
+    omitted = {o["outlet"]: [m["sentence"] for m in o["omitted"]] for o in story["outlets"]}
+    assert omitted["Herald"] == [
+        "Speaking to the Democratic convention on Wednesday, the president was followed by Clinton's running mate, "
+        "Tim Kaine.", "Protesters outside the arena chanted against the trade deal during the speech."]
+    assert "Told by more than one outlet <small>(1 sentence)" in page.text
+    rows = list(csv.reader(io.StringIO(table.text)))
+    assert [row[:4] for row in rows if row[1].startswith("also told by")] == [
+        ["Gazette", "also told by Herald", quote, quote]]
 
 
 def test_a_story_of_one_outlet_says_so_and_compares_nothing(tmp_path):

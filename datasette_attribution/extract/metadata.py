@@ -302,8 +302,13 @@ ROLE_WORDS = frozenset(
     "writer writers author authors photographer producer".split())
 SIGNED = re.compile(r"^(?:(?:review|words|written|photos?|story|text)\s+)?(?:by|author of)\s",
                     re.IGNORECASE)  # "By ...", "Review by ...", "Author of ..."
-CREDITED = re.compile(r"\bcredits?\b|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$|^(?:illustration|photo|image|picture)s?\b",
-                      re.IGNORECASE)
+# "Credit: ...", "Credit... Doug Mills", a credit closing a line; not "Credit Card Balances".
+CREDITED = re.compile(r"\bcredits?\b(?=\s*(?:[:.\u2026|/]|$))|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$"
+                      r"|^(?:illustration|photo|image|picture)s?\b", re.IGNORECASE)
+MAX_SIGNATURE_WORDS = 10  # a role word in a longer line is a headline's ("... with fellow contenders")
+# Words of a headline that are never a person's name: "On Abortion, One Size Won't Fit All" lists no names.
+NEVER_IN_A_NAME = frozenset("a an the of on in at to for with from over after about all not no is are was "
+                            "won't won’t can't can’t don't don’t how why what when who".split())
 
 
 def signs_or_credits(text: str) -> bool:
@@ -312,11 +317,14 @@ def signs_or_credits(text: str) -> bool:
     reporter") or a picture's caption or credit ("... Credit... Doug Mills/The
     New York Times", "Illustration on ... more >")."""
     words = [w.lower() for w in WORD.findall(text)]
-    if SIGNED.match(text) or CREDITED.search(text) or any(w in ROLE_WORDS for w in words):
+    if SIGNED.match(text) or CREDITED.search(text):
+        return True
+    if len(words) <= MAX_SIGNATURE_WORDS and any(w in ROLE_WORDS for w in words):
         return True
     parts = [part for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text) if part.strip()]
-    return len(parts) > 1 and all(looks_like_name(part) or part.strip() in ("Associated Press", "Reuters")
-                                  for part in parts)
+    return len(parts) > 1 and all(
+        (looks_like_name(part) and not any(w.lower() in NEVER_IN_A_NAME for w in part.split()))
+        or part.strip() in ("Associated Press", "Reuters") for part in parts)
 
 
 def _headline_scorer(before_body: list[Block], body_text: str, site: str | None = None):
