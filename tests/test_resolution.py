@@ -309,6 +309,12 @@ def test_a_first_name_the_parse_took_for_a_place_is_the_person_unless_it_follows
         [("Donald Trump", "Donald Trump"), ("Melania", "Melania Trump")]]
 
 
+def test_a_party_s_and_a_channel_s_other_names_are_theirs():
+    assert mentions("The Dems are worried about turnout.", "He told the Fox News Channel on Monday that he would win.",
+                    "Fox News said so.") == [
+        [("Dems", "Democratic Party")], [("Fox News Channel", "Fox News")], [("Fox News", "Fox News")]]
+
+
 def test_a_surname_is_the_person_the_article_writes_most_not_the_last_named():
     assert mentions("Michelle Obama spoke first.", "President Barack Obama spoke after her.",
                     "Mr. Obama said the museum was a triumph.", "Barack Obama left.") == [
