@@ -302,6 +302,13 @@ def test_a_plural_name_or_a_known_body_run_into_a_name_is_not_part_of_it():
         [("Obama", "Barack Obama"), ("White House", "White House")], [("Barack Obama", "Barack Obama")]]
 
 
+def test_a_first_name_the_parse_took_for_a_place_is_the_person_unless_it_follows_in_or_at():
+    assert mentions("Charlotte Brown marched in Charlotte on Friday.", "Melania Trump spoke first.",
+                    "Several weeks ago, Donald Trump stated that Melania would discuss her immigration history.") == [
+        [("Charlotte Brown", "Charlotte Brown"), ("Charlotte", "Charlotte")], [("Melania Trump", "Melania Trump")],
+        [("Donald Trump", "Donald Trump"), ("Melania", "Melania Trump")]]
+
+
 def test_a_surname_is_the_person_the_article_writes_most_not_the_last_named():
     assert mentions("Michelle Obama spoke first.", "President Barack Obama spoke after her.",
                     "Mr. Obama said the museum was a triumph.", "Barack Obama left.") == [

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 from ..resources import words
-from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption
+from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption, title_bars
 
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -335,6 +335,7 @@ def _headline_scorer(before_body: list[Block], body_text: str, site: str | None 
     body_words = {w.lower() for w in WORD.findall(body_text)}
     lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
+    twins = texts - title_bars(texts)
     dated = [date_in_line(block.text) for block in before_body]
     listed = listed_lines(before_body)
     # The lines after each, but for share buttons ("* Facebook", "* Email") between
@@ -350,7 +351,7 @@ def _headline_scorer(before_body: list[Block], body_text: str, site: str | None 
         if (BULLET.match(block.text) or URL_OR_MAIL.search(block.text)
                 or 3 * sum(w in web_words for w in content) >= len(content)):
             return None  # menus and links: "+ Off-road bikes", "Log in or sign up"
-        if dated[position] or block.text.endswith(":") or is_caption(block, texts):
+        if dated[position] or block.text.endswith(":") or is_caption(block, twins):
             return None
         if ends_like_sentence(block.text):
             return None  # a lead, a teaser ("what a time to be alive ..."), a caption

@@ -160,6 +160,7 @@ def _person_tokens(tokens) -> list:
 
 
 LOCATIVES = frozenset({"on", "in", "at"})
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|from|to|into|near|across|outside|around|of|through)\s+$", re.IGNORECASE)
 # Titles that end no one's name ("King" and "Justice" may).
 OFFICES = frozenset({"mayor", "governor", "senator", "president", "secretary", "spokesman", "spokeswoman",
                      "spokesperson", "chairman", "chairwoman", "director", "ambassador", "minister",
@@ -281,8 +282,11 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                                          if kind == "organization"})
     full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
     for index, start, end, name, kind in others:
-        # A place is not a first name: "Charlotte" is the city.
-        person = _person_named(name, surnames if kind == "place" else person_words, full_names)
+        # A place after "in", "at", "from" is not a first name ("in Charlotte" is the
+        # city); elsewhere the article's person's first name is them ("Donald Trump
+        # stated that Melania would discuss ...").
+        at_place = kind == "place" and LOCATIVE_BEFORE.search(spans[index].text, 0, start) is not None
+        person = _person_named(name, surnames if at_place else person_words, full_names)
         if person:  # "Rouhani" taken for a nationality, "Obama" for a place, "De Blasio" for a firm
             people.append((index, start, end, person))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
