@@ -116,3 +116,13 @@ def test_a_logos_text_and_a_section_label_glued_to_the_headline_are_no_candidate
         None, "The harbour bridge will close for repairs.", "https://coastaltribune.com/x", "The Coastal Tribune",
         None)
     assert [c.text for c in candidates] == ["Harbour bridge to close for repairs"]
+
+
+def test_the_rules_score_a_headline_its_title_bar_repeats():
+    from datasette_attribution.extract.metadata import headline_scores
+
+    header = blocks_of("Port Talks Stalled as Unions Want Jobs Guarantee | Harbour Times Loaded\n\n"
+                       "Port Talks Stalled as Unions Want Jobs Guarantee\n\nBy Jane Doe")
+    scores = headline_scores(header, BODY)
+    assert scores[0] is None and scores[1] is not None and scores[1] > 1.0
+

@@ -32,7 +32,7 @@ from ..resources import (
     words,
 )
 from . import fields
-from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption
+from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption, title_bars
 from .metadata import (
     BYLINE_PREFIX,
     date_in_line,
@@ -212,9 +212,7 @@ def text_candidates(before_body: list[Block], body_text: str, outlet: str | None
     repeated = {text: texts.count(text) for text in texts}
     text_set = set(texts)
     listed = listed_lines(before_body)
-    # A line the page's title bar repeats with the site's name is the headline's
-    # twin, not a caption repeated with its credit.
-    twins = text_set - _title_bars(text_set)
+    twins = text_set - title_bars(text_set)  # a title bar's headline is no caption
     candidates = []
     body = _Body.of(body_text)
     start = max(0, len(before_body) - MAX_TEXT_CANDIDATES)
@@ -249,15 +247,6 @@ def text_candidates(before_body: list[Block], body_text: str, outlet: str | None
         })
         candidates.append(Candidate(cleaned, features, block))
     return _relative(candidates)
-
-
-def _title_bars(texts: set[str]) -> set[str]:
-    """The lines that are another line of the page, a separator and a short tail
-    ("Like British cheddar? ... | CBC News Loaded"): the page's <title> as a copy
-    of the page shows it."""
-    return {text for text in texts
-            if any(text[:cut.start()] in texts and 0 < len(WORD.findall(text[cut.end():])) <= MAX_SITE_WORDS + 1
-                   for cut in fields.SEPARATORS.finditer(text))}
 
 
 # How a candidate compares with the page's others: what makes a headline is often
