@@ -2,6 +2,7 @@
 
     python benchmarks/actors_corpus.py PATH/TO/polnear/dev.jsonl
     python benchmarks/actors_corpus.py PATH/TO/polnear/train.jsonl --last 84
+    python benchmarks/actors_corpus.py PATH/TO/polnear/train.jsonl --first 756   # development
     python benchmarks/actors_corpus.py --db loaded.db     # measure a database already loaded
 
 The articles are loaded together into a new database, as `datasette-attribution load`
@@ -31,6 +32,7 @@ from datasette_attribution.pipeline import LoadOptions, load, open_database  # n
 
 LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear_corpus.tsv"
 TOP = 45
+HELD_OUT = 84  # the split's last articles, the held-out check; `--first` never takes them
 
 
 def form_key(text: str) -> str:
@@ -129,14 +131,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("split", type=Path, nargs="?", help="a PolNeAR JSONL split")
     parser.add_argument("--last", type=int, help="only the split's last N articles")
+    parser.add_argument("--first", type=int, help=f"only the first N of the articles before the split's last "
+                        f"{HELD_OUT} (held out): for development")
     parser.add_argument("--db", type=Path, help="measure this database (loaded from the split given)")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     if args.split is None:
         parser.error("give the split the articles come from")
     records = [json.loads(line) for line in args.split.open(encoding="utf-8")]
+    if args.last and args.first:
+        parser.error("give --first or --last, not both")
     if args.last:
         records = records[-args.last:]
+    if args.first:
+        records = records[:-HELD_OUT][:args.first]
     path = args.db or loaded_database(records)
     measure(sqlite_utils.Database(path), records, args.misses)
 

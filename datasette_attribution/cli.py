@@ -215,36 +215,46 @@ class Progress:
     at the rate seen so far. An error is printed on a line of its own and the bar
     drawn again below it.
 
-    The rate is counted from the first article done, not from the start: before
-    it, the workers load their models (most of a minute), which no later article
-    costs, and counting it made the first estimates ten times too long."""
+    The rate is counted from the end of the first burst of articles done, not
+    from the start: before it, the workers load their models (most of a minute),
+    which no later article costs, and counting it made the first estimates ten
+    times too long. Nor from the first article: the writer finishes articles in
+    batches, a burst within a fraction of a second, and a rate over the first
+    burst made the estimates ten times too short."""
 
     WIDTH = 28
-    MIN_FOR_ESTIMATE = 3  # articles before a rate means anything
+    BURST_GAP = 0.25  # seconds between two articles of one burst
+    MIN_FOR_ESTIMATE = 2  # articles after the first burst before a rate means anything
 
     def __init__(self, total: int, stream, clock=None):
         import time
 
         self.total, self.done, self.stream = max(total, 1), 0, stream
         self.clock = clock or time.monotonic
-        self.first_done = None
+        self.anchor = None  # (articles done, time) at the end of the first burst
+        self.in_first_burst = True
+        self.last_done = None
         self.draw()
 
     def advance(self, location: str = "") -> None:
+        now = self.clock()
         self.done += 1
         self.total = max(self.total, self.done)
-        if self.first_done is None:
-            self.first_done = self.clock()
+        if self.in_first_burst and (self.last_done is None or now - self.last_done <= self.BURST_GAP):
+            self.anchor = (self.done, now)
+        else:
+            self.in_first_burst = False
+        self.last_done = now
         self.draw()
 
     def line(self) -> str:
         filled = int(self.WIDTH * self.done / self.total)
         text = f"Loading [{'#' * filled}{'-' * (self.WIDTH - filled)}] {self.done}/{self.total} articles"
-        elapsed = self.clock() - self.first_done if self.first_done is not None else 0.0
-        if self.done >= self.MIN_FOR_ESTIMATE and elapsed > 0:
-            rate = (self.done - 1) / elapsed
-            left = (self.total - self.done) / rate
-            text += f", {rate:.1f}/s, {_duration(left)} left"
+        if self.anchor is not None:
+            since, then = self.done - self.anchor[0], self.clock() - self.anchor[1]
+            if since >= self.MIN_FOR_ESTIMATE and then > 0:
+                rate = since / then
+                text += f", {rate:.1f}/s, {_duration((self.total - self.done) / rate)} left"
         return text
 
     def draw(self) -> None:

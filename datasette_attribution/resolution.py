@@ -40,8 +40,8 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping, Protocol, Sequence
 
 from .scorers.actors import alias_table
+from .scorers.common.names import same_given_name, split_suffix
 
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 # A surname alone joins the corpus' person of that surname who holds at least this
@@ -57,7 +57,8 @@ def _plain(text: str) -> str:
 
 def name_key(name: str, kind: str | None = None) -> str:
     """A name as compared across articles: "The F.B.I.'s" -> "fbi", "Donald J. Trump"
-    -> "donald trump", "African-Americans" -> "african americans"."""
+    -> "donald trump", "African-Americans" -> "african americans"; a generational
+    suffix stays: "Donald Trump Jr." -> "donald trump jr", another person."""
     text = _plain(name).lower().replace(".", " ").replace("-", " ").replace(",", " ")
     tokens = text.split()
     if tokens and tokens[0] == "the":
@@ -73,10 +74,15 @@ def name_key(name: str, kind: str | None = None) -> str:
         run = single and (run or len(joined[-1]) == 1)
     tokens = joined
     if kind == "person" or kind is None:
-        while len(tokens) > 2 and tokens[-1] in SUFFIXES:
-            tokens = tokens[:-1]
         tokens = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and len(t) == 1)]
     return " ".join(tokens)
+
+
+def person_parts(key: str) -> tuple[str, str, str | None] | None:
+    """(first name, surname, generational suffix) of a person's name key written in
+    full: "joseph biden jr" -> ("joseph", "biden", "jr"); None for one word."""
+    tokens, suffix = split_suffix(key.split())
+    return (tokens[0], tokens[-1], suffix) if len(tokens) > 1 else None
 
 
 def initials(name: str) -> str | None:
@@ -112,8 +118,18 @@ class Entity:
     @property
     def person_words(self) -> tuple[str, str] | None:
         """(first name, surname) keys of a person written in full."""
-        tokens = name_key(self.name, "person").split()
-        return (tokens[0], tokens[-1]) if self.kind == "person" and len(tokens) > 1 else None
+        parts = self.parts
+        return parts[:2] if parts else None
+
+    @property
+    def parts(self) -> tuple[str, str, str | None] | None:
+        """(first name, surname, generational suffix) of a person written in full."""
+        return person_parts(name_key(self.name, "person")) if self.kind == "person" else None
+
+    @property
+    def first_and_surname(self) -> bool:
+        """A person written as a given name and a surname, nothing between."""
+        return self.parts is not None and len(split_suffix(name_key(self.name, "person").split())[0]) == 2
 
 
 @dataclass
@@ -184,6 +200,10 @@ class Resolver:
         self.alone_keys_of: dict[str, set[str]] = {}  # entity name -> its keys in written_alone
         self.aliases = {name_key(alias, actor.kind): actor for alias, actor in alias_table(alias_files).items()}
         self.touched: set[str] = set()  # entities this load named
+        # Keys of people with a generational suffix an article told apart from the
+        # same name without it ("Donald Trump Jr." beside "Donald J. Trump", or
+        # written "Trump Jr.", "Donald Jr."): never joined to it.
+        self.apart: set[str] = set()
         self.merges: dict[str, str] = {}
         self.stored_kinds: dict[str, str | None] = {}
         for name, kind, count, *aliases in stored:
@@ -207,7 +227,7 @@ class Resolver:
         entity = self.entities[name] = Entity(name, stored=stored)
         self.by_key[key] = name
         self.keys_of[name] = {key}
-        tokens = key.split()
+        tokens = split_suffix(key.split())[0]
         if len(tokens) > 1:
             for word in {tokens[0], tokens[-1]}:
                 self.by_word.setdefault(word, set()).add(name)
@@ -266,11 +286,35 @@ class Resolver:
         named = [self.entities[n] for n in self.by_word.get(word, ()) if n != exclude]
         for position in (1, 0) if kind in ("person", None) else (1,):
             candidates = [e for e in named if e.person_words and e.person_words[position] == word]
+            # "Trump" alone is never Donald Trump Jr. while another Trump is written in full.
+            candidates = [e for e in candidates if not e.parts[2]] or candidates
             if candidates:
                 best = max(candidates, key=lambda e: (e.mentions, e.name))
                 total = sum(e.mentions for e in candidates)
                 return best if best.mentions >= DOMINANT_SHARE * total else None
         return None
+
+    def _same_person(self, key: str, exclude: str | None = None) -> Entity | None:
+        """The one person of the corpus that a given name and surname (with or
+        without a generational suffix) is another writing of: the same surname,
+        no suffix, and the same given name or its nickname or formal name ("Joe
+        Biden", "Joseph Biden", "Joseph R. Biden Jr."). Names with a middle name
+        are left alone ("George H. W. Bush" is not "George W. Bush")."""
+        parts = person_parts(key)
+        if parts is None or len(split_suffix(key.split())[0]) != 2:
+            return None
+        first, surname, _ = parts
+        found = [self.entities[n] for n in sorted(self.by_word.get(surname, ())) if n != exclude and n in self.entities]
+        found = [e for e in found if e.first_and_surname and e.parts[1] == surname and e.parts[2] is None
+                 and name_key(e.name) != key and same_given_name(first, e.parts[0])]
+        return found[0] if len(found) == 1 else None
+
+    def _suffixed(self, word: str, suffix: str, exclude: str | None = None) -> Entity | None:
+        """The one person of the corpus with that suffix whose surname or given
+        name is `word`: "Trump Jr.", "Donald Jr." -> Donald Trump Jr."""
+        found = [self.entities[n] for n in sorted(self.by_word.get(word, ())) if n != exclude and n in self.entities]
+        found = [e for e in found if e.parts and e.parts[2] == suffix and word in e.parts[:2]]
+        return found[0] if len(found) == 1 else None
 
     def _sharing(self, word: str, kind: str | None) -> list[Entity]:
         """The corpus' people a surname (else a first name) alone could be: those
@@ -290,6 +334,9 @@ class Resolver:
 
     def _resolve_name(self, name: str, kind: str | None, around: _AroundArticle | None = None) -> Entity:
         key = name_key(name, kind)
+        tokens, suffix = split_suffix(key.split())
+        if suffix and len(tokens) == 1 and kind != "place":  # "Trump Jr."
+            return self._suffixed(tokens[0], suffix) or self._entity(display_name(name))
         # A name two people of the corpus share is the one the article's story,
         # else the articles nearest in time, wrote it alone for.
         if " " not in key and around is not None:
@@ -305,9 +352,41 @@ class Resolver:
         entity = self._known(name, kind)
         if entity is not None:
             return entity
+        if kind == "person" and not suffix and (same := self._same_person(key)) is not None:
+            # "Joe Biden" after "Joseph Biden": one person, under the name first met.
+            self.by_key[key] = same.name
+            self.keys_of[same.name].add(key)
+            return same
         return self._entity(display_name(name))
 
     # -- articles -------------------------------------------------------------------
+
+    def _surnames_shared(self, in_full: dict[str, list[str]], times: Counter,
+                         around: _AroundArticle | None) -> dict[str, str]:
+        """Surname -> the person its mentions alone are, where the article writes two
+        or more people of it in full: the one it names first (its lede's) when it
+        also writes that one in full most often ("Bill Clinton" leads and recurs,
+        "his wife, Hillary Clinton" once); else the one the article's story, else
+        the articles nearest in time, else the whole corpus wrote that surname
+        alone for (two thirds of those mentions): a relative written in full to
+        tell them apart ("Donald Trump" named first, ten times, "Melania Trump"
+        twelve) does not take "Trump". Where nothing decides, the scorer's choice
+        (the one written in full most often) stands."""
+        decided = {}
+        for surname, names in in_full.items():
+            if len(names) < 2:
+                continue
+            lede = next((name for name in times if name in names), None)  # the first written in full
+            if lede is not None and all(times[lede] > times[name] for name in names if name != lede):
+                decided[surname] = lede
+                continue
+            candidates = [self.entities[name] for name in names]
+            chosen = around.choose(surname, candidates) if around is not None else None
+            if chosen is None and (written := self._written_for(surname, "person")) is not None:
+                chosen = written if written.name in names else None
+            if chosen is not None:
+                decided[surname] = chosen.name
+        return decided
 
     def resolve(self, rows):
         """The article's rows (store.ArticleRows) with every actor named by its entity."""
@@ -315,13 +394,32 @@ class Resolver:
         written = {}   # entity name -> names as written in the article
         in_full = {}   # surname -> the article's persons written in full with it, in order
         around = _AroundArticle(self.evidence, rows) if self.evidence is not None else None
-        for _, actor, kind, *_ in rows.mentions:
+        people = {}  # key -> (first name, surname, suffix) of the article's people written in full
+        # Entity name -> the article's mentions of it written in full, in the order first so written.
+        in_full_times = Counter()
+        for _, actor, kind, _, text, *_ in rows.mentions:
+            if kind == "person" and " " in name_key(actor, kind) and (actor, kind) in resolved:
+                if " " in name_key(text, kind):
+                    in_full_times[resolved[(actor, kind)]] += 1
             if kind == "person" and " " in name_key(actor, kind) and (actor, kind) not in resolved:
                 person = resolved[(actor, kind)] = self._resolve_name(actor, kind).name
-                surname = name_key(actor, kind).split()[-1]
-                in_full.setdefault(surname, [])
-                if person not in in_full[surname]:
-                    in_full[surname].append(person)
+                if " " in name_key(text, kind):
+                    in_full_times[person] += 1
+                parts = person_parts(name_key(actor, kind))
+                if parts is None:
+                    continue
+                people[name_key(actor, kind)] = parts
+                if parts[2]:  # a surname alone is never the son's where the father is written
+                    continue
+                in_full.setdefault(parts[1], [])
+                if person not in in_full[parts[1]]:
+                    in_full[parts[1]].append(person)
+        for key, (first, surname, suffix) in people.items():
+            # "Donald Trump Jr." and "Donald J. Trump" in one article: two people.
+            if suffix and any(other[1] == surname and other[2] != suffix and same_given_name(first, other[0])
+                              for other in people.values()):
+                self.apart.add(key)
+        alone_is = self._surnames_shared(in_full, in_full_times, around)
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
             key = name_key(actor, kind)
@@ -334,12 +432,18 @@ class Resolver:
             if (actor, kind) not in resolved:
                 resolved[(actor, kind)] = self._resolve_name(actor, kind, around).name
             name = resolved[(actor, kind)]
+            written_key = name_key(text, kind)
+            if kind == "person" and written_key in alone_is and name in in_full[written_key]:
+                name = alone_is[written_key]
             entity = self.entities[name]
             entity.kinds[kind] += 1
             entity.mentions += 1
             self.touched.add(name)
             written.setdefault(name, set()).add(actor)
             self._written(text, name)
+            tokens, suffix = split_suffix(name_key(text).split())
+            if suffix and len(tokens) == 1 and entity.parts and entity.parts[2] == suffix:
+                self.apart.add(name_key(name))  # "Trump Jr.": the suffix tells him apart
             leader = self._resolve_name(linked_to, "person").name if linked_to else None
             mentions.append((position, name, kind, leader, text, *rest))
         # Each mention carries its entity's kind as it stands after this article.
@@ -366,7 +470,9 @@ class Resolver:
         "Donald Trump" later), a name that is now an alias, "U.S." and another's
         name, or another's initials. Two full names are never joined by guesswork."""
         merges = dict(self.merges)
-        for name in sorted(self._affected(), key=lambda n: (self.entities[n].mentions, n)):
+        affected = sorted(self._affected(), key=lambda n: (self.entities[n].mentions, n))
+        self._join_same_people(affected, merges)
+        for name in affected:
             entity = self.entities.get(name)
             if entity is None:
                 continue
@@ -389,6 +495,36 @@ class Resolver:
         self.merges, self.touched = {}, set()
         self.stored_kinds.update(kinds)
         return settlement
+
+    def _join_same_people(self, names: list[str], merges: dict[str, str]) -> None:
+        """Joins one person written two ways: a given name and its nickname ("Joe
+        Biden" and "Joseph Biden", the one of fewer mentions into the other), when
+        each is the other's only such person; a name with a generational suffix
+        into the same name without it ("Joseph R. Biden Jr." into Joe Biden; "Trump
+        Jr." into Donald Trump Jr.), unless an article told them apart or an earlier
+        load kept both."""
+        for name in names:
+            entity = self.entities.get(name)
+            if entity is None or entity.kind != "person":
+                continue
+            key = name_key(name, "person")
+            tokens, suffix = split_suffix(key.split())
+            if suffix and len(tokens) == 1:
+                source, target = entity, self._suffixed(tokens[0], suffix, exclude=name)
+            elif (target := self._same_person(key, exclude=name)) is None:
+                continue
+            elif suffix:
+                if key in self.apart or (entity.stored and target.stored):
+                    continue
+                source = entity
+            else:
+                if self._same_person(name_key(target.name, "person"), exclude=target.name) is not entity:
+                    continue
+                source, target = sorted((entity, target), key=lambda e: (e.mentions, e.stored, e.name))
+            if target is None or target.kind != "person":
+                continue
+            self._absorb(source, target)
+            merges[source.name] = target.name
 
     def _affected(self) -> set[str]:
         """The entities settle looks at: those this load named, and the stored ones

@@ -41,3 +41,22 @@ def test_every_outlet_and_the_grouped_ones_have_a_shape_a_filled_point_draws():
     # Two outlets' 1 of 4 each, in September and November; October is a gap.
     assert [(v["period"], v["part"], v["whole"], v["share"]) for v in grouped] == [
         ("2016-09", 2, 8, 0.25), ("2016-10", 0, 0, None), ("2016-11", 2, 8, 0.25)]
+
+
+def test_the_articles_with_no_outlet_are_a_line_of_their_own_and_one_outlets_points_link_to_its_rows():
+    named = [f"Outlet {i}" for i in range(7)]
+    ranked = named + ["Gazette", None]  # the no-outlet articles rank last
+    rows = [{"outlet": outlet, "period": "2016-09", "anonymous": 1, "attributed": 4} for outlet in ranked]
+    rows.append({"outlet": "Herald", "period": "2016-11", "anonymous": 3, "attributed": 4})  # never ranked
+    rows.append({"outlet": "Gazette", "period": "2016-11", "anonymous": 1, "attributed": 2})
+    spec = share_lines("Anonymous sources, by month", rows, "anonymous", "attributed", Palette(ranked), "month",
+                       lambda outlet, period: f"/news/sentences?_outlet={outlet}&_period={period}", "anonymous")
+    colour = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert colour["domain"] == named + ["(no outlet)", OTHERS]
+    assert colour["range"][7:] == ["#555555", "#999999"]
+    points = {(v["outlet"], v["period"]): v for v in spec["data"]["values"] if v["share"] is not None}
+    assert points["(no outlet)", "2016-09"]["link"] == "/news/sentences?_outlet=None&_period=2016-09"
+    # September's other outlets are the Gazette alone: its rows. November's are two outlets: no link.
+    assert (points[OTHERS, "2016-09"]["whole"], points[OTHERS, "2016-09"]["link"]) == (
+        4, "/news/sentences?_outlet=Gazette&_period=2016-09")
+    assert (points[OTHERS, "2016-11"]["whole"], points[OTHERS, "2016-11"]["link"]) == (6, None)

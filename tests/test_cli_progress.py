@@ -25,6 +25,22 @@ def test_the_bar_counts_articles_and_estimates_from_the_rate_seen_after_the_firs
     assert Progress(163, io.StringIO(), clock=lambda: 0.0).line().endswith("0/163 articles")
 
 
+def test_articles_written_in_bursts_are_timed_from_the_end_of_the_first_burst():
+    now = [22.0]
+    bar = Progress(67, io.StringIO(), clock=lambda: now[0])
+    for _ in range(15):  # the first batch, written together after the models load
+        now[0] += 0.003
+        bar.advance()
+    # One burst says nothing of the rate.
+    assert bar.line().endswith("15/67 articles")
+    now[0] += 8.0
+    for _ in range(16):
+        now[0] += 0.003
+        bar.advance()
+    # Sixteen articles in the 8 s since the first burst: 2 a second, 36 left.
+    assert bar.line() == "Loading [############----------------] 31/67 articles, 2.0/s, 0:18 left"
+
+
 def test_records_are_counted_by_line_and_pages_one_each(tmp_path):
     (tmp_path / "a.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}\n', "utf-8")
     (tmp_path / "b.csv").write_text("text,outlet\nx,A\ny,B\n", "utf-8")

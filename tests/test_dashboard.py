@@ -213,3 +213,51 @@ def test_the_actors_table_counts_in_the_date_range_and_the_outlet(news):
         assert len(rows_behind(news, actor["mentions_link"])) == actor["mentions"]
     assert "_since=2016-10" in obama(autumn)["mentions_link"]
     assert "outlet=The+Independent" in obama(independent)["articles_link"]
+
+
+TWO_STORIES = [
+    ("Gazette", "2016-10-03", "Talks on the trade pact stall in Geneva",
+     "Talks on the trade pact stalled in Geneva on Monday, officials said. Barack Obama said the United States "
+     "would wait for a better offer. Obama told reporters the pact was not dead. Negotiators from both sides "
+     "left Geneva without a date for the next round."),
+    ("Herald", "2016-10-03", "Trade pact talks stall as negotiators leave Geneva",
+     "Talks on the trade pact stalled in Geneva on Monday, according to officials. Barack Obama said the "
+     "United States would wait. Negotiators left Geneva without a date for the next round of talks."),
+    ("Gazette", "2016-10-20", "Obama signs the school lunch bill",
+     "Barack Obama signed the school lunch bill on Thursday. Obama said children would eat better. "
+     "The bill passed the Senate in September after a long fight over its cost."),
+]
+
+
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory):
+    """An outlet that mentions one actor in a story told by two outlets and in an
+    article of its own."""
+    folder = tmp_path_factory.mktemp("two_stories")
+    records = folder / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": o, "published": d, "title": t, "text": x}) + "\n"
+                               for o, d, t, x in TWO_STORIES), "utf-8")
+    path = folder / "news.db"
+    pipeline.load(pipeline.open_database(path), [str(records)])
+    return path
+
+
+def test_the_story_view_and_the_actor_page_link_each_number_to_exactly_its_rows(two_stories):
+    (stories,) = fetch(two_stories, "/news/stories.json?_shape=array")
+    (story,) = stories.json()
+    assert story["article_count"] == 2
+    (response,) = fetch(two_stories, f"/-/attribution/news/stories/{story['id']}.json")
+    gazette = next(o for o in response.json()["outlets"] if o["outlet"] == "Gazette")
+    obama = next(a for a in gazette["actors"] if a["name"] == "Barack Obama")
+    # The story's two mentions, not the four of every Gazette article.
+    assert obama["mentions"] == 2 and len(rows_behind(two_stories, obama["mentions_link"])) == 2
+    (response,) = fetch(two_stories, f"/-/attribution/news/actors/{obama['id']}.json")
+    by_outlet = {o["outlet"]: o for o in response.json()["outlets"]}
+    assert (by_outlet["Gazette"]["articles"], by_outlet["Gazette"]["mentions"]) == (2, 4)
+    for outlet in by_outlet.values():
+        links = outlet["links"]
+        assert len(rows_behind(two_stories, links["articles"])) == outlet["articles"]
+        assert len(rows_behind(two_stories, links["mentions"])) == outlet["mentions"]
+        assert len(rows_behind(two_stories, links["sentences"])) == outlet["sentences"]
+    (page,) = fetch(two_stories, f"/-/attribution/news/actors/{obama['id']}")
+    assert f'href="{by_outlet["Gazette"]["links"]["articles"]}">2</a>'.replace("&", "&amp;") in page.text

@@ -17,6 +17,13 @@ from datasette_attribution.extract.fields import clean_byline, clean_outlet, cle
     # A colon or dash inside a headline that names no site stays.
     ("Trump: the deal is off - analysis", "BBC", "https://www.bbc.co.uk/news/x", "Trump: the deal is off - analysis"),
     ("Harbour reopens after storm", None, None, "Harbour reopens after storm"),
+    # A label of the page's media after the headline, a breadcrumb before it.
+    ("Cat video beamed to Earth from 19 million miles away (video)", None, None,
+     "Cat video beamed to Earth from 19 million miles away"),
+    ("Dan + Shay Bring 'Bigger Houses' to Show Finale [Watch]", None, None,
+     "Dan + Shay Bring 'Bigger Houses' to Show Finale"),
+    ("News / India News / Navy, coast guard swing into action", None, None, "Navy, coast guard swing into action"),
+    ("A Complete List of Solo Projects (So Far)", None, None, "A Complete List of Solo Projects (So Far)"),
 ])
 def test_titles_lose_the_site_name_and_section_label(title, outlet, url, expected):
     assert clean_title(title, outlet, url) == expected

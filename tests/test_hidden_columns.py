@@ -96,3 +96,19 @@ def test_only_table_pages_are_table_pages():
     assert columns_to_hide("articles", [("_format", "json")], ARTICLES_HIDDEN, ["id"]) == []
     assert columns_to_hide("articles", [("source__contains", "x"), ("_facet", "language")],
                            ["id", *ARTICLES_HIDDEN], ["id"]) == ["content_hash", "paragraph_count"]
+
+
+def test_the_pages_own_links_and_form_carry_no_added_nocol_without_javascript(seeds_path):
+    (page,) = fetch(seeds_path, "/news/sentences?_size=5&hedged=1")
+    assert "attr-hidden-columns" in page.text or "Hidden to give the text room" in page.text
+    assert "_nocol=" not in page.text.replace('"_nocol"', "")  # the script's own name for it aside
+    export = re.search(r'href="(/news/sentences\.csv\?[^"]*)"', page.text)
+    assert export is not None and html.unescape(export[1]).startswith("/news/sentences.csv?_size=5&hedged=1")
+    (as_csv,) = fetch(seeds_path, html.unescape(export[1]))
+    # Every stored column (the link also asks for the article's title beside its id).
+    assert set(stored(seeds_path, "sentences")) <= set(next(csv.reader(io.StringIO(as_csv.text))))
+    # A column the reader hid stays hidden on the next page and in the export.
+    (page,) = fetch(seeds_path, "/news/sentences?_size=5&_nocol=hedge_cues")
+    export = re.search(r'href="(/news/sentences\.csv\?[^"]*)"', page.text)
+    assert html.unescape(export[1]).startswith("/news/sentences.csv?_size=5&_nocol=hedge_cues")
+    assert "hedge_cues" not in next(csv.reader(io.StringIO(fetch(seeds_path, html.unescape(export[1]))[0].text)))

@@ -25,9 +25,11 @@ def actors(db):
 
 
 def test_names_are_compared_without_case_dots_titles_initials_or_possessives():
+    # A generational suffix stays: "Donald Trump Jr." is not his father.
     assert [name_key(n) for n in ("F.B.I.", "The F.B.I.’s", "U.S. Senate", "Donald J. Trump",
-                                  "African-Americans", "CLINTON", "Joseph R. Biden Jr.")] == [
-        "fbi", "fbi", "us senate", "donald trump", "african americans", "clinton", "joseph biden"]
+                                  "African-Americans", "CLINTON", "Joseph R. Biden Jr.", "Donald Trump Jr.")] == [
+        "fbi", "fbi", "us senate", "donald trump", "african americans", "clinton", "joseph biden jr",
+        "donald trump jr"]
 
 
 def test_articles_loaded_together_name_each_entity_once(tmp_path):
@@ -205,6 +207,64 @@ def test_a_later_load_joins_new_names_and_a_surname_met_first_joins_the_full_nam
         ("Donald Trump", 4), ("Ohio", 3)]
 
 
+def test_a_relative_written_in_full_more_often_does_not_take_the_surname_alone(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Donald Trump spoke in Ohio on Monday. Trump said he would win the state."},
+        {"id": "b", "text": "Donald Trump flew to Iowa on Tuesday. Trump told farmers he would win."},
+        {"id": "c", "text": "Donald Trump praised his wife on Monday. Melania Trump spoke to the convention in "
+                            "Cleveland. Melania Trump said she loved the country. Trump told reporters on Tuesday "
+                            "that the speech was great. Melania Trump left the hall with her son."},
+    ])
+    assert db.execute(
+        "select actors.name, count(*) from mentions join actors on actors.id = mentions.actor_id "
+        "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+        "where mentions.text = 'Trump' and articles.source = 'c' group by 1").fetchall() == [("Donald Trump", 1)]
+
+
+def test_a_generational_suffix_is_another_person_unless_no_article_tells_them_apart(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "first.jsonl", [
+        {"id": "a", "text": "Donald J. Trump accepted the nomination in Cleveland. His son Donald Trump Jr. "
+                            "spoke before him, and Trump Jr. praised his father."},
+        {"id": "b", "text": "Donald Trump Jr. met donors in Ohio on Monday. Trump told supporters in Iowa "
+                            "on Tuesday that he would win."},
+        # The New York Times writes the suffix of Joe Biden's name: one person.
+        {"id": "c", "text": "Joseph R. Biden Jr. spoke in Scranton on Friday. Mr. Biden praised the steelworkers."},
+        {"id": "d", "text": "Joe Biden campaigned in Ohio on Saturday."},
+    ])
+    # "Trump" alone is the father, "Trump Jr." the son.
+    expected = [("Cleveland", "place", 1, ["Cleveland"]),
+                ("Donald Trump", "person", 2, ["Donald J. Trump", "Trump"]),
+                ("Donald Trump Jr.", "person", 3, ["Donald Trump Jr.", "Trump Jr."]),
+                ("Iowa", "place", 1, ["Iowa"]),
+                ("Joe Biden", "person", 3, ["Joseph R. Biden Jr.", "Biden", "Joe Biden"]),
+                ("Ohio", "place", 2, ["Ohio"]), ("Scranton", "place", 1, ["Scranton"])]
+    assert actors(db) == expected
+    # A later article that names only the son: the stored actors stay two.
+    load_records(db, tmp_path / "second.jsonl", [
+        {"id": "e", "text": "Donald Trump Jr. spoke to reporters in Ohio on Sunday."}])
+    assert [(name, count) for name, _, count, _ in actors(db) if "Trump" in name or name == "Ohio"] == [
+        ("Donald Trump", 2), ("Donald Trump Jr.", 4), ("Ohio", 3)]
+
+
+def test_a_given_name_and_its_nickname_are_one_person_and_two_nicknames_are_not(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Bernie Sanders spoke in Vermont on Monday. Bill Clinton spoke in Ohio."},
+        {"id": "b", "text": "Bernard Sanders said on Tuesday that the race was close. William Clinton agreed, "
+                            "and Hillary Clinton thanked them both."},
+        # Bill and Bob are both Robert's nicknames, not each other's: two people.
+        {"id": "c", "text": "Bill Smith and Bob Smith ran the diner in Iowa for forty years."},
+    ])
+    assert actors(db) == [
+        ("Bernie Sanders", "person", 2, ["Bernie Sanders", "Bernard Sanders"]),
+        ("Bill Clinton", "person", 2, ["Bill Clinton", "William Clinton"]),
+        ("Bill Smith", "person", 1, ["Bill Smith"]), ("Bob Smith", "person", 1, ["Bob Smith"]),
+        ("Hillary Clinton", "person", 1, ["Hillary Clinton"]),
+        ("Iowa", "place", 1, ["Iowa"]), ("Ohio", "place", 1, ["Ohio"]), ("Vermont", "place", 1, ["Vermont"])]
+
+
 def test_a_speaker_is_the_article_s_entity_and_one_never_mentioned_gets_no_actor():
     rows = ArticleRows(
         content_hash="x", sentence_count=2, language="en", article_columns=(), sentence_columns=(),
@@ -232,6 +292,28 @@ def test_a_common_word_or_a_title_run_into_a_name_is_not_part_of_it():
                     "Roberts said the video would be released.") == [
         [("Jennifer Roberts", "Jennifer Roberts")], [("Charlotte", "Charlotte")],
         [("Roberts", "Jennifer Roberts")]]
+
+
+def test_a_plural_name_or_a_known_body_run_into_a_name_is_not_part_of_it():
+    assert mentions("Ohio's John Kasich and Floridians Jeb Bush and Marco Rubio are racing to bank early ballots.",
+                    "Even on Friday morning, the Obama White House was refusing to call the attack terrorism.",
+                    "Barack Obama said so.") == [
+        [("Ohio", "Ohio"), ("John Kasich", "John Kasich"), ("Jeb Bush", "Jeb Bush"), ("Marco Rubio", "Marco Rubio")],
+        [("Obama", "Barack Obama"), ("White House", "White House")], [("Barack Obama", "Barack Obama")]]
+
+
+def test_a_first_name_the_parse_took_for_a_place_is_the_person_unless_the_article_writes_in_or_at_before_it():
+    assert mentions("Charlotte Brown marched in Charlotte on Friday.", "Charlotte police said the video would be out.",
+                    "Melania Trump spoke first.",
+                    "Several weeks ago, Donald Trump stated that Melania would discuss her immigration history.") == [
+        [("Charlotte Brown", "Charlotte Brown"), ("Charlotte", "Charlotte")], [("Charlotte", "Charlotte")],
+        [("Melania Trump", "Melania Trump")], [("Donald Trump", "Donald Trump"), ("Melania", "Melania Trump")]]
+
+
+def test_a_party_s_and_a_channel_s_other_names_are_theirs():
+    assert mentions("The Dems are worried about turnout.", "He told the Fox News Channel on Monday that he would win.",
+                    "Fox News said so.") == [
+        [("Dems", "Democratic Party")], [("Fox News Channel", "Fox News")], [("Fox News", "Fox News")]]
 
 
 def test_a_surname_is_the_person_the_article_writes_most_not_the_last_named():

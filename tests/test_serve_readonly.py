@@ -245,7 +245,7 @@ def dated_server(tmp_path_factory):
 @pytest.mark.parametrize("viewport", [LAPTOP, DESKTOP], ids=["1366", "1920"])
 def test_the_dashboard_answers_in_a_browser_with_a_true_time_axis_and_a_safe_palette(
         dated_server, browser, tmp_path, viewport):
-    from datasette_attribution.web.charts import OTHER_COLOUR
+    from datasette_attribution.web.charts import NO_OUTLET_COLOUR, OTHER_COLOUR
 
     page = browser.new_page(viewport=viewport)
     page.goto(dated_server + "/news")
@@ -276,7 +276,7 @@ def test_the_dashboard_answers_in_a_browser_with_a_true_time_axis_and_a_safe_pal
         "points => points.map(p => p.getAttribute('fill'))"))
     # Okabe and Ito's colours (not the code's own list: a red and green palette must fail here).
     okabe_ito = {"#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7"}
-    assert fills and {f.lower() for f in fills} <= okabe_ito | {OTHER_COLOUR.lower()}
+    assert fills and {f.lower() for f in fills} <= okabe_ito | {OTHER_COLOUR.lower(), NO_OUTLET_COLOUR.lower()}
     legend = chart.locator("g.role-legend-label text").evaluate_all("t => t.map(x => x.textContent)")
     assert set(legend) == {"Gazette", "Courier", "(no outlet)"}
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)

@@ -70,24 +70,34 @@ def test_an_unknown_story_is_a_404(seeds_path):
     assert missing.status_code == 404 and too_big.status_code == 404
 
 
-def test_two_outlets_telling_the_same_thing_are_shown_side_by_side(tmp_path):
+QUOTE = ("“I can say with confidence there has never been a man or a woman more qualified than Hillary "
+         "Clinton to serve as president of the United States of America,” Obama said.")
+CONVENTION = {
+    "Gazette": ("Obama praises Clinton at the Democratic convention. " + QUOTE + " The president spoke for "
+                "nearly an hour in Philadelphia on Wednesday night. Delegates waved signs and cheered."),
+    "Herald": ("Obama makes the case for Clinton in Philadelphia. Speaking to the Democratic convention on "
+               "Wednesday, the president was followed by Clinton's running mate, Tim Kaine. " + QUOTE
+               + " Protesters outside the arena chanted against the trade deal during the speech."),
+}
+
+
+def load_convention(folder, published=("2016-07-27", "2016-07-27")):
+    """The Gazette's and the Herald's accounts of one speech, one story."""
     import json
 
     from datasette_attribution import pipeline
 
-    quote = ("“I can say with confidence there has never been a man or a woman more qualified than Hillary "
-             "Clinton to serve as president of the United States of America,” Obama said.")
-    bodies = {
-        "Gazette": ("Obama praises Clinton at the Democratic convention. " + quote + " The president spoke for "
-                    "nearly an hour in Philadelphia on Wednesday night. Delegates waved signs and cheered."),
-        "Herald": ("Obama makes the case for Clinton in Philadelphia. Speaking to the Democratic convention on "
-                   "Wednesday, the president was followed by Clinton's running mate, Tim Kaine. " + quote
-                   + " Protesters outside the arena chanted against the trade deal during the speech."),
-    }
-    records = tmp_path / "r.jsonl"
-    records.write_text("".join(json.dumps({"outlet": outlet, "published": "2016-07-27", "title": body.split(". ")[0],
-                                           "text": body}) + "\n" for outlet, body in bodies.items()), "utf-8")
-    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    records = folder / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": outlet, "published": day, "title": body.split(". ")[0],
+                                           "text": body}) + "\n"
+                               for (outlet, body), day in zip(CONVENTION.items(), published, strict=True)), "utf-8")
+    pipeline.load(pipeline.open_database(folder / "news.db"), [str(records)])
+    return folder / "news.db"
+
+
+def test_two_outlets_telling_the_same_thing_are_shown_side_by_side(tmp_path):
+    quote = QUOTE
+    load_convention(tmp_path)
     page, data, table = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1",
                               "/-/attribution/news/stories/1.json", "/-/attribution/news/stories/1.csv")
     story = data.json()
@@ -103,6 +113,13 @@ def test_two_outlets_telling_the_same_thing_are_shown_side_by_side(tmp_path):
     rows = list(csv.reader(io.StringIO(table.text)))
     assert [row[:4] for row in rows if row[1].startswith("also told by")] == [
         ["Gazette", "also told by Herald", quote, quote]]
+
+
+def test_a_storys_dates_keep_their_time_on_its_page_and_the_dashboard(tmp_path):
+    news = load_convention(tmp_path, ("2016-07-27T23:05:00-04:00", "2016-07-28T06:40:00-04:00"))
+    page, dashboard = fetch(news, "/-/attribution/news/stories/1", "/-/attribution/news")
+    assert "2016-07-27 23:05 to 2016-07-28 06:40." in page.text
+    assert "<td>2016-07-27 23:05</td>" in dashboard.text
 
 
 def test_a_story_of_one_outlet_says_so_and_compares_nothing(tmp_path):

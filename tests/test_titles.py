@@ -89,3 +89,40 @@ def test_a_name_the_story_speaks_of_is_no_byline_unless_signed():
     header = "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n\nAnn Hughes Dockers\nNov. 19, 2019"
     signers = [bylines.Line(block, "above", i) for i, block in enumerate(blocks_of(header))]
     assert bylines.text_candidates(signers, blocks_of(header), 0, 4, body, None, None) == []
+
+
+@pytest.mark.parametrize("headline", [
+    # A comma between capitalised phrases lists no names.
+    "On Abortion, One Size Won’t Fit All",
+    # "Credit" and "fellow" as a headline's words, not a credit's or an author's box.
+    "‘Revenge Spending’ Drives Ballooning US Credit Card Balances",
+    "How Seahawks’ remaining schedule compares with fellow contenders in push for playoffs",
+])
+def test_a_headlines_words_are_no_credit_nor_byline(headline):
+    assert not titles.never_a_headline(headline)
+
+
+def test_a_text_dumps_headline_repeated_in_its_title_bar_is_no_caption():
+    header = ("Port Talks Stalled as Unions Want Jobs Guarantee in Writing | Harbour Times Loaded\n\n"
+              "Port Talks Stalled as Unions Want Jobs Guarantee in Writing\n\nBy Jane Doe")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", text_page(header)))
+    assert article.title == "Port Talks Stalled as Unions Want Jobs Guarantee in Writing"
+
+
+def test_a_logos_text_and_a_section_label_glued_to_the_headline_are_no_candidates():
+    candidates = titles.html_candidates(
+        [("h1", "COASTAL TRIBUNE Coastal Tribune Logo"), ("h1", "News Harbour bridge to close for repairs"),
+         ("og", "Harbour bridge to close for repairs")],
+        None, "The harbour bridge will close for repairs.", "https://coastaltribune.com/x", "The Coastal Tribune",
+        None)
+    assert [c.text for c in candidates] == ["Harbour bridge to close for repairs"]
+
+
+def test_the_rules_score_a_headline_its_title_bar_repeats():
+    from datasette_attribution.extract.metadata import headline_scores
+
+    header = blocks_of("Port Talks Stalled as Unions Want Jobs Guarantee | Harbour Times Loaded\n\n"
+                       "Port Talks Stalled as Unions Want Jobs Guarantee\n\nBy Jane Doe")
+    scores = headline_scores(header, BODY)
+    assert scores[0] is None and scores[1] is not None and scores[1] > 1.0
+

@@ -25,6 +25,7 @@ WORD = re.compile(rf"[{UNSPACED}]|[^\W_{UNSPACED}]+(?:['’][^\W_{UNSPACED}]+)*"
 TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
 BULLET = re.compile(r"^\s*(?:[*+•·>|–—-]|\d+[.)])\s")
 SEPARATORS = re.compile(r"\s[|·•»/]\s")
+TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")  # "Headline | Site", "Headline - Site"
 # "(AP)", "(Manu Fernandez/AP)", "File: AP", "Photo: Reuters": picture credits.
 PHOTO_CREDIT = re.compile(
     r"\((?:[^()]{0,40}/)?[A-Z][\w .&-]{0,30}\)$|^(?:file|photo|image|picture|credit)s?\s*:",
@@ -297,6 +298,19 @@ def is_caption(block: Block, texts: set[str]) -> bool:
     if AGENCY_CREDIT.search(block.text):
         return True
     return any(_with_credit_added(block.text, other) or _with_credit_added(other, block.text) for other in texts)
+
+
+MAX_TITLE_BAR_TAIL_WORDS = 4
+
+
+def title_bars(texts: set[str]) -> set[str]:
+    """The lines that are another line of the page, a separator and a short tail
+    ("Like British cheddar? ... | CBC News Loaded"): the page's <title> as a copy
+    of the page shows it. The line it repeats is the headline, not a caption
+    repeated with its credit: leave these out of the lines `is_caption` compares."""
+    return {text for text in texts
+            if any(text[:cut.start()] in texts and 0 < len(WORD.findall(text[cut.end():])) <= MAX_TITLE_BAR_TAIL_WORDS
+                   for cut in TITLE_SEPARATOR.finditer(text))}
 
 
 MIN_CAPTIONED_WORDS = 3

@@ -20,6 +20,11 @@ AFTER_PREFIX = re.compile(r"\s*[|:\u2013\u2014-]\s+")
 SECTION_LABELS = frozenset(
     "opinion analysis review editorial commentary comment exclusive live watch video "
     "breaking news breaking photos podcast explainer perspective column letters".split())
+# A label of the page's media after the headline: "... to Show Finale [Watch]", "... miles away (video)".
+MEDIA_TAIL = re.compile(r"\s*[\[(](?:video|videos|watch|photos?|pictures|gallery|listen|audio|podcast|poll)[\])]\s*$",
+                        re.IGNORECASE)
+# A breadcrumb before the headline: "News / India News / Navy, coast guard swing into action ...".
+BREADCRUMB = re.compile(r"^(?:[^/\s][^/]{0,30}\s/\s)+(?=\S)")
 BREAKING_PREFIX = re.compile(r"^(?:BREAKING(?: NEWS)?|UPDATE[D]?|WATCH|VIDEO|EXCLUSIVE)\s*[:|\-\u2013]\s+")
 # A byline part that is a job, a desk or a publisher, not a person.
 NOT_A_PERSON = frozenset(
@@ -166,7 +171,7 @@ def clean_title(title: str | None, outlet: str | None, url: str | None,
             text = text[first.end():]
         else:
             break
-    text = BREAKING_PREFIX.sub("", text)
+    text = MEDIA_TAIL.sub("", BREADCRUMB.sub("", BREAKING_PREFIX.sub("", text)))
     return text.strip() or title
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 from ..resources import words
-from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption
+from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption, title_bars
 
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
@@ -62,7 +62,11 @@ MONTH_NUMBERS = {name: number for number, names in enumerate(
 REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                 "PT": "America/Los_Angeles"}
 # A name or label glued to the month by a page's markup: "By Kent GermanDec 22, 2023", "updatedSep 4".
-GLUED_MONTH = re.compile(rf"(?<=[a-z])(?=(?:{MONTHS.title()})\.?\s+\d)")
+# ... or to an initial ("By Desirée ODec. 18, 2023").
+GLUED_MONTH = re.compile(rf"(?<=[a-z]|\b[A-Z])(?=(?:{MONTHS.title()})\.?\s+\d)")
+# A year glued to the time after it: "Published Fri, Dec 22 20234:46 AM EST".
+GLUED_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+GLUED_LABEL = re.compile(r"(?<=\b[AP]M [A-Z]{3})(?=[A-Z][a-z])")  # "4:46 AM ESTUpdated 1 Min Ago"
 
 
 def parse_date(text: str) -> str | None:
@@ -173,7 +177,7 @@ def date_in_line(line: str) -> tuple[str, str] | None:
     """(ISO date, what is left of the line) when a line is mostly a date: its
     first date (with the time beside it), and the words that are no date, time
     or dateline label ("Updated", "2 min read")."""
-    line = GLUED_MONTH.sub(" ", line)
+    line = GLUED_LABEL.sub(" ", GLUED_YEAR.sub(" ", GLUED_MONTH.sub(" ", line)))
     match = DATE_LIKE.search(line)
     if not match:
         return None
@@ -302,8 +306,13 @@ ROLE_WORDS = frozenset(
     "writer writers author authors photographer producer".split())
 SIGNED = re.compile(r"^(?:(?:review|words|written|photos?|story|text)\s+)?(?:by|author of)\s",
                     re.IGNORECASE)  # "By ...", "Review by ...", "Author of ..."
-CREDITED = re.compile(r"\bcredits?\b|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$|^(?:illustration|photo|image|picture)s?\b",
-                      re.IGNORECASE)
+# "Credit: ...", "Credit... Doug Mills", a credit closing a line; not "Credit Card Balances".
+CREDITED = re.compile(r"\bcredits?\b(?=\s*(?:[:.\u2026|/]|$))|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$"
+                      r"|^(?:illustration|photo|image|picture)s?\b", re.IGNORECASE)
+MAX_SIGNATURE_WORDS = 10  # a role word in a longer line is a headline's ("... with fellow contenders")
+# Words of a headline that are never a person's name: "On Abortion, One Size Won't Fit All" lists no names.
+NEVER_IN_A_NAME = frozenset("a an the of on in at to for with from over after about all not no is are was "
+                            "won't won’t can't can’t don't don’t how why what when who".split())
 
 
 def signs_or_credits(text: str) -> bool:
@@ -312,11 +321,14 @@ def signs_or_credits(text: str) -> bool:
     reporter") or a picture's caption or credit ("... Credit... Doug Mills/The
     New York Times", "Illustration on ... more >")."""
     words = [w.lower() for w in WORD.findall(text)]
-    if SIGNED.match(text) or CREDITED.search(text) or any(w in ROLE_WORDS for w in words):
+    if SIGNED.match(text) or CREDITED.search(text):
+        return True
+    if len(words) <= MAX_SIGNATURE_WORDS and any(w in ROLE_WORDS for w in words):
         return True
     parts = [part for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text) if part.strip()]
-    return len(parts) > 1 and all(looks_like_name(part) or part.strip() in ("Associated Press", "Reuters")
-                                  for part in parts)
+    return len(parts) > 1 and all(
+        (looks_like_name(part) and not any(w.lower() in NEVER_IN_A_NAME for w in part.split()))
+        or part.strip() in ("Associated Press", "Reuters") for part in parts)
 
 
 def _headline_scorer(before_body: list[Block], body_text: str, site: str | None = None):
@@ -327,6 +339,7 @@ def _headline_scorer(before_body: list[Block], body_text: str, site: str | None 
     body_words = {w.lower() for w in WORD.findall(body_text)}
     lead_words = {w.lower() for w in WORD.findall(body_text[:LEAD_CHARS])}
     texts = {block.text for block in before_body}
+    twins = texts - title_bars(texts)
     dated = [date_in_line(block.text) for block in before_body]
     listed = listed_lines(before_body)
     # The lines after each, but for share buttons ("* Facebook", "* Email") between
@@ -342,7 +355,7 @@ def _headline_scorer(before_body: list[Block], body_text: str, site: str | None 
         if (BULLET.match(block.text) or URL_OR_MAIL.search(block.text)
                 or 3 * sum(w in web_words for w in content) >= len(content)):
             return None  # menus and links: "+ Off-road bikes", "Log in or sign up"
-        if dated[position] or block.text.endswith(":") or is_caption(block, texts):
+        if dated[position] or block.text.endswith(":") or is_caption(block, twins):
             return None
         if ends_like_sentence(block.text):
             return None  # a lead, a teaser ("what a time to be alive ..."), a caption

@@ -32,7 +32,7 @@ from ..resources import (
     words,
 )
 from . import fields
-from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption
+from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption, title_bars
 from .metadata import (
     BYLINE_PREFIX,
     date_in_line,
@@ -180,8 +180,12 @@ def html_candidates(proposals: list[tuple[str, str | None]], rule_title: str | N
     # The site's name, as the page names it or where a <title> puts it (its short
     # last part), is never the headline: a logo's <h1>, a <title>'s tail.
     others = [candidate for candidate in merged.values()
-              if _site_key(candidate.text) not in site_keys
+              if _site_key(candidate.text) not in site_keys and not _names_only_site(candidate.text, site_keys)
               and not (candidate.features["from_title_last"] and len(WORD.findall(candidate.text)) <= MAX_SITE_WORDS)]
+    # A section's label glued before a headline the page also gives alone ("News
+    # Feat Pictures to Open ..." over "Feat Pictures to Open ...") is not the headline.
+    keys = {_key(candidate.text) for candidate in others}
+    others = [candidate for candidate in others if not _labelled_twin(candidate.text, keys)]
     for candidate in others:
         own = _content(candidate.text)
         sources = sum(candidate.features[f"from_{s}"] for s in HTML_SOURCES)
@@ -208,6 +212,7 @@ def text_candidates(before_body: list[Block], body_text: str, outlet: str | None
     repeated = {text: texts.count(text) for text in texts}
     text_set = set(texts)
     listed = listed_lines(before_body)
+    twins = text_set - title_bars(text_set)  # a title bar's headline is no caption
     candidates = []
     body = _Body.of(body_text)
     start = max(0, len(before_body) - MAX_TEXT_CANDIDATES)
@@ -216,7 +221,7 @@ def text_candidates(before_body: list[Block], body_text: str, outlet: str | None
         if block is not rule_title and (position < start or not MIN_WORDS <= len(block.words) <= MAX_WORDS):
             continue
         cleaned = fields.clean_title(block.text, outlet, None)
-        if block is not rule_title and (never_a_headline(cleaned) or is_caption(block, text_set)
+        if block is not rule_title and (never_a_headline(cleaned) or is_caption(block, twins)
                                         or position in listed
                                         or (outlet and _site_key(cleaned) == _site_key(outlet))):
             continue
@@ -258,6 +263,22 @@ def _score_at(scores: list[float | None], position: int) -> float:
     if 0 <= position < len(scores) and scores[position] is not None:
         return scores[position]
     return -1.0
+
+
+LOGO_WORDS = frozenset("logo home homepage".split())
+
+
+def _names_only_site(text: str, site_keys: set[str]) -> bool:
+    """Every word of `text` part of the site's name, but for a logo's ("POLITICO
+    Politico Logo"): the masthead's alternative text, never a headline."""
+    tokens = [_key(token) for token in WORD.findall(text) if token.lower() not in LOGO_WORDS]
+    return bool(tokens) and any(all(token and token in site for token in tokens)
+                                for site in site_keys if len(site) > 2)
+
+
+def _labelled_twin(text: str, keys: set[str]) -> bool:
+    label, _, rest = text.partition(" ")
+    return label.lower() in fields.SECTION_LABELS and _key(rest) in keys
 
 
 def _site_key(name: str) -> str:

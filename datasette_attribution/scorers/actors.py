@@ -22,7 +22,7 @@ import pycountry
 
 from ..records import LoadError
 from ..resources import lexicon, words
-from .common.names import in_title_case, is_common_word, is_title
+from .common.names import in_title_case, is_common_word, is_title, split_suffix
 from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
@@ -144,38 +144,48 @@ def _entity_tokens(ent, not_names) -> list:
 def _person_tokens(tokens) -> list:
     """A person's name without what the parse ran into it: the words up to a title
     inside it ("Charlotte Mayor Jennifer Roberts"), nothing when it ends in a title
-    ("Charlotte Mayor"), and a common word before it ("Beyond Trump", "Crooked
-    Hillary Clinton", "Activist Angela Davis": a headline's or a nickname's word)."""
+    ("Charlotte Mayor"), a common word before it ("Beyond Trump", "Crooked
+    Hillary Clinton", "Activist Angela Davis": a headline's or a nickname's word),
+    and a plural name before a full name ("Floridians Jeb Bush": no one's name is
+    plural)."""
     titles = [i for i, t in enumerate(tokens) if i and is_title(t.text)]
     if titles and titles[-1] == len(tokens) - 1 and tokens[-1].lower_.rstrip(".") in OFFICES:
         return []
     if titles and len(tokens) - titles[-1] - 1 >= 2:
         tokens = tokens[titles[-1] + 1:]
-    while len(tokens) > 1 and is_common_word(tokens[0].text, never_a_name=True):
+    while len(tokens) > 1 and (is_common_word(tokens[0].text, never_a_name=True) or tokens[0].tag_ == "NNPS"
+                               and len(split_suffix([t.text for t in tokens[1:]])[0]) >= 2):
         tokens = tokens[1:]
     return tokens
 
 
 LOCATIVES = frozenset({"on", "in", "at"})
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|from|to|into|near|across|outside|around|of|through)\s+$", re.IGNORECASE)
 # Titles that end no one's name ("King" and "Justice" may).
 OFFICES = frozenset({"mayor", "governor", "senator", "president", "secretary", "spokesman", "spokeswoman",
                      "spokesperson", "chairman", "chairwoman", "director", "ambassador", "minister",
                      "commissioner", "chancellor", "sen", "gov", "rep"})
 
 
-def _name_parts(tokens, kind) -> list[tuple[list, str]]:
+def _name_parts(tokens, kind, aliases) -> list[tuple[list, str]]:
     """An entity the parse ran over several names, cut into them: at a possessive
     ("the Green Party’s Jill Stein"), before a place ("Hofstra University on Long
     Island"), at a hyphen between two names of two words or more ("Washington
-    Post-ABC News")."""
+    Post-ABC News"), and a person's name before a body the alias table knows ("the
+    Obama White House")."""
     for i, token in enumerate(tokens[1:-1], start=1):
         left, right = tokens[:i], tokens[i + 1:]
         if token.tag_ == "POS":
-            return _name_parts(left, kind) + _name_parts(right, kind)
+            return _name_parts(left, kind, aliases) + _name_parts(right, kind, aliases)
         if token.lower_ in LOCATIVES and token.text.islower():
-            return _name_parts(left, kind) + _name_parts(right, "place")
+            return _name_parts(left, kind, aliases) + _name_parts(right, "place", aliases)
         if token.text == "-" and len(left) >= 2 and len(right) >= 2 and not token.whitespace_:
-            return _name_parts(left, kind) + _name_parts(right, kind)
+            return _name_parts(left, kind, aliases) + _name_parts(right, kind, aliases)
+    if kind == "person":
+        for i in range(1, len(tokens) - 1):
+            known = aliases.get(" ".join(t.text for t in tokens[i:]))
+            if known is not None and known.kind != "person":
+                return [(tokens[:i], kind), (tokens[i:], known.kind)]
     return [(tokens, kind)]
 
 
@@ -235,7 +245,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                     or not any(t.text[:1].isupper() for t in tokens)
                     or all(is_title(t.text) for t in tokens)):
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
-            for part, part_kind in _name_parts(tokens, kind):
+            for part, part_kind in _name_parts(tokens, kind, aliases):
                 start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
                 # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
                 for piece in SLASH_PARTS.finditer(text, start, end):
@@ -265,14 +275,19 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             else:
                 others.append((index, start, end, name, kind))
     people, others = _headlines_confirmed(spans, people, others)
-    person_words = {name[-1] for _, _, _, name in people} | {name[0] for _, _, _, name in people}
-    surnames = {name[-1] for _, _, _, name in people if len(name) > 1}
+    bases = [split_suffix(name)[0] for _, _, _, name in people]
+    person_words = {base[-1] for base in bases} | {base[0] for base in bases}
+    surnames = {base[-1] for base in bases if len(base) > 1}
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
                                          if kind == "organization"})
     full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
+    # A place the article writes after "in", "at", "from" is no first name ("in
+    # Charlotte" is the city, then "Charlotte police" too); one it never writes so is
+    # the article's person of that first name ("Trump stated that Melania would ...").
+    places = {name for index, start, _, name, kind in others
+              if kind == "place" and LOCATIVE_BEFORE.search(spans[index].text, 0, start) is not None}
     for index, start, end, name, kind in others:
-        # A place is not a first name: "Charlotte" is the city.
-        person = _person_named(name, surnames if kind == "place" else person_words, full_names)
+        person = _person_named(name, surnames if name in places else person_words, full_names)
         if person:  # "Rouhani" taken for a nationality, "Obama" for a place, "De Blasio" for a firm
             people.append((index, start, end, person))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
@@ -414,26 +429,38 @@ def canonical_people(people) -> list[str]:
 
     Full names with the same first name and surname are one person ("Donald J.
     Trump", "Donald Trump"); different first names stay apart ("Bill Clinton",
-    "Hillary Clinton"). A surname alone ("Trump", "Mr Trump") is the person of the
+    "Hillary Clinton"), and so do generational suffixes ("Donald Trump Jr."); a
+    surname or first name with the suffix ("Trump Jr.", "Donald Jr.") is the one
+    person written in full with both. A surname alone ("Trump", "Mr Trump") is the person of the
     article with that surname written in full most often (a tie: the surname alone,
     which resolution decides by the corpus), else the only one with that first name
     ("Hillary"), else itself. Not the one named last: "Michelle Obama" once does
-    not make every later "Obama" hers.
+    not make every later "Obama" hers, nor is a surname alone the son's ("Trump" beside
+    "Donald Trump Jr." is left to resolution).
     """
-    full = {}  # (first, surname) -> canonical name, the first form seen
+    full = {}  # (first, surname, suffix) -> canonical name, the first form seen
     written = Counter()  # canonical name -> full mentions
     for _, _, _, tokens in people:
-        if len(tokens) > 1:
-            written[full.setdefault((tokens[0], tokens[-1]), _canonical(tokens))] += 1
-    names_by_surname, names_by_first = {}, {}
-    for (first, surname), name in full.items():  # in the order they were named
+        base, suffix = split_suffix(tokens)
+        if len(base) > 1:
+            written[full.setdefault((base[0], base[-1], suffix), _canonical(tokens))] += 1
+    names_by_surname, names_by_first, suffixed = {}, {}, {}
+    for (first, surname, suffix), name in full.items():  # in the order they were named
+        if suffix:
+            for word in {first, surname}:
+                suffixed.setdefault((word, suffix), []).append(name)
+            continue
         names_by_surname.setdefault(surname, []).append(name)
         names_by_first.setdefault(first, []).append(name)
     result = []
     for _, _, _, tokens in people:
-        surname = tokens[-1]
-        if len(tokens) > 1:
-            name = full[(tokens[0], surname)]
+        base, suffix = split_suffix(tokens)
+        surname = base[-1]
+        if len(base) > 1:
+            name = full[(base[0], surname, suffix)]
+        elif suffix:
+            found = suffixed.get((surname, suffix), [])
+            name = found[0] if len(found) == 1 else " ".join(tokens)
         elif surname in names_by_surname:
             counts = sorted((written[n] for n in names_by_surname[surname]), reverse=True)
             # Two written in full as often: the surname stays, for resolution to

@@ -353,6 +353,12 @@ def refresh_summaries(db: sqlite_utils.Database) -> None:
             db.execute(f"create table [{name}] as {sql.format(articles=EVERY_ARTICLE)}")
             for columns in indexes:
                 db[name].create_index(columns)
+            if any(f" {name} " in later for later, _, _ in SUMMARY_TABLES.values()):
+                # A summary counted from this one is planned from its size:
+                # without statistics for a table just created, the planner
+                # reads the article pairs through the table's rows, not its
+                # covering index (facet_actor_article_pairs: 2.5 times slower).
+                db.execute(f"ANALYZE [{name}]")
         _record_state(db)
         _analyze(db)
 

@@ -3,7 +3,8 @@ plugin ships in static/vendor (no CDN: an instance may have no internet).
 
 Every chart of every page reads the same palette: the outlets with the most
 articles in the database are named, each always in the same colour and shape,
-and the rest are added up as "other outlets". Time is a true time axis: a
+and the rest are added up as "other outlets"; the articles with no outlet are a
+line of their own, as the tables count them. Time is a true time axis: a
 period without data is a gap in the line, not a neighbour of the next one.
 """
 
@@ -21,6 +22,7 @@ SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down"
 # Every shape an area Vega fills: "stroke" (a line) filled with no stroke
 # colour draws nothing, which hid every "other outlets" point.
 OTHER_COLOUR, OTHER_SHAPE = "#999999", "triangle-left"
+NO_OUTLET_COLOUR, NO_OUTLET_SHAPE = "#555555", "wedge"
 OTHERS = "other outlets"
 NO_OUTLET = "(no outlet)"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -41,13 +43,14 @@ class Palette:
 
     def label(self, outlet: str | None) -> str:
         name = outlet_name(outlet)
-        return name if name in self.named else OTHERS
+        return name if name in self.named or outlet is None else OTHERS
 
     def scales(self, present: set[str]) -> tuple[dict, dict]:
         """Colour and shape scales over the labels a chart shows, in rank order."""
-        domain = [n for n in self.named if n in present] + ([OTHERS] if OTHERS in present else [])
-        colours = [PALETTE[self.named.index(n)] if n in self.named else OTHER_COLOUR for n in domain]
-        shapes = [SHAPES[self.named.index(n)] if n in self.named else OTHER_SHAPE for n in domain]
+        extra = {NO_OUTLET: (NO_OUTLET_COLOUR, NO_OUTLET_SHAPE), OTHERS: (OTHER_COLOUR, OTHER_SHAPE)}
+        domain = [n for n in self.named if n in present] + [n for n in extra if n in present and n not in self.named]
+        colours = [PALETTE[self.named.index(n)] if n in self.named else extra[n][0] for n in domain]
+        shapes = [SHAPES[self.named.index(n)] if n in self.named else extra[n][1] for n in domain]
         return ({"domain": domain, "range": colours}, {"domain": domain, "range": shapes})
 
 
@@ -73,26 +76,28 @@ def all_periods(first: str, last: str, kind: str) -> list[str]:
 def share_lines(title: str, rows: list[dict], part: str, whole: str, palette: Palette, kind: str,
                 link_of, what: str, min_whole: int = 1) -> dict | None:
     """One line per outlet (the unnamed ones added up) of part/whole per period;
-    None when no period has data. `link_of(outlet, period)` is a point's rows
-    (None for "other outlets", whose rows are several outlets')."""
+    None when no period has data. `link_of(outlet, period)` is a point's rows;
+    a point of "other outlets" that adds up several has no link (no filter
+    names several outlets)."""
     sums: dict[tuple, list] = {}
     for row in rows:
         key = (palette.label(row["outlet"]), row["period"])
-        entry = sums.setdefault(key, [0, 0, row["outlet"]])
+        entry = sums.setdefault(key, [0, 0, set()])
         entry[0] += row.get(part) or 0
         entry[1] += row.get(whole) or 0
+        entry[2].add(row["outlet"])
     if not sums:
         return None
     periods = all_periods(min(p for _, p in sums), max(p for _, p in sums), kind)
     values = []
     for label in {label for label, _ in sums}:
         for period in periods:
-            counted, total, outlet = sums.get((label, period), (0, 0, None))
+            counted, total, outlets = sums.get((label, period), (0, 0, set()))
             shown = total >= min_whole and total > 0
             values.append({
                 "outlet": label, "date": period_start(period), "period": period,
                 "share": round(counted / total, 4) if shown else None, "part": counted, "whole": total,
-                "link": link_of(outlet, period) if shown and label != OTHERS else None,
+                "link": link_of(next(iter(outlets)), period) if shown and len(outlets) == 1 else None,
             })
     if all(v["share"] is None for v in values):
         return None

@@ -9,11 +9,17 @@ HTML page of a table of a database the plugin loaded (never .json or .csv, a row
 page or another database). A URL that names ?_col= chooses its columns itself;
 one that names ?_nocol= hides those beside the defaults; a column the page sorts,
 filters or facets by stays shown. What it left out rides in the request's scope
-(SCOPE_KEY), for the page to say so and offer every column back (hooks.py)."""
+(SCOPE_KEY), for the page to say so and offer every column back (hooks.py).
+
+Datasette writes the request's arguments into the page's own links (JSON, CSV,
+the next page, facets) and its filter form: the answer's HTML loses the ?_nocol=
+the wrapper added, so that an export has every column and the next page is asked
+for as the reader asked for this one, with or without JavaScript."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode
+import re
+from urllib.parse import parse_qsl, quote_plus, urlencode
 
 from datasette.utils import tilde_decode
 
@@ -55,6 +61,43 @@ def every_column_query(args: list[tuple[str, str]], columns, pks) -> str:
     return urlencode(kept + [("_col", c) for c in columns if c not in pks])
 
 
+def without_added(html: str, hidden: list[str]) -> str:
+    """The page's HTML with the ?_nocol= arguments the wrapper added taken out of
+    its links (&amp;-escaped or not) and its filter form's hidden inputs."""
+    names = "|".join(re.escape(quote_plus(c)) for c in hidden)
+    argument = rf"_nocol=(?:{names})"
+    html = re.sub(rf'<input type="hidden" name="_nocol" value="(?:{names})">', "", html)
+    html = re.sub(rf"(?:&amp;|&){argument}(?=[&#\"'\s<]|$)", "", html)
+    html = re.sub(rf"\?{argument}(?:&amp;|&)", "?", html)
+    return re.sub(rf"\?{argument}(?=[#\"'\s<]|$)", "", html)
+
+
+def rewriting_html(send, hidden: list[str]):
+    """An ASGI `send` that holds an HTML answer's body and sends it without the
+    added arguments (any other answer passes as it is)."""
+    state = {"start": None, "body": []}
+
+    async def wrapped(message):
+        if message["type"] == "http.response.start":
+            headers = dict(message.get("headers") or [])
+            if headers.get(b"content-type", b"").startswith(b"text/html"):
+                state["start"] = message
+                return
+        elif message["type"] == "http.response.body" and state["start"] is not None:
+            state["body"].append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = without_added(b"".join(state["body"]).decode("utf-8"), hidden).encode("utf-8")
+            start = state["start"]
+            headers = [(k, v) for k, v in start.get("headers") or [] if k.lower() != b"content-length"]
+            await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await send(message)
+
+    return wrapped
+
+
 def hiding_columns(app, table_columns, base_url=lambda: "/"):
     """ASGI middleware: the HTML page of a table `table_columns(route, table)`
     answers for (its columns and primary keys, awaited; None for a table that is
@@ -73,6 +116,7 @@ def hiding_columns(app, table_columns, base_url=lambda: "/"):
                     added = urlencode([("_nocol", c) for c in hide])
                     scope = {**scope, "query_string": (f"{query}&{added}" if query else added).encode("latin-1"),
                              SCOPE_KEY: {"hidden": hide, "every_column": "?" + every_column_query(args, columns, pks)}}
+                    send = rewriting_html(send, hide)
         await app(scope, receive, send)
 
     return wrapped

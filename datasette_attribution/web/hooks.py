@@ -333,9 +333,8 @@ def extra_body_script(view_name, database, table, datasette, request):
 
 def _hidden_columns_script(left_out: dict) -> str:
     """A table page that left its default-hidden columns out (hidden_columns.py) says
-    which, with a link to every column; its own links and forms lose the
-    ?_nocol= the plugin added, so that its JSON and CSV links export every
-    column and the next page is asked for as a reader would ask."""
+    which, above the table, with a link to every column. (Its links and form lose
+    the ?_nocol= the plugin added in the wrapper, without JavaScript.)"""
     note = render.Markup('Hidden to give the text room: {} (still sortable, filterable and in the JSON and '
                          'CSV). <a href="{}">Show all columns</a>').format(
         render.Markup(", ").join(render.Markup("<code>{}</code>").format(c) for c in left_out["hidden"]),
@@ -343,19 +342,10 @@ def _hidden_columns_script(left_out: dict) -> str:
     hidden, note = (json.dumps(x).replace("<", "\\u003c") for x in (left_out["hidden"], str(note)))
     return ("document.addEventListener('DOMContentLoaded', function () {"
             f"var hidden = {hidden};"
-            "function without(href) { var u = new URL(href, location.href);"
-            "if (u.origin !== location.origin) { return null; }"
-            "var had = u.searchParams.getAll('_nocol'); var kept = had.filter(function (c) {"
-            "return hidden.indexOf(c) < 0; }); if (kept.length === had.length) { return null; }"
-            "u.searchParams.delete('_nocol'); kept.forEach(function (c) { u.searchParams.append('_nocol', c); });"
-            "return u.pathname + u.search + u.hash; }"
-            "document.querySelectorAll('a[href], link[href]').forEach(function (a) {"
-            "var href = without(a.getAttribute('href')); if (href !== null) { a.setAttribute('href', href); } });"
-            "document.querySelectorAll('form input[name=\"_nocol\"]').forEach(function (i) {"
-            "if (hidden.indexOf(i.value) >= 0) { i.parentNode.removeChild(i); } });"
             "var t = document.querySelector('.table-wrapper, table.rows-and-columns');"
             "if (t) { var p = document.createElement('p'); p.className = 'attr-hidden-columns';"
-            f"p.innerHTML = {note}; t.parentNode.insertBefore(p, t); }} }});")
+            f"p.setAttribute('data-hidden', hidden.join(' ')); p.innerHTML = {note};"
+            "t.parentNode.insertBefore(p, t); } });")
 
 
 def _page_script(view_name, database, table, datasette) -> str:

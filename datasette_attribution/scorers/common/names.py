@@ -66,3 +66,37 @@ def in_title_case(span) -> bool:
     content = [t for t in span[1:] if t.is_alpha and len(t) > 3 and t.lower_ not in stopwords]
     capitalised_common = [t for t in content if t.text[0].isupper() and is_common_word(t.text)]
     return len(capitalised_common) >= 2 and all(t.text[0].isupper() for t in content)
+
+
+# Generational suffixes: part of who a person is ("Donald Trump Jr." is not his father).
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def split_suffix(tokens: list[str]) -> tuple[list[str], str | None]:
+    """A name's words and its generational suffix: ["Donald", "Trump", "Jr."] ->
+    (["Donald", "Trump"], "jr"); a name of one word is none ("II")."""
+    if len(tokens) > 1 and tokens[-1].lower().strip(".,") in SUFFIXES:
+        return tokens[:-1], tokens[-1].lower().strip(".,")
+    return tokens, None
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Each English given name -> the names it is a nickname or a formal name of,
+    one step away ("joe" -> {"joseph"}, "joseph" -> {"joe", "joey", ...}): the
+    `nicknames` package's hand-curated table (Apache-2.0)."""
+    from nicknames import name_triplets
+
+    related: dict[str, set[str]] = {}
+    for triplet in name_triplets():
+        related.setdefault(triplet.name1, set()).add(triplet.name2)
+        related.setdefault(triplet.name2, set()).add(triplet.name1)
+    return {name: frozenset(others) for name, others in related.items()}
+
+
+def same_given_name(first: str, other: str) -> bool:
+    """Whether two given names are one, or one is the other's nickname or formal
+    name ("Joe" and "Joseph", "Bill" and "William", "Hillary" and "Hilary"); two
+    nicknames of one name are not ("Bill" and "Bob", both Robert's)."""
+    first, other = first.lower(), other.lower()
+    return first == other or other in _nicknames().get(first, ())

@@ -234,6 +234,7 @@ async def actor_data(datasette, db, actor_id: int, read: earlier_release.Reading
         outlet = row["outlet"]
         row["quotes"], row["named_source"] = quoted.get(outlet, 0), sourced.get(outlet, 0)
         row["links"] = {
+            "articles": table_link(datasette, name, "articles", _actor=actor_id, outlet=outlet),
             "sentences": table_link(datasette, name, "sentences", _actor=actor_id, outlet=outlet),
             "mentions": table_link(datasette, name, "mentions", actor_id=actor_id, outlet=outlet),
             "quotes": table_link(datasette, name, "quotes", actor_id=actor_id, outlet=outlet),

@@ -99,8 +99,9 @@ async def story_data(datasette, db, story_id: int, read: earlier_release.Reading
                                         "id", "name", "kind", "mentions", "mean_sentiment", "negative_mentions",
                                         "positive_mentions", "labelled_mentions")}),
                                     "link": plugin_url(datasette, name, f"actors/{actor['id']}"),
-                                    "mentions_link": table_link(datasette, name, "sentences", _actor=actor["id"],
-                                                          outlet=actor["outlet"])})
+                                    # This story's mentions: the outlet's others are not counted.
+                                    "mentions_link": table_link(datasette, name, "mentions", actor_id=actor["id"],
+                                                                outlet=actor["outlet"], _story=story_id)})
     compared = await counterparts.compare_async(sentences, outlet_of)
     shared = []
     order = list(outlets)
