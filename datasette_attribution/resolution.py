@@ -369,15 +369,16 @@ class Resolver:
         "his wife, Hillary Clinton" once); else the one the article's story, else
         the articles nearest in time, else the whole corpus wrote that surname
         alone for (two thirds of those mentions): a relative written in full to
-        tell them apart ("Melania Trump" twelve times, "Donald Trump" ten after
-        him) does not take "Trump". Where nothing decides, the scorer's choice
+        tell them apart ("Donald Trump" named first, ten times, "Melania Trump"
+        twelve) does not take "Trump". Where nothing decides, the scorer's choice
         (the one written in full most often) stands."""
         decided = {}
         for surname, names in in_full.items():
             if len(names) < 2:
                 continue
-            if all(times[names[0]] > times[name] for name in names[1:]):
-                decided[surname] = names[0]
+            lede = next((name for name in times if name in names), None)  # the first written in full
+            if lede is not None and all(times[lede] > times[name] for name in names if name != lede):
+                decided[surname] = lede
                 continue
             candidates = [self.entities[name] for name in names]
             chosen = around.choose(surname, candidates) if around is not None else None
@@ -394,13 +395,16 @@ class Resolver:
         in_full = {}   # surname -> the article's persons written in full with it, in order
         around = _AroundArticle(self.evidence, rows) if self.evidence is not None else None
         people = {}  # key -> (first name, surname, suffix) of the article's people written in full
-        in_full_times = Counter()  # entity name -> the article's mentions of it written in full
+        # Entity name -> the article's mentions of it written in full, in the order first so written.
+        in_full_times = Counter()
         for _, actor, kind, _, text, *_ in rows.mentions:
             if kind == "person" and " " in name_key(actor, kind) and (actor, kind) in resolved:
-                in_full_times[resolved[(actor, kind)]] += " " in name_key(text, kind)
+                if " " in name_key(text, kind):
+                    in_full_times[resolved[(actor, kind)]] += 1
             if kind == "person" and " " in name_key(actor, kind) and (actor, kind) not in resolved:
                 person = resolved[(actor, kind)] = self._resolve_name(actor, kind).name
-                in_full_times[person] += " " in name_key(text, kind)
+                if " " in name_key(text, kind):
+                    in_full_times[person] += 1
                 parts = person_parts(name_key(actor, kind))
                 if parts is None:
                     continue

@@ -164,3 +164,33 @@ def test_an_adviser_to_a_named_person_is_not_that_person():
 def test_a_first_name_tells_whom_she_can_be():
     sentences = analyze_text("Donald Trump met Hillary Clinton in the second debate. She said the plan would fail.")
     assert [a["actor"] for a in sentences[1]["attributions"]] == [("Hillary Clinton", "person")]
+
+
+def test_a_number_in_a_clause_hanging_from_the_object_does_not_make_an_act():
+    # "who is 70" and "installing 500 million solar panels" are about something else.
+    assert main_attribution("Clinton supporters have also questioned the health of Donald Trump, who is 70.") == (
+        "anonymous", "Clinton supporters", "vague")
+    assert main_attribution("She is proposing marquee projects like installing 500 million solar panels by 2020.") == (
+        "named", "She", "person")
+
+
+def test_a_preposition_marked_as_a_cue_makes_its_verb_or_noun_the_cue():
+    (sentence,) = analyze_text("Clinton’s comments Tuesday on the shooting death of Crutcher came as the facts "
+                               "surrounding his death are still being gathered.")
+    assert (sentence["attribution"], sentence["source"], sentence["cue"]) == ("named", "Clinton’s", "comments")
+
+
+def test_a_cue_found_through_its_preposition_is_not_the_main_one():
+    (sentence,) = analyze_text(
+        "Politifact then ruled that Trump’s statement about “thousands of shootings” in Chicago was false.")
+    assert [(a["cue"], a["source"]) for a in sentence["attributions"]] == [
+        ("ruled", "Politifact"), ("statement", "Trump’s")]
+
+
+def test_who_cites_a_thing_is_the_source_and_a_person_cited_is():
+    assert main_attribution("At Monday’s presidential debate, Clinton cited disparaging remarks Trump had made "
+                            "about Machado.") == ("named", "Clinton", "person")
+    assert main_attribution("Trump cited his own endorsements from 88 generals and admirals Tuesday.") == (
+        "named", "Trump", "person")
+    assert main_attribution("The newspaper cited unnamed individuals briefed on the letter.") == (
+        "anonymous", "unnamed individuals briefed on the letter", "unnamed other")

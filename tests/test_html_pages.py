@@ -130,3 +130,11 @@ def test_a_copyright_notice_inside_the_article_is_no_text():
     article = to_article(RawDocument("harbour.html", "harbour.html", "html", page))
     assert article.paragraphs[-1].text.startswith('"We know this will be difficult')
     assert "Copyright" not in article.body
+
+
+def test_a_time_in_utc_is_given_at_the_offset_the_page_writes_its_times_in():
+    # Posted at 10 pm in New York: the next day in UTC, the 13th where the paper is.
+    page = HARBOUR.read_text("utf-8").replace("2023-03-14T08:30:00+00:00", "2023-03-14T02:30:00+00:00").replace(
+        "<article>", '<article><time datetime="2023-03-13T22:30:00-04:00">March 13, 2023 10:30 pm</time>')
+    article = to_article(RawDocument("harbour.html", "harbour.html", "html", page))
+    assert article.published == "2023-03-13T22:30:00-04:00"

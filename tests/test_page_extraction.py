@@ -336,3 +336,11 @@ def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it(opening, text):
     page = f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee\n\nBy Jane Doe\nNov. 19, 2019\n\n{body}{MENU}\n"
     article = to_article(RawDocument("port.txt", "port.txt", "text", page))
     assert article.paragraphs[0].text.startswith(f"{text} negotiations over the future")
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("By Jane ODec. 18, 2023 9:00 am EST", "2023-12-18T09:00:00-05:00"),  # the month glued to an initial
+    ("Published Fri, Dec 22 20234:46 AM ESTUpdated 1 Min Ago", "2023-12-22T04:46:00-05:00"),  # year glued to time
+])
+def test_a_dateline_glued_together_by_the_pages_markup(dateline, published):
+    assert date_in_line(dateline)[0] == published

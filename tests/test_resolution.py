@@ -302,11 +302,18 @@ def test_a_plural_name_or_a_known_body_run_into_a_name_is_not_part_of_it():
         [("Obama", "Barack Obama"), ("White House", "White House")], [("Barack Obama", "Barack Obama")]]
 
 
-def test_a_first_name_the_parse_took_for_a_place_is_the_person_unless_it_follows_in_or_at():
-    assert mentions("Charlotte Brown marched in Charlotte on Friday.", "Melania Trump spoke first.",
+def test_a_first_name_the_parse_took_for_a_place_is_the_person_unless_the_article_writes_in_or_at_before_it():
+    assert mentions("Charlotte Brown marched in Charlotte on Friday.", "Charlotte police said the video would be out.",
+                    "Melania Trump spoke first.",
                     "Several weeks ago, Donald Trump stated that Melania would discuss her immigration history.") == [
-        [("Charlotte Brown", "Charlotte Brown"), ("Charlotte", "Charlotte")], [("Melania Trump", "Melania Trump")],
-        [("Donald Trump", "Donald Trump"), ("Melania", "Melania Trump")]]
+        [("Charlotte Brown", "Charlotte Brown"), ("Charlotte", "Charlotte")], [("Charlotte", "Charlotte")],
+        [("Melania Trump", "Melania Trump")], [("Donald Trump", "Donald Trump"), ("Melania", "Melania Trump")]]
+
+
+def test_a_party_s_and_a_channel_s_other_names_are_theirs():
+    assert mentions("The Dems are worried about turnout.", "He told the Fox News Channel on Monday that he would win.",
+                    "Fox News said so.") == [
+        [("Dems", "Democratic Party")], [("Fox News Channel", "Fox News")], [("Fox News", "Fox News")]]
 
 
 def test_a_surname_is_the_person_the_article_writes_most_not_the_last_named():

@@ -125,3 +125,4 @@ def test_the_rules_score_a_headline_its_title_bar_repeats():
                        "Port Talks Stalled as Unions Want Jobs Guarantee\n\nBy Jane Doe")
     scores = headline_scores(header, BODY)
     assert scores[0] is None and scores[1] is not None and scores[1] > 1.0
+

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import datetime, timedelta, timezone
 
 import trafilatura
 from trafilatura.xml import xmltotxt
@@ -216,15 +218,36 @@ PUBLISHED_META = re.compile(
 def _published(html: str, extracted: str | None, declared: str | None = None) -> str | None:
     """The page's publication date as precise as the page gives it: its
     published-time markup when that agrees with trafilatura's date (or the
-    JSON-LD datePublished when trafilatura found none)."""
+    JSON-LD datePublished when trafilatura found none), at the page's own
+    offset when it gives the time in UTC."""
     day = metadata.parse_date(extracted) if extracted else None
     if day is None and declared:
-        return metadata.parse_date(declared)
+        return _in_page_zone(metadata.parse_date(declared), html)
     for match in PUBLISHED_META.finditer(html[:markup.HEAD_CHARS]):
         stamp = metadata.parse_date(match.group(1) or match.group(2))
         if stamp and (day is None or stamp.startswith(day)):
-            return stamp
+            return _in_page_zone(stamp, html)
     return day
+
+
+# A time written with its offset anywhere in a page: "2023-12-22T22:22:07-0500".
+OFFSET_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+-]\d\d:?\d\d)\b")
+
+
+def _in_page_zone(stamp: str | None, html: str) -> str | None:
+    """A time in UTC at the offset the page writes its other times in (the most
+    common one not UTC's): a page's day is its publisher's, and a story posted at
+    10 pm in New York is stamped the next day in UTC."""
+    if not stamp or not stamp.endswith("+00:00"):
+        return stamp
+    offsets = Counter(found.replace(":", "") for found in OFFSET_TIME.findall(html)
+                      if found.replace(":", "") not in ("+0000", "-0000"))
+    if not offsets:
+        return stamp
+    offset = offsets.most_common(1)[0][0]
+    sign = 1 if offset[0] == "+" else -1
+    zone = timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[3:5])))
+    return datetime.fromisoformat(stamp).astimezone(zone).isoformat()
 
 
 def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:

@@ -62,7 +62,11 @@ MONTH_NUMBERS = {name: number for number, names in enumerate(
 REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                 "PT": "America/Los_Angeles"}
 # A name or label glued to the month by a page's markup: "By Kent GermanDec 22, 2023", "updatedSep 4".
-GLUED_MONTH = re.compile(rf"(?<=[a-z])(?=(?:{MONTHS.title()})\.?\s+\d)")
+# ... or to an initial ("By Desirée ODec. 18, 2023").
+GLUED_MONTH = re.compile(rf"(?<=[a-z]|\b[A-Z])(?=(?:{MONTHS.title()})\.?\s+\d)")
+# A year glued to the time after it: "Published Fri, Dec 22 20234:46 AM EST".
+GLUED_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+GLUED_LABEL = re.compile(r"(?<=\b[AP]M [A-Z]{3})(?=[A-Z][a-z])")  # "4:46 AM ESTUpdated 1 Min Ago"
 
 
 def parse_date(text: str) -> str | None:
@@ -173,7 +177,7 @@ def date_in_line(line: str) -> tuple[str, str] | None:
     """(ISO date, what is left of the line) when a line is mostly a date: its
     first date (with the time beside it), and the words that are no date, time
     or dateline label ("Updated", "2 min read")."""
-    line = GLUED_MONTH.sub(" ", line)
+    line = GLUED_LABEL.sub(" ", GLUED_YEAR.sub(" ", GLUED_MONTH.sub(" ", line)))
     match = DATE_LIKE.search(line)
     if not match:
         return None

@@ -281,12 +281,13 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
                                          if kind == "organization"})
     full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
+    # A place the article writes after "in", "at", "from" is no first name ("in
+    # Charlotte" is the city, then "Charlotte police" too); one it never writes so is
+    # the article's person of that first name ("Trump stated that Melania would ...").
+    places = {name for index, start, _, name, kind in others
+              if kind == "place" and LOCATIVE_BEFORE.search(spans[index].text, 0, start) is not None}
     for index, start, end, name, kind in others:
-        # A place after "in", "at", "from" is not a first name ("in Charlotte" is the
-        # city); elsewhere the article's person's first name is them ("Donald Trump
-        # stated that Melania would discuss ...").
-        at_place = kind == "place" and LOCATIVE_BEFORE.search(spans[index].text, 0, start) is not None
-        person = _person_named(name, surnames if at_place else person_words, full_names)
+        person = _person_named(name, surnames if name in places else person_words, full_names)
         if person:  # "Rouhani" taken for a nationality, "Obama" for a place, "De Blasio" for a firm
             people.append((index, start, end, person))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"

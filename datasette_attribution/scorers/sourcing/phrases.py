@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from ...resources import words
 from .cues import QUOTE_CHARS, cue_probabilities, is_quote_mark, known, quotation_depths, threshold
+from ..common.names import is_title
+from .kinds import PEOPLE_NOUNS, source_nouns
 
 MAX_SOURCE_TOKENS = 12
 NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
@@ -59,11 +61,22 @@ def source_phrase(head) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def names_people(token) -> bool:
+    """A person or body by name, noun or title ("Alfred Kahn", "unnamed individuals",
+    "the president", "him"), not a thing ("derogatory comments", "the figure", "them")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ("him", "her", "me", "us")
+    noun = source_nouns().get(token.lower_) or source_nouns().get(token.lemma_.lower())
+    return token.ent_type_ in ("PERSON", "ORG") or noun in PEOPLE_NOUNS or is_title(token.text)
+
+
 def subject_of(verb):
-    """The token heading who speaks for a verb cue, or None."""
+    """The token heading who speaks for a verb cue, or None; for "cite" and
+    "quote", the one cited when it is a person or a body ("cited unnamed
+    individuals"), else the one citing ("Clinton cited derogatory comments")."""
     if verb.lemma_.lower() in ("cite", "quote"):
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if cited is not None:
+        if cited is not None and names_people(cited):
             return cited
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -139,6 +152,20 @@ def content_of(cue) -> tuple[int, int] | None:
 # Verbs whose object is a work they produce: "wrote a book", "published a memoir".
 PRODUCING_VERBS = frozenset({"write", "publish", "author", "pen", "produce", "release"})
 QUANTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+# Clauses hanging from an object are about something else: "questioned the health of
+# Trump, who is 70" does not make 70 the object.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"})
+
+
+def own_phrase(token) -> list:
+    """The tokens of the phrase `token` heads, leaving out the clauses hanging from it."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            found.extend(own_phrase(child))
+    return found
+
+
 # A verb none of the lexicons knows must be more certainly a cue ("authorised an air
 # campaign" is an act), unless a quotation stands beside it.
 UNKNOWN_VERB_THRESHOLD = 0.5
@@ -164,7 +191,7 @@ def reports_a_claim(cue) -> bool:
     for child in cue.children:
         if child.dep_ != "dobj":
             continue
-        if any(t.like_num or t.ent_type_ in QUANTITIES for t in child.subtree):
+        if any(t.like_num or t.ent_type_ in QUANTITIES for t in own_phrase(child)):
             return False
         if cue.lemma_.lower() in PRODUCING_VERBS and child.pos_ == "NOUN":
             return False
@@ -189,6 +216,27 @@ def _accepted(token, probability: float, has_quote: bool) -> bool:
     return has_quote or probability >= UNKNOWN_VERB_THRESHOLD or known(token)
 
 
+def _heads_of_parts(cue_tokens, probabilities: dict[int, float], has_quote: bool) -> list:
+    """The verbs and nouns that a preposition the model marks belongs to: "weighed"
+    of "weighed in ... about", "comments" of "comments on". The model learned cues
+    as PolNeAR marks them, prepositions included, so the preposition can reach the
+    threshold when its head does not; the head is then judged as any cue is, on its
+    own probability. (Auxiliaries are left alone: "has" of "has taken on new
+    urgency" would make every perfect tense a cue.)"""
+    ids = {t.i for t in cue_tokens}
+    heads = []
+    for token in cue_tokens:
+        if token.pos_ != "ADP" or token.lower_ == "according":
+            continue
+        head = token.head
+        if head.i in ids or head.pos_ not in CUE_HEADS:
+            continue
+        if _accepted(head, probabilities.get(head.i, 0.0), has_quote):
+            heads.append(head)
+            ids.add(head.i)
+    return heads
+
+
 def _heads_a_cue(token, cue_ids) -> bool:
     if token.lower_ == "according":
         return True
@@ -211,15 +259,20 @@ def _cue_extent(token, cue_ids) -> tuple[int, int]:
 
 def attributions_in(span, encoding: dict | None = None) -> list[dict]:
     """Every attribution the parse shows in a sentence, the main one first (the cue
-    outside quotation marks nearest the root of the tree, "according to" before
-    all): cue, source and content with their offsets in the sentence; source is
-    None where the tree names nobody. `encoding` is the sentence's encoder output."""
+    outside quotation marks, found by the model itself rather than through its
+    preposition, nearest the root of the tree; "according to" before all): cue,
+    source and content with their offsets in the sentence; source is None where
+    the tree names nobody. `encoding` is the sentence's encoder output."""
     base = span.start_char
     limit = threshold()
     has_quote = any(is_quote_mark(t) for t in span)
     inside = quotation_depths(span)
-    cue_tokens = [token for token, probability in cue_probabilities(span, inside, encoding)
+    probabilities = cue_probabilities(span, inside, encoding)
+    cue_tokens = [token for token, probability in probabilities
                   if probability >= limit and _accepted(token, probability, has_quote)]
+    # a head found through its part ranks after the cues the model found themselves
+    promoted = {t.i for t in _heads_of_parts(cue_tokens, dict((t.i, p) for t, p in probabilities), has_quote)}
+    cue_tokens += [span.doc[i] for i in sorted(promoted)]
     for token in span:  # "according to" is one cue, whatever the model makes of "to"
         if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(
                 c.lower_ == "to" for c in token.children):
@@ -240,7 +293,7 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
         source = source_phrase(head) if head is not None else None
         content = content_of(token)
         found.append({
-            "rank": (inside[token.i - span.start], token.lower_ != "according",
+            "rank": (inside[token.i - span.start], token.i in promoted, token.lower_ != "according",
                      len(list(token.ancestors)), token.i),
             "cue": span.text[cue_start - base:cue_end - base].lower(),
             "cue_start": cue_start - base, "cue_end": cue_end - base,
