@@ -98,6 +98,12 @@ class Scope:
         return self.where(outlet="outlet", month="month")
 
     @property
+    def by_outlet_only(self) -> bool:
+        """Whether the outlet is the only filter: summaries and actor_articles,
+        which hold the outlet, then answer without reading `articles`."""
+        return self.outlet is not None and not (self.since or self.until or self.actor is not None)
+
+    @property
     def filtered(self) -> bool:
         return any(v is not None for v in (self.since, self.until, self.outlet, self.actor))
 
@@ -152,7 +158,14 @@ async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict],
         return []
     marks = ", ".join(f":a{i}" for i in range(len(actors)))
     ids = {f"a{i}": a["id"] for i, a in enumerate(actors)}
-    if scope.filtered:
+    if scope.by_outlet_only:
+        # outlet_actor_stats counts the same mentions by outlet and actor.
+        where, params = scope.where(outlet="outlet")
+        cells = await fetch_rows(db, (
+            "select outlet, actor_id, mentions, "
+            f"{read.pick('outlet_actor_stats', *earlier_release.LABEL_COUNT_COLUMNS)} "
+            f"from outlet_actor_stats where {where} and actor_id in ({marks})"), {**params, **ids})
+    elif scope.filtered:
         where, params = scope.where()
         cells = await fetch_rows(db, (
             "select aa.outlet, aa.actor_id, sum(aa.mentions) as mentions, "
@@ -250,10 +263,15 @@ async def actor_list(datasette, db, scope: Scope) -> list[dict]:
             f"from {summary} s join actors on actors.id = s.actor_id where {where} and actors.name like :search "
             f"group by s.actor_id order by mentions desc, actors.name limit {ACTORS_LISTED}"),
             {**scoped_params, **params})
-        where, scoped_params = scope.where()
         marks = {f"a{i}": a["id"] for i, a in enumerate(actors)}
+        if scope.by_outlet_only:  # from the index on actor_articles' actor and outlet
+            where, scoped_params = scope.where(outlet="aa.outlet")
+            counted = "actor_articles aa"
+        else:
+            where, scoped_params = scope.where()
+            counted = "actor_articles aa join articles a on a.id = aa.article_id"
         articles = dict((await db.execute(
-            "select aa.actor_id, count(*) from actor_articles aa join articles a on a.id = aa.article_id "
+            f"select aa.actor_id, count(*) from {counted} "
             f"where aa.actor_id in ({', '.join(':' + k for k in marks)}) and {where} group by 1",
             {**scoped_params, **marks})).rows)
         for actor in actors:
