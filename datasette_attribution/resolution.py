@@ -34,11 +34,14 @@ the store must read again (`store.actors`).
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Protocol, Sequence
 
+from .grouping import day_of
 from .scorers.actors import alias_table
 from .scorers.common.names import same_given_name, split_suffix
 
@@ -47,6 +50,11 @@ COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 # A surname alone joins the corpus' person of that surname who holds at least this
 # share of the mentions of every person of the corpus with it ("Clinton").
 DOMINANT_SHARE = 2 / 3
+# A first name alone ("Hillary", "Jon") is the corpus' person of that first name
+# only when an article that mentions them lies within this many days of it: a
+# reader knows a person by the first name from current coverage, not from an
+# article years away. Undated articles are not judged.
+FIRST_NAME_DAYS = 31
 
 
 def _plain(text: str) -> str:
@@ -108,6 +116,7 @@ class Entity:
     kinds: Counter = field(default_factory=Counter)
     mentions: int = 0
     stored: bool = False  # a row of `actors` before this load
+    days: set = field(default_factory=set)  # the days of this load's dated articles that mention it
 
     @property
     def kind(self) -> str | None:
@@ -153,6 +162,10 @@ class Evidence(Protocol):
     def in_story(self, rows, names: Sequence[str]) -> Mapping[tuple[str, str], int]: ...
 
     def near_in_time(self, rows, names: Sequence[str]) -> Mapping[tuple[str, str], int]: ...
+
+    def days_of(self, name: str) -> set[datetime.date]:
+        """The days of the stored articles that mention the actor of that name."""
+        ...
 
 
 class _AroundArticle:
@@ -276,16 +289,20 @@ class Resolver:
                 return self.entities[found[0]]
         return None
 
-    def _person_for(self, word: str, kind: str | None, exclude: str | None = None) -> Entity | None:
+    def _person_for(self, word: str, kind: str | None, exclude: str | None = None,
+                    days: set = frozenset()) -> Entity | None:
         """The corpus' person written in full whose surname (for a person, else
         its first name) is `word`, when one holds most of the mentions of all such
         persons: "Trump" the parse took for a firm is Donald Trump. A place is
-        never a person's name ("Charlotte", "Washington")."""
+        never a person's name ("Charlotte", "Washington"). A first name written on
+        `days` (none: undated) is only a person near in time (FIRST_NAME_DAYS)."""
         if kind == "place":
             return None
         named = [self.entities[n] for n in self.by_word.get(word, ()) if n != exclude]
         for position in (1, 0) if kind in ("person", None) else (1,):
             candidates = [e for e in named if e.person_words and e.person_words[position] == word]
+            if position == 0 and days:
+                candidates = [e for e in candidates if self._near_in_time(e, days)]
             # "Trump" alone is never Donald Trump Jr. while another Trump is written in full.
             candidates = [e for e in candidates if not e.parts[2]] or candidates
             if candidates:
@@ -293,6 +310,26 @@ class Resolver:
                 total = sum(e.mentions for e in candidates)
                 return best if best.mentions >= DOMINANT_SHARE * total else None
         return None
+
+    def _days(self, entity: Entity) -> set:
+        """The days of the dated articles that mention `entity`: this load's, and
+        for an actor stored before, the database's."""
+        if entity.stored and self.evidence is not None:
+            return entity.days | self.evidence.days_of(entity.name)
+        return entity.days
+
+    def _near_in_time(self, entity: Entity, days: set) -> bool:
+        """Whether an article that mentions `entity` lies within FIRST_NAME_DAYS of
+        one of `days` (an entity no dated article mentions: not judged)."""
+        theirs = sorted(self._days(entity))
+        if not theirs:
+            return True
+        window = datetime.timedelta(days=FIRST_NAME_DAYS)
+        for day in days:
+            at = bisect.bisect_left(theirs, day - window)
+            if at < len(theirs) and theirs[at] <= day + window:
+                return True
+        return False
 
     def _same_person(self, key: str, exclude: str | None = None) -> Entity | None:
         """The one person of the corpus that a given name and surname (with or
@@ -332,7 +369,8 @@ class Resolver:
                 found.setdefault(name, self.entities[name])
         return sorted(found.values(), key=lambda e: e.name)
 
-    def _resolve_name(self, name: str, kind: str | None, around: _AroundArticle | None = None) -> Entity:
+    def _resolve_name(self, name: str, kind: str | None, around: _AroundArticle | None = None,
+                      day: datetime.date | None = None) -> Entity:
         key = name_key(name, kind)
         tokens, suffix = split_suffix(key.split())
         if suffix and len(tokens) == 1 and kind != "place":  # "Trump Jr."
@@ -347,7 +385,7 @@ class Resolver:
         # that an article without the full name left under the surname alone.
         if " " not in key and (written := self._written_for(key, kind)) is not None:
             return written
-        if " " not in key and (person := self._person_for(key, kind)) is not None:
+        if " " not in key and (person := self._person_for(key, kind, days={day} if day else set())) is not None:
             return person
         entity = self._known(name, kind)
         if entity is not None:
@@ -394,6 +432,7 @@ class Resolver:
         written = {}   # entity name -> names as written in the article
         in_full = {}   # surname -> the article's persons written in full with it, in order
         around = _AroundArticle(self.evidence, rows) if self.evidence is not None else None
+        day = day_of(rows.published)
         people = {}  # key -> (first name, surname, suffix) of the article's people written in full
         # Entity name -> the article's mentions of it written in full, in the order first so written.
         in_full_times = Counter()
@@ -430,7 +469,7 @@ class Resolver:
                 resolved[(actor, kind)] = max(candidates, key=lambda n: (self.entities[n].mentions,
                                                                           -candidates.index(n)))
             if (actor, kind) not in resolved:
-                resolved[(actor, kind)] = self._resolve_name(actor, kind, around).name
+                resolved[(actor, kind)] = self._resolve_name(actor, kind, around, day).name
             name = resolved[(actor, kind)]
             written_key = name_key(text, kind)
             if kind == "person" and written_key in alone_is and name in in_full[written_key]:
@@ -438,6 +477,8 @@ class Resolver:
             entity = self.entities[name]
             entity.kinds[kind] += 1
             entity.mentions += 1
+            if day is not None:
+                entity.days.add(day)
             self.touched.add(name)
             written.setdefault(name, set()).add(actor)
             self._written(text, name)
@@ -479,7 +520,7 @@ class Resolver:
             target = None
             if " " not in name_key(name):
                 target = (self._written_for(name_key(name), entity.kind, exclude=name)
-                          or self._person_for(name_key(name), entity.kind, exclude=name))
+                          or self._person_for(name_key(name), entity.kind, exclude=name, days=self._days(entity)))
             if target is None:
                 target = self._known(name, entity.kind, exclude=name)
             if target is None or target.name == name:
@@ -545,6 +586,7 @@ class Resolver:
     def _absorb(self, entity: Entity, target: Entity) -> None:
         target.kinds.update(entity.kinds)
         target.mentions += entity.mentions
+        target.days |= entity.days
         self.touched.add(target.name)
         del self.entities[entity.name]
         for key in self.alone_keys_of.pop(entity.name, set()):

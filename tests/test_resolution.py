@@ -397,3 +397,38 @@ def test_a_rerun_after_a_killed_load_settles_its_actors_as_one_whole_load(tmp_pa
     assert (report.added, report.skipped) == (0, 3)
     assert actors(killed) == actors(clean)
     assert ("Larry King", "person", 2, ["Larry", "Larry King"]) in actors(killed)
+
+
+HUSTED = {"id": "purge", "outlet": "Capitol Ledger", "published": "2016-09-25",
+          "title": "Court rules against Ohio voter purge",
+          "text": "A federal appeals court ruled Friday against Ohio's procedure for removing voters from the rolls, "
+                  "dealing a blow to Secretary of State Jon Husted. In a statement, Husted said the decision would "
+                  "force the state to restore voters who had moved away."}
+PROBATE = {"id": "probate", "published": "2023-12-22T15:30:00+01:00",
+           "title": "My brother controls our late mother's money. What can we do?",
+           "text": "I have had little contact with my brother Jon, who managed my mother's finances for the last few "
+                   "years of her life. Jon is reluctant to apply for probate, insisting that the house be sold "
+                   "first. Ignore what Jon says."}
+SANDERS = {"id": "primary", "outlet": "Gulf Herald", "published": "2016-04-19",
+           "title": "Bernie Sanders loses New York primary",
+           "text": "Bernie Sanders lost the New York primary to Hillary Clinton on Tuesday. Sanders said he would "
+                   "stay in the race until the convention."}
+BERNIE = {"id": "rally", "outlet": "Sunshine Post", "published": "2016-04-27",
+          "title": "Supporters cheer in Philadelphia",
+          "text": "Thousands of supporters cheered in Philadelphia on Wednesday as Bernie promised to fight on."}
+
+
+@pytest.mark.parametrize("loads", [[[HUSTED, PROBATE, SANDERS, BERNIE]], [[PROBATE, BERNIE], [HUSTED, SANDERS]],
+                                   [[HUSTED, SANDERS], [PROBATE, BERNIE]]],
+                         ids=["one load", "first name first", "full name first"])
+def test_a_first_name_alone_is_a_person_of_the_corpus_only_near_in_time(tmp_path, loads):
+    """"Jon" in a 2023 advice column is not the Jon Husted of a 2016 court ruling;
+    "Bernie" at a rally eight days after "Bernie Sanders" lost a primary is him."""
+    db = open_database(tmp_path / "corpus.db")
+    for number, records in enumerate(loads):
+        load_records(db, tmp_path / f"load{number}.jsonl", records)
+    people = {name: (count, set(aliases)) for name, kind, count, aliases in actors(db) if kind == "person"}
+    assert people["Jon Husted"] == (2, {"Husted", "Jon Husted"})
+    assert people["Jon"] == (3, {"Jon"})
+    assert people["Bernie Sanders"] == (3, {"Bernie", "Bernie Sanders", "Sanders"})
+    assert "Bernie" not in people

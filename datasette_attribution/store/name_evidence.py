@@ -37,6 +37,7 @@ class NameEvidence:
         self._story: list[int] | None = None
         self._near: list[int] | None = None
         self._itself: int | None = None
+        self._days: dict[str, set[datetime.date]] = {}
 
     def _for(self, rows) -> None:
         if rows is not self._rows:
@@ -69,6 +70,24 @@ class NameEvidence:
         after = self.db.execute("select id from articles where published > ? and published < ? "
                                 "order by published limit ?", [published, high, NEAREST_ARTICLES])
         return [article_id for (article_id,) in (*before.fetchall(), *after.fetchall())]
+
+    def days_of(self, name: str) -> set[datetime.date]:
+        """The days of the stored articles that mention the actor of that name (from
+        the actor's articles outward: the summary `actor_articles` where the
+        database has it), read once an actor for each load."""
+        if name not in self._days:
+            if self.db["actor_articles"].exists():
+                sql = ("select distinct substr(articles.published, 1, 10) from actors "
+                       "join actor_articles on actor_articles.actor_id = actors.id "
+                       "join articles on articles.id = actor_articles.article_id where actors.name = ?")
+            else:
+                sql = ("select distinct substr(articles.published, 1, 10) from actors "
+                       "join mentions on mentions.actor_id = actors.id "
+                       "join sentences on sentences.id = mentions.sentence_id "
+                       "join articles on articles.id = sentences.article_id where actors.name = ?")
+            days = (day_of(published) for (published,) in self.db.execute(sql, [name]).fetchall())
+            self._days[name] = {day for day in days if day is not None}
+        return self._days[name]
 
     def _mentions(self, article_ids: list[int], names: Sequence[str]) -> Counter:
         if not article_ids or not names:
