@@ -261,3 +261,24 @@ def test_the_story_view_and_the_actor_page_link_each_number_to_exactly_its_rows(
         assert len(rows_behind(two_stories, links["sentences"])) == outlet["sentences"]
     (page,) = fetch(two_stories, f"/-/attribution/news/actors/{obama['id']}")
     assert f'href="{by_outlet["Gazette"]["links"]["articles"]}">2</a>'.replace("&", "&amp;") in page.text
+
+
+EDGES = [("2016-09-30T23:59:00-04:00", "Late September"), ("2016-10-01", "First of October"),
+         ("2016-10-31T23:59:59+02:00", "Last minute of October"), ("2016-10", "October, no day"),
+         ("2016-11-01T00:00:00", "First of November"), (None, "Undated")]
+
+
+def test_a_month_range_holds_every_article_of_its_months_and_no_other(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": "Gazette", "published": day, "title": title,
+                                           "text": f"{title}: officials said the council would meet again."})
+                               + "\n" for day, title in EDGES), "utf-8")
+    path = tmp_path / "news.db"
+    pipeline.load(pipeline.open_database(path), [str(records)])
+    (response,) = fetch(path, "/-/attribution/news.json?min_articles=1&since=2016-10&until=2016-10")
+    (gazette,) = response.json()["outlets"]
+    assert gazette["articles"] == 3
+    titles = {row["title"] for row in rows_behind(path, gazette["links"]["articles"])}
+    assert titles == {"First of October", "Last minute of October", "October, no day"}
+    (response,) = fetch(path, "/news/articles.json?_since=2016-10&_shape=array&_size=max")
+    assert {row["title"] for row in response.json()} == titles | {"First of November"}

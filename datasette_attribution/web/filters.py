@@ -71,6 +71,15 @@ PER_ROW = {  # table: {the subquery: (the query-string filter, the same looked u
 
 
 MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+
+
+def published_in_month_range(column: str, operator: str, param: str) -> str:
+    """`column` (an ISO date or time) in or after (">=") or in or before ("<=") the
+    month `:param` (2016-10), as the index on `published` answers it: "in or
+    before 2016-10" is earlier than "2016-10~", which every date and time of that
+    month sorts before. (substr(published, 1, 7) compared the same but read every
+    article: 13 s against 1 s at ten million sentences.)"""
+    return f"{column} >= :{param}" if operator == ">=" else f"{column} < :{param} || '~'"
 ARTICLES_MENTIONING = ("articles.id in (select sentences.article_id from sentences join mentions "
                        "on mentions.sentence_id = sentences.id where mentions.actor_id = :attr_actor_articles)")
 
@@ -118,7 +127,7 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
         if month and table in OF_ARTICLES:
             if MONTH.fullmatch(month):
                 clauses.append(OF_ARTICLES[table].format(
-                    condition=f"substr(articles.published, 1, 7) {operator} :attr{key}"))
+                    condition=published_in_month_range("articles.published", operator, f"attr{key}")))
                 params[f"attr{key}"] = month
                 descriptions.append(f"{said} {month}")
             else:

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from datasette.utils.asgi import Response
 
 from .. import charts, earlier_release, over_time
-from ..filters import MONTH, PERIODS, ROW_ID
+from ..filters import MONTH, PERIODS, ROW_ID, published_in_month_range
 from .common import (
     ARTICLE_TABLES,
     csv_response,
@@ -61,16 +61,15 @@ class Scope:
             actor=int(actor) if ROW_ID.fullmatch(actor) else None,
             search=args.get("q", "")[:100])
 
-    def where(self, outlet: str = "a.outlet", month: str = "substr(a.published, 1, 7)") -> tuple[str, dict]:
+    def where(self, outlet: str = "a.outlet", month: str | None = None) -> tuple[str, dict]:
         """The condition on `articles` (aliased a), or on a summary's `outlet` and
         `month` columns, and its parameters."""
         clauses, params = ["1"], {}
-        if self.since:
-            clauses.append(f"{month} >= :since")
-            params["since"] = self.since
-        if self.until:
-            clauses.append(f"{month} <= :until")
-            params["until"] = self.until
+        for key, operator in (("since", ">="), ("until", "<=")):
+            if getattr(self, key):
+                clauses.append(f"{month} {operator} :{key}" if month
+                               else published_in_month_range("a.published", operator, key))
+                params[key] = getattr(self, key)
         if self.outlet == NO_OUTLET_CHOICE:
             clauses.append(f"{outlet} is null")
         elif self.outlet is not None:
