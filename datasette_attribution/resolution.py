@@ -39,7 +39,8 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Protocol, Sequence
+from functools import partial
+from typing import Callable, Mapping, Protocol, Sequence
 
 from .grouping import day_of
 from .scorers.actors import alias_table
@@ -290,19 +291,20 @@ class Resolver:
         return None
 
     def _person_for(self, word: str, kind: str | None, exclude: str | None = None,
-                    days: set = frozenset()) -> Entity | None:
+                    days: Callable[[], set] = set) -> Entity | None:
         """The corpus' person written in full whose surname (for a person, else
         its first name) is `word`, when one holds most of the mentions of all such
         persons: "Trump" the parse took for a firm is Donald Trump. A place is
         never a person's name ("Charlotte", "Washington"). A first name written on
-        `days` (none: undated) is only a person near in time (FIRST_NAME_DAYS)."""
+        `days()` (none: undated; read only for a first name, as it may read the
+        database) is only a person near in time (FIRST_NAME_DAYS)."""
         if kind == "place":
             return None
         named = [self.entities[n] for n in self.by_word.get(word, ()) if n != exclude]
         for position in (1, 0) if kind in ("person", None) else (1,):
             candidates = [e for e in named if e.person_words and e.person_words[position] == word]
-            if position == 0 and days:
-                candidates = [e for e in candidates if self._near_in_time(e, days)]
+            if position == 0 and candidates and (written_on := days()):
+                candidates = [e for e in candidates if self._near_in_time(e, written_on)]
             # "Trump" alone is never Donald Trump Jr. while another Trump is written in full.
             candidates = [e for e in candidates if not e.parts[2]] or candidates
             if candidates:
@@ -385,7 +387,7 @@ class Resolver:
         # that an article without the full name left under the surname alone.
         if " " not in key and (written := self._written_for(key, kind)) is not None:
             return written
-        if " " not in key and (person := self._person_for(key, kind, days={day} if day else set())) is not None:
+        if " " not in key and (person := self._person_for(key, kind, days=lambda: {day} if day else set())) is not None:
             return person
         entity = self._known(name, kind)
         if entity is not None:
@@ -520,7 +522,8 @@ class Resolver:
             target = None
             if " " not in name_key(name):
                 target = (self._written_for(name_key(name), entity.kind, exclude=name)
-                          or self._person_for(name_key(name), entity.kind, exclude=name, days=self._days(entity)))
+                          or self._person_for(name_key(name), entity.kind, exclude=name,
+                                              days=partial(self._days, entity)))
             if target is None:
                 target = self._known(name, entity.kind, exclude=name)
             if target is None or target.name == name:
