@@ -43,7 +43,7 @@ from functools import partial
 from typing import Callable, Mapping, Protocol, Sequence
 
 from .grouping import day_of
-from .scorers.actors import alias_table
+from .scorers.actors import alias_table, first_name_pronoun, honorific_pronoun
 from .scorers.common.names import same_given_name, split_suffix
 
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
@@ -461,6 +461,7 @@ class Resolver:
                               for other in people.values()):
                 self.apart.add(key)
         alone_is = self._surnames_shared(in_full, in_full_times, around)
+        sentence_texts = _sentence_texts(rows) if alone_is else {}
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
             key = name_key(actor, kind)
@@ -475,7 +476,12 @@ class Resolver:
             name = resolved[(actor, kind)]
             written_key = name_key(text, kind)
             if kind == "person" and written_key in alone_is and name in in_full[written_key]:
-                name = alone_is[written_key]
+                # Unless an honorific says the scorer's one is meant: "Mr. Clinton"
+                # is Bill where the lede is Hillary's.
+                said = honorific_pronoun(sentence_texts.get(position, "")[:rest[0]])
+                if said is None or first_name_pronoun(name) != said or first_name_pronoun(
+                        alone_is[written_key]) in (None, said):
+                    name = alone_is[written_key]
             entity = self.entities[name]
             entity.kinds[kind] += 1
             entity.mentions += 1
@@ -600,6 +606,13 @@ class Resolver:
             self.keys_of[target.name].add(key)
         for names in (*self.by_word.values(), *self.by_initials.values()):
             names.discard(entity.name)
+
+
+def _sentence_texts(rows) -> dict[int, str]:
+    """The article's sentences' text by position."""
+    columns = rows.sentence_columns
+    position, text = columns.index("position"), columns.index("text")
+    return {row[position]: row[text] for row in rows.sentences}
 
 
 class _ArticleNames:

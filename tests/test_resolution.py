@@ -323,6 +323,30 @@ def test_a_surname_is_the_person_the_article_writes_most_not_the_last_named():
         [("Obama", "Barack Obama")], [("Barack Obama", "Barack Obama")]]
 
 
+def test_an_honorific_says_which_of_two_people_of_a_surname_is_meant():
+    # Hillary is written in full most; "Mr." says the man, "Mrs." the woman, a
+    # surname alone the one written most.
+    assert mentions("Hillary Clinton campaigned on Monday.", "Bill Clinton joined her on Friday.",
+                    "Hillary Clinton thanked him.", "Mr. Clinton said she would win.",
+                    "Mrs. Clinton laughed.", "Clinton left.") == [
+        [("Hillary Clinton", "Hillary Clinton")], [("Bill Clinton", "Bill Clinton")],
+        [("Hillary Clinton", "Hillary Clinton")], [("Clinton", "Bill Clinton")],
+        [("Clinton", "Hillary Clinton")], [("Clinton", "Hillary Clinton")]]
+
+
+def test_the_lede_s_person_does_not_take_a_surname_an_honorific_gives_to_another(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "c", "text": "Bill Clinton spoke in Ohio on Friday. Clinton said his wife, Hillary Clinton, "
+                            "would win. Bill Clinton later left. Mrs. Clinton spoke in Iowa. Mr. Clinton flew home."}])
+    said = [(text[:start][-5:] + "Clinton", name) for text, start, name in db.execute(
+        "select sentences.text, mentions.start, actors.name from mentions "
+        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
+        "where mentions.text = 'Clinton' order by mentions.id")]
+    # The lede's Bill takes "Clinton" alone; "Mrs." is Hillary.
+    assert said == [("Clinton", "Bill Clinton"), ("Mrs. Clinton", "Hillary Clinton"), ("Mr. Clinton", "Bill Clinton")]
+
+
 def test_nicknames_and_initials_are_the_person_and_a_city_is_not_its_state():
     assert mentions("Crowds packed New York City on Friday.", "HRC told donors she would win.",
                     "Clinton laughed.") == [

@@ -21,7 +21,7 @@ from pathlib import Path
 import pycountry
 
 from ..records import LoadError
-from ..resources import lexicon, words
+from ..resources import labelled, lexicon, words
 from .common.names import in_title_case, is_common_word, is_title, split_suffix
 from .common.phrases import PhraseFinder
 
@@ -160,6 +160,10 @@ def _person_tokens(tokens) -> list:
 
 
 LOCATIVES = frozenset({"on", "in", "at"})
+# An honorific before a name says whether the person is a man or a woman: "Mr.
+# Clinton" beside "Hillary Clinton" and "Bill Clinton" is Bill. As first_names.txt
+# says it: "he" or "she".
+HONORIFIC_BEFORE = re.compile(r"\b(?:(Mr|Mister|Sir)|(Mrs|Ms|Miss|Madam|Dame))\.?\s+$")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|from|to|into|near|across|outside|around|of|through)\s+$", re.IGNORECASE)
 # Titles that end no one's name ("King" and "Justice" may).
 OFFICES = frozenset({"mayor", "governor", "senator", "president", "secretary", "spokesman", "spokeswoman",
@@ -293,7 +297,8 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
             name = " ".join(name.split())
             found[index].append(_mention(Actor(organisations.get(name, name), kind), name, start, end))
-    canonical = canonical_people(people)
+    canonical = canonical_people(people, [honorific_pronoun(spans[index].text[:start])
+                                          for index, start, _, _ in people])
     for (index, start, end, _), name in zip(people, canonical, strict=True):
         found[index].append(_mention(Actor(name, "person"), spans[index].text[start:end], start, end))
     by_surname = {}
@@ -424,7 +429,28 @@ def _longest_known(text: str, start: int, end: int, known: set[str]) -> tuple[in
     return None
 
 
-def canonical_people(people) -> list[str]:
+def honorific_pronoun(before: str) -> str | None:
+    """"he" when the text before a name ends in "Mr." or "Sir", "she" for "Mrs.",
+    "Ms.", "Miss", "Dame"; else None."""
+    found = HONORIFIC_BEFORE.search(before)
+    if found is None:
+        return None
+    return "he" if found.group(1) else "she"
+
+
+@lru_cache(maxsize=1)
+def _pronouns_of_first_names() -> dict[str, str]:
+    return {name.lower(): pronoun for name, pronoun in labelled("first_names.txt")}
+
+
+def first_name_pronoun(name: str) -> str | None:
+    """"he" or "she" for a person's name by its first name ("Bill Clinton": "he"),
+    None when the first name does not say."""
+    words = name.split()
+    return _pronouns_of_first_names().get(words[0].lower()) if words else None
+
+
+def canonical_people(people, pronouns=None) -> list[str]:
     """The canonical name of each person mention, in article order.
 
     Full names with the same first name and surname are one person ("Donald J.
@@ -436,7 +462,8 @@ def canonical_people(people) -> list[str]:
     which resolution decides by the corpus), else the only one with that first name
     ("Hillary"), else itself. Not the one named last: "Michelle Obama" once does
     not make every later "Obama" hers, nor is a surname alone the son's ("Trump" beside
-    "Donald Trump Jr." is left to resolution).
+    "Donald Trump Jr." is left to resolution). A surname after an honorific ("Mr.
+    Clinton", `pronouns` "he") is first among those whose first name is a man's.
     """
     full = {}  # (first, surname, suffix) -> canonical name, the first form seen
     written = Counter()  # canonical name -> full mentions
@@ -453,19 +480,24 @@ def canonical_people(people) -> list[str]:
         names_by_surname.setdefault(surname, []).append(name)
         names_by_first.setdefault(first, []).append(name)
     result = []
-    for _, _, _, tokens in people:
+    for position, (_, _, _, tokens) in enumerate(people):
         base, suffix = split_suffix(tokens)
         surname = base[-1]
+        pronoun = pronouns[position] if pronouns else None
         if len(base) > 1:
             name = full[(base[0], surname, suffix)]
         elif suffix:
             found = suffixed.get((surname, suffix), [])
             name = found[0] if len(found) == 1 else " ".join(tokens)
         elif surname in names_by_surname:
-            counts = sorted((written[n] for n in names_by_surname[surname]), reverse=True)
+            candidates = names_by_surname[surname]
+            if pronoun is not None:
+                of_sex = [n for n in candidates if first_name_pronoun(n) == pronoun]
+                candidates = of_sex or candidates
+            counts = sorted((written[n] for n in candidates), reverse=True)
             # Two written in full as often: the surname stays, for resolution to
             # decide by the corpus ("Michelle Obama" and "Barack Obama" once each).
-            name = (max(names_by_surname[surname], key=lambda n: written[n])
+            name = (max(candidates, key=lambda n: written[n])
                     if len(counts) == 1 or counts[0] > counts[1] else surname)
         elif len(names_by_first.get(surname, [])) == 1:
             name = names_by_first[surname][0]  # "Hillary", after "Hillary Clinton"
