@@ -6,9 +6,9 @@ import io
 import json
 
 import pytest
-from helpers import SEEDS, chart_specs, fetch
+from helpers import SEEDS, chart_specs, edited_copy, fetch
 
-from datasette_attribution import pipeline
+from datasette_attribution import pipeline, store
 
 RECORDS = [
     {"id": "w1", "published": "2016-10-03", "title": "Talks stall",
@@ -282,3 +282,50 @@ def test_a_month_range_holds_every_article_of_its_months_and_no_other(tmp_path):
     assert titles == {"First of October", "Last minute of October", "October, no day"}
     (response,) = fetch(path, "/news/articles.json?_since=2016-10&_shape=array&_size=max")
     assert {row["title"] for row in response.json()} == titles | {"First of November"}
+
+
+# What the dashboard reads from the summaries under a date range and under an
+# actor: dropped, the page counts the rows of a database that predates them.
+DASHBOARD_SUMMARIES = ("drop table outlet_month_stats; drop table actor_outlet_month_stats; "
+                       "drop table actor_source_stats; alter table outlet_actor_period_stats drop column articles; "
+                       "alter table facet_actor_article_pairs drop column mentions")
+
+
+def dashboard_scopes(path) -> list[str]:
+    obama = store.open_database(path).execute("select id from actors where name = 'Barack Obama'").fetchone()[0]
+    return ["", "since=2016-10&until=2016-11", "since=2014-11&until=2014-11", "outlet=News24", "outlet=(none)",
+            "outlet=(none)&since=2016-11&until=2016-11", f"actor={obama}", f"actor={obama}&outlet=(none)",
+            f"actor={obama}&outlet=The+Independent", f"actor={obama}&since=2016-11&until=2016-11",
+            "q=obama&since=2016-10&until=2016-11", f"q=a&actor={obama}", "q=o&outlet=News24"]
+
+
+def test_every_scope_reads_from_the_summaries_what_counting_the_rows_gives(news, tmp_path):
+    counted = edited_copy(news, tmp_path / "counted", DASHBOARD_SUMMARIES)
+    for scope in dashboard_scopes(news):
+        url = f"/-/attribution/news.json?min_articles=1&{scope}"
+        (summarised,), (from_rows,) = fetch(news, url), fetch(counted, url)
+        assert summarised.status_code == from_rows.status_code == 200, scope
+        assert summarised.json() == from_rows.json(), scope
+        assert summarised.json()["outlets"] and summarised.json()["actor_list"], scope
+
+
+def test_under_a_date_range_and_an_actor_the_counts_come_from_the_summaries(news, tmp_path):
+    # Every count of the summaries the two scopes read, ten times over.
+    scaled = edited_copy(news, tmp_path / "scaled", (
+        "update outlet_month_stats set articles = 10 * articles; "
+        "update actor_outlet_month_stats set articles = 10 * articles; "
+        "update actor_source_stats set attributions = 10 * attributions; "
+        "update outlet_source_stats set attributions = 10 * attributions; "
+        "update outlet_actor_period_stats set articles = 10 * articles, mentions = 10 * mentions; "
+        "update facet_actor_article_pairs set articles = 10 * articles, mentions = 10 * mentions"))
+    obama = store.open_database(news).execute("select id from actors where name = 'Barack Obama'").fetchone()[0]
+    for scope in ("since=2014-11&until=2016-11", f"actor={obama}"):
+        url = f"/-/attribution/news.json?min_articles=1&{scope}"
+        (real,), (tenfold,) = fetch(news, url), fetch(scaled, url)
+        real, tenfold = real.json(), tenfold.json()
+        assert [10 * o["articles"] for o in real["outlets"]] == [o["articles"] for o in tenfold["outlets"]]
+        assert [(10 * a["mentions"], 10 * a["articles"]) for a in real["actor_list"]] == [
+            (a["mentions"], a["articles"]) for a in tenfold["actor_list"]]
+        assert [10 * c["mentions"] for c in real["sentiment"]] == [c["mentions"] for c in tenfold["sentiment"]]
+        sources = [10 * s["attributions"] for o in real["outlets"] for s in o["sources"]]
+        assert sources and sources == [s["attributions"] for o in tenfold["outlets"] for s in o["sources"]]

@@ -73,6 +73,8 @@ INDEXES = {
     "mentions": [["sentence_id"], ["actor_id", "sentence_id"], ["actor_id"], ["sentiment_label"]],
     "quotes": [["sentence_id"], ["actor_id"], ["speaker"]],
     "attributions": [["sentence_id"], ["actor_id"], ["source_kind"]],
+    # The dashboard walks the stories largest first (web/pages/dashboard.py).
+    "stories": [["article_count", "outlet_count"]],
 }
 OUTLET_SUMMARY = """
 select

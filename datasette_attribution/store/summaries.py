@@ -38,6 +38,12 @@ LABEL_COUNTS = """sum(mentions.sentiment_label = 'negative') as negative_mention
 # The same counts added up over rows of a summary that holds them.
 LABEL_COUNT_SUMS = ("sum(negative_mentions) as negative_mentions, sum(positive_mentions) as positive_mentions, "
                     "sum(labelled_mentions) as labelled_mentions")
+# An article's figures added up (the articles of a group; polarity as a sum and
+# a count, which add up where a mean would not).
+ARTICLE_SUMS = """count(*) as articles, sum(articles.sentence_count) as sentences,
+          sum(articles.attributed_count) as attributed, sum(articles.anonymous_count) as anonymous,
+          sum(articles.hedged_count) as hedged, sum(articles.quote_count) as quotes,
+          sum(articles.polarity) as polarity_sum, count(articles.polarity) as polarity_count"""
 SUMMARY_TABLES = {
     "actor_stats": (
         f"""select actors.id as actor_id, actors.name, actors.kind, count(*) as mentions,
@@ -156,14 +162,48 @@ SUMMARY_TABLES = {
         ARTICLE,
     ),
     # The actors that share articles with each actor (itself included), for the
-    # actor facet of articles under ?_actor=.
+    # actor facet of articles under ?_actor=, and their mentions there: the
+    # dashboard's actors and sentiment under ?actor=.
     "facet_actor_article_pairs": (
-        """select pairs.actor_id, others.actor_id as other_id, others.outlet, count(*) as articles,
-          sum(others.sentiment_sum) as sentiment_sum, sum(others.sentiment_count) as sentiment_count
+        f"""select pairs.actor_id, others.actor_id as other_id, others.outlet, count(*) as articles,
+          sum(others.sentiment_sum) as sentiment_sum, sum(others.sentiment_count) as sentiment_count,
+          sum(others.mentions) as mentions, {LABEL_COUNT_SUMS.replace("sum(", "sum(others.")}
         from actor_articles pairs join actor_articles others on others.article_id = pairs.article_id
-        where pairs.article_id in ({articles})
+        where pairs.article_id in ({{articles}})
         group by 1, 2, 3""",
         [["actor_id"]], ADD,
+    ),
+    # The dashboard's outlets under ?actor=: the articles that mention each actor,
+    # added up by outlet and month of publication (NULL: undated).
+    "actor_outlet_month_stats": (
+        f"""select actor_articles.actor_id, articles.outlet, substr(articles.published, 1, 7) as month,
+          {ARTICLE_SUMS}
+        from actor_articles join articles on articles.id = actor_articles.article_id
+        where actor_articles.article_id in ({{articles}})
+        group by 1, 2, 3""",
+        [["actor_id", "month"]], ADD,
+    ),
+    # The named sources cited in the articles that mention each actor, by outlet
+    # and month: the dashboard's "who each outlet quotes" under ?actor=.
+    # The cited sources first: there are fewer of them than the articles' actors.
+    "actor_source_stats": (
+        """select actor_articles.actor_id, articles.outlet, cited.source_id,
+          substr(articles.published, 1, 7) as month, count(*) as attributions
+        from (select sentences.article_id, attributions.actor_id as source_id
+              from sentences cross join attributions on attributions.sentence_id = sentences.id
+              where attributions.actor_id is not null and sentences.article_id in ({articles})) cited
+        join actor_articles on actor_articles.article_id = cited.article_id
+        join articles on articles.id = cited.article_id
+        group by 1, 2, 3, 4""",
+        [["actor_id", "month"]], ADD,
+    ),
+    # The dashboard's outlets under a date range: every article (English or not,
+    # dated or not: month NULL) added up by outlet and month of publication.
+    "outlet_month_stats": (
+        f"""select articles.outlet, substr(articles.published, 1, 7) as month, {ARTICLE_SUMS}
+        from articles where articles.id in ({{articles}})
+        group by 1, 2""",
+        [["month"]], ADD,
     ),
     # Over time: each outlet's articles and each outlet's mentions of each actor by
     # month and by ISO week of publication (the expressions ?_period= filters by).
@@ -194,7 +234,7 @@ SUMMARY_TABLES = {
         f"""select articles.outlet, mentions.actor_id, substr(articles.published, 1, 7) as month,
           strftime('%Y-W%W', articles.published) as week, count(*) as mentions,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count,
-          {LABEL_COUNTS}
+          {LABEL_COUNTS}, count(distinct sentences.article_id) as articles
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where articles.published is not null and {_IN_SCOPE}
@@ -218,6 +258,9 @@ GROUPED_BY = {
     "facet_actor_sentence_bands": ("actor_id", "outlet", *SUMMARISED_FILTERS, "score", "band"),
     "actor_articles": ("actor_id", "article_id", "outlet", "story_id"),
     "facet_actor_article_pairs": ("actor_id", "other_id", "outlet"),
+    "actor_outlet_month_stats": ("actor_id", "outlet", "month"),
+    "actor_source_stats": ("actor_id", "outlet", "source_id", "month"),
+    "outlet_month_stats": ("outlet", "month"),
     "outlet_period_stats": ("outlet", "month", "week"),
     "outlet_actor_period_stats": ("outlet", "actor_id", "month", "week"),
     "outlet_source_stats": ("outlet", "actor_id", "month"),

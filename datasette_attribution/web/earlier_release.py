@@ -31,7 +31,8 @@ LABEL_COUNT_COLUMNS = ("negative_mentions", "positive_mentions", "labelled_menti
 LABELLED_SUMMARIES = ("outlet_actor_stats", "actor_articles", "outlet_actor_period_stats")
 # The tables whose columns decide what a page can show.
 READ_TABLES = ("mentions", "actors", "actor_stats", "outlet_actor_stats", "actor_articles",
-               "outlet_actor_period_stats", "facet_actor_sentences")
+               "outlet_actor_period_stats", "facet_actor_sentences", "facet_actor_article_pairs",
+               "outlet_month_stats", "actor_outlet_month_stats", "outlet_source_stats", "actor_source_stats")
 
 
 def what_it_lacks(path: str | None) -> list[str]:

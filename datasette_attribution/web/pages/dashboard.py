@@ -33,6 +33,15 @@ TOP_SOURCES = 5
 DEFAULT_MIN_ARTICLES = 3
 # The outlet picker's value for the articles that name no outlet.
 NO_OUTLET_CHOICE = "(none)"
+# The articles (aliased a) that mention the picked actor: read from its rows of
+# actor_articles at once, or looked up article by article (one index probe
+# each, where only a few articles are read).
+MENTIONING_ACTOR = "a.id in (select article_id from actor_articles where actor_id = :actor)"
+PROBING_ACTOR = "exists (select 1 from actor_articles x where x.actor_id = :actor and x.article_id = a.id)"
+# From this many articles in scope, the largest stories are found by walking the
+# stories largest first until enough have an article in scope, not by listing
+# the stories of every article in scope.
+WALK_STORIES_FROM = 5000
 
 
 @dataclass
@@ -61,9 +70,11 @@ class Scope:
             actor=int(actor) if ROW_ID.fullmatch(actor) else None,
             search=args.get("q", "")[:100])
 
-    def where(self, outlet: str = "a.outlet", month: str | None = None) -> tuple[str, dict]:
-        """The condition on `articles` (aliased a), or on a summary's `outlet` and
-        `month` columns, and its parameters."""
+    def where(self, outlet: str = "a.outlet", month: str | None = None,
+              actor: str = MENTIONING_ACTOR) -> tuple[str, dict]:
+        """The condition on `articles` (aliased a), or on a summary's `outlet`
+        and `month` columns, with `actor` the condition on the picked actor,
+        and its parameters."""
         clauses, params = ["1"], {}
         for key, operator in (("since", ">="), ("until", "<=")):
             if getattr(self, key):
@@ -76,7 +87,7 @@ class Scope:
             clauses.append(f"{outlet} = :outlet")
             params["outlet"] = self.outlet
         if self.actor is not None:
-            clauses.append("a.id in (select article_id from actor_articles where actor_id = :actor)")
+            clauses.append(actor)
             params["actor"] = self.actor
         return " and ".join(clauses), params
 
@@ -89,12 +100,13 @@ class Scope:
             return {}
         return {"outlet": None if self.outlet == NO_OUTLET_CHOICE else self.outlet}
 
-    def summary_where(self) -> tuple[str, dict] | None:
-        """where(), on a summary grouped by outlet and month; None when the
-        actor is picked (no summary is grouped by the articles that mention one)."""
-        if self.actor is not None:
+    def summary_where(self, actor: str | None = None) -> tuple[str, dict] | None:
+        """where(), on a summary grouped by outlet and month, and by the actor
+        its articles mention in the column `actor`; None when the actor is
+        picked and the summary has no such column."""
+        if self.actor is not None and actor is None:
             return None
-        return self.where(outlet="outlet", month="month")
+        return self.where(outlet="outlet", month="month", actor=f"{actor} = :actor")
 
     @property
     def by_outlet_only(self) -> bool:
@@ -113,13 +125,26 @@ def _share(part, whole) -> dict:
             "interval": wilson_interval(part, whole)}
 
 
-async def outlet_rows(datasette, db, scope: Scope) -> list[dict]:
-    where, params = scope.where()
-    rows = await fetch_rows(db, (
-        "select a.outlet, count(*) as articles, sum(a.sentence_count) as sentences, "
-        "sum(a.attributed_count) as attributed, sum(a.anonymous_count) as anonymous, "
-        "sum(a.hedged_count) as hedged, sum(a.quote_count) as quotes, round(avg(a.polarity), 4) as polarity "
-        f"from articles a where {where} group by a.outlet order by articles desc, a.outlet"), params)
+async def outlet_rows(datasette, db, scope: Scope, read: earlier_release.Reading) -> list[dict]:
+    """Each outlet's figures in scope: from the summary by outlet and month (by
+    actor, outlet and month when an actor is picked) that the load keeps, or,
+    in a database that predates it, from the articles."""
+    summary, actor = (("actor_outlet_month_stats", "actor_id") if scope.actor is not None
+                      else ("outlet_month_stats", None))
+    if read.has(summary, "polarity_count"):
+        where, params = scope.summary_where(actor=actor)
+        query = ("select outlet, sum(articles) as articles, sum(sentences) as sentences, "
+                 "sum(attributed) as attributed, sum(anonymous) as anonymous, sum(hedged) as hedged, "
+                 "sum(quotes) as quotes, round(sum(polarity_sum) / nullif(sum(polarity_count), 0), 4) as polarity "
+                 f"from {summary} where {where} group by outlet order by articles desc, outlet")
+    else:
+        where, params = scope.where()
+        query = ("select a.outlet, count(*) as articles, sum(a.sentence_count) as sentences, "
+                 "sum(a.attributed_count) as attributed, sum(a.anonymous_count) as anonymous, "
+                 "sum(a.hedged_count) as hedged, sum(a.quote_count) as quotes, "
+                 "round(avg(a.polarity), 4) as polarity "
+                 f"from articles a where {where} group by a.outlet order by articles desc, a.outlet")
+    rows = await fetch_rows(db, query, params)
     name, scoped = db.name, scope.link_args()
     for row in rows:
         outlet = row["outlet"]
@@ -139,16 +164,43 @@ async def outlet_rows(datasette, db, scope: Scope) -> list[dict]:
     return rows
 
 
-async def top_actors(db, scope: Scope) -> list[dict]:
+def actor_rows(scope: Scope, read: earlier_release.Reading) -> tuple[str, dict]:
+    """A query, and its parameters, of rows (actor_id, outlet, mentions,
+    articles, and the counts of labelled mentions) that add up, by actor and
+    outlet, to each actor's mentions in the articles in scope and the articles
+    they are in (NULL where the rows do not count articles). From the summary
+    that holds the scope's filters (reading every article in scope would grow
+    with the database), else from each actor's articles."""
+    labels = ", ".join(f"aa.{column}" for column in earlier_release.LABEL_COUNT_COLUMNS)
+    if not scope.filtered or scope.by_outlet_only:
+        where, params = scope.where(outlet="aa.outlet")
+        table, actor, articles = "outlet_actor_stats", "aa.actor_id", "null"
+    elif scope.actor is None and read.has("outlet_actor_period_stats", "articles"):
+        where, params = scope.summary_where()
+        table, actor, articles = "outlet_actor_period_stats", "aa.actor_id", "aa.articles"
+    elif not (scope.since or scope.until) and read.has("facet_actor_article_pairs", "mentions"):
+        # The actors of the articles that mention the picked one (other_id).
+        where, params = scope.where(outlet="aa.outlet", actor="aa.actor_id = :actor")
+        table, actor, articles = "facet_actor_article_pairs", "aa.other_id", "aa.articles"
+    else:
+        where, params = scope.where()
+        table, actor, articles = "actor_articles", "aa.actor_id", "1"
+    if not read.has(table, "labelled_mentions"):
+        labels = ", ".join(f"null as {column}" for column in earlier_release.LABEL_COUNT_COLUMNS)
+    joined = f"{table} aa join articles a on a.id = aa.article_id" if articles == "1" else f"{table} aa"
+    return (f"select {actor} as actor_id, aa.outlet, aa.mentions, {articles} as articles, {labels} "
+            f"from {joined} where {where}"), params
+
+
+async def top_actors(db, scope: Scope, read: earlier_release.Reading) -> list[dict]:
     if not scope.filtered:
         return await fetch_rows(db, "select actor_id as id, name, kind, mentions from actor_stats "
                                     f"order by mentions desc, name limit {TOP_ACTORS}")
-    where, params = scope.where()
+    rows, params = actor_rows(scope, read)
     return await fetch_rows(db, (
-        "select aa.actor_id as id, actors.name, actors.kind, sum(aa.mentions) as mentions "
-        "from actor_articles aa join articles a on a.id = aa.article_id "
-        f"join actors on actors.id = aa.actor_id where {where} "
-        f"group by aa.actor_id order by mentions desc, actors.name limit {TOP_ACTORS}"), params)
+        "select r.actor_id as id, actors.name, actors.kind, sum(r.mentions) as mentions "
+        f"from ({rows}) r join actors on actors.id = r.actor_id "
+        f"group by r.actor_id order by mentions desc, actors.name limit {TOP_ACTORS}"), params)
 
 
 async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict],
@@ -157,25 +209,11 @@ async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict],
         return []
     marks = ", ".join(f":a{i}" for i in range(len(actors)))
     ids = {f"a{i}": a["id"] for i, a in enumerate(actors)}
-    if scope.by_outlet_only:
-        # outlet_actor_stats counts the same mentions by outlet and actor.
-        where, params = scope.where(outlet="outlet")
-        cells = await fetch_rows(db, (
-            "select outlet, actor_id, mentions, "
-            f"{read.pick('outlet_actor_stats', *earlier_release.LABEL_COUNT_COLUMNS)} "
-            f"from outlet_actor_stats where {where} and actor_id in ({marks})"), {**params, **ids})
-    elif scope.filtered:
-        where, params = scope.where()
-        cells = await fetch_rows(db, (
-            "select aa.outlet, aa.actor_id, sum(aa.mentions) as mentions, "
-            f"{read.label_count_sums('actor_articles', alias='aa')} "
-            f"from actor_articles aa join articles a on a.id = aa.article_id "
-            f"where {where} and aa.actor_id in ({marks}) group by 1, 2"), {**params, **ids})
-    else:
-        cells = await fetch_rows(db, (
-            "select outlet, actor_id, mentions, "
-            f"{read.pick('outlet_actor_stats', *earlier_release.LABEL_COUNT_COLUMNS)} "
-            f"from outlet_actor_stats where actor_id in ({marks})"), ids)
+    rows, params = actor_rows(scope, read)
+    sums = ", ".join(f"sum(r.{column}) as {column}" for column in earlier_release.LABEL_COUNT_COLUMNS)
+    cells = await fetch_rows(db, (
+        f"select r.outlet, r.actor_id, sum(r.mentions) as mentions, {sums} "
+        f"from ({rows}) r where r.actor_id in ({marks}) group by 1, 2 order by 1, 2"), {**params, **ids})
     scoped = scope.link_args()
     for cell in cells:
         cell.update(with_shares(cell))
@@ -186,12 +224,13 @@ async def sentiment_cells(datasette, db, scope: Scope, actors: list[dict],
     return cells
 
 
-async def quoted_sources(datasette, db, scope: Scope, outlets: list[dict]) -> None:
+async def quoted_sources(datasette, db, scope: Scope, outlets: list[dict], read: earlier_release.Reading) -> None:
     """Each outlet's most cited named sources: its attributions whose speaker
     resolved to an actor ("Trump" and "Donald Trump" are one), counted under the
-    reader's scope, set as the outlet's "sources". Read from the summary the load
-    keeps (by outlet and month), or, when an actor is picked or the database
-    predates the summary, from the attributions of the articles in scope."""
+    reader's scope, set as the outlet's "sources". Read from the summaries the
+    load keeps (by outlet and month, and by the actor the articles mention), or,
+    when the database predates them, from the attributions of the articles in
+    scope."""
     if not outlets:
         return
     # Only the outlets shown (the minimum of articles hides the others).
@@ -201,11 +240,14 @@ async def quoted_sources(datasette, db, scope: Scope, outlets: list[dict]) -> No
     def of_shown(column: str) -> str:
         return (f"({column} in ({', '.join(':' + k for k in marks)})"
                 + (f" or {column} is null)" if with_none else ")"))
-    by_summary = scope.summary_where() if await db.table_exists("outlet_source_stats") else None
-    if by_summary:
-        where, params = by_summary
+    if scope.actor is None and read.has("outlet_source_stats", "attributions"):
+        where, params = scope.summary_where()
         counted = (f"select outlet, actor_id, sum(attributions) as attributions from outlet_source_stats "
                    f"where {where} and {of_shown('outlet')} group by 1, 2")
+    elif scope.actor is not None and read.has("actor_source_stats", "attributions"):
+        where, params = scope.summary_where(actor="actor_id")
+        counted = (f"select outlet, source_id as actor_id, sum(attributions) as attributions "
+                   f"from actor_source_stats where {where} and {of_shown('outlet')} group by 1, 2")
     else:
         where, params = scope.where()
         counted = ("select a.outlet as outlet, t.actor_id, count(*) as attributions from attributions t "
@@ -228,11 +270,21 @@ async def quoted_sources(datasette, db, scope: Scope, outlets: list[dict]) -> No
         outlet["sources"] = by_outlet.get(outlet["outlet"], [])
 
 
-async def largest_stories(datasette, db, scope: Scope) -> list[dict]:
-    where, params = scope.where()
+async def largest_stories(datasette, db, scope: Scope, in_scope: int) -> list[dict]:
+    """The largest stories with an article in scope (`in_scope` articles). Under
+    a wide scope, the stories are walked largest first, each looked up among
+    its own articles, until enough are found (a few steps when the scope holds
+    a good share of the articles); under a narrow one, the stories of the
+    articles in scope are listed (a few to read)."""
+    if in_scope >= WALK_STORIES_FROM:
+        where, params = scope.where(actor=PROBING_ACTOR)
+        chosen = f"exists (select 1 from articles a where a.story_id = s.id and {where})"
+    else:
+        where, params = scope.where()
+        chosen = f"s.id in (select a.story_id from articles a where {where})"
     stories = await fetch_rows(db, (
         "select s.id, s.title, s.article_count, s.outlet_count, s.first_published, s.last_published "
-        f"from stories s where s.id in (select a.story_id from articles a where {where}) "
+        f"from stories s where {chosen} "
         f"order by s.article_count desc, s.outlet_count desc, s.id limit {LARGEST_STORIES}"), params)
     for story in stories:
         story["page"] = plugin_url(datasette, db.name, f"stories/{story['id']}")
@@ -240,49 +292,34 @@ async def largest_stories(datasette, db, scope: Scope) -> list[dict]:
     return stories
 
 
-async def actor_list(datasette, db, scope: Scope) -> list[dict]:
+async def actor_list(datasette, db, scope: Scope, read: earlier_release.Reading) -> list[dict]:
     """The actors whose name holds the search words, most mentioned first (all
     actors when there is no search), counted in the articles in scope: from
-    actor_stats when nothing narrows them, from the summaries by outlet and
-    month under an outlet or dates, and from each actor's articles
-    (actor_articles) when an actor is picked."""
+    actor_stats when nothing narrows them, else from actor_rows()."""
     params = {"search": f"%{scope.search.strip()}%"}
     if not scope.filtered:
         actors = await fetch_rows(db, (
             "select actor_id as id, name, kind, mentions, articles from actor_stats where name like :search "
             f"order by mentions desc, name limit {ACTORS_LISTED}"), params)
-    elif scope.actor is None and await db.table_exists(
-            summary := "outlet_actor_period_stats" if scope.since or scope.until else "outlet_actor_stats"):
-        # Ranked from the summaries by outlet (and month): a scan of every
-        # actor's articles would grow with the database; then the articles of
-        # the few listed, from each one's rows of actor_articles.
-        where, scoped_params = scope.summary_where()
-        actors = await fetch_rows(db, (
-            "select s.actor_id as id, actors.name, actors.kind, sum(s.mentions) as mentions "
-            f"from {summary} s join actors on actors.id = s.actor_id where {where} and actors.name like :search "
-            f"group by s.actor_id order by mentions desc, actors.name limit {ACTORS_LISTED}"),
-            {**scoped_params, **params})
-        marks = {f"a{i}": a["id"] for i, a in enumerate(actors)}
-        if scope.by_outlet_only:  # from the index on actor_articles' actor and outlet
-            where, scoped_params = scope.where(outlet="aa.outlet")
-            counted = "actor_articles aa"
-        else:
-            where, scoped_params = scope.where()
-            counted = "actor_articles aa join articles a on a.id = aa.article_id"
-        articles = dict((await db.execute(
-            f"select aa.actor_id, count(*) from {counted} "
-            f"where aa.actor_id in ({', '.join(':' + k for k in marks)}) and {where} group by 1",
-            {**scoped_params, **marks})).rows)
-        for actor in actors:
-            actor["articles"] = articles.get(actor["id"], 0)
     else:
-        where, scoped_params = scope.where()
+        rows, scoped_params = actor_rows(scope, read)
         actors = await fetch_rows(db, (
-            "select aa.actor_id as id, actors.name, actors.kind, sum(aa.mentions) as mentions, "
-            "count(*) as articles from actor_articles aa join articles a on a.id = aa.article_id "
-            f"join actors on actors.id = aa.actor_id where {where} and actors.name like :search "
-            f"group by aa.actor_id order by mentions desc, actors.name limit {ACTORS_LISTED}"),
+            "select r.actor_id as id, actors.name, actors.kind, sum(r.mentions) as mentions, "
+            f"sum(r.articles) as articles from ({rows}) r join actors on actors.id = r.actor_id "
+            "where actors.name like :search "
+            f"group by r.actor_id order by mentions desc, actors.name limit {ACTORS_LISTED}"),
             {**scoped_params, **params})
+        if scope.by_outlet_only:
+            # The summary by outlet does not count articles: the few listed
+            # actors' articles, from the index on actor_articles' actor and outlet.
+            marks = {f"a{i}": a["id"] for i, a in enumerate(actors)}
+            where, scoped_params = scope.where(outlet="aa.outlet")
+            articles = dict((await db.execute(
+                f"select aa.actor_id, count(*) from actor_articles aa "
+                f"where aa.actor_id in ({', '.join(':' + k for k in marks)}) and {where} group by 1",
+                {**scoped_params, **marks})).rows)
+            for actor in actors:
+                actor["articles"] = articles.get(actor["id"], 0)
     scoped, outlet = scope.link_args(), scope.outlet_filter()
     for actor in actors:
         actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
@@ -310,12 +347,12 @@ async def over_time_rows(db, scope: Scope, period: str) -> list[dict]:
 
 
 async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Reading) -> dict:
-    outlets = await outlet_rows(datasette, db, scope)
+    outlets = await outlet_rows(datasette, db, scope, read)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
-    await quoted_sources(datasette, db, scope, shown)
-    listed = await actor_list(datasette, db, scope)
+    await quoted_sources(datasette, db, scope, shown, read)
+    listed = await actor_list(datasette, db, scope, read)
     if scope.search.strip():
-        actors = await top_actors(db, scope)
+        actors = await top_actors(db, scope, read)
         for actor in actors:
             actor["page"] = plugin_url(datasette, db.name, f"actors/{actor['id']}")
     else:
@@ -324,14 +361,15 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     cells = await sentiment_cells(datasette, db, scope, actors, read)
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
-    months = (await db.execute("select min(substr(published, 1, 7)), max(substr(published, 1, 7)) "
-                               "from articles where published is not null")).rows[0]
+    # From the index on published: its first and last entries.
+    months = (await db.execute("select substr(min(published), 1, 7), substr(max(published), 1, 7) "
+                               "from articles")).rows[0]
     return {
         "scope": {"min_articles": scope.min_articles, "since": scope.since, "until": scope.until,
                   "outlet": scope.outlet, "actor": scope.actor, "q": scope.search},
         "outlets": shown, "hidden_outlets": len(outlets) - len(shown), "top_sources": TOP_SOURCES,
         "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
-        "stories": await largest_stories(datasette, db, scope),
+        "stories": await largest_stories(datasette, db, scope, sum(o["articles"] for o in outlets)),
         "actor_list": listed,
         "outlet_choices": [{"value": NO_OUTLET_CHOICE if c["outlet"] is None else c["outlet"],
                             "label": charts.outlet_name(c["outlet"]), "articles": c["articles"]}
