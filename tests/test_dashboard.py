@@ -329,3 +329,22 @@ def test_under_a_date_range_and_an_actor_the_counts_come_from_the_summaries(news
         assert [10 * c["mentions"] for c in real["sentiment"]] == [c["mentions"] for c in tenfold["sentiment"]]
         sources = [10 * s["attributions"] for o in real["outlets"] for s in o["sources"]]
         assert sources and sources == [s["attributions"] for o in tenfold["outlets"] for s in o["sources"]]
+
+
+def test_the_largest_stories_walked_largest_first_are_those_listed_from_the_articles_in_scope(
+        two_stories, monkeypatch):
+    from datasette_attribution.web.pages import dashboard
+
+    obama = store.open_database(two_stories).execute(
+        "select id from actors where name = 'Barack Obama'").fetchone()[0]
+    scopes = ["", "since=2016-10&until=2016-10", "outlet=Herald", f"actor={obama}", f"actor={obama}&outlet=Herald",
+              "since=2016-11&until=2016-12"]
+
+    def stories(scope):
+        (response,) = fetch(two_stories, f"/-/attribution/news.json?min_articles=1&{scope}")
+        return [story["id"] for story in response.json()["stories"]]
+
+    listed = [stories(scope) for scope in scopes]
+    monkeypatch.setattr(dashboard, "WALK_STORIES_FROM", 0)
+    assert [stories(scope) for scope in scopes] == listed
+    assert listed[0] and listed[2] and listed[-1] == []

@@ -284,8 +284,10 @@ async def largest_stories(datasette, db, scope: Scope, in_scope: int) -> list[di
         chosen = f"s.id in (select a.story_id from articles a where {where})"
     stories = await fetch_rows(db, (
         "select s.id, s.title, s.article_count, s.outlet_count, s.first_published, s.last_published "
+        # Among stories as large, the latest first: the order the index on their
+        # sizes holds (the story id follows them), so the walk stops early.
         f"from stories s where {chosen} "
-        f"order by s.article_count desc, s.outlet_count desc, s.id limit {LARGEST_STORIES}"), params)
+        f"order by s.article_count desc, s.outlet_count desc, s.id desc limit {LARGEST_STORIES}"), params)
     for story in stories:
         story["page"] = plugin_url(datasette, db.name, f"stories/{story['id']}")
         story["articles_link"] = table_link(datasette, db.name, "articles", story_id=story["id"])
@@ -361,9 +363,10 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     cells = await sentiment_cells(datasette, db, scope, actors, read)
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
-    # From the index on published: its first and last entries.
-    months = (await db.execute("select substr(min(published), 1, 7), substr(max(published), 1, 7) "
-                               "from articles")).rows[0]
+    # The first and the last entry of the index on published (min() and max()
+    # together in one select read every article).
+    months = (await db.execute("select substr((select min(published) from articles), 1, 7), "
+                               "substr((select max(published) from articles), 1, 7)")).rows[0]
     return {
         "scope": {"min_articles": scope.min_articles, "since": scope.since, "until": scope.until,
                   "outlet": scope.outlet, "actor": scope.actor, "q": scope.search},
