@@ -272,3 +272,46 @@ def test_score_bands_of_a_few_rows_are_counted_in_one_pass_and_equal_the_range_c
     url = "/news/sentences.json?_extra=facet_results&_facet_score_band=hedging_score&_story=1&_outlet=News24"
     assert facets(path, url)["hedging_score"] == facets(live, url)["hedging_score"]
     assert [v[2] for v in facets(path, url)["hedging_score"]] == [28, 0, 0, 1, 2]
+
+
+COURIER = [("2016-10-04", "Council delays the bridge vote",
+            "The city council delayed its vote on the river bridge on Tuesday, officials said. Councillor Maria "
+            "Lopez said the design may change. Residents are expected to comment in November."),
+           ("2016-11-02", "Council approves the bridge",
+            "The city council approved the river bridge on Wednesday. Councillor Maria Lopez said work would begin "
+            "in the spring, according to sources close to the council.")]
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    """The seeds (2014-11) and two months of another outlet, with the summaries
+    and without them."""
+    folder = tmp_path_factory.mktemp("dated")
+    courier = folder / "courier.jsonl"
+    courier.write_text("".join(json.dumps({"outlet": "Local Courier", "published": day, "title": title,
+                                           "text": text}) + "\n" for day, title, text in COURIER), "utf-8")
+    path = folder / "news.db"
+    load(store.open_database(path), [str(NEWS24_SEED), str(courier), str(INDEPENDENT_SEED)])
+    live = edited_copy(path, folder / "live", ";".join(f"drop table {name}" for name in SUMMARIES))
+    return path, live
+
+
+def test_a_month_range_s_counts_and_facets_come_from_the_summaries_and_equal_the_counted_rows(dated, tmp_path):
+    path, live = dated
+    queries = with_pairs(["_since=2016-10", "_until=2016-10", "_outlet=Local+Courier", "attribution=anonymous"])
+    per_row = set()
+    for query in [*queries, "_since=2014-11&_until=2016-11", "_since=2016-12"]:
+        url = f"/news/sentences.json?_extra=facet_results&_extra=count&_extra=query&_size=max&{query}"
+        assert facets(path, url) == facets(live, url), query
+        (summarised,), (counted,) = fetch(path, url), fetch(live, url)
+        rows = [row[0] if isinstance(row, list) else row["id"] for row in counted.json()["rows"]]
+        assert row_count(path, url) == row_count(live, url) == len(rows), query
+        assert [row[0] if isinstance(row, list) else row["id"] for row in summarised.json()["rows"]] == rows, query
+        if "(select articles.published from articles where" in summarised.json()["query"]["sql"]:
+            per_row.add(query)
+    # Every sentence is from 2014-11 on: looked up from each row.
+    assert {"_since=2014-11&_until=2016-11", "_until=2016-10"} <= per_row
+    scaled = edited_copy(path, tmp_path / "scaled", "update facet_sentences set sentences = sentences * 10")
+    url = "/news/sentences.json?_extra=facet_results&_extra=count&_since=2016-10&_until=2016-11"
+    assert row_count(scaled, url) == 10 * row_count(path, url) == 10 * 5
+    assert {v[0]: 10 * v[2] for v in facets(path, url)["hedged"]} == {v[0]: v[2] for v in facets(scaled, url)["hedged"]}

@@ -73,12 +73,13 @@ SUMMARY_TABLES = {
     # table answers which): each sentence has one combination of these columns,
     # so counts per combination add up. With and without the story, as summing
     # over every story for a page without one would not be fast.
+    # By month of publication too: the counts under ?_since= and ?_until=.
     "facet_sentences": (
-        f"""select articles.outlet, {_KINDS}, count(*) as sentences
+        f"""select articles.outlet, {_KINDS}, substr(articles.published, 1, 7) as month, count(*) as sentences
         from sentences join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
-        group by 1, 2, 3, 4, 5""",
-        [["outlet"], ["attribution"]], ADD,
+        group by 1, 2, 3, 4, 5, 6""",
+        [["outlet"], ["attribution"], ["month"]], ADD,
     ),
     "facet_story_sentences": (
         f"""select articles.story_id, articles.outlet, {_KINDS}, count(*) as sentences
@@ -249,7 +250,7 @@ DERIVED = {"mean_sentiment": "round(sentiment_sum / nullif(sentiment_count, 0), 
 GROUPED_BY = {
     "actor_stats": ("actor_id", "name", "kind"),
     "outlet_actor_stats": ("outlet", "actor_id"),
-    "facet_sentences": ("outlet", *SUMMARISED_FILTERS),
+    "facet_sentences": ("outlet", *SUMMARISED_FILTERS, "month"),
     "facet_story_sentences": ("story_id", "outlet", *SUMMARISED_FILTERS),
     "facet_actor_sentences": ("actor_id", "outlet", *SUMMARISED_FILTERS),
     "facet_actor_story_sentences": ("actor_id", "story_id", "outlet", *SUMMARISED_FILTERS),
@@ -299,10 +300,28 @@ ROW_COUNTS = {
 }
 
 
+# Filters on a range of a summary's column: the column each one bounds, and how.
+RANGE_FILTERS = {"month_since": ("month", ">="), "month_until": ("month", "<=")}
+
+
+def _columns_of(filtered: set[str]) -> set[str]:
+    """The summary columns filters are on (a range's bound is on its column)."""
+    return {RANGE_FILTERS[name][0] if name in RANGE_FILTERS else name for name in filtered}
+
+
+def summary_where(filters: dict) -> str:
+    """The condition on a summary (aliased stats) of filters named as its
+    columns, each equal to the parameter of its name, or RANGE_FILTERS."""
+    return " and ".join(
+        f"stats.[{RANGE_FILTERS[name][0]}] {RANGE_FILTERS[name][1]} :{name}" if name in RANGE_FILTERS
+        else f"stats.[{name}] = :{name}" for name in filters) or "1"
+
+
 def row_count_summary(table: str, filtered: set[str], available) -> tuple[str, str] | None:
-    """(summary, count expression) that counts `table`'s rows under equality
-    filters on the columns `filtered` (at least one), among the tables
-    `available`; None when none is grouped by all of them."""
+    """(summary, count expression) that counts `table`'s rows under the filters
+    `filtered` (at least one; equality on a column, or RANGE_FILTERS), among the
+    tables `available`; None when none is grouped by all of them."""
+    filtered = _columns_of(filtered)
     for name, columns, count, needs in ROW_COUNTS.get(table, []):
         if name in available and filtered and filtered <= columns and needs <= filtered:
             return name, count
@@ -327,7 +346,8 @@ BAND_SUMMARIES = {
 def facet_summary(table: str, filtered: set[str], counted: str, available,
                   summaries: dict = FACET_SUMMARIES) -> tuple[str, str] | None:
     """(summary, count expression) that counts `table`'s rows by `counted` under
-    equality filters on the columns `filtered`, among the tables `available`."""
+    filters on the columns `filtered` (or RANGE_FILTERS), among the tables `available`."""
+    filtered = _columns_of(filtered)
     for name, columns, count in summaries.get(table, []):
         per_actor = "actor_id" in columns
         if (name in available and filtered | {counted} <= columns

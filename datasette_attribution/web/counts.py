@@ -15,8 +15,8 @@ from __future__ import annotations
 from datasette.database import Results
 from datasette.utils import MultiParams, escape_sqlite
 
-from ..store.summaries import ROW_COUNTS, row_count_summary
-from .facets import summarised_filters, summary_where
+from ..store.summaries import ROW_COUNTS, row_count_summary, summary_where
+from .facets import summarised_filters
 from .filters import COUNTED
 
 

@@ -18,10 +18,12 @@ from ..store.bands import BANDS, band_condition, band_edges, band_of
 from ..store.summaries import (
     BAND_SUMMARIES,
     CO_MENTIONS,
+    RANGE_FILTERS,
     SUMMARISED_FILTERS,
     facet_summary,
+    summary_where,
 )
-from .filters import COUNTED, ROW_ID
+from .filters import COUNTED, MONTH, ROW_ID
 from .descriptions import SCORE_COLUMNS, YES_NO, YES_NO_COLUMNS
 from .hidden_columns import table_page
 from .render import sentiment_class, signed
@@ -146,6 +148,7 @@ PRESENTATION_ARGS = ("_size", "_sort", "_sort_desc", "_labels", "_nolabels", "_c
 # the summary column each one is.
 SUMMARISED_ARGS = {
     "sentences": {"_outlet": "outlet", "_story": "story_id", "_actor": "actor_id",
+                  "_since": "month_since", "_until": "month_until",
                   **{column: column for column in SUMMARISED_FILTERS}},
     "articles": {"outlet": "outlet", "story_id": "story_id", "_actor": "actor_id"},
     "mentions": {"_outlet": "outlet", "actor_id": "actor_id"},
@@ -169,15 +172,13 @@ def summarised_filters(request, table: str | None) -> dict[str, object] | None:
                 if not ROW_ID.fullmatch(values[0]):
                     return None
                 found[column] = int(values[0])
+            elif column in RANGE_FILTERS and not MONTH.fullmatch(values[0]):
+                return None
             else:
                 found[column] = values[0]
         elif not (key.startswith("_facet") or key in PRESENTATION_ARGS):
             return None
     return found
-
-
-def summary_where(filters: dict) -> str:
-    return " and ".join(f"stats.[{column}] = :{column}" for column in filters) or "1"
 
 
 def flag_facets_counted(table: str, args: list[tuple[str, str]]) -> list[tuple[str, str]]:
