@@ -51,6 +51,8 @@ FILTERS = {  # table: the filters a click on a facet or a link adds, as query st
     "sentences": {
         "outlet": f"_outlet={OUTLET}", "actor": f"_actor={ACTOR}", "kind": "attribution=anonymous",
         "story": f"_story={STORY}",
+        # The dashboard's links under a date range: the seeds' month, every sentence.
+        "months": "_since=2014-11&_until=2014-11",
     },
     "articles": {
         "outlet": f"outlet={OUTLET}", "actor": f"_actor={ACTOR}", "story": f"story_id={STORY}",

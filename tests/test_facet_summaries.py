@@ -298,10 +298,13 @@ def dated(tmp_path_factory):
 
 def test_a_month_range_s_counts_and_facets_come_from_the_summaries_and_equal_the_counted_rows(dated, tmp_path):
     path, live = dated
-    queries = with_pairs(["_since=2016-10", "_until=2016-10", "_outlet=Local+Courier", "attribution=anonymous"])
+    lopez = actor_id(path, "Maria Lopez")
+    queries = with_pairs(["_since=2016-10", "_until=2016-10", "_outlet=Local+Courier", "attribution=anonymous",
+                          f"_actor={lopez}", "_story=1"])
     per_row = set()
-    for query in [*queries, "_since=2014-11&_until=2016-11", "_since=2016-12"]:
-        url = f"/news/sentences.json?_extra=facet_results&_extra=count&_extra=query&_size=max&{query}"
+    for query in [*queries, "_since=2014-11&_until=2016-11", "_since=2016-12", f"_since=2016-11&_actor={lopez}"]:
+        url = (f"/news/sentences.json?_extra=facet_results&_extra=count&_extra=query&_size=max&_facet_actor=actor"
+               f"&_facet_score_band=hedging_score&{query}")
         assert facets(path, url) == facets(live, url), query
         (summarised,), (counted,) = fetch(path, url), fetch(live, url)
         rows = [row[0] if isinstance(row, list) else row["id"] for row in counted.json()["rows"]]
@@ -311,7 +314,12 @@ def test_a_month_range_s_counts_and_facets_come_from_the_summaries_and_equal_the
             per_row.add(query)
     # Every sentence is from 2014-11 on: looked up from each row.
     assert {"_since=2014-11&_until=2016-11", "_until=2016-10"} <= per_row
-    scaled = edited_copy(path, tmp_path / "scaled", "update facet_sentences set sentences = sentences * 10")
-    url = "/news/sentences.json?_extra=facet_results&_extra=count&_since=2016-10&_until=2016-11"
-    assert row_count(scaled, url) == 10 * row_count(path, url) == 10 * 5
-    assert {v[0]: 10 * v[2] for v in facets(path, url)["hedged"]} == {v[0]: v[2] for v in facets(scaled, url)["hedged"]}
+    scaled = edited_copy(path, tmp_path / "scaled", ";".join(
+        f"update {name} set sentences = sentences * 10" for name in COUNTING_SENTENCES))
+    for query, sentences in (("_since=2016-10&_until=2016-11", 5), (f"_since=2016-11&_actor={lopez}", 1)):
+        url = (f"/news/sentences.json?_extra=facet_results&_extra=count&_facet_actor=actor"
+               f"&_facet_score_band=hedging_score&{query}")
+        assert row_count(scaled, url) == 10 * row_count(path, url) == 10 * sentences
+        for facet in ("hedged", "actor", "hedging_score"):
+            assert {v[0]: 10 * v[2] for v in facets(path, url)[facet]} == {
+                v[0]: v[2] for v in facets(scaled, url)[facet]}, (query, facet)

@@ -11,6 +11,9 @@ from .bands import SENTENCE_SCORES, band_of
 # Sentence columns the default facets show; the summaries are grouped by them.
 SUMMARISED_FILTERS = ("attribution", "source_kind", "hedged", "is_quote")
 _KINDS = ", ".join(f"sentences.{column}" for column in SUMMARISED_FILTERS)
+# Every summary that counts sentences counts them by month of publication too
+# (NULL: undated), so that a month range (?_since=, ?_until=) is a filter they answer.
+_MONTH = "substr(articles.published, 1, 7) as month"
 
 # The counts start from the sentences in scope (CROSS JOIN keeps SQLite's
 # order): left to choose, the planner may walk every actor's mentions to skip
@@ -73,45 +76,44 @@ SUMMARY_TABLES = {
     # table answers which): each sentence has one combination of these columns,
     # so counts per combination add up. With and without the story, as summing
     # over every story for a page without one would not be fast.
-    # By month of publication too: the counts under ?_since= and ?_until=.
     "facet_sentences": (
-        f"""select articles.outlet, {_KINDS}, substr(articles.published, 1, 7) as month, count(*) as sentences
+        f"""select articles.outlet, {_KINDS}, {_MONTH}, count(*) as sentences
         from sentences join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
         group by 1, 2, 3, 4, 5, 6""",
         [["outlet"], ["attribution"], ["month"]], ADD,
     ),
     "facet_story_sentences": (
-        f"""select articles.story_id, articles.outlet, {_KINDS}, count(*) as sentences
+        f"""select articles.story_id, articles.outlet, {_KINDS}, {_MONTH}, count(*) as sentences
         from sentences join articles on articles.id = sentences.article_id
         where articles.story_id is not null and {_IN_SCOPE}
-        group by 1, 2, 3, 4, 5, 6""",
+        group by 1, 2, 3, 4, 5, 6, 7""",
         [["story_id"]], STORY,
     ),
     "facet_actor_sentences": (
-        f"""select mentions.actor_id, articles.outlet, {_KINDS},
+        f"""select mentions.actor_id, articles.outlet, {_KINDS}, {_MONTH},
           count(distinct mentions.sentence_id) as sentences,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
-        group by 1, 2, 3, 4, 5, 6""",
+        group by 1, 2, 3, 4, 5, 6, 7""",
         [["actor_id"], ["outlet"], ["attribution"]], ADD,
     ),
     "facet_actor_story_sentences": (
-        f"""select mentions.actor_id, articles.story_id, articles.outlet, {_KINDS},
+        f"""select mentions.actor_id, articles.story_id, articles.outlet, {_KINDS}, {_MONTH},
           count(distinct mentions.sentence_id) as sentences,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from mentions join sentences on sentences.id = mentions.sentence_id
         join articles on articles.id = sentences.article_id
         where articles.story_id is not null and {_IN_SCOPE}
-        group by 1, 2, 3, 4, 5, 6, 7""",
+        group by 1, 2, 3, 4, 5, 6, 7, 8""",
         [["story_id"], ["actor_id"]], STORY,
     ),
     # The actors mentioned with each actor (itself included), for the actor facet
     # under ?_actor=: other_id's mentions in the sentences that mention actor_id.
     "facet_actor_pairs": (
-        f"""select pairs.actor_id, mentions.actor_id as other_id, articles.outlet, {_KINDS},
+        f"""select pairs.actor_id, mentions.actor_id as other_id, articles.outlet, {_KINDS}, {_MONTH},
           count(distinct mentions.sentence_id) as sentences,
           sum(mentions.sentiment) as sentiment_sum, count(mentions.sentiment) as sentiment_count
         from (select distinct mentions.sentence_id, mentions.actor_id
@@ -121,28 +123,28 @@ SUMMARY_TABLES = {
         join sentences on sentences.id = pairs.sentence_id
         join articles on articles.id = sentences.article_id
         where {_IN_SCOPE}
-        group by 1, 2, 3, 4, 5, 6, 7""",
+        group by 1, 2, 3, 4, 5, 6, 7, 8""",
         [["actor_id"]], ADD,
     ),
     # The score-band facet's counts: each sentence's band of each score (bands.py).
     "facet_sentence_bands": (
         " union all ".join(
-            f"""select * from (select articles.outlet, {_KINDS}, '{score}' as score,
+            f"""select * from (select articles.outlet, {_KINDS}, {_MONTH}, '{score}' as score,
               {band_of(f"sentences.{score}")} as band, count(*) as sentences
             from sentences join articles on articles.id = sentences.article_id
             where {_IN_SCOPE}
-            group by 1, 2, 3, 4, 5, 6, 7) where band is not null"""
+            group by 1, 2, 3, 4, 5, 6, 7, 8) where band is not null"""
             for score in SENTENCE_SCORES),
         [["score", "outlet"], ["score", "attribution"]], ADD,
     ),
     "facet_actor_sentence_bands": (
         " union all ".join(
-            f"""select * from (select mentions.actor_id, articles.outlet, {_KINDS}, '{score}' as score,
+            f"""select * from (select mentions.actor_id, articles.outlet, {_KINDS}, {_MONTH}, '{score}' as score,
               {band_of(f"sentences.{score}")} as band, count(distinct mentions.sentence_id) as sentences
             from mentions join sentences on sentences.id = mentions.sentence_id
             join articles on articles.id = sentences.article_id
             where {_IN_SCOPE}
-            group by 1, 2, 3, 4, 5, 6, 7, 8) where band is not null"""
+            group by 1, 2, 3, 4, 5, 6, 7, 8, 9) where band is not null"""
             for score in SENTENCE_SCORES),
         [["actor_id", "score"]], ADD,
     ),
@@ -251,12 +253,12 @@ GROUPED_BY = {
     "actor_stats": ("actor_id", "name", "kind"),
     "outlet_actor_stats": ("outlet", "actor_id"),
     "facet_sentences": ("outlet", *SUMMARISED_FILTERS, "month"),
-    "facet_story_sentences": ("story_id", "outlet", *SUMMARISED_FILTERS),
-    "facet_actor_sentences": ("actor_id", "outlet", *SUMMARISED_FILTERS),
-    "facet_actor_story_sentences": ("actor_id", "story_id", "outlet", *SUMMARISED_FILTERS),
-    "facet_actor_pairs": ("actor_id", "other_id", "outlet", *SUMMARISED_FILTERS),
-    "facet_sentence_bands": ("outlet", *SUMMARISED_FILTERS, "score", "band"),
-    "facet_actor_sentence_bands": ("actor_id", "outlet", *SUMMARISED_FILTERS, "score", "band"),
+    "facet_story_sentences": ("story_id", "outlet", *SUMMARISED_FILTERS, "month"),
+    "facet_actor_sentences": ("actor_id", "outlet", *SUMMARISED_FILTERS, "month"),
+    "facet_actor_story_sentences": ("actor_id", "story_id", "outlet", *SUMMARISED_FILTERS, "month"),
+    "facet_actor_pairs": ("actor_id", "other_id", "outlet", *SUMMARISED_FILTERS, "month"),
+    "facet_sentence_bands": ("outlet", *SUMMARISED_FILTERS, "month", "score", "band"),
+    "facet_actor_sentence_bands": ("actor_id", "outlet", *SUMMARISED_FILTERS, "month", "score", "band"),
     "actor_articles": ("actor_id", "article_id", "outlet", "story_id"),
     "facet_actor_article_pairs": ("actor_id", "other_id", "outlet"),
     "actor_outlet_month_stats": ("actor_id", "outlet", "month"),
@@ -304,7 +306,7 @@ ROW_COUNTS = {
 RANGE_FILTERS = {"month_since": ("month", ">="), "month_until": ("month", "<=")}
 
 
-def _columns_of(filtered: set[str]) -> set[str]:
+def filter_columns(filtered) -> set[str]:
     """The summary columns filters are on (a range's bound is on its column)."""
     return {RANGE_FILTERS[name][0] if name in RANGE_FILTERS else name for name in filtered}
 
@@ -321,7 +323,7 @@ def row_count_summary(table: str, filtered: set[str], available) -> tuple[str, s
     """(summary, count expression) that counts `table`'s rows under the filters
     `filtered` (at least one; equality on a column, or RANGE_FILTERS), among the
     tables `available`; None when none is grouped by all of them."""
-    filtered = _columns_of(filtered)
+    filtered = filter_columns(filtered)
     for name, columns, count, needs in ROW_COUNTS.get(table, []):
         if name in available and filtered and filtered <= columns and needs <= filtered:
             return name, count
@@ -347,7 +349,7 @@ def facet_summary(table: str, filtered: set[str], counted: str, available,
                   summaries: dict = FACET_SUMMARIES) -> tuple[str, str] | None:
     """(summary, count expression) that counts `table`'s rows by `counted` under
     filters on the columns `filtered` (or RANGE_FILTERS), among the tables `available`."""
-    filtered = _columns_of(filtered)
+    filtered = filter_columns(filtered)
     for name, columns, count in summaries.get(table, []):
         per_actor = "actor_id" in columns
         if (name in available and filtered | {counted} <= columns

@@ -21,6 +21,7 @@ from ..store.summaries import (
     RANGE_FILTERS,
     SUMMARISED_FILTERS,
     facet_summary,
+    filter_columns,
     summary_where,
 )
 from .filters import COUNTED, MONTH, ROW_ID
@@ -321,7 +322,7 @@ class ActorFacet(Facet):
             return None
         if "actor_id" in filters:
             name, columns, count = CO_MENTIONS[self.table]
-            if name in tables and set(filters) <= columns:
+            if name in tables and filter_columns(filters) <= columns:
                 return (name, count, "other_id"), filters
             return None
         summary = facet_summary(self.table, set(filters), "actor_id", set(tables))
