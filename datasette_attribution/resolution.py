@@ -461,14 +461,17 @@ class Resolver:
                               for other in people.values()):
                 self.apart.add(key)
         alone_is = self._surnames_shared(in_full, in_full_times, around)
-        sentence_texts = _sentence_texts(rows) if alone_is else {}
+        sentence_texts = _sentence_texts(rows) if in_full else {}
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
             key = name_key(actor, kind)
-            if (actor, kind) not in resolved and key in in_full and kind != "place":
+            said = honorific_pronoun(sentence_texts.get(position, "")[:rest[0]]) if kind == "person" else None
+            candidates = [n for n in in_full.get(key, ()) if said is None or first_name_pronoun(n) in (said, None)]
+            if (actor, kind) not in resolved and candidates and kind != "place":
                 # A surname the article wrote in full for several people as often
-                # (the scorer left it alone): the one of them the corpus writes most.
-                candidates = in_full[key]
+                # (the scorer left it alone): the one of them the corpus writes most;
+                # after an honorific, of its sex ("Mr. Obama" where the article writes
+                # only Michelle Obama in full is the corpus' Obama).
                 resolved[(actor, kind)] = max(candidates, key=lambda n: (self.entities[n].mentions,
                                                                           -candidates.index(n)))
             if (actor, kind) not in resolved:
@@ -478,7 +481,6 @@ class Resolver:
             if kind == "person" and written_key in alone_is and name in in_full[written_key]:
                 # Unless an honorific says the scorer's one is meant: "Mr. Clinton"
                 # is Bill where the lede is Hillary's.
-                said = honorific_pronoun(sentence_texts.get(position, "")[:rest[0]])
                 if said is None or first_name_pronoun(name) != said or first_name_pronoun(
                         alone_is[written_key]) in (None, said):
                     name = alone_is[written_key]
@@ -609,8 +611,10 @@ class Resolver:
 
 
 def _sentence_texts(rows) -> dict[int, str]:
-    """The article's sentences' text by position."""
+    """The article's sentences' text by position ({} for rows without them)."""
     columns = rows.sentence_columns
+    if "position" not in columns or "text" not in columns:
+        return {}
     position, text = columns.index("position"), columns.index("text")
     return {row[position]: row[text] for row in rows.sentences}
 

@@ -347,6 +347,20 @@ def test_the_lede_s_person_does_not_take_a_surname_an_honorific_gives_to_another
     assert said == [("Clinton", "Bill Clinton"), ("Mrs. Clinton", "Hillary Clinton"), ("Mr. Clinton", "Bill Clinton")]
 
 
+def test_an_honorific_of_no_person_the_article_writes_in_full_is_the_corpus_person_of_that_name(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Barack Obama spoke in Ohio. Obama said the economy had grown."},
+        {"id": "b", "text": "Michelle Obama opened the garden on Monday. Mr. Obama joined her later. "
+                            "Mrs. Obama thanked the volunteers."}])
+    said = [(text[:start][-5:] + "Obama", name) for text, start, name in db.execute(
+        "select sentences.text, mentions.start, actors.name from mentions "
+        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
+        "join articles on articles.id = sentences.article_id "
+        "where mentions.text = 'Obama' and articles.source = 'b' order by mentions.id")]
+    assert said == [("Mr. Obama", "Barack Obama"), ("Mrs. Obama", "Michelle Obama")]
+
+
 def test_nicknames_and_initials_are_the_person_and_a_city_is_not_its_state():
     assert mentions("Crowds packed New York City on Friday.", "HRC told donors she would win.",
                     "Clinton laughed.") == [

@@ -463,7 +463,7 @@ def canonical_people(people, pronouns=None) -> list[str]:
     ("Hillary"), else itself. Not the one named last: "Michelle Obama" once does
     not make every later "Obama" hers, nor is a surname alone the son's ("Trump" beside
     "Donald Trump Jr." is left to resolution). A surname after an honorific ("Mr.
-    Clinton", `pronouns` "he") is first among those whose first name is a man's.
+    Clinton", `pronouns` "he") is one of those whose first name is not a woman's.
     """
     full = {}  # (first, surname, suffix) -> canonical name, the first form seen
     written = Counter()  # canonical name -> full mentions
@@ -492,13 +492,13 @@ def canonical_people(people, pronouns=None) -> list[str]:
         elif surname in names_by_surname:
             candidates = names_by_surname[surname]
             if pronoun is not None:
-                of_sex = [n for n in candidates if first_name_pronoun(n) == pronoun]
-                candidates = of_sex or candidates
+                candidates = [n for n in candidates if first_name_pronoun(n) in (pronoun, None)]
             counts = sorted((written[n] for n in candidates), reverse=True)
-            # Two written in full as often: the surname stays, for resolution to
-            # decide by the corpus ("Michelle Obama" and "Barack Obama" once each).
+            # Two written in full as often, or none of the honorific's sex ("Mr.
+            # Obama" where only Michelle is written in full): the surname stays,
+            # for resolution to decide by the corpus.
             name = (max(candidates, key=lambda n: written[n])
-                    if len(counts) == 1 or counts[0] > counts[1] else surname)
+                    if len(counts) == 1 or len(counts) > 1 and counts[0] > counts[1] else surname)
         elif len(names_by_first.get(surname, [])) == 1:
             name = names_by_first[surname][0]  # "Hillary", after "Hillary Clinton"
         else:
