@@ -171,7 +171,6 @@ def actor_rows(scope: Scope, read: earlier_release.Reading) -> tuple[str, dict]:
     they are in (NULL where the rows do not count articles). From the summary
     that holds the scope's filters (reading every article in scope would grow
     with the database), else from each actor's articles."""
-    labels = ", ".join(f"aa.{column}" for column in earlier_release.LABEL_COUNT_COLUMNS)
     if not scope.filtered or scope.by_outlet_only:
         where, params = scope.where(outlet="aa.outlet")
         table, actor, articles = "outlet_actor_stats", "aa.actor_id", "null"
@@ -182,14 +181,14 @@ def actor_rows(scope: Scope, read: earlier_release.Reading) -> tuple[str, dict]:
         # The actors of the articles that mention the picked one (other_id).
         where, params = scope.where(outlet="aa.outlet", actor="aa.actor_id = :actor")
         table, actor, articles = "facet_actor_article_pairs", "aa.other_id", "aa.articles"
-    else:
+    else:  # a row per actor and article
         where, params = scope.where()
         table, actor, articles = "actor_articles", "aa.actor_id", "1"
-    if not read.has(table, "labelled_mentions"):
-        labels = ", ".join(f"null as {column}" for column in earlier_release.LABEL_COUNT_COLUMNS)
-    joined = f"{table} aa join articles a on a.id = aa.article_id" if articles == "1" else f"{table} aa"
+    source = f"{table} aa" if table != "actor_articles" else f"{table} aa join articles a on a.id = aa.article_id"
+    labels = ", ".join(f"aa.{column}" if read.has(table, "labelled_mentions") else f"null as {column}"
+                       for column in earlier_release.LABEL_COUNT_COLUMNS)
     return (f"select {actor} as actor_id, aa.outlet, aa.mentions, {articles} as articles, {labels} "
-            f"from {joined} where {where}"), params
+            f"from {source} where {where}"), params
 
 
 async def top_actors(db, scope: Scope, read: earlier_release.Reading) -> list[dict]:
