@@ -76,6 +76,10 @@ PLUGIN_PAGES = [
     "/-/attribution/{db}?since=2014-11&until=2014-11",  # the seeds' month: every article
     f"/-/attribution/{{db}}?outlet={OUTLET}",
     f"/-/attribution/{{db}}?actor={ACTOR}",
+    # and under each pair of them
+    f"/-/attribution/{{db}}?outlet={OUTLET}&since=2014-11&until=2014-11",
+    f"/-/attribution/{{db}}?actor={ACTOR}&since=2014-11&until=2014-11",
+    f"/-/attribution/{{db}}?outlet={OUTLET}&actor={ACTOR}",
 ]
 
 

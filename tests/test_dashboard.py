@@ -319,7 +319,7 @@ def test_under_a_date_range_and_an_actor_the_counts_come_from_the_summaries(news
         "update outlet_actor_period_stats set articles = 10 * articles, mentions = 10 * mentions; "
         "update facet_actor_article_pairs set articles = 10 * articles, mentions = 10 * mentions"))
     obama = store.open_database(news).execute("select id from actors where name = 'Barack Obama'").fetchone()[0]
-    for scope in ("since=2014-11&until=2016-11", f"actor={obama}"):
+    for scope in ("since=2014-11&until=2016-11", f"actor={obama}", f"actor={obama}&since=2014-11&until=2016-11"):
         url = f"/-/attribution/news.json?min_articles=1&{scope}"
         (real,), (tenfold,) = fetch(news, url), fetch(scaled, url)
         real, tenfold = real.json(), tenfold.json()

@@ -164,16 +164,17 @@ SUMMARY_TABLES = {
          ["outlet", "actor_id", "sentiment_sum", "sentiment_count"]],
         ARTICLE,
     ),
-    # The actors that share articles with each actor (itself included), for the
-    # actor facet of articles under ?_actor=, and their mentions there: the
-    # dashboard's actors and sentiment under ?actor=.
+    # The actors that share articles with each actor (itself included), by
+    # outlet and month: the actor facet of articles under ?_actor=, and the
+    # dashboard's actors and sentiment under ?actor= (and a date range).
     "facet_actor_article_pairs": (
-        f"""select pairs.actor_id, others.actor_id as other_id, others.outlet, count(*) as articles,
+        f"""select pairs.actor_id, others.actor_id as other_id, others.outlet, {_MONTH}, count(*) as articles,
           sum(others.sentiment_sum) as sentiment_sum, sum(others.sentiment_count) as sentiment_count,
           sum(others.mentions) as mentions, {LABEL_COUNT_SUMS.replace("sum(", "sum(others.")}
         from actor_articles pairs join actor_articles others on others.article_id = pairs.article_id
+        join articles on articles.id = pairs.article_id
         where pairs.article_id in ({{articles}})
-        group by 1, 2, 3""",
+        group by 1, 2, 3, 4""",
         [["actor_id"]], ADD,
     ),
     # The dashboard's outlets under ?actor=: the articles that mention each actor,
@@ -260,7 +261,7 @@ GROUPED_BY = {
     "facet_sentence_bands": ("outlet", *SUMMARISED_FILTERS, "month", "score", "band"),
     "facet_actor_sentence_bands": ("actor_id", "outlet", *SUMMARISED_FILTERS, "month", "score", "band"),
     "actor_articles": ("actor_id", "article_id", "outlet", "story_id"),
-    "facet_actor_article_pairs": ("actor_id", "other_id", "outlet"),
+    "facet_actor_article_pairs": ("actor_id", "other_id", "outlet", "month"),
     "actor_outlet_month_stats": ("actor_id", "outlet", "month"),
     "actor_source_stats": ("actor_id", "outlet", "source_id", "month"),
     "outlet_month_stats": ("outlet", "month"),

@@ -177,9 +177,9 @@ def actor_rows(scope: Scope, read: earlier_release.Reading) -> tuple[str, dict]:
     elif scope.actor is None and read.has("outlet_actor_period_stats", "articles"):
         where, params = scope.summary_where()
         table, actor, articles = "outlet_actor_period_stats", "aa.actor_id", "aa.articles"
-    elif not (scope.since or scope.until) and read.has("facet_actor_article_pairs", "mentions"):
+    elif read.has("facet_actor_article_pairs", "mentions") and read.has("facet_actor_article_pairs", "month"):
         # The actors of the articles that mention the picked one (other_id).
-        where, params = scope.where(outlet="aa.outlet", actor="aa.actor_id = :actor")
+        where, params = scope.where(outlet="aa.outlet", month="aa.month", actor="aa.actor_id = :actor")
         table, actor, articles = "facet_actor_article_pairs", "aa.other_id", "aa.articles"
     else:  # a row per actor and article
         where, params = scope.where()
