@@ -286,7 +286,7 @@ def test_a_month_range_holds_every_article_of_its_months_and_no_other(tmp_path):
 
 # What the dashboard reads from the summaries under a date range and under an
 # actor: dropped, the page counts the rows of a database that predates them.
-DASHBOARD_SUMMARIES = ("drop table outlet_month_stats; drop table actor_outlet_month_stats; "
+DASHBOARD_SUMMARIES = ("drop table outlet_month_stats; drop table actor_outlet_period_stats; "
                        "drop table actor_source_stats; alter table outlet_actor_period_stats drop column articles; "
                        "alter table facet_actor_article_pairs drop column mentions")
 
@@ -307,13 +307,18 @@ def test_every_scope_reads_from_the_summaries_what_counting_the_rows_gives(news,
         assert summarised.status_code == from_rows.status_code == 200, scope
         assert summarised.json() == from_rows.json(), scope
         assert summarised.json()["outlets"] and summarised.json()["actor_list"], scope
+        # The charts too, over time included (the records span 2014 to 2016: by month).
+        page = url.replace("news.json", "news")
+        (summarised,), (from_rows,) = fetch(news, page), fetch(counted, page)
+        assert chart_specs(summarised.text) == chart_specs(from_rows.text), scope
+        assert any("by month" in spec["title"] for spec in chart_specs(summarised.text)), scope
 
 
 def test_under_a_date_range_and_an_actor_the_counts_come_from_the_summaries(news, tmp_path):
     # Every count of the summaries the two scopes read, ten times over.
     scaled = edited_copy(news, tmp_path / "scaled", (
         "update outlet_month_stats set articles = 10 * articles; "
-        "update actor_outlet_month_stats set articles = 10 * articles; "
+        "update actor_outlet_period_stats set articles = 10 * articles; "
         "update actor_source_stats set attributions = 10 * attributions; "
         "update outlet_source_stats set attributions = 10 * attributions; "
         "update outlet_actor_period_stats set articles = 10 * articles, mentions = 10 * mentions; "

@@ -177,14 +177,15 @@ SUMMARY_TABLES = {
         group by 1, 2, 3, 4""",
         [["actor_id"]], ADD,
     ),
-    # The dashboard's outlets under ?actor=: the articles that mention each actor,
-    # added up by outlet and month of publication (NULL: undated).
-    "actor_outlet_month_stats": (
-        f"""select actor_articles.actor_id, articles.outlet, substr(articles.published, 1, 7) as month,
-          {ARTICLE_SUMS}
+    # The dashboard's outlets under ?actor=, and over time: the articles that
+    # mention each actor, added up by outlet, month and ISO week of publication
+    # (NULL: undated).
+    "actor_outlet_period_stats": (
+        f"""select actor_articles.actor_id, articles.outlet, {_MONTH},
+          strftime('%Y-W%W', articles.published) as week, {ARTICLE_SUMS}
         from actor_articles join articles on articles.id = actor_articles.article_id
         where actor_articles.article_id in ({{articles}})
-        group by 1, 2, 3""",
+        group by 1, 2, 3, 4""",
         [["actor_id", "month"]], ADD,
     ),
     # The named sources cited in the articles that mention each actor, by outlet
@@ -262,7 +263,7 @@ GROUPED_BY = {
     "facet_actor_sentence_bands": ("actor_id", "outlet", *SUMMARISED_FILTERS, "month", "score", "band"),
     "actor_articles": ("actor_id", "article_id", "outlet", "story_id"),
     "facet_actor_article_pairs": ("actor_id", "other_id", "outlet", "month"),
-    "actor_outlet_month_stats": ("actor_id", "outlet", "month"),
+    "actor_outlet_period_stats": ("actor_id", "outlet", "month", "week"),
     "actor_source_stats": ("actor_id", "outlet", "source_id", "month"),
     "outlet_month_stats": ("outlet", "month"),
     "outlet_period_stats": ("outlet", "month", "week"),

@@ -32,7 +32,7 @@ LABELLED_SUMMARIES = ("outlet_actor_stats", "actor_articles", "outlet_actor_peri
 # The tables whose columns decide what a page can show.
 READ_TABLES = ("mentions", "actors", "actor_stats", "outlet_actor_stats", "actor_articles",
                "outlet_actor_period_stats", "facet_actor_sentences", "facet_actor_article_pairs",
-               "outlet_month_stats", "actor_outlet_month_stats", "outlet_source_stats", "actor_source_stats")
+               "outlet_month_stats", "actor_outlet_period_stats", "outlet_source_stats", "actor_source_stats")
 
 
 def what_it_lacks(path: str | None) -> list[str]:

@@ -129,7 +129,7 @@ async def outlet_rows(datasette, db, scope: Scope, read: earlier_release.Reading
     """Each outlet's figures in scope: from the summary by outlet and month (by
     actor, outlet and month when an actor is picked) that the load keeps, or,
     in a database that predates it, from the articles."""
-    summary, actor = (("actor_outlet_month_stats", "actor_id") if scope.actor is not None
+    summary, actor = (("actor_outlet_period_stats", "actor_id") if scope.actor is not None
                       else ("outlet_month_stats", None))
     if read.has(summary, "polarity_count"):
         where, params = scope.summary_where(actor=actor)
@@ -331,14 +331,17 @@ async def actor_list(datasette, db, scope: Scope, read: earlier_release.Reading)
     return actors
 
 
-async def over_time_rows(db, scope: Scope, period: str) -> list[dict]:
-    if scope.actor is None:
-        # The summary the load keeps, by the same outlet and months.
-        where, params = scope.summary_where()
+async def over_time_rows(db, scope: Scope, period: str, read: earlier_release.Reading) -> list[dict]:
+    # The summaries the load keeps, by the same outlet and months (and the actor
+    # the articles mention); a database that predates the latter reads articles.
+    if scope.actor is None or read.has("actor_outlet_period_stats", "week"):
+        summary, undated = (("outlet_period_stats", "") if scope.actor is None
+                            else ("actor_outlet_period_stats", " and month is not null"))
+        where, params = scope.summary_where(actor=None if scope.actor is None else "actor_id")
         return await fetch_rows(db, (
             f"select outlet, {period} as period, sum(articles) as articles, sum(attributed) as attributed, "
             "sum(anonymous) as anonymous, sum(hedged) as hedged, sum(sentences) as sentences "
-            f"from outlet_period_stats where {where} group by 1, 2"), params)
+            f"from {summary} where {where}{undated} group by 1, 2"), params)
     where, params = scope.where()
     expression = PERIODS[period][1].replace("articles.", "a.")
     return await fetch_rows(db, (
@@ -381,7 +384,7 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     }
 
 
-async def dashboard_charts(datasette, db, scope: Scope, data: dict) -> list:
+async def dashboard_charts(datasette, db, scope: Scope, data: dict, read: earlier_release.Reading) -> list:
     palette = charts.Palette(await ranked_outlets(db))
     name, scoped = db.name, scope.link_args()
     found = []
@@ -393,7 +396,7 @@ async def dashboard_charts(datasette, db, scope: Scope, data: dict) -> list:
     if period:
         # The outlets the minimum of articles leaves, as in the table.
         shown = {o["outlet"] for o in data["outlets"]}
-        rows = [row for row in await over_time_rows(db, scope, period) if row["outlet"] in shown]
+        rows = [row for row in await over_time_rows(db, scope, period, read) if row["outlet"] in shown]
 
         def link_of(what):
             return lambda outlet, at: table_link(datasette, name, "sentences", outlet=outlet, _period=at,
@@ -470,7 +473,7 @@ async def dashboard_page(datasette, request):
         "attribution_dashboard.html",
         {"database": db.name, **data, "picked_actor": picked,
          "earlier_release_notice": read.notice, "unlabelled": not read.labelled,
-         "charts": await dashboard_charts(datasette, db, scope, data),
+         "charts": await dashboard_charts(datasette, db, scope, data, read),
          "chart_scripts": [datasette.urls.static_plugins("datasette-attribution", s) for s in charts.SCRIPTS],
          "dashboard_url": dashboard_url(datasette, db.name),
          "json_url": dashboard_url(datasette, db.name, ".json") + (f"?{query}" if query else ""),
