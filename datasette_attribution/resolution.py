@@ -43,8 +43,8 @@ from functools import partial
 from typing import Callable, Mapping, Protocol, Sequence
 
 from .grouping import day_of
-from .scorers.actors import alias_table, first_name_pronoun, honorific_pronoun
-from .scorers.common.names import same_given_name, split_suffix
+from .scorers.actors import alias_table, honorific_pronoun
+from .scorers.common.names import first_name_pronoun, same_given_name, split_suffix
 
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
@@ -479,11 +479,13 @@ class Resolver:
             name = resolved[(actor, kind)]
             written_key = name_key(text, kind)
             if kind == "person" and written_key in alone_is and name in in_full[written_key]:
-                # Unless an honorific says the scorer's one is meant: "Mr. Clinton"
-                # is Bill where the lede is Hillary's.
-                if said is None or first_name_pronoun(name) != said or first_name_pronoun(
-                        alone_is[written_key]) in (None, said):
-                    name = alone_is[written_key]
+                # Unless an honorific says the scorer's one is meant and not the lede's:
+                # "Mr. Clinton" is Bill where the lede is Hillary's.
+                lede = alone_is[written_key]
+                honorific_decides = (said is not None and first_name_pronoun(name) == said
+                                     and first_name_pronoun(lede) not in (None, said))
+                if not honorific_decides:
+                    name = lede
             entity = self.entities[name]
             entity.kinds[kind] += 1
             entity.mentions += 1

@@ -21,8 +21,8 @@ from pathlib import Path
 import pycountry
 
 from ..records import LoadError
-from ..resources import labelled, lexicon, words
-from .common.names import in_title_case, is_common_word, is_title, split_suffix
+from ..resources import lexicon, words
+from .common.names import first_name_pronoun, in_title_case, is_common_word, is_title, split_suffix
 from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
@@ -436,18 +436,6 @@ def honorific_pronoun(before: str) -> str | None:
     if found is None:
         return None
     return "he" if found.group(1) else "she"
-
-
-@lru_cache(maxsize=1)
-def _pronouns_of_first_names() -> dict[str, str]:
-    return {name.lower(): pronoun for name, pronoun in labelled("first_names.txt")}
-
-
-def first_name_pronoun(name: str) -> str | None:
-    """"he" or "she" for a person's name by its first name ("Bill Clinton": "he"),
-    None when the first name does not say."""
-    words = name.split()
-    return _pronouns_of_first_names().get(words[0].lower()) if words else None
 
 
 def canonical_people(people, pronouns=None) -> list[str]:

@@ -7,7 +7,7 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from ...resources import words
+from ...resources import labelled, words
 
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
@@ -100,3 +100,16 @@ def same_given_name(first: str, other: str) -> bool:
     nicknames of one name are not ("Bill" and "Bob", both Robert's)."""
     first, other = first.lower(), other.lower()
     return first == other or other in _nicknames().get(first, ())
+
+
+@lru_cache(maxsize=1)
+def _first_name_pronouns() -> dict[str, str]:
+    return dict(labelled("first_names.txt"))
+
+
+def first_name_pronoun(name: str) -> str | None:
+    """"he" or "she" for a person's name by its first name, as nearly everyone who
+    bears it is called (lexicons/first_names.txt: "Bill Clinton" "he"); None when
+    the first name does not say."""
+    words_of_name = name.split()
+    return _first_name_pronouns().get(words_of_name[0]) if words_of_name else None

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...resources import labelled, words
-from ..common.names import strip_titles
+from ..common.names import first_name_pronoun, strip_titles
 from ..common.phrases import PhraseFinder
 from ..common.summary import share
 from .cues import quotation_depths
@@ -241,11 +241,6 @@ def _quoted_speakers(span, found: list[dict]) -> None:
                                attribution=outer.get("attribution", "named"), anonymous=outer["anonymous"])
 
 
-@lru_cache(maxsize=1)
-def first_names() -> dict[str, str]:
-    return dict(labelled("first_names.txt"))
-
-
 NOT_NAMES = frozenset({"his", "her", "hers", "its", "their", "theirs", "you", "your", "my", "our",
                        "this", "that", "these", "those", "one", "both", "each", "all", "some"})
 
@@ -298,7 +293,7 @@ class Discourse:
         self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
                        if m["kind"] == "person"}
         for person in self.people:
-            gender = first_names().get(person.split()[0])
+            gender = first_name_pronoun(person)
             if gender:
                 self._vote(person, gender, 2)
 
