@@ -247,8 +247,8 @@ SUMMARY_TABLES = {
         [["actor_id"]], ADD,
     ),
 }
-# Columns worked out from others once the sums are added up.
-DERIVED = {"mean_sentiment": "round(sentiment_sum / nullif(sentiment_count, 0), 4)"}
+# Columns worked out from others once the sums are added up ({table}: the summary).
+DERIVED = {"mean_sentiment": "round([{table}].sentiment_sum / nullif([{table}].sentiment_count, 0), 4)"}
 # Columns each summary is grouped by: an ADD summary's other columns add up, and
 # a facet may filter or count by these (FACET_SUMMARIES).
 GROUPED_BY = {
@@ -485,6 +485,8 @@ def _add_rows(db: sqlite_utils.Database, name: str, sql: str, keys: tuple[str, .
                f"where not exists (select 1 from [{name}] where {same})")
     for column, expression in DERIVED.items():
         if column in columns:
-            db.execute(f"update [{name}] set [{column}] = {expression} where exists "
-                       f"(select 1 from summary_delta where {same})")
+            # Only the rows the delta added into: joined from the delta, by the
+            # summary's index, where a scan of the summary grew with the database.
+            db.execute(f"update [{name}] set [{column}] = {expression.format(table=name)} "
+                       f"from summary_delta where {same}")
     db.execute("drop table temp.summary_delta")
