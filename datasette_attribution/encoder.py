@@ -83,12 +83,13 @@ class Encoder:
 
 
 def _encoding(encoding, states) -> dict:
-    keep = [index for index, special in enumerate(encoding.special_tokens_mask) if not special]
-    kept = numpy.ascontiguousarray(states[keep], dtype=numpy.float32) if keep \
+    keep = numpy.flatnonzero(numpy.asarray(encoding.special_tokens_mask) == 0)
+    kept = numpy.ascontiguousarray(states[keep], dtype=numpy.float32) if len(keep) \
         else numpy.zeros((0, WIDTH), dtype=numpy.float32)
     mean = kept.mean(0) if len(kept) else numpy.zeros(WIDTH, dtype=numpy.float32)
     norm = float(numpy.linalg.norm(mean))
-    return {"offsets": [encoding.offsets[index] for index in keep], "states": kept,
+    offsets = encoding.offsets
+    return {"offsets": [offsets[index] for index in keep.tolist()], "states": kept,
             "pooled": mean / norm if norm else mean}
 
 

@@ -39,28 +39,38 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     open_at, closing = None, None
     position = 0
     while position < len(body):
-        if open_at is None:
-            mark = _mark_at(body, position)
-            if mark and _opens(body, position):
-                open_at, closing = position + len(mark), OPENING[mark]
+        if open_at is None:  # to the next opening mark (a search, not a step a character)
+            found = _OPENING_MARK.search(body, position)
+            if found is None:
+                break
+            position = found.start()
+            if _opens(body, position):
+                open_at, closing = found.end(), OPENING[found.group()]
                 position = open_at
-                continue
-        elif body.startswith(closing, position) and (
-                closing not in AMBIGUOUS_CLOSINGS or _closes(body, position + len(closing) - 1)):
-            spans.append((open_at, position))
-            open_at = None
-            position += len(closing)
-            continue
-        elif body.startswith(PARAGRAPH_BREAK, position):
-            next_start = position + len(PARAGRAPH_BREAK)
-            mark = _mark_at(body, next_start)
-            if mark is None:
-                spans.append((open_at, position))  # unbalanced: close at the paragraph end
-                open_at = None
             else:
-                position = next_start + len(mark)  # the quote goes on after the reopening mark
-                continue
-        position += 1
+                position += 1
+            continue
+        close_at, break_at = body.find(closing, position), body.find(PARAGRAPH_BREAK, position)
+        if close_at < 0 and break_at < 0:
+            break
+        if close_at >= 0 and (break_at < 0 or close_at <= break_at):
+            position = close_at
+            if closing not in AMBIGUOUS_CLOSINGS or _closes(body, position + len(closing) - 1):
+                spans.append((open_at, position))
+                open_at = None
+                position += len(closing)
+            else:
+                position += 1
+            continue
+        position = break_at
+        next_start = position + len(PARAGRAPH_BREAK)
+        mark = _mark_at(body, next_start)
+        if mark is None:
+            spans.append((open_at, position))  # unbalanced: close at the paragraph end
+            open_at = None
+            position += 1
+        else:
+            position = next_start + len(mark)  # the quote goes on after the reopening mark
     if open_at is not None:
         spans.append((open_at, len(body)))
     return [(s, e) for s, e in spans if body[s:e].strip()]
@@ -84,6 +94,8 @@ def _mark_at(body: str, position: int) -> str | None:
 
 
 REOPENING = "|".join(map(re.escape, OPENING))
+# The marks in OPENING's order, so that the two-character ones are tried first.
+_OPENING_MARK = re.compile(REOPENING)
 
 
 def _quote_text(inside: str) -> str:
