@@ -244,6 +244,26 @@ def test_a_headline_names_only_whom_the_article_names():
         ("Obama", "Barack Obama")]
 
 
+def test_a_common_word_capitalised_only_as_a_sentence_s_first_word_is_no_actor():
+    # The entity recogniser reads the capital of a sentence's first word as a
+    # name's: "Secrecy" became an organisation, "Ignore" a person. A surname that
+    # opens a sentence stays a name when the article writes it so elsewhere.
+    found = find_actors([parsed(s) for s in (
+        "Secrecy is not a stranger when it comes to Hillary Clinton's health issues.",
+        "\u201cIgnore the polls,\u201d the candidate told supporters in Ohio.",
+        "Attorney General Eric Holder spoke on Monday.",
+        "Holder said the case was closed.",
+        "Politico reported that Congress would vote.",
+    )])
+    assert [[(m["text"], m["actor"], m["kind"]) for m in mentions] for mentions in found] == [
+        [("Hillary Clinton", "Hillary Clinton", "person")],
+        [("Ohio", "Ohio", "place")],
+        [("Eric Holder", "Eric Holder", "person")],
+        [("Holder", "Eric Holder", "person")],
+        [("Politico", "Politico", "organization"), ("Congress", "Congress", "organization")],
+    ]
+
+
 def test_the_targets_of_a_sentence_scored_together_score_as_each_alone():
     # One encoder pass serves every mention of a sentence.
     from datasette_attribution.encoder import encode

@@ -193,6 +193,16 @@ def _name_parts(tokens, kind, aliases) -> list[tuple[list, str]]:
     return [(tokens, kind)]
 
 
+def _only_opens(span, tokens, kind) -> bool:
+    """A one-word person or organisation that is the sentence's first word (after
+    any quotation mark or bracket), in title case, and a word English writes in
+    lower case and never as a proper noun: its capital may be the sentence's alone."""
+    word = tokens[0]
+    return (len(tokens) == 1 and kind in ("person", "organization") and word.text.istitle()
+            and all(t.is_punct for t in span.doc[span.start:word.i])
+            and is_common_word(word.text, never_a_name=True))
+
+
 def _in_title(token) -> bool:
     """The entity is the end of a title: "Secretary of State"."""
     return token.i >= 2 and token.doc[token.i - 1].lower_ == "of" and is_title(token.doc[token.i - 2].text)
@@ -234,6 +244,11 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     found: list[list[dict]] = [[] for _ in spans]
     people = []  # (sentence index, start, end, name tokens)
     others = []  # (sentence index, start, end, name, kind): organisations, places, groups
+    # The words of the article's names found where capitals tell: a sentence's
+    # capitalised first word is a name only if the article also writes it so
+    # elsewhere ("Holder said" after "Eric Holder").
+    named_elsewhere = {token.text for span in spans for ent in span.ents if ENTITY_KINDS.get(ent.label_)
+                       and not _only_opens(span, list(ent), ENTITY_KINDS[ent.label_]) for token in ent}
     for index, span in enumerate(spans):
         text, base = span.text, span.start_char
         if CREDIT.search(text):
@@ -249,6 +264,8 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                     or not any(t.text[:1].isupper() for t in tokens)
                     or all(is_title(t.text) for t in tokens)):
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
+            if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
+                continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
             for part, part_kind in _name_parts(tokens, kind, aliases):
                 start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
                 # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
