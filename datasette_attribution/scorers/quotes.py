@@ -44,7 +44,7 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
             if found is None:
                 break
             position = found.start()
-            if _opens(body, position):
+            if _opens(body, position, found.group()):
                 open_at, closing = found.end(), OPENING[found.group()]
                 position = open_at
             else:
@@ -90,7 +90,8 @@ def _people_named(speaker: str | None, sentences) -> list[str]:
 
 def _mark_at(body: str, position: int) -> str | None:
     """The opening mark at `position`, the two-character ones first."""
-    return next((mark for mark in OPENING if body.startswith(mark, position)), None)
+    found = _OPENING_MARK.match(body, position)
+    return found.group() if found else None
 
 
 REOPENING = "|".join(map(re.escape, OPENING))
@@ -104,9 +105,9 @@ def _quote_text(inside: str) -> str:
     return " ".join(joined.split()).strip(" \"“”‘’'`")
 
 
-def _opens(body: str, position: int) -> bool:
+def _opens(body: str, position: int, mark: str) -> bool:
     """An opening mark follows a space or a bracket and comes before a word."""
-    after = body[position + len(_mark_at(body, position) or " "):][:1]
+    after = body[position + len(mark):position + len(mark) + 1]
     return (position == 0 or not body[position - 1].isalnum()) and after != "" and not after.isspace()
 
 
