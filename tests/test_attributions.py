@@ -102,6 +102,17 @@ def test_groups_and_opinion_at_large_are_vague_and_anonymous():
         assert (attribution, kind) == ("anonymous", "vague"), text
 
 
+def test_a_group_worried_or_adamant_that_something_is_so_is_a_vague_source():
+    assert main_attribution("But loyalists were adamant that he has no plans to run.") == (
+        "anonymous", "loyalists", "vague")
+    assert main_attribution("Some Clinton backers are concerned that momentum could carry him.") == (
+        "anonymous", "Some Clinton backers", "vague")
+    # no clause, no claim: a state of the group, and an impersonal "it is clear"
+    assert main_attribution("The delegates in attendance were unanimous in their condemnation.") == (
+        "none", None, None)
+    assert main_attribution("It is clear that the plan failed.") == ("none", None, None)
+
+
 def test_identified_documents_are_named_documents():
     for text in ("FBI records show the agency interviewed him twice.",
                  "The indictment says the aide lied to investigators.",
