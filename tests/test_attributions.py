@@ -140,6 +140,20 @@ def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
     assert actors[3] == [("Trump", "person")]
 
 
+def test_a_possessive_pronoun_owning_a_noun_cue_is_resolved_like_he_or_she():
+    sentences = analyze_text("Mr. Trump met Mrs. Clinton before the debate. "
+                             "His comments about her record drew boos.")
+    (comments,) = sentences[1]["attributions"]
+    assert (comments["source"], comments["actor"], comments["speaker"]) == ("His", ("Trump", "person"), "Trump")
+
+
+def test_a_surname_alone_takes_no_gender_from_the_census_first_names():
+    # "Clinton" is a man's first name in the census; here it is her surname
+    sentences = analyze_text("Clinton spoke in Iowa on Monday. She said the race was close.")
+    (said,) = sentences[1]["attributions"]
+    assert said["speaker"] == "Clinton"
+
+
 def test_being_asked_is_not_an_attribution():
     assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
 
