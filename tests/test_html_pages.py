@@ -4,6 +4,7 @@ from pathlib import Path
 
 from helpers import page_article
 
+from datasette_attribution.extract import markup
 from datasette_attribution.ingest.formats import to_article
 from datasette_attribution.records import RawDocument
 
@@ -138,3 +139,44 @@ def test_a_time_in_utc_is_given_at_the_offset_the_page_writes_its_times_in():
         "<article>", '<article><time datetime="2023-03-13T22:30:00-04:00">March 13, 2023 10:30 pm</time>')
     article = to_article(RawDocument("harbour.html", "harbour.html", "html", page))
     assert article.published == "2023-03-13T22:30:00-04:00"
+
+
+def harbour_with(published_meta: str, dateline: str, above: bool = False, url: str | None = None):
+    page = HARBOUR.read_text("utf-8").replace("2023-03-14T08:30:00+00:00", published_meta)
+    headline = "<h1>Harbour bridge to close for repairs</h1>"
+    line = f'<div class="dateline">{dateline}</div>'
+    page = page.replace(headline, line + headline if above else headline + line)
+    return to_article(RawDocument("harbour.html", "harbour.html", "html", page, {"url": url} if url else {}))
+
+
+def test_the_date_the_page_shows_under_its_headline_is_the_publishers_day():
+    # 1 am UTC on the 15th is 9 pm on the 14th in New York, as the page shows its reader.
+    article = harbour_with("2023-03-15T01:00:00+00:00", "Published 9:00 PM EDT, Tue March 14, 2023")
+    assert article.published == "2023-03-14T21:00:00-04:00"
+
+
+def test_a_dateline_above_the_headline_and_a_date_the_page_shows_as_updated():
+    kicker = harbour_with("2023-03-14T08:30:00+00:00", "Published March 15, 2023 5:00am EDT", above=True)
+    updated = harbour_with("2023-03-14T08:30:00+00:00", "Last Updated: March 16, 2023 at 6:33 a.m. ET "
+                                                        "First Published: March 14, 2023 at 4:30 a.m. ET")
+    assert (kicker.published, updated.published) == ("2023-03-15T05:00:00-04:00", "2023-03-14T08:30:00+00:00")
+
+
+def test_a_date_shown_far_from_any_the_page_declares_is_not_its_date():
+    article = harbour_with("2023-03-14T08:30:00+00:00", "July 10, 2022")
+    assert article.published == "2023-03-14T08:30:00+00:00"
+
+
+def test_a_date_in_the_pages_address_is_one_it_declares():
+    shown = "By Maria Lopez • March 21, 2023"
+    dated = harbour_with("2023-03-14T08:30:00+00:00", shown, url="https://example.org/news/2023/mar/21/bridge/")
+    undated = harbour_with("2023-03-14T08:30:00+00:00", shown, url="https://example.org/news/bridge/")
+    assert (dated.published, undated.published) == ("2023-03-21", "2023-03-14T08:30:00+00:00")
+
+
+def test_a_headline_after_the_pages_first_300000_characters_is_read():
+    styles = "<style>" + ".x{color:red}" * 30_000 + "</style>"
+    page = HARBOUR.read_text("utf-8").replace("</head>", styles + "</head>")
+    assert markup.headings(markup.page_tree(page)) == ["Harbour bridge to close for repairs"]
+    lines, h1_at = markup.visible_lines(markup.page_tree(page))
+    assert (lines[h1_at[0]], lines[h1_at[0] + 1]) == ("Harbour bridge to close for repairs", "By Maria Lopez")

@@ -344,3 +344,9 @@ def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it(opening, text):
 ])
 def test_a_dateline_glued_together_by_the_pages_markup(dateline, published):
     assert date_in_line(dateline)[0] == published
+
+
+def test_a_dateline_that_gives_the_updated_time_first_dates_the_story_by_its_publication():
+    line = "Last Updated: Dec. 23, 2023 at 6:33 a.m. ET First Published: Dec. 18, 2023 at 4:12 p.m. ET"
+    assert date_in_line(line)[0] == "2023-12-18T16:12:00-05:00"
+    assert date_in_line("Published Dec. 18, 2023 Updated Dec. 23, 2023")[0] == "2023-12-18"

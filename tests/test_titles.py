@@ -126,3 +126,14 @@ def test_the_rules_score_a_headline_its_title_bar_repeats():
     scores = headline_scores(header, BODY)
     assert scores[0] is None and scores[1] is not None and scores[1] > 1.0
 
+
+
+def test_an_h1_another_declared_title_agrees_with_is_marked_agreed():
+    candidates = titles.html_candidates(
+        [("h1", "Harbour bridge to close for repairs"), ("og", "Harbour bridge to close for repairs"),
+         ("twitter", "Everything you need to know about the bridge")],
+        None, "The harbour bridge will close for repairs.", "https://coastaltribune.com/x", "The Coastal Tribune",
+        None)
+    assert [(c.text, c.features["h1_agreed"]) for c in candidates] == [
+        ("Harbour bridge to close for repairs", 1.0), ("Everything you need to know about the bridge", 0.0)]
+

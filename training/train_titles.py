@@ -1,4 +1,4 @@
-"""Train the headline chooser (datasette_attribution/text/titles.py) and report it
+"""Train the headline chooser (datasette_attribution/extract/titles.py) and report it
 against the rules, cross-validated by site.
 
     python training/train_titles.py PAGES_NEWS_DIR [--write] [--held]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import trafilatura
 from trafilatura.xml import xmltotxt
@@ -213,13 +213,62 @@ PUBLISHED_META = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate|"""
     r"""publish-date|date)["'][^>]*content=["']([^"']+)["']"""
     r'|"datePublished"\s*:\s*"([^"]+)"', re.IGNORECASE)
+MODIFIED_META = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:modified_time|og:updated_time|dateModified)["']"""
+    r"""[^>]*content=["']([^"']+)["']""", re.IGNORECASE)
+DATELINE_LINES = 12  # how far under its headline a page shows its dateline
+ZONE_DAYS = 1  # a day apart: the same time where the publisher is and in UTC
 
 
-def _published(html: str, extracted: str | None, declared: str | None = None) -> str | None:
+# A date in a story's address: "/2023/12/21/", "/2023/dec/21/", "/news/2023-12-20/".
+URL_DATE = re.compile(rf"/((?:19|20)\d\d)[/-](\d\d?|{metadata.MONTHS})[/-](\d\d?)(?=[/-]|$)", re.IGNORECASE)
+
+
+def _url_day(url: str | None) -> str | None:
+    found = URL_DATE.search(url or "")
+    if not found:
+        return None
+    year, month, day = found.groups()
+    month = int(month) if month.isdigit() else metadata.MONTH_NUMBERS[month.lower()]
+    try:
+        return date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _published(html: str, extracted: str | None, declared: dict, shown: str | None = None,
+               url: str | None = None) -> str | None:
     """The page's publication date as precise as the page gives it: its
     published-time markup when that agrees with trafilatura's date (or the
     JSON-LD datePublished when trafilatura found none), at the page's own
-    offset when it gives the time in UTC."""
+    offset when it gives the time in UTC; but the date the page shows by its
+    headline (`shown`) when it is a day the page declares (published or
+    modified, in its markup or its address `url`) or a day from one (its time in
+    UTC): the reader's date, in the publisher's zone, as the page itself dates
+    the story."""
+    stamp = _declared_time(html, extracted, declared["published"])
+    if not shown:
+        return stamp
+    head = html[:markup.HEAD_CHARS]
+    known = [extracted, declared["published"], declared["modified"], _url_day(url),
+             *(a or b for a, b in PUBLISHED_META.findall(head)), *MODIFIED_META.findall(head)]
+    days = {day for day in (_day_of(metadata.parse_date(value)) for value in known if value) if day}
+    shown_day = _day_of(shown)
+    if stamp and _day_of(stamp) == shown_day:
+        return stamp
+    if shown_day and (not days or any(abs((shown_day - day).days) <= ZONE_DAYS for day in days)):
+        return shown
+    return stamp
+
+
+def _day_of(stamp: str | None) -> date | None:
+    try:
+        return date.fromisoformat(stamp[:10]) if stamp else None
+    except ValueError:
+        return None
+
+
+def _declared_time(html: str, extracted: str | None, declared: str | None) -> str | None:
     day = metadata.parse_date(extracted) if extracted else None
     if day is None and declared:
         return _in_page_zone(metadata.parse_date(declared), html)
@@ -228,6 +277,24 @@ def _published(html: str, extracted: str | None, declared: str | None = None) ->
         if stamp and (day is None or stamp.startswith(day)):
             return _in_page_zone(stamp, html)
     return day
+
+
+def shown_date(lines: list[str], h1_at: list[int], headline: str | None) -> str | None:
+    """The dateline a page shows its reader by its headline: the first date in
+    the few lines under it, else in the two just above it (a kicker's). The
+    headline is the page's first <h1> that is one (a logo's <h1> is not), else
+    the first line that is the `headline` chosen."""
+    key = titles._key(headline)
+    anchor = next((at for at in h1_at if len(lines[at].split()) > markup.MAX_LOGO_WORDS), None)
+    if anchor is None:
+        anchor = next((i for i, line in enumerate(lines) if key and titles._key(line) == key), None)
+    if anchor is None:
+        return None
+    for line in [*lines[anchor + 1:anchor + 1 + DATELINE_LINES], *lines[max(0, anchor - 2):anchor][::-1]]:
+        found = metadata.date_in_line(line)
+        if found:
+            return found[0]
+    return None
 
 
 # A time written with its offset anywhere in a page: "2023-12-22T22:22:07-0500".
@@ -291,6 +358,7 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
                  ("trafilatura", document.title if document else None)]
     body_text = " ".join(p.text for p in paragraphs if p.kind == "text")
     chosen = choose_title(titles.html_candidates(proposals, rule_title, body_text, site, outlet, site_name), "html")
+    shown = shown_date(*markup.visible_lines(tree), chosen.text if chosen else None)
     return Article(
         source=raw.source,
         paragraphs=paragraphs,
@@ -298,7 +366,7 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
         outlet=outlet,
         url=document.url if document else None,
         byline=fields.clean_byline(authors, outlet, site, site_name=site_name),
-        published=_published(raw.content, document.date if document else None, declared["published"]),
+        published=_published(raw.content, document.date if document else None, declared, shown, site),
         standfirst=standfirst,
     )
 

@@ -171,6 +171,8 @@ DATELINE_WORDS = DATE_WORDS | frozenset(
     "updated update published posted last modified on source min mins minute minutes read ago shares "
     "share views view comments comment et pt ct mt utc gmt".split())
 SEPARATOR_MARKS = re.compile(r"[|•·/]")
+PUBLISHED_LABEL = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
+UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
 
 
 def date_in_line(line: str) -> tuple[str, str] | None:
@@ -181,6 +183,11 @@ def date_in_line(line: str) -> tuple[str, str] | None:
     match = DATE_LIKE.search(line)
     if not match:
         return None
+    # "Last Updated: Dec. 23, 2023 ... First Published: Dec. 18, 2023": the story's
+    # date is the one the page says it was published on.
+    published = PUBLISHED_LABEL.search(line, match.end())
+    if published and UPDATED_LABEL.search(line[:match.start()]):
+        match = DATE_LIKE.search(line, published.end()) or match
     iso = _stamp(line, match)
     leftover = _words_beside_date(line)
     if iso is None or len(leftover) > MAX_BYLINE_WORDS:

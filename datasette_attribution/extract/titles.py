@@ -44,6 +44,9 @@ from .metadata import (
 
 HTML_SOURCES = ("h1", "og", "twitter", "json_ld", "title_whole", "title_first", "title_part", "title_last",
                 "trafilatura")
+# The titles a page declares besides its <h1>s: a headline one of them says too is
+# the page's own, as it shows it and as it gives it to search engines and cards.
+AGREEING_SOURCES = ("og", "twitter", "json_ld", "title_whole", "title_first")
 LEAD_CHARS = 1500
 MAX_TEXT_CANDIDATES = 30  # lines above the body, nearest first
 MIN_WORDS, MAX_WORDS = 2, 40
@@ -61,7 +64,7 @@ RELATIVE = ("lead_share", "body_share", "first_sentence_share", "capitalised", "
 HTML_RELATIVE = RELATIVE + ("slug_share", "sources")
 HTML_FEATURES = (SHAPE_FEATURES + tuple(f"from_{source}" for source in HTML_SOURCES)
                  + ("first_h1", "sources", "slug_share", "has_slug", "in_other_titles", "holds_other_title",
-                    "rule_pick") + tuple(f"{name}_below_best" for name in HTML_RELATIVE))
+                    "h1_agreed", "rule_pick") + tuple(f"{name}_below_best" for name in HTML_RELATIVE))
 TEXT_FEATURES = (SHAPE_FEATURES + ("distance", "nearest", "signature_after", "signature_before", "repeated",
                  "rule_score", "rule_out", "rule_pick", "rule_score_above", "rule_score_below", "next_longer")
                  + tuple(f"{name}_below_best" for name in RELATIVE))
@@ -196,6 +199,8 @@ def html_candidates(proposals: list[tuple[str, str | None]], rule_title: str | N
             (_share(own, set(_content(other.text))) for other in others if other is not candidate), default=0.0)
         candidate.features["holds_other_title"] = max(
             (_share(_content(other.text), set(own)) for other in others if other is not candidate), default=0.0)
+        candidate.features["h1_agreed"] = float(bool(candidate.features["from_h1"]) and any(
+            candidate.features[f"from_{source}"] for source in AGREEING_SOURCES))
         candidate.features["rule_pick"] = float(_key(candidate.text) == rule_key)
 
     return _relative(others, HTML_RELATIVE[len(RELATIVE):])
