@@ -113,6 +113,15 @@ def test_a_group_worried_or_adamant_that_something_is_so_is_a_vague_source():
     assert main_attribution("It is clear that the plan failed.") == ("none", None, None)
 
 
+def test_made_clear_is_a_cue_and_made_alone_is_not():
+    assert main_attribution("Party officials made clear on Monday that they have no plans to spend money.") == (
+        "anonymous", "Party officials", "unnamed official")
+    assert main_attribution("The senator has made it clear she will not back the bill.")[:2] == (
+        "named", "The senator")
+    assert main_attribution("She made a decision to leave the firm.") == ("none", None, None)
+    assert main_attribution("He made a name for himself in real estate.") == ("none", None, None)
+
+
 def test_identified_documents_are_named_documents():
     for text in ("FBI records show the agency interviewed him twice.",
                  "The indictment says the aide lied to investigators.",
