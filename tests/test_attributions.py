@@ -102,6 +102,26 @@ def test_groups_and_opinion_at_large_are_vague_and_anonymous():
         assert (attribution, kind) == ("anonymous", "vague"), text
 
 
+def test_a_group_worried_or_adamant_that_something_is_so_is_a_vague_source():
+    assert main_attribution("But loyalists were adamant that he has no plans to run.") == (
+        "anonymous", "loyalists", "vague")
+    assert main_attribution("Some Clinton backers are concerned that momentum could carry him.") == (
+        "anonymous", "Some Clinton backers", "vague")
+    # no clause, no claim: a state of the group, and an impersonal "it is clear"
+    assert main_attribution("The delegates in attendance were unanimous in their condemnation.") == (
+        "none", None, None)
+    assert main_attribution("It is clear that the plan failed.") == ("none", None, None)
+
+
+def test_made_clear_is_a_cue_and_made_alone_is_not():
+    assert main_attribution("Party officials made clear on Monday that they have no plans to spend money.") == (
+        "anonymous", "Party officials", "unnamed official")
+    assert main_attribution("The senator has made it clear she will not back the bill.")[:2] == (
+        "named", "The senator")
+    assert main_attribution("She made a decision to leave the firm.") == ("none", None, None)
+    assert main_attribution("He made a name for himself in real estate.") == ("none", None, None)
+
+
 def test_identified_documents_are_named_documents():
     for text in ("FBI records show the agency interviewed him twice.",
                  "The indictment says the aide lied to investigators.",
@@ -127,6 +147,20 @@ def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
     actors = [[a["actor"] for a in s["attributions"]] for s in sentences]
     assert actors[1] == [("Elizabeth Warren", "person")]
     assert actors[3] == [("Trump", "person")]
+
+
+def test_a_possessive_pronoun_owning_a_noun_cue_is_resolved_like_he_or_she():
+    sentences = analyze_text("Mr. Trump met Mrs. Clinton before the debate. "
+                             "His comments about her record drew boos.")
+    (comments,) = sentences[1]["attributions"]
+    assert (comments["source"], comments["actor"], comments["speaker"]) == ("His", ("Trump", "person"), "Trump")
+
+
+def test_a_surname_alone_takes_no_gender_from_the_census_first_names():
+    # "Clinton" is a man's first name in the census; here it is her surname
+    sentences = analyze_text("Clinton spoke in Iowa on Monday. She said the race was close.")
+    (said,) = sentences[1]["attributions"]
+    assert said["speaker"] == "Clinton"
 
 
 def test_being_asked_is_not_an_attribution():

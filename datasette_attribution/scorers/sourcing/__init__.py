@@ -53,6 +53,9 @@ NOT_A_LABEL = re.compile(r"^(?:[\w’'-]+\s+){0,2}(?:note|update|updated|correct
                          re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "organisation",
             "we": "person", "i": "person"}
+# The pronouns of a person the discourse resolves, as "he" or "she": a noun cue's
+# owner is one too ("his comments", "Her attack on Sanders").
+PERSONAL_PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 # A speaker's own pronouns: a person, never an organisation, whoever they point back to.
 FIRST_PERSON = frozenset({"i", "we", "you"})
 DESCRIPTION = re.compile(r"^(?:the|this|that|these|those)\s+(?:two\s+|three\s+|four\s+)?(\w+)$", re.IGNORECASE)
@@ -197,8 +200,8 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     points_back = source is None or lowered in PRONOUNS or described
     actor = _actor_in(mentions, attribution["source_start"], attribution["source_end"])
     person = None
-    if lowered in ("he", "she") and discourse is not None:
-        person = discourse.referent(lowered, span, attribution["source_start"], mentions)
+    if lowered in PERSONAL_PRONOUNS and discourse is not None:
+        person = discourse.referent(PERSONAL_PRONOUNS[lowered], span, attribution["source_start"], mentions)
     if person is not None:
         # the person's actor, where the article's mentions know the name
         known = discourse.actor_named(person)
@@ -293,7 +296,9 @@ class Discourse:
         self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
                        if m["kind"] == "person"}
         for person in self.people:
-            gender = first_name_pronoun(person)
+            # A name of one word is a surname in news ("Clinton", "Carson"), whatever
+            # the census makes of it as a first name.
+            gender = first_name_pronoun(person) if len(person.split()) > 1 else None
             if gender:
                 self._vote(person, gender, 2)
 

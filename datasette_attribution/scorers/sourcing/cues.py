@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy
 
+from ..common.phrases import PhraseFinder
 from ...resources import check_feature_names, check_weighed_features, feature_check, model_file, words
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
@@ -49,19 +50,26 @@ def _lexicons() -> tuple[frozenset, frozenset, frozenset]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_words() -> frozenset[str]:
-    """The verbs of the lexicon's phrase cues: "ruled" of "have not ruled out"."""
-    return frozenset(word for phrase in words("reporting_verbs.txt") if " " in phrase
-                     for word in phrase.split())
+def _phrase_cues() -> PhraseFinder:
+    """The lexicon's cues of several words: "have not ruled out", "made clear"."""
+    return PhraseFinder(phrase for phrase in words("reporting_verbs.txt") if " " in phrase)
+
+
+def _in_a_phrase_cue(token) -> bool:
+    """Whether the token stands inside one of the lexicon's phrase cues: "made" of
+    "made clear" is known there, not in "made a decision"."""
+    sentence = token.sent
+    offset = token.idx - sentence.start_char
+    return any(match.start() <= offset < match.end() for match in _phrase_cues().finditer(sentence.text))
 
 
 def known(token) -> bool:
-    """A verb one of the project's lexicons lists, or not a verb at all."""
+    """A verb one of the project's lexicons lists (alone, or inside one of its
+    phrases), or not a verb at all."""
     if token.pos_ not in ("VERB", "AUX"):
         return True
     lemma = token.lemma_.lower()
-    return token.lower_ in _phrase_words() or any(
-        token.lower_ in lexicon or lemma in lexicon for lexicon in _lexicons())
+    return any(token.lower_ in lexicon or lemma in lexicon for lexicon in _lexicons()) or _in_a_phrase_cue(token)
 
 
 def quotation_depths(span) -> list[bool]:

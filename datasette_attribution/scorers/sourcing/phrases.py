@@ -242,7 +242,16 @@ def _heads_a_cue(token, cue_ids) -> bool:
         return True
     if token.head.i in cue_ids and token.head.i != token.i and token.dep_ in PART_DEPS:
         return False  # part of the cue above it
-    return token.pos_ in CUE_HEADS or token.text == ":"
+    return token.pos_ in CUE_HEADS or token.text == ":" or is_stance_predicate(token)
+
+
+def is_stance_predicate(token) -> bool:
+    """An adjective after a copula that holds a clause: "Republicans are worried
+    that ...", "loyalists were adamant that ...". The claim in the clause rests on
+    the copula's subject as it would on the subject of "fear" or "insist"; an
+    adjective with no clause ("were unanimous in their condemnation") is a state."""
+    return (token.pos_ == "ADJ" and token.dep_ == "acomp"
+            and any(child.dep_ == "ccomp" for child in token.children))
 
 
 def _cue_extent(token, cue_ids) -> tuple[int, int]:
