@@ -20,7 +20,7 @@ from ...resources import labelled, words
 from ..common.names import first_name_pronoun, strip_titles
 from ..common.phrases import PhraseFinder
 from ..common.summary import share
-from .cues import quotation_depths
+from .cues import phrase_cues, quotation_depths
 from .kinds import judge_source
 from .phrases import attributions_in, source_of, source_phrase
 
@@ -68,7 +68,6 @@ NON_NAME_CAPITALS = frozenset({"us", "u.s.", "uk", "eu", "un", "white", "house",
 
 
 class Lexicons(NamedTuple):
-    phrase_cues: PhraseFinder  # the reporting lexicon's phrases: "have not ruled out"
     anonymous_kinds: dict[str, str]  # unnamed-source word -> source_kind
     anonymous: PhraseFinder
     named_kinds: dict[str, str]  # on-record source noun -> source_kind
@@ -80,8 +79,6 @@ def _lexicons() -> Lexicons:
     anonymous = dict(labelled("anonymous_sources.txt"))
     named = dict(labelled("named_sources.txt"))
     return Lexicons(
-        phrase_cues=PhraseFinder(w for w in words("reporting_verbs.txt")
-                                  if " " in w and w != "according to"),
         anonymous_kinds={k.lower(): v for k, v in anonymous.items()},
         anonymous=PhraseFinder(anonymous),
         named_kinds={k.lower(): v for k, v in named.items()},
@@ -145,7 +142,7 @@ def classify_source(source: str) -> tuple[str, str]:
 def _phrase_attributions(span) -> list[dict]:
     """Attributions for the lexicon's phrase cues, where the model found no cue."""
     found = []
-    for match in _lexicons().phrase_cues.finditer(span.text):
+    for match in phrase_cues().finditer(span.text):
         words_of_match = [t for t in span if match.start() <= t.idx - span.start_char < match.end()]
         if not words_of_match:
             continue
@@ -166,7 +163,7 @@ def _phrase_attributions(span) -> list[dict]:
 def _widen_to_phrases(text: str, found: list[dict]) -> None:
     """A cue inside one of the lexicon's phrases is the whole phrase: "ruled" in
     "have not ruled out", "called" in "called it"."""
-    for match in _lexicons().phrase_cues.finditer(text):
+    for match in phrase_cues().finditer(text):
         for attribution in found:
             if match.start() <= attribution["cue_start"] < match.end() or (
                     attribution["cue_start"] <= match.start() < attribution["cue_end"]):

@@ -50,9 +50,11 @@ def _lexicons() -> tuple[frozenset, frozenset, frozenset]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_cues() -> PhraseFinder:
-    """The lexicon's cues of several words: "have not ruled out", "made clear"."""
-    return PhraseFinder(phrase for phrase in words("reporting_verbs.txt") if " " in phrase)
+def phrase_cues() -> PhraseFinder:
+    """The lexicon's cues of several words: "have not ruled out", "made clear"
+    ("according to" is a cue of its own, found by its parse)."""
+    return PhraseFinder(phrase for phrase in words("reporting_verbs.txt")
+                        if " " in phrase and phrase != "according to")
 
 
 def _in_a_phrase_cue(token) -> bool:
@@ -60,7 +62,7 @@ def _in_a_phrase_cue(token) -> bool:
     "made clear" is known there, not in "made a decision"."""
     sentence = token.sent
     offset = token.idx - sentence.start_char
-    return any(match.start() <= offset < match.end() for match in _phrase_cues().finditer(sentence.text))
+    return any(match.start() <= offset < match.end() for match in phrase_cues().finditer(sentence.text))
 
 
 def known(token) -> bool:
