@@ -2,10 +2,11 @@
 
     python benchmarks/hedging_real.py SHARED_DATA [--misses]
 
-SHARED_DATA holds `polnear/{train,dev}.jsonl` and `pages_news/truth.json`. The labels
-hold no text, only where each sentence lies (`benchmarks/data/hedging_polnear.tsv`:
-PolNeAR, parts `development` and `heldout`; `benchmarks/data/hedging_real_news.tsv`:
-PolNeAR and 2023 web news, parts `train` and `test`). Prints hedged-class precision,
+SHARED_DATA holds `polnear/{train,dev}.jsonl`, `pages_news/truth.json` and
+`pages/truth.json`. The labels hold no text, only where each sentence lies
+(`benchmarks/data/hedging_polnear.tsv`: PolNeAR, parts `development` and `heldout`;
+`benchmarks/data/hedging_real_news.tsv`: PolNeAR, 2023 web news and the extraction
+benchmark's pages, parts `train` and `test`). Prints hedged-class precision,
 recall and F1 for each file and part, and how many sentences called hedged show no cue
 (the evidence a reader is given). `--misses` lists the errors of the parts learned from
 only (`development`, `train`); the others are scored, never read.
@@ -28,7 +29,7 @@ READ_PARTS = {"development", "train"}
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("shared", type=Path, help="the folder holding polnear/ and pages_news/")
+    parser.add_argument("shared", type=Path, help="the folder holding polnear/, pages_news/ and pages/")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     texts = documents_by_id(args.shared)

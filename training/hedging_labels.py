@@ -1,7 +1,8 @@
 """The hedging labels (benchmarks/data/hedging_*.tsv), read back into sentences.
 
-The label files hold no corpus text: a line names an article of the shared data, the
-sentence's character span in it, the label and the part. The hand-written sets hold
+The label files hold no corpus text: a line names an article of the shared data
+(PolNeAR's `text`, the `body` of `pages_news/truth.json`, or a body of `pages/truth.json`),
+the sentence's character span in it, the label and the part. The hand-written sets hold
 their sentences. Read by the hedging classifier's training and by the encoder's
 multi-task fine-tune (training/train_sentiment.py --hedging), which needs no spaCy.
 """

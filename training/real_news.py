@@ -1,7 +1,7 @@
 """The real-news targets labelled by hand for this project (training/data/README.md).
 
 The label file holds no text: each line names a document of the shared data
-(`polnear-train`, `polnear-dev` or `pages_news`, and its id), the sentence's
+(`polnear-train`, `polnear-dev`, `pages_news` or `pages`, and its id), the sentence's
 character span in that document, the target's span in the sentence, the label and
 the part (`train`, `calibration`, `test`). The sentences are read back from the
 shared data, so the corpora's text never enters the repository.
@@ -25,11 +25,16 @@ def documents(shared: Path) -> dict[tuple[str, str], str]:
     truth = json.loads((shared / "pages_news" / "truth.json").read_text("utf-8"))
     for name, page in truth.items():
         texts[("pages_news", name)] = page.get("body") or ""
+    # The extraction benchmark's pages: their truth.json maps a page to its body alone.
+    pages = shared / "pages" / "truth.json"
+    if pages.is_file():
+        for name, body in json.loads(pages.read_text("utf-8")).items():
+            texts[("pages", name)] = body or ""
     return texts
 
 
 def documents_by_id(shared: Path) -> dict[str, str]:
-    """The same texts by document id alone (PolNeAR ids and page names never collide)."""
+    """The same texts by document id alone (PolNeAR ids and the two page sets' names never collide)."""
     return {doc: text for (_, doc), text in documents(shared).items()}
 
 

@@ -3,13 +3,14 @@ labelled by hand, and report it by part.
 
     python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C] [--learning-curve]
 
-SHARED_DATA holds `polnear/{train,dev}.jsonl` and `pages_news/truth.json`. The labels
-(no text; the sentences are read back from SHARED_DATA):
+SHARED_DATA holds `polnear/{train,dev}.jsonl`, `pages_news/truth.json` and
+`pages/truth.json`. The labels (no text; the sentences are read back from SHARED_DATA):
 
 - `benchmarks/data/hedging_polnear.tsv`: 1,892 PolNeAR sentences; `development` (the
   cue rules were developed on these) is learned from, `heldout` is only scored;
-- `benchmarks/data/hedging_real_news.tsv`: PolNeAR and 2023 web news sentences labelled
-  for this model by two annotators; `train` is learned from, `test` is only scored;
+- `benchmarks/data/hedging_real_news.tsv`: PolNeAR, 2023 web news and extraction-benchmark
+  page sentences labelled for this model by two annotators; `train` is learned from,
+  `test` is only scored;
 - the hand-written sets `benchmarks/data/hedging_news_heldout{,_2}.tsv` are learned from,
   `hedging_news_heldout_3.tsv` is only scored.
 
@@ -124,7 +125,7 @@ def learning_curve(x, y, learned, real, groups, sets, c, fractions=(0.5, 0.75, 1
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("shared", type=Path, help="the folder holding polnear/ and pages_news/")
+    parser.add_argument("shared", type=Path, help="the folder holding polnear/, pages_news/ and pages/")
     parser.add_argument("--c", type=float, nargs="+", default=[0.005, 0.01, 0.02, 0.05, 0.1])
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--learning-curve", action="store_true",

@@ -45,9 +45,9 @@ COLUMN_DESCRIPTIONS = {
         "source_kind": "person, organisation, media, document, unnamed official, unnamed other or vague",
         "cue": "The words that attribute the claim: said, according to, believe ...",
         "anonymous_score": "How unnamed the source is: 1 unnamed person or group, 0.8 vague, 0 named",
-        "hedged": ("1 when hedging_score reaches the classifier's threshold (0.275). On real news "
-                   "sentences it never learned from: F1 0.83 (375 PolNeAR sentences) and 0.78 (287 PolNeAR "
-                   "and 2023 web sentences); see the README"),
+        "hedged": ("1 when hedging_score reaches the classifier's threshold (0.35). On real news "
+                   "sentences it never learned from: F1 0.83 (375 PolNeAR sentences) and 0.79 (386 PolNeAR "
+                   "and web sentences); see the README"),
         "hedging_score": ("Probability that the sentence presents a claim as uncertain (0..1), from a "
                           "classifier over the sentence encoder and the hedge cues"),
         "hedge_cues": ("The hedging words found, each with its kind (modal, hearsay, weasel ...), the reason "
