@@ -88,3 +88,12 @@ def memory_zone(model: str | None = None):
 def parse(texts, model: str | None = None) -> list:
     """One spaCy Doc per text, parsed in batches."""
     return list(load_pipeline(model).pipe(texts, batch_size=BATCH_SIZE))
+
+
+def entities(texts, model: str | None = None) -> list[list[tuple[str, str]]]:
+    """The named entities of each text, as (label, text), by the entity recogniser
+    alone (half the time of a whole parse): for a title, which no scorer reads."""
+    nlp = load_pipeline(model)
+    skipped = [name for name in nlp.pipe_names if name not in ("tok2vec", "transformer", "ner")]
+    return [[(entity.label_, entity.text) for entity in doc.ents]
+            for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, disable=skipped)]
