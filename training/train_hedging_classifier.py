@@ -1,7 +1,7 @@
 """Train the hedging classifier (scorers/hedging/classifier.py) on news sentences
 labelled by hand, and report it by part.
 
-    python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C]
+    python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C] [--learning-curve]
 
 SHARED_DATA holds `polnear/{train,dev}.jsonl` and `pages_news/truth.json`. The labels
 (no text; the sentences are read back from SHARED_DATA):
@@ -15,7 +15,9 @@ SHARED_DATA holds `polnear/{train,dev}.jsonl` and `pages_news/truth.json`. The l
 
 The regularisation and the threshold are chosen on out-of-fold probabilities (five
 folds grouped by article) of the real-news sentences learned from; then the model is
-refitted on all of them. The held-out parts are scored only with `--held-out`, once,
+refitted on all of them. `--learning-curve` also prints the out-of-fold F1 when each
+fold learns from half, three quarters and all of its learned articles (five draws
+each): whether more labels of the same kind would help. The held-out parts are scored only with `--held-out`, once,
 at the end, and never read. `--write` writes `datasette_attribution/models/hedging_classifier.npz` with the
 names of its features and this command, and records its SHA-256 in `models/SHA256SUMS`.
 Needs scikit-learn (training only).
@@ -95,11 +97,38 @@ def predict(model, x):
     return 1 / (1 + np.exp(-(((x - model["mean"]) / model["scale"]) @ model["weight"] + model["bias"])))
 
 
+def learning_curve(x, y, learned, real, groups, sets, c, fractions=(0.5, 0.75, 1.0), draws=5):
+    """Out-of-fold F1 when each fold learns from a fraction of its learned articles
+    (drawn at random, the same folds and C), the threshold chosen as in the training."""
+    index = np.flatnonzero(learned)
+    scored, news = learned & real, learned & (sets == "hedging_real_news.tsv")
+    for fraction in fractions:
+        found = []
+        for draw in range(draws if fraction < 1 else 1):
+            rng = np.random.default_rng(draw)
+            out_of_fold = np.zeros(len(y))
+            for train, test in GroupKFold(5).split(index, groups=groups[index]):
+                train = index[train]
+                articles = np.unique(groups[train])
+                kept = rng.choice(articles, int(round(fraction * len(articles))), replace=False)
+                train = train[np.isin(groups[train], kept)]
+                out_of_fold[index[test]] = predict(fit(x[train], y[train], c), x[index[test]])
+            threshold, f1 = max(((t, f1_of(y[scored], out_of_fold[scored] >= t))
+                                 for t in np.arange(0.2, 0.8, 0.025)), key=lambda pair: pair[1])
+            found.append((f1, f1_of(y[news], out_of_fold[news] >= threshold)))
+        found = np.array(found)
+        print(f"learning from {fraction:.0%} of the learned articles: out-of-fold real news F1 "
+              f"{found[:, 0].mean():.3f} (sd {found[:, 0].std():.3f}), the real-news `train` part "
+              f"{found[:, 1].mean():.3f} (sd {found[:, 1].std():.3f}), {len(found)} draw(s)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("shared", type=Path, help="the folder holding polnear/ and pages_news/")
     parser.add_argument("--c", type=float, nargs="+", default=[0.005, 0.01, 0.02, 0.05, 0.1])
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--learning-curve", action="store_true",
+                        help="also print the out-of-fold F1 learning from 50%%, 75%% and 100%% of the learned articles")
     parser.add_argument("--held-out", action="store_true",
                         help="also score the held-out parts (only for the figure reported, never to choose)")
     args = parser.parse_args()
@@ -124,6 +153,8 @@ def main():
             best = (f1, c, threshold, out_of_fold.copy())
     f1, c, threshold, out_of_fold = best
     print(f"chosen: C {c}, threshold {threshold:.3f}")
+    if args.learning_curve:
+        learning_curve(x, y, learned, real, groups, np.array([example["set"] for example in examples]), c)
     for name in sorted({example["set"] for example in examples}):
         mask = learned & np.array([example["set"] == name for example in examples])
         if mask.any():
