@@ -224,6 +224,22 @@ def test_an_entity_run_over_several_names_is_cut_into_them():
     ]
 
 
+def test_a_state_s_abbreviation_after_a_place_and_a_possessive_open_no_name():
+    # "Staunton Va." (a letter's signature, without the comma) is two places, as
+    # "Staunton, Va." is; the parse ran "POLITICO’s Battleground States" into one
+    # person, whose owner, a common word in capitals, the person rule drops: what is
+    # left never opens with the possessive.
+    found = find_actors([parsed(s) for s in (
+        "John Gorra.", "Staunton Va.",
+        "POLITICO’s Battleground States average shows Clinton ahead by 3.7 percentage points.",
+    )])
+    assert [[(m["text"], m["actor"], m["kind"]) for m in mentions] for mentions in found] == [
+        [("John Gorra", "John Gorra", "person")], [("Staunton", "Staunton", "place"), ("Va.", "Virginia", "place")],
+        [("POLITICO", "Politico", "organization"), ("Battleground States", "Battleground States", "person"),
+         ("Clinton", "Clinton", "person")],
+    ]
+
+
 def test_a_dateline_in_capitals_and_a_headline_name_are_the_article_s_names():
     found = find_actors([parsed(s) for s in (
         "Obama Seeks More Refugees As Holiday Begins.",

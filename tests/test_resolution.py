@@ -470,3 +470,24 @@ def test_a_first_name_alone_is_a_person_of_the_corpus_only_near_in_time(tmp_path
     assert people["Jon"] == (3, {"Jon"})
     assert people["Bernie Sanders"] == (3, {"Bernie", "Bernie Sanders", "Sanders"})
     assert "Bernie" not in people
+
+
+def test_an_office_before_a_surname_is_the_person_who_holds_it(tmp_path):
+    # "Secretary Clinton": the article writes Hillary in full after that title, though
+    # its lede is Bill's; "President Obama": the article writes only Michelle Obama in
+    # full, the corpus writes Barack Obama after that title.
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "President Barack Obama spoke in Ohio on Monday. Obama said the economy had grown."},
+        {"id": "b", "text": "Michelle Obama opened the garden on Tuesday. As President Obama watched, "
+                            "Michelle Obama thanked the volunteers. Obama left early."},
+        {"id": "c", "text": "Bill Clinton spoke in Ohio on Friday. Clinton said his wife, former Secretary of State "
+                            "Hillary Clinton, would win. Bill Clinton later left. Secretary Clinton spoke in Iowa."}])
+    said = [(" ".join([*text[:start].split()[-1:], text[start:end]]), source, name)
+            for text, start, end, source, name in db.execute(
+        "select sentences.text, mentions.start, mentions.end, articles.source, actors.name from mentions "
+        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
+        "join articles on articles.id = sentences.article_id "
+        "where mentions.text in ('Obama', 'Clinton') and articles.source != 'a' order by mentions.id")]
+    assert said == [("President Obama", "b", "Barack Obama"), ("Obama", "b", "Michelle Obama"),
+                    ("Clinton", "c", "Bill Clinton"), ("Secretary Clinton", "c", "Hillary Clinton")]

@@ -138,6 +138,10 @@ def _entity_tokens(ent, not_names) -> list:
         tokens.pop()
     if ENTITY_KINDS.get(ent.label_) == "person":
         tokens = _person_tokens(tokens)
+    # A name never opens with a possessive: "POLITICO’s Battleground States" without
+    # its owner (a common word) is "Battleground States".
+    while tokens and not tokens[0].text[:1].isalnum():
+        tokens.pop(0)
     return tokens
 
 
@@ -176,7 +180,12 @@ def _name_parts(tokens, kind, aliases) -> list[tuple[list, str]]:
     ("the Green Party’s Jill Stein"), before a place ("Hofstra University on Long
     Island"), at a hyphen between two names of two words or more ("Washington
     Post-ABC News"), and a person's name before a body the alias table knows ("the
-    Obama White House")."""
+    Obama White House"), and a place before its state's abbreviation ("Staunton Va.", as
+    "Staunton, Va." is two)."""
+    if kind == "place" and len(tokens) > 1 and tokens[-1].text.endswith("."):
+        state = aliases.get(tokens[-1].text)
+        if state is not None and state.kind == "place":
+            return _name_parts(tokens[:-1], kind, aliases) + [(tokens[-1:], "place")]
     for i, token in enumerate(tokens[1:-1], start=1):
         left, right = tokens[:i], tokens[i + 1:]
         if token.tag_ == "POS":
@@ -453,6 +462,38 @@ def honorific_pronoun(before: str) -> str | None:
     if found is None:
         return None
     return "he" if found.group(1) else "she"
+
+
+# The office a title before a name names ("President Obama", "Secretary Clinton",
+# "Texas Gov. Greg Abbott"): who holds it tells apart two people of one surname.
+# Honorifics say a sex instead (honorific_pronoun); party labels and ranks say neither.
+OFFICE_WORDS = {"president": "president", "secretary": "secretary", "senator": "senator", "sen": "senator",
+                "governor": "governor", "gov": "governor", "representative": "representative",
+                "rep": "representative", "congressman": "representative", "congresswoman": "representative",
+                "mayor": "mayor", "lady": "first lady", "ambassador": "ambassador", "minister": "minister",
+                "chancellor": "chancellor", "judge": "judge", "justice": "justice", "general": "general",
+                "gen": "general", "director": "director", "chairman": "chair", "chairwoman": "chair",
+                "chair": "chair"}
+# Words a title's run may hold between the office and the name: "Secretary of State Hillary Clinton".
+TITLE_LINKS = frozenset({"of", "the"})
+
+
+def office_before(before: str) -> str | None:
+    """The office a title right before a name holds ("... former Secretary of State "
+    -> "secretary", "Vice President " -> "vice president"), else None: the last
+    office word of the run of capitalised words (and "of") that ends `before`."""
+    if not before[-1:].isspace():
+        return None
+    run = []
+    for word in reversed(before.split()[-5:]):
+        if not (word[:1].isupper() or word in TITLE_LINKS) or word[-1:] in ",;:\"”'’)":
+            break
+        run.insert(0, word.rstrip(".").lower())
+    for position in range(len(run) - 1, -1, -1):
+        office = OFFICE_WORDS.get(run[position])
+        if office is not None:
+            return "vice " + office if position and run[position - 1] == "vice" else office
+    return None
 
 
 def canonical_people(people, pronouns=None) -> list[str]:

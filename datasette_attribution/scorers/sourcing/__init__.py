@@ -139,10 +139,11 @@ def classify_source(source: str) -> tuple[str, str]:
 
 
 
-def _phrase_attributions(span) -> list[dict]:
-    """Attributions for the lexicon's phrase cues, where the model found no cue."""
+def _phrase_attributions(span, text: str) -> list[dict]:
+    """Attributions for the lexicon's phrase cues, where the model found no cue;
+    `text` is the span's text."""
     found = []
-    for match in phrase_cues().finditer(span.text):
+    for match in phrase_cues().finditer(text):
         words_of_match = [t for t in span if match.start() <= t.idx - span.start_char < match.end()]
         if not words_of_match:
             continue
@@ -153,7 +154,7 @@ def _phrase_attributions(span) -> list[dict]:
         start, end = source_phrase(head)
         base = span.start_char
         found.append({"cue": " ".join(match.group(0).lower().split()), "cue_start": match.start(),
-                      "cue_end": match.end(), "source": span.text[start - base:end - base],
+                      "cue_end": match.end(), "source": text[start - base:end - base],
                       "source_start": start - base, "source_end": end - base,
                       "content_start": None, "content_end": None, "source_token": head,
                       "continues": False})
@@ -229,9 +230,10 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
 def _quoted_speakers(span, found: list[dict]) -> None:
     """"I" and "we" inside a quotation are its speaker: the sentence's attribution
     outside the quotation marks ('"I think it is over," Smith said')."""
-    depths = quotation_depths(span)
+    tokens = list(span)
+    depths = quotation_depths(tokens)
     base = span.start_char
-    inside = {t.idx - base for t, deep in zip(span, depths, strict=True) if deep}
+    inside = {t.idx - base for t, deep in zip(tokens, depths, strict=True) if deep}
     outer = next((a for a in found if a["cue_start"] not in inside and a.get("speaker")), None)
     if outer is None:
         return
@@ -385,7 +387,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         from ... import encoder  # a sentence scored on its own, outside a load
 
         encoding = encoder.encode([text])[0]
-    found = attributions_in(span, encoding) or _phrase_attributions(span)
+    found = attributions_in(span, encoding) or _phrase_attributions(span, text)
     label = speaker_label(text)
     if label is not None:
         # The label speaks the whole sentence: it comes first, any cue on its colon goes.
@@ -394,7 +396,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         # "Editor's note:", "Update:": the page's furniture, not a speaker.
         colon = text.index(":")
         found = [a for a in found if a["cue_start"] > colon]
-    _widen_to_phrases(span.text, found)
+    _widen_to_phrases(text, found)
     anonymity = ANONYMITY.search(text)
     if impersonal is not None:
         # "it is widely believed", "is said to": the claim rests on nobody in particular.

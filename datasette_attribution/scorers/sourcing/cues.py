@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import repeat
 
 import numpy
 
@@ -190,8 +191,9 @@ def cue_probabilities(span, depths: list[bool] | None = None,
     not given)."""
     model = _model()
     weights, bias = model["weights"], model["intercept"]
-    depths = quotation_depths(span) if depths is None else depths
-    has_quote = any(is_quote_mark(t) for t in span)
+    tokens = list(span)  # spaCy makes a Token object each time a span is walked
+    depths = quotation_depths(tokens) if depths is None else depths
+    has_quote = any(is_quote_mark(t) for t in tokens)
     dense = _dense_weights()
     if dense is not None and encoding is None:
         from ... import encoder  # a sentence scored on its own, outside a load
@@ -199,11 +201,11 @@ def cue_probabilities(span, depths: list[bool] | None = None,
         encoding = encoder.encode([span.text])[0]
     dense_z = token_vectors(span, encoding) @ dense if dense is not None else None
     found = []
-    for offset, token in enumerate(span):
+    for offset, token in enumerate(tokens):
         if not is_candidate(token):
             continue
-        z = bias + sum(weights.get(name, 0.0) * value
-                       for name, value in token_features(token, depths[offset], has_quote).items())
+        # Every feature's value is 1.0: the sum of the weights the features name.
+        z = bias + sum(map(weights.get, token_features(token, depths[offset], has_quote), repeat(0.0)))
         if dense_z is not None:
             z += float(dense_z[offset])
         found.append((token, 1.0 / (1.0 + math.exp(-z))))

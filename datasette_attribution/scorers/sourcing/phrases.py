@@ -272,17 +272,18 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
     preposition, nearest the root of the tree; "according to" before all): cue,
     source and content with their offsets in the sentence; source is None where
     the tree names nobody. `encoding` is the sentence's encoder output."""
-    base = span.start_char
+    base, text = span.start_char, span.text  # span.text walks every token: once
     limit = threshold()
-    has_quote = any(is_quote_mark(t) for t in span)
-    inside = quotation_depths(span)
+    tokens = list(span)
+    has_quote = any(is_quote_mark(t) for t in tokens)
+    inside = quotation_depths(tokens)
     probabilities = cue_probabilities(span, inside, encoding)
     cue_tokens = [token for token, probability in probabilities
                   if probability >= limit and _accepted(token, probability, has_quote)]
     # a head found through its part ranks after the cues the model found themselves
     promoted = {t.i for t in _heads_of_parts(cue_tokens, dict((t.i, p) for t, p in probabilities), has_quote)}
     cue_tokens += [span.doc[i] for i in sorted(promoted)]
-    for token in span:  # "according to" is one cue, whatever the model makes of "to"
+    for token in tokens:  # "according to" is one cue, whatever the model makes of "to"
         if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(
                 c.lower_ == "to" for c in token.children):
             cue_tokens.append(token)
@@ -304,9 +305,9 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
         found.append({
             "rank": (inside[token.i - span.start], token.i in promoted, token.lower_ != "according",
                      len(list(token.ancestors)), token.i),
-            "cue": span.text[cue_start - base:cue_end - base].lower(),
+            "cue": text[cue_start - base:cue_end - base].lower(),
             "cue_start": cue_start - base, "cue_end": cue_end - base,
-            "source": span.text[source[0] - base:source[1] - base] if source else None,
+            "source": text[source[0] - base:source[1] - base] if source else None,
             "source_start": source[0] - base if source else None,
             "source_end": source[1] - base if source else None,
             "content_start": content[0] - base if content else None,
