@@ -78,6 +78,8 @@ def judge(field: str, found, truth: dict) -> str:
         true_value = site_of_record(truth)
     else:
         true_value = truth.get({"byline": "authors", "published": "date"}.get(field, field))
+        if true_value == "NaT":  # how the truth writes a page with no date
+            true_value = None
     if not true_value:
         return "none" if not found else "wrong"
     if not found:

@@ -32,7 +32,9 @@ class Analysis:
     """Scored sentences of one article, its quotes, and the article's own columns
     (`summary`), which scorers fill; `settings` are the load's. `meaning` is the
     article's lead in the encoder's space (encoder.lead_vector), kept from the
-    one encoding of its sentences for grouping it into a story."""
+    one encoding of its sentences for grouping it into a story, and `lead_entities`
+    the named entities of its title and lead, which tell two events of one kind
+    apart there."""
 
     sentences: list[SentenceRecord]
     body: str = ""
@@ -40,6 +42,7 @@ class Analysis:
     summary: ArticleSummary = field(default_factory=dict)
     settings: Settings = DEFAULT_SETTINGS
     meaning: object = None  # a numpy float32 vector, or None
+    lead_entities: list = field(default_factory=list)  # (label, text) of the title's and lead's entities
 
 
 def is_scored(article: Article) -> bool:
@@ -72,8 +75,11 @@ def scorers() -> tuple:
     return registered_scorers()
 
 
-def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTINGS) -> Analysis:
-    """The sentences parsed, encoded and scored by every registered scorer. Each
+def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTINGS,
+           title: str | None = None) -> Analysis:
+    """The sentences parsed, encoded and scored by every registered scorer, and
+    the named entities of the title and the lead (Analysis.lead_entities; the
+    title's by the entity recogniser alone, as no scorer reads the title). Each
     sentence is parsed as a document of its own, so its tree and entities never
     reach into a neighbour; its spaCy Span is "span" and its encoder output
     "encoding" while the scorers run, and both are gone after: the parse is freed
@@ -87,6 +93,8 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
             sentence["span"] = doc[:]
             sentence["encoding"] = encoding
         analysis.meaning = encoder.lead_vector([s["encoding"] for s in sentences])
+        analysis.lead_entities = (nlp.entities([title], settings.model)[0] if title else []) + [
+            (entity.label_, entity.text) for doc in parsed[:encoder.LEAD_SENTENCES] for entity in doc.ents]
         try:
             for scorer in scorers():
                 scorer.score(analysis.sentences, analysis)
@@ -103,7 +111,7 @@ def analyze_article(article: Article, settings: Settings = DEFAULT_SETTINGS) -> 
     are (it is stored with its text and metadata, unscored)."""
     if not is_scored(article):
         return Analysis(sentences=[], body=article.body, settings=settings)
-    return scored(segment_article(article), article.body, settings)
+    return scored(segment_article(article), article.body, settings, article.title)
 
 
 @lru_cache(maxsize=4096)

@@ -78,6 +78,8 @@ def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expe
     ("The Associated Press", "Associated Press"),
     ("Save Article", None), ("View All", None), ("People Editorial Guidelines", None),  # buttons and links
     ("Sandhya Kambhampati Data; Graphics Journalist", "Sandhya Kambhampati"),
+    ("Charles Fried, Contributing Opinion Writer", "Charles Fried"),  # a role after a comma
+    ("By Cam E. Kettles, Crimson Staff Writer", "Cam E. Kettles"),
 ])
 def test_bylines_are_names_only(byline, expected):
     assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected

@@ -79,6 +79,18 @@ def test_json_ld_gives_the_publisher_the_authors_and_the_date():
     assert article.published == "2023-03-14T09:00:00+00:00"
 
 
+def test_a_page_that_declares_only_itself_as_author_is_signed_by_the_byline_it_shows():
+    # Gannett's pages declare ", USA TODAY" as the author and show "Kayla Jimenez USA TODAY".
+    head = "<title>Harbour bridge to close for repairs</title>" + json_ld(
+        headline="Harbour bridge to close for repairs", author=[{"@type": "Person", "name": ", Coastal Tribune"}],
+        publisher={"@type": "Organization", "name": "Coastal Tribune"})
+    shown = html_article(head, "<h1>Harbour bridge to close for repairs</h1>")
+    page = HARBOUR.read_text("utf-8").replace('<p class="byline">By Maria Lopez</p>', "")
+    page = page.replace(page[page.index("<title>"):page.index("</head>")], head)
+    unsigned = to_article(RawDocument("page.html", "page.html", "html", page))
+    assert (shown.byline, unsigned.byline) == ("Maria Lopez", None)
+
+
 LAST = ("The council will publish the diversion maps on its website before the closure begins, and ferry "
         "tickets will be free for season ticket holders during the six weeks of works on the span.")
 

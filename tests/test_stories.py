@@ -208,3 +208,58 @@ def test_articles_stored_without_a_meaning_are_compared_by_their_words(tmp_path)
     assert [row[0] is None for row in db.execute("select meaning from story_terms order by article_id")] == [
         True, False]
     assert stories_and_articles(db)[1] == [("News24", 1), ("The Independent", 1)]
+
+
+def test_names_are_read_from_the_entities_of_the_title_and_the_lead():
+    from datasette_attribution.grouping import names_of
+
+    entities = [("CARDINAL", "Five"), ("LOC", "Southern Iran"), ("CARDINAL", "5.6"), ("GPE", "Iran"),
+                ("DATE", "Sunday"), ("PERSON", "Mehdi Irannejad"), ("PERSON", "Irannejad's"),
+                ("LOC", "the Persian Gulf"), ("CARDINAL", "1,200"), ("DATE", "November 27, 2005"),
+                ("ORG", "the Geophysics Institute")]
+    assert names_of(entities) == {"people": {"irannejad"}, "places": {"southern iran", "iran", "persian gulf"},
+                                  "numbers": {"5", "5.6", "1200"}}
+    assert names_of([("ORG", "Reuters"), ("DATE", "Monday")]) == {}
+
+
+def test_two_articles_lose_a_conflict_weight_for_each_kind_of_names_they_disagree_on():
+    from datasette_attribution.grouping import CONFLICT_WEIGHT, Candidate, StoryIndex, conflicts
+
+    first = {"people": {"reid"}, "places": {"malibu"}, "numbers": {"33"}}
+    same_event = {"people": {"reid"}, "numbers": {"34"}}  # her age told otherwise: one kind
+    other_event = {"people": {"lohan"}, "places": {"palm desert"}}
+    assert conflicts(first, same_event) == 1
+    assert conflicts(first, other_event) == 2  # numbers: the other names none
+    assert conflicts(first, None) == conflicts(first, {}) == 0
+    words = term_vector("Actress checks into rehab", "The star entered a treatment centre on Friday, her rep said.")
+    index = StoryIndex(threshold=0.9)
+    index.add(Candidate(1, None, words, None, first))
+    assert index.nearest(words, None, None, same_event) == (1, pytest.approx(1.0 - CONFLICT_WEIGHT, abs=1e-4))
+    assert index.closest(words, None, None, same_event).article_id == 1
+    assert index.nearest(words, None, None, other_event) == (1, pytest.approx(1.0 - 2 * CONFLICT_WEIGHT, abs=1e-4))
+    assert index.closest(words, None, None, other_event) is None
+
+
+def test_each_article_keeps_what_its_title_and_lead_name(tmp_path):
+    from datasette_attribution import nlp
+    from datasette_attribution.grouping import names_from_json, names_of
+
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [str(NEWS24_SEED)])
+    (stored,) = db.execute("select names from story_terms").fetchone()
+    (title,) = db.execute("select title from articles").fetchone()
+    lead = [text for (text,) in db.execute("select text from sentences order by position limit 3")]
+    entities = nlp.entities([title])[0] + [(e.label_, e.text) for doc in nlp.parse(lead) for e in doc.ents]
+    assert names_from_json(stored) == names_of(entities)
+    assert "khamenei" in names_from_json(stored)["people"]
+
+
+def test_articles_stored_without_names_are_compared_without_them(tmp_path):
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [str(NEWS24_SEED)])
+    with db.conn:  # as the release that grouped by words and meaning left it
+        db.execute("alter table story_terms drop column names")
+    load(db, [str(INDEPENDENT_SEED)])
+    assert [row[0] is None for row in db.execute("select names from story_terms order by article_id")] == [
+        True, False]
+    assert stories_and_articles(db)[1] == [("News24", 1), ("The Independent", 1)]

@@ -68,7 +68,7 @@ def page_candidates(path: Path, kind: str, field: str) -> list:
 
 def is_right(field: str, candidate, truth: dict) -> int:
     if field == "title":
-        return int(titles._key(candidate.text) == titles._key(truth["title"]))
+        return int(titles.title_key(candidate.text) == titles.title_key(truth["title"]))
     return int(judge("byline", candidate.text, truth) == "right")
 
 

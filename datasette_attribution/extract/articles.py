@@ -284,10 +284,10 @@ def shown_date(lines: list[str], h1_at: list[int], headline: str | None) -> str 
     the few lines under it, else in the two just above it (a kicker's). The
     headline is the page's first <h1> that is one (a logo's <h1> is not), else
     the first line that is the `headline` chosen."""
-    key = titles._key(headline)
+    key = titles.title_key(headline)
     anchor = next((at for at in h1_at if len(lines[at].split()) > markup.MAX_LOGO_WORDS), None)
     if anchor is None:
-        anchor = next((i for i, line in enumerate(lines) if key and titles._key(line) == key), None)
+        anchor = next((i for i, line in enumerate(lines) if key and titles.title_key(line) == key), None)
     if anchor is None:
         return None
     for line in [*lines[anchor + 1:anchor + 1 + DATELINE_LINES], *lines[max(0, anchor - 2):anchor][::-1]]:
@@ -358,17 +358,32 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
                  ("trafilatura", document.title if document else None)]
     body_text = " ".join(p.text for p in paragraphs if p.kind == "text")
     chosen = choose_title(titles.html_candidates(proposals, rule_title, body_text, site, outlet, site_name), "html")
-    shown = shown_date(*markup.visible_lines(tree), chosen.text if chosen else None)
+    lines, h1_at = markup.visible_lines(tree)
+    shown = shown_date(lines, h1_at, chosen.text if chosen else None)
+    byline = fields.clean_byline(authors, outlet, site, site_name=site_name) or _shown_byline(
+        raw, lines, outlet, site, site_name)
     return Article(
         source=raw.source,
         paragraphs=paragraphs,
         title=chosen.text if chosen else None,
         outlet=outlet,
         url=document.url if document else None,
-        byline=fields.clean_byline(authors, outlet, site, site_name=site_name),
+        byline=byline,
         published=_published(raw.content, document.date if document else None, declared, shown, site),
         standfirst=standfirst,
     )
+
+
+def _shown_byline(raw: RawDocument, lines: list[str], outlet: str | None, site: str | None,
+                  site_name: str | None) -> str | None:
+    """The byline the page shows its reader where it declares none, or only itself
+    ("Kayla Jimenez USA TODAY" under the headline, while its JSON-LD's author is
+    ", USA TODAY"): the page's visible lines read as a text dump is."""
+    try:
+        shown = article_from_text(RawDocument(raw.source, raw.location, "text", "\n".join(lines)))
+    except LoadError:
+        return None
+    return fields.clean_byline(shown.byline, outlet, site, site_name=site_name)
 
 
 MIN_DECLARED_BODY_WORDS = 100  # shorter, it is often a summary

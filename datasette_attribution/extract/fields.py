@@ -239,9 +239,12 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
         # After a comma, another author ("Jane Doe, Jim Roe"), an agency, or the
         # place or desk the story was filed from ("Reuters, Washington"): one
         # word that is no agency is not a name.
+        # A piece after a comma that ends in a role is the role, not another
+        # author ("Charles Fried, Contributing Opinion Writer").
         first, *after_commas = part.split(",")
         for piece in [first, *(p for p in after_commas
-                                if len(p.split()) > 1 or p.strip().lower() in AGENCIES)]:
+                                if (len(p.split()) > 1 and p.split()[-1].lower() not in ROLE_AFTER_NAME)
+                                or p.strip().lower() in AGENCIES)]:
             name = _person(piece, sites)
             # "Troy Smith; Troy L Smith": one person, as first written.
             if name and not any(_key(name.split()[-1]) == _key(n.split()[-1])

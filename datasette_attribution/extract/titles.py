@@ -163,13 +163,13 @@ def html_candidates(proposals: list[tuple[str, str | None]], rule_title: str | N
     site_keys = {_site_key(name) for name in (outlet, site_name) if name}
     h1_seen = 0
     slug = _slug_words(url)
-    rule_key = _key(fields.clean_title(rule_title, outlet, url, site_name=site_name)) if rule_title else None
+    rule_key = title_key(fields.clean_title(rule_title, outlet, url, site_name=site_name)) if rule_title else None
     for source, text in proposals:
         text = " ".join((text or "").split())
         if not text:
             continue
         cleaned = fields.clean_title(text, outlet, url, site_name=site_name)
-        key = _key(cleaned)
+        key = title_key(cleaned)
         if not key or (key != rule_key and never_a_headline(cleaned)):
             continue
         if key not in merged:
@@ -187,7 +187,7 @@ def html_candidates(proposals: list[tuple[str, str | None]], rule_title: str | N
               and not (candidate.features["from_title_last"] and len(WORD.findall(candidate.text)) <= MAX_SITE_WORDS)]
     # A section's label glued before a headline the page also gives alone ("News
     # Feat Pictures to Open ..." over "Feat Pictures to Open ...") is not the headline.
-    keys = {_key(candidate.text) for candidate in others}
+    keys = {title_key(candidate.text) for candidate in others}
     others = [candidate for candidate in others if not _labelled_twin(candidate.text, keys)]
     for candidate in others:
         own = _content(candidate.text)
@@ -201,7 +201,7 @@ def html_candidates(proposals: list[tuple[str, str | None]], rule_title: str | N
             (_share(_content(other.text), set(own)) for other in others if other is not candidate), default=0.0)
         candidate.features["h1_agreed"] = float(bool(candidate.features["from_h1"]) and any(
             candidate.features[f"from_{source}"] for source in AGREEING_SOURCES))
-        candidate.features["rule_pick"] = float(_key(candidate.text) == rule_key)
+        candidate.features["rule_pick"] = float(title_key(candidate.text) == rule_key)
 
     return _relative(others, HTML_RELATIVE[len(RELATIVE):])
 
@@ -276,14 +276,14 @@ LOGO_WORDS = frozenset("logo home homepage".split())
 def _names_only_site(text: str, site_keys: set[str]) -> bool:
     """Every word of `text` part of the site's name, but for a logo's ("POLITICO
     Politico Logo"): the masthead's alternative text, never a headline."""
-    tokens = [_key(token) for token in WORD.findall(text) if token.lower() not in LOGO_WORDS]
+    tokens = [title_key(token) for token in WORD.findall(text) if token.lower() not in LOGO_WORDS]
     return bool(tokens) and any(all(token and token in site for token in tokens)
                                 for site in site_keys if len(site) > 2)
 
 
 def _labelled_twin(text: str, keys: set[str]) -> bool:
     label, _, rest = text.partition(" ")
-    return label.lower() in fields.SECTION_LABELS and _key(rest) in keys
+    return label.lower() in fields.SECTION_LABELS and title_key(rest) in keys
 
 
 def _site_key(name: str) -> str:
@@ -291,7 +291,8 @@ def _site_key(name: str) -> str:
     return fields.outlet_key(name).removeprefix("the")
 
 
-def _key(text: str | None) -> str:
+def title_key(text: str | None) -> str:
+    """A title's letters and digits, lower case: two writings of one title agree."""
     return re.sub(r"[^\w]", "", (text or "").lower())
 
 

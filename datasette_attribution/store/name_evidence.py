@@ -50,7 +50,7 @@ class NameEvidence:
         self._for(rows)
         if self._story is None:
             self._story = [] if self.stories is None or not rows.story_vector else self.stories.story_of(
-                rows.published, rows.story_vector, rows.story_meaning, STORY_ARTICLES)
+                rows.published, rows.story_vector, rows.story_meaning, rows.story_names, STORY_ARTICLES)
         return self._mentions([i for i in self._story if i != self._itself], names)
 
     def near_in_time(self, rows, names: Sequence[str]) -> Counter:

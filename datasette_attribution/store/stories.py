@@ -18,16 +18,19 @@ from ..grouping import (
     day_of,
     meaning_bytes,
     meaning_from_bytes,
+    names_from_json,
+    names_json,
     term_vector,
 )
 from .search import index_new_rows
 
 STORY_COLUMNS = {"id": int, "title": str, "first_published": str, "last_published": str,
                  "article_count": int, "outlet_count": int}
-# One row per article: its weighted words and its lead's meaning (float16 bytes;
-# none for an article not scored), so that a later load compares new articles
-# with it without reading or encoding its body again.
-TERMS_COLUMNS = {"article_id": int, "day": str, "terms": str, "meaning": bytes}
+# One row per article: its weighted words, its lead's meaning (float16 bytes;
+# none for an article not scored) and what its title and lead name (JSON,
+# grouping.names_json), so that a later load compares new articles with it
+# without reading, parsing or encoding its body again.
+TERMS_COLUMNS = {"article_id": int, "day": str, "terms": str, "meaning": bytes, "names": str}
 # Articles held in memory at most (about 4.4 KB each): past this, the days used
 # least recently are forgotten and read again from story_terms when an article
 # comes near them, so a load's memory stays flat however many it writes.
@@ -41,9 +44,12 @@ def ensure_story_tables(db: sqlite_utils.Database) -> None:
     if not db["story_terms"].exists():
         db["story_terms"].create(TERMS_COLUMNS, pk="article_id")
         db["story_terms"].create_index(["day"])
-    elif "meaning" not in db["story_terms"].columns_dict:
-        # Made by a release that grouped by words alone: its articles keep no meaning.
-        db["story_terms"].add_column("meaning", bytes)
+    else:
+        # Made by a release that grouped by words alone, or without names: its
+        # articles keep none and are compared without them.
+        for column in ("meaning", "names"):
+            if column not in db["story_terms"].columns_dict:
+                db["story_terms"].add_column(column, TERMS_COLUMNS[column])
 
 
 class StoryGrouper:
@@ -81,28 +87,31 @@ class StoryGrouper:
             params += dated
         if None in wanted:
             clauses.append("story_terms.day is null")
-        for article_id, day, terms, meaning in self.db.execute(
-                f"select article_id, day, terms, meaning from story_terms where {' or '.join(clauses)}",
+        for article_id, day, terms, meaning, names in self.db.execute(
+                f"select article_id, day, terms, meaning, names from story_terms where {' or '.join(clauses)}",
                 params):
             if article_id not in self.index.articles:
                 self.index.add(Candidate(article_id, day_of(day), json.loads(terms),
-                                         meaning_from_bytes(meaning)))
+                                         meaning_from_bytes(meaning), names_from_json(names)))
 
     def place(self, article_id: int, published: str | None, vector: dict[str, float],
-              meaning=None) -> int | None:
+              meaning=None, names=None) -> int | None:
         """Store the article's vectors (`meaning`: its lead's, from encoder.lead_vector,
-        or None) and join it to the story of the closest earlier article, if any;
+        or None; `names`: what its title and lead name, grouping.names_of, or None)
+        and join it to the story of the closest earlier article, if any;
         the story id or None. Call inside the article's transaction: its story is
         written with it."""
         day = day_of(published)
         self._read_days(self.index.days_around(day))
         stored = meaning_bytes(meaning)
+        stored_names = names_json(names)
         self.db.execute(
-            "insert or replace into story_terms (article_id, day, terms, meaning) values (?, ?, ?, ?)",
+            "insert or replace into story_terms (article_id, day, terms, meaning, names) values (?, ?, ?, ?, ?)",
             [article_id, day.isoformat() if day else None,
-             json.dumps(vector, ensure_ascii=False, separators=(",", ":")), stored])
-        meaning = meaning_from_bytes(stored)  # compared as stored, so a later load agrees
-        closest = self.index.closest(vector, day, meaning)
+             json.dumps(vector, ensure_ascii=False, separators=(",", ":")), stored, stored_names])
+        # Compared as stored, so a later load agrees.
+        meaning, names = meaning_from_bytes(stored), names_from_json(stored_names)
+        closest = self.index.closest(vector, day, meaning, names)
         story_id = None
         if closest is not None:
             # The update trigger takes the old row out of the full-text index: it must be in it.
@@ -115,19 +124,19 @@ class StoryGrouper:
                 self.db.execute("update articles set story_id = ? where id = ?", [story_id, closest.article_id])
             self.db.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
             refresh_story(self.db, story_id)
-        self.index.add(Candidate(article_id, day, vector, meaning))
+        self.index.add(Candidate(article_id, day, vector, meaning, names))
         self._forget_days_least_used(keep=set(self.index.days_around(day)))
         return story_id
 
     def story_of(self, published: str | None, vector: dict[str, float], meaning: bytes | None = None,
-                 limit: int = 50) -> list[int]:
+                 names: str | None = None, limit: int = 50) -> list[int]:
         """The ids of the articles of the story an article not yet written would
         join now (place's choice, nothing written): the latest `limit` of the
         closest earlier article's story, or that article alone; none when it would
         join none. Resolution runs before the article is written (and placed)."""
         day = day_of(published)
         self._read_days(self.index.days_around(day))
-        closest = self.index.closest(vector, day, meaning_from_bytes(meaning))
+        closest = self.index.closest(vector, day, meaning_from_bytes(meaning), names_from_json(names))
         if closest is None:
             return []
         row = self.db.execute("select story_id from articles where id = ?", [closest.article_id]).fetchone()

@@ -13,7 +13,7 @@ from enum import Enum
 import sqlite_utils
 
 from ..records import Article
-from ..grouping import meaning_bytes, meaning_from_bytes, term_vector
+from ..grouping import meaning_bytes, meaning_from_bytes, names_from_json, names_json, names_of, term_vector
 from ..extract.fields import outlet_key
 from .schema import CORE_TABLES, Layout
 from .search import index_new_rows
@@ -95,6 +95,7 @@ class ArticleRows:
     published: str | None = None
     story_vector: dict | None = None  # stories.term_vector of its title and opening
     story_meaning: bytes | None = None  # its lead's meaning (analysis.meaning), as stored
+    story_names: str | None = None  # what its title and lead name (grouping.names_json), as stored
 
 
 def _columns(table: str, *left_out: str) -> tuple[str, ...]:
@@ -159,6 +160,7 @@ def article_rows(article: Article, analysis, layout: Layout) -> ArticleRows:
         published=article.published,
         story_vector=term_vector(article.title, article.body),
         story_meaning=meaning_bytes(analysis.meaning),
+        story_names=names_json(names_of(analysis.lead_entities)) if analysis.lead_entities else None,
     )
 
 
@@ -238,7 +240,7 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             for position, actor, *fields in rows.attributions])
         if stories is not None:
             stories.place(article_id, rows.published, rows.story_vector or {},
-                          meaning_from_bytes(rows.story_meaning))
+                          meaning_from_bytes(rows.story_meaning), names_from_json(rows.story_names))
     return Outcome.REPLACED if existing is not None else Outcome.ADDED
 
 
