@@ -309,6 +309,11 @@ class Resolver:
         named = [self.entities[n] for n in self.by_word.get(word, ()) if n != exclude]
         for position in (1, 0) if kind in ("person", None) else (1,):
             candidates = [e for e in named if e.person_words and e.person_words[position] == word]
+            if kind not in ("person", None):
+                # "Trump" the parse took for a firm is the Trump the corpus writes so alone;
+                # "Post" is not Marjorie Merriweather Post, whom no article calls "Post".
+                alone = self.written_alone.get(word, {})
+                candidates = [e for e in candidates if alone.get(e.name)]
             if position == 0 and candidates and (written_on := days()):
                 candidates = [e for e in candidates if self._near_in_time(e, written_on)]
             # "Trump" alone is never Donald Trump Jr. while another Trump is written in full.

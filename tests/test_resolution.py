@@ -491,3 +491,32 @@ def test_an_office_before_a_surname_is_the_person_who_holds_it(tmp_path):
         "where mentions.text in ('Obama', 'Clinton') and articles.source != 'a' order by mentions.id")]
     assert said == [("President Obama", "b", "Barack Obama"), ("Obama", "b", "Michelle Obama"),
                     ("Clinton", "c", "Bill Clinton"), ("Secretary Clinton", "c", "Hillary Clinton")]
+
+
+def rows_of(*mentions):
+    """An article's rows holding only mentions: (scorer's name, kind, text as written)."""
+    return ArticleRows(
+        content_hash="x", sentence_count=1, language="en", article_columns=(), sentence_columns=(),
+        article=(), paragraphs=[], sentences=[], quotes=[], attributions=[],
+        mentions=[(0, actor, kind, None, text, 0, len(text), 0.0, "neutral", "[]") for actor, kind, text in mentions])
+
+
+def test_a_one_word_name_of_another_kind_is_a_person_only_where_the_corpus_writes_them_so():
+    resolver = Resolver()
+    resolver.resolve(rows_of(("Donald Trump", "person", "Donald Trump"), ("Donald Trump", "person", "Trump")))
+    trump = resolver.resolve(rows_of(("Trump", "organization", "Trump")))  # the parse took him for a firm
+    resolver.resolve(rows_of(("Marjorie Merriweather Post", "person", "Marjorie Merriweather Post")))
+    post = resolver.resolve(rows_of(("Post", "organization", "Post")))  # a paper: no article calls her "Post"
+    assert [m[1] for m in trump.mentions + post.mentions] == ["Donald Trump", "Post"]
+    assert resolver.settle().merges == {}
+
+
+def test_a_name_ending_in_an_institution_s_word_is_no_person_s(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Hillary Clinton spoke in Ohio on Monday."},
+        {"id": "b", "text": "Cosby has been a big donor to the Bill and Hillary Clinton Foundation, and others "
+                            "wonder how it could affect Hillary\u2019s run."}])
+    assert [(name, kind) for name, kind, *_ in actors(db)] == [
+        ("Bill", "person"), ("Hillary Clinton", "person"), ("Hillary Clinton Foundation", "organization"),
+        ("Ohio", "place")]

@@ -535,6 +535,11 @@ def main():
     if args.write:
         args.out.mkdir(parents=True, exist_ok=True)
         export(model, model_dir / "tokenizer.json", model.head, temperature, bias, log, args.out)
+        if args.out == MODELS and parts.get("calibration"):
+            # The decision priors, through the shipped files as a load reads them.
+            from training.sentiment_priors import shifted_priors
+
+            shifted_priors(args.shared, write=True, log=log, real_news=args.real_news)
 
 
 if __name__ == "__main__":

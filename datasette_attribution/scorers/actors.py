@@ -179,9 +179,8 @@ def _name_parts(tokens, kind, aliases) -> list[tuple[list, str]]:
     """An entity the parse ran over several names, cut into them: at a possessive
     ("the Green Party’s Jill Stein"), before a place ("Hofstra University on Long
     Island"), at a hyphen between two names of two words or more ("Washington
-    Post-ABC News"), and a person's name before a body the alias table knows ("the
-    Obama White House"), and a place before its state's abbreviation ("Staunton Va.", as
-    "Staunton, Va." is two)."""
+    Post-ABC News"), a person's name before a body the alias table knows ("the
+    Obama White House"), and a place before its state's abbreviation ("Staunton Va.", as "Staunton, Va." is two)."""
     if kind == "place" and len(tokens) > 1 and tokens[-1].text.endswith("."):
         state = aliases.get(tokens[-1].text)
         if state is not None and state.kind == "place":
@@ -248,6 +247,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     gives with that surname.
     """
     not_names = words("not_names.txt")
+    institutions = words("institution_words.txt")
     aliases = alias_table(alias_files)
     matcher = _alias_pattern(alias_files)
     found: list[list[dict]] = [[] for _ in spans]
@@ -275,6 +275,8 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
             if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
                 continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
+            if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in institutions:
+                kind = "organization"  # "the Bill and Hillary Clinton Foundation"
             for part, part_kind in _name_parts(tokens, kind, aliases):
                 start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
                 # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.

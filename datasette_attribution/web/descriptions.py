@@ -64,8 +64,8 @@ COLUMN_DESCRIPTIONS = {
                            "empty when neutral): their share of the label's lead over neutral in the model"),
         "sentiment_label": ("How the sentence portrays this actor: negative, neutral or positive (the most probable "
                             "class). On 393 real news mentions labelled by hand and never used in development: "
-                            "right 77% of the time (always 'neutral' would be 71%), macro-F1 0.60; polar labels "
-                            "are the weak part (negative F1 0.51, positive 0.42): compare shares, not single rows"),
+                            "right 77% of the time (always 'neutral' would be 71%), macro-F1 0.63; polar labels "
+                            "are the weak part (negative F1 0.54, positive 0.48): compare shares, not single rows"),
     },
     "actors": {
         "name": "Canonical name of one real entity across the database: every article's forms of it resolve to it",
