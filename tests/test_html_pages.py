@@ -91,6 +91,16 @@ def test_a_page_that_declares_only_itself_as_author_is_signed_by_the_byline_it_s
     assert (shown.byline, unsigned.byline) == ("Maria Lopez", None)
 
 
+def test_the_page_names_all_its_authors_where_its_json_ld_names_one_of_them():
+    def signed(meta: str):
+        return html_article("<title>Harbour bridge to close for repairs</title>" + meta + json_ld(
+            headline="Harbour bridge to close for repairs", author=[{"@type": "Person", "name": "Maria Lopez"}]),
+            "<h1>Harbour bridge to close for repairs</h1>").byline
+
+    assert signed('<meta name="author" content="Maria Lopez, Tom Reed">') == "Maria Lopez; Tom Reed"
+    assert signed('<meta name="author" content="Tom Reed">') == "Maria Lopez"  # not all of the declared
+
+
 LAST = ("The council will publish the diversion maps on its website before the closure begins, and ferry "
         "tickets will be free for season ticket holders during the six weeks of works on the span.")
 

@@ -353,7 +353,7 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
     site = (document.url or document.hostname) if document else raw.fields.get("url")
     site_name = markup.site_name(tree, document.sitename if document else None, site, declared["publisher"])
     outlet = fields.clean_outlet(site_name, site)
-    authors = "; ".join(declared["authors"]) or (document.author if document else None)
+    authors = _authors(declared["authors"], document.author if document else None)
     proposals = [*markup.title_proposals(tree), ("json_ld", declared["headline"]),
                  ("trafilatura", document.title if document else None)]
     body_text = " ".join(p.text for p in paragraphs if p.kind == "text")
@@ -372,6 +372,20 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
         published=_published(raw.content, document.date if document else None, declared, shown, site),
         standfirst=standfirst,
     )
+
+
+def _authors(declared: list[str], extracted: str | None) -> str | None:
+    """The page's authors: those its JSON-LD declares, unless trafilatura's names
+    (from the page's meta tags and byline) hold all of them and more, as when the
+    JSON-LD names one of three writers ("Starr Bowenbank" of "Starr Bowenbank;
+    Rania Aniftos; Anna Chan")."""
+    if not declared:
+        return extracted
+    found = [name.strip() for name in (extracted or "").split(";") if name.strip()]
+    keys = {titles.title_key(name) for name in found}
+    if len(found) > len(declared) and all(titles.title_key(name) in keys for name in declared):
+        return "; ".join(found)
+    return "; ".join(declared)
 
 
 def _shown_byline(raw: RawDocument, lines: list[str], outlet: str | None, site: str | None,
