@@ -56,12 +56,16 @@ def macro_f1(gold, predicted) -> tuple[float, list[float]]:
     return sum(scores) / 3, scores
 
 
-def measure(name: str, examples: list[dict], encoder: Encoder) -> None:
+def scored(examples: list[dict], encoder: Encoder) -> dict:
+    """Every target's probabilities as the package computes them: `alone` (the
+    encoder's model) and `stored` (with the roles' evidence, as the scorer stores
+    them), with `gold`, each target's `group` (its example's, where it has one),
+    the targets the evidence `touched` and the encoder's `seconds`."""
     started = time.perf_counter()
     encodings = encoder.encode([e["text"] for e in examples])
     seconds = time.perf_counter() - started
     docs = parse([e["text"] for e in examples])
-    gold, alone, with_evidence, touched = [], [], [], 0
+    gold, groups, alone, with_evidence, touched = [], [], [], [], 0
     for example, encoding, doc in zip(examples, encodings, docs, strict=True):
         targets = [(start, end) for start, end, _ in example["targets"]]
         evidence = [role_evidence(doc[:], start, end) for start, end in targets]
@@ -69,11 +73,18 @@ def measure(name: str, examples: list[dict], encoder: Encoder) -> None:
         alone.extend(target_probabilities(encoding, targets))
         with_evidence.extend(target_probabilities(encoding, targets, evidence))
         gold.extend(label for _, _, label in example["targets"])
-    print(f"{name}: {len(gold)} targets in {len(examples)} sentences; encoder: "
-          f"{len(examples) / seconds:,.0f} sentences/s on one thread")
-    report("the encoder's model alone", gold, numpy.array(alone))
-    report(f"with the roles' evidence (the scorer: evaluative verbs, recipients; {touched} targets touched)", gold,
-           numpy.array(with_evidence))
+        groups.extend(example.get("group") for _ in targets)
+    return {"alone": numpy.array(alone), "stored": numpy.array(with_evidence), "gold": gold, "groups": groups,
+            "touched": touched, "seconds": seconds}
+
+
+def measure(name: str, examples: list[dict], encoder: Encoder) -> None:
+    found = scored(examples, encoder)
+    print(f"{name}: {len(found['gold'])} targets in {len(examples)} sentences; encoder: "
+          f"{len(examples) / found['seconds']:,.0f} sentences/s on one thread")
+    report("the encoder's model alone", found["gold"], found["alone"])
+    report(f"with the roles' evidence (the scorer: evaluative verbs, recipients; {found['touched']} targets "
+           "touched)", found["gold"], found["stored"])
 
 
 def report(name: str, gold: list[int], probabilities) -> None:

@@ -26,6 +26,7 @@ calls `shifted_priors` after it writes the shipped files.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -33,8 +34,8 @@ import numpy
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from benchmarks.sentiment_real import macro_f1, scored  # noqa: E402
 from datasette_attribution.encoder import ENCODER_FILE, MAX_PIECES, TOKENIZER_FILE, Encoder  # noqa: E402
-from datasette_attribution.nlp import parse  # noqa: E402
 from datasette_attribution.resources import model_path, record_model_files  # noqa: E402
 from training.real_news import load_real_news  # noqa: E402
 
@@ -47,20 +48,10 @@ COMMAND = "python training/sentiment_priors.py SHARED_DATA --write"
 
 
 def log_probabilities(examples: list[dict]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
-    """(log P(negative, neutral, positive) as the scorer computes them, gold labels,
+    """(log P(negative, neutral, positive) as the scorer stores them, gold labels,
     document of each mention)."""
-    from datasette_attribution.scorers.sentiment import role_evidence, target_probabilities
-
-    encoder = Encoder(model_path(ENCODER_FILE), model_path(TOKENIZER_FILE), MAX_PIECES)
-    texts = [example["text"] for example in examples]
-    rows, gold, groups = [], [], []
-    for example, encoding, doc in zip(examples, encoder.encode(texts), parse(texts), strict=True):
-        targets = [(start, end) for start, end, _ in example["targets"]]
-        evidence = [role_evidence(doc[:], start, end) for start, end in targets]
-        rows.extend(target_probabilities(encoding, targets, evidence))
-        gold.extend(label for _, _, label in example["targets"])
-        groups.extend(example["group"] for _ in targets)
-    return numpy.log(numpy.array(rows) + 1e-12), numpy.array(gold), numpy.array(groups)
+    found = scored(examples, Encoder(model_path(ENCODER_FILE), model_path(TOKENIZER_FILE), MAX_PIECES))
+    return numpy.log(found["stored"] + 1e-12), numpy.array(found["gold"]), numpy.array(found["groups"])
 
 
 def figures(log_p: numpy.ndarray, gold: numpy.ndarray, shift=(0.0, 0.0)) -> dict:
@@ -68,13 +59,8 @@ def figures(log_p: numpy.ndarray, gold: numpy.ndarray, shift=(0.0, 0.0)) -> dict
     p = numpy.exp(z - z.max(1, keepdims=True))
     p /= p.sum(1, keepdims=True)
     predicted = p.argmax(1)
-    per_class = []
-    for label in range(3):
-        tp = int(((predicted == label) & (gold == label)).sum())
-        fp = int(((predicted == label) & (gold != label)).sum())
-        fn = int(((predicted != label) & (gold == label)).sum())
-        per_class.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return {"macro_f1": float(numpy.mean(per_class)), "per_class": per_class,
+    macro, per_class = macro_f1(gold.tolist(), predicted.tolist())
+    return {"macro_f1": macro, "per_class": per_class,
             "accuracy": float((predicted == gold).mean()), "always_neutral": float((gold == 1).mean()),
             "mean_score": float((p[:, 2] - p[:, 0]).mean()), "mean_gold": float((gold - 1).mean()),
             "neutral_signed": int(((predicted != 1) & (gold == 1)).sum()), "neutral": int((gold == 1).sum())}
@@ -109,8 +95,6 @@ def out_of_fold(log_p: numpy.ndarray, gold: numpy.ndarray, groups: numpy.ndarray
 
 
 def hash_of(text: str) -> str:
-    import hashlib
-
     return hashlib.sha1(text.encode()).hexdigest()
 
 

@@ -55,7 +55,7 @@ PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "orga
             "we": "person", "i": "person"}
 # The pronouns of a person the discourse resolves, as "he" or "she": a noun cue's
 # owner is one too ("his comments", "Her attack on Sanders").
-PERSONAL_PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
+GENDERED_PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 # A speaker's own pronouns: a person, never an organisation, whoever they point back to.
 FIRST_PERSON = frozenset({"i", "we", "you"})
 DESCRIPTION = re.compile(r"^(?:the|this|that|these|those)\s+(?:two\s+|three\s+|four\s+)?(\w+)$", re.IGNORECASE)
@@ -198,8 +198,8 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     points_back = source is None or lowered in PRONOUNS or described
     actor = _actor_in(mentions, attribution["source_start"], attribution["source_end"])
     person = None
-    if lowered in PERSONAL_PRONOUNS and discourse is not None:
-        person = discourse.referent(PERSONAL_PRONOUNS[lowered], span, attribution["source_start"], mentions)
+    if lowered in GENDERED_PRONOUNS and discourse is not None:
+        person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions)
     if person is not None:
         # the person's actor, where the article's mentions know the name
         known = discourse.actor_named(person)
