@@ -149,6 +149,16 @@ def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
     assert actors[3] == [("Trump", "person")]
 
 
+def test_it_and_they_never_point_back_to_one_person():
+    # the paper, the agency, the voters: not the governor again
+    for text in ("Gov. Rick Scott said the storm had passed. They said the roads would reopen on Monday.",
+                 "Sen. Marco Rubio said the report was wrong. It said the program had cost $2 billion."):
+        speaker, pronoun = (s["attributions"][0] for s in analyze_text(text))
+        assert speaker["source_kind"] == "person", text
+        assert (pronoun["source_kind"], pronoun["actor"], pronoun["speaker"])[1:] == (None, None), text
+        assert pronoun["source_kind"] != "person", text
+
+
 def test_a_possessive_pronoun_owning_a_noun_cue_is_resolved_like_he_or_she():
     sentences = analyze_text("Mr. Trump met Mrs. Clinton before the debate. "
                              "His comments about her record drew boos.")

@@ -58,6 +58,9 @@ PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "orga
 GENDERED_PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 # A speaker's own pronouns: a person, never an organisation, whoever they point back to.
 FIRST_PERSON = frozenset({"i", "we", "you"})
+# Pronouns that never stand for one person: "it" and "they" after a person's quote
+# are the paper, the agency, the voters, not that person again.
+NEVER_ONE_PERSON = frozenset({"it", "they"})
 DESCRIPTION = re.compile(r"^(?:the|this|that|these|those)\s+(?:two\s+|three\s+|four\s+)?(\w+)$", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+\b")
 # Capitalised modifiers that are not names ("US officials", "White House
@@ -206,7 +209,8 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         kind, named = "person", "named"
         actor = {"name": known, "kind": "person"} if known else None
         attribution["speaker"] = person
-    elif points_back and previous is not None:
+    elif points_back and previous is not None and not (
+            lowered in NEVER_ONE_PERSON and previous["source_kind"] == "person"):
         kind, named = previous["source_kind"], previous["attribution"]
         earlier = previous.get("speaker_actor")
         actor = actor or ({"name": earlier[0], "kind": earlier[1]} if earlier else None)
