@@ -1,7 +1,7 @@
 """Train the hedging classifier (scorers/hedging/classifier.py) on news sentences
 labelled by hand, and report it by part.
 
-    python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C] [--learning-curve]
+    python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C] [--learning-curve] [--candidates]
 
 SHARED_DATA holds `polnear/{train,dev}.jsonl`, `pages_news/truth.json` and
 `pages/truth.json`. The labels (no text; the sentences are read back from SHARED_DATA):
@@ -18,7 +18,10 @@ The regularisation and the threshold are chosen on out-of-fold probabilities (fi
 folds grouped by article) of the real-news sentences learned from; then the model is
 refitted on all of them. `--learning-curve` also prints the out-of-fold F1 when each
 fold learns from half, three quarters and all of its learned articles (five draws
-each): whether more labels of the same kind would help. The held-out parts are scored only with `--held-out`, once,
+each): whether more labels of the same kind would help. `--candidates` prints the same
+out-of-fold F1 with candidate features added (token-level states, rule signals for the
+kinds of misses read in the `train` part; `candidate_blocks`), each against the shipped
+features on the same folds; nothing of them is shipped. The held-out parts are scored only with `--held-out`, once,
 at the end, and never read. `--write` writes `datasette_attribution/models/hedging_classifier.npz` with the
 names of its features and this command, and records its SHA-256 in `models/SHA256SUMS`.
 Needs scikit-learn (training only).
@@ -44,10 +47,11 @@ from training.hedging_labels import LEARNED_PARTS, kept_from_encoder, labelled  
 MODEL = ROOT / "datasette_attribution" / "models" / classifier.MODEL_FILE
 
 
-def featurised(examples: list[dict]) -> np.ndarray:
+def featurised(examples: list[dict], candidates: dict | None = None) -> np.ndarray:
     """Each sentence's features as the load computes them: parsed, encoded and scored
     by the scorers that run before hedging (the sourcing scorer's `attribution` is one),
-    each sentence on its own."""
+    each sentence on its own. With `candidates` (a dict), also each candidate block's
+    rows, by name (`candidate_blocks`)."""
     before = []
     for scorer in analyze.scorers():
         if scorer.name == "hedging":
@@ -68,9 +72,72 @@ def featurised(examples: list[dict]) -> np.ndarray:
                 found = cues.hedge_cues(sentence["span"])
                 vectors.append(classifier.features(encoding, found, weights.score_cues(found, text),
                                                    sentence.get("attribution")))
+                if candidates is not None:
+                    for name, row in candidate_blocks(encoding, found, doc).items():
+                        candidates.setdefault(name, []).append(row)
         print(f"  features: {min(at + 64, len(texts))} of {len(texts)}", file=sys.stderr, end="\r")
     print(file=sys.stderr)
     return np.vstack(vectors)
+
+
+# Measured, not shipped (README's hedging rows): evidence below the sentence's mean state,
+# and rule signals for the kinds of hedged sentences the classifier missed out of fold in
+# the `train` part (counterfactual and conditional "would", a first-person stance "I think",
+# "we expect", not knowing, an impersonal "it seems").
+STANCE_LEMMAS = frozenset({"think", "believe", "guess", "suspect", "suppose", "imagine", "expect", "doubt",
+                           "reckon", "assume", "bet", "hear", "gather", "understand", "presume", "figure",
+                           "wonder", "hope"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "announce", "add", "claim", "vow", "promise", "pledge", "insist",
+                              "warn", "predict", "write", "note", "state", "suggest", "argue", "declare",
+                              "confirm", "explain", "expect", "hope", "assume", "understand", "hear"})
+SIGNALS = ("would", "would_have", "would_conditional", "would_reported", "would_negated", "first_person_stance",
+           "not_knowing", "it_seems")
+
+
+def rule_signals(doc) -> list[float]:
+    """Counts of the SIGNALS in a parsed sentence."""
+    found = dict.fromkeys(SIGNALS, 0.0)
+    conditional = any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in doc) or any(
+        t.lower_ == "were" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" for t in doc)
+    for token in doc:
+        if token.tag_ == "MD" and token.lower_ in ("would", "'d", "wo"):
+            verb = token.head
+            found["would"] += 1
+            found["would_have"] += any(t.lower_ == "have" for t in doc[token.i + 1:token.i + 4])
+            found["would_conditional"] += conditional
+            found["would_negated"] += any(c.dep_ == "neg" for c in verb.children)
+            found["would_reported"] += verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS
+        lemma = token.lemma_.lower()
+        if lemma in STANCE_LEMMAS and token.pos_ == "VERB" and (
+                any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "one") for c in token.children)
+                or token.i == 0 and lemma == "expect"):
+            found["first_person_stance"] += 1
+        if lemma == "know" and any(c.dep_ == "neg" for c in token.children) and any(
+                c.lower_ in ("i", "we") for c in token.children):
+            found["not_knowing"] += 1
+        if lemma in ("seem", "appear") and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in token.children):
+            found["it_seems"] += 1
+    found["not_knowing"] += sum(doc.text.lower().count(words) for words in ("not sure", "no idea"))
+    return list(found.values())
+
+
+def candidate_blocks(encoding: dict, found: list[dict], doc) -> dict:
+    """Candidate feature blocks of one sentence: the max-pooled states; the states over
+    the cues' word pieces, max-pooled; the mean state of the word pieces within K of a cue's
+    (the cue's own aside), zero with no cue; the rule signals."""
+    states, offsets = encoding["states"], encoding["offsets"]
+    zero = np.zeros(classifier.STATE_SIZE, np.float32)
+    read = [cue for cue in found if cue["kind"] not in classifier.COUNTED_ONLY_KINDS]
+    pieces = [index for index, (start, end) in enumerate(offsets)
+              if any(start < cue["end"] and end > cue["start"] for cue in read)]
+    blocks = {"max-pooled states": states.max(axis=0) if len(states) else zero,
+              "cue pieces max-pooled": states[pieces].max(axis=0) if pieces else zero}
+    for reach in (2, 4):
+        window = sorted({j for i in pieces for j in range(max(0, i - reach), min(len(states), i + reach + 1))}
+                        - set(pieces))
+        blocks[f"mean state within {reach} pieces of a cue"] = states[window].mean(axis=0) if window else zero
+    blocks["rule signals"] = np.asarray(rule_signals(doc), np.float32)
+    return blocks
 
 
 def figures(gold, guess) -> str:
@@ -88,8 +155,12 @@ def f1_of(gold, guess) -> float:
     return 2 * tp / (2 * tp + (~gold & guess).sum() + (gold & ~guess).sum()) if tp else 0.0
 
 
-def fit(x, y, c):
+def fit(x, y, c, emphasis=None):
+    """A logistic model on standardised features; `emphasis` (a weight per column) divides
+    a column's scale, which lightens its penalty: the stored model is read as before."""
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    if emphasis is not None:
+        scale = scale / emphasis
     model = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, y)
     return {"mean": mean, "scale": scale, "weight": model.coef_[0], "bias": model.intercept_[0]}
 
@@ -123,6 +194,40 @@ def learning_curve(x, y, learned, real, groups, sets, c, fractions=(0.5, 0.75, 1
               f"{found[:, 1].mean():.3f} (sd {found[:, 1].std():.3f}), {len(found)} draw(s)")
 
 
+def chosen_f1(x, y, learned, real, groups, c, emphasis=None):
+    """Out-of-fold F1 on the real news learned from at the best threshold, with the
+    real-news `train` part's figures at it."""
+    index = np.flatnonzero(learned)
+    out_of_fold = np.zeros(len(y))
+    for train, test in GroupKFold(5).split(index, groups=groups[index]):
+        out_of_fold[index[test]] = predict(fit(x[index[train]], y[index[train]], c, emphasis), x[index[test]])
+    scored = learned & real
+    return max(((f1_of(y[scored], out_of_fold[scored] >= t), t, out_of_fold >= t) for t in np.arange(0.2, 0.8, 0.025)),
+               key=lambda found: found[0])
+
+
+def compare_candidates(x, y, learned, real, news, groups, blocks, cs):
+    """Each candidate block beside the shipped features, on the same folds and Cs."""
+    signals = classifier.feature_names().index("cue_score")
+    trials = [("shipped features", x, None)]
+    trials += [(f"+ {name}", np.hstack([x, np.vstack(rows)]), None) for name, rows in blocks.items()]
+    for weight in (3.0, 10.0):
+        extra = np.vstack(blocks["rule signals"])
+        emphasis = np.ones(x.shape[1] + extra.shape[1])
+        emphasis[signals:] = weight
+        trials.append((f"+ rule signals, every signal's penalty / {weight:g}", np.hstack([x, extra]), emphasis))
+        emphasis = np.ones(x.shape[1])
+        emphasis[signals:] = weight
+        trials.append((f"shipped features, every signal's penalty / {weight:g}", x, emphasis))
+    for name, features, emphasis in trials:
+        best = max((chosen_f1(features, y, learned, real, groups, c, emphasis) + (c,) for c in cs),
+                   key=lambda found: found[0])
+        f1, threshold, guess, c = best
+        mask = learned & news
+        print(f"candidates: {name}: out-of-fold real news F1 {f1:.3f} (C {c}, threshold {threshold:.3f}); "
+              f"the `train` part {figures(y[mask], guess[mask])}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("shared", type=Path, help="the folder holding polnear/, pages_news/ and pages/")
@@ -130,11 +235,14 @@ def main():
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--learning-curve", action="store_true",
                         help="also print the out-of-fold F1 learning from 50%%, 75%% and 100%% of the learned articles")
+    parser.add_argument("--candidates", action="store_true",
+                        help="also print the out-of-fold F1 with each candidate feature block added (nothing shipped)")
     parser.add_argument("--held-out", action="store_true",
                         help="also score the held-out parts (only for the figure reported, never to choose)")
     args = parser.parse_args()
     examples = labelled(args.shared)
-    x = featurised(examples)
+    blocks = {} if args.candidates else None
+    x = featurised(examples, blocks)
     y = np.array([example["gold"] for example in examples])
     learned = np.array([example["part"] in LEARNED_PARTS for example in examples])
     real = np.array([not example["set"].startswith("hedging_news_heldout") for example in examples])
@@ -154,6 +262,9 @@ def main():
             best = (f1, c, threshold, out_of_fold.copy())
     f1, c, threshold, out_of_fold = best
     print(f"chosen: C {c}, threshold {threshold:.3f}")
+    if args.candidates:
+        news = np.array([example["set"] == "hedging_real_news.tsv" for example in examples])
+        compare_candidates(x, y, learned, real, news, groups, blocks, args.c)
     if args.learning_curve:
         learning_curve(x, y, learned, real, groups, np.array([example["set"] for example in examples]), c)
     for name in sorted({example["set"] for example in examples}):
