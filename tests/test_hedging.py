@@ -177,6 +177,15 @@ def test_the_parse_tells_a_hedge_from_a_look_alike():
     assert cues("There is debate over whether the plan works.") == [("debate", "noun")]
 
 
+def test_an_aside_of_appearance_hedges_the_clause_it_hangs_from():
+    assert cues("The reason, it seems, is that the plant had closed.") == [("seems", "verb")]
+    assert cues("The factory, it appears, closed in May.") == [("appears", "verb")]
+    assert hedged("The factory, it appears, closed in May.")
+    # a verb of appearance with no clause to hedge is still to be seen
+    assert cues("The actor appeared, smiling, at the premiere.") == []
+    assert cues("She appeared, and the crowd cheered.") == []
+
+
 def test_a_forecast_with_nobody_named_is_a_hedge():
     assert hedged("The strike is expected to last at least a week.")
     assert cues("The strike is expected to last at least a week.")[0] == ("is expected to", "weasel")

@@ -42,10 +42,10 @@ def counts_in_parse(cue: str, kind: str, token) -> bool:
     ("who are often seen as hawks"); a noun with a determiner and nothing that
     makes it about a claim is literal ("the final debate"); "most" before an
     adjective is a superlative ("the most powerful person")."""
-    if cue in APPEAR_VERBS and token.dep_ not in ("aux", "auxpass") and not any(
+    if cue in APPEAR_VERBS and token.dep_ not in ("aux", "auxpass", "parataxis") and not any(
             c.dep_ in COMPLEMENTS for c in token.children) and not (
             token.i + 1 < len(token.doc) and token.nbor().lower_ in ("to", "that", "as", "like")):
-        return False
+        return False  # an aside hedges the clause it hangs from: "The reason, it seems, is ..."
     if cue in ("by some", "by many") and token.nbor().dep_ != "pobj":
         return False  # "by some groups": a determiner, not an unnamed "some"
     if cue in UNSOURCED_PARTICIPLES and not _unsourced_passive(token):
