@@ -310,6 +310,15 @@ def test_a_first_name_the_parse_took_for_a_place_is_the_person_unless_the_articl
         [("Melania Trump", "Melania Trump")], [("Donald Trump", "Donald Trump"), ("Melania", "Melania Trump")]]
 
 
+def test_middle_initials_tell_apart_people_of_one_first_name_and_surname_only_where_they_differ():
+    assert mentions("Jeb Bush invoked his father, former President George H.W. Bush, on Tuesday.",
+                    "George W. Bush campaigned for his brother in South Carolina.",
+                    "Donald J. Trump mocked them both, and Donald Trump later apologized.") == [
+        [("Jeb Bush", "Jeb Bush"), ("George H.W. Bush", "George H.W. Bush")],
+        [("George W. Bush", "George W. Bush"), ("South Carolina", "South Carolina")],
+        [("Donald J. Trump", "Donald Trump"), ("Donald Trump", "Donald Trump")]]
+
+
 def test_a_party_s_and_a_channel_s_other_names_are_theirs():
     assert mentions("The Dems are worried about turnout.", "He told the Fox News Channel on Monday that he would win.",
                     "Fox News said so.") == [
@@ -569,3 +578,4 @@ def test_a_name_ending_in_an_institution_s_word_is_no_person_s(tmp_path):
     assert [(name, kind) for name, kind, *_ in actors(db)] == [
         ("Bill", "person"), ("Hillary Clinton", "person"), ("Hillary Clinton Foundation", "organization"),
         ("Ohio", "place")]
+
