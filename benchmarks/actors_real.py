@@ -1,6 +1,7 @@
 """Actors on real news: every actor of some PolNeAR articles listed by hand.
 
     python benchmarks/actors_real.py PATH/TO/polnear/dev.jsonl [PATH/TO/polnear/train.jsonl] [--misses]
+    python benchmarks/actors_real.py PATH/TO/polnear/dev.jsonl --part development   # the held-out part unread
 
 `benchmarks/data/actors_polnear.tsv` lists, for each article, every person,
 organisation, place and group it names, with its kind, the names that refer to
@@ -83,6 +84,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("polnear", type=Path, nargs="+", help="PolNeAR JSONL splits (dev, train)")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--part", choices=("development", "heldout"),
+                        help="score only that part's articles (the others are not read)")
     args = parser.parse_args()
     records = records_by_id(args.polnear)
     totals = defaultdict(lambda: defaultdict(int))
@@ -90,6 +93,8 @@ def main():
         if article not in records:
             sys.exit(f"{LABELS.name}: article {article} is in none of the splits given")
         part = listed[0]["part"]
+        if args.part and part != args.part:
+            continue
         found_required, false, missed, splits, kinds, required = score(listed, found_actors(records[article]))
         total = totals[part]
         total["articles"] += 1

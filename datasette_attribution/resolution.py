@@ -149,12 +149,16 @@ class Entity:
 class Settlement:
     """What a load's resolution asks of the store once every article is written:
     `merges` (an actor's name -> the name of the actor it joins), the kind of each
-    entity whose kind is new, and the entities whose names as written (`aliases`)
-    the load changed."""
+    entity whose kind is new, the entities whose names as written (`aliases`)
+    the load changed, and the titles each entity was written in full after
+    (`offices`), kept for the next load."""
 
     merges: dict[str, str]
     kinds: dict[str, str | None]
     touched: set[str]
+    # Every entity's titles as the whole corpus now shows them, for the next load:
+    # entity name -> "office surname" -> times, e.g. {"Barack Obama": {"president obama": 14}}.
+    offices: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 class Evidence(Protocol):
@@ -202,10 +206,14 @@ class Resolver:
     database: the actors already stored, then every article of the load in turn."""
 
     def __init__(self, stored=(), alias_files: tuple[str, ...] = (), evidence: Evidence | None = None):
-        """`stored`: (name, kind, mentions[, aliases]) of the actors already in the
-        database, `aliases` the names each was written as; `evidence`, what the
-        articles around each article say of a name people share (none: the
-        corpus-wide rules alone)."""
+        """`stored`: (name, kind, mentions[, aliases[, offices[, titled]]]) of the
+        actors already in the database, `aliases` the names each was written as,
+        `offices` the titles it was written in full after as the last load settled
+        them ("president obama" -> times), `titled` (mention text, its sentence's
+        text before it) of its mentions written since (a killed load's, or every
+        one of a database that kept no titles); `evidence`, what the articles
+        around each article say of a name people share (none: the corpus-wide
+        rules alone)."""
         self.evidence = evidence
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, str] = {}  # name key -> entity name
@@ -226,7 +234,8 @@ class Resolver:
         # title ("President Barack Obama"), and how often.
         self.office_holders: dict[tuple[str, str], Counter] = {}
         self.stored_kinds: dict[str, str | None] = {}
-        for name, kind, count, *aliases in stored:
+        for name, kind, count, *rest in stored:
+            aliases, offices, titled = (*rest, None, None, None)[:3]
             entity = self._entity(name, stored=True)
             if entity.name != name:  # two stored actors of one key (an older release's)
                 self.merges[name] = entity.name
@@ -235,8 +244,14 @@ class Resolver:
                 self.stored_kinds[name] = kind
             entity.kinds[kind] += count or 1
             entity.mentions += count or 0
-            for form in (aliases[0] or ()) if aliases else ():
+            for form in aliases or ():
                 self._written(form, entity.name)
+            for written, times in (offices or {}).items():
+                office, surname = written.rsplit(" ", 1)
+                self.office_holders.setdefault((office, surname), Counter())[entity.name] += times
+            for text, before in titled or ():
+                if (title := titled_surname(text, "person", before)) is not None:
+                    self.office_holders.setdefault(title, Counter())[entity.name] += 1
 
     # -- entities -------------------------------------------------------------------
 
@@ -445,13 +460,12 @@ class Resolver:
         found = {}
         for position, actor, kind, _, text, *rest in rows.mentions:
             person = resolved.get((actor, kind))
-            words = split_suffix(name_key(text, kind).split())[0]
-            if kind != "person" or person is None or len(words) < 2:
+            if person is None:
                 continue
-            office = office_before(sentence_texts.get(position, "")[:rest[0]])
-            if office:
-                found.setdefault((office, words[-1]), set()).add(person)
-                self.office_holders.setdefault((office, words[-1]), Counter())[person] += 1
+            title = titled_surname(text, kind, sentence_texts.get(position, "")[:rest[0]])
+            if title is not None:
+                found.setdefault(title, set()).add(person)
+                self.office_holders.setdefault(title, Counter())[person] += 1
         return found
 
     def _office_holder(self, office: str, surname: str, in_article) -> str | None:
@@ -586,7 +600,12 @@ class Resolver:
                 target = merges[target]
             merges[name] = target
         kinds = {name: self.entities[name].kind for name in self.touched if name in self.entities}
-        settlement = Settlement(merges, kinds, {n for n in self.touched if n in self.entities})
+        offices: dict[str, dict[str, int]] = {}
+        for (office, surname), holders in sorted(self.office_holders.items()):
+            for name, times in holders.items():
+                if name in self.entities and times:
+                    offices.setdefault(name, {})[f"{office} {surname}"] = times
+        settlement = Settlement(merges, kinds, {n for n in self.touched if n in self.entities}, offices)
         self.merges, self.touched = {}, set()
         self.stored_kinds.update(kinds)
         return settlement
@@ -654,6 +673,17 @@ class Resolver:
         for holders in self.office_holders.values():
             if entity.name in holders:
                 holders[target.name] += holders.pop(entity.name)
+
+
+def titled_surname(text: str, kind: str | None, before: str) -> tuple[str, str] | None:
+    """(office, surname key) of a person written in full after a title: "Barack
+    Obama" after "... said President " -> ("president", "obama"); None otherwise.
+    `before` is the sentence's text before the mention."""
+    if kind != "person":
+        return None
+    words = split_suffix(name_key(text, kind).split())[0]
+    office = office_before(before) if len(words) > 1 else None
+    return (office, words[-1]) if office else None
 
 
 def _sentence_texts(rows) -> dict[int, str]:

@@ -310,6 +310,15 @@ def test_a_first_name_the_parse_took_for_a_place_is_the_person_unless_the_articl
         [("Melania Trump", "Melania Trump")], [("Donald Trump", "Donald Trump"), ("Melania", "Melania Trump")]]
 
 
+def test_middle_initials_tell_apart_people_of_one_first_name_and_surname_only_where_they_differ():
+    assert mentions("Jeb Bush invoked his father, former President George H.W. Bush, on Tuesday.",
+                    "George W. Bush campaigned for his brother in South Carolina.",
+                    "Donald J. Trump mocked them both, and Donald Trump later apologized.") == [
+        [("Jeb Bush", "Jeb Bush"), ("George H.W. Bush", "George H.W. Bush")],
+        [("George W. Bush", "George W. Bush"), ("South Carolina", "South Carolina")],
+        [("Donald J. Trump", "Donald Trump"), ("Donald Trump", "Donald Trump")]]
+
+
 def test_a_party_s_and_a_channel_s_other_names_are_theirs():
     assert mentions("The Dems are worried about turnout.", "He told the Fox News Channel on Monday that he would win.",
                     "Fox News said so.") == [
@@ -493,6 +502,55 @@ def test_an_office_before_a_surname_is_the_person_who_holds_it(tmp_path):
                     ("Clinton", "c", "Bill Clinton"), ("Secretary Clinton", "c", "Hillary Clinton")]
 
 
+# Two real-looking articles of one week: the first writes the President in full after
+# his title; the second writes Michelle Obama in full and the President only as
+# "President Obama".
+PRESS_CONFERENCE = {
+    "id": "obama-1", "outlet": "Capital Wire", "published": "2016-09-12",
+    "title": "Obama says the economy is on the mend",
+    "text": "WASHINGTON - President Barack Obama told reporters on Monday that wages had grown for the first "
+            "time in a decade. \"We are not done yet,\" President Obama said at the White House, adding that "
+            "Congress should raise the minimum wage.",
+}
+GARDEN_VISIT = {
+    "id": "obama-2", "outlet": "Valley Post", "published": "2016-09-15",
+    "title": "First lady opens the school garden",
+    "text": "Michelle Obama opened the school garden in Arlington on Thursday. As President Obama watched from "
+            "the back of the crowd, Michelle Obama thanked the volunteers. The children planted tomatoes.",
+}
+
+
+def president_obama(db):
+    """The actor of the second article's "President Obama"."""
+    return db.execute(
+        "select actors.name from mentions join actors on actors.id = mentions.actor_id "
+        "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+        "where articles.source = 'obama-2' and mentions.text = 'Obama' "
+        "and substr(sentences.text, 1, mentions.start) like '%President '").fetchall()
+
+
+def test_a_later_load_knows_whom_the_earlier_ones_wrote_after_a_title(tmp_path):
+    together = open_database(tmp_path / "together.db")
+    load_records(together, tmp_path / "both.jsonl", [PRESS_CONFERENCE, GARDEN_VISIT])
+    apart = open_database(tmp_path / "apart.db")
+    load_records(apart, tmp_path / "first.jsonl", [PRESS_CONFERENCE])
+    load_records(apart, tmp_path / "second.jsonl", [GARDEN_VISIT])
+    assert president_obama(apart) == president_obama(together) == [("Barack Obama",)]
+    assert actors(apart) == actors(together)
+
+
+def test_a_database_that_kept_no_titles_has_them_read_from_its_mentions(tmp_path):
+    # An earlier release's database, or one whose load was killed before it settled.
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "first.jsonl", [PRESS_CONFERENCE])
+    db.execute("delete from summary_state where name = 'actor_offices'")
+    db.conn.commit()
+    load_records(db, tmp_path / "second.jsonl", [GARDEN_VISIT])
+    assert president_obama(db) == [("Barack Obama",)]
+    kept = json.loads(db.execute("select value from summary_state where name = 'actor_offices'").fetchone()[0])
+    assert kept["holders"]["Barack Obama"] == {"president obama": 1}
+
+
 def rows_of(*mentions):
     """An article's rows holding only mentions: (scorer's name, kind, text as written)."""
     return ArticleRows(
@@ -520,3 +578,4 @@ def test_a_name_ending_in_an_institution_s_word_is_no_person_s(tmp_path):
     assert [(name, kind) for name, kind, *_ in actors(db)] == [
         ("Bill", "person"), ("Hillary Clinton", "person"), ("Hillary Clinton Foundation", "organization"),
         ("Ohio", "place")]
+

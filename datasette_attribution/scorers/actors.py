@@ -409,10 +409,24 @@ def _organisation_names(names: set[str]) -> dict[str, str]:
     return longer
 
 
-def _canonical(tokens: list[str]) -> str:
-    """A full name without middle initials: "Donald J. Trump" -> "Donald Trump"."""
+def _canonical(tokens: list[str], base=None, suffix=None, told_apart=frozenset()) -> str:
+    """A full name without middle initials: "Donald J. Trump" -> "Donald Trump";
+    with them where they tell two people of the article apart ("George W. Bush")."""
+    if base is not None and (base[0], base[-1], suffix) in told_apart:
+        return " ".join(tokens)
     kept = [t for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and INITIAL.match(t))]
     return " ".join(kept)
+
+
+def _middle(base: list[str]) -> str:
+    """A full name's middle as compared, by its initials: "H. W.", "H.W." and
+    "Herbert Walker" -> "HW"; "J." and "John" -> "J"."""
+    return "".join(word[0].upper() for token in base[1:-1] for word in token.split(".") if word)
+
+
+def _full_key(base: list[str], suffix: str | None, told_apart) -> tuple:
+    key = (base[0], base[-1], suffix)
+    return (*key, _middle(base)) if key in told_apart else key
 
 
 def _headlines_confirmed(spans, people, others):
@@ -513,14 +527,25 @@ def canonical_people(people, pronouns=None) -> list[str]:
     "Donald Trump Jr." is left to resolution). A surname after an honorific ("Mr.
     Clinton", `pronouns` "he") is one of those whose first name is not a woman's.
     """
-    full = {}  # (first, surname, suffix) -> canonical name, the first form seen
+    # Middle names that tell apart people of one first name and surname: the
+    # article writes that name with two different middles ("George H.W. Bush",
+    # "George W. Bush"). There each keeps its middle; elsewhere a middle initial is
+    # aside ("Donald J. Trump" is "Donald Trump").
+    middles = {}
+    for _, _, _, tokens in people:
+        base, suffix = split_suffix(tokens)
+        if len(base) > 2:
+            middles.setdefault((base[0], base[-1], suffix), set()).add(_middle(base))
+    told_apart = {key for key, found in middles.items() if len(found) > 1}
+    full = {}  # (first, surname, suffix[, middle]) -> canonical name, the first form seen
     written = Counter()  # canonical name -> full mentions
     for _, _, _, tokens in people:
         base, suffix = split_suffix(tokens)
         if len(base) > 1:
-            written[full.setdefault((base[0], base[-1], suffix), _canonical(tokens))] += 1
+            name = _canonical(tokens, base, suffix, told_apart)
+            written[full.setdefault(_full_key(base, suffix, told_apart), name)] += 1
     names_by_surname, names_by_first, suffixed = {}, {}, {}
-    for (first, surname, suffix), name in full.items():  # in the order they were named
+    for (first, surname, suffix, *_), name in full.items():  # in the order they were named
         if suffix:
             for word in {first, surname}:
                 suffixed.setdefault((word, suffix), []).append(name)
@@ -533,7 +558,7 @@ def canonical_people(people, pronouns=None) -> list[str]:
         surname = base[-1]
         pronoun = pronouns[position] if pronouns else None
         if len(base) > 1:
-            name = full[(base[0], surname, suffix)]
+            name = full[_full_key(base, suffix, told_apart)]
         elif suffix:
             found = suffixed.get((surname, suffix), [])
             name = found[0] if len(found) == 1 else " ".join(tokens)

@@ -1,7 +1,9 @@
 """The actors table as resolution (resolution.py) settles it at the end of a load:
 actors joined into others, each actor's kind, the names it was written as
 (`aliases`, read from its mentions) and its mention count; an actor left without
-a mention is deleted."""
+a mention is deleted. The titles each person was written in full after
+("President Barack Obama": `offices`) are kept for the next load in the state
+table, with the last article they counted."""
 
 from __future__ import annotations
 
@@ -20,14 +22,22 @@ ALIASES_KEPT = 30  # the forms an actor was written in most often
 LEADING_THE = re.compile(r"^(?:the|The)\s+")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 UNSETTLED = "actors_unsettled"  # a state row: a load wrote mentions it has not settled
+# A state row: {"through": the last article counted, "holders": actor name ->
+# "office surname" -> times}, resolution's evidence that "President Obama" is the
+# Barack Obama the corpus writes after that title.
+OFFICES = "actor_offices"
 
 
 def stored_actors(db: sqlite_utils.Database):
-    """(name, kind, mentions, aliases) of every actor, for resolution to start from.
-    The counts are read from mention_count and the names as written from aliases;
-    only where a load did not settle them (killed before it ended, or an earlier
-    release's actors, which have neither) are the mentions read: the rest of the
-    database is not read again by each load."""
+    """(name, kind, mentions, aliases, offices, titled) of every actor, for
+    resolution to start from. The counts are read from mention_count, the names as
+    written from aliases and the titles from the state row OFFICES; only where a
+    load did not settle them (killed before it ended, or an earlier release's
+    actors, which have neither) are the mentions read: the rest of the database is
+    not read again by each load. `titled`: (text, its sentence's text before it) of
+    a person's mentions of two words or more in the articles written after the
+    last that OFFICES counted (none, unless a load was killed or the database
+    never kept them), for resolution to read the titles of."""
     unsettled = _state(db, UNSETTLED) is not None or db.execute(
         "select exists (select 1 from actors where mention_count is null)").fetchone()[0]
     counts = dict(db.execute("select actor_id, count(*) from mentions group by actor_id").fetchall()) \
@@ -37,10 +47,22 @@ def stored_actors(db: sqlite_utils.Database):
             "select actor_id, text, count(*) from mentions where actor_id in "
             "(select id from actors where aliases is null) group by 1, 2").fetchall():
         forms.setdefault(actor_id, Counter())[_as_written(text)] += times
+    kept = json.loads(_state(db, OFFICES) or "{}")
+    holders = kept.get("holders", {})
+    titled: dict[int, list[tuple[str, str]]] = {}
+    # From the articles after the last counted outward (CROSS JOIN keeps that
+    # order): after a load that settled, no sentence is read.
+    for actor_id, text, before in db.execute(
+            "select mentions.actor_id, mentions.text, substr(sentences.text, 1, mentions.start) from sentences "
+            "cross join mentions on mentions.sentence_id = sentences.id "
+            "where sentences.article_id > ? and mentions.actor_id is not null and mentions.text like '% %'",
+            [kept.get("through", 0)]).fetchall():
+        titled.setdefault(actor_id, []).append((text, before))
     for actor_id, name, kind, count, aliases in db.execute(
             "select id, name, kind, mention_count, aliases from actors order by id").fetchall():
         written = json.loads(aliases) if aliases else [form for form, _ in forms.get(actor_id, Counter()).most_common()]
-        yield name, kind, counts.get(actor_id, 0) if counts is not None else count, written
+        yield (name, kind, counts.get(actor_id, 0) if counts is not None else count, written,
+               holders.get(name, {}), titled.get(actor_id, []) if kind == "person" else [])
 
 
 def left_unsettled(db: sqlite_utils.Database) -> list[str]:
@@ -83,7 +105,9 @@ def apply_settlement(db: sqlite_utils.Database, settlement, stored_through: int,
 
     With `count_all` false (a load that only added articles, after one that
     settled), only the actors the settlement names are counted and looked at:
-    the rest of the database is not read again.
+    the rest of the database is not read again; and the titles the settlement
+    gives (`offices`) are kept for the next load, which would otherwise read them
+    again from every article's mentions.
 
     Returns whether an actor stored before this load (id up to `stored_through`)
     was joined into another or changed kind: the summary tables that counted it
@@ -116,9 +140,26 @@ def apply_settlement(db: sqlite_utils.Database, settlement, stored_through: int,
         names = sorted(settlement.touched) + [r[0] for r in db.execute("select name from actors where aliases is null")]
         for name in dict.fromkeys(names):
             _write_aliases(db, name)
+        if not count_all:
+            _keep_offices(db, settlement.offices)
+        elif db[STATE_TABLE].exists():
+            # Articles replaced took away mentions whose titles were counted: the
+            # next load counts them again from every article.
+            db.execute(f"delete from [{STATE_TABLE}] where name = ?", [OFFICES])
         db.execute(f"delete from [{STATE_TABLE}] where name = ?", [UNSETTLED])
     forget_actor_ids(db)
     return changed
+
+
+def _keep_offices(db: sqlite_utils.Database, offices: dict[str, dict[str, int]]) -> None:
+    """The titles of the actors that remain, counted through the last article
+    written: the next load starts from them and reads no earlier article again."""
+    remaining = {name for (name,) in db.execute("select name from actors")}
+    through = db.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
+    kept = {"through": through, "holders": {n: o for n, o in sorted(offices.items()) if n in remaining}}
+    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, ?)",
+               [OFFICES, json.dumps(kept, ensure_ascii=False, separators=(",", ":"))])
 
 
 def _id_of(db, name: str) -> int | None:
