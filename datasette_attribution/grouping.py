@@ -12,8 +12,9 @@ Two articles' similarity is the cosine of their words, moved up or down by how
 far the cosine of their meanings is from MEANING_BASELINE (similarity()); an
 article without a meaning (not English, or stored by an earlier release) is
 compared by its words alone. Then, what tells two events of one kind apart (two
-earthquakes, two arsons): the names spaCy found in its title and lead
-(names_of()): people, places and numbers. Each of those kinds that both
+earthquakes, two arsons): the names spaCy found in its lead and, of those it
+found in the whole article, the ones its title names (names_of(),
+named_in_title()): people, places and numbers. Each of those kinds that both
 articles name but in which they share nothing lowers the similarity by
 CONFLICT_WEIGHT ("a magnitude 5.6 quake in Iran" and "a 6.1 quake in Iran"
 disagree on their numbers).
