@@ -6,15 +6,19 @@ ECB+ (`--ecbplus`, its `ecbplus.jsonl`: records with `event`, the gold same-even
 group, whose topic is the number before the dash; 43 topics of two real events of
 one kind each, undated, so every article is compared with every other one that
 shares one of its heaviest words): each article's words, meaning and names are made
-as a load makes them (the lead's sentences segmented, encoded and parsed, the title's
-entities found), then grouped in file order as the load's StoryIndex does.
+as a load makes them (its sentences segmented and parsed, the lead's encoded; the
+title's names those of the parse it names, grouping.named_in_title), then grouped in
+file order as the load's StoryIndex does.
 Cross-validation grouped by topic (five folds of topics): the meaning's weight, the
 weight of a kind of names two articles disagree on and the threshold are chosen on four folds
 (B-cubed F1, among the choices that keep B-cubed precision at --precision-floor or
 more on PolNeAR's July window, dated real news where a window narrows the
 comparison, which undated ECB+ cannot show) and the fifth is grouped with them; the
-figures pool the five held-out folds. Then the whole of ECB+ at the given threshold and at the shipped weights,
-without the names, with words alone and with meaning alone beside it.
+figures pool the five held-out folds. Beside them, cross-validated the same way with the
+meaning's weight kept, the names made otherwise: the title's by spaCy's entity recogniser
+run over it (what a load did before), and the lead's alone. Then the whole of ECB+ at the
+given threshold and at the shipped weights, without the names, with words alone and with
+meaning alone beside it.
 
 PolNeAR (`--polnear`, the folder of train.jsonl and dev.jsonl): the hand-made groups
 of benchmarks/data/stories_polnear.tsv (article ids), written in publication order
@@ -25,7 +29,9 @@ alone when most are (the pairwise figures say more). The seeds, loaded with the 
 articles of PolNeAR's dev split: they must be one story of exactly two.
 
 Last, cost: the grouping's share of a real load's time (ECB+ loaded by `load`, the
-time spent placing articles into stories against the whole load's), and the time to
+time spent placing articles into stories and finding the title's names against the
+whole load's, and what the entity recogniser run over each title took instead, timed
+after the load), and the time to
 group 10,000 articles (the PolNeAR corpus written eleven times over, each copy four
 years later), with the comparisons made per article.
 """
@@ -55,11 +61,13 @@ from datasette_attribution.grouping import (  # noqa: E402
     day_of,
     meaning_bytes,
     meaning_from_bytes,
+    named_in_title,
     names_from_json,
     names_json,
     names_of,
     term_vector,
 )
+from datasette_attribution import grouping  # noqa: E402
 from datasette_attribution.text.segment import segment_article  # noqa: E402
 
 LABELS = Path(__file__).parent / "data" / "stories_polnear.tsv"
@@ -77,19 +85,30 @@ PRECISION_FLOOR = 0.95
 def vectors(path: Path) -> list[dict]:
     """Each record of a JSONL file as a load sees it: id, title, published, outlet,
     its words, its meaning (its lead's sentences encoded) and its names (the
-    entities of its title and its lead's sentences), as stored."""
+    entities of its lead's sentences and those of its sentences its title names),
+    as stored; and, to compare, `names by title NER` (the title's by the entity
+    recogniser) and `lead names` (the lead's alone)."""
     articles = []
     for document in read_documents([str(path)]):
         article = to_article(document, {})
-        lead = [s["text"] for s in segment_article(article)[:encoder.LEAD_SENTENCES]]
+        sentences = [s["text"] for s in segment_article(article)]
+        lead = sentences[:encoder.LEAD_SENTENCES]
         meaning = meaning_from_bytes(meaning_bytes(encoder.lead_vector(encoder.encode(lead))))
-        entities = (nlp.entities([article.title])[0] if article.title else []) + [
-            (entity.label_, entity.text) for doc in nlp.parse(lead) for entity in doc.ents]
+        found = [[(entity.label_, entity.text) for entity in doc.ents] for doc in nlp.parse(sentences)]
+        in_lead = [e for entities in found[:encoder.LEAD_SENTENCES] for e in entities]
+        in_title = named_in_title(article.title, [e for entities in found for e in entities])
         articles.append({"id": article.source, "title": article.title, "published": article.published,
                          "outlet": article.outlet, "body": article.body,
                          "terms": term_vector(article.title, article.body), "meaning": meaning,
-                         "names": names_from_json(names_json(names_of(entities))) if entities else None})
+                         "names": stored_names(in_title + in_lead),
+                         "names by title NER": stored_names((nlp.entities([article.title])[0] if article.title else [])
+                                                            + in_lead),
+                         "lead names": stored_names(in_lead)})
     return articles
+
+
+def stored_names(entities):
+    return names_from_json(names_json(names_of(entities))) if entities else None
 
 
 def nearest_links(articles, window, weight, use_words=True, conflict=CONFLICT_WEIGHT):
@@ -155,9 +174,41 @@ def grouped(articles, window, weight, threshold, use_words=True, conflict=CONFLI
     return {article["id"]: story[position] for position, article in enumerate(articles)}
 
 
+def cross_validated(articles, gold, folds, window, weights, allowed):
+    """Each fold of topics grouped at the (meaning weight, conflict weight,
+    threshold) of `allowed` (all when None) that the other folds score best:
+    article id -> story, and the choices."""
+    predicted, chosen = {}, []
+    for k, held_out in enumerate(folds):
+        train = [a for a in articles if gold[a["id"]].split("-")[0] not in held_out]
+        test = [a for a in articles if gold[a["id"]].split("-")[0] in held_out]
+        train_gold = {a["id"]: gold[a["id"]] for a in train}
+        best = None
+        for weight in weights:
+            for conflict in CONFLICT_WEIGHTS:
+                links = nearest_links(train, window, weight, conflict=conflict)
+                for cut in THRESHOLDS:
+                    if allowed is not None and (weight, conflict, cut) not in allowed:
+                        continue
+                    story = stories_of(links, cut)
+                    f1 = bcubed({a["id"]: story[i] for i, a in enumerate(train)}, train_gold)[2]
+                    if best is None or f1 > best[0]:
+                        best = (f1, weight, conflict, cut)
+        chosen.append(best[1:])
+        predicted.update({i: f"{k}:{s}" for i, s in grouped(test, window, best[1], best[3],
+                                                             conflict=best[2]).items()})
+    return predicted, chosen
+
+
+NAMES_COMPARED = (("the title's names by the entity recogniser", "names by title NER"),
+                  ("the lead's names alone", "lead names"))
+
+
 def ecbplus(articles, gold, window: int, threshold: float, allowed=None):
-    """Cross-validated by topic, then the whole set; `allowed`: the (meaning weight,
+    """Cross-validated by topic, then the whole set; `allowed`: for each way of
+    making the names (`names`, and each of NAMES_COMPARED), the (meaning weight,
     conflict weight, threshold) choices the choice may take (all when None)."""
+    allowed = allowed or {}
     print(f"ECB+: {len(articles)} articles, {len(set(gold.values()))} events in "
           f"{len({event.split('-')[0] for event in gold.values()})} topics")
     topics = sorted({gold[a["id"]].split("-")[0] for a in articles}, key=int)
@@ -167,28 +218,15 @@ def ecbplus(articles, gold, window: int, threshold: float, allowed=None):
     # coverage, which ECB+ cannot show): what chose the names' weight.
     for what, weights in (("every weight", WEIGHTS), (f"the meaning's weight kept at {MEANING_WEIGHT}",
                                                       (MEANING_WEIGHT,))):
-        predicted, chosen = {}, []
-        for k, held_out in enumerate(folds):
-            train = [a for a in articles if gold[a["id"]].split("-")[0] not in held_out]
-            test = [a for a in articles if gold[a["id"]].split("-")[0] in held_out]
-            train_gold = {a["id"]: gold[a["id"]] for a in train}
-            best = None
-            for weight in weights:
-                for conflict in CONFLICT_WEIGHTS:
-                    links = nearest_links(train, window, weight, conflict=conflict)
-                    for cut in THRESHOLDS:
-                        if allowed is not None and (weight, conflict, cut) not in allowed:
-                            continue
-                        story = stories_of(links, cut)
-                        f1 = bcubed({a["id"]: story[i] for i, a in enumerate(train)}, train_gold)[2]
-                        if best is None or f1 > best[0]:
-                            best = (f1, weight, conflict, cut)
-            chosen.append(best[1:])
-            predicted.update({i: f"{k}:{s}" for i, s in grouped(test, window, best[1], best[3],
-                                                                 conflict=best[2]).items()})
+        predicted, chosen = cross_validated(articles, gold, folds, window, weights, allowed.get("names"))
         print(f"   cross-validated by topic, {what} (meaning weight / names' weight / threshold chosen on "
               "the other folds: " + ", ".join(f"{w} / {c} / {t}" for w, c, t in chosen) + ")")
         print("      " + show("B-cubed", bcubed(predicted, gold)))
+    for what, key in NAMES_COMPARED:
+        predicted, chosen = cross_validated([{**a, "names": a[key]} for a in articles], gold, folds, window,
+                                            (MEANING_WEIGHT,), allowed.get(key))
+        print(f"   the same, the meaning's weight kept, {what} (" + ", ".join(
+            f"{w} / {c} / {t}" for w, c, t in chosen) + "): " + show("B-cubed", bcubed(predicted, gold)))
     print(f"   the whole set at threshold {threshold}:")
     for name, weight, conflict in (("words, meaning, names", MEANING_WEIGHT, CONFLICT_WEIGHT),
                                    ("words and meaning", MEANING_WEIGHT, 0.0), ("words alone", 0.0, 0.0)):
@@ -289,11 +327,12 @@ def seeds_among_dev(folder: Path, window: int, threshold: float):
 
 def load_share(path: Path, window: int, threshold: float):
     """A real load of the file, timing what StoryGrouper.place takes of it, and
-    what finding the names in the titles takes (nlp.entities: the one step of the
-    scoring done for grouping alone)."""
+    what finding the names in the titles takes (grouping.named_in_title: the one
+    step of the scoring done for grouping alone); then, apart, what the entity
+    recogniser run over each title (nlp.entities, what a load did before) takes."""
     spent = [0.0, 0]
     named = [0.0]
-    place, entities = stored_stories.StoryGrouper.place, nlp.entities
+    place, entities = stored_stories.StoryGrouper.place, grouping.named_in_title
 
     def timed(self, *args, **kwargs):
         started = time.perf_counter()
@@ -310,7 +349,7 @@ def load_share(path: Path, window: int, threshold: float):
         finally:
             named[0] += time.perf_counter() - started
 
-    stored_stories.StoryGrouper.place, nlp.entities = timed, timed_entities
+    stored_stories.StoryGrouper.place, grouping.named_in_title = timed, timed_entities
     try:
         with tempfile.TemporaryDirectory() as scratch:
             db = open_database(Path(scratch) / "load.db")
@@ -319,10 +358,16 @@ def load_share(path: Path, window: int, threshold: float):
             elapsed = time.perf_counter() - started
             db.conn.close()
     finally:
-        stored_stories.StoryGrouper.place, nlp.entities = place, entities
+        stored_stories.StoryGrouper.place, grouping.named_in_title = place, entities
     print(f"a load of {path.name} ({spent[1]} articles, one process): {elapsed:.1f} s, of which grouping "
           f"{spent[0]:.2f} s ({100 * spent[0] / elapsed:.2f}%) and the titles' names {named[0]:.2f} s "
           f"({100 * named[0] / elapsed:.2f}%): together {100 * (spent[0] + named[0]) / elapsed:.2f}%")
+    titles = [to_article(document, {}).title for document in read_documents([str(path)])]
+    started = time.perf_counter()
+    nlp.entities([title for title in titles if title])
+    ner = time.perf_counter() - started
+    print(f"   the entity recogniser over each title instead (timed after the load): {ner:.2f} s "
+          f"({100 * ner / elapsed:.2f}% of the load's time)")
 
 
 def scale(corpus, window, threshold):
@@ -357,8 +402,9 @@ def main():
     corpus = {a["id"]: a for name in ("train.jsonl", "dev.jsonl") for a in vectors(args.polnear / name)}
     print(f"(words and meanings of {len(articles) + len(corpus)} articles made in "
           f"{time.perf_counter() - started:.0f} s)")
-    allowed = development_floor(corpus, args.window, args.precision_floor)
-    print(f"choices keeping B-cubed precision >= {args.precision_floor} on PolNeAR July: {len(allowed)} of "
+    allowed = {key: development_floor({i: {**a, "names": a[key]} for i, a in corpus.items()}, args.window,
+                                      args.precision_floor) for key in ("names", *dict(NAMES_COMPARED).values())}
+    print(f"choices keeping B-cubed precision >= {args.precision_floor} on PolNeAR July: {len(allowed['names'])} of "
           f"{len(WEIGHTS) * len(CONFLICT_WEIGHTS) * len(THRESHOLDS)}")
     ecbplus(articles, gold, args.window, args.threshold, allowed)
     polnear(corpus, args.window, args.threshold)

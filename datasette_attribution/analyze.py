@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import encoder, nlp
+from . import encoder, grouping, nlp
 from .records import Article, ArticleSummary, QuoteRecord, SentenceRecord
 from .plugins import registered_scorers
 from .resources import check_model_features, check_model_files
@@ -34,7 +34,7 @@ class Analysis:
     article's lead in the encoder's space (encoder.lead_vector), kept from the
     one encoding of its sentences for grouping it into a story, and `lead_entities`
     the named entities of its title and lead, which tell two events of one kind
-    apart there."""
+    apart there (the title's: those of the article's parse its title names)."""
 
     sentences: list[SentenceRecord]
     body: str = ""
@@ -79,7 +79,8 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
            title: str | None = None) -> Analysis:
     """The sentences parsed, encoded and scored by every registered scorer, and
     the named entities of the title and the lead (Analysis.lead_entities; the
-    title's by the entity recogniser alone, as no scorer reads the title). Each
+    title is not parsed, as no scorer reads it: its entities are those of the
+    article's sentences it names, grouping.named_in_title). Each
     sentence is parsed as a document of its own, so its tree and entities never
     reach into a neighbour; its spaCy Span is "span" and its encoder output
     "encoding" while the scorers run, and both are gone after: the parse is freed
@@ -93,8 +94,9 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
             sentence["span"] = doc[:]
             sentence["encoding"] = encoding
         analysis.meaning = encoder.lead_vector([s["encoding"] for s in sentences])
-        analysis.lead_entities = (nlp.entities([title], settings.model)[0] if title else []) + [
-            (entity.label_, entity.text) for doc in parsed[:encoder.LEAD_SENTENCES] for entity in doc.ents]
+        entities = [[(entity.label_, entity.text) for entity in doc.ents] for doc in parsed]
+        analysis.lead_entities = grouping.named_in_title(title, [e for found in entities for e in found]) + [
+            e for found in entities[:encoder.LEAD_SENTENCES] for e in found]
         try:
             for scorer in scorers():
                 scorer.score(analysis.sentences, analysis)

@@ -12,8 +12,9 @@ Two articles' similarity is the cosine of their words, moved up or down by how
 far the cosine of their meanings is from MEANING_BASELINE (similarity()); an
 article without a meaning (not English, or stored by an earlier release) is
 compared by its words alone. Then, what tells two events of one kind apart (two
-earthquakes, two arsons): the names spaCy found in its title and lead
-(names_of()): people, places and numbers. Each of those kinds that both
+earthquakes, two arsons): the names spaCy found in its lead and, of those it
+found in the whole article, the ones its title names (names_of(),
+named_in_title()): people, places and numbers. Each of those kinds that both
 articles name but in which they share nothing lowers the similarity by
 CONFLICT_WEIGHT ("a magnitude 5.6 quake in Iran" and "a 6.1 quake in Iran"
 disagree on their numbers).
@@ -168,6 +169,34 @@ def names_of(entities) -> Names:
                 elif NUMBER.fullmatch(token):
                     names["numbers"].add(token.replace(",", ""))
     return {kind: found for kind, found in names.items() if found}
+
+
+def named_in_title(title: str | None, entities) -> list:
+    """The entities of the article's own parse, as (label, text) pairs, that its
+    title names: those whose words, without "the" and "'s", are words of the
+    title, and people whose surname is ("Tara Reid" of the body for a title
+    "Reid enters rehab"). No scorer reads the title, so this stands for the entity
+    recogniser run over it, at next to no cost: on ECB+, cross-validated by topic,
+    B-cubed P 0.887 R 0.909 F1 0.898 against the recogniser's P 0.898 R 0.895
+    F1 0.896 (the lead alone: P 0.860) (benchmarks/stories.py)."""
+    if not title:
+        return []
+    words = f" {' '.join(TITLE_WORD.findall(title.lower()))} "
+    found = []
+    for label, text in entities:
+        name = TITLE_WORD.findall(_bare(text.lower()))
+        if not name:
+            continue
+        if f" {' '.join(name)} " in words or (label == "PERSON" and len(name) > 1 and f" {name[-1]} " in words):
+            found.append((label, text))
+    return found
+
+
+TITLE_WORD = re.compile(r"\w+")
+
+
+def _bare(text: str) -> str:
+    return text.replace("’", "'").removeprefix("the ").removesuffix("'s")
 
 
 def conflicts(a: Names | None, b: Names | None) -> int:

@@ -98,8 +98,9 @@ def parse(texts, model: str | None = None) -> list:
 def entities(texts, model: str | None = None) -> list[list[tuple[str, str]]]:
     """The named entities of each text, as (label, text), by the entity recogniser
     alone, called directly (a title at a time: a quarter of the time of a whole
-    parse, half that of a pipe without the other components): for a title, which
-    no scorer reads."""
+    parse, half that of a pipe without the other components). A load no longer
+    runs it over the titles (their names are those of the article's own parse its
+    title names: grouping.named_in_title); benchmarks/stories.py compares the two."""
     nlp = load_pipeline(model)
     found = []
     for text in texts:

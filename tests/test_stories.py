@@ -240,16 +240,29 @@ def test_two_articles_lose_a_conflict_weight_for_each_kind_of_names_they_disagre
     assert index.closest(words, None, None, other_event) is None
 
 
+def test_a_title_names_the_entities_of_its_article_that_it_names():
+    from datasette_attribution.grouping import named_in_title
+
+    body = [("PERSON", "Tara Reid"), ("PERSON", "Jack Ketsoyan"), ("LOC", "the Persian Gulf"),
+            ("GPE", "Iran's"), ("CARDINAL", "5.6"), ("CARDINAL", "6.1"), ("ORG", "Promises"),
+            ("PERSON", "Reid"), ("GPE", "Ira")]
+    title = "Reid checks into Promises as a 5.6 quake shakes Iran near Persian Gulf"
+    assert named_in_title(title, body) == [("PERSON", "Tara Reid"), ("LOC", "the Persian Gulf"), ("GPE", "Iran's"),
+                                           ("CARDINAL", "5.6"), ("ORG", "Promises"), ("PERSON", "Reid")]
+    assert named_in_title(None, body) == named_in_title("", body) == []
+
+
 def test_each_article_keeps_what_its_title_and_lead_name(tmp_path):
     from datasette_attribution import nlp
-    from datasette_attribution.grouping import names_from_json, names_of
+    from datasette_attribution.grouping import named_in_title, names_from_json, names_of
 
     db = store.open_database(tmp_path / "news.db")
     load(db, [str(NEWS24_SEED)])
     (stored,) = db.execute("select names from story_terms").fetchone()
     (title,) = db.execute("select title from articles").fetchone()
-    lead = [text for (text,) in db.execute("select text from sentences order by position limit 3")]
-    entities = nlp.entities([title])[0] + [(e.label_, e.text) for doc in nlp.parse(lead) for e in doc.ents]
+    found = [[(e.label_, e.text) for e in doc.ents]
+             for doc in nlp.parse([text for (text,) in db.execute("select text from sentences order by position")])]
+    entities = named_in_title(title, [e for f in found for e in f]) + [e for f in found[:3] for e in f]
     assert names_from_json(stored) == names_of(entities)
     assert "khamenei" in names_from_json(stored)["people"]
 
