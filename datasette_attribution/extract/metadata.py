@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
-from ..resources import words
+from ..resources import labelled, words
 from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption, title_bars
 
 MONTHS = (
@@ -443,52 +444,160 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
 
 
 # Words a site uses around its own name. Strong: "Join the X Community", "X
-# readers", "Subscribe to X". Weak, as they also name owners, menus, related
-# links and a site's several newsletters: "© 2019 X" (often the parent company:
-# Dow Jones, Hearst, Condé Nast), "X Inc", "at X", "from X", "about X", "X
-# Newsletter" (CBS Sports' "Pick Six Newsletter").
-STRONG_BEFORE = re.compile(
-    r"(?:join(?: the)?|welcome to|subscribe to|sign up for(?: the)?|download the)\s*(?:the\s+)?$",
-    re.IGNORECASE)
-STRONG_AFTER = re.compile(
-    r"^\s*(?:readers|app|apps|community|subscribers|staff|is trusted|encourages"
-    r"|publishes|allows)\b", re.IGNORECASE)
+# readers", "Subscribe to X", and a menu line that is nothing but the name in a
+# site's own frame ("About X", "More from X", "Contact the X", "X Store", "PurseBlog
+# on Instagram"), or a footer's sentence about the site ("X is part of Future plc",
+# "X may earn a portion of sales", "All products featured on X are independently
+# selected"). Weak, as they also name owners, menus, related links and a site's
+# several newsletters and apps: "© 2019 X" (often the parent company: Dow Jones,
+# Hearst, Condé Nast), "X Inc", "at X", "from X", "about X", "X Newsletter" (CBS
+# Sports' "Pick Six Newsletter"), "X Apps" (PCMag's "Android Apps").
+STRONG_BEFORE_WORDS = (r"join(?: the)?|welcome to|subscribe to|sign up for(?: the)?|download the"
+                       r"|products featured on|(?:news )?alerts from|sourced for review by")
+STRONG_AFTER_WORDS = (r"readers(?=\s+\w)|community|subscribers|is trusted|encourages|publishes|allows"
+                      r"|is (?:a )?part of|is owned by|may earn"
+                      r"|supports|welcomes|adheres to|has been a")
+# A menu line: the frame, the name and nothing else. Pages frame people, teams
+# and topics so too ("Follow The Finals", "More from Emily Price"): those frames
+# (TOPIC_WORDS) count only beside one that only a site uses.
+TOPIC_WORDS = r"about|contact|more from|more on|follow|explore|back to|best of|inside|read more from"
+LINE_BEFORE_WORDS = (rf"{TOPIC_WORDS}|support|join|work for|working at|jobs @|jobs at|advertise with"
+                     r"|why you can trust|elsewhere on|contributors to|sign up to")
+# "X is a registered trademark of Y": a site's footer says it of the site and of
+# the owner's other brands alike ("Commissioner.com is a registered trademark").
+TRADEMARK = re.compile(r"^\s*is an? (?:federally )?registered trademark\b", re.IGNORECASE)
+TOPIC_FRAME = re.compile(rf"^(?:{TOPIC_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+LINE_AFTER_WORDS = (r"store|shop|jobs|media kit|homepage|staff|on social"
+                    r"|on (?:instagram|tiktok|youtube|facebook|twitter|x|snapchat|threads|linkedin|pinterest)")
+STRONG_BEFORE = re.compile(rf"(?:{STRONG_BEFORE_WORDS})\s*(?:the\s+)?$", re.IGNORECASE)
+STRONG_AFTER = re.compile(rf"^(?:['’]s)?\s*(?:{STRONG_AFTER_WORDS})\b", re.IGNORECASE)
+LINE_BEFORE = re.compile(rf"^(?:{LINE_BEFORE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+LINE_AFTER = re.compile(rf"^\s*(?:{LINE_AFTER_WORDS})\s*[.:!]?$", re.IGNORECASE)
 WEAK_BEFORE = re.compile(
-    r"(?:©|\(c\)|copyright|inside|follow|about|from|more from|at)\s*(?:\d{4}\s+)?(?:the\s+)?$",
+    r"(?:©|\(c\)|copyright|inside|follow|about|from|more from|at)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?:the\s+)?$",
     re.IGNORECASE)
 WEAK_AFTER = re.compile(r"^\s*(?:all rights reserved|inc\b|ltd\b|llc\b|media\b|group\b|\.\s*all rights"
-                        r"|newsletters?\b)",
+                        r"|newsletters?\b|app\b|apps\b)",
                         re.IGNORECASE)
+
+
+def _naming(name: str) -> re.Pattern:
+    """The name as a page writes it, in its own case, in capitals or in title case
+    ("Parade", "PARADE")."""
+    spellings = "|".join(re.escape(s) for s in dict.fromkeys((name, name.upper(), name.title())))
+    return re.compile(rf"(?<![\w.])(?:{spellings})(?![\w])")
+
+
+def self_references(name: str, lines: list[str]) -> tuple[int, int, int, int]:
+    """How many distinct lines speak of `name` as the page's own site in a frame
+    only a site uses (own), in one that also frames people and topics (shared),
+    as a trademark (mark), and how many mention it as sites and owners are
+    mentioned (weak)."""
+    pattern = _naming(name)
+    own = shared = mark = weak = 0
+    for line in dict.fromkeys(lines):
+        menu = BULLET.sub("", line).strip()
+        kinds = set()
+        for text in (line, menu):
+            for match in pattern.finditer(text):
+                before, after = text[:match.start()], text[match.end():]
+                if (STRONG_BEFORE.search(before) or STRONG_AFTER.match(after)
+                        or (not before.strip() and LINE_AFTER.match(after))):
+                    kinds.add("own")
+                elif LINE_BEFORE.match(before) and not after.strip(" .:!"):
+                    kinds.add("shared" if TOPIC_FRAME.match(before) else "own")
+                elif TRADEMARK.match(after):
+                    kinds.add("mark")
+                elif WEAK_BEFORE.search(before) or WEAK_AFTER.match(after):
+                    kinds.add("weak")
+        own += "own" in kinds
+        shared += "shared" in kinds and "own" not in kinds
+        mark += kinds == {"mark"}
+        weak += kinds == {"weak"}
+    return own, shared, mark, weak
+
+
+def _registered(domain: str) -> str:
+    """"pic.twitter.com" -> "twitter.com", "www.bbc.co.uk" -> "bbc.co.uk"."""
+    labels = domain.lower().split(".")
+    size = 3 if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net") else 2
+    return ".".join(labels[-size:])
+
+
+# A name as menus write it: capitalised words, or one like "eWeek", "TheHill.com".
+NAME_RUN = r"(?-i:(?:[A-Z0-9][\w&'’+.-]*|[a-z]+[A-Z][\w.-]*)(?:\s+(?:[A-Z0-9][\w&'’+.-]*|&)){0,3})"
+FRAMED = (
+    re.compile(rf"^(?:{LINE_BEFORE_WORDS})\s+(?:the\s+)?(?P<name>{NAME_RUN})\s*[.:!]?$", re.IGNORECASE),
+    re.compile(rf"^(?:the\s+)?(?P<name>{NAME_RUN})\s+(?:{LINE_AFTER_WORDS})\s*[.:!]?$", re.IGNORECASE),
+    re.compile(rf"(?:^|[.!?]\s+)(?:the\s+)?(?P<name>{NAME_RUN})(?:['’]s)?\s+(?:{STRONG_AFTER_WORDS}"
+               rf"|is an? (?:federally )?registered trademark)\b", re.IGNORECASE),
+    re.compile(rf"(?:{STRONG_BEFORE_WORDS})\s+(?:the\s+)?(?P<name>{NAME_RUN})", re.IGNORECASE),
+)
+
+
+def framed_names(lines: list[str]) -> set[str]:
+    """The names menus and footers put in a site's own frame ("About Vanity Fair",
+    "PC Gamer is part of Future plc"): candidates the furniture may repeat too
+    seldom, or the article use too often, for `site_names`."""
+    stopwords, web_words = words("stopwords.txt"), words("web_vocabulary.txt")
+    found = set()
+    for line in dict.fromkeys(lines):
+        menu = BULLET.sub("", line).strip()
+        for pattern in FRAMED:
+            for match in pattern.finditer(menu):
+                name = re.sub(r"^the\s+", "", match.group("name").strip(" .,:;'’"), flags=re.IGNORECASE)
+                tokens = [t.lower() for t in name.split() if t != "&"]
+                if tokens and not any(t in stopwords or t in web_words for t in tokens):
+                    found.add(name)
+    return found
+
+
+def _a_person(name: str) -> bool:
+    """"Emily Price": a first name and a surname, an author's box, not a site."""
+    tokens = name.split()
+    return 1 < len(tokens) <= 3 and tokens[0].lower() in _first_names()
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(entry.lower() for entry, _ in labelled("first_names.txt"))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in ("the", "of", "and", "&")).upper()
 
 
 def outlet_from(names: Counter, lines: list[str]) -> str | None:
     """The site name the furniture repeats and speaks of as itself.
 
-    A frequent name counts as the outlet only when some line uses it the way a
-    site names itself (see STRONG_*), or when it is a domain (24.com). Otherwise
-    there is no outlet: a wrong outlet is worse than none in a facet.
+    A name (one the furniture repeats, or one a menu or footer frames as a site's,
+    see `framed_names`) counts as the outlet only when two lines use it the way a
+    site names itself (see STRONG_*, LINE_*), or when it is a domain (24.com) the
+    page names as its own (a copyright line, "more from") and no platform it merely
+    links to. Otherwise there is no outlet: a wrong outlet is worse than none in a
+    facet. An abbreviation gives way to the name it abbreviates ("VF", "Vanity Fair").
     """
-    scores = {}
-    for name, count in names.items():
-        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])")
-        strong = weak = 0
-        for line in dict.fromkeys(lines):
-            for match in pattern.finditer(line):
-                before, after = line[:match.start()], line[match.end():]
-                if STRONG_BEFORE.search(before) or STRONG_AFTER.match(after):
-                    strong += 1
-                elif WEAK_BEFORE.search(before) or WEAK_AFTER.match(after):
-                    weak += 1
+    scores, seen = {}, {}
+    for name in set(names) | framed_names(lines):
+        if _a_person(name):
+            continue
+        own, shared, mark, weak = self_references(name, lines)
+        seen[name] = own + shared + mark + weak
         # Two strong self-references (one names newsletters and apps of others
         # too: "Pick Six Newsletter", "Amazon Music app"), or a domain that is
         # no platform the page merely links to.
-        if strong >= 2 or (DOMAIN.fullmatch(name) and name.lower() not in PLATFORM_DOMAINS):
-            scores[name] = (strong * 3 + weak + count, len(name.split()), len(name))
+        domain = DOMAIN.fullmatch(name) and _registered(name) not in PLATFORM_DOMAINS
+        if ((own or mark) and own + shared + mark >= 2) or (domain and (own or weak or shared + mark >= 2)):
+            scores[name] = (own + mark, own + shared + mark, weak + names.get(name, 0), len(name.split()), len(name))
     if not scores:
         return None
     best = max(scores, key=scores.get)
+    if best.isupper() and len(best) <= 4:
+        best = next((name for name in seen if seen[name] and len(name.split()) > 1
+                     and _initials(name) == best), best)
     with_article = sum(f"The {best}" in line for line in lines)
-    return f"The {best}" if with_article * 2 >= names[best] else best
+    return f"The {best}" if with_article * 2 >= max(names.get(best, 0), 1) else best
 
 
 # "© 2023 The Hill", "Copyright © 2023, Chicago Tribune", "© 1996 - 2023 NewsHour
