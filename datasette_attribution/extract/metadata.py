@@ -518,6 +518,13 @@ def self_references(name: str, lines: list[str]) -> tuple[int, int, int, int]:
     return own, shared, mark, weak
 
 
+def _written_bare(domain: str, lines: list[str]) -> int:
+    """Lines that write a domain as a name ("washingtonpost.com © 1996-2024"), not
+    inside a link or an address ("https://www.unifrance.org/...", "x@y.com")."""
+    bare = re.compile(rf"(?<![\w.@/:-]){re.escape(domain)}(?![\w/@.-]|\.\w)", re.IGNORECASE)
+    return sum(bool(bare.search(line)) for line in dict.fromkeys(lines))
+
+
 def _registered(domain: str) -> str:
     """"pic.twitter.com" -> "twitter.com", "www.bbc.co.uk" -> "bbc.co.uk"."""
     labels = domain.lower().split(".")
@@ -578,8 +585,14 @@ def outlet_from(names: Counter, lines: list[str]) -> str | None:
     links to. Otherwise there is no outlet: a wrong outlet is worse than none in a
     facet. An abbreviation gives way to the name it abbreviates ("VF", "Vanity Fair").
     """
+    spellings: dict[str, list[str]] = {}
+    for name in sorted(set(names) | framed_names(lines)):
+        spellings.setdefault(name.lower(), []).append(name)
     scores, seen = {}, {}
-    for name in set(names) | framed_names(lines):
+    for variants in spellings.values():
+        # One name whatever its case: the spelling most lines use, else the one not
+        # in capitals throughout ("L.A. Times", not "L.A. TIMES").
+        name = max(variants, key=lambda v: (sum(v in line for line in lines), not v.isupper()))
         if _a_person(name):
             continue
         own, shared, mark, weak = self_references(name, lines)
@@ -587,17 +600,24 @@ def outlet_from(names: Counter, lines: list[str]) -> str | None:
         # Two strong self-references (one names newsletters and apps of others
         # too: "Pick Six Newsletter", "Amazon Music app"), or a domain that is
         # no platform the page merely links to.
-        domain = DOMAIN.fullmatch(name) and _registered(name) not in PLATFORM_DOMAINS
-        if ((own or mark) and own + shared + mark >= 2) or (domain and (own or weak or shared + mark >= 2)):
-            scores[name] = (own + mark, own + shared + mark, weak + names.get(name, 0), len(name.split()), len(name))
+        domain = DOMAIN.fullmatch(name) and _registered(name) not in PLATFORM_DOMAINS and (
+            own or weak or shared + mark >= 2 or _written_bare(name, lines) >= 2)
+        if ((own or mark) and own + shared + mark >= 2) or domain:
+            count = max(names.get(variant, 0) for variant in variants)
+            scores[name] = (own + mark, own + shared + mark, weak + count, len(name.split()), len(name), name)
     if not scores:
         return None
     best = max(scores, key=scores.get)
     if best.isupper() and len(best) <= 4:
         best = next((name for name in seen if seen[name] and len(name.split()) > 1
                      and _initials(name) == best), best)
-    with_article = sum(f"The {best}" in line for line in lines)
-    return f"The {best}" if with_article * 2 >= max(names.get(best, 0), 1) else best
+    # "The Hill", "The Independent": the article where the page writes it with the
+    # name standing alone ("Working at The Independent"), not in another name ("The
+    # GQ Box" beside "GQ Recommends").
+    alone = rf"{re.escape(best)}(?![\w&]|\s+[A-Z0-9&])"
+    with_article = sum(bool(re.search(rf"\bThe {alone}", line)) for line in dict.fromkeys(lines))
+    without = sum(bool(re.search(rf"(?<!\bThe )(?<![\w.]){alone}", line)) for line in dict.fromkeys(lines))
+    return f"The {best}" if with_article and with_article * 2 >= without else best
 
 
 # "© 2023 The Hill", "Copyright © 2023, Chicago Tribune", "© 1996 - 2023 NewsHour
