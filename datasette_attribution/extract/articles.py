@@ -56,7 +56,7 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 
-    outlet = metadata.outlet_from(names, lines) or metadata.outlet_from_furniture(lines)
+    outlet = metadata.page_outlet(names, lines)
     if outlet and metadata.DOMAIN.fullmatch(outlet):  # a domain, where the page names itself
         outlet = fields.name_spelling_domain(outlet.lower(), lines) or outlet  # "Fastcompany.com": Fast Company
     outlet = fields.outlet_name(outlet)

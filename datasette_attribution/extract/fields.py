@@ -274,6 +274,8 @@ def name_spelling_domain(domain: str, lines: list[str]) -> str | None:
     candidates: dict[str, int] = {}
     for line in dict.fromkeys(lines):
         for found in CAPITALISED_RUN.finditer(line):
+            if re.match(r"\.\w", line[found.end():]):
+                continue  # the domain itself ("Fastcompany.com"), not a name
             words = found.group(0).split()
             # Every run's tails too: "Subscribe The Washington Post" holds the name.
             for at in range(len(words)):
@@ -281,6 +283,9 @@ def name_spelling_domain(domain: str, lines: list[str]) -> str | None:
                     candidate = " ".join(words[at:end])
                     candidates[candidate] = candidates.get(candidate, 0) + 1
     labels = {_key(label) for label in (host_label(domain) or "").split(".")[:-1]}
+    spellings: dict[str, int] = {}  # one count for a name in any case
+    for name, count in candidates.items():
+        spellings[name.lower()] = spellings.get(name.lower(), 0) + count
     order = sorted(candidates, key=lambda name: (
-        not ({_key(name), _key(name).removeprefix("the")} & labels), -candidates[name], name.isupper()))
+        not ({_key(name), _key(name).removeprefix("the")} & labels), -spellings[name.lower()], name.isupper()))
     return name_of_domain(order, domain)

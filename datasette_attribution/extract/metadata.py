@@ -496,8 +496,9 @@ def self_references(name: str, lines: list[str]) -> tuple[int, int, int, int]:
     mentioned (weak)."""
     pattern = _naming(name)
     own = shared = mark = weak = 0
-    for line in dict.fromkeys(lines):
-        menu = BULLET.sub("", line).strip()
+    # A menu line once, whatever its bullet ("* College Shop", "+ College Shop").
+    for line in dict.fromkeys(BULLET.sub("", line).strip() for line in lines):
+        menu = line
         kinds = set()
         for text in (line, menu):
             for match in pattern.finditer(text):
@@ -629,10 +630,11 @@ CORPORATE = frozenset(
     "inc inc. llc ltd ltd. limited company co co. corp corporation media group productions communications "
     "enterprises holdings publishing interactive digital all plc gmbh news newspaper network networks"
     .split())
+LEGAL_FORMS = frozenset("inc inc. llc ltd ltd. limited company co co. corp corporation plc gmbh".split())
 MIN_SELF_REFERENCES = 3
 
 
-def copyright_holder(line: str) -> str | None:
+def copyright_holder(line: str, legal_form_only: bool = False) -> str | None:
     """The name a copyright line gives, without its company form ("NewsHour
     Productions LLC" is "NewsHour", "VICE MEDIA GROUP" is "VICE")."""
     notice = re.match(r"^\W*(?:©|\(c\)|copyright\b)", line, re.IGNORECASE) or re.search(
@@ -640,28 +642,66 @@ def copyright_holder(line: str) -> str | None:
     found = COPYRIGHT.search(line) if notice else None
     if not found or re.search(r"\b(?:image|photo|picture|credit)s?\s*:", line, re.IGNORECASE):
         return None  # a picture's credit holds its own copyright
-    words = found.group("name").split()
-    while words and words[-1].lower().strip(",.") in CORPORATE | {"&", "of", "and", "the"}:
+    # The name ends with its sentence: "Anime News Network LLC. All rights reserved."
+    words = re.split(r"(?<=\w{3})\.\s|\ball rights reserved", found.group("name"), flags=re.IGNORECASE)[0].split()
+    trimmed = LEGAL_FORMS if legal_form_only else CORPORATE
+    while words and words[-1].lower().strip(",.") in trimmed | {"&", "of", "and", "the"}:
         words.pop()
     if not words or words[0].lower() in ("all", "policy", "notice") or len(words) > 5:
         return None
     return " ".join(words).strip(" ,.")
 
 
-def outlet_from_furniture(lines: list[str]) -> str | None:
-    """The page's own name in its copyright line, when the page names itself so
-    elsewhere too (a masthead, "Why You Can Trust CNET"): a parent company
-    ("Hearst", "Condé Nast") is named by the copyright line alone."""
+def copyright_holders(lines: list[str], legal_form_only: bool = False) -> list[str]:
+    """The names the page's copyright lines give, but an owner of several sites ("a
+    Ziff Davis company")."""
+    holders = []
     for line in dict.fromkeys(lines):
-        name = copyright_holder(line)
+        name = copyright_holder(line, legal_form_only)
         if not name or len(name) < 3:
             continue
         if re.search(rf"\ban?\s+{re.escape(name)}\s+company\b", line, re.IGNORECASE):
             continue  # "a Ziff Davis company": the owner of this and other sites
+        holders.append(name)
+    return list(dict.fromkeys(holders))
+
+
+def outlet_from_furniture(lines: list[str]) -> str | None:
+    """The page's own name in its copyright line, when the page names itself so
+    elsewhere too: on two more lines, or once as a site names itself ("About The
+    Harvard Crimson", "Chicago Tribune Store") or as a masthead, a line of the name
+    alone. A parent company ("Hearst", "Condé Nast") is named by the copyright line
+    alone."""
+    for name in copyright_holders(lines):
         pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])", re.IGNORECASE)
-        naming = {other for other in lines if other != line and pattern.search(other)
-                  and not COPYRIGHT.search(other)}
-        if len(naming) >= MIN_SELF_REFERENCES - 1:
+        naming = {other for other in lines if pattern.search(other) and not COPYRIGHT.search(other)}
+        own, shared, mark, _ = self_references(name, [line for line in lines if not COPYRIGHT.search(line)])
+        masthead = any(BULLET.sub("", line).strip().lower() == name.lower() for line in naming)
+        if (len(naming) >= MIN_SELF_REFERENCES - 1 or own + shared + mark or masthead) and not _a_person(name):
             return name
     return None
 
+
+def _abbreviates(short: str, name: str) -> bool:
+    """"L.A. Times" of "Los Angeles Times", "ANN" of "Anime News Network": a word
+    of the short name for each of the long one's, the same word or its initial."""
+    if short.isupper() and "." not in short and len(name.split()) > 1 and _initials(name) == short:
+        return True
+    letters = [part for token in short.split() for part in (
+        [c for c in token if c.isalpha()] if re.fullmatch(r"(?:[A-Z]\.)+", token) else [token])]
+    full = name.split()
+    return len(full) == len(letters) and letters != full and all(
+        word == part or (len(part) == 1 and word[0] == part) for part, word in zip(letters, full, strict=True))
+
+
+def page_outlet(names: Counter, lines: list[str]) -> str | None:
+    """The outlet a text dump names itself by (`outlet_from`), else its copyright
+    holder where the page names itself so (`outlet_from_furniture`); the holder's
+    full name where the other is its short form ("Los Angeles Times" for the menus'
+    "L.A. Times", "Anime News Network" for "ANN")."""
+    framed = outlet_from(names, lines)
+    if framed:
+        short = framed.removeprefix("The ")
+        return next((holder for holder in copyright_holders(lines, legal_form_only=True)
+                     if _abbreviates(short, holder)), framed)
+    return outlet_from_furniture(lines)
