@@ -307,6 +307,42 @@ def test_a_text_dumps_outlet_is_the_copyright_holder_that_names_itself_elsewhere
     assert (own.outlet, parent.outlet, alone.outlet) == ("The Harbour Post", None, None)
 
 
+@pytest.mark.parametrize("top, bottom, outlet", [
+    # Menus and a footer that frame the name as a site's own, with the parent's copyright.
+    ("Harbour Gamer THE GLOBAL AUTHORITY ON PORTS\n* About Harbour Gamer",
+     "Harbour Gamer is part of Future plc, an international media group and leading digital publisher.\n"
+     "© Future Publishing Limited Quay House, The Ambury, Bath BA1 1UA. All rights reserved.", "Harbour Gamer"),
+    ("* Harbour Life Shop\n* Contact Harbour Life", "More from Harbour Life\n"
+     "© 2023 Condé Nast. All rights reserved. Harbour Life may earn a portion of sales from products.", "Harbour Life"),
+    # "The" where the page writes it before the name alone, not in another name.
+    ("+ Work for The Harbour\n* Contributors to The Harbour", "* The Harbour Apps\n"
+     "© 1998 - 2024 Nexstar Media Inc. | All Rights Reserved.", "The Harbour"),
+    # A short name the copyright line spells out in full; one name whatever the case.
+    ("* HPT Store\n* Advertise with HPT",
+     "All material Copyright © Harbour Port Times LLC. All rights reserved.", "Harbour Port Times"),
+    # A masthead line beside the copyright line; a domain written as a name.
+    ("Harbour Newsnet", "Copyright 2023 Harbour Newsnet - tutti i diritti riservati", "Harbour Newsnet"),
+    ("Harbour Company", "Harbourcompany.com adheres to NewsGuard's nine standards of credibility.\n"
+     "About Harbourcompany.com", "Harbour Company"),
+])
+def test_a_text_dumps_outlet_is_the_name_its_furniture_frames_as_the_sites_own(top, bottom, outlet):
+    assert _dump(f"{top}\nSubscribe to our newsletters", bottom).outlet == outlet
+
+
+@pytest.mark.parametrize("top, bottom", [
+    # Topics, people, product menus, platforms and links are framed too, never the outlet.
+    ("* Follow The Finals\n* More On The Finals", "More from Emily Price\n* About Emily Price"),
+    ("o Android Apps\n- All Android Apps\n* Smart Home", "+ Smart Home\n- The Best Android Apps for 2023"),
+    ("shared a link: https://www.unifrance.org/annuaires/personne/201704",
+     "shared a link: https://www.unifrance.org/annuaires/personne/19001"),
+    ("pic.twitter.com/xUq2 — Harbour Ports (@ports) December 22, 2023", "pic.twitter.com/9aBc"),
+    ("* College Shop", "+ College Shop\nCommissioner.com is a registered trademark of CBS Interactive Inc."),
+    ("", "Reprinted by permission. Copyright 2022 Amy Gallo. All rights reserved.\n* About Amy Gallo"),
+])
+def test_a_text_dump_framing_topics_people_menus_or_links_has_no_outlet(top, bottom):
+    assert _dump(f"{top}\nSubscribe to our newsletters", bottom).outlet is None
+
+
 @pytest.mark.parametrize("line", [
     "By Thomas W. Smith", "Review by Rick Lane Contributor", "Starr Bowenbank , Rania Aniftos , Anna Chan",
     "Seattle Times staff reporter",

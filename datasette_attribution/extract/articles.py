@@ -56,9 +56,10 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
 
-    outlet = fields.outlet_name(metadata.outlet_from(names, lines) or metadata.outlet_from_furniture(lines))
-    if outlet and outlet.islower() and fields.host_label(outlet) == outlet:
-        outlet = fields.name_spelling_domain(outlet, lines) or outlet  # a domain, where the page names itself
+    outlet = metadata.page_outlet(names, lines)
+    if outlet and metadata.DOMAIN.fullmatch(outlet):  # a domain, where the page names itself
+        outlet = fields.name_spelling_domain(outlet.lower(), lines) or outlet  # "Fastcompany.com": Fast Company
+    outlet = fields.outlet_name(outlet)
     rule_title = metadata.find_title(before_body, body_text, outlet)
     chosen = choose_title(titles.text_candidates(
         before_body, body_text, outlet, rule_title, metadata.headline_scores(before_body, body_text, outlet)), "text")

@@ -268,11 +268,24 @@ CAPITALISED_RUN = re.compile(r"\b(?:The\s+)?[A-Z][\w&'’+-]*(?:\s+[A-Z][\w&'’
 def name_spelling_domain(domain: str, lines: list[str]) -> str | None:
     """The name in the page's lines that spells its domain ("NPR" for npr.org,
     "The Washington Post" for washingtonpost.com), for a page that gave only its
-    domain."""
-    candidates = []
+    domain: a name of the domain's very letters first ("Fast Company" before
+    "Fast Company Studio" for fastcompany.com), then the spelling the page uses on
+    most lines ("L.A. Times" before "L.A. TIMES")."""
+    candidates: dict[str, int] = {}
     for line in dict.fromkeys(lines):
         for found in CAPITALISED_RUN.finditer(line):
+            if re.match(r"\.\w", line[found.end():]):
+                continue  # the domain itself ("Fastcompany.com"), not a name
             words = found.group(0).split()
             # Every run's tails too: "Subscribe The Washington Post" holds the name.
-            candidates.extend(" ".join(words[at:]) for at in range(len(words)))
-    return name_of_domain(candidates, domain)
+            for at in range(len(words)):
+                for end in range(len(words), at, -1):
+                    candidate = " ".join(words[at:end])
+                    candidates[candidate] = candidates.get(candidate, 0) + 1
+    labels = {_key(label) for label in (host_label(domain) or "").split(".")[:-1]}
+    spellings: dict[str, int] = {}  # one count for a name in any case
+    for name, count in candidates.items():
+        spellings[name.lower()] = spellings.get(name.lower(), 0) + count
+    order = sorted(candidates, key=lambda name: (
+        not ({_key(name), _key(name).removeprefix("the")} & labels), -spellings[name.lower()], name.isupper()))
+    return name_of_domain(order, domain)

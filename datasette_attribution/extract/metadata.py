@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
-from ..resources import words
+from ..resources import labelled, words
 from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption, title_bars
 
 MONTHS = (
@@ -443,52 +444,181 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
 
 
 # Words a site uses around its own name. Strong: "Join the X Community", "X
-# readers", "Subscribe to X". Weak, as they also name owners, menus, related
-# links and a site's several newsletters: "© 2019 X" (often the parent company:
-# Dow Jones, Hearst, Condé Nast), "X Inc", "at X", "from X", "about X", "X
-# Newsletter" (CBS Sports' "Pick Six Newsletter").
-STRONG_BEFORE = re.compile(
-    r"(?:join(?: the)?|welcome to|subscribe to|sign up for(?: the)?|download the)\s*(?:the\s+)?$",
-    re.IGNORECASE)
-STRONG_AFTER = re.compile(
-    r"^\s*(?:readers|app|apps|community|subscribers|staff|is trusted|encourages"
-    r"|publishes|allows)\b", re.IGNORECASE)
+# readers", "Subscribe to X", and a menu line that is nothing but the name in a
+# site's own frame ("About X", "More from X", "Contact the X", "X Store", "PurseBlog
+# on Instagram"), or a footer's sentence about the site ("X is part of Future plc",
+# "X may earn a portion of sales", "All products featured on X are independently
+# selected"). Weak, as they also name owners, menus, related links and a site's
+# several newsletters and apps: "© 2019 X" (often the parent company: Dow Jones,
+# Hearst, Condé Nast), "X Inc", "at X", "from X", "about X", "X Newsletter" (CBS
+# Sports' "Pick Six Newsletter"), "X Apps" (PCMag's "Android Apps").
+STRONG_BEFORE_WORDS = (r"join(?: the)?|welcome to|subscribe to|sign up for(?: the)?|download the"
+                       r"|products featured on|(?:news )?alerts from|sourced for review by")
+STRONG_AFTER_WORDS = (r"readers(?=\s+\w)|community|subscribers|is trusted|encourages|publishes|allows"
+                      r"|is (?:a )?part of|is owned by|may earn"
+                      r"|supports|welcomes|adheres to|has been a")
+# A menu line: the frame, the name and nothing else. Pages frame people, teams
+# and topics so too ("Follow The Finals", "More from Emily Price"): those frames
+# (TOPIC_WORDS) count only beside one that only a site uses.
+TOPIC_WORDS = r"about|contact|more from|more on|follow|explore|back to|best of|inside|read more from"
+LINE_BEFORE_WORDS = (rf"{TOPIC_WORDS}|support|join|work for|working at|jobs @|jobs at|advertise with"
+                     r"|why you can trust|elsewhere on|contributors to|sign up to")
+# "X is a registered trademark of Y": a site's footer says it of the site and of
+# the owner's other brands alike ("Commissioner.com is a registered trademark").
+TRADEMARK = re.compile(r"^\s*is an? (?:federally )?registered trademark\b", re.IGNORECASE)
+TOPIC_FRAME = re.compile(rf"^(?:{TOPIC_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+LINE_AFTER_WORDS = (r"store|shop|jobs|media kit|homepage|staff|on social"
+                    r"|on (?:instagram|tiktok|youtube|facebook|twitter|x|snapchat|threads|linkedin|pinterest)")
+STRONG_BEFORE = re.compile(rf"(?:{STRONG_BEFORE_WORDS})\s*(?:the\s+)?$", re.IGNORECASE)
+STRONG_AFTER = re.compile(rf"^(?:['’]s)?\s*(?:{STRONG_AFTER_WORDS})\b", re.IGNORECASE)
+LINE_BEFORE = re.compile(rf"^(?:{LINE_BEFORE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+LINE_AFTER = re.compile(rf"^\s*(?:{LINE_AFTER_WORDS})\s*[.:!]?$", re.IGNORECASE)
 WEAK_BEFORE = re.compile(
-    r"(?:©|\(c\)|copyright|inside|follow|about|from|more from|at)\s*(?:\d{4}\s+)?(?:the\s+)?$",
+    r"(?:©|\(c\)|copyright|inside|follow|about|from|more from|at)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?:the\s+)?$",
     re.IGNORECASE)
 WEAK_AFTER = re.compile(r"^\s*(?:all rights reserved|inc\b|ltd\b|llc\b|media\b|group\b|\.\s*all rights"
-                        r"|newsletters?\b)",
+                        r"|newsletters?\b|app\b|apps\b)",
                         re.IGNORECASE)
+
+
+def _naming(name: str) -> re.Pattern:
+    """The name as a page writes it, in its own case, in capitals or in title case
+    ("Parade", "PARADE")."""
+    spellings = "|".join(re.escape(s) for s in dict.fromkeys((name, name.upper(), name.title())))
+    return re.compile(rf"(?<![\w.])(?:{spellings})(?![\w])")
+
+
+def self_references(name: str, lines: list[str]) -> tuple[int, int, int, int]:
+    """How many distinct lines speak of `name` as the page's own site in a frame
+    only a site uses (own), in one that also frames people and topics (shared),
+    as a trademark (mark), and how many mention it as sites and owners are
+    mentioned (weak)."""
+    pattern = _naming(name)
+    own = shared = mark = weak = 0
+    # A menu line once, whatever its bullet ("* College Shop", "+ College Shop").
+    for line in dict.fromkeys(BULLET.sub("", line).strip() for line in lines):
+        menu = line
+        kinds = set()
+        for text in (line, menu):
+            for match in pattern.finditer(text):
+                before, after = text[:match.start()], text[match.end():]
+                if (STRONG_BEFORE.search(before) or STRONG_AFTER.match(after)
+                        or (not before.strip() and LINE_AFTER.match(after))):
+                    kinds.add("own")
+                elif LINE_BEFORE.match(before) and not after.strip(" .:!"):
+                    kinds.add("shared" if TOPIC_FRAME.match(before) else "own")
+                elif TRADEMARK.match(after):
+                    kinds.add("mark")
+                elif WEAK_BEFORE.search(before) or WEAK_AFTER.match(after):
+                    kinds.add("weak")
+        own += "own" in kinds
+        shared += "shared" in kinds and "own" not in kinds
+        mark += kinds == {"mark"}
+        weak += kinds == {"weak"}
+    return own, shared, mark, weak
+
+
+def _written_bare(domain: str, lines: list[str]) -> int:
+    """Lines that write a domain as a name ("washingtonpost.com © 1996-2024"), not
+    inside a link or an address ("https://www.unifrance.org/...", "x@y.com")."""
+    bare = re.compile(rf"(?<![\w.@/:-]){re.escape(domain)}(?![\w/@.-]|\.\w)", re.IGNORECASE)
+    return sum(bool(bare.search(line)) for line in dict.fromkeys(lines))
+
+
+def _registered(domain: str) -> str:
+    """"pic.twitter.com" -> "twitter.com", "www.bbc.co.uk" -> "bbc.co.uk"."""
+    labels = domain.lower().split(".")
+    size = 3 if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net") else 2
+    return ".".join(labels[-size:])
+
+
+# A name as menus write it: capitalised words, or one like "eWeek", "TheHill.com".
+NAME_RUN = r"(?-i:(?:[A-Z0-9][\w&'’+.-]*|[a-z]+[A-Z][\w.-]*)(?:\s+(?:[A-Z0-9][\w&'’+.-]*|&)){0,3})"
+FRAMED = (
+    re.compile(rf"^(?:{LINE_BEFORE_WORDS})\s+(?:the\s+)?(?P<name>{NAME_RUN})\s*[.:!]?$", re.IGNORECASE),
+    re.compile(rf"^(?:the\s+)?(?P<name>{NAME_RUN})\s+(?:{LINE_AFTER_WORDS})\s*[.:!]?$", re.IGNORECASE),
+    re.compile(rf"(?:^|[.!?]\s+)(?:the\s+)?(?P<name>{NAME_RUN})(?:['’]s)?\s+(?:{STRONG_AFTER_WORDS}"
+               rf"|is an? (?:federally )?registered trademark)\b", re.IGNORECASE),
+    re.compile(rf"(?:{STRONG_BEFORE_WORDS})\s+(?:the\s+)?(?P<name>{NAME_RUN})", re.IGNORECASE),
+)
+
+
+def framed_names(lines: list[str]) -> set[str]:
+    """The names menus and footers put in a site's own frame ("About Vanity Fair",
+    "PC Gamer is part of Future plc"): candidates the furniture may repeat too
+    seldom, or the article use too often, for `site_names`."""
+    stopwords, web_words = words("stopwords.txt"), words("web_vocabulary.txt")
+    found = set()
+    for line in dict.fromkeys(lines):
+        menu = BULLET.sub("", line).strip()
+        for pattern in FRAMED:
+            for match in pattern.finditer(menu):
+                name = re.sub(r"^the\s+", "", match.group("name").strip(" .,:;'’"), flags=re.IGNORECASE)
+                tokens = [t.lower() for t in name.split() if t != "&"]
+                if tokens and not any(t in stopwords or t in web_words for t in tokens):
+                    found.add(name)
+    return found
+
+
+def _a_person(name: str) -> bool:
+    """"Emily Price": a first name and a surname, an author's box, not a site."""
+    tokens = name.split()
+    return 1 < len(tokens) <= 3 and tokens[0].lower() in _first_names()
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(entry.lower() for entry, _ in labelled("first_names.txt"))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in ("the", "of", "and", "&")).upper()
 
 
 def outlet_from(names: Counter, lines: list[str]) -> str | None:
     """The site name the furniture repeats and speaks of as itself.
 
-    A frequent name counts as the outlet only when some line uses it the way a
-    site names itself (see STRONG_*), or when it is a domain (24.com). Otherwise
-    there is no outlet: a wrong outlet is worse than none in a facet.
+    A name (one the furniture repeats, or one a menu or footer frames as a site's,
+    see `framed_names`) counts as the outlet only when two lines use it the way a
+    site names itself (see STRONG_*, LINE_*), or when it is a domain (24.com) the
+    page names as its own (a copyright line, "more from") and no platform it merely
+    links to. Otherwise there is no outlet: a wrong outlet is worse than none in a
+    facet. An abbreviation gives way to the name it abbreviates ("VF", "Vanity Fair").
     """
-    scores = {}
-    for name, count in names.items():
-        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])")
-        strong = weak = 0
-        for line in dict.fromkeys(lines):
-            for match in pattern.finditer(line):
-                before, after = line[:match.start()], line[match.end():]
-                if STRONG_BEFORE.search(before) or STRONG_AFTER.match(after):
-                    strong += 1
-                elif WEAK_BEFORE.search(before) or WEAK_AFTER.match(after):
-                    weak += 1
+    spellings: dict[str, list[str]] = {}
+    for name in sorted(set(names) | framed_names(lines)):
+        spellings.setdefault(name.lower(), []).append(name)
+    scores, seen = {}, {}
+    for variants in spellings.values():
+        # One name whatever its case: the spelling most lines use, else the one not
+        # in capitals throughout ("L.A. Times", not "L.A. TIMES").
+        name = max(variants, key=lambda v: (sum(v in line for line in lines), not v.isupper()))
+        if _a_person(name):
+            continue
+        own, shared, mark, weak = self_references(name, lines)
+        seen[name] = own + shared + mark + weak
         # Two strong self-references (one names newsletters and apps of others
         # too: "Pick Six Newsletter", "Amazon Music app"), or a domain that is
         # no platform the page merely links to.
-        if strong >= 2 or (DOMAIN.fullmatch(name) and name.lower() not in PLATFORM_DOMAINS):
-            scores[name] = (strong * 3 + weak + count, len(name.split()), len(name))
+        domain = DOMAIN.fullmatch(name) and _registered(name) not in PLATFORM_DOMAINS and (
+            own or weak or shared + mark >= 2 or _written_bare(name, lines) >= 2)
+        if ((own or mark) and own + shared + mark >= 2) or domain:
+            count = max(names.get(variant, 0) for variant in variants)
+            scores[name] = (own + mark, own + shared + mark, weak + count, len(name.split()), len(name), name)
     if not scores:
         return None
     best = max(scores, key=scores.get)
-    with_article = sum(f"The {best}" in line for line in lines)
-    return f"The {best}" if with_article * 2 >= names[best] else best
+    if best.isupper() and len(best) <= 4:
+        best = next((name for name in seen if seen[name] and len(name.split()) > 1
+                     and _initials(name) == best), best)
+    # "The Hill", "The Independent": the article where the page writes it with the
+    # name standing alone ("Working at The Independent"), not in another name ("The
+    # GQ Box" beside "GQ Recommends").
+    alone = rf"{re.escape(best)}(?![\w&]|\s+[A-Z0-9&])"
+    with_article = sum(bool(re.search(rf"\bThe {alone}", line)) for line in dict.fromkeys(lines))
+    without = sum(bool(re.search(rf"(?<!\bThe )(?<![\w.]){alone}", line)) for line in dict.fromkeys(lines))
+    return f"The {best}" if with_article and with_article * 2 >= without else best
 
 
 # "© 2023 The Hill", "Copyright © 2023, Chicago Tribune", "© 1996 - 2023 NewsHour
@@ -500,10 +630,11 @@ CORPORATE = frozenset(
     "inc inc. llc ltd ltd. limited company co co. corp corporation media group productions communications "
     "enterprises holdings publishing interactive digital all plc gmbh news newspaper network networks"
     .split())
+LEGAL_FORMS = frozenset("inc inc. llc ltd ltd. limited company co co. corp corporation plc gmbh".split())
 MIN_SELF_REFERENCES = 3
 
 
-def copyright_holder(line: str) -> str | None:
+def copyright_holder(line: str, legal_form_only: bool = False) -> str | None:
     """The name a copyright line gives, without its company form ("NewsHour
     Productions LLC" is "NewsHour", "VICE MEDIA GROUP" is "VICE")."""
     notice = re.match(r"^\W*(?:©|\(c\)|copyright\b)", line, re.IGNORECASE) or re.search(
@@ -511,28 +642,66 @@ def copyright_holder(line: str) -> str | None:
     found = COPYRIGHT.search(line) if notice else None
     if not found or re.search(r"\b(?:image|photo|picture|credit)s?\s*:", line, re.IGNORECASE):
         return None  # a picture's credit holds its own copyright
-    words = found.group("name").split()
-    while words and words[-1].lower().strip(",.") in CORPORATE | {"&", "of", "and", "the"}:
+    # The name ends with its sentence: "Anime News Network LLC. All rights reserved."
+    words = re.split(r"(?<=\w{3})\.\s|\ball rights reserved", found.group("name"), flags=re.IGNORECASE)[0].split()
+    trimmed = LEGAL_FORMS if legal_form_only else CORPORATE
+    while words and words[-1].lower().strip(",.") in trimmed | {"&", "of", "and", "the"}:
         words.pop()
     if not words or words[0].lower() in ("all", "policy", "notice") or len(words) > 5:
         return None
     return " ".join(words).strip(" ,.")
 
 
-def outlet_from_furniture(lines: list[str]) -> str | None:
-    """The page's own name in its copyright line, when the page names itself so
-    elsewhere too (a masthead, "Why You Can Trust CNET"): a parent company
-    ("Hearst", "Condé Nast") is named by the copyright line alone."""
+def copyright_holders(lines: list[str], legal_form_only: bool = False) -> list[str]:
+    """The names the page's copyright lines give, but an owner of several sites ("a
+    Ziff Davis company")."""
+    holders = []
     for line in dict.fromkeys(lines):
-        name = copyright_holder(line)
+        name = copyright_holder(line, legal_form_only)
         if not name or len(name) < 3:
             continue
         if re.search(rf"\ban?\s+{re.escape(name)}\s+company\b", line, re.IGNORECASE):
             continue  # "a Ziff Davis company": the owner of this and other sites
+        holders.append(name)
+    return list(dict.fromkeys(holders))
+
+
+def outlet_from_furniture(lines: list[str]) -> str | None:
+    """The page's own name in its copyright line, when the page names itself so
+    elsewhere too: on two more lines, or once as a site names itself ("About The
+    Harvard Crimson", "Chicago Tribune Store") or as a masthead, a line of the name
+    alone. A parent company ("Hearst", "Condé Nast") is named by the copyright line
+    alone."""
+    for name in copyright_holders(lines):
         pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])", re.IGNORECASE)
-        naming = {other for other in lines if other != line and pattern.search(other)
-                  and not COPYRIGHT.search(other)}
-        if len(naming) >= MIN_SELF_REFERENCES - 1:
+        naming = {other for other in lines if pattern.search(other) and not COPYRIGHT.search(other)}
+        own, shared, mark, _ = self_references(name, [line for line in lines if not COPYRIGHT.search(line)])
+        masthead = any(BULLET.sub("", line).strip().lower() == name.lower() for line in naming)
+        if (len(naming) >= MIN_SELF_REFERENCES - 1 or own + shared + mark or masthead) and not _a_person(name):
             return name
     return None
 
+
+def _abbreviates(short: str, name: str) -> bool:
+    """"L.A. Times" of "Los Angeles Times", "ANN" of "Anime News Network": a word
+    of the short name for each of the long one's, the same word or its initial."""
+    if short.isupper() and "." not in short and len(name.split()) > 1 and _initials(name) == short:
+        return True
+    letters = [part for token in short.split() for part in (
+        [c for c in token if c.isalpha()] if re.fullmatch(r"(?:[A-Z]\.)+", token) else [token])]
+    full = name.split()
+    return len(full) == len(letters) and letters != full and all(
+        word == part or (len(part) == 1 and word[0] == part) for part, word in zip(letters, full, strict=True))
+
+
+def page_outlet(names: Counter, lines: list[str]) -> str | None:
+    """The outlet a text dump names itself by (`outlet_from`), else its copyright
+    holder where the page names itself so (`outlet_from_furniture`); the holder's
+    full name where the other is its short form ("Los Angeles Times" for the menus'
+    "L.A. Times", "Anime News Network" for "ANN")."""
+    framed = outlet_from(names, lines)
+    if framed:
+        short = framed.removeprefix("The ")
+        return next((holder for holder in copyright_holders(lines, legal_form_only=True)
+                     if _abbreviates(short, holder)), framed)
+    return outlet_from_furniture(lines)
