@@ -498,20 +498,18 @@ def self_references(name: str, lines: list[str]) -> tuple[int, int, int, int]:
     own = shared = mark = weak = 0
     # A menu line once, whatever its bullet ("* College Shop", "+ College Shop").
     for line in dict.fromkeys(BULLET.sub("", line).strip() for line in lines):
-        menu = line
         kinds = set()
-        for text in (line, menu):
-            for match in pattern.finditer(text):
-                before, after = text[:match.start()], text[match.end():]
-                if (STRONG_BEFORE.search(before) or STRONG_AFTER.match(after)
-                        or (not before.strip() and LINE_AFTER.match(after))):
-                    kinds.add("own")
-                elif LINE_BEFORE.match(before) and not after.strip(" .:!"):
-                    kinds.add("shared" if TOPIC_FRAME.match(before) else "own")
-                elif TRADEMARK.match(after):
-                    kinds.add("mark")
-                elif WEAK_BEFORE.search(before) or WEAK_AFTER.match(after):
-                    kinds.add("weak")
+        for match in pattern.finditer(line):
+            before, after = line[:match.start()], line[match.end():]
+            if (STRONG_BEFORE.search(before) or STRONG_AFTER.match(after)
+                    or (not before.strip() and LINE_AFTER.match(after))):
+                kinds.add("own")
+            elif LINE_BEFORE.match(before) and not after.strip(" .:!"):
+                kinds.add("shared" if TOPIC_FRAME.match(before) else "own")
+            elif TRADEMARK.match(after):
+                kinds.add("mark")
+            elif WEAK_BEFORE.search(before) or WEAK_AFTER.match(after):
+                kinds.add("weak")
         own += "own" in kinds
         shared += "shared" in kinds and "own" not in kinds
         mark += kinds == {"mark"}
