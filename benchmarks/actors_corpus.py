@@ -13,6 +13,8 @@ entities named (by one of their forms, in the text) in the most articles it prin
 many are one actor (every mention under one row of `actors`), the share of their mentions
 under their main actor, the actors holding mentions of two entities, and the actors
 without a mention. `--misses` lists the entities split and the actors shared.
+`--junk` counts, by kind, the actors whose name is no real entity's, as a name's
+shape tells (`junk_kind`), and lists them.
 """
 
 import argparse
@@ -93,6 +95,68 @@ def loaded_database(records) -> Path:
     return path
 
 
+# The shapes of a name that is no entity's (issue: "no junk actor"). Each is read off
+# the actor's name and the names it was written as; the lists are for reading.
+LINK_WORDS = frozenset("of the and for on in at to a an de del della der di da do dos du des la le las los "
+                       "van von bin ibn al el y e den ter ten zu st".split())
+OUTLETS = frozenset({"Post", "Times", "News", "Journal", "ABC", "NBC", "CBS", "CNN", "Fox", "Breitbart", "AP"})
+
+
+def junk_kind(name: str) -> str | None:
+    """"glued" (words run together by text extraction: "BushASSOCIATED PRESSOhio"),
+    "bracket" (a bracket, quotation mark or dash: "George (W. Bush"), "hyphen" (a
+    name joined to a common word: "Jeb Bush-spent"), "lower-case word" (a verb
+    phrase or more run into the name: "Republican National Convention ended"),
+    "outlet" (an outlet's short name run into another name: "Post White House",
+    "Post-ABC", "ABC Democratic"), "headline verb" (a title-case verb ends it:
+    "Donald Trump Wins"), else None. A lower-case word naming what the name is ends
+    it well ("the Trump campaign", lexicons/institution_words.txt)."""
+    from datasette_attribution.scorers.common.names import _word_tags, is_common_word
+
+    from datasette_attribution.resources import words as lexicon_words
+
+    tags = _word_tags()
+    forms = [name]
+    if any(re.search(r"[a-z]{2}[A-Z]{3,}", f) or len(re.findall(r"[a-z][A-Z]", f)) >= 3
+           or any(is_common_word(m) for m in re.findall(r"\b([A-Z]{3,})(?=[A-Z][a-z])", f)) for f in forms):
+        return "glued"
+    if any(re.search(r"[()\[\]{}\"“”—–]", f) for f in forms):
+        return "bracket"
+    if any(is_common_word(m) for f in forms for m in re.findall(r"(?<=[A-Za-z]{3})-([a-z]{3,})\b", f)):
+        return "hyphen"
+    lower = [i for i, w in enumerate(name.split()) if i and re.fullmatch(r"[a-z][a-z'’-]*", w)
+             and w.split("-")[0] not in LINK_WORDS]
+    if lower and lower != [len(name.split()) - 1] or lower and name.split()[-1] not in lexicon_words(
+            "institution_words.txt"):
+        return "lower-case word"
+    words = name.split()
+    head, _, rest = words[0].partition("-") if words else ("", "", "")
+    if head in OUTLETS and (rest[:1].isupper() or len(words) == 2 and tags.get(words[1].lower()) == "JJ"
+                            or len(words) > 2 and " ".join(words[1:]) in _known_names()):
+        return "outlet"
+    if len(words) > 1 and tags.get(words[-1].lower()) in ("VBZ", "VBD") and tags.get(words[-1]) not in ("NNP", "NNPS"):
+        return "headline verb"
+    return None
+
+
+def _known_names() -> set[str]:
+    from datasette_attribution.scorers.actors import alias_table
+
+    return set(alias_table())
+
+
+def junk(db: sqlite_utils.Database) -> None:
+    by_kind = defaultdict(list)
+    for name, kind, count in db.execute("select name, kind, mention_count from actors"):
+        found = junk_kind(name)
+        if found:
+            by_kind[found].append(f"{name} ({kind}, {count})")
+    total = sum(len(names) for names in by_kind.values())
+    print(f"junk actors {total}: " + ", ".join(f"{kind} {len(names)}" for kind, names in sorted(by_kind.items())))
+    for kind, names in sorted(by_kind.items()):
+        print(f"  {kind}: " + "; ".join(sorted(names)))
+
+
 def measure(db: sqlite_utils.Database, records, misses: bool) -> None:
     entities, default, overrides = listed_entities()
     named = articles_naming(records, entities, overrides)
@@ -135,6 +199,7 @@ def main():
                         f"{HELD_OUT} (held out): for development")
     parser.add_argument("--db", type=Path, help="measure this database (loaded from the split given)")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--junk", action="store_true", help="count and list the junk actors by kind")
     args = parser.parse_args()
     if args.split is None:
         parser.error("give the split the articles come from")
@@ -147,6 +212,8 @@ def main():
         records = records[:-HELD_OUT][:args.first]
     path = args.db or loaded_database(records)
     measure(sqlite_utils.Database(path), records, args.misses)
+    if args.junk:
+        junk(sqlite_utils.Database(path))
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ from typing import Callable, Mapping, Protocol, Sequence
 
 from .grouping import day_of
 from .scorers.actors import alias_table, honorific_pronoun, office_before
-from .scorers.common.names import first_name_pronoun, same_given_name, split_suffix
+from .scorers.common.names import first_name_pronoun, is_given_name, same_given_name, split_suffix
 
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
@@ -284,6 +284,9 @@ class Resolver:
                   and (kind != "place" or self.entities[n].kind == "place")}
         if not counts:
             return None
+        # Of the kind the parse gave it, where the corpus wrote it alone for one of
+        # that kind: "Fox" an organisation is Fox News, not Vicente Fox.
+        counts = {n: c for n, c in counts.items() if self.entities[n].kind == kind} or counts
         best = max(counts, key=lambda n: (counts[n], self.entities[n].mentions, n))
         return self.entities[best] if counts[best] >= DOMINANT_SHARE * sum(counts.values()) and (
             len(counts) == 1 or counts[best] > max(c for n, c in counts.items() if n != best)) else None
@@ -538,6 +541,15 @@ class Resolver:
                                      and first_name_pronoun(lede) not in (None, said))
                 if not honorific_decides:
                     name = lede
+            if (kind == "person" and " " not in written_key and written_key and not is_given_name(written_key)
+                    and name_key(name, kind).startswith(written_key + " ")):
+                # A word the scorer took for the first name of the article's one full
+                # name that opens with it ("Trump" beside "Trump Turnberry", a resort
+                # the parse took for a person), where no one is called so: the corpus'
+                # person of that surname, if one holds most of its mentions.
+                surnamed = self._person_for(written_key, kind)
+                if surnamed is not None and surnamed.parts and surnamed.parts[1] == written_key:
+                    name = surnamed.name
             office = office_before(sentence_texts.get(position, "")[:rest[0]]) if kind == "person" else None
             if office and " " not in written_key and (holder := self._office_holder(office, written_key, offices)):
                 name = holder  # "President Obama" where the article writes only Michelle Obama in full

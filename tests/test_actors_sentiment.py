@@ -294,3 +294,40 @@ def test_the_targets_of_a_sentence_scored_together_score_as_each_alone():
     assert [label for label, _ in together] == [label for label, _ in alone]
     assert [score for _, score in together] == pytest.approx([score for _, score in alone], abs=1e-6)
     assert [label for label, _ in together[1:3]] == ["positive", "negative"]
+
+
+def test_what_no_name_holds_is_cut_from_it():
+    # Words glued by text extraction: a caption's photo credit run into a name.
+    assert mentions("Kasich And BushASSOCIATED PRESSOhio Gov. John Kasich answers a question as former Florida "
+                    "Gov. Jeb Bush listens during a Republican presidential primary debate hosted by ABC.") == [
+        [("Kasich", "John Kasich"), ("John Kasich", "John Kasich"), ("Florida", "Florida"),
+         ("Jeb Bush", "Jeb Bush"), ("ABC", "ABC News")]]
+    # A bracket parts two names; a person's bracketed middle stays.
+    assert mentions("Republican U.S. House Speaker Paul Ryan blasted the Federal Bureau of Investigation (FBI) "
+                    "Tuesday for its decision not to indict Hillary Clinton.") == [
+        [("U.S. House", "House of Representatives"), ("Paul Ryan", "Paul Ryan"),
+         ("Federal Bureau of Investigation", "FBI"), ("FBI", "FBI"), ("Hillary Clinton", "Hillary Clinton")]]
+    assert mentions("And certainly when George (W. Bush) was president, George marveled at the idea.") == [
+        [("George (W. Bush", "George Bush"), ("George", "George Bush")]]
+    # A common word hyphened to a name, a lower-case verb, a headline's verb.
+    assert mentions("“Everybody is laughing at Jeb Bush-spent $100 million and is at bottom of pack. "
+                    "A pathetic figure!” he wrote.") == [[("Jeb Bush", "Jeb Bush")]]
+    assert mentions("Everyone knows the Republican National Convention ended last month in Cleveland.") == [
+        [("Republican National Convention", "Republican National Convention"), ("Cleveland", "Cleveland")]]
+    assert mentions("Rob Calabrese, a radio host in Cape Breton, Nova Scotia, has set up a website called "
+                    "“Cape Breton If Donald Trump Wins“ that pitches the island as a new home.") == [
+        [("Rob Calabrese", "Rob Calabrese"), ("Cape Breton", "Cape Breton"), ("Nova Scotia", "Nova Scotia"),
+         ("Donald Trump", "Donald Trump")]]
+
+
+def test_an_outlets_short_name_run_into_another_name_is_the_outlet():
+    assert mentions("\"Obama emphasized that he did not pick a nominee with an eye to pleasing a specific political "
+                    "constituency,\" wrote Post White House bureau chief Juliet Eilperin, citing participants.",
+                    "The Washington Post first reported the meeting.") == [
+        [("Obama", "Obama"), ("Post", "Washington Post"), ("White House", "White House"),
+         ("Juliet Eilperin", "Juliet Eilperin")],
+        [("The Washington Post", "Washington Post")]]
+    assert mentions("In the new Post-ABC poll, the real estate mogul wins about 1 in 3 GOP primary voters.",
+                    "The Washington Post conducted the poll.") == [
+        [("Post", "Washington Post"), ("ABC", "ABC News"), ("GOP", "Republican Party")],
+        [("The Washington Post", "Washington Post")]]

@@ -579,3 +579,23 @@ def test_a_name_ending_in_an_institution_s_word_is_no_person_s(tmp_path):
         ("Bill", "person"), ("Hillary Clinton", "person"), ("Hillary Clinton Foundation", "organization"),
         ("Ohio", "place")]
 
+
+
+def test_a_surname_the_parse_took_for_a_first_name_is_the_corpus_person_of_that_surname(tmp_path):
+    # "Trump Turnberry", a golf resort the parse took for a person: "Trump" alone is
+    # no first name, and the corpus' Trump is Donald Trump; "Melania" alone stays hers.
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Donald Trump spoke in Ohio on Monday. Trump said he would win the state."},
+        {"id": "b", "text": "Trump was in Scotland for the ceremonial re-opening of his refurbished Trump Turnberry "
+                            "golf course. Trump has hailed Britain's vote to leave the European Union."},
+        {"id": "c", "text": "Melania Trump spoke first. Several weeks ago, Donald Trump stated that Melania "
+                            "would discuss her immigration history."},
+    ])
+    assert db.execute(
+        "select articles.source, mentions.text, actors.name from mentions join actors on actors.id = mentions.actor_id "
+        "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+        "where actors.kind = 'person' and articles.source in ('b', 'c') order by mentions.id").fetchall() == [
+        ("b", "Trump", "Donald Trump"), ("b", "Trump Turnberry", "Trump Turnberry"), ("b", "Trump", "Donald Trump"),
+        ("c", "Melania Trump", "Melania Trump"), ("c", "Donald Trump", "Donald Trump"),
+        ("c", "Melania", "Melania Trump")]

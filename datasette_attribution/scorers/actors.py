@@ -22,7 +22,8 @@ import pycountry
 
 from ..records import LoadError
 from ..resources import lexicon, words
-from .common.names import first_name_pronoun, in_title_case, is_common_word, is_title, split_suffix
+from .common.names import (first_name_pronoun, in_title_case, is_common_word, is_headline_verb, is_title,
+                           split_suffix)
 from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
@@ -201,6 +202,163 @@ def _name_parts(tokens, kind, aliases) -> list[tuple[list, str]]:
     return [(tokens, kind)]
 
 
+# Lower-case words a name may hold: "Bill de Blasio", "Osama bin Laden", "Department
+# of Justice", "Coalition to Stop Trump". Any other ends the name the parse ran on
+# ("Republican National Convention ended", "Eiffel Tower - were").
+LOWER_NAME_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "de", "del", "della",
+                              "der", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "las", "los", "van",
+                              "von", "bin", "ibn", "al", "el", "y", "e", "den", "ter", "ten", "zu", "st"})
+LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+# Brackets, quotation marks and dashes are in no name: "Federal Bureau of Investigation
+# (FBI" is two names, "Christie “New Jersey" too, "BROADWAY BEAT—"Matthew Morrison" too.
+BRACKETED = re.compile(r"[()\[\]{}\"“”—–]|\s-\s")
+DASHED = re.compile(r"[—–]|\s-\s")
+QUOTES = "\"“”"
+# Words glued by text extraction: a name run into a caption's capitals ("BushASSOCIATED
+# PRESS", "ChristieJEWEL SAMAD"), capitals run into a name ("PRESSOhio"). Names in
+# mixed case ("SABMiller", "BlazeTV", "DNAinfo") are not glued.
+GLUED_AFTER_LOWER = re.compile(r"(?<=[a-z]{2})[A-Z]{3,}")
+GLUED_CAPITALS = re.compile(r"\b([A-Z]{3,})(?=[A-Z][a-z])")
+# Words run together with no space, three times or more: "FlagShareLikeReplyPaige" (a
+# page's buttons); "RealClearPolitics" and "FiveThirtyEight" are names.
+WORD_JOINS = re.compile(r"[a-z][A-Z]")
+# A name joined by a hyphen to a common word: "Jeb Bush-spent", "GOP-led", "Obama-levels"
+# ("Ban Ki-moon" and "Kim Jong-un" are names: one side is shorter).
+HYPHENED_WORD = re.compile(r"(?<=[A-Za-z]{3})-([a-z]{3,})\b")
+
+
+def _clean_name(text: str, start: int, end: int, kind: str, aliases, heads,
+                institutions=frozenset()) -> list[tuple[int, int]]:
+    """The offsets of the names in text[start:end] once what no name holds is cut
+    away: brackets, quotation marks and dashes part two names (a person's bracketed
+    middle or quoted nickname stays, `_person_words` reads it); words glued by text
+    extraction, a lower-case word that is no name's ("ended", "- were") and a
+    hyphen joining a common word end it; a known outlet's short name before another
+    name is two ("Post White House", "Post-ABC"), before a common adjective it is the
+    outlet alone ("ABC Democratic")."""
+    found, at = [], start
+    for separator in [*(DASHED if kind == "person" else BRACKETED).finditer(text, start, end), None]:
+        piece_end = separator.start() if separator else end
+        if piece_end > at:
+            found.extend(_cut_name(text, at, piece_end, institutions))
+        at = separator.end() if separator else end
+    if kind != "person":
+        found = [part for s, e in found for part in _outlet_parts(text, s, e, aliases, heads)]
+    if found == [(start, end)]:
+        return found
+    return [(s, e) for s, e in found if _a_name(text[s:e])]
+
+
+def _cut_name(text: str, start: int, end: int, institutions=frozenset()) -> list[tuple[int, int]]:
+    """text[start:end] cut before what ends a name (see `_clean_name`), trimmed. A
+    lower-case word that names what the name is may end it (lexicons/institution_words.txt:
+    "the Trump campaign", "the Obama administration"); a title-case verb that ends
+    a headline may not ("Donald Trump Wins")."""
+    cuts = [end]
+    for match in re.finditer(r"\S+", text[start:end]):
+        if len(WORD_JOINS.findall(match.group(0))) >= 3:
+            cuts.append(start + match.start())
+    for pattern in (GLUED_AFTER_LOWER, GLUED_CAPITALS):
+        for match in pattern.finditer(text, start, end):
+            if pattern is GLUED_AFTER_LOWER or is_common_word(match.group(1)):
+                cuts.append(match.start())
+    for match in HYPHENED_WORD.finditer(text, start, end):
+        if is_common_word(match.group(1)):
+            cuts.append(match.start())
+    opening = start
+    words_of_name = list(re.finditer(r"\S+", text[start:end]))
+    for position, match in enumerate(words_of_name):
+        word = match.group(0).strip(",;:")
+        if LOWER_WORD.fullmatch(word) and word.split("-")[0] not in LOWER_NAME_WORDS:
+            if opening == start + match.start():
+                opening = start + match.end()  # a name opens with no such word
+                continue
+            if position == len(words_of_name) - 1 and word in institutions:
+                break
+            cuts.append(start + match.start())
+            break
+    if len(words_of_name) > 1 and is_headline_verb(words_of_name[-1].group(0)):
+        cuts.append(start + words_of_name[-1].start())
+    start, end = opening, min(cuts)
+    while start < end and not text[start].isalnum():
+        start += 1
+    trimmed = TRAILING.sub("", text[start:end])
+    return [(start, start + len(trimmed))] if trimmed else []
+
+
+# What a cut name may end in: a possessive, punctuation but a dot ("U.S."), a word
+# that links a name to more ("Juan Manriquez of").
+TRAILING = re.compile(r"(?:['’]s?|[\s\-,;:\"“”]|\s(?:" + "|".join(sorted(LOWER_NAME_WORDS)) + r"))+$")
+
+
+def _a_name(name: str) -> bool:
+    """A name still: two letters or more, a capital, and not one common word."""
+    return (sum(c.isalpha() for c in name) >= 2 and any(c.isupper() for c in name)
+            and not (" " not in name and name.isalpha() and name.istitle()
+                     and is_common_word(name, never_a_name=True)))
+
+
+def _outlet_parts(text: str, start: int, end: int, aliases, heads) -> list[tuple[int, int]]:
+    """An outlet's short name run into another name: "Post White House" -> Post,
+    White House; "Post-ABC" -> Post, ABC; "ABC Democratic" (debate) -> ABC."""
+    name = text[start:end]
+    words = name.split()
+    if name in aliases or not words:
+        return [(start, end)]
+    head, _, rest = words[0].partition("-")
+    if head in heads and rest[:1].isupper() and len(words) == 1:
+        return [(start, start + len(head)), (start + len(head) + 1, end)]
+    if head in heads and not rest and len(words) > 1:
+        tail = name[len(words[0]):].lstrip()
+        tail_start = end - len(tail)
+        if tail in aliases and " " in tail:
+            return [(start, start + len(head)), (tail_start, end)]
+        if len(words) == 2 and is_common_word(tail, never_a_name=True) and tail.lower() in _adjectives():
+            return [(start, start + len(head))]
+    return [(start, end)]
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    from .common.names import _word_tags
+    return frozenset(word for word, tag in _word_tags().items() if tag == "JJ")
+
+
+@lru_cache(maxsize=8)
+def _outlet_heads(alias_files: tuple[str, ...] = ()) -> frozenset[str]:
+    """One-word names of outlets and the like: the last word two or more
+    organisations of the alias table end in ("Post": the Washington Post, the New
+    York Post; "Times"; "News"), and the one-word aliases of those organisations
+    ("ABC", "NBC", "Breitbart")."""
+    aliases = alias_table(alias_files)
+    organisations = {actor.name for actor in aliases.values() if actor.kind == "organization"}
+    last = Counter(name.split()[-1] for name in organisations if " " in name)
+    shared = {word for word, times in last.items() if times >= 2}
+    heads = set(shared)
+    for alias, actor in aliases.items():
+        if actor.kind == "organization" and " " not in alias and actor.name.split()[-1] in shared:
+            heads.add(alias)
+    return frozenset(heads)
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name as words, brackets and a quoted nickname aside: "George (W.
+    Bush" -> George W. Bush; 'Juan "Chico" Manriquez' -> Juan Manriquez; 'George
+    "Jay' (the parse stopped at the nickname) -> George."""
+    words_of_name, quoted = [], False
+    for word in _straight(name).split():
+        if word[:1] in QUOTES:
+            quoted = not (len(word) > 1 and word[-1] in QUOTES)
+            continue
+        if quoted:
+            quoted = word[-1:] not in QUOTES
+            continue
+        word = word.strip("()[]{}")
+        if word:
+            words_of_name.append(word)
+    return words_of_name
+
+
 def _only_opens(span, tokens, kind) -> bool:
     """A one-word person or organisation that is the sentence's first word (after
     any quotation mark or bracket), in title case, and a word English writes in
@@ -250,6 +408,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     institutions = words("institution_words.txt")
     aliases = alias_table(alias_files)
     matcher = _alias_pattern(alias_files)
+    heads = _outlet_heads(alias_files)
     found: list[list[dict]] = [[] for _ in spans]
     people = []  # (sentence index, start, end, name tokens)
     others = []  # (sentence index, start, end, name, kind): organisations, places, groups
@@ -281,7 +440,9 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                 start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
                 # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
                 for piece in SLASH_PARTS.finditer(text, start, end):
-                    entities.append((piece.start(), piece.end(), part_kind))
+                    for clean_start, clean_end in _clean_name(text, piece.start(), piece.end(), part_kind,
+                                                              aliases, heads, institutions):
+                        entities.append((clean_start, clean_end, part_kind))
         taken = []
         for match in matcher.finditer(text):
             start, end = match.start(), match.end()
@@ -303,15 +464,17 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             if name in aliases:
                 found[index].append(_mention(aliases[name], name, start, end))
             elif kind == "person":
-                people.append((index, start, end, _straight(name).split()))
+                if words_of_name := _person_words(name):
+                    people.append((index, start, end, words_of_name))
             else:
                 others.append((index, start, end, name, kind))
     people, others = _headlines_confirmed(spans, people, others)
     bases = [split_suffix(name)[0] for _, _, _, name in people]
     person_words = {base[-1] for base in bases} | {base[0] for base in bases}
     surnames = {base[-1] for base in bases if len(base) > 1}
+    known_organisations = {m["actor"] for mentions in found for m in mentions if m["kind"] == "organization"}
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
-                                         if kind == "organization"})
+                                         if kind == "organization"}, known_organisations)
     full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
     # A place the article writes after "in", "at", "from" is no first name ("in
     # Charlotte" is the city, then "Charlotte police" too); one it never writes so is
@@ -390,20 +553,26 @@ def _person_named(name: str, person_words: set[str], full_names: dict[str, list[
     return None
 
 
-def _organisation_names(names: set[str]) -> dict[str, str]:
+def _organisation_names(names: set[str], known: set[str] = frozenset()) -> dict[str, str]:
     """Short names of an organisation the article also names in full, -> the full
     name: an acronym of its initials ("DNC" -> Democratic National Committee) or its
     last words ("Intelligence Committee" -> House Intelligence Committee), when
-    exactly one full name fits."""
+    exactly one full name fits. `known` are the article's organisations the alias
+    table names ("The Washington Post" -> Washington Post): full names too, and the
+    one preferred where a one-word name fits several ("Fox" beside Fox News and
+    "Fox Business Network" is Fox News)."""
     longer = {}
+    full_names = names | set(known)
     for short in names:
         if ACRONYM.match(short):
-            fits = [n for n in names if n != short and "".join(
+            fits = [n for n in full_names if n != short and "".join(
                 w[0] for w in n.split() if w.lower() not in NAME_LINKS).upper() == short]
         else:
-            fits = [n for n in names if n != short and n.endswith(" " + short)]
+            fits = [n for n in full_names if n != short and n.endswith(" " + short)]
             if not fits and " " not in short:  # "Fox" -> Fox News
-                fits = [n for n in names if n.startswith(short + " ")]
+                fits = [n for n in full_names if n.startswith(short + " ")]
+        if len(fits) > 1 and " " not in short:
+            fits = [n for n in fits if n in known] or fits
         if len(fits) == 1:
             longer[short] = fits[0]
     return longer

@@ -52,6 +52,14 @@ def is_common_word(word: str, never_a_name: bool = False) -> bool:
     return common and not (never_a_name and tags.get(word, "") in PROPER_TAGS)
 
 
+def is_headline_verb(word: str) -> bool:
+    """A verb's -s or past form that is no name capitalised: "Wins", "Resigns",
+    "Revealed" end a headline ("Donald Trump Wins"); "Burns", "Means", "Holds" and
+    "Bears" may be names."""
+    tags = _word_tags()
+    return tags.get(word.lower()) in ("VBZ", "VBD") and tags.get(word) not in PROPER_TAGS
+
+
 def in_title_case(span) -> bool:
     """A headline in title case ("Obama Seeks More Refugees"), where the tagger and
     the entity recogniser read every word as part of a name: its words of four
@@ -100,6 +108,12 @@ def same_given_name(first: str, other: str) -> bool:
     nicknames of one name are not ("Bill" and "Bob", both Robert's)."""
     first, other = first.lower(), other.lower()
     return first == other or other in _nicknames().get(first, ())
+
+
+def is_given_name(word: str) -> bool:
+    """A given name English speakers bear ("Hillary", "Bernie", "Marco"): in
+    lexicons/first_names.txt or the `nicknames` table; "Trump" is not."""
+    return word.capitalize() in _first_name_pronouns() or word.lower() in _nicknames()
 
 
 @lru_cache(maxsize=1)
