@@ -111,11 +111,11 @@ def junk_kind(name: str) -> str | None:
     "Post-ABC", "ABC Democratic"), "headline verb" (a title-case verb ends it:
     "Donald Trump Wins"), else None. A lower-case word naming what the name is ends
     it well ("the Trump campaign", lexicons/institution_words.txt)."""
-    from datasette_attribution.scorers.common.names import _word_tags, is_common_word
+    from datasette_attribution.scorers.common.names import word_tags, is_common_word
 
     from datasette_attribution.resources import words as lexicon_words
 
-    tags = _word_tags()
+    tags = word_tags()
     forms = [name]
     if any(re.search(r"[a-z]{2}[A-Z]{3,}", f) or len(re.findall(r"[a-z][A-Z]", f)) >= 3
            or any(is_common_word(m) for m in re.findall(r"\b([A-Z]{3,})(?=[A-Z][a-z])", f)) for f in forms):

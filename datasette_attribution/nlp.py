@@ -70,12 +70,7 @@ def _loaded_pipeline(name: str | None):
     return nlp
 
 
-def _forget_pipelines() -> None:
-    _loaded_pipeline.cache_clear()
-    _entity_steps.cache_clear()  # the components of the pipelines forgotten
-
-
-load_pipeline.cache_clear = _forget_pipelines
+load_pipeline.cache_clear = _loaded_pipeline.cache_clear
 
 
 def memory_zone(model: str | None = None):
@@ -93,30 +88,3 @@ def memory_zone(model: str | None = None):
 def parse(texts, model: str | None = None) -> list:
     """One spaCy Doc per text, parsed in batches."""
     return list(load_pipeline(model).pipe(texts, batch_size=BATCH_SIZE))
-
-
-def entities(texts, model: str | None = None) -> list[list[tuple[str, str]]]:
-    """The named entities of each text, as (label, text), by the entity recogniser
-    alone, called directly (a title at a time: a quarter of the time of a whole
-    parse, half that of a pipe without the other components). A load no longer
-    runs it over the titles (their names are those of the article's own parse its
-    title names: grouping.named_in_title); benchmarks/stories.py compares the two."""
-    nlp = load_pipeline(model)
-    found = []
-    for text in texts:
-        doc = nlp.make_doc(text)
-        for step in _entity_steps(model):
-            doc = step(doc)
-        found.append([(entity.label_, entity.text) for entity in doc.ents])
-    return found
-
-
-@lru_cache(maxsize=None)
-def _entity_steps(model: str | None) -> tuple:
-    """The entity recogniser, after the shared embedding when it listens to one
-    (en_core_web_sm's has its own)."""
-    nlp = load_pipeline(model)
-    ner = nlp.get_pipe("ner")
-    listens = any(type(node).__name__.endswith("Listener") for node in ner.model.walk())
-    shared = [nlp.get_pipe(name) for name in nlp.pipe_names if listens and name in ("tok2vec", "transformer")]
-    return (*shared, ner)

@@ -50,6 +50,12 @@ def labelled(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names in lower case (lexicons/first_names.txt): "emma", "aaron"."""
+    return frozenset(entry.lower() for entry, _ in labelled("first_names.txt"))
+
 def model_path(name: str) -> Path:
     """Where a model file of the package lies (models/NAME), for readers that want
     a path (ONNX Runtime, tokenizers)."""

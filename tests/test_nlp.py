@@ -84,12 +84,3 @@ def test_until_the_vocabulary_is_full_an_articles_words_are_kept_for_the_next(mo
     assert again == first
     assert [m["text"] for s in first for m in s["mentions"]][:2] == ["Brannoch Telvaris", "Ostrevin"]
 
-
-def test_a_titles_entities_are_those_the_whole_pipeline_finds():
-    from datasette_attribution.nlp import entities, load_pipeline
-
-    titles = ["Five wounded by quake in southern Iran", "Lindsay Lohan checks into Betty Ford Center",
-              "Red Sox offer Teixeira $200 million", ""]
-    whole = [[(e.label_, e.text) for e in doc.ents] for doc in load_pipeline().pipe(titles)]
-    assert entities(titles) == whole
-    assert ("PERSON", "Lindsay Lohan") in whole[1] and whole[3] == []

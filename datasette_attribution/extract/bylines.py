@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import feature_check, labelled
+from ..resources import feature_check, first_names
 from . import fields
 from .boilerplate import BULLET, WORD, Block
 from .metadata import (
@@ -114,15 +114,10 @@ def text_candidates(lines: list[Line], blocks: list[Block], title_position: int 
     return list(merged.values())
 
 
-@cache
-def _first_names() -> frozenset[str]:
-    return frozenset(entry.lower() for entry, _ in labelled("first_names.txt"))
-
-
 def _first_name_share(byline: str) -> float:
     """How many of the byline's names start with a common first name ("Emma", "Aaron")."""
     names = [name.split() for name in byline.split("; ")]
-    return sum(bool(words) and words[0].lower() in _first_names() for words in names) / len(names)
+    return sum(bool(words) and words[0].lower() in first_names() for words in names) / len(names)
 
 
 def _names_key(byline: str | None) -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
-from ..resources import labelled, words
+from ..resources import first_names, words
 from .boilerplate import BULLET, URL_OR_MAIL, WORD, Block, is_caption, title_bars
 
 MONTHS = (
@@ -562,12 +561,7 @@ def framed_names(lines: list[str]) -> set[str]:
 def _a_person(name: str) -> bool:
     """"Emily Price": a first name and a surname, an author's box, not a site."""
     tokens = name.split()
-    return 1 < len(tokens) <= 3 and tokens[0].lower() in _first_names()
-
-
-@cache
-def _first_names() -> frozenset[str]:
-    return frozenset(entry.lower() for entry, _ in labelled("first_names.txt"))
+    return 1 < len(tokens) <= 3 and tokens[0].lower() in first_names()
 
 
 def _initials(name: str) -> str:

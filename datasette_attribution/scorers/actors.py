@@ -23,7 +23,7 @@ import pycountry
 from ..records import LoadError
 from ..resources import lexicon, words
 from .common.names import (first_name_pronoun, in_title_case, is_common_word, is_headline_verb, is_title,
-                           split_suffix)
+                           split_suffix, word_tags)
 from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
@@ -320,8 +320,7 @@ def _outlet_parts(text: str, start: int, end: int, aliases, heads) -> list[tuple
 
 @lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
-    from .common.names import _word_tags
-    return frozenset(word for word, tag in _word_tags().items() if tag == "JJ")
+    return frozenset(word for word, tag in word_tags().items() if tag == "JJ")
 
 
 @lru_cache(maxsize=8)

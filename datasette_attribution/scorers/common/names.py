@@ -28,7 +28,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
 
 
 @lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
+def word_tags() -> dict[str, str]:
     """Each word's most frequent part-of-speech tag in the Brown corpus and the Penn
     Treebank: the lexicon of Brill's tagger that TextBlob ships (en-lexicon.txt)."""
     spec = importlib.util.find_spec("textblob")
@@ -46,7 +46,7 @@ def is_common_word(word: str, never_a_name: bool = False) -> bool:
     `never_a_name`, one that capitalised is no proper noun either ("Beyond",
     "Derelict", "Hammering", "Follow" at the head of a headline), where "Bill",
     "Donald", "Melania" and "Power" may be names."""
-    tags = _word_tags()
+    tags = word_tags()
     lower = word.lower()
     common = lower in tags and tags[lower] not in PROPER_TAGS
     return common and not (never_a_name and tags.get(word, "") in PROPER_TAGS)
@@ -56,7 +56,7 @@ def is_headline_verb(word: str) -> bool:
     """A verb's -s or past form that is no name capitalised: "Wins", "Resigns",
     "Revealed" end a headline ("Donald Trump Wins"); "Burns", "Means", "Holds" and
     "Bears" may be names."""
-    tags = _word_tags()
+    tags = word_tags()
     return tags.get(word.lower()) in ("VBZ", "VBD") and tags.get(word) not in PROPER_TAGS
 
 
