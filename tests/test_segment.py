@@ -30,6 +30,19 @@ def test_sentences_ending_inside_quotation_marks():
     ]
 
 
+
+def test_a_quotation_that_runs_on_past_its_paragraph_opens_its_own_sentence():
+    # News style leaves the closing mark off where a quotation goes on in the next
+    # paragraph; the segmenter put its opening mark at the end of the sentence before.
+    text = ("\"I would not buy it yet,\" said a shopper at the launch. \"The price is too high. "
+            "It was beautiful,\u201d Guardiola said. \u201cWe will not go back.")
+    assert sentences_of(text) == [
+        "\"I would not buy it yet,\" said a shopper at the launch.",
+        "\"The price is too high.",
+        "It was beautiful,\u201d Guardiola said.",
+        "\u201cWe will not go back.",
+    ]
+
 def test_offsets_point_into_the_body_and_headings_are_not_sentences():
     article = Article(source="t", paragraphs=[
         Paragraph("Officials met on Monday. They talked."),

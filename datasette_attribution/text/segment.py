@@ -18,6 +18,11 @@ MAX_SENTENCE_CHARS = 1500
 # ("Sens. McCain and Graham").
 HONORIFIC_END = re.compile(
     r"(?<![\w.])(?:Mr|Ms|Mrs|Messrs|Dr|Sens?|Govs?|Reps?|Gens?|Lt|Col|Capt|Sgt|Prof|Rev|Gov)\.$")
+# A quotation that opens after a sentence and runs on past its paragraph (news
+# style leaves the closing mark for a later paragraph) confuses the segmenter,
+# which ends the sentence before it with the opening mark: '... Holland said. "'.
+# The mark opens the next sentence.
+OPENING_MARK_END = re.compile(r"\s+(?:\"|“|‘|''|``)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -42,8 +47,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cursor = end
         if pieces and HONORIFIC_END.search(text[pieces[-1][0]:pieces[-1][1]]):
             pieces[-1] = (pieces[-1][0], end)  # "... belonging to Ms." + "Abedin, ..."
-        else:
-            pieces.append((start, end))
+            continue
+        if pieces and (mark := OPENING_MARK_END.search(text, pieces[-1][0], pieces[-1][1])) \
+                and not text[pieces[-1][1]:start].strip():
+            opened_at = mark.start() + len(mark.group()) - len(mark.group().lstrip())
+            pieces[-1] = (pieces[-1][0], mark.start())
+            start = opened_at
+        pieces.append((start, end))
     return [span for start, end in pieces for span in _bounded(text, start, end)
             if has_words(text[span[0]:span[1]])]
 
