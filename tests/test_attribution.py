@@ -4,6 +4,8 @@ import pytest
 from helpers import INDEPENDENT_SEED, NEWS24_SEED, page_article, parsed
 
 from datasette_attribution.analyze import analyze_article
+from datasette_attribution.pipeline import to_article
+from datasette_attribution.records import RawDocument
 from datasette_attribution.scorers.sourcing import attribute as attribute_span
 
 
@@ -134,3 +136,23 @@ def test_a_quotation_in_a_headline_is_a_quote():
 
     article = Article(source="t", paragraphs=[Paragraph("Pence Says Trump Was ‘Mocking’ the Clinton Camp")])
     assert [q["text"] for q in analyze_article(article).quotes] == ["Mocking"]
+
+
+def test_the_writers_own_i_and_we_are_named_and_the_reader_addressed_is_no_source():
+    # After an unnamed shopper's quotation, the reviewer's "I think" and "We found"
+    # were taken as pointing back to her; "you" the reader was a source.
+    text = ("A quieter laptop, tried for a week\n\n"
+            "\"I would not buy it yet,\" said a shopper at the launch, who declined to give her name. "
+            "\"The price is too high.\n\n\"I expect it to fall by spring.\"\n\n"
+            "I think the price is fair for what it does. "
+            "We found that the battery lasts eleven hours on a charge.\n\n"
+            "If you stepped outside with it on Friday, you definitely noticed the screen was hard to read.\n")
+    analysis = analyze_article(to_article(RawDocument("review.txt", "review.txt", "text", text), {}))
+    assert [(s["attribution"], s["source"], s["source_kind"]) for s in analysis.sentences] == [
+        ("anonymous", "a shopper at the launch", "unnamed other"),
+        ("anonymous", "a shopper at the launch", "unnamed other"),  # the quotation goes on
+        ("anonymous", "a shopper at the launch", "unnamed other"),  # "I" inside it is still hers
+        ("named", "I", "person"),
+        ("named", "We", "person"),
+        ("none", None, None),
+    ]

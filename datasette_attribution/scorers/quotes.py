@@ -1,9 +1,7 @@
 """Direct quotations, across sentences and paragraphs, and who speaks them.
 
-Quotation marks are read over the whole body, straight and curly alike, so a
-quotation that runs over several sentences is one quote. In news style a quote
-that continues into the next paragraph leaves its closing mark off and reopens
-the next paragraph; those paragraphs join into one quote.
+A quotation that runs over several sentences or paragraphs is one quote
+(common/quotations.py finds them).
 
 The speaker is the attribution source of the sentences the quote spans (filled by
 the sourcing scorer, which runs first), or, for a bare quotation, the speaker of
@@ -15,65 +13,13 @@ from __future__ import annotations
 
 import re
 
-from ..records import Article, QuoteRecord
+from ..records import QuoteRecord
+from .common.quotations import PARAGRAPH_BREAK, REOPENING, quote_spans
 from .sourcing import person_names
 
-# Opening mark -> closing mark: straight and curly double quotes, the typewriter
-# pairs of older newspaper text (''...'' and ``...''), and single curly quotes, which
-# headlines and British news use for quotations.
-OPENING = {"``": "''", "''": "''", "\"": "\"", "“": "”", "‘": "’"}
-# Closing marks that are also apostrophes ("Clinton’s", "students''") close only
-# where no letter follows.
-AMBIGUOUS_CLOSINGS = frozenset({"\"", "''", "’"})
 DESCRIBED = re.compile(r"^(?:the|this|that|these|those)\s+(?:(?:two|three|four)\s+)?(\w+?)s?$",
                        re.IGNORECASE)
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
-
-
-PARAGRAPH_BREAK = Article.PARAGRAPH_SEPARATOR
-
-
-def quote_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation's inside, as offsets into the body."""
-    spans = []
-    open_at, closing = None, None
-    position = 0
-    while position < len(body):
-        if open_at is None:  # to the next opening mark (a search, not a step a character)
-            found = _OPENING_MARK.search(body, position)
-            if found is None:
-                break
-            position = found.start()
-            if _opens(body, position, found.group()):
-                open_at, closing = found.end(), OPENING[found.group()]
-                position = open_at
-            else:
-                position += 1
-            continue
-        close_at, break_at = body.find(closing, position), body.find(PARAGRAPH_BREAK, position)
-        if close_at < 0 and break_at < 0:
-            break
-        if close_at >= 0 and (break_at < 0 or close_at <= break_at):
-            position = close_at
-            if closing not in AMBIGUOUS_CLOSINGS or _closes(body, position + len(closing) - 1):
-                spans.append((open_at, position))
-                open_at = None
-                position += len(closing)
-            else:
-                position += 1
-            continue
-        position = break_at
-        next_start = position + len(PARAGRAPH_BREAK)
-        mark = _mark_at(body, next_start)
-        if mark is None:
-            spans.append((open_at, position))  # unbalanced: close at the paragraph end
-            open_at = None
-            position += 1
-        else:
-            position = next_start + len(mark)  # the quote goes on after the reopening mark
-    if open_at is not None:
-        spans.append((open_at, len(body)))
-    return [(s, e) for s, e in spans if body[s:e].strip()]
 
 
 def _people_named(speaker: str | None, sentences) -> list[str]:
@@ -88,31 +34,10 @@ def _people_named(speaker: str | None, sentences) -> list[str]:
     return []
 
 
-def _mark_at(body: str, position: int) -> str | None:
-    """The opening mark at `position`, the two-character ones first."""
-    found = _OPENING_MARK.match(body, position)
-    return found.group() if found else None
-
-
-REOPENING = "|".join(map(re.escape, OPENING))
-# The marks in OPENING's order, so that the two-character ones are tried first.
-_OPENING_MARK = re.compile(REOPENING)
-
-
 def _quote_text(inside: str) -> str:
     """The quote's words, with paragraph breaks and reopening marks taken out."""
     joined = re.sub(rf"{re.escape(PARAGRAPH_BREAK)}(?:{REOPENING})?", " ", inside)
     return " ".join(joined.split()).strip(" \"“”‘’'`")
-
-
-def _opens(body: str, position: int, mark: str) -> bool:
-    """An opening mark follows a space or a bracket and comes before a word."""
-    after = body[position + len(mark):position + len(mark) + 1]
-    return (position == 0 or not body[position - 1].isalnum()) and after != "" and not after.isspace()
-
-
-def _closes(body: str, position: int) -> bool:
-    return position + 1 >= len(body) or not body[position + 1].isalnum()
 
 
 def resolve_speaker(source: str | None, earlier_text: str, last_person: str | None,

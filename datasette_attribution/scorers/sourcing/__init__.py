@@ -20,6 +20,7 @@ from ...resources import labelled, words
 from ..common.names import first_name_pronoun, strip_titles
 from ..common.phrases import PhraseFinder
 from ..common.summary import share
+from ..common.quotations import quote_spans
 from .cues import phrase_cues, quotation_depths
 from .kinds import judge_source
 from .phrases import attributions_in, source_of, source_phrase
@@ -58,6 +59,9 @@ PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "orga
 GENDERED_PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 # A speaker's own pronouns: a person, never an organisation, whoever they point back to.
 FIRST_PERSON = frozenset({"i", "we", "you"})
+# The writer's own pronouns: outside a quotation "I think" and "we found" are the
+# byline's, an identified person, not whoever the article quoted last.
+WRITER = frozenset({"i", "we"})
 # Pronouns that never stand for one person: "it" and "they" after a person's quote
 # are the paper, the agency, the voters, not that person again.
 NEVER_ONE_PERSON = frozenset({"it", "they"})
@@ -188,7 +192,7 @@ def _actor_in(mentions: list[dict], start: int | None, end: int | None) -> dict 
 
 
 def _classify(attribution: dict, mentions: list[dict], previous: dict | None, discourse: Discourse | None,
-              span=None, encoding: dict | None = None):
+              span=None, encoding: dict | None = None, quoted: list[tuple[int, int]] = ()):
     """Fill attribution (named/anonymous), source_kind, anonymous and the actor of
     one attribution; a pronoun or description points back to an earlier source,
     and "he" or "she" to the person the discourse points to (Discourse.referent).
@@ -201,6 +205,9 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     points_back = source is None or lowered in PRONOUNS or described
     actor = _actor_in(mentions, attribution["source_start"], attribution["source_end"])
     person = None
+    if lowered in WRITER and not _inside(quoted, attribution["source_start"]):
+        attribution.update(attribution="named", source_kind="person", anonymous=0, actor=None, speaker=None)
+        return
     if lowered in GENDERED_PRONOUNS and discourse is not None:
         person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions)
     if person is not None:
@@ -229,6 +236,10 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     if "speaker" not in attribution:
         attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
             speaker_name(source) if named == "named" and kind == "person" and not points_back else None)
+
+
+def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in quoted)
 
 
 def _quoted_speakers(span, found: list[dict]) -> None:
@@ -371,7 +382,8 @@ def speaker_label(text: str) -> dict | None:
 
 
 def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
-              discourse: Discourse | None = None, encoding: dict | None = None) -> dict:
+              discourse: Discourse | None = None, encoding: dict | None = None,
+              quoted: list[tuple[int, int]] | None = None) -> dict:
     """attribution, source, source_kind, cue, anonymous_score and every attribution
     (`attributions`) of one parsed sentence.
 
@@ -379,7 +391,8 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     and descriptions that point back to its source; `mentions` are the sentence's
     actor mentions, and `discourse` the article so far, for the actor behind each
     source; `encoding` is the sentence's encoder output (encoded
-    here when not given).
+    here when not given); `quoted`, the sentence's characters inside a quotation
+    of the body (start, end), found in the sentence alone when not given.
     """
     result = {"attribution": "none", "source": None, "source_kind": None, "cue": None,
               "anonymous_score": 0.0, "attributions": []}
@@ -413,13 +426,18 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
             "source_end": impersonal.end(), "source_kind": "vague", "anonymous": 1, "actor": None,
             "content_start": None, "content_end": None}]
         return result
+    if quoted is None:
+        quoted = quote_spans(text)
     # A cue whose source the tree does not give speaks for the source before it
     # ("..., adding that"); with none before, nobody is named and nothing is counted.
-    found = [a for a in found if a["source"] is not None or (previous is not None and a["continues"])]
+    # Outside a quotation "you" is the reader addressed ("You could argue", "you
+    # definitely noticed"), on whom no claim rests.
+    found = [a for a in found if (a["source"] is not None or (previous is not None and a["continues"]))
+             and not ((a["source"] or "").lower() == "you" and not _inside(quoted, a["source_start"]))]
     if not found and anonymity is None:
         return result
     for attribution in found:
-        _classify(attribution, mentions, previous, discourse, span, encoding)
+        _classify(attribution, mentions, previous, discourse, span, encoding, quoted)
     main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
                                    "attribution": previous["attribution"] if previous else "anonymous",
                                    "source_kind": previous["source_kind"] if previous else "unnamed other"}
@@ -460,10 +478,13 @@ class SourcingScorer:
     def score(self, sentences, analysis):
         previous = None
         discourse = Discourse(sentences)
+        quotations = quote_spans(analysis.body)
         for index, sentence in enumerate(sentences):
             mentions = sentence.get("mentions", [])
+            start, end = sentence["start"], sentence["end"]
+            quoted = [(max(a, start) - start, min(b, end) - start) for a, b in quotations if a < end and b > start]
             sentence.update(attribute(sentence["span"], previous, mentions, discourse,
-                                      sentence.get("encoding")))
+                                      sentence.get("encoding"), quoted))
             main = sentence["attributions"][0] if sentence["attributions"] else None
             sentence["speaker_actor"] = main["actor"] if main else None
             before = sentences[index - 1] if index else None
