@@ -202,3 +202,44 @@ def test_a_headline_after_the_pages_first_300000_characters_is_read():
     assert markup.headings(markup.page_tree(page)) == ["Harbour bridge to close for repairs"]
     lines, h1_at = markup.visible_lines(markup.page_tree(page))
     assert (lines[h1_at[0]], lines[h1_at[0] + 1]) == ("Harbour bridge to close for repairs", "By Maria Lopez")
+
+
+def profile_page(under_headline: str, comment: str = "Oct 28, 2022", head: str = "",
+                 description: str = "Maria Lopez news, gossip and photos."):
+    """A page about a person with no article dates in its markup, a comment's date far below."""
+    facts = "".join(f"<p>{text}</p>" for text in (
+        "Maria Lopez is a 41 year old Welsh engineer, born on 3rd May 1982 in Swansea.",
+        "She has been married to Tom Price since 2015, and the couple have two children.",
+        "Before that she dated the footballer Dan Hughes for three years, from 2009 to 2012.",
+        "Lopez studied civil engineering at Cardiff and worked on the harbour bridge repairs.",
+        "She was named engineer of the year by the regional institute in 2019 and 2021.",
+        "Her first book, about the bridges of the Welsh coast, came out in the spring.",
+        "She lives near the harbour with her family and two dogs, and swims every morning.",
+        "Lopez is a member of the following lists: Welsh engineers, 1982 births and authors.",
+        "Help us build her profile: add what you know about her relationships and career.",
+        "Her height is 1.68 m and her star sign is Taurus, according to her birth date.",
+        "Her favourite bridge is the Menai, which she has called the most beautiful in Britain.",
+        "She has spoken about the harbour repairs on the radio and on the regional news.",
+    ))
+    page = ('<html><head><title>Maria Lopez dating history | Who Dates</title>'
+            f'<meta name="description" content="{description}">'
+            f'{head}</head><body><nav><a href="/">Home</a></nav><article><h1>Maria Lopez dating history</h1>'
+            f'<div class="byline">{under_headline}</div>{facts}</article>'
+            '<section class="comments"><div class="comment"><span class="name">harbourfan</span>'
+            f'<span class="time">{comment}</span><p>Great engineer, lovely family.</p></div></section>'
+            '</body></html>')
+    return to_article(RawDocument("page.html", "page.html", "html", page))
+
+
+def test_a_date_the_page_neither_declares_nor_shows_by_its_headline_is_none():
+    # trafilatura dates the page by a comment's date (or its blurb's): a profile, not a story.
+    blurb = "24 December 2023... Maria Lopez news, gossip and photos."
+    assert profile_page("Who is she dating right now?").published is None
+    assert profile_page("Who is she dating right now?", comment="", description=blurb).published is None
+
+
+def test_a_date_only_trafilatura_finds_is_kept_when_written_by_the_headline_or_stamped():
+    glued = profile_page("Daisy-Mae SchmittMar 14, 20232 Shares1530 Views", comment="")
+    stamped = profile_page("Who is she dating right now?",
+                           head='<meta name="sailthru.date" content="2022-10-28 05:53:15">')
+    assert (glued.published, stamped.published) == ("2023-03-14", "2022-10-28")

@@ -238,7 +238,7 @@ def _url_day(url: str | None) -> str | None:
 
 
 def _published(html: str, extracted: str | None, declared: dict, shown: str | None = None,
-               url: str | None = None) -> str | None:
+               url: str | None = None, by_headline: list[str] | None = None, tree=None) -> str | None:
     """The page's publication date as precise as the page gives it: its
     published-time markup when that agrees with trafilatura's date (or the
     JSON-LD datePublished when trafilatura found none), at the page's own
@@ -246,20 +246,62 @@ def _published(html: str, extracted: str | None, declared: dict, shown: str | No
     headline (`shown`) when it is a day the page declares (published or
     modified, in its markup or its address `url`) or a day from one (its time in
     UTC): the reader's date, in the publisher's zone, as the page itself dates
-    the story."""
+    the story. A date only trafilatura finds, that the page neither declares
+    nor writes by its headline (`by_headline`, the lines about it) nor stamps
+    in its markup (a <time> or <meta> of `tree`), is none: a profile's
+    or a listing's, from a comment or the site's blurb."""
     stamp = _declared_time(html, extracted, declared["published"])
-    if not shown:
-        return stamp
     head = html[:markup.HEAD_CHARS]
-    known = [extracted, declared["published"], declared["modified"], _url_day(url),
+    known = [declared["published"], declared["modified"], _url_day(url),
              *(a or b for a, b in PUBLISHED_META.findall(head)), *MODIFIED_META.findall(head)]
-    days = {day for day in (_day_of(metadata.parse_date(value)) for value in known if value) if day}
+    if not shown:
+        if (stamp and by_headline is not None and not any(known)
+                and not _written_by_headline(_day_of(stamp), by_headline) and not _stamped(_day_of(stamp), tree)):
+            return None
+        return stamp
+    days = {day for day in (_day_of(metadata.parse_date(value)) for value in [extracted, *known] if value) if day}
     shown_day = _day_of(shown)
     if stamp and _day_of(stamp) == shown_day:
         return stamp
     if shown_day and (not days or any(abs((shown_day - day).days) <= ZONE_DAYS for day in days)):
         return shown
     return stamp
+
+
+def _written_by_headline(day: date | None, lines: list[str]) -> bool:
+    """Whether one of the lines writes the day, in any common form, glued to
+    what is around it or not ("Daisy-Mae SchmittDec 05, 20232 Shares")."""
+    if day is None:
+        return False
+    month = "|".join(name for name, number in metadata.MONTH_NUMBERS.items() if number == day.month)
+    number = rf"(?<!\d)0?{day.day}(?:st|nd|rd|th)?(?!\d)"
+    written = re.compile(
+        rf"(?:{month})\.?\s+{number},?\s+{day.year}|{number}\s+(?:{month})\.?,?\s+{day.year}"
+        rf"|{day.year}[-/.]0?{day.month}[-/.]0?{day.day}(?!\d)"
+        rf"|(?<!\d)(?:0?{day.month}/0?{day.day}|0?{day.day}/0?{day.month})/{day.year}", re.IGNORECASE)
+    return any(written.search(line) for line in lines)
+
+
+MAX_STAMP_CHARS = 40  # a <meta> content longer than this is prose (a description), not a time
+
+
+def _stamped(day: date | None, tree) -> bool:
+    """Whether the page's markup stamps the day: a <time datetime> or a <meta>
+    whose content is a date."""
+    if day is None or tree is None:
+        return False
+    stamps = [element.get("datetime") for element in tree.iter("time")]
+    stamps += [content for element in tree.iter("meta")
+               if len(content := (element.get("content") or "").strip()) <= MAX_STAMP_CHARS]
+    return any(_day_of(metadata.parse_date(stamp)) == day for stamp in stamps if stamp)
+
+
+def headline_lines(lines: list[str], h1_at: list[int], headline: str | None) -> list[str]:
+    """The lines about the page's headlines (each <h1>, and the line that is the
+    `headline` chosen): where a page shows its dateline."""
+    key = titles.title_key(headline)
+    anchors = [*h1_at, *(i for i, line in enumerate(lines) if key and titles.title_key(line) == key)]
+    return [line for at in sorted(set(anchors)) for line in lines[max(0, at - 2):at + 1 + DATELINE_LINES]]
 
 
 def _day_of(stamp: str | None) -> date | None:
@@ -370,7 +412,8 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
         outlet=outlet,
         url=document.url if document else None,
         byline=byline,
-        published=_published(raw.content, document.date if document else None, declared, shown, site),
+        published=_published(raw.content, document.date if document else None, declared, shown, site,
+                             headline_lines(lines, h1_at, chosen.text if chosen else None), tree),
         standfirst=standfirst,
     )
 
