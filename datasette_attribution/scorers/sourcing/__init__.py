@@ -59,9 +59,10 @@ PRONOUNS = {"he": "person", "she": "person", "they": "organisation", "it": "orga
 GENDERED_PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she"}
 # A speaker's own pronouns: a person, never an organisation, whoever they point back to.
 FIRST_PERSON = frozenset({"i", "we", "you"})
-# The writer's own pronouns: outside a quotation "I think" and "we found" are the
-# byline's, an identified person, not whoever the article quoted last.
-WRITER = frozenset({"i", "we"})
+# Outside a quotation "I think" and "we found" are the writer's own voice, and
+# "You could argue", "you definitely noticed" the reader addressed: no claim rests
+# on a source there (so two people labelling real pages read them, apart).
+NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you"})
 # Pronouns that never stand for one person: "it" and "they" after a person's quote
 # are the paper, the agency, the voters, not that person again.
 NEVER_ONE_PERSON = frozenset({"it", "they"})
@@ -192,7 +193,7 @@ def _actor_in(mentions: list[dict], start: int | None, end: int | None) -> dict 
 
 
 def _classify(attribution: dict, mentions: list[dict], previous: dict | None, discourse: Discourse | None,
-              span=None, encoding: dict | None = None, quoted: list[tuple[int, int]] = ()):
+              span=None, encoding: dict | None = None):
     """Fill attribution (named/anonymous), source_kind, anonymous and the actor of
     one attribution; a pronoun or description points back to an earlier source,
     and "he" or "she" to the person the discourse points to (Discourse.referent).
@@ -205,9 +206,6 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     points_back = source is None or lowered in PRONOUNS or described
     actor = _actor_in(mentions, attribution["source_start"], attribution["source_end"])
     person = None
-    if lowered in WRITER and not _inside(quoted, attribution["source_start"]):
-        attribution.update(attribution="named", source_kind="person", anonymous=0, actor=None, speaker=None)
-        return
     if lowered in GENDERED_PRONOUNS and discourse is not None:
         person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions)
     if person is not None:
@@ -430,14 +428,13 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         quoted = quote_spans(text)
     # A cue whose source the tree does not give speaks for the source before it
     # ("..., adding that"); with none before, nobody is named and nothing is counted.
-    # Outside a quotation "you" is the reader addressed ("You could argue", "you
-    # definitely noticed"), on whom no claim rests.
     found = [a for a in found if (a["source"] is not None or (previous is not None and a["continues"]))
-             and not ((a["source"] or "").lower() == "you" and not _inside(quoted, a["source_start"]))]
+             and not ((a["source"] or "").lower() in NO_SOURCE_OUTSIDE_QUOTES
+                      and not _inside(quoted, a["source_start"]))]
     if not found and anonymity is None:
         return result
     for attribution in found:
-        _classify(attribution, mentions, previous, discourse, span, encoding, quoted)
+        _classify(attribution, mentions, previous, discourse, span, encoding)
     main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
                                    "attribution": previous["attribution"] if previous else "anonymous",
                                    "source_kind": previous["source_kind"] if previous else "unnamed other"}
