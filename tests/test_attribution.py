@@ -53,9 +53,25 @@ def test_identified_sources_are_named(sentence):
     "Officials declined to comment.",
     "Rain is expected to spread from the west.",
     "The United States and Iran broke off relations in 1979.",
+    # a reporting verb with an object and no clause is an act
+    "Graham later shared a picture of him in front of a Chick-fil-A restaurant in midtown Manhattan.",
+    "The bill passed the Senate by 52 votes to 48.",
+    "Streacom has gone the extra mile and added an optional rail system.",
 ])
 def test_actions_and_refusals_are_not_attributions(sentence):
     assert label(sentence) == "none"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Diplomatic sources confirmed the existence of the letter.", "anonymous"),  # a claim-object verb
+    ("Clinton supporters have also questioned the health of Donald Trump, who is 70.", "anonymous"),
+    ("Birchers viewed communists as terrorists and despised them.", "anonymous"),  # a view of the object
+    ("He offered no proof that Clinton had a role in Machado's citizenship.", "named"),  # its own clause
+    ("Polls show a close contest in the state.", "anonymous"),  # a text reports it
+    ("The newspaper has also detailed foundation spending that personally benefited Trump.", "named"),
+])
+def test_a_verb_and_its_object_attribute_when_the_object_carries_the_claim(sentence, expected):
+    assert label(sentence) == expected
 
 
 def test_a_pronoun_inherits_its_antecedents_anonymity():

@@ -151,7 +151,7 @@ def content_of(cue) -> tuple[int, int] | None:
 
 # Verbs whose object is a work they produce: "wrote a book", "published a memoir".
 PRODUCING_VERBS = frozenset({"write", "publish", "author", "pen", "produce", "release"})
-QUANTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT"})
 # Clauses hanging from an object are about something else: "questioned the health of
 # Trump, who is 70" does not make 70 the object.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"})
@@ -171,10 +171,21 @@ def own_phrase(token) -> list:
 UNKNOWN_VERB_THRESHOLD = 0.5
 
 
+def _a_quantity(obj) -> bool:
+    """"25 points", "a net loss of $45m": a number on the object's head, or an amount
+    in its phrase; "his endorsements from 88 generals" counts people, not an amount."""
+    return (obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+            or any(t.ent_type_ in AMOUNTS for t in own_phrase(obj)))
+
+
 def reports_a_claim(cue) -> bool:
-    """The sense check on a verb the model calls a cue. An object that is a
-    quantity ("added 25 points", "reported a net loss of $45m") or a work ("wrote a
-    book") with no clause is an act, not an attribution; so is a passive with nobody
+    """The sense check on a verb the model calls a cue. An object with no clause
+    is an act ("shared a picture", "added an optional rail system"), not an
+    attribution, unless the verb reports a claim through its object
+    (lexicons/claim_object_verbs.txt: "denied the allegations", "questioned the
+    need") or a quotation in the sentence carries it; even then a quantity ("added
+    25 points", "reported a net loss of $45m") or a work ("wrote a book") is an
+    act. So is a passive with nobody
     named ("is expected to spread": a forecast; the vague "is said to" and "it is
     believed" are found by the sourcing scorer's own rule)."""
     if cue.pos_ not in ("VERB", "AUX"):
@@ -186,16 +197,44 @@ def reports_a_claim(cue) -> bool:
         return False  # "also known as", "the report released on Monday"
     if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not deps & {"agent", "nsubj", "aux"}:
         return False  # "bristled when asked": a bare participle, nobody's claim
-    if deps & set(CONTENT_DEPS) or cue.lemma_.lower() in words("claim_object_verbs.txt"):
+    if deps & set(CONTENT_DEPS):
         return True
     for child in cue.children:
         if child.dep_ != "dobj":
             continue
-        if any(t.like_num or t.ent_type_ in QUANTITIES for t in own_phrase(child)):
+        if _a_quantity(child):
             return False
         if cue.lemma_.lower() in PRODUCING_VERBS and child.pos_ == "NOUN":
             return False
-    return True
+    if cue.lemma_.lower() in words("claim_object_verbs.txt") | SPEECH_VERBS:
+        return True
+    # "shared a picture", "added an optional rail system": an act
+    return "dobj" not in deps or any(is_quote_mark(t) for t in cue.sent) or _object_holds_claim(cue)
+
+
+# Verbs of speech whose object the parse may take for the claim ("Flynn says Trump
+# 'absolutely right'").
+SPEECH_VERBS = frozenset({"say", "tell"})
+# What a source that is a text or an outlet does with an object reports ("Polls show
+# a close contest", "The newspaper has detailed foundation spending").
+TEXT_KINDS = frozenset({"document", "media"})
+
+
+def _object_holds_claim(cue) -> bool:
+    """Whether a verb's object carries a claim though no clause hangs from the verb:
+    a view of it ("viewed communists as terrorists", "judged America a paper tiger"),
+    a clause of its own ("offered no proof that Clinton had a role"), or a text or an
+    outlet reporting it."""
+    if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return True
+    for child in cue.children:
+        if child.dep_ == "dobj" and any(
+                c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                for c in child.children):
+            return True
+    subject = source_of(cue)
+    return subject is not None and (source_nouns().get(subject.lower_) in TEXT_KINDS
+                                    or source_nouns().get(subject.lemma_.lower()) in TEXT_KINDS)
 
 
 # Parts of speech that head a cue of their own; a preposition or an adjective is
