@@ -236,6 +236,22 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
             speaker_name(source) if named == "named" and kind == "person" and not points_back else None)
 
 
+def _stated_anonymity(span, anonymity: re.Match) -> dict:
+    """The attribution a sentence that states its source's anonymity and has no cue
+    of its own holds ("They did so on the condition of anonymity"): the phrase is its
+    cue, the subject of its main verb its source; a pronoun points back to the source
+    before it, as a cue with no source of its own does."""
+    base = span.start_char
+    subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.pos_ != "PRON"), None)
+    source = source_phrase(subject) if subject is not None else None
+    return {"cue": anonymity.group(0).lower(), "cue_start": anonymity.start(), "cue_end": anonymity.end(),
+            "source": span.doc.text[source[0]:source[1]] if source else None,
+            "source_start": source[0] - base if source else None,
+            "source_end": source[1] - base if source else None,
+            "content_start": None, "content_end": None, "source_token": subject, "continues": False}
+
+
 def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in quoted)
 
@@ -433,6 +449,8 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
                       and not _inside(quoted, a["source_start"]))]
     if not found and anonymity is None:
         return result
+    if not found:
+        found = [_stated_anonymity(span, anonymity)]
     for attribution in found:
         _classify(attribution, mentions, previous, discourse, span, encoding)
     main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
