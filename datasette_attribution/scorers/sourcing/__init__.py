@@ -453,17 +453,14 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         found = [_stated_anonymity(span, anonymity)]
     for attribution in found:
         _classify(attribution, mentions, previous, discourse, span, encoding)
-    main = found[0] if found else {"cue": anonymity.group(0).lower(), "source": None,
-                                   "attribution": previous["attribution"] if previous else "anonymous",
-                                   "source_kind": previous["source_kind"] if previous else "unnamed other"}
+    main = found[0]
     if main["source"] is None and previous is not None:
         main["source"] = previous["source"]
     attribution, kind = main["attribution"], main["source_kind"]
     if anonymity and attribution == "named":
         # "speaking on condition of anonymity", "not authorised to speak": stated anonymity.
         attribution, kind = "anonymous", "unnamed official" if "official" in text.lower() else "unnamed other"
-        if found:
-            found[0].update(attribution=attribution, source_kind=kind, anonymous=1, actor=None)
+        main.update(attribution=attribution, source_kind=kind, anonymous=1, actor=None)
     _quoted_speakers(span, found)
     for row in found:
         row.pop("continues", None)
