@@ -7,7 +7,7 @@ each sentence's `attribution` (none, named, anonymous) and its source's words. E
 hand-cleaned body (`truth.json`) is scored as a load scores an article, one paragraph a
 line; a labelled sentence gets the attribution of the stored sentence it starts in, and
 its source is right when the stored `source` shares a content word with the labelled one
-(as the PolNeAR scoring tool counts). The sentences were drawn per page, one holding a
+(as the PolNeAR scoring tool counts: benchmarks/polnear.py's words). The sentences were drawn per page, one holding a
 reporting word (REPORTING below) and one without, so attributions are over-represented
 against running text. The `dev` part is where errors are read; the `test` part (the pages
 of the sites benchmarks/extraction.py holds out) is only scored, and `--misses` refuses it.
@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.polnear import STOP, words  # noqa: E402
 from datasette_attribution.analyze import analyze_article  # noqa: E402
 from datasette_attribution.records import Article, Paragraph  # noqa: E402
 
@@ -32,7 +33,6 @@ REPORTING = re.compile(r"\b(said|says|say|told|according|reported|believe[sd]?|c
                        r"warn(?:s|ed)?|announced|insist(?:s|ed)?|suggest(?:s|ed)?|think|thinks|wrote|writes|"
                        r"explained|added|noted|stated|accused|denied|confirmed|estimates?|found|"
                        r"show(?:s|ed)?)\b", re.IGNORECASE)
-STOP = set("the a an of in on at to for and or his her its their this that these those who which mr mrs ms dr".split())
 
 
 def read_labels(part: str) -> list[dict]:
@@ -40,10 +40,6 @@ def read_labels(part: str) -> list[dict]:
     header = lines[0].split("\t")
     rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
     return [row for row in rows if row["part"] == part]
-
-
-def words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'")))
 
 
 def scored_page(body: str):

@@ -580,7 +580,6 @@ def test_a_name_ending_in_an_institution_s_word_is_no_person_s(tmp_path):
         ("Ohio", "place")]
 
 
-
 def test_a_surname_the_parse_took_for_a_first_name_is_the_corpus_person_of_that_surname(tmp_path):
     # "Trump Turnberry", a golf resort the parse took for a person: "Trump" alone is
     # no first name, and the corpus' Trump is Donald Trump; "Melania" alone stays hers.

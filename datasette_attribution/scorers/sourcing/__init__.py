@@ -236,7 +236,7 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
             speaker_name(source) if named == "named" and kind == "person" and not points_back else None)
 
 
-def _stated_anonymity(span, anonymity: re.Match) -> dict:
+def _stated_anonymity(span, text: str, anonymity: re.Match) -> dict:
     """The attribution a sentence that states its source's anonymity and has no cue
     of its own holds ("They did so on the condition of anonymity"): the phrase is its
     cue, the subject of its main verb its source; a pronoun points back to the source
@@ -246,7 +246,7 @@ def _stated_anonymity(span, anonymity: re.Match) -> dict:
                     and c.pos_ != "PRON"), None)
     source = source_phrase(subject) if subject is not None else None
     return {"cue": anonymity.group(0).lower(), "cue_start": anonymity.start(), "cue_end": anonymity.end(),
-            "source": span.doc.text[source[0]:source[1]] if source else None,
+            "source": text[source[0] - base:source[1] - base] if source else None,
             "source_start": source[0] - base if source else None,
             "source_end": source[1] - base if source else None,
             "content_start": None, "content_end": None, "source_token": subject, "continues": False}
@@ -450,7 +450,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     if not found and anonymity is None:
         return result
     if not found:
-        found = [_stated_anonymity(span, anonymity)]
+        found = [_stated_anonymity(span, text, anonymity)]
     for attribution in found:
         _classify(attribution, mentions, previous, discourse, span, encoding)
     main = found[0]

@@ -66,8 +66,12 @@ def names_people(token) -> bool:
     "the president", "him"), not a thing ("derogatory comments", "the figure", "them")."""
     if token.pos_ == "PRON":
         return token.lower_ in ("him", "her", "me", "us")
-    noun = source_nouns().get(token.lower_) or source_nouns().get(token.lemma_.lower())
-    return token.ent_type_ in ("PERSON", "ORG") or noun in PEOPLE_NOUNS or is_title(token.text)
+    return token.ent_type_ in ("PERSON", "ORG") or _noun_kind(token) in PEOPLE_NOUNS or is_title(token.text)
+
+
+def _noun_kind(token) -> str | None:
+    """What lexicons/source_nouns.txt says the word names, by its form or lemma."""
+    return source_nouns().get(token.lower_) or source_nouns().get(token.lemma_.lower())
 
 
 def subject_of(verb):
@@ -178,12 +182,12 @@ def _a_quantity(obj) -> bool:
             or any(t.ent_type_ in AMOUNTS for t in own_phrase(obj)))
 
 
-def reports_a_claim(cue) -> bool:
+def reports_a_claim(cue, has_quote: bool) -> bool:
     """The sense check on a verb the model calls a cue. An object with no clause
     is an act ("shared a picture", "added an optional rail system"), not an
     attribution, unless the verb reports a claim through its object
     (lexicons/claim_object_verbs.txt: "denied the allegations", "questioned the
-    need") or a quotation in the sentence carries it; even then a quantity ("added
+    need") or a quotation in the sentence (`has_quote`) carries it; even then a quantity ("added
     25 points", "reported a net loss of $45m") or a work ("wrote a book") is an
     act. So is a passive with nobody
     named ("is expected to spread": a forecast; the vague "is said to" and "it is
@@ -206,10 +210,11 @@ def reports_a_claim(cue) -> bool:
             return False
         if cue.lemma_.lower() in PRODUCING_VERBS and child.pos_ == "NOUN":
             return False
-    if cue.lemma_.lower() in words("claim_object_verbs.txt") | SPEECH_VERBS:
+    lemma = cue.lemma_.lower()
+    if lemma in SPEECH_VERBS or lemma in words("claim_object_verbs.txt"):
         return True
     # "shared a picture", "added an optional rail system": an act
-    return "dobj" not in deps or any(is_quote_mark(t) for t in cue.sent) or _object_holds_claim(cue)
+    return "dobj" not in deps or has_quote or _object_holds_claim(cue)
 
 
 # Verbs of speech whose object the parse may take for the claim ("Flynn says Trump
@@ -233,8 +238,7 @@ def _object_holds_claim(cue) -> bool:
                 for c in child.children):
             return True
     subject = source_of(cue)
-    return subject is not None and (source_nouns().get(subject.lower_) in TEXT_KINDS
-                                    or source_nouns().get(subject.lemma_.lower()) in TEXT_KINDS)
+    return subject is not None and _noun_kind(subject) in TEXT_KINDS
 
 
 # Parts of speech that head a cue of their own; a preposition or an adjective is
@@ -250,7 +254,7 @@ def _accepted(token, probability: float, has_quote: bool) -> bool:
     """A cue token the model found that also passes the sense checks."""
     if token.lower_ == "according":
         return True
-    if not reports_a_claim(token):
+    if not reports_a_claim(token, has_quote):
         return False
     return has_quote or probability >= UNKNOWN_VERB_THRESHOLD or known(token)
 
