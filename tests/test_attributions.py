@@ -238,3 +238,22 @@ def test_who_cites_a_thing_is_the_source_and_a_person_cited_is():
         "named", "Trump", "person")
     assert main_attribution("The newspaper cited unnamed individuals briefed on the letter.") == (
         "anonymous", "unnamed individuals briefed on the letter", "unnamed other")
+
+
+def attributions_of(text):
+    return [(s["attribution"], s["source"]) for s in analyze_text(text)]
+
+
+def test_a_quotation_running_on_is_its_speakers_to_the_end_of_the_quotation():
+    # A quotation left open at its paragraph's end goes on in the next, as news writes it.
+    text = ('"It\'s a beautiful, beautiful day," Guardiola said. "I\'m very pleased, we won all the '
+            "titles, there's nothing else to win. I have a feeling the job is done, it is over.\n\n"
+            '"When I close the chapter, it\'s for eight years of incredible work behind the scenes."\n\n'
+            "Arguments about the merits of the club will go on.")
+    assert attributions_of(text) == [("named", "Guardiola")] * 4 + [("none", None)]
+
+
+def test_a_paragraph_of_quotation_after_a_persons_reported_words_is_theirs():
+    text = ("Gigi Hadid admitted in the interview that she has regrets about her career.\n\n"
+            "\u201cI think my biggest failures were the times I did not stand up for myself on set.\u201d")
+    assert attributions_of(text) == [("named", "Gigi Hadid")] * 2

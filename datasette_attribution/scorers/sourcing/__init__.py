@@ -473,6 +473,30 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
 
 
 QUOTE_OPENING = ("\"", "“", "''", "``")
+QUOTE_MARKS = ("\"", "”", "''")
+
+
+def _continues_quotation(sentence: dict, before: dict, speaking: dict,
+                         quotations: list[tuple[int, int]]) -> bool:
+    """Whether a sentence with no attribution of its own is the speaker's of the
+    attributed sentence just before it, as news writes a quotation on:
+    - a bare quotation after a sentence that quotes its speaker, or after a person's
+      reported words ('In the interview she admitted she has regrets.' then
+      '"I think my biggest failures..."': a paragraph of quotation follows its speaker);
+    - a sentence of the same paragraph inside a quotation that opened before it, in
+      or after the speaker's sentence ('"It's a beautiful day," he said. "I have a
+      feeling the job is done."'); a quotation that opened before the speaker's
+      sentence is someone else's, quoting it ('"WALLACE: ... Trump invited Flowers.
+      And she has accepted."').
+
+    `speaking` is the last sentence with an attribution of its own (`before` itself,
+    or the one `before` continues); `quotations`, the body's quotations as offsets in
+    the body."""
+    if sentence["text"].startswith(QUOTE_OPENING):
+        return any(q in before["text"] for q in QUOTE_MARKS) or before["source_kind"] == "person"
+    start = sentence["start"]
+    return before["paragraph"] == sentence["paragraph"] and any(
+        speaking["start"] <= a < start < b for a, b in quotations)
 
 
 class SourcingScorer:
@@ -488,7 +512,7 @@ class SourcingScorer:
     }
 
     def score(self, sentences, analysis):
-        previous = None
+        previous = speaking = None
         discourse = Discourse(sentences)
         quotations = quote_spans(analysis.body)
         for index, sentence in enumerate(sentences):
@@ -500,14 +524,10 @@ class SourcingScorer:
             main = sentence["attributions"][0] if sentence["attributions"] else None
             sentence["speaker_actor"] = main["actor"] if main else None
             before = sentences[index - 1] if index else None
-            if (
-                sentence["attribution"] == "none"
-                and sentence["text"].startswith(QUOTE_OPENING)
-                and before is not None
-                and before is previous
-                and any(q in before["text"] for q in ("\"", "”", "''"))
-            ):
-                # A bare quotation continues the quoted speaker just before it.
+            if sentence["attribution"] != "none":
+                speaking = sentence
+            elif before is not None and before is previous and (
+                    _continues_quotation(sentence, before, speaking, quotations)):
                 for key in ("attribution", "source", "source_kind", "cue", "anonymous_score",
                             "speaker_actor"):
                     sentence[key] = before[key]
