@@ -257,3 +257,18 @@ def test_a_paragraph_of_quotation_after_a_persons_reported_words_is_theirs():
     text = ("Gigi Hadid admitted in the interview that she has regrets about her career.\n\n"
             "\u201cI think my biggest failures were the times I did not stand up for myself on set.\u201d")
     assert attributions_of(text) == [("named", "Gigi Hadid")] * 2
+
+
+def test_a_main_verbs_passive_claim_with_nobody_named_rests_on_nobody():
+    assert main_attribution("At the end of the night, it was announced that Huntley was the winner.") == (
+        "anonymous", "it was announced", "vague")
+    assert main_attribution("Much has been said about the charges the boy would face in court.") == (
+        "anonymous", "has been said", "vague")
+    assert main_attribution("This Saturday is projected to be the second busiest shopping day of the year.") == (
+        "anonymous", "is projected", "vague")
+
+
+def test_a_passive_act_or_a_named_agent_is_no_unnamed_claim():
+    assert main_attribution("The bridge was closed on Monday after the storm.")[0] == "none"
+    assert main_attribution("He was told the team had chosen another player.")[0] == "none"
+    assert main_attribution("The plan was announced by the mayor on Monday.") == ("named", "the mayor", "person")

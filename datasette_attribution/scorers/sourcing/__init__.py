@@ -23,7 +23,7 @@ from ..common.summary import share
 from ..common.quotations import quote_spans
 from .cues import phrase_cues, quotation_depths
 from .kinds import judge_source
-from .phrases import attributions_in, source_of, source_phrase
+from .phrases import attributions_in, source_of, source_phrase, unattributed_passive
 
 NON_CLAIMS = re.compile(
     r"\bdeclined to (?:comment|discuss|elaborate|be drawn)|\bdid not (?:immediately )?(?:respond|reply|return)"
@@ -252,6 +252,19 @@ def _stated_anonymity(span, text: str, anonymity: re.Match) -> dict:
             "content_start": None, "content_end": None, "source_token": subject, "continues": False}
 
 
+def _resting_on_nobody(result: dict, text: str, start: int, end: int) -> dict:
+    """`result` with one vague, anonymous attribution whose cue and source are
+    text[start:end], the words that say the claim rests on nobody in particular."""
+    phrase = text[start:end]
+    cue = " ".join(phrase.lower().split())
+    result.update(attribution="anonymous", source=phrase, source_kind="vague", cue=cue, anonymous_score=0.8)
+    result["attributions"] = [{
+        "cue": cue, "cue_start": start, "cue_end": end, "source": phrase, "source_start": start,
+        "source_end": end, "source_kind": "vague", "anonymous": 1, "actor": None,
+        "content_start": None, "content_end": None}]
+    return result
+
+
 def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in quoted)
 
@@ -431,15 +444,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     anonymity = ANONYMITY.search(text)
     if impersonal is not None:
         # "it is widely believed", "is said to": the claim rests on nobody in particular.
-        cue = " ".join(impersonal.group(0).lower().split())
-        result.update(attribution="anonymous", source=impersonal.group(0), source_kind="vague", cue=cue,
-                      anonymous_score=0.8)
-        result["attributions"] = [{
-            "cue": cue, "cue_start": impersonal.start(), "cue_end": impersonal.end(),
-            "source": impersonal.group(0), "source_start": impersonal.start(),
-            "source_end": impersonal.end(), "source_kind": "vague", "anonymous": 1, "actor": None,
-            "content_start": None, "content_end": None}]
-        return result
+        return _resting_on_nobody(result, text, impersonal.start(), impersonal.end())
     if quoted is None:
         quoted = quote_spans(text)
     # A cue whose source the tree does not give speaks for the source before it
@@ -448,7 +453,8 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
              and not ((a["source"] or "").lower() in NO_SOURCE_OUTSIDE_QUOTES
                       and not _inside(quoted, a["source_start"]))]
     if not found and anonymity is None:
-        return result
+        passive = unattributed_passive(span)
+        return result if passive is None else _resting_on_nobody(result, text, *passive)
     if not found:
         found = [_stated_anonymity(span, text, anonymity)]
     for attribution in found:
@@ -538,3 +544,4 @@ class SourcingScorer:
         anonymous = sum(s["attribution"] == "anonymous" for s in sentences)
         analysis.summary.update(attributed_count=attributed, anonymous_count=anonymous,
                                 anonymous_share=share(anonymous, attributed))
+

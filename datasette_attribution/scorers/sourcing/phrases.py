@@ -190,8 +190,8 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
     need") or a quotation in the sentence (`has_quote`) carries it; even then a quantity ("added
     25 points", "reported a net loss of $45m") or a work ("wrote a book") is an
     act. So is a passive with nobody
-    named ("is expected to spread": a forecast; the vague "is said to" and "it is
-    believed" are found by the sourcing scorer's own rule)."""
+    named ("is expected to spread": a forecast); the sourcing scorer finds the vague
+    "is said to", "it is believed" and a main verb's unattributed passive itself."""
     if cue.pos_ not in ("VERB", "AUX"):
         return True
     deps = {child.dep_ for child in cue.children}
@@ -223,6 +223,35 @@ SPEECH_VERBS = frozenset({"say", "tell"})
 # What a source that is a text or an outlet does with an object reports ("Polls show
 # a close contest", "The newspaper has detailed foundation spending").
 TEXT_KINDS = frozenset({"document", "media"})
+
+
+# Verbs whose passive names an act done to its subject, not a claim made about it:
+# "was told", "was asked", "is expected to suit up", "was called up", "is shown here",
+# "may be found on the site", "were admitted" (let in), "is observed as" (kept).
+PASSIVE_ACTS = frozenset({"expect", "tell", "ask", "call", "show", "find", "see", "know", "invite",
+                          "urge", "name", "charge", "accuse", "admit", "observe"})
+# Forecasts and reckonings, claims only in the passive: "is projected to be".
+PASSIVE_CLAIMS = frozenset({"project", "predict", "estimate", "rumour", "rumor"})
+
+
+def unattributed_passive(span) -> tuple[int, int] | None:
+    """The sentence's main verb as a claim in the passive with nobody named, from its
+    first auxiliary or an empty "it" ("it was announced that", "Much has been said about", "is
+    projected to be", "have been criticised for"), as offsets in the sentence; or
+    None. Both labellers of the real pages read these as resting on nobody in
+    particular, like DESIGN.md's passive "it is believed"."""
+    root = span.root
+    deps = {child.dep_ for child in root.children}
+    if root.tag_ != "VBN" or "auxpass" not in deps or "agent" in deps:
+        return None
+    lemma = root.lemma_.lower()
+    if lemma in PASSIVE_ACTS or not (lemma in PASSIVE_CLAIMS or lemma in words("reporting_verbs.txt")
+                                     or lemma in words("claim_object_verbs.txt")):
+        return None
+    first = min((c for c in root.children if c.i < root.i and (
+        c.dep_ in ("aux", "auxpass") or c.dep_ in ("expl", "nsubjpass") and c.lower_ == "it")),
+        key=lambda c: c.i, default=root)
+    return first.idx - span.start_char, root.idx + len(root) - span.start_char
 
 
 def _object_holds_claim(cue) -> bool:
