@@ -182,6 +182,12 @@ def _a_quantity(obj) -> bool:
             or any(t.ent_type_ in AMOUNTS for t in own_phrase(obj)))
 
 
+# How a thing looks to the writer, not anyone's claim: "Melania seems to have vanished",
+# "it appeared that Trump was unable to": the writer's hedge, which the hedging scorer
+# finds (PolNeAR marks about half of them as cues; the labellers of the real pages, none).
+IMPRESSIONS = frozenset({"seem", "appear"})
+
+
 def reports_a_claim(cue, has_quote: bool) -> bool:
     """The sense check on a verb the model calls a cue. An object with no clause
     is an act ("shared a picture", "added an optional rail system"), not an
@@ -194,6 +200,8 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
     "is said to", "it is believed" and a main verb's unattributed passive itself."""
     if cue.pos_ not in ("VERB", "AUX"):
         return True
+    if cue.lemma_.lower() in IMPRESSIONS:
+        return False
     deps = {child.dep_ for child in cue.children}
     if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
         return False
