@@ -182,10 +182,21 @@ def _a_quantity(obj) -> bool:
             or any(t.ent_type_ in AMOUNTS for t in own_phrase(obj)))
 
 
-# How a thing looks to the writer, not anyone's claim: "Melania seems to have vanished",
-# "it appeared that Trump was unable to": the writer's hedge, which the hedging scorer
-# finds (PolNeAR marks about half of them as cues; the labellers of the real pages, none).
+# How a thing looks to the writer is no one's claim: "it seems unlikely that", "The
+# outline of a strategy seems clear", "it appeared that Trump was unable to": the writer's
+# hedge, which the hedging scorer finds. How people seem ("many Republicans seem to be
+# hoping") is left to the cue model: PolNeAR marks their attitudes as attributions.
 IMPRESSIONS = frozenset({"seem", "appear"})
+THINGS = frozenset({"it", "this", "that", "which", "what", "nothing", "something", "everything"})
+
+
+def _someone(subject) -> bool:
+    """Whether a subject names people (a person, a body, a group, a pronoun for them)."""
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in THINGS
+    return names_people(subject) or subject.ent_type_ in ("NORP", "GPE")
 
 
 def reports_a_claim(cue, has_quote: bool) -> bool:
@@ -200,7 +211,7 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
     "is said to", "it is believed" and a main verb's unattributed passive itself."""
     if cue.pos_ not in ("VERB", "AUX"):
         return True
-    if cue.lemma_.lower() in IMPRESSIONS:
+    if cue.lemma_.lower() in IMPRESSIONS and not _someone(subject_of(cue)):
         return False
     deps = {child.dep_ for child in cue.children}
     if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
