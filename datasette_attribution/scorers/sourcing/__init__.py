@@ -544,4 +544,3 @@ class SourcingScorer:
         anonymous = sum(s["attribution"] == "anonymous" for s in sentences)
         analysis.summary.update(attributed_count=attributed, anonymous_count=anonymous,
                                 anonymous_share=share(anonymous, attributed))
-

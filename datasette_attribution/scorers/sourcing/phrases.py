@@ -246,7 +246,7 @@ TEXT_KINDS = frozenset({"document", "media"})
 
 # Verbs whose passive names an act done to its subject, not a claim made about it:
 # "was told", "was asked", "is expected to suit up", "was called up", "is shown here",
-# "may be found on the site", "were admitted" (let in), "is observed as" (kept).
+# "may be found on the site", "were admitted" (let in), "is observed as" (celebrated).
 PASSIVE_ACTS = frozenset({"expect", "tell", "ask", "call", "show", "find", "see", "know", "invite",
                           "urge", "name", "charge", "accuse", "admit", "observe"})
 # Forecasts and reckonings, claims only in the passive: "is projected to be".
