@@ -277,3 +277,9 @@ def test_a_passive_act_or_a_named_agent_is_no_unnamed_claim():
 def test_how_a_thing_seems_is_the_writers_impression_not_a_claim():
     assert main_attribution("The outline of a strategy seems clear: Mexico must make its case.")[0] == "none"
     assert main_attribution("Often, it appeared that Trump was unable to answer the attack.")[0] == "none"
+
+
+def test_anyone_arguing_is_no_source_but_opinion_at_large_is():
+    assert main_attribution("Yeah, one could argue the iron block adds a bunch of weight.")[0] == "none"
+    assert main_attribution("Not everyone agrees that the plan will work.") == (
+        "anonymous", "Not everyone", "vague")

@@ -60,9 +60,10 @@ GENDERED_PRONOUNS = {"he": "he", "his": "he", "him": "he", "she": "she", "her": 
 # A speaker's own pronouns: a person, never an organisation, whoever they point back to.
 FIRST_PERSON = frozenset({"i", "we", "you"})
 # Outside a quotation "I think" and "we found" are the writer's own voice, and
-# "You could argue", "you definitely noticed" the reader addressed: no claim rests
-# on a source there (so two people labelling real pages read them, apart).
-NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you"})
+# "You could argue", "you definitely noticed" the reader addressed, as "one could
+# argue" is anyone: no claim rests on a source there (so two people labelling real
+# pages read them, apart).
+NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you", "one"})
 # Pronouns that never stand for one person: "it" and "they" after a person's quote
 # are the paper, the agency, the voters, not that person again.
 NEVER_ONE_PERSON = frozenset({"it", "they"})
