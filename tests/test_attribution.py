@@ -147,6 +147,18 @@ def test_typewriter_quotation_marks_make_quotes_with_their_speaker():
     assert [s["is_quote"] for s in analysis.sentences] == [1, 1, 0]
 
 
+def test_a_quotation_opened_straight_and_closed_curly_ends_at_its_closing_mark():
+    from datasette_attribution.records import Article, Paragraph
+
+    article = Article(source="t", paragraphs=[
+        Paragraph("Mills sorted Clinton\u2019s \"work-related\u201d emails from her \"personal messages.\u201d "
+                  "The work messages were made public, while the personal ones were deleted."),
+    ])
+    analysis = analyze_article(article)
+    assert [q["text"] for q in analysis.quotes] == ["work-related", "personal messages."]
+    assert [s["is_quote"] for s in analysis.sentences] == [1, 0]
+
+
 def test_a_quotation_in_a_headline_is_a_quote():
     from datasette_attribution.records import Article, Paragraph
 

@@ -17,6 +17,9 @@ from ...records import Article
 # pairs of older newspaper text (''...'' and ``...''), and single curly quotes, which
 # headlines and British news use for quotations.
 OPENING = {"``": "''", "''": "''", "\"": "\"", "“": "”", "‘": "’"}
+# Closing marks each opening also takes: a page that curls only some of its marks
+# opens straight and closes curly ("work-related” emails), or the other way round.
+CLOSINGS = {mark: (closing,) for mark, closing in OPENING.items()} | {"\"": ("\"", "”"), "“": ("”", "\"")}
 # Closing marks that are also apostrophes ("Clinton’s", "students''") close only
 # where no letter follows.
 AMBIGUOUS_CLOSINGS = frozenset({"\"", "''", "’"})
@@ -29,7 +32,7 @@ _OPENING_MARK = re.compile(REOPENING)
 def quote_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation's inside, as offsets into the body."""
     spans = []
-    open_at, closing = None, None
+    open_at, closings = None, ()
     position = 0
     while position < len(body):
         if open_at is None:  # to the next opening mark (a search, not a step a character)
@@ -38,12 +41,13 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
                 break
             position = found.start()
             if _opens(body, position, found.group()):
-                open_at, closing = found.end(), OPENING[found.group()]
+                open_at, closings = found.end(), CLOSINGS[found.group()]
                 position = open_at
             else:
                 position += 1
             continue
-        close_at, break_at = body.find(closing, position), body.find(PARAGRAPH_BREAK, position)
+        close_at, closing = _next_closing(body, position, closings)
+        break_at = body.find(PARAGRAPH_BREAK, position)
         if close_at < 0 and break_at < 0:
             break
         if close_at >= 0 and (break_at < 0 or close_at <= break_at):
@@ -67,6 +71,12 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     if open_at is not None:
         spans.append((open_at, len(body)))
     return [(s, e) for s, e in spans if body[s:e].strip()]
+
+
+def _next_closing(body: str, position: int, closings: tuple[str, ...]) -> tuple[int, str]:
+    """Where the nearest of `closings` stands from `position` (-1 when none does), and which."""
+    found = [(at, mark) for mark in closings if (at := body.find(mark, position)) >= 0]
+    return min(found) if found else (-1, closings[0])
 
 
 def _mark_at(body: str, position: int) -> str | None:
