@@ -46,8 +46,8 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
             else:
                 position += 1
             continue
-        close_at, closing = _next_closing(body, position, closings)
         break_at = body.find(PARAGRAPH_BREAK, position)
+        close_at, closing = _next_closing(body, position, break_at if break_at >= 0 else len(body), closings)
         if close_at < 0 and break_at < 0:
             break
         if close_at >= 0 and (break_at < 0 or close_at <= break_at):
@@ -73,9 +73,11 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if body[s:e].strip()]
 
 
-def _next_closing(body: str, position: int, closings: tuple[str, ...]) -> tuple[int, str]:
-    """Where the nearest of `closings` stands from `position` (-1 when none does), and which."""
-    found = [(at, mark) for mark in closings if (at := body.find(mark, position)) >= 0]
+def _next_closing(body: str, position: int, end: int, closings: tuple[str, ...]) -> tuple[int, str]:
+    """Where the nearest of `closings` stands in body[position:end] (-1 when none does),
+    and which. Bounded by the paragraph: a mark the page never uses would otherwise be
+    sought to the body's end for every quotation."""
+    found = [(at, mark) for mark in closings if (at := body.find(mark, position, end)) >= 0]
     return min(found) if found else (-1, closings[0])
 
 
