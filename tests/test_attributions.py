@@ -49,7 +49,10 @@ def test_several_attributions_in_a_sentence_are_each_a_row_main_one_first():
         "The Wall Street Journal, which first reported the letter, said officials had confirmed it.")
     found = [(a["cue"], a["source"]) for a in sentence["attributions"]]
     assert found[0] == ("said", "The Wall Street Journal")
-    assert ("reported", "The Wall Street Journal") in found
+    # A relative "which" is stored as written, like "he", and judged by what it stands for.
+    (relative,) = [a for a in sentence["attributions"] if a["cue"] == "reported"]
+    assert (relative["source"], relative["source_kind"], relative["anonymous"]) == ("which", "media", 0)
+    assert relative["actor"] == sentence["attributions"][0]["actor"] == ("Wall Street Journal", "organization")
     text = sentence["text"]
     for a in sentence["attributions"]:
         assert text[a["cue_start"]:a["cue_end"]].lower() == a["cue"]
@@ -189,10 +192,14 @@ def test_not_responding_is_not_a_claim():
         "none", None, None)
 
 
-def test_a_relative_pronoun_source_is_judged_by_what_it_stands_for():
-    (sentence,) = analyze_text("The mayor ignored critics who say the stadium is a waste of money.")
-    said = next(a for a in sentence["attributions"] if a["cue"] == "say")
-    assert (said["source"], said["anonymous"], said["source_kind"]) == ("critics", 1, "vague")
+def test_a_relative_pronoun_source_is_stored_as_written_and_judged_by_what_it_stands_for():
+    (sentence,) = analyze_text("The mayor ignored critics who say the stadium is a waste of money, and thanked "
+                               "Senator Tim Kaine, who said the stadium would pay for itself.")
+    rows = {a["cue"]: a for a in sentence["attributions"]}
+    assert (rows["say"]["source"], rows["say"]["anonymous"], rows["say"]["source_kind"]) == ("who", 1, "vague")
+    assert rows["say"]["actor"] is None
+    assert (rows["said"]["source"], rows["said"]["anonymous"], rows["said"]["actor"]) == (
+        "who", 0, ("Tim Kaine", "person"))
 
 
 def test_shares_of_a_group_are_vague():

@@ -185,7 +185,8 @@ def test_a_storys_sources_are_grouped_by_actor_and_name_someone(tmp_path):
                "Mook told reporters the campaign was ready for Monday night in Hempstead. "
                "Campaign aides said the candidate had rehearsed answers on trade for a week. "
                "Nearly eight of 10 voters said they expect Clinton to win the debate, a new poll found. "
-               "Another 19 percent said they were undecided.")
+               "Another 19 percent said they were undecided. "
+               "Its volunteers, who said they had knocked on 5,000 doors, were tired.")
     records = tmp_path / "r.jsonl"
     records.write_text("".join(json.dumps({"outlet": outlet, "published": "2016-09-25", "title": title,
                                            "text": text}) + "\n" for outlet, title, text in (
@@ -197,10 +198,10 @@ def test_a_storys_sources_are_grouped_by_actor_and_name_someone(tmp_path):
               for o in response.json()["outlets"]}
     # "Mook" is Robby Mook (not the "Clinton" the scorer found first in "Clinton
     # campaign manager Robby Mook"), "Reid" Harry Reid; "a new poll" and "Another
-    # 19 percent" name no one.
+    # 19 percent" name no one; a relative "who" is listed as what it stands for.
     assert listed == {
         "Gazette": [("Robby Mook", "Clinton campaign manager Robby Mook", 0, 2),
                     ("Harry Reid", "Senate Minority Leader Harry Reid", 0, 2), ("Donald Trump", "Trump", 0, 1)],
         "Courier": [("Robby Mook", "Robby Mook", 0, 2), ("Campaign aides", "Campaign aides", 1, 1),
-                    ("Nearly eight of 10 voters", "Nearly eight of 10 voters", 1, 1)],
+                    ("Nearly eight of 10 voters", "Nearly eight of 10 voters", 1, 1), ("volunteers", "who", 1, 1)],
     }

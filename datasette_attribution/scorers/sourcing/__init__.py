@@ -22,7 +22,7 @@ from ..common.phrases import PhraseFinder
 from ..common.summary import share
 from ..common.quotations import quote_spans
 from .cues import phrase_cues, quotation_depths
-from .kinds import judge_source
+from .kinds import antecedent, judge_source
 from .phrases import attributions_in, source_of, source_phrase, unattributed_passive
 
 NON_CLAIMS = re.compile(
@@ -205,7 +205,7 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     # "the senator", "the newspaper" point back; "the US" is a name.
     described = bool(DESCRIPTION.match(source or "")) and source.split()[-1].islower()
     points_back = source is None or lowered in PRONOUNS or described
-    actor = _actor_in(mentions, attribution["source_start"], attribution["source_end"])
+    actor = _actor_in(mentions, *_standing_for(attribution, span))
     person = None
     if lowered in GENDERED_PRONOUNS and discourse is not None:
         person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions)
@@ -223,7 +223,7 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         before = previous.get("attributions") or [{}]
         attribution["speaker"] = before[0].get("speaker")
     elif source and span is not None:
-        named, kind, _ = judge_source(span, encoding, attribution["source_start"], attribution["source_end"])
+        named, kind, _ = judge_source(span, encoding, *_standing_for(attribution, span))
     elif source:
         named, kind = classify_source(source)
     else:
@@ -233,8 +233,22 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     attribution.update(attribution=named, source_kind=kind, anonymous=int(named == "anonymous"),
                        actor=(actor["name"], actor["kind"]) if actor and named == "named" else None)
     if "speaker" not in attribution:
+        start, end = _standing_for(attribution, span)
         attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
-            speaker_name(source) if named == "named" and kind == "person" and not points_back else None)
+            speaker_name(span.doc.text[span.start_char + start:span.start_char + end] if span is not None
+                         and start is not None else source)
+            if named == "named" and kind == "person" and not points_back else None)
+
+
+def _standing_for(attribution: dict, span) -> tuple[int | None, int | None]:
+    """The source's offsets in the sentence, or, for a relative "who", those of the
+    phrase it stands for ("Mr. Kerry and Mr. Obama, who sent"), where the actor is."""
+    token = attribution.get("source_token")
+    stands_for = antecedent(token) if token is not None and span is not None else None
+    if stands_for is None or not span.start <= stands_for.i < span.end:
+        return attribution["source_start"], attribution["source_end"]
+    start, end = source_phrase(stands_for)
+    return start - span.start_char, end - span.start_char
 
 
 def _stated_anonymity(span, text: str, anonymity: re.Match) -> dict:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from ...resources import words
 from .cues import QUOTE_CHARS, cue_probabilities, is_quote_mark, known, quotation_depths, threshold
 from ..common.names import is_title
-from .kinds import PEOPLE_NOUNS, source_nouns
+from .kinds import PEOPLE_NOUNS, antecedent, source_nouns
 
 MAX_SOURCE_TOKENS = 12
 NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
@@ -84,9 +84,7 @@ def subject_of(verb):
             return cited
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+            return child  # a relative "who" too, stored as written like "he" (kinds.antecedent)
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -194,6 +192,7 @@ def _someone(subject) -> bool:
     """Whether a subject names people (a person, a body, a group, a pronoun for them)."""
     if subject is None:
         return False
+    subject = antecedent(subject) or subject
     if subject.pos_ == "PRON":
         return subject.lower_ not in THINGS
     return names_people(subject) or subject.ent_type_ in ("NORP", "GPE")
@@ -286,7 +285,7 @@ def _object_holds_claim(cue) -> bool:
                 for c in child.children):
             return True
     subject = source_of(cue)
-    return subject is not None and _noun_kind(subject) in TEXT_KINDS
+    return subject is not None and _noun_kind(antecedent(subject) or subject) in TEXT_KINDS
 
 
 # Parts of speech that head a cue of their own; a preposition or an adjective is

@@ -203,9 +203,11 @@ def _distinct_sources(sources: list[dict], names: list[tuple[str, str]], actors:
                 named in NAMES_SOMEONE or (named == "document" and source["anonymous"]))):
             continue
         actor = name_of.get(actor_id)
-        key = actor_id if actor_id is not None else words.lower()
+        # A relative "who" is listed as what it stands for ("critics, as “who”").
+        shown = head if len(words.split()) == 1 and head and head.lower() != words.lower() else words
+        key = actor_id if actor_id is not None else shown.lower()
         entry = found.setdefault(source["outlet"], {}).setdefault(key, [{
-            "source": actor or words, "said_as": words, "kind": source["source_kind"],
+            "source": actor or shown, "said_as": words, "kind": source["source_kind"],
             "anonymous": source["anonymous"], "actor": actor, "actor_id": actor_id, "cue": source["cue"],
             "sentence_id": source["sentence_id"]}, 0])
         entry[1] += 1
