@@ -290,3 +290,29 @@ def test_anyone_arguing_is_no_source_but_opinion_at_large_is():
     assert main_attribution("Yeah, one could argue the iron block adds a bunch of weight.")[0] == "none"
     assert main_attribution("Not everyone agrees that the plan will work.") == (
         "anonymous", "Not everyone", "vague")
+
+
+def test_a_speaker_outside_the_quotation_is_never_words_of_it():
+    # The parse took words of the quotation for the subject of "said" or "told".
+    cases = {
+        "''Our popularity is strong enough to put states in play: Michigan, Pennsylvania, Virginia, "
+        "Florida, Ohio,'' Mr. Trump said.": "Mr. Trump",
+        "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
+        "told AFP in an interview in Mexico City on Monday.": "Ramos",
+        "''Both when she was secretary of state and since, she has had a sense of focusing not just on "
+        "the cost of action, but the cost of inaction,'' said Dennis B. Ross, a former senior adviser.":
+            "Dennis B. Ross",
+        "Here’s Clinton in December 1992: “Our new direction must rest on an understanding of the new "
+        "realities of global competition.”": "Clinton",
+    }
+    for text, speaker in cases.items():
+        (sentence,) = analyze_text(text)
+        assert sentence["source"] == speaker, text
+    # A participle with no speaker beside it goes on from its clause's ("..., telling the crowd").
+    (sentence,) = analyze_text("Clinton seemed ready to riff on the incident in Iowa, telling the crowd, "
+                               "“Some people get a little carried away, have you noticed that?”")
+    assert "Some people" not in {a["source"] for a in sentence["attributions"]}
+    # "according to" a quoted title: the title is the source.
+    (sentence,) = analyze_text("According to ''The Trumps: Three Generations That Built an Empire,'' by Gwenda "
+                               "Blair, Donald told his roommate that he would run the business.")
+    assert sentence["attributions"][0]["source"].startswith("The Trumps")

@@ -385,6 +385,9 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
         head = source_of(token)
         if head is not None and not span.start <= head.i < span.end:
             head = None
+        if head is not None and inside[head.i - span.start] and not inside[token.i - span.start] \
+                and token.lower_ != "according":  # "according to ''The Trumps''": a quoted title
+            head = _speaker_beside(token, span, inside)
         if head is None and token.pos_ not in ("VERB", "AUX"):
             continue  # a noun with nobody's name on it: "sent letters", "a phone call"
         left, right = _cue_extent(token, cue_ids)
@@ -409,6 +412,58 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
         })
     found.sort(key=lambda a: a.pop("rank"))
     return found
+
+
+# What a speaker's name may be separated from its cue by: "Ramos, 58, told".
+BESIDE_SKIPS = frozenset({"PUNCT", "NUM", "ADV"})
+NOMINALS = frozenset({"PROPN", "NOUN", "PRON"})
+# How a word hangs inside the phrase it belongs to, up to the phrase's head.
+PHRASE_DEPS = frozenset({"compound", "flat", "pobj", "prep", "appos", "poss", "nummod", "amod", "det", "case"})
+
+
+def _speaker_beside(cue, span, inside: list[bool]):
+    """The parse took words of a quotation for the speaker of a cue outside it
+    ("“Our popularity ...: Michigan, Pennsylvania,” Mr. Trump said" gave
+    "Michigan"). The speaker is the phrase next to the cue outside the quotation:
+    before it ("Ramos, 58, told", "From the report: “...”"), or after it when a
+    quotation stands right before ("“...,” said Dennis B. Ross"). A participle
+    with none before it goes on from its clause's speaker ("..., referring to");
+    None where no such phrase stands there."""
+    def outside(i):
+        return span.start <= i < span.end and not inside[i - span.start] \
+            and not is_quote_mark(span.doc[i])
+
+    def phrase_head(token):
+        # up to the noun heading the phrase ("Tennessee" of "Steve Cohen, Democrat of
+        # Tennessee"); a preposition's object alone speaks for no one ("by this finding")
+        while token.dep_ in PHRASE_DEPS and outside(token.head.i) and token.head.i not in (token.i, cue.i):
+            above = token.head
+            if above.pos_ == "ADP" and outside(above.head.i) and above.head.i != cue.i:
+                above = above.head
+            if above.pos_ not in NOMINALS:
+                break
+            token = above
+        return None if token.dep_ == "pobj" else token
+
+    i = cue.i - 1
+    while outside(i) and span.doc[i].pos_ in BESIDE_SKIPS:
+        i -= 1
+    right_after_quotation = not outside(i)
+    non_finite = cue.tag_ in ("VB", "VBG", "VBN")
+    # past an aside ("Eric Garner, gasping facedown on a sidewalk in Staten Island, said"),
+    # for a verb with a subject of its own or a colon
+    while outside(i) and cue.i - i <= (1 if non_finite else MAX_SOURCE_TOKENS):
+        if span.doc[i].pos_ in NOMINALS and (head := phrase_head(span.doc[i])) is not None:
+            return head
+        i -= 1
+    if not right_after_quotation or non_finite or cue.text == ":":
+        return None  # the speaker comes after the cue only right after a quotation
+    i = cue.i + 1
+    while outside(i) and span.doc[i].pos_ == "ADV":
+        i += 1
+    if outside(i) and span.doc[i].pos_ in NOMINALS:
+        return phrase_head(span.doc[i])
+    return None
 
 
 def _joined(token, cue, cue_ids) -> bool:
