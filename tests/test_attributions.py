@@ -200,6 +200,9 @@ def test_a_relative_pronoun_source_is_stored_as_written_and_judged_by_what_it_st
     assert rows["say"]["actor"] is None
     assert (rows["said"]["source"], rows["said"]["anonymous"], rows["said"]["actor"]) == (
         "who", 0, ("Tim Kaine", "person"))
+    # "who analysts say are ...": "who" is the clause's subject, the analysts speak.
+    (sentence,) = analyze_text("Workers, who analysts say are underpaid, walked out on Monday.")
+    assert [(a["cue"], a["source"], a["anonymous"]) for a in sentence["attributions"]] == [("say", "analysts", 1)]
 
 
 def test_shares_of_a_group_are_vague():

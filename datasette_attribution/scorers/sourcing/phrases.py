@@ -19,7 +19,7 @@ from __future__ import annotations
 from ...resources import words
 from .cues import QUOTE_CHARS, cue_probabilities, is_quote_mark, known, quotation_depths, threshold
 from ..common.names import is_title
-from .kinds import PEOPLE_NOUNS, antecedent, source_nouns
+from .kinds import PEOPLE_NOUNS, RELATIVE_PRONOUNS, antecedent, source_nouns
 
 MAX_SOURCE_TOKENS = 12
 NOT_SOURCE = frozenset({"relcl", "punct", "parataxis", "advcl"})
@@ -82,9 +82,12 @@ def subject_of(verb):
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if cited is not None and names_people(cited):
             return cited
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child  # a relative "who" too, stored as written like "he" (kinds.antecedent)
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")]
+    # "who police say was ...": the parse gives "say" two subjects; the relative
+    # pronoun is the clause's subject, "police" the speaker's.
+    subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
+    if subjects:
+        return subjects[0]  # a relative "who" too, stored as written like "he" (kinds.antecedent)
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
