@@ -319,3 +319,20 @@ def test_a_speaker_outside_the_quotation_is_never_words_of_it():
     (sentence,) = analyze_text("According to ''The Trumps: Three Generations That Built an Empire,'' by Gwenda "
                                "Blair, Donald told his roommate that he would run the business.")
     assert sentence["attributions"][0]["source"].startswith("The Trumps")
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_one_right_before_it_speaks():
+    # A dateline or a fronted phrase taken for a second subject.
+    for text, speaker in (
+            ("LONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with David "
+             "Cameron.", "Donald Trump"),
+            ("His promises to stick it to the rich notwithstanding, independent analyses agree the top 1 percent "
+             "would be the biggest beneficiaries of his plans.", "independent analyses")):
+        (sentence,) = analyze_text(text)
+        assert sentence["source"] == speaker, text
+
+
+def test_whom_a_verb_convinces_holds_the_belief():
+    (sentence,) = analyze_text("That has convinced some activists that they can gain traction against Trump.")
+    assert (sentence["attribution"], sentence["source"], sentence["cue"]) == (
+        "anonymous", "some activists", "convinced")

@@ -35,6 +35,8 @@ def source_phrase(head) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in NOT_SOURCE or (child.dep_ == "cc" and child.i > head.i):
             continue
+        if child.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            continue  # the claim, not who holds it: "some activists [that they can gain traction]"
         if child.dep_ == "appos" and child.i > head.i and any(t.text == "(" for t in child.subtree):
             continue
         subtree = list(child.subtree)
@@ -74,6 +76,17 @@ def _noun_kind(token) -> str | None:
     return source_nouns().get(token.lower_) or source_nouns().get(token.lemma_.lower())
 
 
+# Verbs whose object comes to hold the belief their clause states.
+BELIEF_GIVING = frozenset({"convince", "persuade"})
+
+
+def _holds_that_clause(token) -> bool:
+    """A "that" clause hangs from the word ("offered no proof that ...", and the
+    parse's "convinced some activists that ...")."""
+    return any(c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in token.children)
+
+
 def subject_of(verb):
     """The token heading who speaks for a verb cue, or None; for "cite" and
     "quote", the one cited when it is a person or a body ("cited unnamed
@@ -82,12 +95,19 @@ def subject_of(verb):
         cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if cited is not None and names_people(cited):
             return cited
+    if verb.lemma_.lower() in BELIEF_GIVING:
+        believer = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if believer is not None and names_people(believer) and (
+                any(c.dep_ == "ccomp" for c in verb.children) or _holds_that_clause(believer)):
+            return believer  # "That has convinced some activists that they can gain traction"
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")]
-    # "who police say was ...": the parse gives "say" two subjects; the relative
-    # pronoun is the clause's subject, "police" the speaker's.
+    # Given two subjects, the parse took a clause's subject ("who police say was ...")
+    # or a fronted phrase ("His promises ... notwithstanding, independent analyses
+    # agree") for the verb's: the speaker is the one right before it.
     subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
+    before = [c for c in subjects if c.i < verb.i]
     if subjects:
-        return subjects[0]  # a relative "who" too, stored as written like "he" (kinds.antecedent)
+        return before[-1] if before else subjects[0]  # a relative "who" too, stored as written like "he"
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -282,11 +302,8 @@ def _object_holds_claim(cue) -> bool:
     outlet reporting it."""
     if any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
         return True
-    for child in cue.children:
-        if child.dep_ == "dobj" and any(
-                c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                for c in child.children):
-            return True
+    if any(child.dep_ == "dobj" and _holds_that_clause(child) for child in cue.children):
+        return True
     subject = source_of(cue)
     return subject is not None and _noun_kind(antecedent(subject) or subject) in TEXT_KINDS
 
