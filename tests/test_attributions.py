@@ -336,3 +336,14 @@ def test_whom_a_verb_convinces_holds_the_belief():
     (sentence,) = analyze_text("That has convinced some activists that they can gain traction against Trump.")
     assert (sentence["attribution"], sentence["source"], sentence["cue"]) == (
         "anonymous", "some activists", "convinced")
+
+
+def test_a_share_of_people_and_their_opinion_is_opinion_at_large():
+    for text, source in (("Thirty-nine percent of all Americans viewed him favorably in the mid-January poll.",
+                          "Thirty-nine percent of all Americans"),
+                         ("Forty-one percent would choose Sanders to be the next president.", "Forty-one percent")):
+        (sentence,) = analyze_text(text)
+        assert (sentence["attribution"], sentence["source"], sentence["source_kind"]) == (
+            "anonymous", source, "vague"), text
+    # Choosing to do something is an act.
+    assert analyze_text("Two of the voters chose to stay home after the loss.")[0]["attribution"] == "none"

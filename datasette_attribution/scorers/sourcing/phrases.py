@@ -43,7 +43,9 @@ def source_phrase(head) -> tuple[int, int]:
         left, right = min(left, subtree[0].i), max(right, subtree[-1].i)
     doc = head.doc
     for index in range(head.i - 1, left - 1, -1):
-        if doc[index].is_punct and (doc[index].text in DATELINE_BREAKS or doc[index].text in QUOTE_CHARS):
+        if doc[index].is_punct and (doc[index].text in DATELINE_BREAKS or doc[index].text in QUOTE_CHARS) \
+                and not (doc[index].text == "-" and not doc[index].whitespace_
+                         and index > 0 and not doc[index - 1].whitespace_):  # "Forty-one percent"
             left = index + 1
             break
     named_apposition = {t.i for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
@@ -317,6 +319,29 @@ PART_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "prep", "pobj", "advmod",
                        "compound", "poss"})
 
 
+# What a poll finds a share of people think of someone or something.
+POLL_OPINIONS = frozenset({"support", "oppose", "favor", "favour", "back", "prefer", "approve", "disapprove",
+                           "view", "trust", "distrust", "choose"})
+
+
+def opinion_of_a_share(verb) -> bool:
+    """A share of people and their opinion, as a poll finds it ("About two-thirds of
+    Republican voters support the ban", "44 percent would back Trump", "most in
+    both states supported Sanders"): opinion at large (DESIGN.md), whatever the
+    cue model makes of the verb; a share of things ("most of the beams support
+    the roof") is not."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in POLL_OPINIONS:
+        return False
+    if verb.lemma_.lower() == "choose" and not any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "chose to stay home": an act
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.like_num or _noun_kind(subject) == "share"):
+        return False
+    whole = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    return whole is None or names_people(whole) or whole.ent_type_ == "NORP"
+
+
 def _accepted(token, probability: float, has_quote: bool) -> bool:
     """A cue token the model found that also passes the sense checks."""
     if token.lower_ == "according":
@@ -393,6 +418,8 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
     # a head found through its part ranks after the cues the model found themselves
     promoted = {t.i for t in _heads_of_parts(cue_tokens, dict((t.i, p) for t, p in probabilities), has_quote)}
     cue_tokens += [span.doc[i] for i in sorted(promoted)]
+    cue_ids = {t.i for t in cue_tokens}
+    cue_tokens += [t for t in tokens if t.i not in cue_ids and opinion_of_a_share(t)]
     for token in tokens:  # "according to" is one cue, whatever the model makes of "to"
         if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(
                 c.lower_ == "to" for c in token.children):
