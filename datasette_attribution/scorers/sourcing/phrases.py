@@ -328,8 +328,8 @@ def opinion_of_a_share(verb) -> bool:
     """A share of people and their opinion, as a poll finds it ("About two-thirds of
     Republican voters support the ban", "44 percent would back Trump", "most in
     both states supported Sanders"): opinion at large (DESIGN.md), whatever the
-    cue model makes of the verb; a share of things ("most of the beams support
-    the roof") is not."""
+    cue model makes of the verb. A share of things ("half of the funds back
+    infrastructure projects") or a choice to act ("chose to stay home") is not."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in POLL_OPINIONS:
         return False
     if verb.lemma_.lower() == "choose" and not any(c.dep_ == "dobj" for c in verb.children):
