@@ -341,9 +341,21 @@ def test_whom_a_verb_convinces_holds_the_belief():
 def test_a_share_of_people_and_their_opinion_is_opinion_at_large():
     for text, source in (("Thirty-nine percent of all Americans viewed him favorably in the mid-January poll.",
                           "Thirty-nine percent of all Americans"),
-                         ("Forty-one percent would choose Sanders to be the next president.", "Forty-one percent")):
+                         ("Forty-one percent would choose Sanders to be the next president.", "Forty-one percent"),
+                         ("Most voters favor stricter gun laws.", "Most voters")):
         (sentence,) = analyze_text(text)
         assert (sentence["attribution"], sentence["source"], sentence["source_kind"]) == (
             "anonymous", source, "vague"), text
     # Choosing to do something is an act.
     assert analyze_text("Two of the voters chose to stay home after the loss.")[0]["attribution"] == "none"
+
+
+def test_a_hyphened_name_or_a_long_list_of_speakers_is_kept_whole():
+    for text, speaker in (
+            ("The pay and benefits are all good, Ms. Shanklin-Hawkins said.", "Ms. Shanklin-Hawkins"),
+            ("Los Angeles-based attorney Edgar Martirosyan said the ruling was fair.",
+             "Los Angeles-based attorney Edgar Martirosyan"),
+            ("Instead, Matthews, MSNBC’s Alex Seitz-Wald and Reuters’ Luciana Lopez argued that the plan "
+             "grows out of naivete.", "MSNBC’s Alex Seitz-Wald and Reuters’ Luciana Lopez")):
+        (sentence,) = analyze_text(text)
+        assert sentence["source"] == speaker, text

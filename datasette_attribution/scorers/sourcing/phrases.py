@@ -56,12 +56,13 @@ def source_phrase(head) -> tuple[int, int]:
         if doc[index].text in QUOTE_CHARS or doc[index].text in SOURCE_BREAKS:
             right = index - 1
             break
+    if right - left >= MAX_SOURCE_TOKENS:
+        left = max(left, head.i - MAX_SOURCE_TOKENS + 1)
+    # trimmed after the cap, which can land on a comma (", MSNBC’s Alex Seitz-Wald and ...")
     while left < right and (doc[left].is_punct or doc[left].lower_ in ("and", "but", "however")):
         left += 1
     while right > left and doc[right].is_punct:
         right -= 1
-    if right - left >= MAX_SOURCE_TOKENS:
-        left = max(left, head.i - MAX_SOURCE_TOKENS + 1)
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
@@ -335,11 +336,22 @@ def opinion_of_a_share(verb) -> bool:
     if verb.lemma_.lower() == "choose" and not any(c.dep_ == "dobj" for c in verb.children):
         return False  # "chose to stay home": an act
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.like_num or _noun_kind(subject) == "share"):
+    if subject is None:
         return False
-    whole = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"), None)
-    return whole is None or names_people(whole) or whole.ent_type_ == "NORP"
+    if subject.like_num or _noun_kind(subject) == "share":
+        whole = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        return whole is None or _people(whole)
+    # "Most voters favor", "Many Republicans support"
+    return subject.tag_ in ("NNS", "NNPS") and _people(subject) and any(
+        c.dep_ in ("amod", "det") and c.lower_ in QUANTIFIERS for c in subject.children)
+
+
+QUANTIFIERS = frozenset({"most", "many", "some", "few", "several"})
+
+
+def _people(token) -> bool:
+    return names_people(token) or token.ent_type_ == "NORP"
 
 
 def _accepted(token, probability: float, has_quote: bool) -> bool:
