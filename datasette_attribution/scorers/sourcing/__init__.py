@@ -205,7 +205,9 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     # "the senator", "the newspaper" point back; "the US" is a name.
     described = bool(DESCRIPTION.match(source or "")) and source.split()[-1].islower()
     points_back = source is None or lowered in PRONOUNS or described
-    actor = _actor_in(mentions, *_standing_for(attribution, span))
+    # a relative "who" is judged, and its actor found, by the phrase it stands for
+    stands_start, stands_end = _standing_for(attribution, span)
+    actor = _actor_in(mentions, stands_start, stands_end)
     person = None
     if lowered in GENDERED_PRONOUNS and discourse is not None:
         person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions)
@@ -223,7 +225,7 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         before = previous.get("attributions") or [{}]
         attribution["speaker"] = before[0].get("speaker")
     elif source and span is not None:
-        named, kind, _ = judge_source(span, encoding, *_standing_for(attribution, span))
+        named, kind, _ = judge_source(span, encoding, stands_start, stands_end)
     elif source:
         named, kind = classify_source(source)
     else:
@@ -233,11 +235,10 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     attribution.update(attribution=named, source_kind=kind, anonymous=int(named == "anonymous"),
                        actor=(actor["name"], actor["kind"]) if actor and named == "named" else None)
     if "speaker" not in attribution:
-        start, end = _standing_for(attribution, span)
+        written = source if span is None or stands_start is None else \
+            span.doc.text[span.start_char + stands_start:span.start_char + stands_end]
         attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
-            speaker_name(span.doc.text[span.start_char + start:span.start_char + end] if span is not None
-                         and start is not None else source)
-            if named == "named" and kind == "person" and not points_back else None)
+            speaker_name(written) if named == "named" and kind == "person" and not points_back else None)
 
 
 def _standing_for(attribution: dict, span) -> tuple[int | None, int | None]:

@@ -35,7 +35,7 @@ def source_phrase(head) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in NOT_SOURCE or (child.dep_ == "cc" and child.i > head.i):
             continue
-        if child.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+        if child.dep_ == "acl" and _opened_by_that(child):
             continue  # the claim, not who holds it: "some activists [that they can gain traction]"
         if child.dep_ == "appos" and child.i > head.i and any(t.text == "(" for t in child.subtree):
             continue
@@ -83,11 +83,14 @@ def _noun_kind(token) -> str | None:
 BELIEF_GIVING = frozenset({"convince", "persuade"})
 
 
+def _opened_by_that(clause) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+
+
 def _holds_that_clause(token) -> bool:
     """A "that" clause hangs from the word ("offered no proof that ...", and the
     parse's "convinced some activists that ...")."""
-    return any(c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-               for c in token.children)
+    return any(c.dep_ in ("acl", "ccomp") and _opened_by_that(c) for c in token.children)
 
 
 def subject_of(verb):
@@ -431,12 +434,15 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
     promoted = {t.i for t in _heads_of_parts(cue_tokens, dict((t.i, p) for t, p in probabilities), has_quote)}
     cue_tokens += [span.doc[i] for i in sorted(promoted)]
     cue_ids = {t.i for t in cue_tokens}
-    cue_tokens += [t for t in tokens if t.i not in cue_ids and opinion_of_a_share(t)]
-    for token in tokens:  # "according to" is one cue, whatever the model makes of "to"
-        if token.lower_ == "according" and token.i not in {t.i for t in cue_tokens} and any(
-                c.lower_ == "to" for c in token.children):
+    for token in tokens:
+        if token.i in cue_ids:
+            continue
+        # "according to" is one cue, whatever the model makes of "to"; a poll's share
+        # of people and their opinion is one, whatever it makes of the verb
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children) \
+                or opinion_of_a_share(token):
             cue_tokens.append(token)
-    cue_ids = {t.i for t in cue_tokens}
+            cue_ids.add(token.i)
     found = []
     for token in sorted(cue_tokens, key=lambda t: t.i):
         if not _heads_a_cue(token, cue_ids):
