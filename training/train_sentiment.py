@@ -211,7 +211,7 @@ def sentence_means(model, tokenizer, examples):
 
 
 def train(model, tokenizer, examples, epochs, frozen, log, hedging_weight=0.0, distil_weight=0.0,
-          stop_at=None):
+          stop_at=None, encoder_lr=4e-5):
     """Cross-entropy over the targets; with `hedging_weight`, plus the hedging head's
     loss on the examples labelled `hedged`; with `distil_weight`, plus 1 - cosine
     between each sentence's mean vector and the original encoder's (`teacher`), so the
@@ -222,7 +222,7 @@ def train(model, tokenizer, examples, epochs, frozen, log, hedging_weight=0.0, d
     head_params = list(model.head.parameters()) + list(model.hedging_head.parameters())
     groups = [{"params": head_params, "lr": 1e-3}]
     if not frozen:
-        groups.append({"params": list(model.encoder.parameters()), "lr": 4e-5})
+        groups.append({"params": list(model.encoder.parameters()), "lr": encoder_lr})
     optimiser = torch.optim.AdamW(groups, weight_decay=0.01)
     steps = max(1, epochs * len(batches(examples, 16, False)))  # --epochs 0: the pinned weights as they are
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -365,7 +365,7 @@ def export_encoder(encoder, path: Path) -> None:
         sys.exit(f"{path}: the exported encoder does not match PyTorch, or padding changes its states")
 
 
-PLACEHOLDERS = {"--newsmtsc": "NEWSMTSC_TRAIN_JSONL", "--shared": "SHARED_DATA", "--out": "OUT",
+PLACEHOLDERS = {"--newsmtsc": "NEWSMTSC_TRAIN_JSONL", "--init": "MODEL_PT", "--shared": "SHARED_DATA", "--out": "OUT",
                 "--save-logits": "LOGITS"}
 
 
@@ -423,6 +423,12 @@ def main():
     parser.add_argument("--write", action="store_true", help="export the model (into --out)")
     parser.add_argument("--out", type=Path, default=MODELS,
                         help="where --write puts the files (default: the package's models/)")
+    parser.add_argument("--newsmtsc-learned", type=float, default=1.0, metavar="SHARE",
+                        help="the share of NewsMTSC's learned four fifths learned from (0: real news alone, "
+                             "as a second stage after --init); its held-out fifth is scored whatever this is")
+    parser.add_argument("--init", type=Path, metavar="MODEL_PT",
+                        help="start from the encoder and head a run saved (its sentiment-model.pt)")
+    parser.add_argument("--encoder-lr", type=float, default=4e-5, help="the encoder's peak learning rate")
     parser.add_argument("--real-news-weight", type=int, default=3,
                         help="how many times each real-news training sentence is seen per epoch")
     parser.add_argument("--test", action="store_true",
@@ -457,6 +463,7 @@ def main():
     random.Random(5).shuffle(newsmtsc)
     held = newsmtsc[: len(newsmtsc) // 5]  # held out from the shipped model too: its figure is that model's
     learn = newsmtsc[len(held):]
+    learn = learn[:round(len(learn) * args.newsmtsc_learned)]
     parts = load_real_news(args.real_news, args.shared) if args.real_news else {}
     learn = learn + parts.get("train", []) * args.real_news_weight
     log(f"learning from {sum(len(e['targets']) for e in learn)} targets "
@@ -477,6 +484,9 @@ def main():
             f"weight {args.hedging}; {len(hedging_kept)} kept aside")
 
     model = TargetClassifier(model_dir, args.frozen, not args.target_only)
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
+        log(f"started from {args.init}")
     started = time.time()
     if args.distil:
         unique = list({id(e): e for e in learn}.values())
@@ -485,7 +495,7 @@ def main():
         held_teacher = sentence_means(model, tokenizer, held)
         log(f"the original encoder's sentence means for {len(unique)} sentences in {time.time() - started:.0f} s")
     train(model, tokenizer, learn, args.epochs, args.frozen, log, args.hedging, args.distil,
-          started + 60 * args.stop_after if args.stop_after else None)
+          started + 60 * args.stop_after if args.stop_after else None, args.encoder_lr)
     log(f"trained in {time.time() - started:.0f} s")
     if args.distil and held:
         now = sentence_means(model, tokenizer, held)
