@@ -44,6 +44,20 @@ def test_acts_with_a_quantity_or_a_work_as_object_are_not_attributions():
         assert main_attribution(text) == ("none", None, None), text
 
 
+def test_a_list_or_a_report_put_out_is_an_act_unless_a_claim_hangs_from_it():
+    for text in ("Dell has released its list of deals for the holidays.",
+                 "Trump released his list of potential Supreme Court nominees."):
+        assert main_attribution(text) == ("none", None, None), text
+    assert main_attribution("Mr. Kerry released a report that said the talks had failed.")[0] == "named"
+
+
+def test_the_source_phrase_never_holds_the_clause_of_its_own_cue():
+    (sentence,) = analyze_text("The senator released a statement saying the bill would fail.")
+    assert [(a["cue"], a["source"], a["source_kind"]) for a in sentence["attributions"]] == [
+        ("saying", "a statement", "document")]
+    assert main_attribution("The White House published a memo claiming the program works.")[1] == "a memo"
+
+
 def test_several_attributions_in_a_sentence_are_each_a_row_main_one_first():
     (sentence,) = analyze_text(
         "The Wall Street Journal, which first reported the letter, said officials had confirmed it.")

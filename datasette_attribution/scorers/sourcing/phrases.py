@@ -29,11 +29,14 @@ CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 OWNER_PREPOSITIONS = frozenset({"from", "by"})
 
 
-def source_phrase(head) -> tuple[int, int]:
-    """(start, end) document character offsets of the phrase headed by `head`."""
+def source_phrase(head, cue=None) -> tuple[int, int]:
+    """(start, end) document character offsets of the phrase headed by `head`; never
+    the clause that holds the `cue` ("a statement [saying the bill would fail]")."""
     left = right = head.i
     for child in head.children:
         if child.dep_ in NOT_SOURCE or (child.dep_ == "cc" and child.i > head.i):
+            continue
+        if cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i:
             continue
         if child.dep_ == "acl" and _opened_by_that(child):
             continue  # the claim, not who holds it: "some activists [that they can gain traction]"
@@ -234,11 +237,14 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
     (lexicons/claim_object_verbs.txt: "denied the allegations", "questioned the
     need") or a quotation in the sentence (`has_quote`) carries it; even then a quantity ("added
     25 points", "reported a net loss of $45m") or a work ("wrote a book") is an
-    act. So is a passive with nobody
+    act. So is a noun the verb puts out ("released its list of deals"), and a passive with nobody
     named ("is expected to spread": a forecast); the sourcing scorer finds the vague
     "is said to", "it is believed" and a main verb's unattributed passive itself."""
     if cue.pos_ not in ("VERB", "AUX"):
-        return True
+        # a work put out, with no claim of its own in the sentence: "Dell has released
+        # its list of deals" (an act, as "wrote a book" is)
+        return not (cue.dep_ == "dobj" and cue.head.lemma_.lower() in PRODUCING_VERBS
+                    and not any(child.dep_ in CLAUSE_DEPS for child in cue.children))
     if cue.lemma_.lower() in IMPRESSIONS and not _someone(subject_of(cue)):
         return False
     deps = {child.dep_ for child in cue.children}
@@ -458,7 +464,7 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
         left, right = _cue_extent(token, cue_ids)
         doc = span.doc
         cue_start, cue_end = doc[left].idx, doc[right].idx + len(doc[right])
-        source = source_phrase(head) if head is not None else None
+        source = source_phrase(head, token) if head is not None else None
         content = content_of(token)
         found.append({
             "rank": (inside[token.i - span.start], token.i in promoted, token.lower_ != "according",
