@@ -222,6 +222,8 @@ def test_a_group_noun_is_a_vague_source_only_as_the_subject_of_saying_or_believi
 
 def test_a_comparison_of_rates_and_a_debate_about_a_topic_are_not_hedges():
     assert cues("Younger voters are more likely to vote by mail.") == []
+    assert cues("Young voters are less likely than older ones to turn out.") == []
+    assert cues("But the opposite is more likely.") == [("likely", "adverb")]
     assert cues("She would not weigh in on the debate over encryption.") == []
     assert cues("A vague group in a clause that picks out a referent is no source: "
                 "the aid that donors expect never came.") == []
@@ -253,6 +255,16 @@ def test_a_given_probability_and_a_denied_certainty_hedge():
     assert cues("A bigger crowd doesn't necessarily mean more votes.") == [("necessarily", "limiter")]
     assert cues("The pitch necessarily changed after the merger.") == []
     assert cues("A recount is not impossible.") == [("not impossible", "negated certainty")]
+    assert cues("They were not sure what is going on.") == [("not sure", "negated certainty")]
+    assert cues("Officials were unsure whether the bridge would hold.") == [("unsure", "adjective")]
+    assert cues("He told them in no uncertain terms to leave.") == []
+
+
+def test_an_uncertainty_noun_naming_a_topic_is_no_hedge_but_one_holding_a_claim_is():
+    assert cues("Election uncertainty weighs on markets.") == []
+    assert not hedged("Election uncertainty weighs on markets.")
+    assert cues("There is uncertainty about whether the deal will pass.") == [("uncertainty", "noun")]
+    assert hedged("There is uncertainty about whether the deal will pass.")
 
 
 def test_a_question_makes_no_claim_to_hedge():

@@ -69,7 +69,9 @@ def counts_in_parse(cue: str, kind: str, token) -> bool:
         return False
     if kind == "noun" and _conjoined_head(token).dep_ == "pobj":
         return False  # "anxious about the possibility of", "seeds of uncertainty": a topic
-    if kind == "noun" and any(c.dep_ in ("det", "poss") for c in token.children) and not any(
+    # "the uncertainty", "its uncertainty", "Election uncertainty weighs on markets": the
+    # noun names a topic unless a claim hangs from it ("uncertainty about whether ...")
+    if kind == "noun" and any(c.dep_ in ("det", "poss", "compound") for c in token.children) and not any(
             c.dep_ in CLAIM_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS
             for c in token.children):
         return False
@@ -92,8 +94,9 @@ def counts_in_parse(cue: str, kind: str, token) -> bool:
                                                                    or any(g.like_num for g in c.subtree))
             for c in token.children):
         return False  # "a roughly 50% chance", "a good chance"; not "a chance to speak"
-    if cue == "likely" and token.i > 0 and token.nbor(-1).lower_ in ("more", "less"):
-        return False  # "more likely to vote Democratic": a comparison of rates, not doubt
+    if cue == "likely" and token.i > 0 and token.nbor(-1).lower_ in ("more", "less") and any(
+            c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "than" for c in token.children):
+        return False  # "more likely to vote Democratic": a comparison of rates; "the opposite is more likely" doubts
     if cue in DISPUTE_NOUNS and not any(t.lower_ in ("whether", "if") for c in token.children
                                         if c.dep_ in ("prep", "acl", "ccomp") for t in c.subtree):
         return False  # "the debate over encryption" is an event; "debate over whether" doubts
