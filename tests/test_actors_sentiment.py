@@ -117,6 +117,11 @@ def test_sentiment_toward_a_target_not_the_sentence():
     assert at("The minister said the storm had destroyed hundreds of homes in the valley.", "minister")[0] == "neutral"
 
 
+def test_the_one_an_outlet_backs_or_supports_is_portrayed_favourably():
+    assert at("Washington Post backs Hillary Clinton for president.", "Hillary Clinton")[0] == "positive"
+    assert at("Washington Post backs Hillary Clinton for president.", "Washington Post")[0] == "neutral"
+
+
 def test_the_one_booed_is_negative_and_the_one_praising_is_not():
     sentence = "The coach Smith praised the players, while the chairman Jones was booed."
     assert at(sentence, "Smith")[0] == "neutral"
