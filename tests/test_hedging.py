@@ -265,6 +265,8 @@ def test_an_uncertainty_noun_naming_a_topic_is_no_hedge_but_one_holding_a_claim_
     assert not hedged("Election uncertainty weighs on markets.")
     assert cues("There is uncertainty about whether the deal will pass.") == [("uncertainty", "noun")]
     assert hedged("There is uncertainty about whether the deal will pass.")
+    assert cues("Trump dismisses health rumors.") == []
+    assert cues("He rejected rumors that Obama might resign.") == [("rumors", "hearsay"), ("might", "modal")]
 
 
 def test_a_question_makes_no_claim_to_hedge():

@@ -69,9 +69,11 @@ def counts_in_parse(cue: str, kind: str, token) -> bool:
         return False
     if kind == "noun" and _conjoined_head(token).dep_ == "pobj":
         return False  # "anxious about the possibility of", "seeds of uncertainty": a topic
-    # "the uncertainty", "its uncertainty", "Election uncertainty weighs on markets": the
-    # noun names a topic unless a claim hangs from it ("uncertainty about whether ...")
-    if kind == "noun" and any(c.dep_ in ("det", "poss", "compound") for c in token.children) and not any(
+    # "the uncertainty", "its uncertainty", "Election uncertainty weighs on markets",
+    # "dismisses health rumors": the noun names a topic unless a claim hangs from it
+    # ("uncertainty about whether ...", "rumors that ...")
+    a_noun = kind == "noun" or kind == "hearsay" and token.pos_ == "NOUN"
+    if a_noun and any(c.dep_ in ("det", "poss", "compound") for c in token.children) and not any(
             c.dep_ in CLAIM_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in CLAIM_PREPOSITIONS
             for c in token.children):
         return False
