@@ -37,3 +37,19 @@ def test_search_gives_the_first_match_or_none():
     matcher = PhraseFinder(["officials", "sources"])
     assert matcher.search("Two sources and officials said").group(0) == "sources"
     assert matcher.search("Nobody said anything") is None
+
+
+def test_every_lexicon_lists_each_entry_once():
+    # A second line for an entry overrides the first one's label without a word
+    # ("supposedly | adverb" then "supposedly | hearsay"), so each is written once.
+    from collections import Counter
+    from importlib import resources
+
+    from datasette_attribution.resources import lexicon
+
+    folder = resources.files("datasette_attribution").joinpath("lexicons")
+    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".txt"))
+    assert "hedge_cues.txt" in names and len(names) >= 15
+    for name in names:
+        counts = Counter(line.partition("|")[0].strip().lower() for line in lexicon(name))
+        assert [entry for entry, count in counts.items() if count > 1] == [], name
