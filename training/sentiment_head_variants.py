@@ -17,7 +17,6 @@ on NewsMTSC's held-out fifth. The `test` part is never read. Needs the `train` e
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -28,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from datasette_attribution.encoder import load_encoder  # noqa: E402
 from datasette_attribution.scorers.sentiment import STATE_SIZE, piece_weights  # noqa: E402
 from training.real_news import load_real_news  # noqa: E402
-from training.train_sentiment import calibrate, newsmtsc_examples, probabilities  # noqa: E402
+from training.train_sentiment import calibrate, newsmtsc_parts, probabilities  # noqa: E402
 
 BLOCKS = ("target", "sentence", "window", "maximum", "left", "right")
 VARIANTS = (("target", "sentence"), ("target", "sentence", "window"), ("target", "sentence", "maximum"),
@@ -72,10 +71,8 @@ def main() -> None:
     parser.add_argument("--c", type=float, nargs="+", default=[0.03, 0.3], help="inverse regularisation strengths")
     args = parser.parse_args()
     parts = load_real_news(ROOT / "training" / "data" / "real_news_targets.jsonl", args.shared)
-    newsmtsc = newsmtsc_examples(args.shared / "newsmtsc" / "train.jsonl")
-    random.Random(5).shuffle(newsmtsc)  # the same draw as train_sentiment.py
-    held = newsmtsc[: len(newsmtsc) // 5]
-    learned_x, learned_y = features(newsmtsc[len(held):])
+    held, learned = newsmtsc_parts(args.shared / "newsmtsc" / "train.jsonl")
+    learned_x, learned_y = features(learned)
     real_x, real_y = features(parts["train"])
     x = np.vstack([learned_x, real_x])
     y = np.concatenate([learned_y, real_y])

@@ -191,6 +191,12 @@ AMOUNTS = frozenset({"MONEY", "QUANTITY", "PERCENT"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"})
 
 
+def _put_out(token) -> bool:
+    """The object of a verb that puts out a work: "book" of "wrote a book", "list" of
+    "released its list"."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in PRODUCING_VERBS
+
+
 def own_phrase(token) -> list:
     """The tokens of the phrase `token` heads, leaving out the clauses hanging from it."""
     found = [token]
@@ -243,8 +249,7 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
     if cue.pos_ not in ("VERB", "AUX"):
         # a work put out, with no claim of its own in the sentence: "Dell has released
         # its list of deals" (an act, as "wrote a book" is)
-        return not (cue.dep_ == "dobj" and cue.head.lemma_.lower() in PRODUCING_VERBS
-                    and not any(child.dep_ in CLAUSE_DEPS for child in cue.children))
+        return not (_put_out(cue) and not any(child.dep_ in CLAUSE_DEPS for child in cue.children))
     if cue.lemma_.lower() in IMPRESSIONS and not _someone(subject_of(cue)):
         return False
     deps = {child.dep_ for child in cue.children}
@@ -261,7 +266,7 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
             continue
         if _a_quantity(child):
             return False
-        if cue.lemma_.lower() in PRODUCING_VERBS and child.pos_ == "NOUN":
+        if _put_out(child) and child.pos_ == "NOUN":
             return False
     lemma = cue.lemma_.lower()
     if lemma in SPEECH_VERBS or lemma in words("claim_object_verbs.txt"):
