@@ -119,6 +119,15 @@ def test_groups_and_opinion_at_large_are_vague_and_anonymous():
         assert (attribution, kind) == ("anonymous", "vague"), text
 
 
+def test_a_party_owned_by_someone_is_its_members_and_a_party_by_name_is_on_the_record():
+    assert main_attribution("Mr. Trump's party says the tax cut will pay for itself.") == (
+        "anonymous", "Mr. Trump's party", "vague")
+    assert main_attribution("His own party has warned that the plan is doomed.") == (
+        "anonymous", "His own party", "vague")
+    assert main_attribution("The Republican Party said the vote was fair.") == (
+        "named", "The Republican Party", "organisation")
+
+
 def test_a_group_worried_or_adamant_that_something_is_so_is_a_vague_source():
     assert main_attribution("But loyalists were adamant that he has no plans to run.") == (
         "anonymous", "loyalists", "vague")

@@ -86,6 +86,14 @@ def _has_identifier(head, tokens) -> bool:
                or (t.dep_ in ("poss", "compound") and t.head.i == head.i) for t in tokens if t.i != head.i)
 
 
+def _belongs_to_someone(head) -> bool:
+    """The noun is owned and not named: "his party", "Mr. Trump's party", not "the
+    Republican Party" nor "the Democratic Party's chairman"."""
+    return any(child.dep_ == "poss" for child in head.children) \
+        and not any(child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN", "ADJ") and child.text[:1].isupper()
+                    for child in head.children)
+
+
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 
 
@@ -170,6 +178,8 @@ def rule_kind(span, start: int, end: int) -> str:
         if head.text.isupper() and len(head.text) > 1:
             return "organisation"  # an acronym: NATO, FBI
         return "person"
+    if head.lemma_.lower() == "party" and _belongs_to_someone(head):
+        return "vague"  # "Mr. Trump's party says": its members at large, not the party on the record
     if noun in ("organisation", "media"):
         return noun
     if head.tag_ in ("NNS", "NNPS"):
