@@ -37,7 +37,7 @@ def test_score_band_facet_counts_and_filters(seeds_path):
     (response,) = fetch(seeds_path, "/news/sentences.json?_facet_score_band=hedging_score")
     band = facet_results(response)["hedging_score"]
     assert [(v["label"], v["count"]) for v in band["results"]] == [
-        ("[0, 0.2)", 35), ("[0.2, 0.4)", 0), ("[0.4, 0.6)", 2), ("[0.6, 0.8)", 0), ("[0.8, 1]", 6)]
+        ("[0, 0.2)", 34), ("[0.2, 0.4)", 0), ("[0.4, 0.6)", 2), ("[0.6, 0.8)", 0), ("[0.8, 1]", 7)]
     assert "hedging_score__gte=0.4" in band["results"][2]["toggle_url"]
     assert "hedging_score__lt=0.6" in band["results"][2]["toggle_url"]
     (filtered,) = fetch(seeds_path, "/news/sentences.json?hedging_score__gte=0.4&hedging_score__lt=0.6")
@@ -68,11 +68,11 @@ def test_actor_facet_under_default_facet_filters_reads_the_summary_and_agrees(se
         return [(a["label"], a["count"]) for a in results]
     assert as_pairs(summarised) == as_pairs(counted)
     assert [(a["label"].split(" (")[0], a["count"]) for a in summarised[:3]] == [
-        ("Iran", 3), ("Ali Khamenei", 2), ("Barack Obama", 2)]
+        ("Barack Obama", 2), ("Iran", 2), ("Ali Khamenei", 1)]
     # The counts do come from the summary table: scaled there, scaled on the page.
     scaled = edited_copy(seeds_path, tmp_path / "scaled",
                          "update facet_actor_sentences set sentences = sentences * 10")
-    assert facet_results(fetch(scaled, url)[0])["actor"]["results"][0]["count"] == 30
+    assert facet_results(fetch(scaled, url)[0])["actor"]["results"][0]["count"] == 20
 
 
 def test_outlet_filter_joins_through_articles(seeds_path):
@@ -119,7 +119,7 @@ def test_outlet_comparison_in_html_json_and_csv(seeds_path):
     assert '/news/sentences?_outlet=News24&amp;attribution=anonymous' in html.text
     data = as_json.json()
     assert [(o["outlet"], o["anonymous_share"], o["hedged_share"]) for o in data["outlets"]] == [
-        ("News24", 0.4, 0.0968), ("The Independent", 0.6, 0.4167)]
+        ("News24", 0.4, 0.129), ("The Independent", 0.6, 0.4167)]
     assert data["actors"][0]["name"] == "Iran"
     lines = as_csv.text.splitlines()
     assert lines[0].startswith("outlet,articles,sentences,attributed,anonymous,anonymous_share")
@@ -243,7 +243,7 @@ def test_sentiment_and_polarity_read_signed_the_same_way_on_every_page(seeds_pat
         "/news/sentences?id__in=17,19", "/news/sentences.json?_facet_actor=actor")
     # News24's article: polarity 0.0456, as the story view shows it too.
     assert re.findall(r"<td>Polarity</td>\s*<td>(.*?)</td>", article.text) == ["+0.05"]
-    assert re.findall(r"<td>Hedged share</td>\s*<td>(.*?)</td>", article.text) == ["0.10"]
+    assert re.findall(r"<td>Hedged share</td>\s*<td>(.*?)</td>", article.text) == ["0.13"]
     assert "polarity +0.05</small>" in story.text and "polarity +0.02</small>" in story.text
     cells = re.findall(r'<td class="col-polarity[^"]*">(.*?)</td>', sentences.text, re.S)
     assert [c.strip() for c in cells] == ['<span class="attr-signed" title="-0.5625">-0.56</span>',
@@ -263,7 +263,7 @@ def test_flags_read_yes_and_no_in_their_cells_and_however_their_facet_is_asked_f
             (v["label"], v["count"]) for v in found[column]["results"]]
 
     # ?_facet=hedged beside the default facet on hedged is one facet, read yes/no.
-    assert flag(sentences, "hedged") == (["hedged"], [("no", 35), ("yes", 8)])
+    assert flag(sentences, "hedged") == (["hedged"], [("no", 34), ("yes", 9)])
     assert flag(quotes, "anonymous") == (["anonymous"], [("no", 5), ("yes", 1)])
     # the "they" of "US officials ..., but they have sought" is the officials', anonymous
     # ("officials from both countries discussed the issue" is an act, not an attribution)

@@ -80,7 +80,8 @@ def vague_sources(span) -> list[dict]:
         if words[-1].lower() in KNOWN_GROUPS:
             continue  # "most of them said": people already named
         if _counted_group(words) and (believes or _vague_group(words)) or (
-                believes and _unnamed_plural(words, sentence_start=subject_start == 0)):
+                believes and _unnamed_plural(words, sentence_start=subject_start == 0,
+                                             of_a_place=_of_a_place_or_people(span, subject_start))):
             found.append({"text": text[subject_start:verb.end()], "kind": "weasel",
                           "cue": "vague source", "start": subject_start, "end": verb.end()})
     return found
@@ -115,15 +116,23 @@ def _vague_group(words: list[str]) -> bool:
     return words[-1].lower() not in INFORMANTS
 
 
-def _unnamed_plural(words: list[str], sentence_start: bool) -> bool:
-    """"Investigators", "opposition figures": up to three words, lower case (the
-    first may be capitalised at the start of the sentence), ending in a plural,
-    without a determiner or pronoun."""
+def _unnamed_plural(words: list[str], sentence_start: bool, of_a_place: bool = False) -> bool:
+    """"Investigators", "opposition figures", "US officials": up to three words,
+    lower case (the first may be capitalised at the start of the sentence, or when it
+    names the group's country or people), ending in a plural, without a determiner
+    or pronoun."""
     head = words[-1]
     return (len(words) <= 3 and head.endswith("s") and not head.endswith("ss")
-            and (sentence_start or words[0].islower())
+            and (sentence_start or words[0].islower() or of_a_place and len(words) > 1)
             and all(word.islower() for word in words[1:])
             and words[0].lower() not in NOT_A_GROUP)
+
+def _of_a_place_or_people(span, start: int) -> bool:
+    """The word at `start` names a country or a people ("US officials", "Israeli
+    diplomats", "Western analysts" mid-sentence), not a person or a body."""
+    token = token_at(span, start)
+    return token is not None and token.ent_type_ in ("GPE", "NORP", "LOC") and token.dep_ in ("compound", "amod")
+
 
 # Unnamed groups that are a vague source only when they say or believe something:
 # "Critics say the plan will fail", but not "Trump supporters ripped them away".
