@@ -203,6 +203,27 @@ def test_being_asked_is_not_an_attribution():
     assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
 
 
+def test_an_impression_of_what_someone_does_is_no_attribution_but_of_what_they_say_is():
+    assert main_attribution("Ohtani seemed to be picking it up quickly.") == ("none", None, None)
+    assert main_attribution("Voters seem to care more about being inspired by a candidate.") == (
+        "none", None, None)
+    assert main_attribution("She appeared to imply that Trump could lead to more upheaval.") == (
+        "named", "She", "person")
+    assert main_attribution("Cruz seemed to blame the network for its reporting.") == (
+        "named", "Cruz", "person")
+
+
+def test_the_writers_turns_and_states_are_no_attribution():
+    assert main_attribution("That said, there are few better ways to cut scenes into wood.") == (
+        "none", None, None)
+    assert main_attribution("Pierre Gasly found himself stuck in the midfield.") == ("none", None, None)
+    assert main_attribution("Denicola was unaware that computers existed.") == ("none", None, None)
+    # a quotation's "That" before "he said" is the quotation's, and finding a fact is a claim
+    assert main_attribution("\"That, unfortunately,\" he said, \"is part of the reality.\"") == (
+        "named", "he", "person")
+    assert main_attribution("The inquiry found that the minister himself had lied.")[0] == "named"
+
+
 def test_a_speakers_label_before_a_colon_attributes_the_sentence():
     assert main_attribution("KAINE: We are going to win Virginia, and we are going to win it big.")[:2] == (
         "named", "KAINE")

@@ -223,6 +223,7 @@ def _a_quantity(obj) -> bool:
 # hedge, which the hedging scorer finds. How people seem ("many Republicans seem to be
 # hoping") is left to the cue model: PolNeAR marks their attitudes as attributions.
 IMPRESSIONS = frozenset({"seem", "appear"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 THINGS = frozenset({"it", "this", "that", "which", "what", "nothing", "something", "everything"})
 
 
@@ -250,15 +251,20 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         # a work put out, with no claim of its own in the sentence: "Dell has released
         # its list of deals" (an act, as "wrote a book" is)
         return not (_put_out(cue) and not any(child.dep_ in CLAUSE_DEPS for child in cue.children))
-    if cue.lemma_.lower() in IMPRESSIONS and not _someone(subject_of(cue)):
-        return False
     deps = {child.dep_ for child in cue.children}
+    if cue.lemma_.lower() in IMPRESSIONS and (_seems_to_do(cue) or not _someone(subject_of(cue))):
+        return False  # "Ohtani seemed to be picking it up": the writer's impression, not Ohtani's claim
+    if cue.lemma_.lower() == "say" and not has_quote and not deps & {*CONTENT_DEPS, "dobj"} \
+            and cue.i > 0 and cue.doc[cue.i - 1].lower_ in ("that", "this") and cue.doc[cue.i - 1].dep_ == "nsubj":
+        return False  # "That said, there are few better ways": a turn of the writer's, nobody speaks
     if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
         return False
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and "agent" not in deps:
         return False  # "also known as", "the report released on Monday"
     if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not deps & {"agent", "nsubj", "aux"}:
         return False  # "bristled when asked": a bare participle, nobody's claim
+    if cue.lemma_.lower() == "find" and _finds_itself(cue):
+        return False  # "found himself stuck in the midfield": where he ended up, not what he found
     if deps & set(CONTENT_DEPS):
         return True
     for child in cue.children:
@@ -273,6 +279,25 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         return True
     # "shared a picture", "added an optional rail system": an act
     return "dobj" not in deps or has_quote or _object_holds_claim(cue)
+
+
+def _seems_to_do(cue) -> bool:
+    """"seemed to be picking it up", "appears to be fully embracing": an impression of
+    what the subject does; not of what it says ("appeared to imply that", "seemed to
+    blame the network"), which stays its attribution, hedged."""
+    return any(child.dep_ == "xcomp" and not (child.pos_ == "VERB" and known(child))
+               and not any(c.dep_ == "ccomp" for c in child.children) for child in cue.children)
+
+
+def _finds_itself(cue) -> bool:
+    """"found himself stuck", "finds itself in a bind": the reflexive is the object or,
+    as the parse may take it, the subject of the clause after the verb."""
+    for child in cue.children:
+        if child.lower_ in REFLEXIVES and child.dep_ == "dobj":
+            return True
+        if child.dep_ in CONTENT_DEPS and any(c.lower_ in REFLEXIVES and c.dep_ == "nsubj" for c in child.children):
+            return True
+    return False
 
 
 # Verbs of speech whose object the parse may take for the claim ("Flynn says Trump
@@ -411,8 +436,12 @@ def is_stance_predicate(token) -> bool:
     that ...", "loyalists were adamant that ...". The claim in the clause rests on
     the copula's subject as it would on the subject of "fear" or "insist"; an
     adjective with no clause ("were unanimous in their condemnation") is a state."""
-    return (token.pos_ == "ADJ" and token.dep_ == "acomp"
+    return (token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ not in NOT_KNOWING
             and any(child.dep_ == "ccomp" for child in token.children))
+
+
+# "Denicola was unaware that computers existed": the subject holds no view of the clause.
+NOT_KNOWING = frozenset({"unaware", "oblivious"})
 
 
 def _cue_extent(token, cue_ids) -> tuple[int, int]:
