@@ -175,6 +175,16 @@ def test_a_pronoun_source_is_the_last_speaker_or_subject_of_its_gender():
     assert actors[3] == [("Trump", "person")]
 
 
+def test_the_speaker_is_whom_the_source_phrase_heads_not_whom_it_belongs_to():
+    sentences = analyze_text(
+        "Clinton campaign spokesman Brian Fallon said the emails were not classified. "
+        "Kasich's chief strategist John Weaver says the governor will stay in the race. "
+        "Donald Trump's Republican Party says it will back the plan. "
+        "Trump's campaign said the poll was rigged.")
+    assert [s["attributions"][0]["speaker"] for s in sentences] == [
+        "Brian Fallon", "John Weaver", "Republican Party", "Donald Trump"]
+
+
 def test_it_and_they_never_point_back_to_one_person():
     # the paper, the agency, the voters: not the governor again
     for text in ("Gov. Rick Scott said the storm had passed. They said the roads would reopen on Monday.",

@@ -22,7 +22,7 @@ from ..common.phrases import PhraseFinder
 from ..common.summary import share
 from ..common.quotations import quote_spans
 from .cues import phrase_cues, quotation_depths
-from .kinds import antecedent, judge_source
+from .kinds import antecedent, judge_source, phrase_head, phrase_tokens
 from .phrases import attributions_in, source_of, source_phrase, unattributed_passive
 
 NON_CLAIMS = re.compile(
@@ -183,13 +183,18 @@ def _widen_to_phrases(text: str, found: list[dict]) -> None:
                     text[attribution["cue_start"]:attribution["cue_end"]].lower().split())
 
 
-def _actor_in(mentions: list[dict], start: int | None, end: int | None) -> dict | None:
-    """The actor mentioned within a source phrase, a person first."""
+def _actor_in(mentions: list[dict], start: int | None, end: int | None, span=None) -> dict | None:
+    """The actor mentioned within a source phrase: the one its head word names
+    ("Donald Trump's Republican Party" is the party, not its owner), else a person first
+    ("Trump's campaign" speaks for Trump)."""
     if start is None:
         return None
     inside = [m for m in mentions if start <= m["start"] and m["end"] <= end]
+    head = phrase_head(phrase_tokens(span, start, end)) if span is not None else None
+    at = head.idx - span.start_char if head is not None else None
+    heading = [m for m in inside if at is not None and m["start"] <= at < m["end"]]
     people = [m for m in inside if m["kind"] == "person"]
-    chosen = (people or inside or [None])[0]
+    chosen = (heading or people or inside or [None])[0]
     return {"name": chosen["actor"], "kind": chosen["kind"]} if chosen else None
 
 
@@ -207,7 +212,7 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     points_back = source is None or lowered in PRONOUNS or described
     # a relative "who" is judged, and its actor found, by the phrase it stands for
     stands_start, stands_end = _standing_for(attribution, span)
-    actor = _actor_in(mentions, stands_start, stands_end)
+    actor = _actor_in(mentions, stands_start, stands_end, span)
     person = None
     if lowered in GENDERED_PRONOUNS and discourse is not None:
         person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions)
