@@ -145,14 +145,16 @@ def test_an_unnamed_group_that_believes_is_vague_but_one_that_reports_is_not():
     assert cues("The unions believe the offer is too low.") == []
 
 
-def test_a_group_named_by_its_country_that_believes_is_vague_wherever_it_stands():
+def test_a_group_named_by_its_country_or_employer_that_believes_is_vague_wherever_it_stands():
     assert cues("Despite the talks, US officials believe Khamenei has the final say.") == [
         ("US officials believe", "weasel")]
     assert hedged("Despite the talks, US officials believe Khamenei has the final say.")
     assert cues("On Tuesday, Israeli diplomats believe the truce will hold.") == [
         ("Israeli diplomats believe", "weasel")]
-    # a name is not a country: the group is the person's, and a single noun is no group
-    assert cues("On Tuesday, Clinton aides believe she will win.") == []
+    # informants named by whom they work for are as unnamed; a person is no group, nor one noun
+    assert cues("Still, Clinton campaign aides believe her efforts will pay off.") == [
+        ("Clinton campaign aides believe", "weasel")]
+    assert cues("As expected, Trump believes he will win.") == []
     assert cues("After the vote, Democrats believe they won.") == []
 
 

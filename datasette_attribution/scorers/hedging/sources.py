@@ -81,7 +81,7 @@ def vague_sources(span) -> list[dict]:
             continue  # "most of them said": people already named
         if _counted_group(words) and (believes or _vague_group(words)) or (
                 believes and _unnamed_plural(words, sentence_start=subject_start == 0,
-                                             of_a_place=_of_a_place_or_people(span, subject_start))):
+                                             named_by_whom=_named_by_whom(span, subject_start, words))):
             found.append({"text": text[subject_start:verb.end()], "kind": "weasel",
                           "cue": "vague source", "start": subject_start, "end": verb.end()})
     return found
@@ -116,22 +116,26 @@ def _vague_group(words: list[str]) -> bool:
     return words[-1].lower() not in INFORMANTS
 
 
-def _unnamed_plural(words: list[str], sentence_start: bool, of_a_place: bool = False) -> bool:
-    """"Investigators", "opposition figures", "US officials": up to three words,
-    lower case (the first may be capitalised at the start of the sentence, or when it
-    names the group's country or people), ending in a plural, without a determiner
-    or pronoun."""
+def _unnamed_plural(words: list[str], sentence_start: bool, named_by_whom: bool = False) -> bool:
+    """"Investigators", "opposition figures", "US officials", "Clinton campaign aides":
+    up to three words, lower case (the first may be capitalised at the start of the
+    sentence, or when it names whose group it is), ending in a plural, without a
+    determiner or pronoun."""
     head = words[-1]
     return (len(words) <= 3 and head.endswith("s") and not head.endswith("ss")
-            and (sentence_start or words[0].islower() or of_a_place and len(words) > 1)
+            and (sentence_start or words[0].islower() or named_by_whom and len(words) > 1)
             and all(word.islower() for word in words[1:])
             and words[0].lower() not in NOT_A_GROUP)
 
-def _of_a_place_or_people(span, start: int) -> bool:
-    """The word at `start` names a country or a people ("US officials", "Israeli
-    diplomats", "Western analysts" mid-sentence), not a person or a body."""
+def _named_by_whom(span, start: int, words: list[str]) -> bool:
+    """The word at `start` says whose group it is: a country or a people ("US officials",
+    "Israeli diplomats" mid-sentence), or a person or body the informants work for
+    ("Clinton campaign aides", "Pentagon officials"); the group stays unnamed."""
     token = token_at(span, start)
-    return token is not None and token.ent_type_ in ("GPE", "NORP", "LOC") and token.dep_ in ("compound", "amod")
+    if token is None or token.dep_ not in ("compound", "amod"):
+        return False
+    return token.ent_type_ in ("GPE", "NORP", "LOC") or (
+        token.ent_type_ in ("PERSON", "ORG") and words[-1].lower() in INFORMANTS)
 
 
 # Unnamed groups that are a vague source only when they say or believe something:
