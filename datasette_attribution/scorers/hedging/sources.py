@@ -127,6 +127,7 @@ def _unnamed_plural(words: list[str], sentence_start: bool, named_by_whom: bool 
             and all(word.islower() for word in words[1:])
             and words[0].lower() not in NOT_A_GROUP)
 
+
 def _named_by_whom(span, start: int, words: list[str]) -> bool:
     """The word at `start` says whose group it is: a country or a people ("US officials",
     "Israeli diplomats" mid-sentence), or a person or body the informants work for

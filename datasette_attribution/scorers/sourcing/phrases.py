@@ -220,8 +220,9 @@ def _a_quantity(obj) -> bool:
 
 # How a thing looks to the writer is no one's claim: "it seems unlikely that", "The
 # outline of a strategy seems clear", "it appeared that Trump was unable to": the writer's
-# hedge, which the hedging scorer finds. How people seem ("many Republicans seem to be
-# hoping") is left to the cue model: PolNeAR marks their attitudes as attributions.
+# hedge, which the hedging scorer finds. So is how people seem to act ("Ohtani seemed to be
+# picking it up"), which PolNeAR marks and both labellers of the real pages do not; how they
+# seem to speak ("appeared to imply that") stays theirs.
 IMPRESSIONS = frozenset({"seem", "appear"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 THINGS = frozenset({"it", "this", "that", "which", "what", "nothing", "something", "everything"})
