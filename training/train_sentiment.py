@@ -32,6 +32,9 @@ compare those vectors.
 `--epochs 0 --write --out DIR` exports the pinned weights as they are (the encoder's
 other readers are compared on them; its head is then untrained).
 
+`--mark` measures the other way the issue names: one pass per target, the target
+written between marks, against one pass per sentence (not exported).
+
 `--frozen` keeps the encoder as it is and trains the head alone (the comparison the
 note reports). `--write` exports the encoder to ONNX, quantises it to int8, and
 writes datasette_attribution/models/encoder.onnx, tokenizer.json and
@@ -108,6 +111,22 @@ def newsmtsc_parts(path: Path) -> tuple[list[dict], list[dict]]:
     random.Random(5).shuffle(examples)
     held = len(examples) // 5
     return examples[:held], examples[held:]
+
+
+MARKS = ("< ", " >")
+
+
+def marked_targets(examples: list[dict]) -> list[dict]:
+    """One example per target, the target written between marks ("... met < Trump >
+    on ..."): one encoder pass per mention instead of per sentence (`--mark`)."""
+    out = []
+    for example in examples:
+        text = example["text"]
+        for start, end, label in example["targets"]:
+            marked = text[:start] + MARKS[0] + text[start:end] + MARKS[1] + text[end:]
+            shift = len(MARKS[0])
+            out.append(dict(example, text=marked, targets=[(start + shift, end + shift, label)]))
+    return out
 
 
 def encode_batch(tokenizer, texts):
@@ -449,12 +468,17 @@ def main():
     parser.add_argument("--stop-after", type=float, metavar="MINUTES",
                         help="stop training after this many minutes (counted from the model's loading) and "
                              "go on to score and export what was trained")
+    parser.add_argument("--mark", action="store_true",
+                        help="one pass per target, written between marks, instead of one pass per sentence "
+                             "(measured, not shipped: the load encodes each sentence once)")
     parser.add_argument("--hedging", type=float, default=0.0, metavar="WEIGHT",
                         help="also learn sentence-level hedging (the hedging labels' learned parts, less the fixed "
                              "fifth of articles kept for the classifier's comparison) with this loss weight")
     parser.add_argument("--distil", type=float, default=0.0, metavar="WEIGHT",
                         help="keep each sentence's mean vector near the original encoder's (1 - cosine, this weight)")
     args = parser.parse_args()
+    if args.mark and args.write:
+        parser.error("--mark is measured, not exported: the package encodes a sentence once, unmarked")
 
     import torch
     from tokenizers import Tokenizer
@@ -471,6 +495,9 @@ def main():
     held, learn = newsmtsc_parts(args.newsmtsc)  # held out from the shipped model too: its figure is that model's
     learn = learn[:round(len(learn) * args.newsmtsc_learned)]
     parts = load_real_news(args.real_news, args.shared) if args.real_news else {}
+    if args.mark:
+        held, learn = marked_targets(held), marked_targets(learn)
+        parts = {name: marked_targets(examples) for name, examples in parts.items()}
     learn = learn + parts.get("train", []) * args.real_news_weight
     log(f"learning from {sum(len(e['targets']) for e in learn)} targets "
         f"({sum(len(e['targets']) for e in parts.get('train', []))} real news, each seen "
