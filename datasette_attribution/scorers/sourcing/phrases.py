@@ -253,9 +253,10 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         # its list of deals" (an act, as "wrote a book" is)
         return not (_put_out(cue) and not any(child.dep_ in CLAUSE_DEPS for child in cue.children))
     deps = {child.dep_ for child in cue.children}
-    if cue.lemma_.lower() in IMPRESSIONS and (_seems_to_do(cue) or not _someone(subject_of(cue))):
+    lemma = cue.lemma_.lower()
+    if lemma in IMPRESSIONS and (_seems_to_do(cue) or not _someone(subject_of(cue))):
         return False  # "Ohtani seemed to be picking it up": the writer's impression, not Ohtani's claim
-    if cue.lemma_.lower() == "say" and not has_quote and not deps & {*CONTENT_DEPS, "dobj"} \
+    if lemma == "say" and not has_quote and not deps & {*CONTENT_DEPS, "dobj"} \
             and cue.i > 0 and cue.doc[cue.i - 1].lower_ in ("that", "this") and cue.doc[cue.i - 1].dep_ == "nsubj":
         return False  # "That said, there are few better ways": a turn of the writer's, nobody speaks
     if deps & {"nsubjpass", "auxpass"} and "agent" not in deps:
@@ -264,7 +265,7 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         return False  # "also known as", "the report released on Monday"
     if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not deps & {"agent", "nsubj", "aux"}:
         return False  # "bristled when asked": a bare participle, nobody's claim
-    if cue.lemma_.lower() == "find" and _finds_itself(cue):
+    if lemma == "find" and _finds_itself(cue):
         return False  # "found himself stuck in the midfield": where he ended up, not what he found
     if deps & set(CONTENT_DEPS):
         return True
@@ -275,7 +276,6 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
             return False
         if _put_out(child) and child.pos_ == "NOUN":
             return False
-    lemma = cue.lemma_.lower()
     if lemma in SPEECH_VERBS or lemma in words("claim_object_verbs.txt"):
         return True
     # "shared a picture", "added an optional rail system": an act
