@@ -11,16 +11,19 @@ title's names those of the parse it names, grouping.named_in_title), then groupe
 file order as the load's StoryIndex does.
 Cross-validation grouped by topic (five folds of topics): the meaning's weight, the
 weight of a kind of names two articles disagree on and the threshold are chosen on four folds
-(B-cubed F1, among the choices that keep B-cubed precision at --precision-floor or
+by single links (B-cubed F1, among the choices that keep B-cubed precision at --precision-floor or
 more on PolNeAR's July window, dated real news where a window narrows the
-comparison, which undated ECB+ cannot show) and the fifth is grouped with them; the
-figures pool the five held-out folds. Each is also chosen keeping B-cubed precision on
+comparison, which undated ECB+ cannot show); then, at those weights, the threshold and
+the story's margin (grouping.STORY_MARGIN: how far below the threshold a story's mean
+similarity may fall) are chosen together on the same folds, and the fifth is grouped
+with them as the store groups; the figures pool the five held-out folds, by single
+links and with the story checked. Each is also chosen keeping B-cubed precision on
 the four folds at ECBPLUS_PRECISION_FLOOR (the held-out target's), to show what that
 precision costs in recall. Beside them, cross-validated the same way with the
 meaning's weight kept, the names made otherwise: the title's by spaCy's entity recogniser
 run over it (what a load did before), and the lead's alone. Then the whole of ECB+ at the
-given threshold and at the shipped weights, without the names, with words alone and with
-meaning alone beside it.
+given threshold and at the shipped weights and margin, by single links, without the
+names, with words alone and with meaning alone beside it.
 
 PolNeAR (`--polnear`, the folder of train.jsonl and dev.jsonl): the hand-made groups
 of benchmarks/data/stories_polnear.tsv (article ids), written in publication order
@@ -58,6 +61,8 @@ from datasette_attribution.grouping import (  # noqa: E402
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
     MEANING_WEIGHT,
+    STORY_MARGIN,
+    STORY_MEMBERS_COMPARED,
     Candidate,
     StoryIndex,
     day_of,
@@ -80,6 +85,8 @@ FOLDS = 5
 WEIGHTS = (0.0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0)
 CONFLICT_WEIGHTS = (0.0, 0.04, 0.06, 0.08, 0.1, 0.12)
 THRESHOLDS = [round(0.10 + 0.01 * step, 2) for step in range(41)]
+# How far below the threshold a story's mean similarity may fall (None: single links).
+MARGINS = (0.0, 0.02, 0.04, 0.06, 0.08)
 # Real news keeps the precision it had with words alone (0.95 on held-out events).
 PRECISION_FLOOR = 0.95
 # The precision the held-out target asks for (B-cubed F1 >= 0.85 with precision >= 0.90).
@@ -157,10 +164,68 @@ def nearest_links(articles, window, weight, use_words=True, conflict=CONFLICT_WE
 
 
 def stories_of(links, threshold):
+    """Single links: each article joins the story of its most similar earlier one."""
     story = list(range(len(links)))
     for position, link in enumerate(links):
         if link is not None and link[1] >= threshold:
             story[position] = story[link[0]]
+    return story
+
+
+def checked_stories(articles, window, weight, conflict, threshold, margin):
+    """Each article placed as the store places it (StoryIndex.closest given the
+    stories so far): the story of each, by position."""
+    index = StoryIndex(window_days=window, threshold=threshold, meaning_weight=weight, conflict_weight=conflict,
+                       margin=margin)
+    story, members = [], {}
+
+    def stories(ids):
+        return {i: members[story[i]] for i in ids}
+
+    for position, article in enumerate(articles):
+        day = day_of(article["published"])
+        closest = index.closest(article["terms"], day, article["meaning"], article["names"], stories)
+        joined = position if closest is None else story[closest.article_id]
+        story.append(joined)
+        members.setdefault(joined, []).append(position)
+        index.add(Candidate(position, day, article["terms"], article["meaning"], article["names"]))
+    return story
+
+
+def pair_scores(articles, window, weight, conflict):
+    """For each article by position, the similarity of every earlier one it may be
+    compared with (within the window, dated with dated), and the positions the
+    index's blocking compares: made once, then grouped at every threshold and
+    margin (choose_check)."""
+    index = StoryIndex(window_days=window, meaning_weight=weight, conflict_weight=conflict)
+    scores, blocked = [], []
+    for position, article in enumerate(articles):
+        day = day_of(article["published"])
+        blocked.append(set(index.scores(article["terms"], day, article["meaning"], article["names"])))
+        scores.append({other: index.story_score(article["terms"], day, article["meaning"], article["names"],
+                                                [other]) for other in range(position)})
+        scores[-1] = {other: score for other, score in scores[-1].items() if score > -1e9}
+        index.add(Candidate(position, day, article["terms"], article["meaning"], article["names"]))
+    return scores, blocked
+
+
+def stories_from_scores(scores, blocked, threshold, margin):
+    """checked_stories' grouping from pair_scores, at any threshold and margin,
+    without comparing again."""
+    story, members = [], {}
+    for position, (score, compared) in enumerate(zip(scores, blocked, strict=True)):
+        reaching = sorted((other for other in compared if score[other] >= threshold),
+                          key=lambda other: (-score[other], other))
+        best, best_mean = None, -float("inf")
+        for other in reaching:
+            group = members[story[other]]
+            within = [m for m in reversed(group) if m in score][:STORY_MEMBERS_COMPARED]
+            mean = sum(score[m] for m in within) / len(within)
+            if mean > best_mean:
+                best, best_mean = story[other], mean
+        joined = best if best is not None and best_mean >= threshold - margin else position
+        story.append(joined)
+        members.setdefault(joined, []).append(position)
     return story
 
 
@@ -193,16 +258,23 @@ def show(name, figures):
     return f"{name} P {p:.3f} R {r:.3f} F1 {f:.3f}"
 
 
-def grouped(articles, window, weight, threshold, use_words=True, conflict=CONFLICT_WEIGHT):
-    story = stories_of(nearest_links(articles, window, weight, use_words, conflict), threshold)
+def grouped(articles, window, weight, threshold, use_words=True, conflict=CONFLICT_WEIGHT, margin=STORY_MARGIN):
+    """article id -> story; `margin` None: single links."""
+    if margin is None or not use_words:
+        story = stories_of(nearest_links(articles, window, weight, use_words, conflict), threshold)
+    else:
+        story = checked_stories(articles, window, weight, conflict, threshold, margin)
     return {article["id"]: story[position] for position, article in enumerate(articles)}
 
 
-def cross_validated(articles, gold, folds, window, weights, allowed, floor=0.0):
+def cross_validated(articles, gold, folds, window, weights, allowed, floor=0.0, check=True):
     """Each fold of topics grouped at the (meaning weight, conflict weight,
     threshold) of `allowed` (all when None) that the other folds score best
-    among those keeping their B-cubed precision at `floor` or more (the best of
-    all when none does): article id -> story, and the choices."""
+    by single links among those keeping their B-cubed precision at `floor` or
+    more (the best of all when none does); with `check`, the threshold and the
+    story margin are then chosen together at those weights, the same way, and
+    the fold is grouped as the store groups: article id -> story, and the
+    choices (margin None: single links)."""
     predicted, chosen = {}, []
     for k, held_out in enumerate(folds):
         train = [a for a in articles if gold[a["id"]].split("-")[0] not in held_out]
@@ -218,10 +290,22 @@ def cross_validated(articles, gold, folds, window, weights, allowed, floor=0.0):
                     story = stories_of(links, cut)
                     precision, _, f1 = bcubed({a["id"]: story[i] for i, a in enumerate(train)}, train_gold)
                     if best is None or (precision >= floor, f1) > best[0]:
-                        best = ((precision >= floor, f1), weight, conflict, cut)
+                        best = ((precision >= floor, f1), weight, conflict, cut, None)
+        if check:
+            _, weight, conflict, _, _ = best
+            scores, blocked = pair_scores(train, window, weight, conflict)
+            best = None
+            for cut in THRESHOLDS:
+                if allowed is not None and (weight, conflict, cut) not in allowed:
+                    continue
+                for margin in MARGINS:
+                    story = stories_from_scores(scores, blocked, cut, margin)
+                    precision, _, f1 = bcubed({a["id"]: story[i] for i, a in enumerate(train)}, train_gold)
+                    if best is None or (precision >= floor, f1) > best[0]:
+                        best = ((precision >= floor, f1), weight, conflict, cut, margin)
         chosen.append(best[1:])
-        predicted.update({i: f"{k}:{s}" for i, s in grouped(test, window, best[1], best[3],
-                                                             conflict=best[2]).items()})
+        predicted.update({i: f"{k}:{s}" for i, s in grouped(test, window, best[1], best[3], conflict=best[2],
+                                                             margin=best[4]).items()})
     return predicted, chosen
 
 
@@ -244,22 +328,32 @@ def ecbplus(articles, gold, window: int, threshold: float, allowed=None):
     for what, weights in (("every weight", WEIGHTS), (f"the meaning's weight kept at {MEANING_WEIGHT}",
                                                       (MEANING_WEIGHT,))):
         for floor in (0.0, ECBPLUS_PRECISION_FLOOR):
-            predicted, chosen = cross_validated(articles, gold, folds, window, weights, allowed.get("names"), floor)
-            print(f"   cross-validated by topic, {what}"
-                  + (f", precision on the other folds kept at {floor} or more" if floor else "")
-                  + " (meaning weight / names' weight / threshold chosen on the other folds: "
-                  + ", ".join(f"{w} / {c} / {t}" for w, c, t in chosen) + ")")
-            print("      " + show("B-cubed", bcubed(predicted, gold)))
+            for check in (False, True):
+                predicted, chosen = cross_validated(articles, gold, folds, window, weights, allowed.get("names"),
+                                                    floor, check)
+                print(f"   cross-validated by topic, {what}, "
+                      + ("the story checked" if check else "single links")
+                      + (f", precision on the other folds kept at {floor} or more" if floor else "")
+                      + " (meaning weight / names' weight / threshold / margin chosen on the other folds: "
+                      + ", ".join(" / ".join(map(str, choice)) for choice in chosen) + ")")
+                print("      " + show("B-cubed", bcubed(predicted, gold)))
     for what, key in NAMES_COMPARED:
         predicted, chosen = cross_validated([{**a, "names": a[key]} for a in articles], gold, folds, window,
                                             (MEANING_WEIGHT,), allowed.get(key))
-        print(f"   the same, the meaning's weight kept, {what} (" + ", ".join(
-            f"{w} / {c} / {t}" for w, c, t in chosen) + "): " + show("B-cubed", bcubed(predicted, gold)))
-    print(f"   the whole set at threshold {threshold}:")
-    for name, weight, conflict in (("words, meaning, names", MEANING_WEIGHT, CONFLICT_WEIGHT),
-                                   ("words and meaning", MEANING_WEIGHT, 0.0), ("words alone", 0.0, 0.0)):
+        print(f"   the same, the meaning's weight kept, the story checked, {what} (" + ", ".join(
+            " / ".join(map(str, choice)) for choice in chosen) + "): " + show("B-cubed", bcubed(predicted, gold)))
+    print(f"   the whole set at threshold {threshold}, margin {STORY_MARGIN}:")
+    for name, weight, conflict, margin in (
+            ("words, meaning, names", MEANING_WEIGHT, CONFLICT_WEIGHT, STORY_MARGIN),
+            ("the same, single links", MEANING_WEIGHT, CONFLICT_WEIGHT, None),
+            ("words and meaning", MEANING_WEIGHT, 0.0, STORY_MARGIN), ("words alone", 0.0, 0.0, STORY_MARGIN)):
         print(f"      {name:22s}" + show("B-cubed", bcubed(grouped(articles, window, weight, threshold,
-                                                                    conflict=conflict), gold)))
+                                                                    conflict=conflict, margin=margin), gold)))
+    scores, blocked = pair_scores(articles, window, MEANING_WEIGHT, CONFLICT_WEIGHT)
+    same = (stories_from_scores(scores, blocked, threshold, STORY_MARGIN)
+            == checked_stories(articles, window, MEANING_WEIGHT, CONFLICT_WEIGHT, threshold, STORY_MARGIN))
+    print(f"      (the cross-validation's grouping from scores made once {'agrees' if same else 'DISAGREES'} "
+          "with the index's)")
     members = {}
     for article, story in grouped(articles, window, MEANING_WEIGHT, threshold).items():
         members.setdefault(story, []).append(article)

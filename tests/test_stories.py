@@ -240,6 +240,53 @@ def test_two_articles_lose_a_conflict_weight_for_each_kind_of_names_they_disagre
     assert index.closest(words, None, None, other_event) is None
 
 
+# Two earthquakes in one province: three reports of the Qeshm island quake, and a
+# later, smaller one at Bandar Abbas that the second report's rescuers came from.
+QESHM = [("Earthquake kills 10 on Qeshm island",
+          "A magnitude 6.1 earthquake struck Qeshm island in the Persian Gulf on Sunday, killing ten people "
+          "and flattening villages, Iranian state television said."),
+         ("Qeshm quake survivors sleep outdoors",
+          "Survivors of the earthquake that struck Qeshm island slept outdoors on Monday as aftershocks shook "
+          "Hormozgan province, where rescuers from Bandar Abbas searched the rubble."),
+         ("Rouhani visits quake-hit Qeshm",
+          "President Hassan Rouhani flew to Qeshm island on Tuesday to visit the villages the earthquake "
+          "flattened and promised aid to rebuild them.")]
+BANDAR_ABBAS = ("Earthquake shakes Bandar Abbas",
+                "A moderate earthquake shook the port of Bandar Abbas on Thursday, cracking walls but causing no "
+                "deaths, officials in the port city said.")
+
+
+def test_an_article_close_to_one_article_of_a_story_joins_it_only_if_close_to_the_story_as_a_whole():
+    from datasette_attribution.grouping import STORY_MARGIN, Candidate, StoryIndex
+
+    index = StoryIndex(threshold=0.19, margin=STORY_MARGIN)
+    for article_id, (title, body) in enumerate(QESHM, start=1):
+        index.add(Candidate(article_id, None, term_vector(title, body)))
+    qeshm_story = {1: [1, 2, 3], 2: [1, 2, 3], 3: [1, 2, 3]}
+    words = term_vector(*BANDAR_ABBAS)
+    scores = index.scores(words, None)
+    assert scores[2] == pytest.approx(0.2551, abs=1e-4)  # the rescuers' report: over the threshold
+    assert scores[1] < 0.19 and scores[3] < 0.19
+    assert index.closest(words, None).article_id == 2  # single links: chained in
+    assert index.story_score(words, None, None, None, [1, 2, 3]) == pytest.approx(0.1425, abs=1e-4)
+    assert index.closest(words, None, stories_of=lambda ids: {i: qeshm_story[i] for i in ids}) is None
+    aid = term_vector("Aid reaches Qeshm", "Aid reached the villages of Qeshm island that the earthquake "
+                                           "flattened on Sunday, killing ten people.")
+    assert index.closest(aid, None, stories_of=lambda ids: {i: qeshm_story[i] for i in ids}) is not None
+
+
+def test_a_load_keeps_another_event_of_the_same_kind_out_of_a_story_it_is_close_to_in_one_article(tmp_path):
+    records = [{"id": f"qeshm-{day}", "title": title, "text": body, "published": f"2005-11-{day}",
+                "outlet": "Wire"} for day, (title, body) in zip((27, 28, 29), QESHM, strict=True)]
+    records.append({"id": "bandar-abbas", "title": BANDAR_ABBAS[0], "text": BANDAR_ABBAS[1],
+                    "published": "2005-12-01", "outlet": "Wire"})
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [write_records(tmp_path / "quakes.jsonl", records)])
+    assert stories_and_articles(db) == (
+        [(1, "Earthquake kills 10 on Qeshm island", "2005-11-27", "2005-11-29", 3, 1)],
+        [("Wire", 1), ("Wire", 1), ("Wire", 1), ("Wire", None)])
+
+
 def test_a_title_names_the_entities_of_its_article_that_it_names():
     from datasette_attribution.grouping import named_in_title
 

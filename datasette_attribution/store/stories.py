@@ -111,7 +111,7 @@ class StoryGrouper:
              json.dumps(vector, ensure_ascii=False, separators=(",", ":")), stored, stored_names])
         # Compared as stored, so a later load agrees.
         meaning, names = meaning_from_bytes(stored), names_from_json(stored_names)
-        closest = self.index.closest(vector, day, meaning, names)
+        closest = self.index.closest(vector, day, meaning, names, self._stories_of)
         story_id = None
         if closest is not None:
             # The update trigger takes the old row out of the full-text index: it must be in it.
@@ -136,7 +136,8 @@ class StoryGrouper:
         join none. Resolution runs before the article is written (and placed)."""
         day = day_of(published)
         self._read_days(self.index.days_around(day))
-        closest = self.index.closest(vector, day, meaning_from_bytes(meaning), names_from_json(names))
+        closest = self.index.closest(vector, day, meaning_from_bytes(meaning), names_from_json(names),
+                                     self._stories_of)
         if closest is None:
             return []
         row = self.db.execute("select story_id from articles where id = ?", [closest.article_id]).fetchone()
@@ -144,6 +145,20 @@ class StoryGrouper:
             return [closest.article_id] if row is not None else []
         return [article_id for (article_id,) in self.db.execute(
             "select id from articles where story_id = ? order by id desc limit ?", [row[0], limit])]
+
+    def _stories_of(self, article_ids: list[int]) -> dict[int, list[int]]:
+        """For each article, the ids of its story's articles, or itself alone
+        (grouping.StoriesOf): read, as a replaced article may have dissolved a story."""
+        # As one JSON array, however many: no limit on a statement's variables.
+        story_of = dict(self.db.execute("select id, story_id from articles where id in "
+                                        "(select value from json_each(?))", [json.dumps(article_ids)]))
+        stories = sorted({story for story in story_of.values() if story is not None})
+        members: dict[int, list[int]] = {}
+        for article_id, story in self.db.execute("select id, story_id from articles where story_id in "
+                                                 "(select value from json_each(?))", [json.dumps(stories)]):
+            members.setdefault(story, []).append(article_id)
+        return {article_id: members[story] if story is not None else [article_id]
+                for article_id, story in story_of.items()}
 
     def _forget_days_least_used(self, keep: set) -> None:
         while len(self.index) > MAX_HELD_ARTICLES:
