@@ -347,7 +347,7 @@ def ecbplus(articles, gold, window: int, threshold: float, allowed=None):
             ("words, meaning, names", MEANING_WEIGHT, CONFLICT_WEIGHT, STORY_MARGIN),
             ("the same, single links", MEANING_WEIGHT, CONFLICT_WEIGHT, None),
             ("words and meaning", MEANING_WEIGHT, 0.0, STORY_MARGIN), ("words alone", 0.0, 0.0, STORY_MARGIN)):
-        print(f"      {name:22s}" + show("B-cubed", bcubed(grouped(articles, window, weight, threshold,
+        print(f"      {name:24s}" + show("B-cubed", bcubed(grouped(articles, window, weight, threshold,
                                                                     conflict=conflict, margin=margin), gold)))
     scores, blocked = pair_scores(articles, window, MEANING_WEIGHT, CONFLICT_WEIGHT)
     same = (stories_from_scores(scores, blocked, threshold, STORY_MARGIN)
@@ -364,9 +364,9 @@ def ecbplus(articles, gold, window: int, threshold: float, allowed=None):
           f"a topic's two events), holding {sum(map(len, mixed))} articles")
     best = max(((bcubed(grouped(articles, window, 1.0, cut, use_words=False), gold), cut)
                 for cut in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)), key=lambda f: f[0][2])
-    print(f"      {'meaning alone':22s}" + show("B-cubed", best[0])
+    print(f"      {'meaning alone':24s}" + show("B-cubed", best[0])
           + f" (at its best threshold, {best[1]}, every pair compared)")
-    print(f"      {'every article alone':22s}" + show("B-cubed", bcubed({i: i for i in gold}, gold)))
+    print(f"      {'every article alone':24s}" + show("B-cubed", bcubed({i: i for i in gold}, gold)))
 
 
 def development_floor(corpus, window, floor):

@@ -132,7 +132,8 @@ def cli():
               default=pipeline.DEFAULT_STORY_THRESHOLD, show_default=True,
               help="Similarity (0-1: the cosine of the rarity-weighted words of title and opening, "
                    "moved a little by how close the openings' meanings are) at which an article "
-                   "joins the story of the closest article. Higher groups less.")
+                   "puts its story forward; the new article joins the story whose articles are the "
+                   "closest on average, if within 0.04 of it. Higher groups less.")
 @click.option("--cluster", metavar="ADDRESS",
               help="Score on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of --workers processes on this machine. Needs the 'cluster' extra. "

@@ -76,9 +76,9 @@ class ScoringOptions:
     """How a load or a rescore scores: in `workers` processes (or on the Dask
     cluster at `cluster`: a scheduler's address, or "local"), parsed by the spaCy
     pipeline `model` (default: nlp.DEFAULT_PIPELINES), with extra actor
-    `alias_files` (lexicons/aliases.txt's format); each new article joins the story
-    of the most similar article published within `story_window` days when their
-    similarity reaches `story_threshold` (grouping.py)."""
+    `alias_files` (lexicons/aliases.txt's format); each new article is compared with
+    those published within `story_window` days and joins a story whose articles
+    there reach `story_threshold` (grouping.py)."""
 
     workers: int = 1
     model: str | None = None
