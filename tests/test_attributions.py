@@ -185,6 +185,17 @@ def test_the_speaker_is_whom_the_source_phrase_heads_not_whom_it_belongs_to():
         "Brian Fallon", "John Weaver", "Republican Party", "Donald Trump"]
 
 
+def test_a_clause_parsed_as_a_modifier_is_no_part_of_a_source_and_he_then_means_the_verbs_speaker():
+    # spaCy makes "rubbished" a modifier of "Trump" and "claim" the root: the owner
+    # of the claim is Trump alone, and the next "he" is Biden, who spoke.
+    first, second = analyze_text(
+        "Repeating from his much-praised speech at the Democratic National Convention last week, "
+        "Biden rubbished Trump’s claim to understand the middle class. “He does not get it,” he said.")
+    assert sorted((a["cue"], a["source"], a["speaker"]) for a in first["attributions"]) == [
+        ("claim", "Trump’s", "Trump"), ("rubbished", "Biden", "Biden")]
+    assert [(a["source"], a["speaker"]) for a in second["attributions"]] == [("he", "Biden")]
+
+
 def test_it_and_they_never_point_back_to_one_person():
     # the paper, the agency, the voters: not the governor again
     for text in ("Gov. Rick Scott said the storm had passed. They said the roads would reopen on Monday.",

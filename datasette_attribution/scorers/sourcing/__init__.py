@@ -402,12 +402,21 @@ class Discourse:
         endings = [p for p in self.people if p.split()[-1] == name.split()[-1]]
         return endings[0] if len(endings) == 1 else None
 
+    @staticmethod
+    def _of_a_noun(span, attribution: dict) -> bool:
+        if span is None:
+            return False
+        cue = next((t for t in span if t.idx - span.start_char == attribution["cue_start"]), None)
+        return cue is not None and cue.pos_ == "NOUN"
+
     def add(self, sentence: dict) -> None:
         """What a scored sentence leaves for the next: its speakers (by name, known
         as an actor or not), then its subjects, then the other people it mentions."""
         span = sentence.get("span")
-        speakers = [a["speaker"] for a in sentence.get("attributions", [])
-                    if a.get("speaker") and a.get("source_kind") == "person"]
+        spoken = [a for a in sentence.get("attributions", []) if a.get("speaker") and a.get("source_kind") == "person"]
+        # The owner of a noun cue ("Biden rubbished Trump's claim") is named inside
+        # another's clause: a "he" that follows means the verb's speaker first.
+        speakers = [a["speaker"] for a in sorted(spoken, key=lambda a: self._of_a_noun(span, a))]
         people = [m for m in sentence.get("mentions", []) if m["kind"] == "person"]
         subjects = [m["actor"] for m in people if span is not None and self._role(span, m) in SUBJECT_DEPS]
         self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))

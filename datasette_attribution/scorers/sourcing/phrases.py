@@ -40,6 +40,8 @@ def source_phrase(head, cue=None) -> tuple[int, int]:
             continue
         if child.dep_ == "acl" and _opened_by_that(child):
             continue  # the claim, not who holds it: "some activists [that they can gain traction]"
+        if child.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            continue  # a clause parsed as a modifier: "[Biden rubbished] Trump's claim"
         if child.dep_ == "appos" and child.i > head.i and any(t.text == "(" for t in child.subtree):
             continue
         subtree = list(child.subtree)
