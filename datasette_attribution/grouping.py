@@ -22,14 +22,13 @@ disagree on their numbers).
 Both are fixed whatever is loaded later (a background frequency, not the
 corpus' own), so grouping is incremental: a new article is compared with the
 articles published within `window_days` of it that share one of its heaviest
-words (an inverted index, never every pair), and joins the story of the most
-similar one when the similarity reaches `threshold`. Given the stories of those
-articles (the store's), it checks the story as a whole: of the stories that an
-article reaching the threshold belongs to, the one whose articles within the
-window are, on average, the most similar to the new one is joined, if that
-average reaches `threshold - STORY_MARGIN`. One close article no longer chains
-another event of the same kind into a story (story_score()). Nothing already
-grouped is regrouped.
+words (an inverted index, never every pair). Those whose similarity reaches
+`threshold` put their stories forward (the store says which, StoriesOf), and the
+new article joins the one whose articles within the window are, on average, the
+most similar to it, if that average reaches `threshold - STORY_MARGIN`
+(story_score()): one close article no longer chains another event of the same
+kind into a story. Without the stories, it joins the most similar article's
+(single links). Nothing already grouped is regrouped.
 
 The weights and the threshold were chosen by cross-validation on ECB+, grouped
 by topic (each topic two real events of one kind, so that grouping by topic is
