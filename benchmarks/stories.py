@@ -1,6 +1,6 @@
 """How well and how fast articles are grouped into stories.
 
-    python benchmarks/stories.py --ecbplus FILE --polnear FOLDER [--threshold T] [--window DAYS]
+    python benchmarks/stories.py --ecbplus FILE --polnear FOLDER [--pages FOLDER] [--threshold T] [--window DAYS]
 
 ECB+ (`--ecbplus`, its `ecbplus.jsonl`: records with `event`, the gold same-event
 group, whose topic is the number before the dash; 43 topics of two real events of
@@ -32,6 +32,11 @@ scoring). The July window was used to choose the earlier defaults; the September
 window was not looked at while choosing them. B-cubed rewards putting every article
 alone when most are (the pairwise figures say more). The seeds, loaded with the 84
 articles of PolNeAR's dev split: they must be one story of exactly two.
+
+The 2023 news pages (`--pages`, optional): 301 pages of one week from 151 sites, loaded
+by their true title, body, date and site, against the same-event groups two labellers
+found among them by hand before any grouping code ran on them
+(benchmarks/data/stories_pages_news.tsv); never used to choose.
 
 Last, cost: the grouping's share of a real load's time (ECB+ loaded by `load`, the
 time spent placing articles into stories and finding the title's names against the
@@ -432,6 +437,43 @@ def polnear(corpus, window: int, threshold: float):
             print(f"   {name}: " + show("B-cubed", bcubed(apart, gold)) + "; " + show("pairs", pairwise(apart, gold)))
 
 
+PAGES_LABELS = Path(__file__).parent / "data" / "stories_pages_news.tsv"
+
+
+def pages_news(folder: Path, window: int, threshold: float):
+    """The 301 news pages of 2023 (`--pages`, the folder of their truth.json: true
+    title, body, date and site), written in publication order through the store's
+    StoryGrouper, against the same-event groups two labellers found among them by hand
+    before any grouping ran on them (benchmarks/data/stories_pages_news.tsv: page
+    ids; a page not listed is alone). Dated real news of one week from 151 sites,
+    where most pages report nothing another does: what it shows is false joins,
+    and whether the few events told twice are found. Never used to choose."""
+    truth = json.loads((folder / "truth.json").read_text("utf-8"))  # two pages' dates are "NaT": undated
+    with tempfile.TemporaryDirectory() as scratch:
+        records = Path(scratch) / "pages.jsonl"
+        records.write_text("".join(json.dumps({"id": page, "title": fields["title"], "text": fields["body"],
+                                               "published": fields["date"] if fields["date"][:2].isdigit() else None,
+                                               "outlet": fields["site"]}) + "\n"
+                                   for page, fields in sorted(truth.items())), "utf-8")
+        articles = vectors(records)
+    labelled = dict(line.split("\t")[:2] for line in PAGES_LABELS.read_text("utf-8").splitlines()
+                    if line and not line.startswith(("#", "page_id")))
+    gold = {a["id"]: labelled.get(a["id"], f"alone:{a['id']}") for a in articles}
+    events = Counter(group for group in gold.values() if not group.startswith("alone:"))
+    predicted, _, _ = place_all(articles, window, threshold)
+    in_order = sorted(articles, key=lambda a: (a["published"] or "", a["id"]))
+    single = grouped(in_order, window, MEANING_WEIGHT, threshold, margin=None)
+    print(f"2023 news pages: {len(articles)} pages, {len(events)} events told by two pages or more "
+          f"({sum(events.values())} pages), by hand")
+    for name, stories in (("the story checked", predicted), ("single links", single)):
+        together = Counter(stories.values())
+        joined = [s for s, n in together.items() if n > 1]
+        mixed = [s for s in joined if len({gold[i] for i in stories if stories[i] == s}) > 1]
+        print(f"   {name}: {len(joined)} stories, {len(mixed)} of them joining pages of different events; "
+              + show("B-cubed", bcubed(stories, gold)) + "; " + show("pairs", pairwise(stories, gold)))
+    print("   every page alone: " + show("B-cubed", bcubed({i: i for i in gold}, gold)))
+
+
 def seeds_among_dev(folder: Path, window: int, threshold: float):
     with tempfile.TemporaryDirectory() as scratch:
         db = open_database(Path(scratch) / "seeds.db")
@@ -514,6 +556,9 @@ def main():
     parser.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS)
     parser.add_argument("--precision-floor", type=float, default=PRECISION_FLOOR,
                         help="the B-cubed precision a choice must keep on PolNeAR's July window")
+    parser.add_argument("--pages", type=Path,
+                        help="the folder of the 2023 news pages' truth.json, grouped against "
+                             "benchmarks/data/stories_pages_news.tsv")
     parser.add_argument("--no-load", action="store_true", help="skip the timed loads")
     args = parser.parse_args()
     print(f"threshold {args.threshold}, window {args.window} days, meaning weight {MEANING_WEIGHT}, "
@@ -531,6 +576,8 @@ def main():
     ecbplus(articles, gold, args.window, args.threshold, allowed)
     polnear(corpus, args.window, args.threshold)
     seeds_among_dev(args.polnear, args.window, args.threshold)
+    if args.pages:
+        pages_news(args.pages, args.window, args.threshold)
     scale(corpus, args.window, args.threshold)
     if not args.no_load:
         load_share(args.ecbplus, args.window, args.threshold)
