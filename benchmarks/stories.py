@@ -201,7 +201,7 @@ def pair_scores(articles, window, weight, conflict):
     """For each article by position, the similarity of every earlier one it may be
     compared with (within the window, dated with dated), and the positions the
     index's blocking compares: made once, then grouped at every threshold and
-    margin (choose_check)."""
+    margin (stories_from_scores)."""
     index = StoryIndex(window_days=window, meaning_weight=weight, conflict_weight=conflict)
     scores, blocked = [], []
     for position, article in enumerate(articles):
