@@ -226,9 +226,8 @@ def stories_from_scores(scores, blocked, threshold, margin):
                           key=lambda other: (-score[other], other))
         best, best_mean = None, -float("inf")
         for other in reaching:
-            group = members[story[other]]
-            within = [m for m in reversed(group) if m in score][:STORY_MEMBERS_COMPARED]
-            mean = sum(score[m] for m in within) / len(within)
+            latest = list(reversed(members[story[other]]))[:STORY_MEMBERS_COMPARED]
+            mean = sum(score.get(m, 0.0) for m in latest) / len(latest)  # outside the window: 0
             if mean > best_mean:
                 best, best_mean = story[other], mean
         joined = best if best is not None and best_mean >= threshold - margin else position

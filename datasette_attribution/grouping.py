@@ -24,11 +24,12 @@ corpus' own), so grouping is incremental: a new article is compared with the
 articles published within `window_days` of it that share one of its heaviest
 words (an inverted index, never every pair). Those whose similarity reaches
 `threshold` put their stories forward (the store says which, StoriesOf), and the
-new article joins the one whose articles within the window are, on average, the
-most similar to it, if that average reaches `threshold - STORY_MARGIN`
-(story_score()): one close article no longer chains another event of the same
-kind into a story. Without the stories, it joins the most similar article's
-(single links). Nothing already grouped is regrouped.
+new article joins the one whose latest articles are, on average, the most similar
+to it, those past the window counting as unlike it, if that average reaches
+`threshold - STORY_MARGIN` (story_score()): one close article no longer chains
+another event of the same kind into a story, nor a week's news the next week's.
+Without the stories, it joins the most similar article's (single links). Nothing
+already grouped is regrouped.
 
 The weights and the threshold were chosen by cross-validation on ECB+, grouped
 by topic (each topic two real events of one kind, so that grouping by topic is
@@ -395,17 +396,20 @@ class StoryIndex:
 
     def story_score(self, vector: dict[str, float], day: datetime.date | None, meaning: numpy.ndarray | None,
                     names: Names | None, story) -> float:
-        """The mean similarity of a new article to a story's articles (ids) that are
-        held here and within the window (its latest STORY_MEMBERS_COMPARED)."""
+        """The mean similarity of a new article to a story's latest
+        STORY_MEMBERS_COMPARED articles (ids), those outside the window counting
+        as unlike it (0): a story that has drifted past the window is joined on
+        the strength of its recent articles only, so a month of one campaign's
+        coverage does not chain week by week into one story."""
         near = set(self.days_around(day))
-        held = [self.articles[i] for i in sorted(story, reverse=True)
-                if i in self.articles and self.articles[i].day in near][:STORY_MEMBERS_COMPARED]
+        latest = sorted(story, reverse=True)[:STORY_MEMBERS_COMPARED]
+        held = [self.articles[i] for i in latest if i in self.articles and self.articles[i].day in near]
         if not held:
             return -math.inf
         self.compared += len(held)
         if meaning is not None:
             meaning = meaning.astype(numpy.float32)
-        return sum(self._similarity(other, vector, meaning, names) for other in held) / len(held)
+        return sum(self._similarity(other, vector, meaning, names) for other in held) / len(latest)
 
     def _similarity(self, held: _Held, vector: dict[str, float], meaning: numpy.ndarray | None,
                     names: Names | None) -> float:

@@ -275,6 +275,21 @@ def test_an_article_close_to_one_article_of_a_story_joins_it_only_if_close_to_th
     assert index.closest(aid, None, stories_of=lambda ids: {i: qeshm_story[i] for i in ids}) is not None
 
 
+def test_a_story_that_has_drifted_past_the_window_is_joined_on_the_strength_of_its_recent_articles():
+    import datetime
+
+    from datasette_attribution.grouping import STORY_MARGIN, Candidate, StoryIndex
+
+    index = StoryIndex(window_days=7, threshold=0.19, margin=STORY_MARGIN)
+    index.add(Candidate(1, datetime.date(2005, 11, 20), term_vector(*QESHM[0])))  # 12 days before: past the window
+    index.add(Candidate(2, datetime.date(2005, 11, 28), term_vector(*QESHM[1])))
+    words, day = term_vector(*BANDAR_ABBAS), datetime.date(2005, 12, 2)
+    assert index.scores(words, day) == {2: pytest.approx(0.2551, abs=1e-4)}  # only the recent one is compared
+    assert index.story_score(words, day, None, None, [1, 2]) == pytest.approx(0.2551 / 2, abs=1e-4)
+    assert index.closest(words, day, stories_of=lambda ids: {i: [1, 2] for i in ids}) is None
+    assert index.closest(words, day, stories_of=lambda ids: {i: [i] for i in ids}).article_id == 2  # were it alone
+
+
 def test_a_load_keeps_another_event_of_the_same_kind_out_of_a_story_it_is_close_to_in_one_article(tmp_path):
     records = [{"id": f"qeshm-{day}", "title": title, "text": body, "published": f"2005-11-{day}",
                 "outlet": "Wire"} for day, (title, body) in zip((27, 28, 29), QESHM, strict=True)]
