@@ -17,7 +17,7 @@ from ..common.names import in_title_case
 from ..common.phrases import PhraseFinder
 from .scope import MODALS, STANCE_VERBS, counts_in_parse
 from .sources import vague_sources
-from .syntax import token_at
+from ..common.parse import token_at
 
 
 NUMBER = re.compile(

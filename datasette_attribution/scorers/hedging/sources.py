@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from ...resources import labelled
 from ..common.phrases import PhraseFinder
-from .syntax import in_restrictive_relative, proposes, token_at
+from ..common.parse import token_at
+from .syntax import in_restrictive_relative, proposes
 
 
 # Vague sources (Wikipedia's "words to watch": "some people say", "many scholars

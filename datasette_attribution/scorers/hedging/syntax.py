@@ -1,6 +1,6 @@
-"""Questions about a parsed sentence that the hedging rules share: which token
-starts at an offset, whether a token sits in a clause that only picks out a referent,
-whether a verb proposes an act rather than holds a claim."""
+"""Questions about a parsed sentence that the hedging rules share: whether a token
+sits in a clause that only picks out a referent, whether a verb proposes an act
+rather than holds a claim."""
 
 from __future__ import annotations
 
@@ -12,14 +12,6 @@ def proposes(verb) -> bool:
         c.dep_ == "xcomp" and c.tag_ == "VBG"
         or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "should" for a in c.children)
         for c in verb.children)
-
-
-def token_at(span, offset: int):
-    """The parsed token that starts at `offset` of the sentence, or None."""
-    for token in span:
-        if token.idx - span.start_char == offset:
-            return token
-    return None
 
 
 # Verbs that propose an act when an -ing form follows ("suggested building shelters").

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ...resources import labelled, words
 from ..common.names import first_name_pronoun, strip_titles
+from ..common.parse import token_at
 from ..common.phrases import PhraseFinder
 from ..common.summary import share
 from ..common.quotations import quote_spans
@@ -370,7 +371,7 @@ class Discourse:
 
     @staticmethod
     def _role(span, mention) -> str | None:
-        token = next((t for t in span if t.idx - span.start_char == mention["start"]), None)
+        token = token_at(span, mention["start"])
         while token is not None and token.dep_ in ("compound", "flat") and token.head is not token:
             token = token.head
         return token.dep_ if token is not None else None
@@ -406,7 +407,7 @@ class Discourse:
     def _of_a_noun(span, attribution: dict) -> bool:
         if span is None:
             return False
-        cue = next((t for t in span if t.idx - span.start_char == attribution["cue_start"]), None)
+        cue = token_at(span, attribution["cue_start"])
         return cue is not None and cue.pos_ == "NOUN"
 
     def add(self, sentence: dict) -> None:
