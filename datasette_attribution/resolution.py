@@ -43,6 +43,7 @@ from functools import lru_cache, partial
 from typing import Callable, Mapping, Protocol, Sequence
 
 from .grouping import day_of
+from .resources import labelled
 from .scorers.actors import alias_table, honorific_pronoun, office_before
 from .scorers.common.names import first_name_pronoun, is_given_name, same_given_name, split_suffix
 
@@ -56,6 +57,16 @@ DOMINANT_SHARE = 2 / 3
 # reader knows a person by the first name from current coverage, not from an
 # article years away. Undated articles are not judged.
 FIRST_NAME_DAYS = 31
+# A "he" or "she" after a surname two relatives of the article share says which
+# one is meant ("Clinton aides say she has no plans": Hillary, where Bill leads the
+# article) when it comes within this many words of the name (pronoun_after).
+PRONOUN_REACH = 15
+# Only a subject says it: an object or a possessive after a name is as often
+# another's ("Clinton, without naming him, accused Sanders").
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+# Where another voice starts or ends: a pronoun in a quotation is the speaker's.
+QUOTATION_MARKS = re.compile(r"[\"\u201c\u201d]|''|``")
 
 
 def _plain(text: str) -> str:
@@ -517,6 +528,10 @@ class Resolver:
         alone_is = self._surnames_shared(in_full, in_full_times, around)
         sentence_texts = _sentence_texts(rows) if any(m[2] == "person" for m in rows.mentions) else {}
         offices = self._offices_written(rows, resolved, sentence_texts)
+        people_at = {}  # sentence position -> where each person it names starts
+        for position, _, kind, _, _, *rest in rows.mentions:
+            if kind == "person":
+                people_at.setdefault(position, []).append(rest[0])
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
             key = name_key(actor, kind)
@@ -541,6 +556,15 @@ class Resolver:
                                      and first_name_pronoun(lede) not in (None, said))
                 if not honorific_decides:
                     name = lede
+            relatives = in_full.get(written_key, ()) if kind == "person" else ()
+            if len(relatives) > 1 and first_name_pronoun(name) is not None:
+                # Relatives the article writes in full: an honorific or the pronoun
+                # that follows says which ("Clinton aides say she has": Hillary).
+                sex = said or _pronoun_after_name(sentence_texts.get(position, ""), rest[0], rest[1],
+                                                  people_at.get(position, ()))
+                of_that_sex = [n for n in relatives if first_name_pronoun(n) == sex]
+                if sex is not None and first_name_pronoun(name) != sex and len(of_that_sex) == 1:
+                    name = of_that_sex[0]
             if (kind == "person" and " " not in written_key and written_key and not is_given_name(written_key)
                     and name_key(name, kind).startswith(written_key + " ")):
                 # A word the scorer took for the first name of the article's one full
@@ -685,6 +709,38 @@ class Resolver:
         for holders in self.office_holders.values():
             if entity.name in holders:
                 holders[target.name] += holders.pop(entity.name)
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(noun.lower() for noun, _ in labelled("person_nouns.txt"))
+
+
+def pronoun_after(after: str) -> str | None:
+    """"he" or "she": the first subject pronoun in `after` (the words after a name, up
+    to the next person the sentence names or a quotation mark), within PRONOUN_REACH
+    words; None when none comes, or a noun for one person comes first, which the
+    pronoun may mean instead ("Clinton's husband said he")."""
+    for word in re.findall(r"[A-Za-z]+", QUOTATION_MARKS.split(after, 1)[0])[:PRONOUN_REACH]:
+        lower = word.lower()
+        if lower in SUBJECT_PRONOUNS:
+            return lower
+        if lower in _person_nouns():
+            return None
+    return None
+
+
+def _pronoun_after_name(sentence: str, start: int, end: int, people_at) -> str | None:
+    """pronoun_after for the name at sentence[start:end], when it is the first person
+    the sentence names or refers to, outside a quotation: a pronoun after a second
+    name may be the first one's ("Obama said Clinton had earned his support", "He
+    endorsed Clinton, but said he thought Sanders would win")."""
+    before = sentence[:start]
+    if any(other < start for other in people_at) or len(QUOTATION_MARKS.findall(before)) % 2 \
+            or THIRD_PERSON & set(re.findall(r"[a-z]+", before.lower())):
+        return None
+    after = [other for other in people_at if other > start]
+    return pronoun_after(sentence[end:min(after, default=len(sentence))])
 
 
 def titled_surname(text: str, kind: str | None, before: str) -> tuple[str, str] | None:

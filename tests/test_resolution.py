@@ -598,3 +598,25 @@ def test_a_surname_the_parse_took_for_a_first_name_is_the_corpus_person_of_that_
         ("b", "Trump", "Donald Trump"), ("b", "Trump Turnberry", "Trump Turnberry"), ("b", "Trump", "Donald Trump"),
         ("c", "Melania Trump", "Melania Trump"), ("c", "Donald Trump", "Donald Trump"),
         ("c", "Melania", "Melania Trump")]
+
+
+def test_a_pronoun_after_a_surname_two_relatives_share_says_which_one_is_meant(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "c", "text": "Hillary Clinton spoke in Iowa on Monday. Hillary Clinton won the caucus. "
+                            "Her husband, Bill Clinton, stayed in New York. "
+                            "Clinton told reporters that he had voted early. "
+                            "Barack Obama said Clinton had earned his support. "
+                            "Clinton's daughter said she was proud. Clinton left for Nevada."}])
+    said = [(text, name) for text, name in db.execute(
+        "select sentences.text, actors.name from mentions "
+        "join actors on actors.id = mentions.actor_id join sentences on sentences.id = mentions.sentence_id "
+        "where mentions.text in ('Clinton', 'Clinton''s') order by mentions.id")]
+    # The lede's Hillary takes "Clinton" alone, but for the "he" that follows it; a
+    # pronoun after another name ("his": Obama's) or after a noun for one person
+    # ("daughter") says nothing of it.
+    assert said == [
+        ("Clinton told reporters that he had voted early.", "Bill Clinton"),
+        ("Barack Obama said Clinton had earned his support.", "Hillary Clinton"),
+        ("Clinton's daughter said she was proud.", "Hillary Clinton"),
+        ("Clinton left for Nevada.", "Hillary Clinton")]
