@@ -43,7 +43,7 @@ from functools import lru_cache, partial
 from typing import Callable, Mapping, Protocol, Sequence
 
 from .grouping import day_of
-from .resources import labelled
+from .resources import words as lexicon_words
 from .scorers.actors import alias_table, honorific_pronoun, office_before
 from .scorers.common.names import first_name_pronoun, is_given_name, same_given_name, split_suffix
 
@@ -711,11 +711,6 @@ class Resolver:
                 holders[target.name] += holders.pop(entity.name)
 
 
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(noun.lower() for noun, _ in labelled("person_nouns.txt"))
-
-
 def pronoun_after(after: str) -> str | None:
     """"he" or "she": the first subject pronoun in `after` (the words after a name, up
     to the next person the sentence names or a quotation mark), within PRONOUN_REACH
@@ -725,7 +720,7 @@ def pronoun_after(after: str) -> str | None:
         lower = word.lower()
         if lower in SUBJECT_PRONOUNS:
             return lower
-        if lower in _person_nouns():
+        if lower in lexicon_words("person_nouns.txt"):
             return None
     return None
 
