@@ -620,3 +620,24 @@ def test_a_pronoun_after_a_surname_two_relatives_share_says_which_one_is_meant(t
         ("Barack Obama said Clinton had earned his support.", "Hillary Clinton"),
         ("Clinton's daughter said she was proud.", "Hillary Clinton"),
         ("Clinton left for Nevada.", "Hillary Clinton")]
+
+
+
+@pytest.mark.parametrize("times, fox", [(5, "Fox News"), (1, "Vicente Fox")])
+def test_a_word_alone_is_the_organisation_it_opens_where_the_corpus_writes_that_more_than_the_person(
+        tmp_path, times, fox):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "published": "2016-07-18", "text": "Former Mexican president Vicente Fox fired back at the "
+                                                       "proposal. Vicente Fox said the wall would never be built."},
+        {"id": "b", "published": "2016-07-20",
+         "text": "Megyn Kelly spoke on Fox News on Monday. " + "Fox News denied the report. " * (times - 1)},
+        {"id": "c", "published": "2016-07-31", "text": "Clinton told Fox in the interview, taped Saturday, that "
+                                                       "Russia hacked the committee."}])
+    said = [name for (name,) in db.execute(
+        "select actors.name from mentions join actors on actors.id = mentions.actor_id "
+        "join sentences on sentences.id = mentions.sentence_id join articles on articles.id = sentences.article_id "
+        "where articles.source = 'c' and mentions.text = 'Fox'")]
+    # The parse takes "Fox" for a person; the corpus writes Fox News five times
+    # against Vicente Fox's two (the network), or once (the president).
+    assert said == [fox]
