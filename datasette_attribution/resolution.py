@@ -548,9 +548,10 @@ class Resolver:
         sentence_texts = _sentence_texts(rows) if any(m[2] == "person" for m in rows.mentions) else {}
         offices = self._offices_written(rows, resolved, sentence_texts)
         people_at = {}  # sentence position -> where each person it names starts
-        for position, _, kind, _, _, *rest in rows.mentions:
-            if kind == "person":
-                people_at.setdefault(position, []).append(rest[0])
+        if any(len(names) > 1 for names in in_full.values()):  # read only for relatives written in full
+            for position, _, kind, _, _, *rest in rows.mentions:
+                if kind == "person":
+                    people_at.setdefault(position, []).append(rest[0])
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
             key = name_key(actor, kind)
