@@ -53,8 +53,14 @@ def attribution_at(scored, start: int, end: int):
 
 
 def name_words(name: str) -> set[str]:
+    """The words of a name, titles left out, and its initials ("International
+    Monetary Fund" -> also "imf"), so that an acronym meets the name it stands for."""
     tokens, _ = strip_titles(name.replace(".", ". ").split())
-    return {re.sub(r"\W", "", t).lower() for t in tokens if len(re.sub(r"\W", "", t)) > 1}
+    found = {re.sub(r"\W", "", t).lower() for t in tokens if len(re.sub(r"\W", "", t)) > 1}
+    capitalised = [t for t in tokens if t[:1].isupper()]
+    if len(capitalised) > 2:
+        found.add("".join(t[0] for t in capitalised).lower())
+    return found
 
 
 def main():

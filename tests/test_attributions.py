@@ -206,6 +206,63 @@ def test_it_and_they_never_point_back_to_one_person():
         assert pronoun["source_kind"] != "person", text
 
 
+def test_a_person_named_inside_a_quotation_is_not_the_she_who_says_it():
+    sentences = analyze_text(
+        "The singer Laura Price told reporters on Monday that the tour would go ahead. "
+        '"I think Martin would want us to keep playing, because he loved this band," she said.')
+    assert [(a["source"], a["speaker"]) for a in sentences[1]["attributions"]] == [("she", "Laura Price")]
+
+
+def test_a_quotation_going_on_from_its_speaker_keeps_him_the_he_after_it():
+    sentences = analyze_text(
+        '"We are almost there," Mr. Karl Weber said. "More is changing than Putin ever imagined." '
+        "The danger he sees is the rise of new parties, he said.")
+    assert [a["speaker"] for a in sentences[-1]["attributions"]] == ["Karl Weber"] * len(
+        sentences[-1]["attributions"])
+    assert sentences[-1]["attributions"]
+
+
+def test_a_subject_she_keeps_her_the_one_a_later_she_means():
+    sentences = analyze_text(
+        "Actress Julia Moreno said on Monday that she would not vote in November. "
+        "She later left the studio with Hillary Clinton's former aides. "
+        '"Some people feel Ted Cruz will change things," she said.')
+    assert [(a["source"], a["speaker"]) for a in sentences[2]["attributions"]] == [("she", "Julia Moreno")]
+
+
+def test_a_pronoun_after_another_person_named_gives_the_subject_no_gender():
+    # each "she" after Clinton is named is hers: it says nothing of Sanders, whom
+    # the article has called "he"
+    sentences = analyze_text(
+        "Bernie Sanders said he would stay in the race. "
+        "Bernie Sanders challenged Clinton on trade, and she hit back. "
+        "Bernie Sanders debated Clinton in Ohio, where she won the unions. "
+        "Bernie Sanders met Clinton in Ohio. "
+        "She said the trade deal would cost jobs.")
+    assert [a["speaker"] for a in sentences[4]["attributions"]] == ["Clinton"]
+
+
+def test_it_after_an_organisation_the_sentence_makes_its_subject_is_that_organisation():
+    (sentence,) = analyze_text("Although the International Monetary Fund did not name Trump, it warned of "
+                               "political tensions in advanced economies.")
+    (warned,) = [a for a in sentence["attributions"] if a["source"] == "it"]
+    assert (warned["speaker"], warned["actor"], warned["source_kind"], warned["anonymous"]) == (
+        "International Monetary Fund", ("International Monetary Fund", "organization"), "organisation", 0)
+
+
+def test_a_description_of_a_person_is_the_person_written_about_not_the_place_it_names():
+    sentences = analyze_text(
+        "Gov. Maria Lopez toured the flooded towns on Monday. "
+        '"We are ready for the next storm," the Texas governor said in a statement. '
+        '"The roads will reopen soon," she said.')
+    assert [(a["source"], a["speaker"], a["actor"]) for s in sentences[1:] for a in s["attributions"]] == [
+        ("the Texas governor", "Maria Lopez", ("Maria Lopez", "person")),
+        ("she", "Maria Lopez", ("Maria Lopez", "person"))]
+    # "the other man" is someone else: no one the article has named
+    (_, other) = analyze_text("Mr. Tom Reed spoke first. The other man, a farmer, said the plan was wrong.")
+    assert [(a["source"], a["speaker"]) for a in other["attributions"]] == [("The other man", None)]
+
+
 def test_a_possessive_pronoun_owning_a_noun_cue_is_resolved_like_he_or_she():
     sentences = analyze_text("Mr. Trump met Mrs. Clinton before the debate. "
                              "His comments about her record drew boos.")

@@ -200,7 +200,8 @@ def _actor_in(mentions: list[dict], start: int | None, end: int | None, span=Non
 
 
 def _classify(attribution: dict, mentions: list[dict], previous: dict | None, discourse: Discourse | None,
-              span=None, encoding: dict | None = None):
+              span=None, encoding: dict | None = None, quoted: list[tuple[int, int]] = (),
+              speakers: list[tuple[int, str]] = ()):
     """Fill attribution (named/anonymous), source_kind, anonymous and the actor of
     one attribution; a pronoun or description points back to an earlier source,
     and "he" or "she" to the person the discourse points to (Discourse.referent).
@@ -216,8 +217,19 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     actor = _actor_in(mentions, stands_start, stands_end, span)
     person = None
     if lowered in GENDERED_PRONOUNS and discourse is not None:
-        person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions)
-    if person is not None:
+        person = discourse.referent(GENDERED_PRONOUNS[lowered], span, attribution["source_start"], mentions,
+                                    quoted, speakers)
+    thing = _subject_before(span, attribution["source_start"], mentions, quoted) \
+        if lowered == "it" and discourse is not None else None
+    if thing is not None:
+        # "Although the IMF did not single out Trump, it referenced ...": the
+        # organisation the sentence has made its subject, judged as written there
+        named, kind, _ = judge_source(span, encoding, thing["start"], thing["end"])
+        actor = {"name": thing["actor"], "kind": thing["kind"]}
+        attribution["speaker"] = thing["actor"]
+        if named == "anonymous" or kind == "person":
+            named, kind = "named", "organisation"
+    elif person is not None:
         # the person's actor, where the article's mentions know the name
         known = discourse.actor_named(person)
         kind, named = "person", "named"
@@ -232,6 +244,13 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         attribution["speaker"] = before[0].get("speaker")
     elif source and span is not None:
         named, kind, _ = judge_source(span, encoding, stands_start, stands_end)
+        if named == "named" and kind == "person" and discourse is not None and _describes_someone(source, actor):
+            # "the Florida senator", "The former first lady and U.S. senator": the
+            # person the article is writing about, not the place in the description
+            person = discourse.last_person()
+            known = discourse.actor_named(person) if person else None
+            actor = {"name": known, "kind": "person"} if known else None
+            attribution["speaker"] = person
     elif source:
         named, kind = classify_source(source)
     else:
@@ -245,6 +264,30 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
             span.doc.text[span.start_char + stands_start:span.start_char + stands_end]
         attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
             speaker_name(written) if named == "named" and kind == "person" and not points_back else None)
+
+
+def _describes_someone(source: str, actor: dict | None) -> bool:
+    """Whether a source re-mentions a person by a definite description ("the
+    Florida senator", "the Republican presidential nominee"): "the", a modifier, a
+    head that is a noun for one person or a title (lexicons/person_nouns.txt,
+    titles.txt), no owner ("the ad's narrator" is someone else), not "the other
+    man", and no person named."""
+    words_of_source = source.split()
+    head = words_of_source[-1]
+    return (len(words_of_source) > 2 and words_of_source[0].lower() == "the"
+            and (head in words("person_nouns.txt") or head in words("titles.txt"))
+            and not any(w.endswith(("'s", "’s", "'", "’")) or w.lower() == "other" for w in words_of_source)
+            and (actor is None or actor["kind"] != "person"))
+
+
+def _subject_before(span, start: int | None, mentions: list[dict], quoted) -> dict | None:
+    """The organisation or place mention that is the subject of a clause before
+    `start` in the sentence, outside its quotations (the last such), or None."""
+    if span is None or start is None:
+        return None
+    before = [m for m in mentions if m["kind"] in ("organization", "place") and m["end"] <= start
+              and not _inside(quoted, m["start"]) and Discourse._role(span, m) in SUBJECT_DEPS]
+    return before[-1] if before else None
 
 
 def _standing_for(attribution: dict, span) -> tuple[int | None, int | None]:
@@ -349,7 +392,11 @@ class Discourse:
                     self._vote(mention["actor"], TITLE_GENDERS[before[0].lower()], 3)
             subjects = [m for m in people if span is not None and self._role(span, m) in SUBJECT_DEPS]
             if span is not None and len({m["actor"] for m in subjects}) == 1:
-                after = [t.lower_ for t in span if t.idx - span.start_char >= subjects[0]["end"]]
+                # A pronoun after another person is named may be that person's
+                # ("Sanders' challenge to Clinton ... she"): the subject's run ends there.
+                until = min((m["start"] for m in people if m["start"] >= subjects[0]["end"]
+                             and m["actor"] != subjects[0]["actor"]), default=len(span.text))
+                after = [t.lower_ for t in span if subjects[0]["end"] <= t.idx - span.start_char < until]
                 for token in after:
                     if token in MASCULINE:
                         self._vote(subjects[0]["actor"], "he", 1)
@@ -382,10 +429,19 @@ class Discourse:
             return True
         return (votes["he"] > votes["she"]) == (pronoun == "he")
 
-    def referent(self, pronoun: str, span, start: int | None, mentions: list[dict]) -> str | None:
-        """The person "he"/"she" at `start` of this sentence points to, or None."""
-        here = [m["actor"] for m in mentions if m["kind"] == "person" and start is not None
-                and m["end"] <= start and span is not None and self._role(span, m) in SUBJECT_DEPS]
+    def referent(self, pronoun: str, span, start: int | None, mentions: list[dict],
+                 quoted: list[tuple[int, int]] = (), speakers: list[tuple[int, str]] = ()) -> str | None:
+        """The person "he"/"she" at `start` of this sentence points to, or None: the
+        sentence's last subject or speaker before it (`speakers`: each earlier
+        attribution's source offset and speaker, "Mr. King said that he ..."), then
+        the recent sentences'. A person named inside a quotation is not its speaker
+        ('"... Bernie would ...," she said'): `quoted` are the sentence's quoted characters."""
+        outside = start is not None and not _inside(quoted, start)
+        here = [(m["start"], m["actor"]) for m in mentions if m["kind"] == "person" and start is not None
+                and m["end"] <= start and span is not None and self._role(span, m) in SUBJECT_DEPS
+                and not (outside and _inside(quoted, m["start"]))]
+        here = [actor for _, actor in sorted(here + [(at, name) for at, name in speakers if start is not None
+                                                     and at < start and not (outside and _inside(quoted, at))])]
         for actor in reversed(here):
             if self.agrees(actor, pronoun):
                 return actor
@@ -394,6 +450,10 @@ class Discourse:
                 if self.agrees(actor, pronoun):
                     return actor
         return None
+
+    def last_person(self) -> str | None:
+        """The first speaker or subject of the latest recent sentence that has one."""
+        return next((candidates[0] for candidates in reversed(self.recent[-RECENT_SENTENCES:]) if candidates), None)
 
     def actor_named(self, name: str) -> str | None:
         """The person actor of the article a name stands for: the same name, or the
@@ -410,16 +470,32 @@ class Discourse:
         cue = token_at(span, attribution["cue_start"])
         return cue is not None and cue.pos_ == "NOUN"
 
-    def add(self, sentence: dict) -> None:
+    def add(self, sentence: dict, quoted: list[tuple[int, int]] = ()) -> None:
         """What a scored sentence leaves for the next: its speakers (by name, known
-        as an actor or not), then its subjects, then the other people it mentions."""
+        as an actor or not), then its subjects (a subject "he" or "she" as the
+        person it points to), then the other people it mentions; the people named
+        inside its quotations last (`quoted`: the sentence's quoted characters)."""
         span = sentence.get("span")
         spoken = [a for a in sentence.get("attributions", []) if a.get("speaker") and a.get("source_kind") == "person"]
         # The owner of a noun cue ("Biden rubbished Trump's claim") is named inside
         # another's clause: a "he" that follows means the verb's speaker first.
         speakers = [a["speaker"] for a in sorted(spoken, key=lambda a: self._of_a_noun(span, a))]
-        people = [m for m in sentence.get("mentions", []) if m["kind"] == "person"]
-        subjects = [m["actor"] for m in people if span is not None and self._role(span, m) in SUBJECT_DEPS]
+        continued = sentence.get("speaker_actor")
+        if not sentence.get("attributions") and continued and continued[1] == "person":
+            # a quotation going on from its speaker's sentence is still theirs
+            speakers = [continued[0]]
+        mentions = sentence.get("mentions", [])
+        people = sorted((m for m in mentions if m["kind"] == "person"), key=lambda m: _inside(quoted, m["start"]))
+        subjects = [(m["start"], m["actor"]) for m in people
+                    if span is not None and self._role(span, m) in SUBJECT_DEPS and not _inside(quoted, m["start"])]
+        for token in span if span is not None else ():
+            offset = token.idx - span.start_char
+            if token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS and not _inside(quoted, offset):
+                # "She appeared to imply ..." keeps her the one a "she" after means.
+                person = self.referent(token.lower_, span, offset, mentions, quoted)
+                if person is not None:
+                    subjects.append((offset, person))
+        subjects = [actor for _, actor in sorted(subjects)]
         self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))
 
 
@@ -488,8 +564,10 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         return result if passive is None else _resting_on_nobody(result, text, *passive)
     if not found:
         found = [_stated_anonymity(span, text, anonymity)]
-    for attribution in found:
-        _classify(attribution, mentions, previous, discourse, span, encoding)
+    for attribution in sorted(found, key=lambda a: a["source_start"] if a["source_start"] is not None else -1):
+        speakers = [(a["source_start"], a["speaker"]) for a in found if a.get("speaker")
+                    and a.get("source_kind") == "person" and a["source_start"] is not None]
+        _classify(attribution, mentions, previous, discourse, span, encoding, quoted, speakers)
     main = found[0]
     if main["source"] is None and previous is not None:
         main["source"] = previous["source"]
@@ -570,7 +648,7 @@ class SourcingScorer:
                     sentence[key] = before[key]
             if sentence["attribution"] != "none":
                 previous = sentence
-            discourse.add(sentence)
+            discourse.add(sentence, quoted)
         attributed = sum(s["attribution"] != "none" for s in sentences)
         anonymous = sum(s["attribution"] == "anonymous" for s in sentences)
         analysis.summary.update(attributed_count=attributed, anonymous_count=anonymous,
