@@ -263,6 +263,17 @@ def test_a_description_of_a_person_is_the_person_written_about_not_the_place_it_
     assert [(a["source"], a["speaker"]) for a in other["attributions"]] == [("The other man", None)]
 
 
+def test_a_body_described_after_a_person_speaks_is_that_body_not_the_person_again():
+    for text, person in (("Gov. Rick Scott said the storm had passed. The agency said the roads would reopen.",
+                          "Rick Scott"),
+                         ("Ms. Clinton said the race was close. The campaign said she would travel to Ohio.",
+                          "Clinton")):
+        first, second = analyze_text(text)
+        assert [a["speaker"] for a in first["attributions"]] == [person]
+        assert [(a["source_kind"], a["anonymous"], a["speaker"]) for a in second["attributions"]] == [
+            ("organisation", 0, None)], text
+
+
 def test_a_possessive_pronoun_owning_a_noun_cue_is_resolved_like_he_or_she():
     sentences = analyze_text("Mr. Trump met Mrs. Clinton before the debate. "
                              "His comments about her record drew boos.")

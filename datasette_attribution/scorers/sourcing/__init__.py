@@ -23,7 +23,7 @@ from ..common.phrases import PhraseFinder
 from ..common.summary import share
 from ..common.quotations import quote_spans
 from .cues import phrase_cues, quotation_depths
-from .kinds import antecedent, judge_source, phrase_head, phrase_tokens
+from .kinds import antecedent, judge_source, phrase_head, phrase_tokens, source_nouns
 from .phrases import attributions_in, source_of, source_phrase, unattributed_passive
 
 NON_CLAIMS = re.compile(
@@ -209,8 +209,12 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     phrase on its own) classify_source does."""
     source = attribution["source"]
     lowered = (source or "").lower()
-    # "the senator", "the newspaper" point back; "the US" is a name.
-    described = bool(DESCRIPTION.match(source or "")) and source.split()[-1].islower()
+    # "the senator", "the newspaper" point back; "the US" is a name. A body or a
+    # record ("the agency", "the poll") never points back to a person or an
+    # unnamed official: it is judged as written.
+    described = bool(DESCRIPTION.match(source or "")) and source.split()[-1].islower() and not (
+        previous is not None and previous["source_kind"] not in ("organisation", "media", "document")
+        and source_nouns().get(source.split()[-1].lower()) in ("organisation", "media", "document"))
     points_back = source is None or lowered in PRONOUNS or described
     # a relative "who" is judged, and its actor found, by the phrase it stands for
     stands_start, stands_end = _standing_for(attribution, span)
