@@ -274,6 +274,14 @@ def test_a_body_described_after_a_person_speaks_is_that_body_not_the_person_agai
             ("organisation", 0, None)], text
 
 
+def test_the_agency_is_the_agency_the_article_named_before():
+    sentences = analyze_text("The Environmental Protection Agency proposed new limits on Monday. "
+                             "Gov. Rick Scott said the limits were too strict. "
+                             "The agency said the rules would save lives.")
+    assert [(a["source"], a["speaker"], a["actor"]) for a in sentences[2]["attributions"]] == [
+        ("The agency", "Environmental Protection Agency", ("Environmental Protection Agency", "organization"))]
+
+
 def test_a_possessive_pronoun_owning_a_noun_cue_is_resolved_like_he_or_she():
     sentences = analyze_text("Mr. Trump met Mrs. Clinton before the debate. "
                              "His comments about her record drew boos.")

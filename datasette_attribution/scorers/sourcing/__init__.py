@@ -261,6 +261,14 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         named, kind = "anonymous", "unnamed other"
     if lowered in FIRST_PERSON and kind == "organisation":
         kind = "person"
+    described_body = DESCRIPTION.match(source or "")
+    if described_body and kind in ("organisation", "media") and discourse is not None:
+        # "the agency" after "the Environmental Protection Agency": the body of the
+        # recent sentences whose name ends in the word
+        body = discourse.body_named(described_body.group(1), mentions, attribution["source_start"])
+        if body is not None:
+            named, actor = "named", body
+            attribution["speaker"] = body["name"]
     attribution.update(attribution=named, source_kind=kind, anonymous=int(named == "anonymous"),
                        actor=(actor["name"], actor["kind"]) if actor and named == "named" else None)
     if "speaker" not in attribution:
@@ -407,6 +415,7 @@ class Discourse:
                     elif token in FEMININE:
                         self._vote(subjects[0]["actor"], "she", 1)
         self.recent: list[list[str]] = []  # per sentence so far: its speakers, then its subjects
+        self.bodies: list[list[dict]] = []  # per sentence so far: its mentions
         self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
                        if m["kind"] == "person"}
         for person in self.people:
@@ -455,6 +464,17 @@ class Discourse:
                     return actor
         return None
 
+    def body_named(self, noun: str, mentions: list[dict], start: int | None) -> dict | None:
+        """The organisation last mentioned, in this sentence before `start` or in the
+        recent sentences, whose name ends in `noun` ("agency": the Environmental
+        Protection Agency), as an actor, or None."""
+        here = [m for m in mentions if start is not None and m["end"] <= start]
+        for candidates in [here] + self.bodies[-RECENT_SENTENCES:][::-1]:
+            for mention in reversed(candidates):
+                if mention["kind"] == "organization" and mention["actor"].split()[-1].lower() == noun.lower():
+                    return {"name": mention["actor"], "kind": mention["kind"]}
+        return None
+
     def last_person(self) -> str | None:
         """The first speaker or subject of the latest recent sentence that has one."""
         return next((candidates[0] for candidates in reversed(self.recent[-RECENT_SENTENCES:]) if candidates), None)
@@ -500,6 +520,7 @@ class Discourse:
                 if person is not None:
                     subjects.append((offset, person))
         subjects = [actor for _, actor in sorted(subjects)]
+        self.bodies.append(mentions)
         self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))
 
 
