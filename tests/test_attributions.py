@@ -282,6 +282,16 @@ def test_the_agency_is_the_agency_the_article_named_before():
         ("The agency", "Environmental Protection Agency", ("Environmental Protection Agency", "organization"))]
 
 
+def test_a_name_that_opens_the_sentence_is_its_subject_whatever_the_parse_says():
+    # spaCy hangs "Trump" on "appearing" as an adverbial clause; the "he" is still his
+    sentences = analyze_text(
+        "Donald Trump and Hillary Clinton spoke at the forum on Wednesday. "
+        "Clinton praised the raid that killed Osama bin Laden. "
+        "Trump, appearing after Clinton at the CNN/ABC town hall, cited troubles in Asia, Europe and elsewhere "
+        "that he blamed on the policies of President Obama and Clinton.")
+    assert [a["speaker"] for a in sentences[2]["attributions"] if a["source"] == "he"] == ["Donald Trump"]
+
+
 def test_a_possessive_pronoun_owning_a_noun_cue_is_resolved_like_he_or_she():
     sentences = analyze_text("Mr. Trump met Mrs. Clinton before the debate. "
                              "His comments about her record drew boos.")

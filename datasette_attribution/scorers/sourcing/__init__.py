@@ -402,7 +402,7 @@ class Discourse:
                 before = sentence["text"][:mention["start"]].split()[-1:]
                 if before and before[0].lower() in TITLE_GENDERS:
                     self._vote(mention["actor"], TITLE_GENDERS[before[0].lower()], 3)
-            subjects = [m for m in people if span is not None and self._role(span, m) in SUBJECT_DEPS]
+            subjects = [m for m in people if span is not None and self._subject(span, m)]
             if span is not None and len({m["actor"] for m in subjects}) == 1:
                 # A pronoun after another person is named may be that person's
                 # ("Sanders' challenge to Clinton ... she"): the subject's run ends there.
@@ -436,6 +436,13 @@ class Discourse:
             token = token.head
         return token.dep_ if token is not None else None
 
+    @classmethod
+    def _subject(cls, span, mention) -> bool:
+        """Whether a mention is a subject; a name that opens the sentence is, whatever
+        the parse says ("Trump, appearing after Clinton at the forum, cited ...",
+        parsed as an adverbial clause)."""
+        return mention["start"] == 0 or cls._role(span, mention) in SUBJECT_DEPS
+
     def agrees(self, actor: str, pronoun: str) -> bool:
         votes = self.votes.get(actor) or self.votes.get(self.actor_named(actor) or "")
         if not votes or votes["he"] == votes["she"]:
@@ -451,7 +458,7 @@ class Discourse:
         ('"... Bernie would ...," she said'): `quoted` are the sentence's quoted characters."""
         outside = start is not None and not _inside(quoted, start)
         here = [(m["start"], m["actor"]) for m in mentions if m["kind"] == "person" and start is not None
-                and m["end"] <= start and span is not None and self._role(span, m) in SUBJECT_DEPS
+                and m["end"] <= start and span is not None and self._subject(span, m)
                 and not (outside and _inside(quoted, m["start"]))]
         here = [actor for _, actor in sorted(here + [(at, name) for at, name in speakers if start is not None
                                                      and at < start and not (outside and _inside(quoted, at))])]
@@ -511,7 +518,7 @@ class Discourse:
         mentions = sentence.get("mentions", [])
         people = sorted((m for m in mentions if m["kind"] == "person"), key=lambda m: _inside(quoted, m["start"]))
         subjects = [(m["start"], m["actor"]) for m in people
-                    if span is not None and self._role(span, m) in SUBJECT_DEPS and not _inside(quoted, m["start"])]
+                    if span is not None and self._subject(span, m) and not _inside(quoted, m["start"])]
         for token in span if span is not None else ():
             offset = token.idx - span.start_char
             if token.lower_ in ("he", "she") and token.dep_ in SUBJECT_DEPS and not _inside(quoted, offset):
