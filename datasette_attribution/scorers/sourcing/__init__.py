@@ -68,6 +68,8 @@ NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you", "one"})
 # Pronouns that never stand for one person: "it" and "they" after a person's quote
 # are the paper, the agency, the voters, not that person again.
 NEVER_ONE_PERSON = frozenset({"it", "they"})
+# The kinds of a body or a record on the record, as lexicons/source_nouns.txt names them.
+BODY_KINDS = ("organisation", "media", "document")
 DESCRIPTION = re.compile(r"^(?:the|this|that|these|those)\s+(?:two\s+|three\s+|four\s+)?(\w+)$", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+\b")
 # Capitalised modifiers that are not names ("US officials", "White House
@@ -213,8 +215,8 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     # record ("the agency", "the poll") never points back to a person or an
     # unnamed official: it is judged as written.
     described = bool(DESCRIPTION.match(source or "")) and source.split()[-1].islower() and not (
-        previous is not None and previous["source_kind"] not in ("organisation", "media", "document")
-        and source_nouns().get(source.split()[-1].lower()) in ("organisation", "media", "document"))
+        previous is not None and previous["source_kind"] not in BODY_KINDS
+        and source_nouns().get(source.split()[-1].lower()) in BODY_KINDS)
     points_back = source is None or lowered in PRONOUNS or described
     # a relative "who" is judged, and its actor found, by the phrase it stands for
     stands_start, stands_end = _standing_for(attribution, span)
@@ -234,10 +236,8 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         if named == "anonymous" or kind == "person":
             named, kind = "named", "organisation"
     elif person is not None:
-        # the person's actor, where the article's mentions know the name
-        known = discourse.actor_named(person)
         kind, named = "person", "named"
-        actor = {"name": known, "kind": "person"} if known else None
+        actor = discourse.person_actor(person)
         attribution["speaker"] = person
     elif points_back and previous is not None and not (
             lowered in NEVER_ONE_PERSON and previous["source_kind"] == "person"):
@@ -252,8 +252,7 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
             # "the Florida senator", "The former first lady and U.S. senator": the
             # person the article is writing about, not the place in the description
             person = discourse.last_person()
-            known = discourse.actor_named(person) if person else None
-            actor = {"name": known, "kind": "person"} if known else None
+            actor = discourse.person_actor(person) if person else None
             attribution["speaker"] = person
     elif source:
         named, kind = classify_source(source)
@@ -481,6 +480,11 @@ class Discourse:
                 if mention["kind"] == "organization" and mention["actor"].split()[-1].lower() == noun.lower():
                     return {"name": mention["actor"], "kind": mention["kind"]}
         return None
+
+    def person_actor(self, person: str) -> dict | None:
+        """The person's actor, where the article's mentions know the name."""
+        known = self.actor_named(person)
+        return {"name": known, "kind": "person"} if known else None
 
     def last_person(self) -> str | None:
         """The first speaker or subject of the latest recent sentence that has one."""
