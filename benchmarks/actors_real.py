@@ -1,13 +1,16 @@
-"""Actors on real news: every actor of some PolNeAR articles listed by hand.
+"""Actors on real news: every actor of some real articles listed by hand.
 
     python benchmarks/actors_real.py PATH/TO/polnear/dev.jsonl [PATH/TO/polnear/train.jsonl] [--misses]
     python benchmarks/actors_real.py PATH/TO/polnear/dev.jsonl --part development   # the held-out part unread
+    python benchmarks/actors_real.py --pages PATH/TO/pages_news [--part development] [--misses] [--by-written]
 
-`benchmarks/data/actors_polnear.tsv` lists, for each article, every person,
+`benchmarks/data/actors_polnear.tsv` lists, for each PolNeAR article, every person,
 organisation, place and group it names, with its kind, the names that refer to
 it, whether finding it is required or merely allowed (a programme's title, a
-nationality adjective), and the part (`development` or `heldout`). The corpus
-stays outside the repository, so the paths of its splits are given.
+nationality adjective), and the part (`development` or `heldout`).
+`benchmarks/data/actors_pages_news.tsv` does the same for 18 of the 2023 news
+pages (`--pages`, the folder of their truth.json), each read as its true title
+and body. The corpora stay outside the repository, so their paths are given.
 
 Scored per article, on the actors the scorers find (canonical name and kind, as
 rows of `actors`):
@@ -18,6 +21,7 @@ matched ones. `--misses` prints the development part's errors only.
 """
 
 import argparse
+import json
 import re
 import sys
 from collections import defaultdict
@@ -34,6 +38,7 @@ from datasette_attribution.resolution import Resolver  # noqa: E402
 from datasette_attribution.store import article_rows  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear.tsv"
+PAGES_LABELS = Path(__file__).resolve().parent / "data" / "actors_pages_news.tsv"
 
 
 def key(name: str) -> str:
@@ -42,9 +47,9 @@ def key(name: str) -> str:
     return re.sub(r"^the\s+", "", " ".join(name.split()))
 
 
-def listed_actors():
+def listed_actors(labels: Path = LABELS):
     by_article = defaultdict(list)
-    for line in LABELS.read_text("utf-8").splitlines():
+    for line in labels.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         article, name, kind, aliases, need, part = line.split("\t")
@@ -53,28 +58,51 @@ def listed_actors():
     return by_article
 
 
-def found_actors(record) -> set[tuple[str, str]]:
-    """The (canonical name, kind) of every actor found: one row of `actors` each, as
-    the article loaded alone would store them (scored, then resolved)."""
+def page_records(pages_dir: Path) -> dict[str, dict]:
+    """The news pages as records: the true title, a blank line, the true body (as
+    PolNeAR's records give an article's title above its text)."""
+    truth = json.loads((pages_dir / "truth.json").read_text("utf-8"))
+    return {name: {"id": name, "text": f"{page['title']}\n\n{page['body']}"} for name, page in truth.items()}
+
+
+def found_actors(record) -> dict[tuple[str, str], set[str]]:
+    """The (canonical name, kind) of every actor found, one row of `actors` each, as
+    the article loaded alone would store them (scored, then resolved), with the
+    texts of its mentions there."""
     raw = RawDocument(source=record["id"], location=record["id"], kind="record", content=record["text"])
     article = article_from_record(raw)
     rows = Resolver().resolve(article_rows(article, analyze_article(article), layout()))
-    return {(name, kind) for _, name, kind, *_ in rows.mentions}
+    found = defaultdict(set)
+    for _, name, kind, _, text, *_ in rows.mentions:
+        found[(name, kind)].add(text)
+    return found
 
 
-def score(listed, found):
-    """(matched required, false, missed required, splits, kind agreements, matched) for one article."""
+def score(listed, found, by_written=False):
+    """(matched required, false, missed required, splits, kind agreements, matched) for one article.
+    An actor matches the listed entities its canonical name is a name of; with
+    `by_written`, one whose canonical name is none matches by the names its mentions
+    were written as ("Fox News" for "Fox News Channel", "United States" for "America":
+    the canonical name the corpus gives an entity the article names otherwise)."""
     matches = defaultdict(set)
     false = []
-    for name, kind in found:
-        hits = [actor for actor in listed if key(name) in actor["keys"]]
-        if not hits:
-            false.append(f"{name} ({kind})")
-        for actor in hits:
-            matches[actor["name"]].add((name, kind))
+
+    def hits_of(actor):
+        name, _ = actor
+        hits = [entry for entry in listed if key(name) in entry["keys"]]
+        if not hits and by_written:
+            hits = [entry for entry in listed if any(key(text) in entry["keys"] for text in found[actor])]
+        return hits
+
+    hits = {actor: hits_of(actor) for actor in found}
+    for (name, kind), entries in hits.items():
+        if not entries:
+            false.append(f"{name} ({kind}; written {'|'.join(sorted(found[(name, kind)]))})")
+        for entry in entries:
+            matches[entry["name"]].add((name, kind))
     required = [a for a in listed if a["need"] == "required"]
     missed = [a["name"] for a in required if not matches[a["name"]]]
-    found_required = [name for name, _ in found if any(key(name) in a["keys"] for a in required)]
+    found_required = [name for (name, _), entries in hits.items() if any(e["need"] == "required" for e in entries)]
     splits = [(a["name"], sorted(matches[a["name"]])) for a in listed if len(matches[a["name"]]) > 1]
     kinds = [(a["kind"], kind) for a in listed for _, kind in matches[a["name"]]]
     return found_required, false, missed, splits, kinds, len(required)
@@ -82,20 +110,28 @@ def score(listed, found):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("polnear", type=Path, nargs="+", help="PolNeAR JSONL splits (dev, train)")
+    parser.add_argument("polnear", type=Path, nargs="*", help="PolNeAR JSONL splits (dev, train)")
+    parser.add_argument("--pages", type=Path, help="the 2023 news pages' folder: score their labels instead")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--part", choices=("development", "heldout"),
                         help="score only that part's articles (the others are not read)")
+    parser.add_argument("--by-written", action="store_true",
+                        help="an actor whose canonical name is not listed matches by the names it was written as")
     args = parser.parse_args()
-    records = records_by_id(args.polnear)
+    if args.pages:
+        labels, records = PAGES_LABELS, page_records(args.pages)
+    elif args.polnear:
+        labels, records = LABELS, records_by_id(args.polnear)
+    else:
+        parser.error("give PolNeAR splits or --pages")
     totals = defaultdict(lambda: defaultdict(int))
-    for article, listed in listed_actors().items():
+    for article, listed in listed_actors(labels).items():
         if article not in records:
-            sys.exit(f"{LABELS.name}: article {article} is in none of the splits given")
+            sys.exit(f"{labels.name}: article {article} is in none of the records given")
         part = listed[0]["part"]
         if args.part and part != args.part:
             continue
-        found_required, false, missed, splits, kinds, required = score(listed, found_actors(records[article]))
+        found_required, false, missed, splits, kinds, required = score(listed, found_actors(records[article]), args.by_written)
         total = totals[part]
         total["articles"] += 1
         total["true"] += len(found_required)
