@@ -131,7 +131,8 @@ def main():
         part = listed[0]["part"]
         if args.part and part != args.part:
             continue
-        found_required, false, missed, splits, kinds, required = score(listed, found_actors(records[article]), args.by_written)
+        found_required, false, missed, splits, kinds, required = score(
+            listed, found_actors(records[article]), args.by_written)
         total = totals[part]
         total["articles"] += 1
         total["true"] += len(found_required)

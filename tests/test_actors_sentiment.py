@@ -232,16 +232,15 @@ def test_an_entity_run_over_several_names_is_cut_into_them():
 def test_a_state_s_abbreviation_after_a_place_and_a_possessive_open_no_name():
     # "Staunton Va." (a letter's signature, without the comma) is two places, as
     # "Staunton, Va." is; the parse ran "POLITICO’s Battleground States" into one
-    # person, whose owner, a common word in capitals, the person rule drops: what is
-    # left never opens with the possessive.
+    # person, whose name ends at the possessive: its owner, the outlet, is all it
+    # names (no person "Battleground States").
     found = find_actors([parsed(s) for s in (
         "John Gorra.", "Staunton Va.",
         "POLITICO’s Battleground States average shows Clinton ahead by 3.7 percentage points.",
     )])
     assert [[(m["text"], m["actor"], m["kind"]) for m in mentions] for mentions in found] == [
         [("John Gorra", "John Gorra", "person")], [("Staunton", "Staunton", "place"), ("Va.", "Virginia", "place")],
-        [("POLITICO", "Politico", "organization"), ("Battleground States", "Battleground States", "person"),
-         ("Clinton", "Clinton", "person")],
+        [("POLITICO", "Politico", "organization"), ("Clinton", "Clinton", "person")],
     ]
 
 
@@ -336,3 +335,68 @@ def test_an_outlets_short_name_run_into_another_name_is_the_outlet():
                     "The Washington Post conducted the poll.") == [
         [("Post", "Washington Post"), ("ABC", "ABC News"), ("GOP", "Republican Party")],
         [("The Washington Post", "Washington Post")]]
+
+
+def test_a_given_name_or_a_name_word_mid_sentence_is_not_stripped_as_a_common_word():
+    # "Kali" (a census first name) and "Mitt", "Led" (common words, but inside a
+    # sentence before one word that is no given name) are the names' own; a common
+    # word before a full name or a first name, or opening a headline, is not.
+    found = find_actors([parsed(s) for s in (
+        "He ran against Mitt Romney as a callous plutocrat.",
+        "The top spot at 235 pounds went to GHC sophomore Kali Hood.",
+        "It was a haunt for Keith Moon, the New York Dolls and Led Zeppelin.",
+        "Crooked Hillary Clinton is going down, Trump said.",
+    )])
+    assert [[(m["text"], m["kind"]) for m in mentions if m["kind"] == "person"] for mentions in found] == [
+        [("Mitt Romney", "person")], [("Kali Hood", "person")],
+        [("Keith Moon", "person"), ("Led Zeppelin", "person")],
+        [("Crooked Hillary", "person")],
+    ]
+    assert found[3][0]["actor"] == "Hillary Clinton"
+
+
+def test_things_relatives_titles_and_an_opening_word_are_no_actors():
+    found = find_actors([parsed(s) for s in (
+        "Truth is, she writes with her own brand of cheek and assurance.",
+        "Noctua has yet to make a version of the RTX 4090, the best GPU you can buy, so fans build a DIY one. LOL.",
+        "Jon was managing my mother's finances, so legally Mum's savings belong to him.",
+        "The bill followed the death of Yarmouth police Sgt. Sean Gannon in April 2018.",
+    )])
+    assert [[m["text"] for m in mentions] for mentions in found] == [
+        [], ["Noctua"], ["Jon"], ["Sean Gannon"],
+    ]
+
+
+def test_a_person_s_name_ends_at_a_possessive_inside_it():
+    found = find_actors([parsed("Fans will get to enjoy a new macabre project next holiday season, as Robert Eggers’"
+                                " Nosferatu is set to release Dec. 25, 2024.")])
+    assert [(m["text"], m["actor"], m["kind"]) for m in found[0]] == [("Robert Eggers", "Robert Eggers", "person")]
+
+
+def test_an_acronym_of_the_first_words_or_of_a_name_taken_for_a_place_is_that_organisation():
+    found = find_actors([parsed(s) for s in (
+        "The Centers for Disease Control and Prevention said cases rose.",
+        "The CDC said more.",
+        "According to the data released by the Islamic Republic of Iran Customs Administration (IRICA), the"
+        " value of Iran's non-oil exports exceeded $32 billion.",
+        "Based on the IRICA data, Iran exported 90.044 million tons of non-oil commodities.",
+    )])
+    assert [[(m["text"], m["actor"], m["kind"]) for m in mentions] for mentions in found] == [
+        [("Centers for Disease Control and Prevention", "Centers for Disease Control and Prevention",
+          "organization")],
+        [("CDC", "Centers for Disease Control and Prevention", "organization")],
+        [("Islamic Republic of Iran Customs Administration", "Islamic Republic of Iran Customs Administration",
+          "organization"), ("IRICA", "Islamic Republic of Iran Customs Administration", "organization"),
+         ("Iran", "Iran", "place")],
+        [("IRICA", "Islamic Republic of Iran Customs Administration", "organization"), ("Iran", "Iran", "place")],
+    ]
+
+
+def test_a_full_name_taken_for_a_place_is_the_person_the_article_writes_by_surname():
+    found = find_actors([parsed(s) for s in (
+        "The colonial street corners chronicled in Robyn Annear’s Corners of Melbourne are pretty much the"
+        " exact opposite.",
+        "According to Annear, the gold rush had by the late 1860s produced a demographic bulge of teens.",
+    )])
+    people = [(m["text"], m["actor"]) for mentions in found for m in mentions if m["kind"] == "person"]
+    assert people == [("Robyn Annear", "Robyn Annear"), ("Annear", "Robyn Annear")]

@@ -22,8 +22,8 @@ import pycountry
 
 from ..records import LoadError
 from ..resources import lexicon, words
-from .common.names import (first_name_pronoun, in_title_case, is_common_word, is_headline_verb, is_title,
-                           split_suffix, word_tags)
+from .common.names import (first_name_pronoun, in_title_case, is_common_word, is_given_name, is_headline_verb,
+                           is_title, split_suffix, word_tags)
 from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
@@ -138,7 +138,10 @@ def _entity_tokens(ent, not_names) -> list:
     while tokens and (tokens[-1].text in POSSESSIVE_MARKS or tokens[-1].is_punct):
         tokens.pop()
     if ENTITY_KINDS.get(ent.label_) == "person":
-        tokens = _person_tokens(tokens)
+        # A person's name ends at a possessive inside it: "Robert Eggers' Nosferatu"
+        # is the director's film.
+        owner = next((i for i, t in enumerate(tokens) if i and t.text in POSSESSIVE_MARKS), None)
+        tokens = _person_tokens(tokens[:owner])
     # A name never opens with a possessive: "POLITICO’s Battleground States" without
     # its owner (a common word) is "Battleground States".
     while tokens and not tokens[0].text[:1].isalnum():
@@ -158,10 +161,26 @@ def _person_tokens(tokens) -> list:
         return []
     if titles and len(tokens) - titles[-1] - 1 >= 2:
         tokens = tokens[titles[-1] + 1:]
-    while len(tokens) > 1 and (is_common_word(tokens[0].text, never_a_name=True) or tokens[0].tag_ == "NNPS"
+    while len(tokens) > 1 and (_common_word_before_name(tokens) or tokens[0].tag_ == "NNPS"
                                and len(split_suffix([t.text for t in tokens[1:]])[0]) >= 2):
         tokens = tokens[1:]
     return tokens
+
+
+def _common_word_before_name(tokens) -> bool:
+    """The first word is a common word the parse ran into the name: before a full
+    name ("Crooked Hillary Clinton", "Activist Angela Davis") or a first name alone
+    ("Crooked Hillary"), or a headline's or a sentence's opening word ("Beyond
+    Trump"). A given name is the name's own ("Kali Hood"), and so is a common word
+    inside a sentence before one word that is no given name ("ran against Mitt
+    Romney", "Led Zeppelin")."""
+    first, rest = tokens[0], tokens[1:]
+    if not is_common_word(first.text, never_a_name=True) or is_given_name(first.text):
+        return False
+    if len(split_suffix([t.text for t in rest])[0]) >= 2 or is_given_name(rest[0].text):
+        return True
+    sentence = first.sent
+    return all(t.is_punct for t in first.doc[sentence.start:first.i]) or in_title_case(sentence)
 
 
 LOCATIVES = frozenset({"on", "in", "at"})
@@ -359,11 +378,12 @@ def _person_words(name: str) -> list[str]:
 
 
 def _only_opens(span, tokens, kind) -> bool:
-    """A one-word person or organisation that is the sentence's first word (after
-    any quotation mark or bracket), in title case, and a word English writes in
-    lower case and never as a proper noun: its capital may be the sentence's alone."""
+    """A one-word person, organisation or place ("Truth is, she writes") that is
+    the sentence's first word (after any quotation mark or bracket), in title
+    case, and a word English writes in lower case and never as a proper noun: its
+    capital may be the sentence's alone."""
     word = tokens[0]
-    return (len(tokens) == 1 and kind in ("person", "organization") and word.text.istitle()
+    return (len(tokens) == 1 and kind in ("person", "organization", "place") and word.text.istitle()
             and all(t.is_punct for t in span.doc[span.start:word.i])
             and is_common_word(word.text, never_a_name=True))
 
@@ -405,6 +425,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     """
     not_names = words("not_names.txt")
     institutions = words("institution_words.txt")
+    common_acronyms, person_nouns = words("common_acronyms.txt"), words("person_nouns.txt")
     aliases = alias_table(alias_files)
     matcher = _alias_pattern(alias_files)
     heads = _outlet_heads(alias_files)
@@ -433,6 +454,9 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
             if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
                 continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
+            if len(tokens) == 1 and (tokens[0].text.isupper() and tokens[0].lower_ in common_acronyms
+                                     or kind == "person" and tokens[0].lower_ in person_nouns):
+                continue  # "the best GPU", "LOL"; "Mum's savings": a thing or a relative, not a name
             if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in institutions:
                 kind = "organization"  # "the Bill and Hillary Clinton Foundation"
             for part, part_kind in _name_parts(tokens, kind, aliases):
@@ -473,15 +497,18 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     surnames = {base[-1] for base in bases if len(base) > 1}
     known_organisations = {m["actor"] for mentions in found for m in mentions if m["kind"] == "organization"}
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
-                                         if kind == "organization"}, known_organisations)
+                                         if kind == "organization"}, known_organisations,
+                                        {" ".join(name.split()) for _, _, _, name, kind in others if kind == "place"})
     full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
     # A place the article writes after "in", "at", "from" is no first name ("in
     # Charlotte" is the city, then "Charlotte police" too); one it never writes so is
     # the article's person of that first name ("Trump stated that Melania would ...").
     places = {name for index, start, _, name, kind in others
               if kind == "place" and LOCATIVE_BEFORE.search(spans[index].text, 0, start) is not None}
+    lone_surnames = {tokens[0] for _, _, _, tokens in people if len(tokens) == 1}
     for index, start, end, name, kind in others:
-        person = _person_named(name, surnames if name in places else person_words, full_names)
+        person = (_person_named(name, surnames if name in places else person_words, full_names)
+                  or _full_name_of_lone(name, lone_surnames, institutions, aliases))
         if person:  # "Rouhani" taken for a nationality, "Obama" for a place, "De Blasio" for a firm
             people.append((index, start, end, person))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
@@ -552,20 +579,34 @@ def _person_named(name: str, person_words: set[str], full_names: dict[str, list[
     return None
 
 
-def _organisation_names(names: set[str], known: set[str] = frozenset()) -> dict[str, str]:
+def _full_name_of_lone(name: str, lone_surnames: set[str], institutions, aliases) -> list[str] | None:
+    """A first name and a surname the parse took for a place or a firm, where the
+    article writes that surname alone as a person ("Robyn Annear's Corners of
+    Melbourne" beside "Annear writes"; "Hideo Kojima" beside "Kojima"): that person."""
+    words_of_name = name.split()
+    if (len(words_of_name) == 2 and words_of_name[1] in lone_surnames and name not in aliases
+            and all(w.isalpha() and w.istitle() for w in words_of_name)
+            and not any(w.lower() in institutions for w in words_of_name)):
+        return words_of_name
+    return None
+
+
+def _organisation_names(names: set[str], known: set[str] = frozenset(),
+                        places: set[str] = frozenset()) -> dict[str, str]:
     """Short names of an organisation the article also names in full, -> the full
-    name: an acronym of its initials ("DNC" -> Democratic National Committee) or its
-    last words ("Intelligence Committee" -> House Intelligence Committee), when
-    exactly one full name fits. `known` are the article's organisations the alias
-    table names ("The Washington Post" -> Washington Post): full names too, and the
-    one preferred where a one-word name fits several ("Fox" beside Fox News and
-    "Fox Business Network" is Fox News)."""
+    name: an acronym of its initials ("DNC" -> Democratic National Committee; "CDC"
+    -> Centers for Disease Control and Prevention, whose first initials it is; also
+    of a name the parse took for a place: "IRICA" -> Islamic Republic of Iran
+    Customs Administration) or its last words ("Intelligence Committee" -> House
+    Intelligence Committee), when exactly one full name fits. `known` are the
+    article's organisations the alias table names ("The Washington Post" ->
+    Washington Post): full names too, and the one preferred where a one-word name
+    fits several ("Fox" beside Fox News and "Fox Business Network" is Fox News)."""
     longer = {}
     full_names = names | set(known)
     for short in names:
         if ACRONYM.match(short):
-            fits = [n for n in full_names if n != short and "".join(
-                w[0] for w in n.split() if w.lower() not in NAME_LINKS).upper() == short]
+            fits = [n for n in full_names | set(places) if n != short and _acronym_of(short, n)]
         else:
             fits = [n for n in full_names if n != short and n.endswith(" " + short)]
             if not fits and " " not in short:  # "Fox" -> Fox News
@@ -575,6 +616,17 @@ def _organisation_names(names: set[str], known: set[str] = frozenset()) -> dict[
         if len(fits) == 1:
             longer[short] = fits[0]
     return longer
+
+
+MIN_PREFIX_ACRONYM = 3
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """`short` is the initials of `name`'s words ("of", "and" aside), or, three letters
+    or more, of its first words ("CDC" of Centers for Disease Control and Prevention)."""
+    initials = "".join(w[0] for w in name.split() if w.lower() not in NAME_LINKS).upper()
+    return initials == short or (len(short) >= MIN_PREFIX_ACRONYM and len(initials) > len(short)
+                                 and initials.startswith(short))
 
 
 def _canonical(tokens: list[str], base=None, suffix=None, told_apart=frozenset()) -> str:
