@@ -400,3 +400,15 @@ def test_a_full_name_taken_for_a_place_is_the_person_the_article_writes_by_surna
     )])
     people = [(m["text"], m["actor"]) for mentions in found for m in mentions if m["kind"] == "person"]
     assert people == [("Robyn Annear", "Robyn Annear"), ("Annear", "Robyn Annear")]
+
+
+def test_the_outlet_a_source_told_or_wrote_to_is_an_actor_where_the_recogniser_found_none():
+    found = find_actors([parsed(s) for s in (
+        "Maines died in a highway collision outside of El Paso on Friday, her cousin, Mike Lynch, told TMZ.",
+        "The land sold for $100,000 after making improvements, the village assessor Dan McHugh told The Verge.",
+        "A former Fitzroy boy writing to The Argus some years later explained how the first favourite came about.",
+        "When I was a teenager, she told Mom she thought the house was haunted.",
+    )])
+    assert [[(m["text"], m["kind"]) for m in mentions if m["kind"] == "organization"] for mentions in found] == [
+        [("TMZ", "organization")], [("The Verge", "organization")], [("The Argus", "organization")], [],
+    ]
