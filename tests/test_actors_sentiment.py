@@ -412,3 +412,17 @@ def test_the_outlet_a_source_told_or_wrote_to_is_an_actor_where_the_recogniser_f
     assert [[(m["text"], m["kind"]) for m in mentions if m["kind"] == "organization"] for mentions in found] == [
         [("TMZ", "organization")], [("The Verge", "organization")], [("The Argus", "organization")], [],
     ]
+
+
+def test_an_organisation_s_name_begun_too_late_takes_the_proper_nouns_joined_before_it():
+    found = find_actors([parsed(s) for s in (
+        "Taha Samiei, the deputy head of the province’s Industry, Mining and Trade Department for commercial"
+        " affairs and trade development, said that exports rose.",
+        "The study appears in the Proceedings of the National Academy of Sciences.",
+        "After the Cold War, Republicans were in the lead in advocating NATO enlargement as shown by Speaker of"
+        " the House Newt Gingrich.",
+    )])
+    assert [[m["actor"] for m in mentions if m["kind"] == "organization"] for mentions in found] == [
+        ["Industry, Mining and Trade Department"], ["Proceedings of the National Academy of Sciences"],
+        ["Republican Party", "NATO", "House of Representatives"],
+    ]

@@ -124,6 +124,8 @@ def _entity_tokens(ent, not_names) -> list:
     tokens = list(ent)
     if ENTITY_KINDS.get(ent.label_) in ("organization", "place"):
         tokens = _name_words_before(tokens) + tokens
+    if ENTITY_KINDS.get(ent.label_) == "organization":
+        tokens = _linked_name_before(tokens) + tokens
     for position, token in enumerate(tokens):
         if position and (token.like_num or token.text == "%"):
             tokens = tokens[:position]
@@ -192,7 +194,7 @@ LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|on|from|to|into|near|across|outside|ar
 # Titles that end no one's name ("King" and "Justice" may).
 OFFICES = frozenset({"mayor", "governor", "senator", "president", "secretary", "spokesman", "spokeswoman",
                      "spokesperson", "chairman", "chairwoman", "director", "ambassador", "minister",
-                     "commissioner", "chancellor", "sen", "gov", "rep"})
+                     "commissioner", "chancellor", "speaker", "dean", "provost", "sen", "gov", "rep"})
 
 
 def _name_parts(tokens, kind, aliases) -> list[tuple[list, str]]:
@@ -441,6 +443,39 @@ def _names_told(span, person_nouns: frozenset[str]) -> list[tuple[int, int]]:
                 and all(t.is_alpha and t.text[:1].isupper() and not t.ent_type_ for t in words)):
             found.append((words[0].idx - span.start_char, token.idx + len(token) - span.start_char))
     return found
+
+
+NAME_JOINS = frozenset({",", "and", "&", "for", "of"})
+
+
+def _linked_name_before(tokens) -> list:
+    """The proper nouns before an organisation joined to it by "and", "for", "of"
+    or a comma, where the entity recogniser began the name too late: "Industry,
+    Mining and Trade Department", "HUN-REN Centre for Agricultural Research",
+    "Proceedings of the National Academy of Sciences". Not across a title or an
+    office ("Speaker of the House"), another name, or in a headline in title case."""
+    doc = tokens[0].doc
+    at = tokens[0].i - 1
+    if tokens[0].lower_ == "the" and at >= 0 and doc[at].lower_ == "of":
+        pass  # "of the National Academy": the article belongs to the name
+    elif tokens[0].lower_ == "the":
+        return []
+    if at < 0 or doc[at].lower_ not in NAME_JOINS or in_title_case(tokens[0].sent):
+        return []
+    run = []
+    position = at - 1
+    while position >= 0:
+        token = doc[position]
+        proper = token.tag_ in ("NNP", "NNPS") or token.is_alpha and token.is_upper and len(token) > 1
+        joined = token.text in ("-", "–") and run and position > 0 and doc[position - 1].text[:1].isupper()
+        if (not (proper or joined) or token.ent_type_ or is_title(token.text) or token.lower_ in OFFICES
+                or token.is_sent_start):
+            break
+        run.insert(0, token)
+        position -= 1
+    while run and not run[0].is_alpha:
+        run.pop(0)
+    return run + [doc[at]] if run else []
 
 
 def _mention(actor: Actor, text: str, start: int, end: int) -> dict:
