@@ -140,10 +140,13 @@ def _entity_tokens(ent, not_names) -> list:
     while tokens and (tokens[-1].text in POSSESSIVE_MARKS or tokens[-1].is_punct):
         tokens.pop()
     if ENTITY_KINDS.get(ent.label_) == "person":
-        # A person's name ends at a possessive inside it: "Robert Eggers' Nosferatu"
-        # is the director's film.
+        # A person's name ends at a possessive before one word inside it: "Robert
+        # Eggers' Nosferatu" is the director's film ("Elma's Aidyn Johnson", a
+        # name after it, is left to _name_parts).
         owner = next((i for i, t in enumerate(tokens) if i and t.text in POSSESSIVE_MARKS), None)
-        tokens = _person_tokens(tokens[:owner])
+        if owner is not None and len(tokens) - owner - 1 == 1:
+            tokens = tokens[:owner]
+        tokens = _person_tokens(tokens)
     # A name never opens with a possessive: "POLITICO’s Battleground States" without
     # its owner (a common word) is "Battleground States".
     while tokens and not tokens[0].text[:1].isalnum():
