@@ -459,10 +459,8 @@ def _linked_name_before(tokens) -> list:
     office ("Speaker of the House"), another name, or in a headline in title case."""
     doc = tokens[0].doc
     at = tokens[0].i - 1
-    if tokens[0].lower_ == "the" and at >= 0 and doc[at].lower_ == "of":
-        pass  # "of the National Academy": the article belongs to the name
-    elif tokens[0].lower_ == "the":
-        return []
+    if tokens[0].lower_ == "the" and (at < 0 or doc[at].lower_ != "of"):
+        return []  # a name the article opens; after "of" ("of the National Academy") it is inside one
     if at < 0 or doc[at].lower_ not in NAME_JOINS or in_title_case(tokens[0].sent):
         return []
     run = []
