@@ -214,7 +214,8 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
     # "the senator", "the newspaper" point back; "the US" is a name. A body or a
     # record ("the agency", "the poll") never points back to a person or an
     # unnamed official: it is judged as written.
-    described = bool(DESCRIPTION.match(source or "")) and source.split()[-1].islower() and not (
+    description = DESCRIPTION.match(source or "")
+    described = bool(description) and source.split()[-1].islower() and not (
         previous is not None and previous["source_kind"] not in BODY_KINDS
         and source_nouns().get(source.split()[-1].lower()) in BODY_KINDS)
     points_back = source is None or lowered in PRONOUNS or described
@@ -260,11 +261,10 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         named, kind = "anonymous", "unnamed other"
     if lowered in FIRST_PERSON and kind == "organisation":
         kind = "person"
-    described_body = DESCRIPTION.match(source or "")
-    if described_body and kind in ("organisation", "media") and discourse is not None:
+    if description and kind in ("organisation", "media") and discourse is not None:
         # "the agency" after "the Environmental Protection Agency": the body of the
         # recent sentences whose name ends in the word
-        body = discourse.body_named(described_body.group(1), mentions, attribution["source_start"])
+        body = discourse.body_named(description.group(1), mentions, attribution["source_start"])
         if body is not None:
             named, actor = "named", body
             attribution["speaker"] = body["name"]
