@@ -75,6 +75,12 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+def is_abbreviation(alias: str) -> bool:
+    """A word shortened with a dot in lower case ("La.", "Calif.", "W.Va."), which
+    only its dots tell from a word or an acronym of the same letters ("LA", "VA")."""
+    return alias.endswith(".") and " " not in alias and any(c.islower() for c in alias)
+
+
 # A load asks for the key of the same few thousand names over and over (each
 # mention's, each entity's at every comparison): a quarter of resolving.
 @lru_cache(maxsize=65_536)
@@ -234,7 +240,11 @@ class Resolver:
         # A one-word key -> the entities of a longer name it was written alone for.
         self.written_alone: dict[str, Counter] = {}
         self.alone_keys_of: dict[str, set[str]] = {}  # entity name -> its keys in written_alone
-        self.aliases = {name_key(alias, actor.kind): actor for alias, actor in alias_table(alias_files).items()}
+        table = alias_table(alias_files)
+        self.aliases = {name_key(alias, actor.kind): actor for alias, actor in table.items()
+                        if not is_abbreviation(alias)}
+        # Written exactly so: a key would make "LA" Louisiana ("La.") and "the VA" Virginia.
+        self.abbreviations = {alias: actor for alias, actor in table.items() if is_abbreviation(alias)}
         self.touched: set[str] = set()  # entities this load named
         # Keys of people with a generational suffix an article told apart from the
         # same name without it ("Donald Trump Jr." beside "Donald J. Trump", or
@@ -309,7 +319,7 @@ class Resolver:
         found = self.by_key.get(key)
         if found and found != exclude:
             return self.entities[found]
-        actor = self.aliases.get(key)
+        actor = self.aliases.get(key) or self.abbreviations.get(_plain(name))
         if actor is not None and actor.name != exclude and name_key(actor.name) != key:
             entity = self._entity(actor.name)
             entity.kinds[actor.kind] += 0

@@ -376,6 +376,23 @@ def test_nicknames_and_initials_are_the_person_and_a_city_is_not_its_state():
         [("New York City", "New York City")], [("HRC", "Hillary Clinton")], [("Clinton", "Hillary Clinton")]]
 
 
+def test_a_state_s_dotted_abbreviation_is_not_a_word_or_acronym_of_its_letters(tmp_path):
+    # "La." is Louisiana and "Pa." Pennsylvania only with their dots: "LA" is Los
+    # Angeles and "the VA" (Veterans Affairs) stays itself, never Virginia ("Va.").
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "The VA said the backlog of veterans' claims had fallen. Denis McDonough, "
+                            "who leads the VA, spoke on Monday."},
+        {"id": "b", "text": "Rents in LA rose again this year, and the mayor of LA said the city would build."},
+        {"id": "c", "text": "The company moved from Baton Rouge, La., to Houston. Its plant in Erie, Pa., "
+                            "closed."},
+    ])
+    places = [(name, aliases) for name, kind, count, aliases in actors(db) if kind == "place"]
+    assert places == [("Baton Rouge", ["Baton Rouge"]), ("Erie", ["Erie"]), ("Houston", ["Houston"]),
+                      ("Los Angeles", ["LA"]), ("Louisiana", ["La."]), ("Pennsylvania", ["Pa."]),
+                      ("VA", ["VA"])]
+
+
 def test_two_people_of_one_surname_written_in_full_as_often_are_decided_by_the_corpus(tmp_path):
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "articles.jsonl", [
