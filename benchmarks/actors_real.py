@@ -4,10 +4,12 @@
     python benchmarks/actors_real.py PATH/TO/polnear/dev.jsonl --part development   # the held-out part unread
     python benchmarks/actors_real.py --pages PATH/TO/pages_news [--part development] [--misses] [--by-written]
 
-`benchmarks/data/actors_polnear.tsv` lists, for each PolNeAR article, every person,
-organisation, place and group it names, with its kind, the names that refer to
-it, whether finding it is required or merely allowed (a programme's title, a
-nationality adjective), and the part (`development` or `heldout`).
+`benchmarks/data/actors_polnear.tsv` lists, for each of 26 PolNeAR dev articles,
+every person, organisation, place and group it names, with its kind, the names
+that refer to it, whether finding it is required or merely allowed (a programme's
+title, a nationality adjective), and the part (`development` or `heldout`);
+`actors_polnear_train.tsv` does the same for 24 articles of train. Each file is
+scored, part by part, on the splits given that hold its articles.
 `benchmarks/data/actors_pages_news.tsv` does the same for 66 of the 2023 news
 pages (`--pages`, the folder of their truth.json), each read as its true title
 and body. The corpora stay outside the repository, so their paths are given.
@@ -38,6 +40,7 @@ from datasette_attribution.resolution import Resolver  # noqa: E402
 from datasette_attribution.store import article_rows  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear.tsv"
+TRAIN_LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear_train.tsv"
 PAGES_LABELS = Path(__file__).resolve().parent / "data" / "actors_pages_news.tsv"
 
 
@@ -122,21 +125,38 @@ def main():
                         help="an actor whose canonical name is not listed matches by the names it was written as")
     args = parser.parse_args()
     if args.pages:
-        labels, records = PAGES_LABELS, page_records(args.pages)
+        label_files, records = [PAGES_LABELS], page_records(args.pages)
     elif args.polnear:
-        labels, records = LABELS, records_by_id(args.polnear)
+        label_files, records = [LABELS, TRAIN_LABELS], records_by_id(args.polnear)
     else:
         parser.error("give PolNeAR splits or --pages")
     totals = defaultdict(lambda: defaultdict(int))
-    for article, listed in listed_actors(labels).items():
-        if article not in records:
-            sys.exit(f"{labels.name}: article {article} is in none of the records given")
+    for labels in label_files:
+        score_file(labels, records, args, totals)
+    for part, total in totals.items():
+        precision = total["true"] / max(1, total["true"] + total["false"])
+        recall = total["found"] / max(1, total["required"])
+        print(f"{part}: {total['articles']} articles, {total['required']} required actors; "
+              f"precision {precision:.3f}, recall {recall:.3f}, {total['splits']} split; "
+              f"kinds agree {total['kinds agree']}/{total['kinds']}")
+
+
+def score_file(labels: Path, records: dict, args, totals) -> None:
+    """Adds one labels file's articles to `totals`, by part (named after the file
+    when it is not the first): none when the records given hold none of them."""
+    listed_by_article = listed_actors(labels)
+    absent = [article for article in listed_by_article if article not in records]
+    if len(absent) == len(listed_by_article):
+        return
+    if absent:
+        sys.exit(f"{labels.name}: article {absent[0]} is in none of the records given")
+    for article, listed in listed_by_article.items():
         part = listed[0]["part"]
         if args.part and part != args.part:
             continue
         found_required, false, missed, splits, kinds, required = score(
             listed, found_actors(records[article]), args.by_written)
-        total = totals[part]
+        total = totals[part if labels in (LABELS, PAGES_LABELS) else f"{labels.stem} {part}"]
         total["articles"] += 1
         total["true"] += len(found_required)
         total["false"] += len(false)
@@ -156,12 +176,6 @@ def main():
             for listed_kind, found_kind in kinds:
                 if listed_kind != found_kind:
                     print(f"  kind: {listed_kind} found as {found_kind}")
-    for part, total in totals.items():
-        precision = total["true"] / max(1, total["true"] + total["false"])
-        recall = total["found"] / max(1, total["required"])
-        print(f"{part}: {total['articles']} articles, {total['required']} required actors; "
-              f"precision {precision:.3f}, recall {recall:.3f}, {total['splits']} split; "
-              f"kinds agree {total['kinds agree']}/{total['kinds']}")
 
 
 if __name__ == "__main__":
