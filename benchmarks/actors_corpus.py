@@ -31,6 +31,7 @@ import sqlite_utils  # noqa: E402
 
 from benchmarks.actors_real import key  # noqa: E402
 from datasette_attribution.pipeline import LoadOptions, load, open_database  # noqa: E402
+from datasette_attribution.resolution import is_abbreviation  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "actors_polnear_corpus.tsv"
 TOP = 45
@@ -38,7 +39,11 @@ HELD_OUT = 84  # the split's last articles, the held-out check; `--first` never 
 
 
 def form_key(text: str) -> str:
-    """A mention's text as compared with the listed forms: a possessive aside too."""
+    """A mention's text as compared with the listed forms: a possessive aside too; a
+    dotted abbreviation only as written ("Va." is Virginia, "the VA" Veterans Affairs)."""
+    plain = re.sub(r"['\u2019]s?$", "", text.strip())
+    if is_abbreviation(plain):
+        return plain
     return re.sub(r"['\u2019]s?$", "", key(text)).strip()
 
 

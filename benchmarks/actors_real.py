@@ -77,10 +77,13 @@ def found_actors(record) -> dict[tuple[str, str], set[str]]:
     texts of its mentions there."""
     raw = RawDocument(source=record["id"], location=record["id"], kind="record", content=record["text"])
     article = article_from_record(raw)
-    rows = Resolver().resolve(article_rows(article, analyze_article(article), layout()))
+    resolver = Resolver()
+    rows = resolver.resolve(article_rows(article, analyze_article(article), layout()))
+    settlement = resolver.settle()  # what the load joins once the article is written
     found = defaultdict(set)
     for _, name, kind, _, text, *_ in rows.mentions:
-        found[(name, kind)].add(text)
+        name = settlement.merges.get(name, name)
+        found[(name, settlement.kinds.get(name) or kind)].add(text)
     return found
 
 

@@ -328,7 +328,8 @@ class Resolver:
             found = self.by_key.get(key[len(prefix):]) if key.startswith(prefix) else None
             if found and found != exclude and kind != "place":
                 return self.entities[found]
-        if re.fullmatch(r"[a-z]{2,6}", key) and name.replace(".", "").isupper():
+        # Not a name the parse took for a place: "the VA" is no Voice of America.
+        if re.fullmatch(r"[a-z]{2,6}", key) and name.replace(".", "").isupper() and kind != "place":
             found = [n for n in self.by_initials.get(key, ()) if n != exclude
                      and self.entities[n].kind == "organization"]
             if len(found) == 1:

@@ -427,3 +427,20 @@ def test_an_organisation_s_name_begun_too_late_takes_the_proper_nouns_joined_bef
         ["Industry, Mining and Trade Department"], ["Proceedings of the National Academy of Sciences"],
         ["Republican Party", "NATO", "House of Representatives"],
     ]
+
+
+def test_a_name_cut_at_its_middle_initial_keeps_its_surname_and_a_nickname_is_the_given_name_s_person():
+    assert mentions("In 2011, he all but accused then-Fed Chair Ben S. Bernanke of trying to debase the dollar.",
+                    "Bernanke disagreed.",
+                    "Vice President Joseph R. Biden Jr. spoke in Scranton on Monday.",
+                    "Signs read ''Welcome home, Joe!''") == [
+        [("Fed", "Federal Reserve"), ("Ben S. Bernanke", "Ben Bernanke")], [("Bernanke", "Ben Bernanke")],
+        [("Joseph R. Biden Jr.", "Joseph Biden Jr."), ("Scranton", "Scranton")], [("Joe", "Joseph Biden Jr.")],
+    ]
+
+
+def test_a_common_acronym_with_common_words_is_no_actor_and_a_state_s_nickname_is_the_state():
+    assert mentions("A Super PAC backing Jeb Bush will spend $10 million.", "The PAC said it would air ads.",
+                    "Bush campaigned across the Granite State on Monday.") == [
+        [("Jeb Bush", "Jeb Bush")], [], [("Bush", "Jeb Bush"), ("Granite State", "New Hampshire")],
+    ]

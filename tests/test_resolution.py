@@ -378,7 +378,8 @@ def test_nicknames_and_initials_are_the_person_and_a_city_is_not_its_state():
 
 def test_a_state_s_dotted_abbreviation_is_not_a_word_or_acronym_of_its_letters(tmp_path):
     # "La." is Louisiana and "Pa." Pennsylvania only with their dots: "LA" is Los
-    # Angeles and "the VA" (Veterans Affairs) stays itself, never Virginia ("Va.").
+    # Angeles and "the VA" (Veterans Affairs) stays itself, never Virginia ("Va."), nor,
+    # as the parse took it for a place, the organisation of its initials.
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "articles.jsonl", [
         {"id": "a", "text": "The VA said the backlog of veterans' claims had fallen. Denis McDonough, "
@@ -386,6 +387,7 @@ def test_a_state_s_dotted_abbreviation_is_not_a_word_or_acronym_of_its_letters(t
         {"id": "b", "text": "Rents in LA rose again this year, and the mayor of LA said the city would build."},
         {"id": "c", "text": "The company moved from Baton Rouge, La., to Houston. Its plant in Erie, Pa., "
                             "closed."},
+        {"id": "d", "text": "Voice of America reported the talks on Tuesday."},
     ])
     places = [(name, aliases) for name, kind, count, aliases in actors(db) if kind == "place"]
     assert places == [("Baton Rouge", ["Baton Rouge"]), ("Erie", ["Erie"]), ("Houston", ["Houston"]),
@@ -658,3 +660,14 @@ def test_a_word_alone_is_the_organisation_it_opens_where_the_corpus_writes_that_
     # The parse takes "Fox" for a person; the corpus writes Fox News five times
     # against Vicente Fox's two (the network), or once (the president).
     assert said == [fox]
+
+
+def test_a_headline_s_surname_before_the_only_full_name_with_a_suffix_is_that_person(tmp_path):
+    # "Trump" beside "Donald Trump Jr." stays apart only where another Trump is written in full.
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Biden calls Trump a risk to U.S. safety\n\nVice President Joseph R. Biden Jr. said on "
+                            "Monday that the remarks were dangerous. Mr. Biden said twice that he was worried."},
+    ])
+    people = [(name, count, sorted(aliases)) for name, kind, count, aliases in actors(db) if kind == "person"]
+    assert people == [("Joseph Biden Jr.", 3, ["Biden", "Joseph R. Biden Jr."]), ("Trump", 1, ["Trump"])]

@@ -23,7 +23,7 @@ import pycountry
 from ..records import LoadError
 from ..resources import lexicon, words
 from .common.names import (first_name_pronoun, in_title_case, is_common_word, is_given_name, is_headline_verb,
-                           is_title, split_suffix, word_tags)
+                           is_title, same_given_name, split_suffix, word_tags)
 from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
@@ -146,12 +146,22 @@ def _entity_tokens(ent, not_names) -> list:
         owner = next((i for i, t in enumerate(tokens) if i and t.text in POSSESSIVE_MARKS), None)
         if owner is not None and len(tokens) - owner - 1 == 1:
             tokens = tokens[:owner]
-        tokens = _person_tokens(tokens)
+        tokens = _person_tokens(_past_initial(tokens))
     # A name never opens with a possessive: "POLITICO’s Battleground States" without
     # its owner (a common word) is "Battleground States".
     while tokens and not tokens[0].text[:1].isalnum():
         tokens.pop(0)
     return tokens
+
+
+def _past_initial(tokens) -> list:
+    """A name the parse cut at its middle initial, with the surname after it: "Ben
+    S." of "Fed Chair Ben S. Bernanke"."""
+    if len(tokens) < 2 or not INITIAL.match(tokens[-1].text) or tokens[-1].i + 1 >= len(tokens[-1].doc):
+        return tokens
+    after = tokens[-1].nbor(1)
+    # The parse may open a sentence there, inside the loader's sentence.
+    return tokens + [after] if after.is_alpha and after.text.istitle() else tokens
 
 
 def _person_tokens(tokens) -> list:
@@ -523,9 +533,10 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
                 continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
             if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
                 continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
-            if len(tokens) == 1 and (tokens[0].text.isupper() and tokens[0].lower_ in common_acronyms
-                                     or kind == "person" and tokens[0].lower_ in person_nouns):
-                continue  # "the best GPU", "LOL"; "Mum's savings": a thing or a relative, not a name
+            if (tokens[-1].text.isupper() and tokens[-1].lower_ in common_acronyms
+                    and all(is_common_word(t.text) for t in tokens[:-1])
+                    or len(tokens) == 1 and kind == "person" and tokens[0].lower_ in person_nouns):
+                continue  # "the best GPU", "LOL", "a Super PAC"; "Mum's savings": a thing or a relative
             if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in institutions:
                 kind = "organization"  # "the Bill and Hillary Clinton Foundation"
             for part, part_kind in _name_parts(tokens, kind, aliases):
@@ -866,6 +877,9 @@ def canonical_people(people, pronouns=None) -> list[str]:
                     if len(counts) == 1 or len(counts) > 1 and counts[0] > counts[1] else surname)
         elif len(names_by_first.get(surname, [])) == 1:
             name = names_by_first[surname][0]  # "Hillary", after "Hillary Clinton"
+        elif is_given_name(surname) and len(nicknamed := {
+                name for (first, *_), name in full.items() if same_given_name(surname, first)}) == 1:
+            name = nicknamed.pop()  # "Joe", after "Joseph R. Biden Jr."
         else:
             name = surname
         result.append(name)
