@@ -2,6 +2,7 @@
 labelled by hand, and report it by part.
 
     python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C] [--learning-curve] [--candidates]
+        [--ablate]
 
 SHARED_DATA holds `polnear/{train,dev}.jsonl`, `pages_news/truth.json` and
 `pages/truth.json`. The labels (no text; the sentences are read back from SHARED_DATA):
@@ -21,17 +22,21 @@ fold learns from half, three quarters and all of its learned articles (five draw
 each): whether more labels of the same kind would help. `--candidates` prints the same
 out-of-fold F1 with candidate features added (token-level states, rule signals for the
 kinds of misses read in the `train` part; `candidate_blocks`), each against the shipped
-features on the same folds; nothing of them is shipped. The held-out parts are scored only with `--held-out`, once,
-at the end, and never read. `--write` writes `datasette_attribution/models/hedging_classifier.npz` with the
-names of its features and this command, and records its SHA-256 in `models/SHA256SUMS`.
+features on the same folds; nothing of them is shipped. `--ablate` prints it with each group
+of the cue rules' vetoes switched off (the features made again). The held-out parts are
+scored only with `--held-out`, once, at the end, and never read. `--write` writes
+`datasette_attribution/models/hedging_classifier.npz` with the names of its features and
+this command, and records its SHA-256 in `models/SHA256SUMS`.
 Needs scikit-learn (training only).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -140,6 +145,37 @@ def candidate_blocks(encoding: dict, found: list[dict], doc) -> dict:
     return blocks
 
 
+def _part_of_speech_and_parse_only(cue, kind, span, start, end) -> bool:
+    """cues._keeps with only its part-of-speech and parse rules."""
+    first = cues.token_at(span, start)
+    if first is not None and " " not in cue and kind in cues.PART_OF_SPEECH and (
+            first.pos_ not in cues.PART_OF_SPEECH[kind]):
+        return False
+    return first is None or cues.counts_in_parse(cue, kind, first)
+
+
+# The cue rules' vetoes, switched off by group, to measure what each adds to the
+# classifier (`--ablate`; nothing of it is shipped).
+VETO_GROUPS = {
+    "every veto of the cue rules": lambda: mock.patch.object(cues, "_keeps", lambda *_: True),
+    "the parse's (scope.py)": lambda: mock.patch.object(cues, "counts_in_parse", lambda *_: True),
+    "the surface rules (cues.py; part of speech and parse kept)": lambda: mock.patch.object(
+        cues, "_keeps", _part_of_speech_and_parse_only),
+}
+
+
+def ablate(examples, y, learned, real, news, groups, cs):
+    """The out-of-fold F1 with each group of vetoes switched off, features made again."""
+    for name, switched_off in [("none (the shipped rules)", contextlib.nullcontext), *VETO_GROUPS.items()]:
+        with switched_off():
+            x = featurised(examples)
+        f1, threshold, guess, c = max((chosen_f1(x, y, learned, real, groups, c) + (c,) for c in cs),
+                                      key=lambda found: found[0])
+        mask = learned & news
+        print(f"vetoes off: {name}: out-of-fold real news F1 {f1:.3f} (C {c}, threshold {threshold:.3f}); "
+              f"the `train` part {figures(y[mask], guess[mask])}", flush=True)
+
+
 def figures(gold, guess) -> str:
     gold, guess = np.asarray(gold, bool), np.asarray(guess, bool)
     tp, fp, fn = (gold & guess).sum(), (~gold & guess).sum(), (gold & ~guess).sum()
@@ -237,6 +273,8 @@ def main():
                         help="also print the out-of-fold F1 learning from 50%%, 75%% and 100%% of the learned articles")
     parser.add_argument("--candidates", action="store_true",
                         help="also print the out-of-fold F1 with each candidate feature block added (nothing shipped)")
+    parser.add_argument("--ablate", action="store_true",
+                        help="also print the out-of-fold F1 with each group of the cue rules' vetoes switched off")
     parser.add_argument("--held-out", action="store_true",
                         help="also score the held-out parts (only for the figure reported, never to choose)")
     args = parser.parse_args()
@@ -265,6 +303,9 @@ def main():
     if args.candidates:
         news = np.array([example["set"] == "hedging_real_news.tsv" for example in examples])
         compare_candidates(x, y, learned, real, news, groups, blocks, args.c)
+    if args.ablate:
+        news = np.array([example["set"] == "hedging_real_news.tsv" for example in examples])
+        ablate(examples, y, learned, real, news, groups, args.c)
     if args.learning_curve:
         learning_curve(x, y, learned, real, groups, np.array([example["set"] for example in examples]), c)
     for name in sorted({example["set"] for example in examples}):
