@@ -439,8 +439,9 @@ def test_a_name_cut_at_its_middle_initial_keeps_its_surname_and_a_nickname_is_th
     ]
 
 
-def test_a_common_acronym_with_common_words_is_no_actor_and_a_state_s_nickname_is_the_state():
+def test_a_common_acronym_after_adjectives_is_no_actor_and_a_state_s_nickname_is_the_state():
     assert mentions("A Super PAC backing Jeb Bush will spend $10 million.", "The PAC said it would air ads.",
-                    "Bush campaigned across the Granite State on Monday.") == [
+                    "Bush campaigned across the Granite State on Monday.", "The show streams on Apple TV.") == [
         [("Jeb Bush", "Jeb Bush")], [], [("Bush", "Jeb Bush"), ("Granite State", "New Hampshire")],
+        [("Apple TV", "Apple TV")],
     ]

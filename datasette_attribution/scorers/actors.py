@@ -534,9 +534,9 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
                 continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
             if (tokens[-1].text.isupper() and tokens[-1].lower_ in common_acronyms
-                    and all(is_common_word(t.text) for t in tokens[:-1])
+                    and all(word_tags().get(t.lower_, "").startswith("JJ") for t in tokens[:-1])
                     or len(tokens) == 1 and kind == "person" and tokens[0].lower_ in person_nouns):
-                continue  # "the best GPU", "LOL", "a Super PAC"; "Mum's savings": a thing or a relative
+                continue  # "the best GPU", "LOL", "a Super PAC" ("Apple TV" stays); "Mum's savings": a relative
             if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in institutions:
                 kind = "organization"  # "the Bill and Hillary Clinton Foundation"
             for part, part_kind in _name_parts(tokens, kind, aliases):
