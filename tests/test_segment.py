@@ -20,6 +20,16 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_a_party_and_state_tag_does_not_end_a_sentence_and_a_sentence_ending_in_initials_does():
+    text = ("George Santos, R-N.Y., was expelled by his colleagues.\n\nSen. Robert Menendez, D-N.J., has so far "
+            "refused to resign. He lives in Washington, D.C. The city is big.")
+    assert sentences_of(text) == [
+        "George Santos, R-N.Y., was expelled by his colleagues.",
+        "Sen. Robert Menendez, D-N.J., has so far refused to resign.",
+        "He lives in Washington, D.C.", "The city is big.",
+    ]
+
+
 def test_sentences_ending_inside_quotation_marks():
     text = ('"The United States will not co-operate militarily with Iran in that effort," '
             'White House spokesperson Josh Earnest said. "We won\'t share intelligence with them."')

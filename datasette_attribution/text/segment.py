@@ -23,6 +23,11 @@ HONORIFIC_END = re.compile(
 # which ends the sentence before it with the opening mark: '... Holland said. "'.
 # The mark opens the next sentence.
 OPENING_MARK_END = re.compile(r"\s+(?:\"|“|‘|''|``)$")
+# A run of initials is one word, though the segmenter may end a sentence inside it
+# ("Sen. Robert Menendez, D-N." + "J., has refused"): a piece that ends in a lone
+# capital's dot, with the next piece opening on another, right after it.
+INITIAL_END = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
+INITIAL_START = re.compile(r"[A-Z]\.")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -47,6 +52,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cursor = end
         if pieces and HONORIFIC_END.search(text[pieces[-1][0]:pieces[-1][1]]):
             pieces[-1] = (pieces[-1][0], end)  # "... belonging to Ms." + "Abedin, ..."
+            continue
+        if pieces and start == pieces[-1][1] and INITIAL_END.search(text, pieces[-1][0], start) \
+                and INITIAL_START.match(text, start):
+            pieces[-1] = (pieces[-1][0], end)  # "... D-N." + "J., has refused"
             continue
         if pieces and (mark := OPENING_MARK_END.search(text, pieces[-1][0], pieces[-1][1])) \
                 and not text[pieces[-1][1]:start].strip():
