@@ -128,14 +128,14 @@ def main():
                         help="an actor whose canonical name is not listed matches by the names it was written as")
     args = parser.parse_args()
     if args.pages:
-        label_files, records = [PAGES_LABELS], page_records(args.pages)
+        label_files, records = [(PAGES_LABELS, "")], page_records(args.pages)
     elif args.polnear:
-        label_files, records = [LABELS, TRAIN_LABELS], records_by_id(args.polnear)
+        label_files, records = [(LABELS, ""), (TRAIN_LABELS, f"{TRAIN_LABELS.stem} ")], records_by_id(args.polnear)
     else:
         parser.error("give PolNeAR splits or --pages")
     totals = defaultdict(lambda: defaultdict(int))
-    for labels in label_files:
-        score_file(labels, records, args, totals)
+    for labels, prefix in label_files:
+        score_file(labels, prefix, records, args, totals)
     for part, total in totals.items():
         precision = total["true"] / max(1, total["true"] + total["false"])
         recall = total["found"] / max(1, total["required"])
@@ -144,9 +144,9 @@ def main():
               f"kinds agree {total['kinds agree']}/{total['kinds']}")
 
 
-def score_file(labels: Path, records: dict, args, totals) -> None:
-    """Adds one labels file's articles to `totals`, by part (named after the file
-    when it is not the first): none when the records given hold none of them."""
+def score_file(labels: Path, prefix: str, records: dict, args, totals) -> None:
+    """Adds one labels file's articles to `totals`, by `prefix` and part: none when
+    the records given hold none of them."""
     listed_by_article = listed_actors(labels)
     absent = [article for article in listed_by_article if article not in records]
     if len(absent) == len(listed_by_article):
@@ -159,7 +159,7 @@ def score_file(labels: Path, records: dict, args, totals) -> None:
             continue
         found_required, false, missed, splits, kinds, required = score(
             listed, found_actors(records[article]), args.by_written)
-        total = totals[part if labels in (LABELS, PAGES_LABELS) else f"{labels.stem} {part}"]
+        total = totals[prefix + part]
         total["articles"] += 1
         total["true"] += len(found_required)
         total["false"] += len(false)

@@ -49,6 +49,12 @@ def mentions(*sentences):
     return [[(m["text"], m["actor"]) for m in found] for found in find_actors([parsed(s) for s in sentences])]
 
 
+def of_kind(kind, *sentences):
+    """(text, kind) of each sentence's mentions of that kind."""
+    return [[(m["text"], m["kind"]) for m in found if m["kind"] == kind]
+            for found in find_actors([parsed(s) for s in sentences])]
+
+
 def test_aliases_resolve_to_one_actor_and_case_matters():
     assert mentions("The US, the U.S. and America are the United States.",
                     "IS, Isis and ISIL are one group; this is not it.") == [
@@ -404,13 +410,12 @@ def test_a_full_name_taken_for_a_place_is_the_person_the_article_writes_by_surna
 
 
 def test_the_outlet_a_source_told_or_wrote_to_is_an_actor_where_the_recogniser_found_none():
-    found = find_actors([parsed(s) for s in (
+    assert of_kind("organization",
         "Maines died in a highway collision outside of El Paso on Friday, her cousin, Mike Lynch, told TMZ.",
         "The land sold for $100,000 after making improvements, the village assessor Dan McHugh told The Verge.",
         "A former Fitzroy boy writing to The Argus some years later explained how the first favourite came about.",
         "When I was a teenager, she told Mom she thought the house was haunted.",
-    )])
-    assert [[(m["text"], m["kind"]) for m in mentions if m["kind"] == "organization"] for mentions in found] == [
+    ) == [
         [("TMZ", "organization")], [("The Verge", "organization")], [("The Argus", "organization")], [],
     ]
 

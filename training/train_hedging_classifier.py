@@ -147,11 +147,7 @@ def candidate_blocks(encoding: dict, found: list[dict], doc) -> dict:
 
 def _part_of_speech_and_parse_only(cue, kind, span, start, end) -> bool:
     """cues._keeps with only its part-of-speech and parse rules."""
-    first = cues.token_at(span, start)
-    if first is not None and " " not in cue and kind in cues.PART_OF_SPEECH and (
-            first.pos_ not in cues.PART_OF_SPEECH[kind]):
-        return False
-    return first is None or cues.counts_in_parse(cue, kind, first)
+    return cues._keeps_in_grammar(cue, kind, cues._tagged_token(cue, span, start))
 
 
 # The cue rules' vetoes, switched off by group, to measure what each adds to the

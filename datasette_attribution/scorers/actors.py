@@ -352,9 +352,11 @@ def _outlet_parts(text: str, start: int, end: int, aliases, heads) -> list[tuple
     return [(start, end)]
 
 
-@lru_cache(maxsize=1)
-def _adjectives() -> frozenset[str]:
-    return frozenset(word for word, tag in word_tags().items() if tag == "JJ")
+@lru_cache(maxsize=2)
+def _adjectives(degrees: bool = False) -> frozenset[str]:
+    """Words tagged as adjectives; with `degrees`, comparatives, superlatives and
+    words tagged an adjective among others too."""
+    return frozenset(word for word, tag in word_tags().items() if (tag.startswith("JJ") if degrees else tag == "JJ"))
 
 
 @lru_cache(maxsize=8)
@@ -534,7 +536,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
             if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
                 continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
             if (tokens[-1].text.isupper() and tokens[-1].lower_ in common_acronyms
-                    and all(word_tags().get(t.lower_, "").startswith("JJ") for t in tokens[:-1])
+                    and all(t.lower_ in _adjectives(degrees=True) for t in tokens[:-1])
                     or len(tokens) == 1 and kind == "person" and tokens[0].lower_ in person_nouns):
                 continue  # "the best GPU", "LOL", "a Super PAC" ("Apple TV" stays); "Mum's savings": a relative
             if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in institutions:

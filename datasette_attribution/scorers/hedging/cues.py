@@ -83,17 +83,28 @@ def _fixed_terms() -> PhraseFinder:
 HEADLINE_MODALS = frozenset({"could", "might"})
 
 
+def _tagged_token(cue: str, span, start: int):
+    """The cue's first token, or None where the tagger cannot be trusted with it."""
+    if cue in HEADLINE_MODALS and in_title_case(span):
+        return None  # "That Could Shake Up The Race": the tagger reads title case as names
+    return token_at(span, start)
+
+
+def _keeps_in_grammar(cue: str, kind: str, first) -> bool:
+    """The part of speech and the parse (`scope.py`): False where the cue's token
+    `first` (None: not judged) is no hedge in this sentence's grammar."""
+    if first is not None and " " not in cue and kind in PART_OF_SPEECH and (
+            first.pos_ not in PART_OF_SPEECH[kind]):
+        return False  # "the appearance of the verb": a cue of one part of speech used as another
+    return first is None or counts_in_parse(cue, kind, first)
+
+
 def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
     """The context rules: False where a lexicon word is not a hedge here."""
     text = span.text
     before, after = text[:start], text[end:]
-    first = token_at(span, start)
-    if cue in HEADLINE_MODALS and in_title_case(span):
-        first = None  # "That Could Shake Up The Race": the tagger reads title case as names
-    if first is not None and " " not in cue and kind in PART_OF_SPEECH and (
-            first.pos_ not in PART_OF_SPEECH[kind]):
-        return False  # "the appearance of the verb": a cue of one part of speech used as another
-    if first is not None and not counts_in_parse(cue, kind, first):
+    first = _tagged_token(cue, span, start)
+    if not _keeps_in_grammar(cue, kind, first):
         return False
     if cue == "may" and start == 0:
         return False  # "May the odds be in our favour", "May I ask": a wish or a request
