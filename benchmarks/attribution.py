@@ -10,6 +10,7 @@ scorer was not tuned on; attribution_development.tsv is the set whose errors
 were studied while the rules were written.
 """
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -52,4 +53,7 @@ def main(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("labelled", type=Path, nargs="?", default=DEFAULT,
+                        help="a file of label<TAB>sentence lines (default: the hand-written held-out set)")
+    main(parser.parse_args().labelled)

@@ -100,7 +100,8 @@ def main():
                 if gold:
                     misses["anonymous not found"].append(
                         f"{row['kind']}: [{text[start:end]}] got {(sentence or {}).get('attribution')}"
-                        f" {[(a['cue'], a['source']) for a in (sentence or {}).get('attributions', [])]}")
+                        f" {[(a['cue'], a['source']) for a in (sentence or {}).get('attributions', [])]}"
+                        f" | {(sentence or {}).get('text', '')}")
                 continue
             predicted = found["anonymous"] == 1
             counts["tp"] += gold and predicted
