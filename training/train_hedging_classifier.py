@@ -2,7 +2,7 @@
 labelled by hand, and report it by part.
 
     python training/train_hedging_classifier.py SHARED_DATA [--write] [--c C] [--learning-curve] [--candidates]
-        [--ablate]
+        [--ablate] [--families]
 
 SHARED_DATA holds `polnear/{train,dev}.jsonl`, `pages_news/truth.json` and
 `pages/truth.json`. The labels (no text; the sentences are read back from SHARED_DATA):
@@ -23,7 +23,8 @@ each): whether more labels of the same kind would help. `--candidates` prints th
 out-of-fold F1 with candidate features added (token-level states, rule signals for the
 kinds of misses read in the `train` part; `candidate_blocks`), each against the shipped
 features on the same folds; nothing of them is shipped. `--ablate` prints it with each group
-of the cue rules' vetoes switched off (the features made again). The held-out parts are
+of the cue rules' vetoes switched off (the features made again); `--families` other kinds of
+classifier (a kernel SVM, a small neural network, boosted trees) on the same features. The held-out parts are
 scored only with `--held-out`, once, at the end, and never read. `--write` writes
 `datasette_attribution/models/hedging_classifier.npz` with the names of its features and
 this command, and records its SHA-256 in `models/SHA256SUMS`.
@@ -172,6 +173,43 @@ def ablate(examples, y, learned, real, news, groups, cs):
               f"the `train` part {figures(y[mask], guess[mask])}", flush=True)
 
 
+def model_families(x, y, learned, real, news, groups, c):
+    """Other kinds of classifier on the same features and folds, against the logistic
+    model at the chosen C: an RBF support-vector machine, a small neural network,
+    gradient-boosted trees, and the mean of the logistic, tree and SVM probabilities;
+    each at its own best threshold (`--families`; nothing of it is shipped)."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.neural_network import MLPClassifier
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.svm import SVC
+
+    families = {
+        "logistic (shipped)": lambda: make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=5000)),
+        "SVM, RBF kernel, C 3": lambda: make_pipeline(
+            StandardScaler(), CalibratedClassifierCV(SVC(C=3), ensemble=False)),
+        "neural network, 64 hidden, alpha 1": lambda: make_pipeline(
+            StandardScaler(), MLPClassifier((64,), alpha=1.0, max_iter=500, random_state=0)),
+        "gradient-boosted trees": lambda: HistGradientBoostingClassifier(
+            max_iter=300, learning_rate=0.05, max_leaf_nodes=15, l2_regularization=1.0, random_state=0),
+    }
+    index, scored, mask = np.flatnonzero(learned), learned & real, learned & news
+    found = {}
+    for name, make in families.items():
+        out = np.zeros(len(y))
+        for train, test in GroupKFold(5).split(index, groups=groups[index]):
+            out[index[test]] = make().fit(x[index[train]], y[index[train]]).predict_proba(x[index[test]])[:, 1]
+        found[name] = out
+    found["mean of logistic, trees and SVM"] = np.mean(
+        [found["logistic (shipped)"], found["gradient-boosted trees"], found["SVM, RBF kernel, C 3"]], axis=0)
+    for name, out in found.items():
+        f1, threshold = max(((f1_of(y[scored], out[scored] >= t), t) for t in np.arange(0.1, 0.9, 0.0125)),
+                            key=lambda pair: pair[0])
+        print(f"families: {name}: out-of-fold real news F1 {f1:.3f} (threshold {threshold:.3f}); "
+              f"the `train` part {figures(y[mask], out[mask] >= threshold)}", flush=True)
+
+
 def figures(gold, guess) -> str:
     gold, guess = np.asarray(gold, bool), np.asarray(guess, bool)
     tp, fp, fn = (gold & guess).sum(), (~gold & guess).sum(), (gold & ~guess).sum()
@@ -271,6 +309,8 @@ def main():
                         help="also print the out-of-fold F1 with each candidate feature block added (nothing shipped)")
     parser.add_argument("--ablate", action="store_true",
                         help="also print the out-of-fold F1 with each group of the cue rules' vetoes switched off")
+    parser.add_argument("--families", action="store_true",
+                        help="also print the out-of-fold F1 of other kinds of classifier on the same features")
     parser.add_argument("--held-out", action="store_true",
                         help="also score the held-out parts (only for the figure reported, never to choose)")
     args = parser.parse_args()
@@ -302,6 +342,9 @@ def main():
     if args.ablate:
         news = np.array([example["set"] == "hedging_real_news.tsv" for example in examples])
         ablate(examples, y, learned, real, news, groups, args.c)
+    if args.families:
+        news = np.array([example["set"] == "hedging_real_news.tsv" for example in examples])
+        model_families(x, y, learned, real, news, groups, c)
     if args.learning_curve:
         learning_curve(x, y, learned, real, groups, np.array([example["set"] for example in examples]), c)
     for name in sorted({example["set"] for example in examples}):

@@ -111,30 +111,34 @@ COUNTED_IN = ("facet_story_sentences", "facet_sentences", "actor_stats")
 
 def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
     clauses, params, descriptions = [], {}, []
-    actor = args.get("_actor")
-    if actor and table in ACTOR_SUBQUERIES:
-        if ROW_ID.fullmatch(actor):
-            clauses.append(ACTOR_SUBQUERIES[table])
-            params["attr_actor"] = int(actor)
-            descriptions.append(f"mentions actor {actor}")
-        else:
-            # Matches nothing, and the page says why instead of failing.
-            clauses.append("0")
-            descriptions.append(f"_actor={actor[:40]!r} is not an actor id")
+
+    def refused(key: str, value: str, what: str) -> None:
+        # Matches nothing, and the page says why instead of failing.
+        clauses.append("0")
+        descriptions.append(f"{key}={value[:40]!r} is not {what}")
+
+    def by_row_id(key: str, clause: str, description: str, what: str) -> None:
+        """A filter on a row id (`?_actor=12`): the clause with it, or nothing matched."""
+        value = args.get(key)
+        if not value:
+            return
+        if not ROW_ID.fullmatch(value):
+            refused(key, value, what)
+            return
+        clauses.append(clause)
+        params["attr" + key] = int(value)
+        descriptions.append(description.format(value))
+
+    if table in ACTOR_SUBQUERIES:
+        by_row_id("_actor", ACTOR_SUBQUERIES[table], "mentions actor {}", "an actor id")
     outlet = args.get("_outlet")
     if outlet and table in OF_ARTICLES and table != "articles":  # articles has ?outlet=
         clauses.append(OF_ARTICLES[table].format(condition="articles.outlet = :attr_outlet"))
         params["attr_outlet"] = outlet
         descriptions.append(f"from outlet {outlet}")
-    story = args.get("_story")
-    if story and table in OF_ARTICLES and table != "articles":  # articles has ?story_id=
-        if ROW_ID.fullmatch(story):
-            clauses.append(OF_ARTICLES[table].format(condition="articles.story_id = :attr_story"))
-            params["attr_story"] = int(story)
-            descriptions.append(f"in story {story}")
-        else:
-            clauses.append("0")
-            descriptions.append(f"_story={story[:40]!r} is not a story id")
+    if table in OF_ARTICLES and table != "articles":  # articles has ?story_id=
+        by_row_id("_story", OF_ARTICLES[table].format(condition="articles.story_id = :attr_story"),
+                  "in story {}", "a story id")
     if args.get("_no_outlet") and table in OF_ARTICLES and table != "articles":  # articles has ?outlet__isnull=
         clauses.append(OF_ARTICLES[table].format(condition="articles.outlet is null"))
         descriptions.append("from no outlet")
@@ -148,17 +152,10 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
                 params[param] = month
                 descriptions.append(f"{said} {month}")
             else:
-                clauses.append("0")
-                descriptions.append(f"{key}={month[:40]!r} is not a month (2016-10)")
-    mentioning = args.get("_actor_articles")
-    if mentioning and table in OF_ARTICLES:
-        if ROW_ID.fullmatch(mentioning):
-            clauses.append(OF_ARTICLES[table].format(condition=ARTICLES_MENTIONING))
-            params["attr_actor_articles"] = int(mentioning)
-            descriptions.append(f"in articles that mention actor {mentioning}")
-        else:
-            clauses.append("0")
-            descriptions.append(f"_actor_articles={mentioning[:40]!r} is not an actor id")
+                refused(key, month, "a month (2016-10)")
+    if table in OF_ARTICLES:
+        by_row_id("_actor_articles", OF_ARTICLES[table].format(condition=ARTICLES_MENTIONING),
+                  "in articles that mention actor {}", "an actor id")
     period = args.get("_period")
     if period and table in OF_ARTICLES:
         kind = next((name for name, (form, _) in PERIODS.items() if form.fullmatch(period)), None)
@@ -167,6 +164,5 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
             params["attr_period"] = period
             descriptions.append(f"published in {period}")
         else:
-            clauses.append("0")
-            descriptions.append(f"_period={period[:40]!r} is not a month (2016-10) or a week (2016-W41)")
+            refused("_period", period, "a month (2016-10) or a week (2016-W41)")
     return clauses, params, descriptions
