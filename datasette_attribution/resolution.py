@@ -45,9 +45,9 @@ from typing import Callable, Mapping, Protocol, Sequence
 from .grouping import day_of
 from .resources import words as lexicon_words
 from .scorers.actors import alias_table, honorific_pronoun, office_before
-from .scorers.common.names import first_name_pronoun, is_given_name, same_given_name, split_suffix
+from .scorers.common.names import (first_name_pronoun, initialled_words, is_given_name, same_given_name,
+                                   split_suffix)
 
-NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 # A surname alone joins the corpus' person of that surname who holds at least this
 # share of the mentions of every person of the corpus with it ("Clinton").
@@ -116,7 +116,7 @@ def person_parts(key: str) -> tuple[str, str, str | None] | None:
 
 def initials(name: str) -> str | None:
     """"Democratic National Committee" -> "dnc": the key an acronym of it has."""
-    tokens = [t for t in _plain(name).replace("-", " ").split() if t.lower() not in NAME_LINKS]
+    tokens = initialled_words(_plain(name).replace("-", " "))
     if len(tokens) < 2 or not all(t[:1].isupper() for t in tokens):
         return None
     return "".join(t[0] for t in tokens).lower()

@@ -22,8 +22,8 @@ import pycountry
 
 from ..records import LoadError
 from ..resources import lexicon, words
-from .common.names import (first_name_pronoun, in_title_case, is_common_word, is_given_name, is_headline_verb,
-                           is_title, same_given_name, split_suffix, word_tags)
+from .common.names import (first_name_pronoun, in_title_case, initialled_words, is_common_word, is_given_name,
+                           is_headline_verb, is_title, same_given_name, split_suffix, word_tags)
 from .common.phrases import PhraseFinder
 
 LINKED_ORGANISATION = re.compile(r"\b(?:the\s+)?([A-Z][\w'’-]+)\s+(administration|campaign)\b")
@@ -647,7 +647,6 @@ def _one_kind_per_name(found: list[list[dict]]) -> None:
 
 INITIAL = re.compile(r"^[A-Z]\.?$")
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 
 
 def _person_named(name: str, person_words: set[str], full_names: dict[str, list[str]]) -> list[str] | None:
@@ -709,7 +708,7 @@ MIN_PREFIX_ACRONYM = 3
 def _acronym_of(short: str, name: str) -> bool:
     """`short` is the initials of `name`'s words ("of", "and" aside), or, three letters
     or more, of its first words ("CDC" of Centers for Disease Control and Prevention)."""
-    initials = "".join(w[0] for w in name.split() if w.lower() not in NAME_LINKS).upper()
+    initials = "".join(w[0] for w in initialled_words(name)).upper()
     return initials == short or (len(short) >= MIN_PREFIX_ACRONYM and len(initials) > len(short)
                                  and initials.startswith(short))
 

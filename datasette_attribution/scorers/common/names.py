@@ -77,6 +77,15 @@ def in_title_case(span) -> bool:
 
 
 # Generational suffixes: part of who a person is ("Donald Trump Jr." is not his father).
+# Words a name's initials skip: "Centers for Disease Control" -> CDC.
+NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
+
+
+def initialled_words(name: str) -> list[str]:
+    """The words of a name that its initials are taken from ("of", "the", "and" aside)."""
+    return [word for word in name.split() if word.lower() not in NAME_LINKS]
+
+
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
