@@ -495,6 +495,24 @@ def _mention(actor: Actor, text: str, start: int, end: int) -> dict:
     return {"actor": actor.name, "kind": actor.kind, "text": text, "start": start, "end": end}
 
 
+@dataclass(frozen=True)
+class _NameLists:
+    """The word lists and alias tables find_actors reads, loaded once per article."""
+    not_names: frozenset
+    institutions: frozenset
+    common_acronyms: frozenset
+    person_nouns: frozenset
+    aliases: dict[str, Actor]
+    matcher: PhraseFinder
+    heads: frozenset[str]
+
+    @classmethod
+    def load(cls, alias_files: tuple[str, ...]) -> _NameLists:
+        return cls(words("not_names.txt"), words("institution_words.txt"), words("common_acronyms.txt"),
+                   words("person_nouns.txt"), alias_table(alias_files), _alias_pattern(alias_files),
+                   _outlet_heads(alias_files))
+
+
 def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     """Mentions per parsed sentence: actor, kind, text, start, end (offsets in the
     sentence).
@@ -504,12 +522,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     surname alone ("Obama", "Mr Obama") is the person whose full name the article
     gives with that surname.
     """
-    not_names = words("not_names.txt")
-    institutions = words("institution_words.txt")
-    common_acronyms, person_nouns = words("common_acronyms.txt"), words("person_nouns.txt")
-    aliases = alias_table(alias_files)
-    matcher = _alias_pattern(alias_files)
-    heads = _outlet_heads(alias_files)
+    lists = _NameLists.load(alias_files)
     found: list[list[dict]] = [[] for _ in spans]
     people = []  # (sentence index, start, end, name tokens)
     others = []  # (sentence index, start, end, name, kind): organisations, places, groups
@@ -519,64 +532,96 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     named_elsewhere = {token.text for span in spans for ent in span.ents if ENTITY_KINDS.get(ent.label_)
                        and not _only_opens(span, list(ent), ENTITY_KINDS[ent.label_]) for token in ent}
     for index, span in enumerate(spans):
-        text, base = span.text, span.start_char
-        if CREDIT.search(text):
+        if CREDIT.search(span.text):
             continue
-        entities = []  # (start, end, kind)
-        for ent in span.ents:
-            kind = ENTITY_KINDS.get(ent.label_)
-            tokens = _entity_tokens(ent, not_names) if kind else []
-            if not tokens or (kind == "group" and tokens[-1].pos_ == "ADJ"):
-                continue  # "American officials": a nationality that describes, not an actor
-            if (sum(c.isalpha() for c in ent.text) < 2 or _in_title(tokens[0]) or NOT_IN_NAMES.search(ent.text)
-                    or len(tokens) > 1 and tokens[-1].lower_ in PROGRAMME_WORDS
-                    or not any(t.text[:1].isupper() for t in tokens)
-                    or all(is_title(t.text) for t in tokens)):
-                continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
-            if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
-                continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
-            if (tokens[-1].text.isupper() and tokens[-1].lower_ in common_acronyms
-                    and all(t.lower_ in _adjectives(degrees=True) for t in tokens[:-1])
-                    or len(tokens) == 1 and kind == "person" and tokens[0].lower_ in person_nouns):
-                continue  # "the best GPU", "LOL", "a Super PAC" ("Apple TV" stays); "Mum's savings": a relative
-            if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in institutions:
-                kind = "organization"  # "the Bill and Hillary Clinton Foundation"
-            for part, part_kind in _name_parts(tokens, kind, aliases):
-                start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
-                # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
-                for piece in SLASH_PARTS.finditer(text, start, end):
-                    for clean_start, clean_end in _clean_name(text, piece.start(), piece.end(), part_kind,
-                                                              aliases, heads, institutions):
-                        entities.append((clean_start, clean_end, part_kind))
-        for start, end in _names_told(span, person_nouns):
-            if not any(s < end and start < e for s, e, _ in entities):
-                entities.append((start, end, "organization"))
-        taken = []
-        for match in matcher.finditer(text):
-            start, end = match.start(), match.end()
-            # "U.S." inside "U.S. Securities and Exchange Commission", "New York" inside
-            # "New York City" are part of a longer name ("Tulsa, Okla." is two).
-            if any(s <= start and end <= e and e - s > end - start
-                   and (kind != "place" or "," not in text[s:e]) for s, e, kind in entities):
-                continue
-            actor = aliases[match.group(0)]
-            if actor.kind == "person":  # "HRC": a full name, the article's for its surname too
-                people.append((index, start, end, _straight(actor.name).split()))
-            else:
-                found[index].append(_mention(actor, match.group(0), start, end))
-            taken.append((start, end))
-        for start, end, kind in entities:
-            if any(s < end and start < e for s, e in taken):
-                continue
-            name = text[start:end]
-            if name in aliases:
-                found[index].append(_mention(aliases[name], name, start, end))
-            elif kind == "person":
-                if words_of_name := _person_words(name):
-                    people.append((index, start, end, words_of_name))
-            else:
-                others.append((index, start, end, name, kind))
+        entities = _entities_of(span, lists, named_elsewhere)
+        _sort_names(index, span.text, entities, lists, found[index], people, others)
     people, others = _headlines_confirmed(spans, people, others)
+    by_surname = _people_and_others(spans, people, others, lists, found)
+    for index, span in enumerate(spans):
+        _link_organisations(span.text, found[index], by_surname)
+        found[index].sort(key=lambda m: m["start"])
+    _one_kind_per_name(found)
+    _one_case_per_name(found)
+    return found
+
+
+def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each name the entity recogniser found in the sentence that
+    is a name of an actor, cut to its parts and cleaned; then the names a source
+    told, spoke or wrote to that it missed (`_names_told`: an outlet mostly)."""
+    text, base = span.text, span.start_char
+    entities = []
+    for ent in span.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        tokens = _entity_tokens(ent, lists.not_names) if kind else []
+        if not tokens or (kind == "group" and tokens[-1].pos_ == "ADJ"):
+            continue  # "American officials": a nationality that describes, not an actor
+        if (sum(c.isalpha() for c in ent.text) < 2 or _in_title(tokens[0]) or NOT_IN_NAMES.search(ent.text)
+                or len(tokens) > 1 and tokens[-1].lower_ in PROGRAMME_WORDS
+                or not any(t.text[:1].isupper() for t in tokens)
+                or all(is_title(t.text) for t in tokens)):
+            continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
+        if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
+            continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
+        if (tokens[-1].text.isupper() and tokens[-1].lower_ in lists.common_acronyms
+                and all(t.lower_ in _adjectives(degrees=True) for t in tokens[:-1])
+                or len(tokens) == 1 and kind == "person" and tokens[0].lower_ in lists.person_nouns):
+            continue  # "the best GPU", "LOL", "a Super PAC" ("Apple TV" stays); "Mum's savings": a relative
+        if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in lists.institutions:
+            kind = "organization"  # "the Bill and Hillary Clinton Foundation"
+        for part, part_kind in _name_parts(tokens, kind, lists.aliases):
+            start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
+            # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
+            for piece in SLASH_PARTS.finditer(text, start, end):
+                for clean_start, clean_end in _clean_name(text, piece.start(), piece.end(), part_kind,
+                                                          lists.aliases, lists.heads, lists.institutions):
+                    entities.append((clean_start, clean_end, part_kind))
+    for start, end in _names_told(span, lists.person_nouns):
+        if not any(s < end and start < e for s, e, _ in entities):
+            entities.append((start, end, "organization"))
+    return entities
+
+
+def _sort_names(index: int, text: str, entities, lists: _NameLists, mentions: list[dict],
+                people: list, others: list) -> None:
+    """One sentence's names, sorted: the alias table's first (a person's into `people`,
+    the rest into the sentence's `mentions`), then the recogniser's where no alias
+    overlaps them: an alias again, a person into `people`, the rest into `others`,
+    which the article decides on."""
+    taken = []
+    for match in lists.matcher.finditer(text):
+        start, end = match.start(), match.end()
+        # "U.S." inside "U.S. Securities and Exchange Commission", "New York" inside
+        # "New York City" are part of a longer name ("Tulsa, Okla." is two).
+        if any(s <= start and end <= e and e - s > end - start
+               and (kind != "place" or "," not in text[s:e]) for s, e, kind in entities):
+            continue
+        actor = lists.aliases[match.group(0)]
+        if actor.kind == "person":  # "HRC": a full name, the article's for its surname too
+            people.append((index, start, end, _straight(actor.name).split()))
+        else:
+            mentions.append(_mention(actor, match.group(0), start, end))
+        taken.append((start, end))
+    for start, end, kind in entities:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = text[start:end]
+        if name in lists.aliases:
+            mentions.append(_mention(lists.aliases[name], name, start, end))
+        elif kind == "person":
+            if words_of_name := _person_words(name):
+                people.append((index, start, end, words_of_name))
+        else:
+            others.append((index, start, end, name, kind))
+
+
+def _people_and_others(spans, people: list, others: list, lists: _NameLists,
+                       found: list[list[dict]]) -> dict[str, set[str]]:
+    """The article's decisions on its names: an organisation, place or group that is one
+    of its people's names is that person; the others are mentions, a short name of an
+    organisation named in full as that one; the people by their canonical names.
+    Returns each surname's people, for the organisations linked to them."""
     bases = [split_suffix(name)[0] for _, _, _, name in people]
     person_words = {base[-1] for base in bases} | {base[0] for base in bases}
     surnames = {base[-1] for base in bases if len(base) > 1}
@@ -593,7 +638,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     lone_surnames = {tokens[0] for _, _, _, tokens in people if len(tokens) == 1}
     for index, start, end, name, kind in others:
         person = (_person_named(name, surnames if name in places else person_words, full_names)
-                  or _full_name_of_lone(name, lone_surnames, institutions, aliases))
+                  or _full_name_of_lone(name, lone_surnames, lists.institutions, lists.aliases))
         if person:  # "Rouhani" taken for a nationality, "Obama" for a place, "De Blasio" for a firm
             people.append((index, start, end, person))
         elif kind != "group" or name.endswith("s"):  # groups are plural: "Democrats"
@@ -606,12 +651,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     by_surname = {}
     for (_, _, _, tokens), name in zip(people, canonical, strict=True):
         by_surname.setdefault(tokens[-1], set()).add(name)
-    for index, span in enumerate(spans):
-        _link_organisations(span.text, found[index], by_surname)
-        found[index].sort(key=lambda m: m["start"])
-    _one_kind_per_name(found)
-    _one_case_per_name(found)
-    return found
+    return by_surname
 
 
 def _one_case_per_name(found: list[list[dict]]) -> None:
