@@ -10,6 +10,7 @@ for. The default, hedging_news_heldout_3.tsv, is the one no rule has been
 developed on.
 """
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -50,5 +51,9 @@ def main(path: Path, show_misses: bool) -> None:
 
 
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--misses"]
-    main(Path(arguments[0]) if arguments else DEFAULT, "--misses" in sys.argv)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("labelled", type=Path, nargs="?", default=DEFAULT,
+                        help="a file of label<TAB>sentence lines (default: the third hand-written news set)")
+    parser.add_argument("--misses", action="store_true", help="print the sentences the scorer got wrong")
+    arguments = parser.parse_args()
+    main(arguments.labelled, arguments.misses)

@@ -7,6 +7,7 @@ into 30-sentence articles, through analyze_article (segmentation plus all
 registered scorers, no database), and prints sentences and mentions a second.
 """
 
+import argparse
 import json
 import sys
 import time
@@ -50,6 +51,9 @@ def measure(name, articles, repeat):
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("newsmtsc", type=Path, nargs="?", help="a NewsMTSC JSONL file, scored as 30-sentence articles")
+    arguments = parser.parse_args()
     measure("seeds", seed_articles(), repeat=50)
-    if len(sys.argv) > 1:
-        measure("newsmtsc", newsmtsc_articles(Path(sys.argv[1])), repeat=1)
+    if arguments.newsmtsc:
+        measure("newsmtsc", newsmtsc_articles(arguments.newsmtsc), repeat=1)

@@ -9,7 +9,7 @@ common among them than among the other's; the sourcing scorer reads it to tell
 whether "he" or "she" can refer to a person an article names.
 """
 
-import sys
+import argparse
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "datasette_attribution" / "lexicons" / "first_names.txt"
@@ -42,4 +42,8 @@ def main(male_path: str, female_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("male_first", help="the census list of male first names (dist.male.first)")
+    parser.add_argument("female_first", help="the census list of female first names (dist.female.first)")
+    arguments = parser.parse_args()
+    main(arguments.male_first, arguments.female_first)
