@@ -76,7 +76,6 @@ def in_title_case(span) -> bool:
     return len(capitalised_common) >= 2 and all(t.text[0].isupper() for t in content)
 
 
-# Generational suffixes: part of who a person is ("Donald Trump Jr." is not his father).
 # Words a name's initials skip: "Centers for Disease Control" -> CDC.
 NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 
@@ -86,6 +85,7 @@ def initialled_words(name: str) -> list[str]:
     return [word for word in name.split() if word.lower() not in NAME_LINKS]
 
 
+# Generational suffixes: part of who a person is ("Donald Trump Jr." is not his father).
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
