@@ -38,13 +38,14 @@ TOP = 45
 HELD_OUT = 84  # the split's last articles, the held-out check; `--first` never takes them
 
 
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
 def form_key(text: str) -> str:
     """A mention's text as compared with the listed forms: a possessive aside too; a
     dotted abbreviation only as written ("Va." is Virginia, "the VA" Veterans Affairs)."""
-    plain = re.sub(r"['\u2019]s?$", "", text.strip())
-    if is_abbreviation(plain):
-        return plain
-    return re.sub(r"['\u2019]s?$", "", key(text)).strip()
+    plain = POSSESSIVE.sub("", text.strip())
+    return plain if is_abbreviation(plain) else POSSESSIVE.sub("", key(text)).strip()
 
 
 def listed_entities():

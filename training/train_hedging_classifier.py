@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from functools import partial
 from pathlib import Path
 from unittest import mock
 
@@ -194,18 +195,12 @@ def model_families(x, y, learned, real, news, groups, c):
         "gradient-boosted trees": lambda: HistGradientBoostingClassifier(
             max_iter=300, learning_rate=0.05, max_leaf_nodes=15, l2_regularization=1.0, random_state=0),
     }
-    index, scored, mask = np.flatnonzero(learned), learned & real, learned & news
-    found = {}
-    for name, make in families.items():
-        out = np.zeros(len(y))
-        for train, test in GroupKFold(5).split(index, groups=groups[index]):
-            out[index[test]] = make().fit(x[index[train]], y[index[train]]).predict_proba(x[index[test]])[:, 1]
-        found[name] = out
+    scored, mask = learned & real, learned & news
+    found = {name: out_of_fold(x, y, learned, groups, sklearn_model(make)) for name, make in families.items()}
     found["mean of logistic, trees and SVM"] = np.mean(
         [found["logistic (shipped)"], found["gradient-boosted trees"], found["SVM, RBF kernel, C 3"]], axis=0)
     for name, out in found.items():
-        f1, threshold = max(((f1_of(y[scored], out[scored] >= t), t) for t in np.arange(0.1, 0.9, 0.0125)),
-                            key=lambda pair: pair[0])
+        f1, threshold = best_threshold(y[scored], out[scored], np.arange(0.1, 0.9, 0.0125))
         print(f"families: {name}: out-of-fold real news F1 {f1:.3f} (threshold {threshold:.3f}); "
               f"the `train` part {figures(y[mask], out[mask] >= threshold)}", flush=True)
 
@@ -223,6 +218,37 @@ def f1_of(gold, guess) -> float:
     gold, guess = np.asarray(gold, bool), np.asarray(guess, bool)
     tp = (gold & guess).sum()
     return 2 * tp / (2 * tp + (~gold & guess).sum() + (gold & ~guess).sum()) if tp else 0.0
+
+
+THRESHOLDS = np.arange(0.2, 0.8, 0.025)
+
+
+def best_threshold(gold, scores, thresholds=THRESHOLDS) -> tuple[float, float]:
+    """(F1, threshold): the threshold of the grid with the best F1, the lowest of ties."""
+    return max(((f1_of(gold, scores >= t), t) for t in thresholds), key=lambda pair: pair[0])
+
+
+def out_of_fold(x, y, learned, groups, fitted) -> np.ndarray:
+    """Each learned sentence's probability from a model learned on the other four of five
+    folds grouped by article; `fitted(x, y)` learns one and returns its predictor."""
+    index = np.flatnonzero(learned)
+    found = np.zeros(len(y))
+    for train, test in GroupKFold(5).split(index, groups=groups[index]):
+        found[index[test]] = fitted(x[index[train]], y[index[train]])(x[index[test]])
+    return found
+
+
+def logistic(c, emphasis=None):
+    """`fitted` for out_of_fold: the shipped kind of model (fit, predict)."""
+    return lambda x, y: partial(predict, fit(x, y, c, emphasis))
+
+
+def sklearn_model(make):
+    """`fitted` for out_of_fold: a scikit-learn classifier made by `make()`."""
+    def fitted(x, y):
+        model = make().fit(x, y)
+        return lambda rows: model.predict_proba(rows)[:, 1]
+    return fitted
 
 
 def fit(x, y, c, emphasis=None):
@@ -248,16 +274,15 @@ def learning_curve(x, y, learned, real, groups, sets, c, fractions=(0.5, 0.75, 1
         found = []
         for draw in range(draws if fraction < 1 else 1):
             rng = np.random.default_rng(draw)
-            out_of_fold = np.zeros(len(y))
+            out = np.zeros(len(y))
             for train, test in GroupKFold(5).split(index, groups=groups[index]):
                 train = index[train]
                 articles = np.unique(groups[train])
                 kept = rng.choice(articles, int(round(fraction * len(articles))), replace=False)
                 train = train[np.isin(groups[train], kept)]
-                out_of_fold[index[test]] = predict(fit(x[train], y[train], c), x[index[test]])
-            threshold, f1 = max(((t, f1_of(y[scored], out_of_fold[scored] >= t))
-                                 for t in np.arange(0.2, 0.8, 0.025)), key=lambda pair: pair[1])
-            found.append((f1, f1_of(y[news], out_of_fold[news] >= threshold)))
+                out[index[test]] = predict(fit(x[train], y[train], c), x[index[test]])
+            f1, threshold = best_threshold(y[scored], out[scored])
+            found.append((f1, f1_of(y[news], out[news] >= threshold)))
         found = np.array(found)
         print(f"learning from {fraction:.0%} of the learned articles: out-of-fold real news F1 "
               f"{found[:, 0].mean():.3f} (sd {found[:, 0].std():.3f}), the real-news `train` part "
@@ -267,13 +292,10 @@ def learning_curve(x, y, learned, real, groups, sets, c, fractions=(0.5, 0.75, 1
 def chosen_f1(x, y, learned, real, groups, c, emphasis=None):
     """Out-of-fold F1 on the real news learned from at the best threshold, with the
     real-news `train` part's figures at it."""
-    index = np.flatnonzero(learned)
-    out_of_fold = np.zeros(len(y))
-    for train, test in GroupKFold(5).split(index, groups=groups[index]):
-        out_of_fold[index[test]] = predict(fit(x[index[train]], y[index[train]], c, emphasis), x[index[test]])
+    out = out_of_fold(x, y, learned, groups, logistic(c, emphasis))
     scored = learned & real
-    return max(((f1_of(y[scored], out_of_fold[scored] >= t), t, out_of_fold >= t) for t in np.arange(0.2, 0.8, 0.025)),
-               key=lambda found: found[0])
+    f1, threshold = best_threshold(y[scored], out[scored])
+    return f1, threshold, out >= threshold
 
 
 def compare_candidates(x, y, learned, real, news, groups, blocks, cs):
@@ -321,20 +343,15 @@ def main():
     learned = np.array([example["part"] in LEARNED_PARTS for example in examples])
     real = np.array([not example["set"].startswith("hedging_news_heldout") for example in examples])
     groups = np.array([example["group"] for example in examples])
-    index = np.flatnonzero(learned)
     best = None
     for c in args.c:
-        out_of_fold = np.zeros(len(examples))
-        for train, test in GroupKFold(5).split(index, groups=groups[index]):
-            model = fit(x[index[train]], y[index[train]], c)
-            out_of_fold[index[test]] = predict(model, x[index[test]])
+        out = out_of_fold(x, y, learned, groups, logistic(c))
         scored = learned & real
-        threshold, f1 = max(((t, f1_of(y[scored], out_of_fold[scored] >= t)) for t in np.arange(0.2, 0.8, 0.025)),
-                            key=lambda pair: pair[1])
+        f1, threshold = best_threshold(y[scored], out[scored])
         print(f"C {c}: out-of-fold real news F1 {f1:.3f} at threshold {threshold:.3f}")
         if best is None or f1 > best[0]:
-            best = (f1, c, threshold, out_of_fold.copy())
-    f1, c, threshold, out_of_fold = best
+            best = (f1, c, threshold, out)
+    f1, c, threshold, out = best
     print(f"chosen: C {c}, threshold {threshold:.3f}")
     if args.candidates:
         news = np.array([example["set"] == "hedging_real_news.tsv" for example in examples])
@@ -350,10 +367,10 @@ def main():
     for name in sorted({example["set"] for example in examples}):
         mask = learned & np.array([example["set"] == name for example in examples])
         if mask.any():
-            print(f"  out of fold, {name} (learned from): {figures(y[mask], out_of_fold[mask] >= threshold)}")
+            print(f"  out of fold, {name} (learned from): {figures(y[mask], out[mask] >= threshold)}")
     kept = learned & real & np.array([kept_from_encoder(example["group"]) for example in examples])
     print(f"  out of fold, the fifth of articles the encoder's multi-task fine-tune never learned hedging from: "
-          f"{figures(y[kept], out_of_fold[kept] >= threshold)}")
+          f"{figures(y[kept], out[kept] >= threshold)}")
     model = fit(x[learned], y[learned], c)
     for name in sorted({example["set"] for example in examples}):
         mask = ~learned & np.array([example["set"] == name for example in examples])
