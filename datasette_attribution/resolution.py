@@ -218,6 +218,20 @@ class _AroundArticle:
         return None
 
 
+@dataclass
+class _Article:
+    """One article's names as the resolver reads them before its mentions."""
+
+    resolved: dict             # the scorer's (name, kind) -> entity name, for this article
+    in_full: dict              # surname -> the article's persons written in full with it, in order
+    alone_is: dict             # a surname alone -> the person the article's lede means by it
+    sentence_texts: dict       # sentence position -> its text (read where a person is named)
+    offices: dict              # (office, surname) -> the persons the article gives that office
+    people_at: dict            # sentence position -> where each person it names starts
+    around: _AroundArticle | None
+    day: datetime.date | None
+
+
 class Resolver:
     """Gives each name of each article the entity it means, across the whole
     database: the actors already stored, then every article of the load in turn."""
@@ -525,100 +539,12 @@ class Resolver:
 
     def resolve(self, rows):
         """The article's rows (store.ArticleRows) with every actor named by its entity."""
-        resolved = {}  # the scorer's (name, kind) -> entity name, for this article
+        article = self._article_of(rows)
         written = {}   # entity name -> names as written in the article
-        in_full = {}   # surname -> the article's persons written in full with it, in order
-        around = _AroundArticle(self.evidence, rows) if self.evidence is not None else None
-        day = day_of(rows.published)
-        people = {}  # key -> (first name, surname, suffix) of the article's people written in full
-        # Entity name -> the article's mentions of it written in full, in the order first so written.
-        in_full_times = Counter()
-        for _, actor, kind, _, text, *_ in rows.mentions:
-            if kind == "person" and " " in name_key(actor, kind) and (actor, kind) in resolved:
-                if " " in name_key(text, kind):
-                    in_full_times[resolved[(actor, kind)]] += 1
-            if kind == "person" and " " in name_key(actor, kind) and (actor, kind) not in resolved:
-                person = resolved[(actor, kind)] = self._resolve_name(actor, kind).name
-                if " " in name_key(text, kind):
-                    in_full_times[person] += 1
-                parts = person_parts(name_key(actor, kind))
-                if parts is None:
-                    continue
-                people[name_key(actor, kind)] = parts
-                if parts[2]:  # a surname alone is never the son's where the father is written
-                    continue
-                in_full.setdefault(parts[1], [])
-                if person not in in_full[parts[1]]:
-                    in_full[parts[1]].append(person)
-        for key, (first, surname, suffix) in people.items():
-            # "Donald Trump Jr." and "Donald J. Trump" in one article: two people.
-            if suffix and any(other[1] == surname and other[2] != suffix and same_given_name(first, other[0])
-                              for other in people.values()):
-                self.apart.add(key)
-        alone_is = self._surnames_shared(in_full, in_full_times, around)
-        sentence_texts = _sentence_texts(rows) if any(m[2] == "person" for m in rows.mentions) else {}
-        offices = self._offices_written(rows, resolved, sentence_texts)
-        people_at = {}  # sentence position -> where each person it names starts
-        if any(len(names) > 1 for names in in_full.values()):  # read only for relatives written in full
-            for position, _, kind, _, _, *rest in rows.mentions:
-                if kind == "person":
-                    people_at.setdefault(position, []).append(rest[0])
         mentions = []
         for position, actor, kind, linked_to, text, *rest in rows.mentions:
-            key = name_key(actor, kind)
-            said = honorific_pronoun(sentence_texts.get(position, "")[:rest[0]]) if kind == "person" else None
-            candidates = [n for n in in_full.get(key, ()) if said is None or first_name_pronoun(n) in (said, None)]
-            if (actor, kind) not in resolved and candidates and kind != "place":
-                # A surname the article wrote in full for several people as often
-                # (the scorer left it alone): the one of them the corpus writes most;
-                # after an honorific, of its sex ("Mr. Obama" where the article writes
-                # only Michelle Obama in full is the corpus' Obama).
-                resolved[(actor, kind)] = max(candidates, key=lambda n: (self.entities[n].mentions,
-                                                                          -candidates.index(n)))
-            if (actor, kind) not in resolved:
-                resolved[(actor, kind)] = self._resolve_name(actor, kind, around, day).name
-            name = resolved[(actor, kind)]
-            written_key = name_key(text, kind)
-            if kind == "person" and written_key in alone_is and name in in_full[written_key]:
-                # Unless an honorific says the scorer's one is meant and not the lede's:
-                # "Mr. Clinton" is Bill where the lede is Hillary's.
-                lede = alone_is[written_key]
-                honorific_decides = (said is not None and first_name_pronoun(name) == said
-                                     and first_name_pronoun(lede) not in (None, said))
-                if not honorific_decides:
-                    name = lede
-            relatives = in_full.get(written_key, ()) if kind == "person" else ()
-            if len(relatives) > 1 and first_name_pronoun(name) is not None:
-                # Relatives the article writes in full: an honorific or the pronoun
-                # that follows says which ("Clinton aides say she has": Hillary).
-                sex = said or _pronoun_after_name(sentence_texts.get(position, ""), rest[0], rest[1],
-                                                  people_at.get(position, ()))
-                of_that_sex = [n for n in relatives if first_name_pronoun(n) == sex]
-                if sex is not None and first_name_pronoun(name) != sex and len(of_that_sex) == 1:
-                    name = of_that_sex[0]
-            if (kind == "person" and " " not in written_key and written_key and not is_given_name(written_key)
-                    and name_key(name, kind).startswith(written_key + " ") and key != written_key):
-                # A word the scorer took for the first name of the article's one full
-                # name that opens with it ("Trump" beside "Trump Turnberry", a resort
-                # the parse took for a person), where no one is called so: the corpus'
-                # person of that surname, if one holds most of its mentions.
-                surnamed = self._person_for(written_key, kind)
-                if surnamed is not None and surnamed.parts and surnamed.parts[1] == written_key:
-                    name = surnamed.name
-            office = office_before(sentence_texts.get(position, "")[:rest[0]]) if kind == "person" else None
-            if office and " " not in written_key and (holder := self._office_holder(office, written_key, offices)):
-                name = holder  # "President Obama" where the article writes only Michelle Obama in full
-            entity = self.entities[name]
-            entity.kinds[kind] += 1
-            entity.mentions += 1
-            if day is not None:
-                entity.days.add(day)
-            self.touched.add(name)
-            written.setdefault(name, set()).add(actor)
-            self._written(text, name)
-            tokens, suffix = split_suffix(name_key(text).split())
-            if suffix and len(tokens) == 1 and entity.parts and entity.parts[2] == suffix:
-                self.apart.add(name_key(name))  # "Trump Jr.": the suffix tells him apart
+            name = self._entity_of_mention(article, position, actor, kind, text, rest)
+            self._count_mention(name, kind, article.day, actor, text, written)
             leader = self._resolve_name(linked_to, "person").name if linked_to else None
             mentions.append((position, name, kind, leader, text, *rest))
         # Each mention carries its entity's kind as it stands after this article.
@@ -631,6 +557,122 @@ class Resolver:
             name = in_article.find(actor[0]) if actor else None
             attributions.append((position, (name, self.entities[name].kind) if name else None, *fields))
         return replace(rows, mentions=mentions, quotes=quotes, attributions=attributions)
+
+    def _article_of(self, rows) -> _Article:
+        """What the article itself says about its names, read once before its mentions."""
+        around = _AroundArticle(self.evidence, rows) if self.evidence is not None else None
+        resolved, in_full, in_full_times = self._people_in_full(rows)
+        sentence_texts = _sentence_texts(rows) if any(m[2] == "person" for m in rows.mentions) else {}
+        people_at = {}  # sentence position -> where each person it names starts
+        if any(len(names) > 1 for names in in_full.values()):  # read only for relatives written in full
+            for position, _, kind, _, _, *rest in rows.mentions:
+                if kind == "person":
+                    people_at.setdefault(position, []).append(rest[0])
+        return _Article(
+            resolved=resolved, in_full=in_full,
+            alone_is=self._surnames_shared(in_full, in_full_times, around),
+            sentence_texts=sentence_texts, offices=self._offices_written(rows, resolved, sentence_texts),
+            people_at=people_at, around=around, day=day_of(rows.published))
+
+    def _people_in_full(self, rows) -> tuple[dict, dict[str, list[str]], Counter]:
+        """The article's persons written in full: the scorer's (name, kind) -> entity name
+        for each, surname -> those persons in the order first written, and entity name ->
+        how many of its mentions are written in full."""
+        resolved = {}
+        in_full = {}
+        in_full_times = Counter()
+        people = {}  # key -> (first name, surname, suffix)
+        for _, actor, kind, _, text, *_ in rows.mentions:
+            if kind != "person" or " " not in name_key(actor, kind):
+                continue
+            if (actor, kind) in resolved:
+                if " " in name_key(text, kind):
+                    in_full_times[resolved[(actor, kind)]] += 1
+                continue
+            person = resolved[(actor, kind)] = self._resolve_name(actor, kind).name
+            if " " in name_key(text, kind):
+                in_full_times[person] += 1
+            parts = person_parts(name_key(actor, kind))
+            if parts is None:
+                continue
+            people[name_key(actor, kind)] = parts
+            if parts[2]:  # a surname alone is never the son's where the father is written
+                continue
+            in_full.setdefault(parts[1], [])
+            if person not in in_full[parts[1]]:
+                in_full[parts[1]].append(person)
+        for key, (first, surname, suffix) in people.items():
+            # "Donald Trump Jr." and "Donald J. Trump" in one article: two people.
+            if suffix and any(other[1] == surname and other[2] != suffix and same_given_name(first, other[0])
+                              for other in people.values()):
+                self.apart.add(key)
+        return resolved, in_full, in_full_times
+
+    def _entity_of_mention(self, article: _Article, position: int, actor: str, kind: str, text: str,
+                           rest: list) -> str:
+        """The entity one mention means: the scorer's name resolved once per article, then
+        what the words around this mention say (an honorific, a pronoun, an office)."""
+        resolved, in_full = article.resolved, article.in_full
+        sentence = article.sentence_texts.get(position, "")
+        key = name_key(actor, kind)
+        said = honorific_pronoun(sentence[:rest[0]]) if kind == "person" else None
+        candidates = [n for n in in_full.get(key, ()) if said is None or first_name_pronoun(n) in (said, None)]
+        if (actor, kind) not in resolved and candidates and kind != "place":
+            # A surname the article wrote in full for several people as often
+            # (the scorer left it alone): the one of them the corpus writes most;
+            # after an honorific, of its sex ("Mr. Obama" where the article writes
+            # only Michelle Obama in full is the corpus' Obama).
+            resolved[(actor, kind)] = max(candidates, key=lambda n: (self.entities[n].mentions,
+                                                                      -candidates.index(n)))
+        if (actor, kind) not in resolved:
+            resolved[(actor, kind)] = self._resolve_name(actor, kind, article.around, article.day).name
+        name = resolved[(actor, kind)]
+        written_key = name_key(text, kind)
+        if kind == "person" and written_key in article.alone_is and name in in_full[written_key]:
+            # Unless an honorific says the scorer's one is meant and not the lede's:
+            # "Mr. Clinton" is Bill where the lede is Hillary's.
+            lede = article.alone_is[written_key]
+            honorific_decides = (said is not None and first_name_pronoun(name) == said
+                                 and first_name_pronoun(lede) not in (None, said))
+            if not honorific_decides:
+                name = lede
+        relatives = in_full.get(written_key, ()) if kind == "person" else ()
+        if len(relatives) > 1 and first_name_pronoun(name) is not None:
+            # Relatives the article writes in full: an honorific or the pronoun
+            # that follows says which ("Clinton aides say she has": Hillary).
+            sex = said or _pronoun_after_name(sentence, rest[0], rest[1], article.people_at.get(position, ()))
+            of_that_sex = [n for n in relatives if first_name_pronoun(n) == sex]
+            if sex is not None and first_name_pronoun(name) != sex and len(of_that_sex) == 1:
+                name = of_that_sex[0]
+        if (kind == "person" and " " not in written_key and written_key and not is_given_name(written_key)
+                and name_key(name, kind).startswith(written_key + " ") and key != written_key):
+            # A word the scorer took for the first name of the article's one full
+            # name that opens with it ("Trump" beside "Trump Turnberry", a resort
+            # the parse took for a person), where no one is called so: the corpus'
+            # person of that surname, if one holds most of its mentions.
+            surnamed = self._person_for(written_key, kind)
+            if surnamed is not None and surnamed.parts and surnamed.parts[1] == written_key:
+                name = surnamed.name
+        office = office_before(sentence[:rest[0]]) if kind == "person" else None
+        if office and " " not in written_key and (holder := self._office_holder(office, written_key,
+                                                                                 article.offices)):
+            name = holder  # "President Obama" where the article writes only Michelle Obama in full
+        return name
+
+    def _count_mention(self, name: str, kind: str, day, actor: str, text: str,
+                       written: dict[str, set[str]]) -> None:
+        """One mention of the entity `name`, as the scorer named it (`actor`) and as written."""
+        entity = self.entities[name]
+        entity.kinds[kind] += 1
+        entity.mentions += 1
+        if day is not None:
+            entity.days.add(day)
+        self.touched.add(name)
+        written.setdefault(name, set()).add(actor)
+        self._written(text, name)
+        tokens, suffix = split_suffix(name_key(text).split())
+        if suffix and len(tokens) == 1 and entity.parts and entity.parts[2] == suffix:
+            self.apart.add(name_key(name))  # "Trump Jr.": the suffix tells him apart
 
     # -- the end of a load ------------------------------------------------------------
 
