@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as with_changes
 from functools import lru_cache
 from typing import Iterator, Mapping
 
@@ -120,8 +120,8 @@ class LoadReport:
         return len(self.errors)
 
     def summary_line(self) -> str:
-        line = (f"{self.added} articles added, {self.replaced} replaced, {self.skipped} skipped "
-                f"(already loaded), {self.failed} failed; {self.sentences} sentences")
+        line = (f"{_counted(self.added, 'article')} added, {self.replaced} replaced, {self.skipped} skipped "
+                f"(already loaded), {self.failed} failed; {_counted(self.sentences, 'sentence')}")
         if self.unscored:
             languages = ", ".join(f"{language} {count}" for language, count in sorted(self.unscored.items()))
             line += f"; {sum(self.unscored.values())} not scored (not English: {languages})"
@@ -204,7 +204,14 @@ def database_for_load(path, wait: bool = True, on_wait=None, on_upgrade=None):
             db.close()
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def to_article(raw: RawDocument, overrides: dict) -> Article:
+    if raw.fields and any(overrides.get(name) for name in raw.fields):
+        # A field the command line gives for every article is never read from the record.
+        raw = with_changes(raw, fields={k: v for k, v in raw.fields.items() if not overrides.get(k)})
     article = clean_article(raw)
     for name in OVERRIDABLE:
         if overrides.get(name):

@@ -4,6 +4,7 @@ exactly its rows (the articles with no outlet included), as HTML, JSON and CSV."
 import csv
 import io
 import json
+import re
 
 import pytest
 from helpers import SEEDS, chart_specs, edited_copy, fetch
@@ -355,3 +356,21 @@ def test_the_largest_stories_walked_largest_first_are_those_listed_from_the_arti
     monkeypatch.setattr(dashboard, "WALK_STORIES_FROM", 0)
     assert [stories(scope) for scope in scopes] == listed
     assert listed[0] and listed[2] and listed[-1] == []
+
+
+def test_an_outlet_whose_articles_were_not_scored_says_so_in_its_row(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"outlet": "Gazzetta", "title": "Il consiglio", "text": "Il consiglio comunale si riunirà di nuovo lunedì "
+         "per discutere il bilancio della città e le nuove regole sul traffico nel centro storico."},
+        {"outlet": "Gazette", "title": "The council", "text": "Officials said the council would meet again."}]),
+        "utf-8")
+    path = tmp_path / "news.db"
+    pipeline.load(pipeline.open_database(path), [str(records)])
+    (page,) = fetch(path, "/-/attribution/news?min_articles=1")
+    outlets_table = page.text.split('id="attr-outlets"')[1].split("</table>")[0]
+    rows = {re.sub(r"<[^>]+>|\s+", " ", row).split()[0]: row
+            for row in re.findall(r"<tr><td>(.*?)</tr>", outlets_table, re.S)}
+    assert sorted(rows) == ["Gazette", "Gazzetta"]
+    assert "not scored: no article in English" in rows["Gazzetta"]
+    assert "not scored" not in rows["Gazette"]

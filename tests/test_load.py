@@ -9,6 +9,7 @@ from helpers import INDEPENDENT_SEED, SEEDS
 
 from datasette_attribution import store
 from datasette_attribution.cli import cli
+from datasette_attribution.ingest.structured import read_jsonl
 
 ARTICLE = ("Officials said the talks would resume on Monday.\n"
            "The minister told reporters the deal was close.")
@@ -95,6 +96,36 @@ def test_json_array_and_csv_records(tmp_path):
         {"title": "Talks", "outlet": None, "published": "2014-11-24", "sentence_count": 2},
         {"title": None, "outlet": "Daily", "published": None, "sentence_count": 2},
     ]
+
+
+def test_a_record_whose_published_is_not_a_date_is_reported_by_line_and_the_others_load(tmp_path):
+    records = tmp_path / "wire.jsonl"
+    records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "published": published})
+                                 for i, (text, published) in enumerate([
+                                     ("Police said the road was closed.", "yesterday"),
+                                     ("The mayor may resign, sources said.", "2016-07-01T09:30:00Z"),
+                                     ("Rain fell overnight.", "Nov. 24, 2014"),
+                                     ("Snow closed the pass.", "2015-02")])) + "\n")
+    result = run_load(tmp_path / "r.db", records)
+    assert result.exit_code == 1
+    assert "wire.jsonl:1: \"published\" is not a date: 'yesterday'" in result.output
+    assert "3 articles added" in result.output
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    assert [r["published"] for r in db.query("select published from articles order by id")] == [
+        "2016-07-01T09:30:00+00:00", "2014-11-24", "2015-02"]
+    assert [r["month"] for r in db.query("select distinct month from outlet_month_stats order by month")] == [
+        "2014-11", "2015-02", "2016-07"]
+    # Given for every article on the command line, the record's own is never read.
+    again = run_load(tmp_path / "r.db", records, "--published", "2016-07-02")
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("1 article added, 0 replaced, 3 skipped")
+
+
+def test_a_json_line_that_cannot_be_read_says_where_in_words_that_read():
+    errors = [str(e) for e in read_jsonl("wire.jsonl", ['{"text": "a\tb"}', '{"text": "open', '{"text" "x"}'])]
+    assert errors == ["wire.jsonl:1: not valid JSON (Invalid control character at column 12)",
+                      "wire.jsonl:2: not valid JSON (Unterminated string starting at column 10)",
+                      "wire.jsonl:3: not valid JSON (Expecting ':' delimiter, column 9)"]
 
 
 def test_stdin_and_overrides(tmp_path):

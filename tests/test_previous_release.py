@@ -163,7 +163,7 @@ def test_loading_into_it_adds_what_it_lacks_and_scores_new_articles_with_this_re
     lacks = lacking(previous)
     result = CliRunner().invoke(cli, ["load", str(previous), str(records), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "1 articles added, 0 replaced, 0 skipped (already loaded), 0 failed; 2 sentences\n"
+    assert result.stdout == "1 article added, 0 replaced, 0 skipped (already loaded), 0 failed; 2 sentences\n"
     assert result.stderr == (
         f"{previous} holds articles scored by an earlier release (the file lacks {lacks}: added now); "
         "articles loaded now get this release's scores, the earlier ones keep theirs until you run: "

@@ -98,6 +98,13 @@ def test_article_view(seeds_path):
     assert missing.status_code == 404
 
 
+def test_the_plugins_pages_name_the_datasette_version_in_their_footer_as_datasettes_own_do(seeds_path):
+    from datasette.version import __version__
+    pages = fetch(seeds_path, "/", "/-/attribution/news", "/-/attribution/news/articles/1",
+                  "/-/attribution/news/outlets", "/-/attribution/news/stories/1")
+    assert [f'title="Datasette v{__version__}"' in page.text for page in pages] == [True] * 5
+
+
 def test_articles_table_links_to_the_article_view(seeds_path):
     (response,) = fetch(seeds_path, "/news/articles")
     assert 'href="/-/attribution/news/articles/2"' in response.text
@@ -122,8 +129,29 @@ def test_outlet_comparison_in_html_json_and_csv(seeds_path):
         ("News24", 0.4, 0.129), ("The Independent", 0.6, 0.4167)]
     assert data["actors"][0]["name"] == "Iran"
     lines = as_csv.text.splitlines()
-    assert lines[0].startswith("outlet,articles,sentences,attributed,anonymous,anonymous_share")
-    assert lines[1].startswith("News24,1,31,15,6,0.4")
+    assert lines[0].startswith("outlet,articles,sentences,attributed,anonymous,anonymous_share,hedged,hedged_share,"
+                               "quotes_per_article,polarity,articles_link,sentences_link,anonymous_share_link,hedged_share_link,"
+                               "quotes_per_article_link,Iran: negative share,Iran: positive share,"
+                               "Iran: labelled mentions,Iran: mentions link,")
+    assert lines[1].startswith("News24,1,31,15,6,0.4,4,0.129,5.0,0.0456,http://localhost/news/articles?outlet=News24,"
+                               "http://localhost/news/sentences?_outlet=News24,"
+                               "http://localhost/news/sentences?_outlet=News24&attribution=anonymous,")
+    # Every number of the page links to its rows, the sentences and their mean polarity too.
+    assert html.text.count('<a href="/news/sentences?_outlet=News24">') == 2
+
+
+def test_the_outlet_csvs_name_the_articles_without_an_outlet_as_the_pages_do(tmp_path):
+    (tmp_path / "wire.jsonl").write_text("".join(
+        '{"id": "w%d", "published": "2014-%s", "text": "Officials said the talks would resume on day %d."}\n'
+        % (n, day, n) for n, day in enumerate(("11-06", "12-20"))), "utf-8")  # weeks apart: charted by week
+    path = tmp_path / "news.db"
+    load(store.open_database(path), [str(tmp_path / "wire.jsonl")])
+    outlets, over_time, page = fetch(path, "/-/attribution/news/outlets.csv", "/-/attribution/news/over-time.csv",
+                                     "/-/attribution/news/outlets")
+    assert outlets.text.splitlines()[1].startswith("(no outlet),2,2,2,2,1.0,")
+    assert [line.split(",")[:2] for line in over_time.text.splitlines()[1:]] == [
+        ["(no outlet)", "2014-W44"], ["(no outlet)", "2014-W50"]]  # SQLite's %W weeks
+    assert "<td>(no outlet)</td>" in page.text
 
 
 def test_column_descriptions_and_default_facets(seeds_path):

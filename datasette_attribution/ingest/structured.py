@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from ..records import Article, LoadError, Paragraph, RawDocument
 from ..extract.metadata import parse_date
 
 FIELDS = ("id", "title", "outlet", "url", "published", "byline")
+# A month with no day, as ISO 8601 writes it: stored as given, counted in its month.
+MONTH_ONLY = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])")
 
 
 def _record(path: str, line: int, data) -> RawDocument | LoadError:
@@ -29,6 +32,13 @@ def _record(path: str, line: int, data) -> RawDocument | LoadError:
     return RawDocument(source=source, location=location, kind="record", content=text, fields=fields)
 
 
+def _not_valid_json(error: json.JSONDecodeError) -> str:
+    # Some of json's messages end in "at", for the position it puts after them:
+    # "Invalid control character at", "Unterminated string starting at".
+    where = f" column {error.colno}" if error.msg.endswith(" at") else f", column {error.colno}"
+    return f"not valid JSON ({error.msg}{where})"
+
+
 def read_jsonl(path: str, lines):
     """Records from JSON Lines; `lines` is any iterable of text lines (a file is
     read line by line, so a large file never sits in memory whole)."""
@@ -41,7 +51,7 @@ def read_jsonl(path: str, lines):
         try:
             data = json.loads(line)
         except json.JSONDecodeError as error:
-            yield LoadError(f"{path}:{number}", f"not valid JSON ({error.msg}, column {error.colno})")
+            yield LoadError(f"{path}:{number}", _not_valid_json(error))
             continue
         yield _record(path, number, data)
 
@@ -50,7 +60,7 @@ def read_json(path: str, text: str):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        yield LoadError(f"{path}:{error.lineno}", f"not valid JSON ({error.msg}, column {error.colno})")
+        yield LoadError(f"{path}:{error.lineno}", _not_valid_json(error))
         return
     if isinstance(data, dict):
         data = [data]
@@ -92,6 +102,12 @@ def article_from_record(raw: RawDocument) -> Article:
     ]
     fields = raw.fields
     published = fields.get("published")
+    if published:
+        published = parse_date(published) or (published.strip() if MONTH_ONLY.fullmatch(published.strip()) else None)
+        if published is None:
+            # Stored as given, it would stand for a month in every summary ("yesterd").
+            raise LoadError(raw.location, f'"published" is not a date: {fields["published"]!r} (ISO 8601, '
+                                          '"2016-07-01" or "2016-07", or any common form such as "July 1, 2016")')
     return Article(
         source=raw.source,
         paragraphs=paragraphs,
@@ -99,5 +115,5 @@ def article_from_record(raw: RawDocument) -> Article:
         outlet=fields.get("outlet"),
         url=fields.get("url"),
         byline=fields.get("byline"),
-        published=(parse_date(published) or published) if published else None,
+        published=published or None,
     )

@@ -10,6 +10,7 @@ import threading
 from functools import lru_cache
 
 from datasette import hookimpl
+from datasette.version import __version__ as datasette_version
 from datasette.utils import tilde_decode
 
 from . import counts, earlier_release, errors, exports, filters, hidden_columns, render
@@ -26,7 +27,7 @@ from .descriptions import (
 )
 
 __all__ = ["prepare_connection", "register_commands", "register_facet_classes",
-           "filters_from_request", "register_routes", "render_cell", "extra_css_urls",
+           "filters_from_request", "register_routes", "render_cell", "extra_css_urls", "extra_template_vars",
            "extra_body_script", "database_actions", "menu_links", "asgi_wrapper", "get_metadata", "startup",
            "handle_exception", "prepare_jinja2_environment"]
 
@@ -318,6 +319,13 @@ def handle_exception(datasette, request, exception):
     answer = errors.response_for(exception, request.path, written_by_an_earlier_release)
     if answer is not None:
         outcome.force_result(errors.replace_handlers(outcome.get_result(), datasette, request, *answer))
+
+
+@hookimpl
+def extra_template_vars():
+    # Datasette 0.65 gives its footer's version only to its own views; the plugin's
+    # pages render through render_template, which 1.0 gives it to and 0.65 does not.
+    return {"datasette_version": datasette_version}
 
 
 @hookimpl

@@ -51,6 +51,7 @@ async def comparison_data(datasette, db, read: earlier_release.Reading) -> dict:
         name = outlet["outlet"]
         outlet["links"] = {
             "articles": table_link(datasette, database, "articles", outlet=name),
+            "sentences": table_link(datasette, database, "sentences", outlet=name),
             "anonymous_share": table_link(datasette, database, "sentences", outlet=name, attribution="anonymous"),
             "hedged_share": table_link(datasette, database, "sentences", outlet=name, hedged=1),
             "quotes_per_article": table_link(datasette, database, "quotes", outlet=name),
@@ -133,7 +134,7 @@ async def comparison_page(datasette, request):
     if extension == "json":
         return Response.json(data)
     if extension == "csv":
-        return Response(comparison_csv(data), content_type="text/csv; charset=utf-8",
+        return Response(comparison_csv(datasette, request, data), content_type="text/csv; charset=utf-8",
                         headers={"content-disposition": f'attachment; filename="{database}-outlets.csv"'})
     cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
     grid = [{"outlet": o["outlet"], "cells": [
@@ -167,13 +168,15 @@ async def over_time_csv(datasette, request):
     cells = {(r["outlet"], r["period"], r["actor_id"]): r for r in data["over_time"]["actors"]}
     columns = ["outlet", "period", "articles", "attributed", "anonymous", "anonymous_share", "hedged",
                "sentences", "hedged_share"]
-    rows = [[r[c] for c in columns] + [value for a in actors
+    rows = [[charts.outlet_name(r["outlet"]), *(r[c] for c in columns[1:])] + [value for a in actors
                                        for value in _share_cells(cells.get((r["outlet"], r["period"], a["id"])))]
             for r in data["over_time"]["outlets"]]
     return csv_response(columns + _share_columns(actors), rows, f"{db.name}-over-time.csv")
 
 
 SHARE_FIELDS = ("negative_share", "positive_share", "labelled_mentions")
+# The outlet comparison's counts whose rows its CSV links to.
+OUTLET_LINKS = ("articles", "sentences", "anonymous_share", "hedged_share", "quotes_per_article")
 
 
 def _share_columns(actors: list[dict]) -> list[str]:
@@ -264,9 +267,9 @@ async def actor_page(datasette, request):
         # One table: each outlet's totals (period "all"), then each period's mentions.
         columns = ["outlet", "period", "mentions", *SHARE_FIELDS, "mean_sentiment", "articles", "quotes",
                    "named_source", "anonymous_sentences"]
-        rows = [[o["outlet"], "all", *(o[c] for c in columns[2:])] for o in data["outlets"]]
-        rows += [[r["outlet"], r["period"], r["mentions"], *_share_cells(r), r["mean_sentiment"], "", "", "", ""]
-                 for r in data["over_time"]["actors"]]
+        rows = [[charts.outlet_name(o["outlet"]), "all", *(o[c] for c in columns[2:])] for o in data["outlets"]]
+        rows += [[charts.outlet_name(r["outlet"]), r["period"], r["mentions"], *_share_cells(r), r["mean_sentiment"],
+                  "", "", "", ""] for r in data["over_time"]["actors"]]
         return csv_response(columns, rows, f"{db.name}-actor-{data['actor']['id']}.csv")
     actor = data["actor"]
     return Response.html(await datasette.render_template(
@@ -285,16 +288,25 @@ async def actor_page(datasette, request):
         request=request))
 
 
-def comparison_csv(data: dict) -> str:
+def comparison_csv(datasette, request, data: dict) -> str:
+    """Each outlet's figures, named as on the page, each count's rows as an absolute link."""
     columns = ["outlet", "articles", "sentences", "attributed", "anonymous", "anonymous_share",
                "hedged", "hedged_share", "quotes_per_article", "polarity"]
-    actor_columns = _share_columns(data["actors"])
+    actor_columns = [column for a in data["actors"]
+                     for column in (*_share_columns([a]), f"{a['name']}: mentions link")]
     cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
+
+    def absolute(link):
+        return datasette.absolute_url(request, link)
+
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([csv_cell(c) for c in columns + actor_columns])
+    writer.writerow([csv_cell(c) for c in columns + [f"{part}_link" for part in OUTLET_LINKS] + actor_columns])
     for outlet in data["outlets"]:
-        writer.writerow([csv_cell(outlet[c]) for c in columns]
-                        + [value for a in data["actors"]
-                           for value in _share_cells(cells.get((outlet["outlet"], a["id"])))])
+        row = [charts.outlet_name(outlet["outlet"]), *(outlet[c] for c in columns[1:]),
+               *(absolute(outlet["links"][part]) for part in OUTLET_LINKS)]
+        for a in data["actors"]:
+            cell = cells.get((outlet["outlet"], a["id"]))
+            row += [*_share_cells(cell), absolute(cell["link"]) if cell else ""]
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
