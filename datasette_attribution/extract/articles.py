@@ -21,41 +21,11 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
     headline among the lines above the body, `choose_byline` the byline among the
     names around the header (training passes its own)."""
     blocks = boilerplate.blocks_of(raw.content)
-    labels = boilerplate.classify_blocks(blocks)
+    labels, names = _line_labels(blocks)
+    kept, signature = _body_lines(raw, blocks, labels)
     lines = [block.text for block in blocks]
-    article_lines = [b.text for b, label in zip(blocks, labels, strict=True) if label == "content"]
-    furniture = [b.text for b, label in zip(blocks, labels, strict=True) if label == "boilerplate"]
-    names = metadata.site_names(furniture, article_lines)
-    labels = boilerplate.remove_self_promotion(blocks, labels, names)
-    labels = boilerplate.prose_run_or_nothing(blocks, labels)
-    labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
-              for b, label in zip(blocks, labels, strict=True)]
-    labels = _trim_edge_headings(labels)
-    # A page with a body always loads: what the rules above took for furniture,
-    # its longest run of prose, when they left nothing.
-    labels = boilerplate.prose_run_or_nothing(blocks, labels, min_words=boilerplate.LONG_LINE_WORDS)
-    kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
-    if not kept:
-        raise LoadError(raw.location, "no article text found on this page")
-    kept = kept[header_length(blocks, kept):]
-    # The same with a dateline the classifier left out: a headline or standfirst
-    # kept above it is the header's.
-    for position in range(min(MAX_HEADER_ABOVE_DATELINE, len(kept) - 1), 0, -1):
-        if any(metadata.date_in_line(blocks[i].text) for i in range(kept[position - 1] + 1, kept[position])):
-            kept = kept[position:]
-            break
-    # A dateline among the body's first lines is the header's, never text.
-    while len(kept) > 1 and any(metadata.date_in_line(blocks[i].text) for i in kept[:TOP_LINES]):
-        kept.remove(next(i for i in kept[:TOP_LINES] if metadata.date_in_line(blocks[i].text)))
-    signature = []  # a dateline closing the text, with or without a name, is not text
-    while len(kept) > 1 and metadata.date_in_line(blocks[kept[-1]].text):
-        signature.insert(0, blocks[kept.pop()])
-    after_text = kept[-1] + 1
-    if not signature and after_text < len(blocks) and metadata.date_in_line(blocks[after_text].text):
-        signature = [blocks[after_text]]  # the same, left out of the text by the line classifier
     before_body = blocks[: kept[0]]
     body_text = " ".join(blocks[i].text for i in kept)
-
     outlet = metadata.page_outlet(names, lines)
     if outlet and metadata.DOMAIN.fullmatch(outlet):  # a domain, where the page names itself
         outlet = fields.name_spelling_domain(outlet.lower(), lines) or outlet  # "Fastcompany.com": Fast Company
@@ -65,16 +35,7 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
         before_body, body_text, outlet, rule_title, metadata.headline_scores(before_body, body_text, outlet)), "text")
     title = chosen.block if chosen else None
     title_at = before_body.index(title) if title else -1
-    standfirst = None
-    if title is not None and title_at + 1 < len(before_body):
-        candidate = before_body[title_at + 1]
-        if (
-            len(candidate.words) >= MIN_STANDFIRST_WORDS
-            and not metadata.date_in_line(candidate.text)
-            and not metadata.looks_like_name(candidate.text)
-            and lines.count(candidate.text) == 1
-        ):
-            standfirst = candidate.text
+    standfirst = _standfirst(before_body, title_at, lines) if title is not None else None
     published, byline = _date_and_byline(before_body[title_at + 1:] or blocks[:10])
     signed, signed_by = _date_and_byline(signature)
     if signed and published and published[:10] != signed[:10]:
@@ -112,6 +73,65 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
         published=published,
         standfirst=standfirst,
     )
+
+
+def _line_labels(blocks) -> tuple[list[str], list[str]]:
+    """Each line's label ("content", "heading", "boilerplate" or a kind of furniture),
+    and the names the page's furniture gives the site."""
+    labels = boilerplate.classify_blocks(blocks)
+    article_lines = [b.text for b, label in zip(blocks, labels, strict=True) if label == "content"]
+    furniture = [b.text for b, label in zip(blocks, labels, strict=True) if label == "boilerplate"]
+    names = metadata.site_names(furniture, article_lines)
+    labels = boilerplate.remove_self_promotion(blocks, labels, names)
+    labels = boilerplate.prose_run_or_nothing(blocks, labels)
+    labels = [boilerplate.furniture_kind(b.text) or label if label != "boilerplate" else label
+              for b, label in zip(blocks, labels, strict=True)]
+    labels = _trim_edge_headings(labels)
+    # A page with a body always loads: what the rules above took for furniture,
+    # its longest run of prose, when they left nothing.
+    labels = boilerplate.prose_run_or_nothing(blocks, labels, min_words=boilerplate.LONG_LINE_WORDS)
+    return labels, names
+
+
+def _body_lines(raw: RawDocument, blocks, labels: list[str]) -> tuple[list[int], list]:
+    """The body's lines (their positions), its header and datelines left out, and the
+    dateline lines that sign it at its end."""
+    kept = [i for i, label in enumerate(labels) if label != "boilerplate"]
+    if not kept:
+        raise LoadError(raw.location, "no article text found on this page")
+    kept = kept[header_length(blocks, kept):]
+    # The same with a dateline the classifier left out: a headline or standfirst
+    # kept above it is the header's.
+    for position in range(min(MAX_HEADER_ABOVE_DATELINE, len(kept) - 1), 0, -1):
+        if any(metadata.date_in_line(blocks[i].text) for i in range(kept[position - 1] + 1, kept[position])):
+            kept = kept[position:]
+            break
+    # A dateline among the body's first lines is the header's, never text.
+    while len(kept) > 1 and any(metadata.date_in_line(blocks[i].text) for i in kept[:TOP_LINES]):
+        kept.remove(next(i for i in kept[:TOP_LINES] if metadata.date_in_line(blocks[i].text)))
+    signature = []  # a dateline closing the text, with or without a name, is not text
+    while len(kept) > 1 and metadata.date_in_line(blocks[kept[-1]].text):
+        signature.insert(0, blocks[kept.pop()])
+    after_text = kept[-1] + 1
+    if not signature and after_text < len(blocks) and metadata.date_in_line(blocks[after_text].text):
+        signature = [blocks[after_text]]  # the same, left out of the text by the line classifier
+    return kept, signature
+
+
+def _standfirst(before_body, title_at: int, lines: list[str]) -> str | None:
+    """The line under the headline when it reads as a standfirst: long enough, no
+    dateline or name, and not repeated elsewhere on the page."""
+    if title_at + 1 >= len(before_body):
+        return None
+    candidate = before_body[title_at + 1]
+    if (
+        len(candidate.words) >= MIN_STANDFIRST_WORDS
+        and not metadata.date_in_line(candidate.text)
+        and not metadata.looks_like_name(candidate.text)
+        and lines.count(candidate.text) == 1
+    ):
+        return candidate.text
+    return None
 
 
 # A paragraph's first letter set apart by the page's drop cap: "H ong Kong", "F our years".
