@@ -100,12 +100,11 @@ def test_json_array_and_csv_records(tmp_path):
 
 def test_a_record_whose_published_is_not_a_date_is_reported_by_line_and_the_others_load(tmp_path):
     records = tmp_path / "wire.jsonl"
-    records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "published": published})
-                                 for i, (text, published) in enumerate([
-                                     ("Police said the road was closed.", "yesterday"),
-                                     ("The mayor may resign, sources said.", "2016-07-01T09:30:00Z"),
-                                     ("Rain fell overnight.", "Nov. 24, 2014"),
-                                     ("Snow closed the pass.", "2015-02")])) + "\n")
+    dated = [("Police said the road was closed.", "yesterday"),
+             ("The mayor may resign, sources said.", "2016-07-01T09:30:00Z"),
+             ("Rain fell overnight.", "Nov. 24, 2014"), ("Snow closed the pass.", "2015-02")]
+    records.write_text("".join(json.dumps({"id": f"r{i}", "text": text, "published": published}) + "\n"
+                               for i, (text, published) in enumerate(dated)))
     result = run_load(tmp_path / "r.db", records)
     assert result.exit_code == 1
     assert "wire.jsonl:1: \"published\" is not a date: 'yesterday'" in result.output
