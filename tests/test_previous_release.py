@@ -50,7 +50,8 @@ def plugin_pages(path):
         f"/{name}/sentences?_outlet=News24", f"/{name}/sentences?_period=2014-11",
         f"/{name}/articles?_period=2014-W45", f"/{name}/sentences?_search=Iran", f"/{name}/sentences.csv",
         plugin, f"{plugin}.json", f"{plugin}/outlets", f"{plugin}/outlets.json", f"{plugin}/outlets.csv",
-        f"{plugin}/over-time.csv", f"{plugin}/articles/{article}", f"{plugin}/actors/{actor}",
+        f"{plugin}/over-time.csv", f"{plugin}/articles/{article}", f"{plugin}/articles/{article}.json",
+        f"{plugin}/actors/{actor}",
         f"{plugin}/actors/{actor}.json", f"{plugin}/actors/{actor}.csv", f"{plugin}/stories/{story}",
         f"{plugin}/stories/{story}.json", f"{plugin}/stories/{story}.csv"])
 

@@ -105,6 +105,27 @@ def test_the_plugins_pages_name_the_datasette_version_in_their_footer_as_dataset
     assert [f'title="Datasette v{__version__}"' in page.text for page in pages] == [True] * 5
 
 
+def test_the_article_view_as_json_holds_every_sentence_with_its_evidence(seeds_path):
+    page, as_json = fetch(seeds_path, "/-/attribution/news/articles/1", "/-/attribution/news/articles/1.json")
+    assert '<a href="/-/attribution/news/articles/1.json">JSON</a>' in page.text
+    data = as_json.json()
+    assert sorted(data) == ["actors", "article", "quotes", "sentences", "story"]
+    assert data["article"]["title"] == "Obama writes rare letter to Iran's supreme leader"
+    sentences = data["sentences"]
+    assert len(sentences) == 31 and [s["position"] for s in sentences] == list(range(31))
+    assert sum(s["attribution"] == "anonymous" for s in sentences) == 6
+    assert "evidence" not in sentences[0]
+    (sourced,) = [a for s in sentences for a in s["attributions"] if a["source"] == "diplomatic sources"]
+    assert (sourced["cue"], sourced["source_kind"], sourced["anonymous"]) == ("according to", "unnamed official", 1)
+    assert {m["actor"] for s in sentences for m in s["mentions"]} >= {"Barack Obama", "Ali Khamenei", "Iran"}
+    assert all(isinstance(m["sentiment_cues"], list) for s in sentences for m in s["mentions"])
+    assert all(isinstance(s["hedge_cues"], list) for s in sentences)
+    assert [q["speaker"] for q in data["quotes"]][:1] == ["Josh Earnest"]
+    assert data["actors"][0]["name"] == "Iran" and data["actors"][0]["page"] == "/-/attribution/news/actors/2"
+    (missing,) = fetch(seeds_path, "/-/attribution/news/articles/99.json")
+    assert missing.status_code == 404
+
+
 def test_articles_table_links_to_the_article_view(seeds_path):
     (response,) = fetch(seeds_path, "/news/articles")
     assert 'href="/-/attribution/news/articles/2"' in response.text

@@ -170,7 +170,8 @@ async def _narrower_than_the_actor(db, params: dict) -> bool:
 def register_routes():
     return [
         (r"^/-/attribution/(?P<database>[^/.]+)(?:\.(?P<format>json|csv))?$", dashboard.dashboard_page),
-        (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})$", article.article_page),
+        (r"^/-/attribution/(?P<database>[^/]+)/articles/(?P<article_id>[0-9]{1,18})(?:\.(?P<format>json))?$",
+         article.article_page),
         (r"^/-/attribution/(?P<database>[^/]+)/outlets(?:\.(?P<format>json|csv))?$",
          outlets.comparison_page),
         (r"^/-/attribution/(?P<database>[^/]+)/over-time\.csv$", outlets.over_time_csv),

@@ -32,6 +32,23 @@ def _share(value) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
+def _as_json(article, story, actors, sentences, mentions_of, attributions_of, quotes) -> dict:
+    """The article and its evidence as the page shows them: each sentence with its
+    attributions, mentions and hedge cues, the quotes, the actors and the story
+    (`sentences.evidence`, the table cells' copy of the same, left out)."""
+    def mention(row):
+        return {**row, "sentiment_cues": json.loads(row.get("sentiment_cues") or "[]")}
+
+    def sentence(row):
+        return {**{k: v for k, v in row.items() if k != "evidence"},
+                "hedge_cues": json.loads(row["hedge_cues"] or "[]"),
+                "attributions": attributions_of.get(row["id"], []),
+                "mentions": [mention(m) for m in mentions_of.get(row["id"], [])]}
+    return {"article": article, "story": story, "sentences": [sentence(s) for s in sentences], "quotes": quotes,
+            "actors": sorted(({"id": actor_id, **entry} for actor_id, entry in actors.items()),
+                             key=lambda a: (-a["mentions"], a["name"]))}
+
+
 async def article_page(datasette, request):
     db = await database_from_request(datasette, request, *ARTICLE_TABLES)
     database = db.name
@@ -102,6 +119,10 @@ async def article_page(datasette, request):
         entry["mentions"] += 1
         label = mention_label(mention)
         entry["labels"][label] = entry["labels"].get(label, 0) + 1
+    read = await earlier_release.reading(db)
+    if request.url_vars.get("format") == "json":
+        return Response.json({**_as_json(article, story, actors, sentences, by_sentence, attributions_of, quotes),
+                              **read.as_json()})
     trail = [(article["outlet"] or "(no outlet)", outlet_page)]
     if story:
         trail.append((f"story: {story['title'] or story['id']}", story["page"]))
@@ -109,12 +130,13 @@ async def article_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_article.html",
         {"database": database, "article": article, "article_link": link_target(article["url"]),
-         "earlier_release_notice": (await earlier_release.reading(db)).notice,
+         "earlier_release_notice": read.notice,
          "story": story, "outlet_page": outlet_page, "trail_items": trail, "dashboard_url": home,
          "actors": sorted(actors.values(), key=lambda a: (-a["mentions"], a["name"])),
          "outlet_articles": table_link(datasette, database, "articles", outlet=article["outlet"]),
          "unscored_language": article.get("language") if article.get("language") not in (None, "en") else None,
          "blocks": blocks, "quotes": quotes,
          "reasons": reasons, "legend": ARTICLE_LEGEND,
-         "row_url": datasette.urls.table(database, "articles") + f"/{article_id}"},
+         "row_url": datasette.urls.table(database, "articles") + f"/{article_id}",
+         "json_url": plugin_url(datasette, database, f"articles/{article_id}.json")},
         request=request))
