@@ -134,9 +134,16 @@ def test_a_declared_body_in_escaped_markup_is_read_as_text_when_trafilatura_find
 
 
 def test_a_name_written_as_its_domain_loses_the_suffix_and_a_bare_domain_takes_the_titles_name():
-    suffixed = html_article('<title>Harbour bridge to close for repairs</title>'
-                            '<meta property="og:site_name" content="CoastalTribune.com">',
-                            "<h1>Harbour bridge to close for repairs</h1>")
+    # The page shows its reader "© 2023 The Coastal Tribune": the name that spells the domain.
+    shown = html_article('<title>Harbour bridge to close for repairs</title>'
+                         '<meta property="og:site_name" content="CoastalTribune.com">',
+                         "<h1>Harbour bridge to close for repairs</h1>")
+    assert shown.outlet == "The Coastal Tribune"
+    page = HARBOUR.read_text("utf-8").replace("© 2023 The Coastal Tribune.", "© 2023.")
+    page = page.replace(page[page.index("<title>"):page.index("</head>")],
+                        '<title>Harbour bridge to close for repairs</title>'
+                        '<meta property="og:site_name" content="CoastalTribune.com">')
+    suffixed = to_article(RawDocument("page.html", "page.html", "html", page))
     bare = html_article('<title>Harbour bridge to close for repairs | NJ Advance Media | NJ.com</title>'
                         '<meta property="og:site_name" content="nj.com">',
                         "<h1>Harbour bridge to close for repairs</h1>")

@@ -415,13 +415,17 @@ def article_from_html(raw: RawDocument, choose_title=titles.choose) -> Article:
         raise LoadError(raw.location, "no article text found in this HTML page")
     site = (document.url or document.hostname) if document else raw.fields.get("url")
     site_name = markup.site_name(tree, document.sitename if document else None, site, declared["publisher"])
+    lines, h1_at = markup.visible_lines(tree)
     outlet = fields.clean_outlet(site_name, site)
+    if outlet and site_name and fields.WEB_SUFFIX.match(site_name.strip()):
+        # Declared as its domain ("CBSSports.com"): the name the page shows its reader
+        # that spells it ("CBS Sports"), as a text dump's outlet is found.
+        outlet = fields.name_spelling_domain(site_name.strip().lower(), lines) or outlet
     authors = _authors(declared["authors"], document.author if document else None)
     proposals = [*markup.title_proposals(tree), ("json_ld", declared["headline"]),
                  ("trafilatura", document.title if document else None)]
     body_text = " ".join(p.text for p in paragraphs if p.kind == "text")
     chosen = choose_title(titles.html_candidates(proposals, rule_title, body_text, site, outlet, site_name), "html")
-    lines, h1_at = markup.visible_lines(tree)
     shown = shown_date(lines, h1_at, chosen.text if chosen else None)
     byline = fields.clean_byline(authors, outlet, site, site_name=site_name) or _shown_byline(
         raw, lines, outlet, site, site_name)
