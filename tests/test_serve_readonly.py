@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -81,6 +82,28 @@ def test_every_plugin_page_and_facet_serves_read_only(server, page):
     response = httpx.get(server + page, timeout=10)
     assert response.status_code == 200, response.text[:500]
     assert "QueryInterrupted" not in response.text
+
+
+def test_served_immutable_nothing_is_made_beside_the_file_and_every_feature_stays(tmp_path):
+    """`datasette serve -i` of a file a load left in WAL mode: the plugin reads it as
+    Datasette does, so no -wal or -shm file appears (nor is needed: a read-only disk
+    serves), and the default facets, hidden tables and example queries are there."""
+    folder = tmp_path / "published"
+    folder.mkdir()
+    path = folder / "news.db"
+    database = pipeline.open_database(path)
+    load(database, [str(SEEDS)])
+    database.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["news.db"]
+    with open(path, "rb") as file:
+        assert file.read(20)[18:20] == b"\x02\x02"  # still in WAL mode
+    with contextmanager(serving)(path) as base:
+        sentences = httpx.get(base + "/news/sentences.json?_extra=facet_results", timeout=10).json()["facet_results"]
+        tables = httpx.get(base + "/news", timeout=10).text
+        query = httpx.get(base + "/news/hedged_claims", timeout=10)
+    assert sorted(p.name for p in folder.iterdir()) == ["news.db"]
+    assert {"attribution", "source_kind", "hedged", "is_quote"} <= set(sentences.get("results", sentences))
+    assert "outlet_month_stats" not in tables and query.status_code == 200
 
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

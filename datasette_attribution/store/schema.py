@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 from dataclasses import dataclass
+from urllib.request import pathname2url
 
 import sqlite_utils
 
@@ -151,6 +154,15 @@ def _stored(value, kind):
     if kind is bool:
         return int(value)
     return value
+
+
+def reading_connection(path: str, immutable: bool = False) -> sqlite3.Connection:
+    """A connection to the file at `path` that never writes. `immutable` where the
+    file is served so (`datasette serve -i`): SQLite then takes no lock and opens no
+    write-ahead log, so it makes no -wal or -shm file beside the database and reads a
+    file on a read-only disk; it reads only what a load checkpointed, as Datasette does."""
+    flag = "immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"file:{pathname2url(os.path.abspath(path))}?{flag}", uri=True)
 
 
 def open_database(path, layout: Layout | None = None) -> sqlite_utils.Database:

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from ..analyze import scorers
 from ..resources import scoring_data_digest
-from ..store.schema import Layout, missing_columns, recorded_scoring
+from ..store.schema import Layout, missing_columns, reading_connection, recorded_scoring
 from ..store.summaries import LABEL_COUNTS, summaries_current
 
 STATUS = 409
@@ -35,19 +35,20 @@ READ_TABLES = ("mentions", "actors", "actor_stats", "outlet_actor_stats", "actor
                "outlet_month_stats", "actor_outlet_period_stats", "outlet_source_stats", "actor_source_stats")
 
 
-def what_it_lacks(path: str | None) -> list[str]:
+def what_it_lacks(db) -> list[str]:
     """What the database file at `path` lacks of what this release stores: its
     missing columns ("mentions.sentiment_label"), or its summary tables when an
     earlier release defined them otherwise; [] for a current file."""
+    path = db.path
     if not path or not os.path.exists(path):
         return []
-    return list(_lacks(path, os.stat(path).st_mtime_ns))
+    return list(_lacks(path, not db.is_mutable, os.stat(path).st_mtime_ns))
 
 
 @lru_cache(maxsize=16)
-def _lacks(path: str, modified: int) -> tuple[str, ...]:
+def _lacks(path: str, immutable: bool, modified: int) -> tuple[str, ...]:
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with reading_connection(path, immutable) as conn:
             db = sqlite_utils.Database(conn)
             if not db["articles"].exists():
                 return ()
@@ -60,19 +61,20 @@ def _lacks(path: str, modified: int) -> tuple[str, ...]:
         return ()
 
 
-def scored_by_earlier_models(path: str | None) -> bool:
+def scored_by_earlier_models(db) -> bool:
     """Whether articles of the file at `path` were scored by other model files or
     lexicons than this release's (a load into an earlier release's file scores
     only its new articles): their labels and scores differ from the others'."""
+    path = db.path
     if not path or not os.path.exists(path):
         return False
-    return _scored_elsewhere(path, os.stat(path).st_mtime_ns)
+    return _scored_elsewhere(path, not db.is_mutable, os.stat(path).st_mtime_ns)
 
 
 @lru_cache(maxsize=16)
-def _scored_elsewhere(path: str, modified: int) -> bool:
+def _scored_elsewhere(path: str, immutable: bool, modified: int) -> bool:
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with reading_connection(path, immutable) as conn:
             db = sqlite_utils.Database(conn)
             return (db["articles"].exists() and db.execute("select exists (select 1 from articles)").fetchone()[0]
                     and recorded_scoring(db) != scoring_data_digest())
@@ -157,8 +159,8 @@ async def reading(db) -> Reading:
         columns.setdefault(table, set()).add(column)
     # Missing columns; summary tables an earlier release defined otherwise matter
     # only where they lack what a page reads (without them, a page counts the rows).
-    lacks = [item for item in what_it_lacks(db.path) if "." in item] or [
+    lacks = [item for item in what_it_lacks(db) if "." in item] or [
         f"{table}.{column}" for table in LABELLED_SUMMARIES if table in columns
         for column in LABEL_COUNT_COLUMNS if column not in columns[table]]
     return Reading(db.name, db.path, tuple(lacks), {table: frozenset(found) for table, found in columns.items()},
-                   scored_earlier=scored_by_earlier_models(db.path))
+                   scored_earlier=scored_by_earlier_models(db))

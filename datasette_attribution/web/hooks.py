@@ -13,6 +13,7 @@ from datasette import hookimpl
 from datasette.version import __version__ as datasette_version
 from datasette.utils import tilde_decode
 
+from ..store.schema import reading_connection
 from . import counts, earlier_release, errors, exports, filters, hidden_columns, render
 from .pages import article, common, dashboard, outlets, story
 from .facets import FEW_ROWS, ActorFacet, ScoreBandFacet, SummarisedColumnFacet, labelling_flag_facets
@@ -314,7 +315,7 @@ def handle_exception(datasette, request, exception):
             db = datasette.get_database(route=tilde_decode(request.url_vars["database"]))
         except (KeyError, TypeError):
             return None
-        lacks = earlier_release.what_it_lacks(db.path)
+        lacks = earlier_release.what_it_lacks(db)
         return (earlier_release.STATUS, earlier_release.message(db.name, db.path, lacks)) if lacks else None
 
     answer = errors.response_for(exception, request.path, written_by_an_earlier_release)
@@ -360,8 +361,8 @@ def _hidden_columns_script(left_out: dict) -> str:
 def _page_script(view_name, database, table, datasette) -> str:
     if view_name == "index":
         return _dashboard_links_script(datasette, [name for name, db in datasette.databases.items()
-                                                   if _plugin_columns(db.path)], "h2")
-    if view_name == "database" and database and _plugin_columns(datasette.get_database(database).path):
+                                                   if _plugin_columns(db)], "h2")
+    if view_name == "database" and database and _plugin_columns(datasette.get_database(database)):
         # The query box opens on a question a reader asks, not on the first
         # table by name. Run at once: the SQL editor reads the box when the page
         # has loaded.
@@ -423,7 +424,7 @@ def _dashboard_links_script(datasette, databases: list[str], heading: str) -> st
 def asgi_wrapper(datasette):
     def is_ours(route: str) -> bool:
         try:
-            return bool(_plugin_columns(datasette.get_database(route=route).path))
+            return bool(_plugin_columns(datasette.get_database(route=route)))
         except KeyError:
             return False
 
@@ -433,7 +434,7 @@ def asgi_wrapper(datasette):
             db = datasette.get_database(route=route)
         except KeyError:
             return None
-        found = _plugin_columns(db.path)
+        found = _plugin_columns(db)
         if not found or table not in HIDDEN_COLUMNS or not await db.table_exists(table):
             return None
         return await db.table_columns(table), await db.primary_keys(table)
@@ -448,7 +449,7 @@ def asgi_wrapper(datasette):
 @hookimpl
 def menu_links(datasette):
     return [{"href": common.dashboard_url(datasette, name), "label": f"Dashboard: {name}"}
-            for name, db in datasette.databases.items() if _plugin_columns(db.path)]
+            for name, db in datasette.databases.items() if _plugin_columns(db)]
 
 
 @hookimpl
@@ -467,7 +468,7 @@ def database_actions(datasette, database):
 def get_metadata(datasette, key, database, table):
     """Datasette 0.65: column descriptions, default facets, hidden internal
     tables and example queries, for the databases the plugin loaded."""
-    found = {name: _plugin_columns(db.path) for name, db in datasette.databases.items()}
+    found = {name: _plugin_columns(db) for name, db in datasette.databases.items()}
     return {"databases": {name: _database_metadata(columns) for name, columns in found.items() if columns}}
 
 
@@ -502,23 +503,24 @@ def table_settings(columns: dict[str, set]) -> dict:
     return settings
 
 
-def _plugin_columns(path: str | None) -> dict[str, set] | None:
+def _plugin_columns(db) -> dict[str, set] | None:
     """The columns of each table the default facets use, when the database file
     holds the plugin's tables; None otherwise. 0.65 asks for metadata on every
     page, and synchronously: the answer is kept until the file changes (a first
     load may be running while it is served)."""
+    path = db.path
     if not path:
         return None
     # A load writes to the write-ahead log first: its time counts too.
     changed = [os.stat(p).st_mtime_ns for p in (path, f"{path}-wal") if os.path.exists(p)]
-    return _columns_of_our_tables(path, max(changed)) if changed else None
+    return _columns_of_our_tables(path, not db.is_mutable, max(changed)) if changed else None
 
 
 @lru_cache(maxsize=64)
-def _columns_of_our_tables(path: str, modified: int) -> dict[str, set] | None:
+def _columns_of_our_tables(path: str, immutable: bool, modified: int) -> dict[str, set] | None:
     wanted = sorted({*OUR_TABLES, *DEFAULT_FACETS})
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with reading_connection(path, immutable) as conn:
             rows = conn.execute(
                 "select m.name, p.name from sqlite_master m join pragma_table_info(m.name) p "
                 f"where m.type = 'table' and m.name in ({', '.join('?' * len(wanted))})", wanted).fetchall()
