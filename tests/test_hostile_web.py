@@ -154,17 +154,20 @@ def test_hostile_query_scan_gives_no_500_nothing_unescaped_and_no_change(hostile
     assert digest(hostile_db) == before
 
 
-def test_sql_functions_return_null_for_anything_but_text(hostile_db):
+def test_sql_functions_return_null_for_anything_but_text_and_a_target_not_written_as_a_word(hostile_db):
     copy = hostile_db.with_name("functions.db")
     shutil.copy(hostile_db, copy)
     sql = ("select hedging_score(12345) as a, attribution(x'00ff') as b, hedging_score(null) as c, "
            "sentiment_toward(1.5, 'Obama') as d, sentiment_toward('Obama spoke.', 7) as e, "
-           "attribution('Officials said the talks may fail.') as f")
+           "attribution('Officials said the talks may fail.') as f, attribution('') as g, hedging_score('  ') as h, "
+           "sentiment_toward('Critics attacked Obamacare.', 'Obama') as i, "
+           "sentiment_toward('Christians protested the ban.', 'Ian') as j, "
+           "sentiment_toward('Critics attacked Obama''s plan.', 'obama') < 0 as k")
     response = fetch([copy], "/functions.json?sql=" + sql.replace(" ", "%20") + "&_shape=objects",
                      follow_redirects=True)[0]  # Datasette 1.0 redirects to /db/-/query
     assert response.status_code == 200
     assert response.json()["rows"] == [{"a": None, "b": None, "c": None, "d": None, "e": None,
-                                        "f": "anonymous"}]
+                                        "f": "anonymous", "g": None, "h": None, "i": None, "j": None, "k": 1}]
 
 
 def test_datasettes_own_csv_exports_neutralise_formulas_and_keep_numbers(hostile_db):

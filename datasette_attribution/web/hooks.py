@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 from functools import lru_cache
@@ -71,19 +72,20 @@ def prepare_connection(conn, datasette):
     settings = Settings(model=config.get("model"))
 
     def sentiment_toward_target(text, target):
-        """Sentiment toward the first mention of target in text (case-insensitive);
-        NULL when either is not text or target is not in text."""
-        if not (isinstance(text, str) and isinstance(target, str) and text and target):
+        """Sentiment toward the first mention of target in text as a word of its own
+        (any case; "Obama" is not in "Obamacare"); NULL when either is not text or
+        target is not in text."""
+        if not (isinstance(text, str) and isinstance(target, str) and text.strip() and target.strip()):
             return None
-        start = text.lower().find(target.lower())
-        if start < 0:
+        found = re.search(rf"(?<!\w){re.escape(target.strip())}(?!\w)", text, re.IGNORECASE)
+        if found is None:
             return None
-        return target_sentiment(text, start, start + len(target), settings)[1]
+        return target_sentiment(text, found.start(), found.end(), settings)[1]
 
     def score(name):
-        # NULL for a number, a blob or NULL: a column of mixed types is scored
-        # where it holds text instead of stopping the query.
-        return lambda text: score_sentence(text, settings)[name] if isinstance(text, str) else None
+        # NULL for a number, a blob, NULL or blank text: a column of mixed values is
+        # scored where it holds text instead of stopping the query.
+        return lambda text: score_sentence(text, settings)[name] if isinstance(text, str) and text.strip() else None
 
     conn.create_function("hedging_score", 1, score("hedging_score"), deterministic=True)
     conn.create_function("attribution", 1, score("attribution"), deterministic=True)
