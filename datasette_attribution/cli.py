@@ -38,6 +38,24 @@ def check_database_path(path: str) -> None:
                                            "comes first, then the pages: load DB PATH...")
 
 
+def check_rescorable(path: str) -> None:
+    """`rescore` reads the articles a load stored: a file that holds none (another
+    program's database, an empty or a missing file) is refused, never given the
+    package's tables."""
+    if os.path.isdir(path):
+        raise click.ClickException(f"{path} is a folder, not a database: rescore DB")
+    holds = False
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise click.ClickException(f"{path} is not a SQLite database: rescore DB")
+        holds = pipeline.holds_articles(path)
+    if not holds:
+        raise click.ClickException(f"{path} holds no articles loaded by datasette-attribution, so there is "
+                                   f"nothing to rescore; nothing was changed (datasette-attribution load {path} "
+                                   "PATH... loads some)")
+
+
 def port_is_free(host: str, port: int) -> bool:
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -291,7 +309,7 @@ def _duration(seconds: float) -> str:
 @click.option("--wait/--no-wait", default=True, show_default=True,
               help="When a load is writing DB: wait for it to finish, or exit at once (status 1).")
 def rescore(db, workers, progress, model, alias_files, cluster, wait):
-    check_database_path(db)
+    check_rescorable(db)
     workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
     with database_for_load(db, wait) as database:
         total = database.execute("select count(*) from articles").fetchone()[0]

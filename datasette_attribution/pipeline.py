@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace as with_changes
 from functools import lru_cache
 from typing import Iterator, Mapping
@@ -45,6 +45,7 @@ from .store import (
     index_new_rows,
     is_disk_full,
     missing_columns,
+    reading_connection,
     record_scoring,
     recorded_scoring,
     refresh_summaries,
@@ -202,6 +203,17 @@ def database_for_load(path, wait: bool = True, on_wait=None, on_upgrade=None):
             yield db
         finally:
             db.close()
+
+
+def holds_articles(path: str) -> bool:
+    """Whether the SQLite file at `path` has the articles table a load makes (read
+    without writing: another program's database is left as it is)."""
+    try:
+        with closing(reading_connection(path)) as conn:
+            return conn.execute("select 1 from pragma_table_info('articles') where name = 'content_hash'"
+                                ).fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 def _counted(count: int, noun: str) -> str:

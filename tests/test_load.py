@@ -419,3 +419,19 @@ def test_one_outlet_whatever_the_case_or_domain_form_its_pages_give(tmp_path):
     db = sqlite_utils.Database(tmp_path / "r.db")
     assert [row["outlet"] for row in db.query("select outlet from articles order by id")] == [
         "PolitiFact", "PolitiFact", "PolitiFact", "The Hill"]
+
+
+def test_rescore_refuses_a_file_holding_no_loaded_articles_and_changes_nothing(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite_utils.Database(other)["notes"].insert({"text": "kept as it is"})
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for path in (other, empty):
+        before = path.read_bytes()
+        result = CliRunner().invoke(cli, ["rescore", str(path)])
+        assert result.exit_code == 1
+        assert result.output == (f"Error: {path} holds no articles loaded by datasette-attribution, so there is "
+                                 f"nothing to rescore; nothing was changed (datasette-attribution load {path} "
+                                 "PATH... loads some)\n")
+        assert path.read_bytes() == before
+    assert sqlite_utils.Database(other).table_names() == ["notes"]
