@@ -435,3 +435,20 @@ def test_rescore_refuses_a_file_holding_no_loaded_articles_and_changes_nothing(t
                                  "PATH... loads some)\n")
         assert path.read_bytes() == before
     assert sqlite_utils.Database(other).table_names() == ["notes"]
+
+
+def test_an_article_whose_outlet_is_written_in_another_case_is_the_same_article(tmp_path):
+    records = tmp_path / "wire.jsonl"
+    lines = [{"id": f"r{i}", "title": f"Report {i}", "text": text} for i, text in enumerate([
+        "Officials said the bridge would reopen on Monday.", "The mayor may resign, sources said."])]
+    records.write_text("".join(json.dumps({**line, "outlet": "breitbart"}) + "\n" for line in lines))
+    first = run_load(tmp_path / "r.db", records)
+    again = CliRunner().invoke(cli, ["load", str(tmp_path / "r.db"), "-", "--outlet", "Breitbart"],
+                               input="".join(json.dumps(line) + "\n" for line in lines))
+    replaced = run_load(tmp_path / "r.db", records, "--replace", "--outlet", "BREITBART.com")
+    assert first.exit_code == again.exit_code == replaced.exit_code == 0, again.output
+    assert again.output.startswith("0 articles added, 0 replaced, 2 skipped")
+    assert replaced.output.startswith("0 articles added, 2 replaced, 0 skipped")
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    assert [(r["outlet"], r["title"]) for r in db.query("select outlet, title from articles order by title")] == [
+        ("breitbart", "Report 0"), ("breitbart", "Report 1")]

@@ -7,7 +7,7 @@ import hashlib
 import json
 import sqlite3
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as with_changes
 from enum import Enum
 
 import sqlite_utils
@@ -30,7 +30,11 @@ class Outcome(str, Enum):
 
 def content_hash(article: Article) -> str:
     """Same outlet, title and body: the same article, whatever file it came from."""
-    key = json.dumps([article.outlet, article.title, article.body], ensure_ascii=False)
+    return _hash_of(article.outlet, article.title, article.body)
+
+
+def _hash_of(outlet: str | None, title: str | None, body: str) -> str:
+    key = json.dumps([outlet, title, body], ensure_ascii=False)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -203,8 +207,27 @@ def known_outlet(db: sqlite_utils.Database, outlet: str | None) -> str | None:
     return stored
 
 
+def _under_known_outlet(db, rows: ArticleRows) -> ArticleRows:
+    """The rows under their outlet's name as the database first stored it, and hashed
+    so: "Breitbart" after "breitbart" is the same outlet, and its article the same
+    article (hashed as written, it would be stored twice). An outlet's first spelling
+    keeps the hash it was scored with, so earlier loads' hashes still match."""
+    columns = rows.article_columns
+    if "outlet" not in columns:
+        return rows
+    at = columns.index("outlet")
+    stored = known_outlet(db, rows.article[at])
+    if stored == rows.article[at]:
+        return rows
+    digest = _hash_of(stored, rows.article[columns.index("title")], rows.article[columns.index("body")])
+    article = list(rows.article)
+    article[at], article[columns.index("content_hash")] = stored, digest
+    return with_changes(rows, article=tuple(article), content_hash=digest)
+
+
 def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -> Outcome:
     with db.atomic():
+        rows = _under_known_outlet(db, rows)
         existing = article_id_for(db, rows.content_hash)
         if existing is not None and not replace:
             return Outcome.SKIPPED
@@ -212,11 +235,7 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             delete_article(db, existing)
             if stories is not None:
                 stories.forget(existing)
-        article = rows.article
-        if "outlet" in rows.article_columns:
-            at = rows.article_columns.index("outlet")
-            article = (*article[:at], known_outlet(db, article[at]), *article[at + 1:])
-        article_id = _insert(db, "articles", rows.article_columns, [article])
+        article_id = _insert(db, "articles", rows.article_columns, [rows.article])
         _insert(db, "paragraphs", ("article_id", *PARAGRAPH_COLUMNS),
                 [(article_id, *row) for row in rows.paragraphs])
         _insert(db, "sentences", ("article_id", *rows.sentence_columns),
