@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from . import encoder, grouping, nlp
 from .records import Article, ArticleSummary, QuoteRecord, SentenceRecord
-from .plugins import registered_scorers
+from .plugins import BUILTIN, installed_scorers, registered_scorers
 from .resources import check_model_features, check_model_files
 from .scorers.actors import alias_table
 from .text.language import ENGLISH
@@ -73,6 +73,12 @@ def check_settings(settings: Settings) -> None:
 @lru_cache(maxsize=1)
 def scorers() -> tuple:
     return registered_scorers()
+
+
+@lru_cache(maxsize=1)
+def builtin_scorers() -> tuple:
+    """The package's own scorers: the columns the plugin's pages read come from them."""
+    return tuple(registered.scorer for registered in installed_scorers() if registered.plugin == BUILTIN)
 
 
 def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTINGS,

@@ -136,6 +136,35 @@ def test_datasette_describes_a_third_party_scorers_columns(installed_scorer, loa
         descriptions.column_descriptions.cache_clear()
 
 
+def test_installing_a_scorer_does_not_make_a_file_an_earlier_releases(installed_scorer, tmp_path, monkeypatch):
+    """A file loaded before a plugin's scorer was installed lacks only that scorer's
+    columns, which no page of the plugin reads: its pages carry no earlier-release
+    notice (which would also have said, wrongly, that sentiment shares are left out)."""
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(ARTICLE) + "\n")
+    path = tmp_path / "news.db"
+    done = subprocess.run([sys.executable, "-m", "datasette_attribution", "load", str(path), str(records),
+                           "--workers", "1"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "exclamations" not in sqlite_utils.Database(path)["sentences"].columns_dict
+    monkeypatch.syspath_prepend(str(installed_scorer))
+    analyze.scorers.cache_clear()
+    try:
+        assert "exclamations" in [s.name for s in analyze.scorers()]
+
+        async def fetch():
+            datasette = Datasette(immutables=[str(path)])
+            await datasette.invoke_startup()
+            return [await datasette.client.get(url) for url in ("/-/attribution/news.json", "/-/attribution/news")]
+
+        as_json, page = asyncio.run(fetch())
+        assert as_json.status_code == page.status_code == 200
+        assert "earlier_release" not in as_json.json()
+        assert "earlier release" not in page.text
+    finally:
+        analyze.scorers.cache_clear()
+
+
 class Named:
     columns = {}
 

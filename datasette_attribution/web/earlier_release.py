@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import sqlite_utils
 
-from ..analyze import scorers
+from ..analyze import builtin_scorers
 from ..resources import scoring_data_digest
 from ..store.schema import Layout, missing_columns, reading_connection, recorded_scoring
 from ..store.summaries import LABEL_COUNTS, summaries_current
@@ -36,9 +36,10 @@ READ_TABLES = ("mentions", "actors", "actor_stats", "outlet_actor_stats", "actor
 
 
 def what_it_lacks(db) -> list[str]:
-    """What the database file at `path` lacks of what this release stores: its
-    missing columns ("mentions.sentiment_label"), or its summary tables when an
-    earlier release defined them otherwise; [] for a current file."""
+    """What the file Datasette serves as `db` lacks of what this release's own
+    scorers store: its missing columns ("mentions.sentiment_label"), or its summary
+    tables when an earlier release defined them otherwise; [] for a current file. A
+    column a plugin's scorer adds is no earlier release's lack: no page reads it."""
     path = db.path
     if not path or not os.path.exists(path):
         return []
@@ -53,7 +54,7 @@ def _lacks(path: str, immutable: bool, modified: int) -> tuple[str, ...]:
             if not db["articles"].exists():
                 return ()
             lacks = [f"{table}.{column}" for table, column in
-                     missing_columns(db, Layout.from_scorers(scorers()))]
+                     missing_columns(db, Layout.from_scorers(builtin_scorers()))]
             if not lacks and db["sentences"].exists() and not summaries_current(db):
                 lacks = ["this release's summary tables"]
             return tuple(lacks)
