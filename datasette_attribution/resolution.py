@@ -269,6 +269,7 @@ class Resolver:
         # title ("President Barack Obama"), and how often.
         self.office_holders: dict[tuple[str, str], Counter] = {}
         self.stored_kinds: dict[str, str | None] = {}
+        stored = list(stored)
         for name, kind, count, *rest in stored:
             aliases, offices, titled = (*rest, None, None, None)[:3]
             entity = self._entity(name, stored=True)
@@ -287,6 +288,16 @@ class Resolver:
             for text, before in titled or ():
                 if (title := titled_surname(text, "person", before)) is not None:
                     self.office_holders.setdefault(title, Counter())[entity.name] += 1
+        # A full name a stored actor was written as that is no actor's own name is
+        # that actor's ("Janet Roe", joined to Jane Doe by an alias file an earlier
+        # load was given): read after every stored actor, so no actor's own name is taken.
+        for name, _, _, *rest in stored:
+            name = self.entities[self.by_key[name_key(name)]].name
+            for form in (rest[0] if rest else None) or ():
+                key = name_key(form)
+                if " " in key and key not in self.by_key:
+                    self.by_key[key] = name
+                    self.keys_of[name].add(key)
 
     # -- entities -------------------------------------------------------------------
 
@@ -755,7 +766,14 @@ class Resolver:
         initials, "U.S." before it); the others are as the last load left them, and
         are not looked at again."""
         found = set(self.touched) | set(self.merges)
+        # A stored actor whose name is now an alias of one this load named (an
+        # alias file given to this load: "Janet Roe" after `Jane Doe | person | Janet Roe`).
+        alias_keys: dict[str, list[str]] = {}
+        for key, actor in self.aliases.items():
+            if actor.name in self.touched:
+                alias_keys.setdefault(actor.name, []).append(key)
         for name in list(self.touched):
+            found.update(self.by_key[k] for k in alias_keys.get(name, ()) if k in self.by_key)
             for key in self.keys_of.get(name, ()):
                 tokens = key.split()
                 related = {tokens[0], tokens[-1]} if len(tokens) > 1 else set()

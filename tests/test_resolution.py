@@ -207,6 +207,25 @@ def test_a_later_load_joins_new_names_and_a_surname_met_first_joins_the_full_nam
         ("Donald Trump", 4), ("Ohio", 3)]
 
 
+def test_an_actor_whose_name_a_later_alias_file_makes_an_alias_joins_and_stays_joined(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "first.jsonl", [
+        {"id": "a", "text": "Jane Doe said the council would meet on Monday."},
+        {"id": "b", "text": "Janet Roe, a lawyer, said the plan would fail."}])
+    assert [name for name, *_ in actors(db)] == ["Jane Doe", "Janet Roe"]
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_text("Jane Doe | person | Janet Roe\n", "utf-8")
+    (tmp_path / "second.jsonl").write_text(json.dumps(
+        {"id": "c", "text": "Janet Roe told reporters the vote was close."}) + "\n")
+    report = load(db, [str(tmp_path / "second.jsonl")], options=LoadOptions(workers=1, alias_files=(str(aliases),)))
+    assert report.failed == 0
+    assert actors(db) == [("Jane Doe", "person", 3, ["Janet Roe", "Jane Doe"])]
+    # A later load without the file still knows the name the stored actor was written as.
+    load_records(db, tmp_path / "third.jsonl", [{"id": "d", "text": "Janet Roe said the budget would pass."}])
+    assert actors(db) == [("Jane Doe", "person", 4, ["Janet Roe", "Jane Doe"])]
+    assert db.execute("select count(distinct actor_id) from mentions").fetchone() == (1,)
+
+
 def test_a_relative_written_in_full_more_often_does_not_take_the_surname_alone(tmp_path):
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "articles.jsonl", [
