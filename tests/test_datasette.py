@@ -4,6 +4,7 @@ import asyncio
 import inspect
 import sqlite3
 
+import click
 import pytest
 from click.testing import CliRunner
 from helpers import SEEDS
@@ -70,12 +71,17 @@ def test_the_sql_functions_parse_with_the_pipeline_the_plugin_setting_names(tmp_
             follow_redirects=True)
         return response.status_code, response.text
 
-    from datasette_attribution.nlp import PipelineError, load_pipeline
+    from datasette_attribution.nlp import load_pipeline
 
     status, body = asyncio.run(run(str(load_pipeline().path)))
     assert status == 200 and '"a": "anonymous"' in body
-    with pytest.raises(PipelineError, match="en_core_web_xl_missing is not installed"):
+    # `datasette serve` prints it as one line ("Error: ...") and exits 1.
+    with pytest.raises(click.ClickException) as refused:
         asyncio.run(run("en_core_web_xl_missing"))
+    assert refused.value.message.startswith(
+        "plugins: datasette-attribution: model: en_core_web_xl_missing: spaCy pipeline en_core_web_xl_missing "
+        "is not installed. Install the default one with pip install")
+    assert refused.value.message.endswith("(a package or a path) with this setting.")
 
 
 def test_datasettes_column_facet_suggestions_are_off_unless_the_plugin_setting_keeps_them(tmp_path):

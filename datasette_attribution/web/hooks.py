@@ -10,6 +10,7 @@ import sqlite3
 import threading
 from functools import lru_cache
 
+import click
 from datasette import hookimpl
 from datasette.version import __version__ as datasette_version
 from datasette.utils import tilde_decode
@@ -543,9 +544,15 @@ def startup(datasette):
     get_metadata hook)."""
     config = datasette.plugin_config(PLUGIN_NAME) or {}
     from ..analyze import check_pipeline
+    from ..nlp import PipelineError
 
     if config.get("model"):
-        check_pipeline(config["model"])
+        try:
+            check_pipeline(config["model"])
+        except PipelineError as error:
+            # One line, naming the setting to change, instead of a traceback.
+            raise click.ClickException(f"plugins: {PLUGIN_NAME}: model: {config['model']}: "
+                                       f"{str(error).replace(' with --model', ' with this setting')}") from None
     else:
         # The SQL functions' spaCy pipeline and encoder, loaded beside the starting
         # server rather than by the first query that scores text (most of a second).
