@@ -394,6 +394,17 @@ def test_articles_in_other_languages_are_stored_unscored_and_left_out_of_summari
     assert db["sentences"].count == 2
 
 
+def test_a_short_text_in_another_script_is_not_taken_for_english():
+    from datasette_attribution import analyze_text
+    from datasette_attribution.text.language import detect_language
+
+    short = ["中国政府周一宣布新的交通规定。", "Вчера в Москве прошёл митинг.", "서울에서 시위가 열렸다.",
+             "Officials said.", "Café owners in Zürich said so.", "Der Plan ist gut."]
+    # Too short to tell English from German; another script is never English.
+    assert [detect_language(text) for text in short] == ["zh", "ru", "ko", "en", "en", "en"]
+    assert analyze_text(short[0]) == [] and len(analyze_text(short[3])) == 1
+
+
 def test_arguments_in_the_wrong_order_are_a_one_line_error_that_says_what_to_do(tmp_path):
     records = tmp_path / "trap.jsonl"
     records.write_text('{"text": "Officials said the talks went well."}\n', "utf-8")

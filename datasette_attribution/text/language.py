@@ -25,7 +25,12 @@ def _identifier():
 
 def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
-    if sum(character.isalpha() for character in sample) < MIN_LETTERS:
+    letters = [character for character in sample if character.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        # Too short to tell English from another language of its script; a text
+        # mostly in another script (Chinese, Cyrillic, Arabic) is not English at any length.
+        if letters and sum(letter.isascii() for letter in letters) * 2 < len(letters):
+            return _identifier().rank(sample)[0][0]
         return ENGLISH
     # Sure that it is not English, if unsure which language it is (Indonesian
     # and Malay share most of their words).
