@@ -515,8 +515,17 @@ def _plugin_columns(db) -> dict[str, set] | None:
     if not path:
         return None
     # A load writes to the write-ahead log first: its time counts too.
-    changed = [os.stat(p).st_mtime_ns for p in (path, f"{path}-wal") if os.path.exists(p)]
+    changed = [modified for p in (path, f"{path}-wal") if (modified := _modified(p)) is not None]
     return _columns_of_our_tables(path, not db.is_mutable, max(changed)) if changed else None
+
+
+def _modified(path: str) -> int | None:
+    """The file's modification time, or None when it is not there: a write-ahead log
+    comes and goes as connections close, between any look and the next."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except FileNotFoundError:
+        return None
 
 
 @lru_cache(maxsize=64)
