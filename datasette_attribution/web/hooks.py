@@ -239,7 +239,7 @@ _ARTICLE_CACHE_SIZE = 20_000
 async def _cached(datasette, database: str, kind: str, key, sql: str):
     db = datasette.get_database(database)
     # A load may rewrite an article: the file's time is part of the key.
-    changed = tuple(os.stat(p).st_mtime_ns for p in (db.path, f"{db.path}-wal") if p and os.path.exists(p))
+    changed = tuple(_modified(p) for p in (db.path, f"{db.path}-wal") if p)
     cache_key = (db.path, changed, kind, key)
     if cache_key not in _ARTICLE_CACHE:
         if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
