@@ -31,11 +31,18 @@ def check_database_path(path: str) -> None:
     (arguments swapped) would otherwise end in "file is not a database"."""
     if os.path.isdir(path):
         raise click.ClickException(f"{path} is a folder; the database file comes first: load DB PATH...")
-    if os.path.exists(path) and os.path.getsize(path) > 0:
-        with open(path, "rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise click.ClickException(f"{path} is not a SQLite database; the database file "
-                                           "comes first, then the pages: load DB PATH...")
+    if _has_content(path) and not _is_sqlite(path):
+        raise click.ClickException(f"{path} is not a SQLite database; the database file "
+                                   "comes first, then the pages: load DB PATH...")
+
+
+def _has_content(path: str) -> bool:
+    return os.path.exists(path) and os.path.getsize(path) > 0
+
+
+def _is_sqlite(path: str) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 def check_rescorable(path: str) -> None:
@@ -44,13 +51,9 @@ def check_rescorable(path: str) -> None:
     package's tables."""
     if os.path.isdir(path):
         raise click.ClickException(f"{path} is a folder, not a database: rescore DB")
-    holds = False
-    if os.path.exists(path) and os.path.getsize(path) > 0:
-        with open(path, "rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise click.ClickException(f"{path} is not a SQLite database: rescore DB")
-        holds = pipeline.holds_articles(path)
-    if not holds:
+    if _has_content(path) and not _is_sqlite(path):
+        raise click.ClickException(f"{path} is not a SQLite database: rescore DB")
+    if not (_has_content(path) and pipeline.holds_articles(path)):
         raise click.ClickException(f"{path} holds no articles loaded by datasette-attribution, so there is "
                                    f"nothing to rescore; nothing was changed (datasette-attribution load {path} "
                                    "PATH... loads some)")

@@ -103,7 +103,8 @@ def article_from_record(raw: RawDocument) -> Article:
     fields = raw.fields
     published = fields.get("published")
     if published:
-        published = parse_date(published) or (published.strip() if MONTH_ONLY.fullmatch(published.strip()) else None)
+        written = published.strip()
+        published = parse_date(written) or (written if MONTH_ONLY.fullmatch(written) else None)
         if published is None:
             # Stored as given, it would stand for a month in every summary ("yesterd").
             raise LoadError(raw.location, f'"published" is not a date: {fields["published"]!r} (ISO 8601, '

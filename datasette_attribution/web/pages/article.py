@@ -35,7 +35,8 @@ def _share(value) -> str:
 def _as_json(article, story, actors, sentences, mentions_of, attributions_of, quotes) -> dict:
     """The article and its evidence as the page shows them: each sentence with its
     attributions, mentions and hedge cues, the quotes, the actors and the story
-    (`sentences.evidence`, the table cells' copy of the same, left out)."""
+    (`sentences.evidence`, the table cells' copy of the same, left out); `actors`
+    most mentioned first."""
     def mention(row):
         return {**row, "sentiment_cues": json.loads(row.get("sentiment_cues") or "[]")}
 
@@ -45,8 +46,7 @@ def _as_json(article, story, actors, sentences, mentions_of, attributions_of, qu
                 "attributions": attributions_of.get(row["id"], []),
                 "mentions": [mention(m) for m in mentions_of.get(row["id"], [])]}
     return {"article": article, "story": story, "sentences": [sentence(s) for s in sentences], "quotes": quotes,
-            "actors": sorted(({"id": actor_id, **entry} for actor_id, entry in actors.items()),
-                             key=lambda a: (-a["mentions"], a["name"]))}
+            "actors": actors}
 
 
 async def article_page(datasette, request):
@@ -70,37 +70,10 @@ async def article_page(datasette, request):
         "left join actors on actors.id = attributions.actor_id "
         "where sentences.article_id = ? order by attributions.id"), [article_id])
     attributions_of = _by_sentence(attributions)
-    paragraphs = await fetch_rows(db, "select * from paragraphs where article_id = ? order by position",
-                             [article_id])
-    blocks = []
-    for paragraph in paragraphs:
-        inside = [s for s in sentences if s["paragraph"] == paragraph["position"]]
-        blocks.append({
-            "kind": paragraph["kind"], "text": paragraph["text"],
-            "sentences": [{
-                **s, "html": highlight(s["text"], s["source"], json.loads(s["hedge_cues"] or "[]"),
-                                       by_sentence.get(s["id"], []), attributions_of.get(s["id"], [])),
-                "chips": cue_chips(s["hedge_cues"]),
-                "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], [])),
-            } for s in inside],
-        })
     quotes = await fetch_rows(db, (
         "select quotes.*, actors.name as actor from quotes join sentences on sentences.id = "
         "quotes.sentence_id left join actors on actors.id = quotes.actor_id "
         "where sentences.article_id = ? order by quotes.id"), [article_id])
-    attributed = [s for s in sentences if s["attribution"] != "none"]
-    anonymous = [s for s in attributed if s["attribution"] == "anonymous"]
-    hedged = [s for s in sentences if s["hedged"]]
-    reasons = [
-        ("Anonymous share", _share(article["anonymous_share"]),
-         f"{len(anonymous)} of {len(attributed)} attributed sentences rest on unnamed or vague sources",
-         table_link(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
-        ("Hedged share", _share(article["hedged_share"]),
-         f"{len(hedged)} of {len(sentences)} sentences are hedged",
-         table_link(datasette, database, "sentences", article_id=article_id, hedged=1)),
-        ("Polarity", signed(article["polarity"]), "mean sentence polarity, -1 negative .. 1 positive",
-         table_link(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
-    ]
     story = None
     if article.get("story_id") is not None:
         found = await fetch_rows(db, "select id, title, article_count, outlet_count from stories where id = ?",
@@ -119,10 +92,40 @@ async def article_page(datasette, request):
         entry["mentions"] += 1
         label = mention_label(mention)
         entry["labels"][label] = entry["labels"].get(label, 0) + 1
+    actors = sorted(({"id": actor_id, **entry} for actor_id, entry in actors.items()),
+                    key=lambda a: (-a["mentions"], a["name"]))
     read = await earlier_release.reading(db)
     if request.url_vars.get("format") == "json":
         return Response.json({**_as_json(article, story, actors, sentences, by_sentence, attributions_of, quotes),
                               **read.as_json()})
+    # The page alone: the text highlighted, and each score with the count behind it.
+    paragraphs = await fetch_rows(db, "select * from paragraphs where article_id = ? order by position",
+                             [article_id])
+    blocks = []
+    for paragraph in paragraphs:
+        inside = [s for s in sentences if s["paragraph"] == paragraph["position"]]
+        blocks.append({
+            "kind": paragraph["kind"], "text": paragraph["text"],
+            "sentences": [{
+                **s, "html": highlight(s["text"], s["source"], json.loads(s["hedge_cues"] or "[]"),
+                                       by_sentence.get(s["id"], []), attributions_of.get(s["id"], [])),
+                "chips": cue_chips(s["hedge_cues"]),
+                "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], [])),
+            } for s in inside],
+        })
+    attributed = [s for s in sentences if s["attribution"] != "none"]
+    anonymous = [s for s in attributed if s["attribution"] == "anonymous"]
+    hedged = [s for s in sentences if s["hedged"]]
+    reasons = [
+        ("Anonymous share", _share(article["anonymous_share"]),
+         f"{len(anonymous)} of {len(attributed)} attributed sentences rest on unnamed or vague sources",
+         table_link(datasette, database, "sentences", article_id=article_id, attribution="anonymous")),
+        ("Hedged share", _share(article["hedged_share"]),
+         f"{len(hedged)} of {len(sentences)} sentences are hedged",
+         table_link(datasette, database, "sentences", article_id=article_id, hedged=1)),
+        ("Polarity", signed(article["polarity"]), "mean sentence polarity, -1 negative .. 1 positive",
+         table_link(datasette, database, "sentences", article_id=article_id, _sort="polarity")),
+    ]
     trail = [(article["outlet"] or "(no outlet)", outlet_page)]
     if story:
         trail.append((f"story: {story['title'] or story['id']}", story["page"]))
@@ -132,7 +135,7 @@ async def article_page(datasette, request):
         {"database": database, "article": article, "article_link": link_target(article["url"]),
          "earlier_release_notice": read.notice,
          "story": story, "outlet_page": outlet_page, "trail_items": trail, "dashboard_url": home,
-         "actors": sorted(actors.values(), key=lambda a: (-a["mentions"], a["name"])),
+         "actors": actors,
          "outlet_articles": table_link(datasette, database, "articles", outlet=article["outlet"]),
          "unscored_language": article.get("language") if article.get("language") not in (None, "en") else None,
          "blocks": blocks, "quotes": quotes,
