@@ -409,6 +409,27 @@ def test_a_full_name_taken_for_a_place_is_the_person_the_article_writes_by_surna
     assert people == [("Robyn Annear", "Robyn Annear"), ("Annear", "Robyn Annear")]
 
 
+def test_a_country_named_as_a_persons_surname_or_first_name_is_that_person_unless_written_as_a_place():
+    def people_and_places(*sentences):
+        found = find_actors([parsed(s) for s in sentences])
+        return [(m["text"], m["actor"], m["kind"]) for mentions in found for m in mentions
+                if m["kind"] in ("person", "place")]
+
+    assert people_and_places(
+        "“We wanted the oak to speak first,” explains Meghan Ireland, the distillery’s blender.",
+        "“It took four years to get right,” Ireland said on Tuesday.",
+    ) == [("Meghan Ireland", "Meghan Ireland", "person"), ("Ireland", "Meghan Ireland", "person")]
+    assert people_and_places(
+        "Fans will have to wait for Jordan Peele’s next film.",
+        "Jordan has not said when filming will resume.",
+    ) == [("Jordan Peele", "Jordan Peele", "person"), ("Jordan", "Jordan Peele", "person")]
+    # Written after "in", the first name is the country: a reader takes it so.
+    assert people_and_places(
+        "Jordan Peele met the studio's executives on Monday.",
+        "The crew spent a month filming in Jordan last spring.",
+    ) == [("Jordan Peele", "Jordan Peele", "person"), ("Jordan", "Jordan", "place")]
+
+
 def test_the_outlet_a_source_told_or_wrote_to_is_an_actor_where_the_recogniser_found_none():
     assert of_kind("organization",
         "Maines died in a highway collision outside of El Paso on Friday, her cousin, Mike Lynch, told TMZ.",

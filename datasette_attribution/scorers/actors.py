@@ -526,6 +526,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     found: list[list[dict]] = [[] for _ in spans]
     people = []  # (sentence index, start, end, name tokens)
     others = []  # (sentence index, start, end, name, kind): organisations, places, groups
+    countries = []  # (sentence index, mention): one-word places the alias table names
     # The words of the article's names found where capitals tell: a sentence's
     # capitalised first word is a name only if the article also writes it so
     # elsewhere ("Holder said" after "Eric Holder").
@@ -535,8 +536,9 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
         if CREDIT.search(span.text):
             continue
         entities = _entities_of(span, lists, named_elsewhere)
-        _sort_names(index, span.text, entities, lists, found[index], people, others)
+        _sort_names(index, span.text, entities, lists, found[index], people, others, countries)
     people, others = _headlines_confirmed(spans, people, others)
+    _countries_that_are_people(spans, countries, people, found)
     by_surname = _people_and_others(spans, people, others, lists, found)
     for index, span in enumerate(spans):
         _link_organisations(span.text, found[index], by_surname)
@@ -584,11 +586,11 @@ def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tup
 
 
 def _sort_names(index: int, text: str, entities, lists: _NameLists, mentions: list[dict],
-                people: list, others: list) -> None:
+                people: list, others: list, countries: list) -> None:
     """One sentence's names, sorted: the alias table's first (a person's into `people`,
-    the rest into the sentence's `mentions`), then the recogniser's where no alias
-    overlaps them: an alias again, a person into `people`, the rest into `others`,
-    which the article decides on."""
+    the rest into the sentence's `mentions`, a one-word place's also into `countries`),
+    then the recogniser's where no alias overlaps them: an alias again, a person into
+    `people`, the rest into `others`, which the article decides on."""
     taken = []
     for match in lists.matcher.finditer(text):
         start, end = match.start(), match.end()
@@ -602,6 +604,8 @@ def _sort_names(index: int, text: str, entities, lists: _NameLists, mentions: li
             people.append((index, start, end, _straight(actor.name).split()))
         else:
             mentions.append(_mention(actor, match.group(0), start, end))
+            if actor.kind == "place" and match.group(0).isalpha():
+                countries.append((index, mentions[-1]))
         taken.append((start, end))
     for start, end, kind in entities:
         if any(s < end and start < e for s, e in taken):
@@ -652,6 +656,23 @@ def _people_and_others(spans, people: list, others: list, lists: _NameLists,
     for (_, _, _, tokens), name in zip(people, canonical, strict=True):
         by_surname.setdefault(tokens[-1], set()).add(name)
     return by_surname
+
+
+def _countries_that_are_people(spans, countries: list, people: list, found: list[list[dict]]) -> None:
+    """A country's name that is the surname of a person the article names in full, or
+    their first name where the article never writes it after "in", "from"..., is that
+    person ("explains Meghan Ireland ... Ireland reveals"; "Jordan Peele's next movie
+    ... Jordan grew up playing games"), as a place the recogniser found would be."""
+    bases = [split_suffix(tokens)[0] for _, _, _, tokens in people if len(tokens) > 1]
+    surnames = {base[-1] for base in bases}
+    first_names = {base[0] for base in bases}
+    places = {mention["text"] for index, mention in countries
+              if LOCATIVE_BEFORE.search(spans[index].text, 0, mention["start"]) is not None}
+    for index, mention in countries:
+        name = mention["text"]
+        if name in surnames or name in first_names and name not in places:
+            found[index].remove(mention)
+            people.append((index, mention["start"], mention["end"], [name]))
 
 
 def _one_case_per_name(found: list[list[dict]]) -> None:
