@@ -659,18 +659,18 @@ def _people_and_others(spans, people: list, others: list, lists: _NameLists,
 
 
 def _countries_that_are_people(spans, countries: list, people: list, found: list[list[dict]]) -> None:
-    """A country's name that is the surname of a person the article names in full, or
-    their first name where the article never writes it after "in", "from"..., is that
-    person ("explains Meghan Ireland ... Ireland reveals"; "Jordan Peele's next movie
-    ... Jordan grew up playing games"), as a place the recogniser found would be."""
+    """A country's or a state's name that is the surname or the first name of a person
+    the article names in full is that person ("explains Meghan Ireland ... Ireland
+    reveals"; "Jordan Peele's next movie ... Jordan grew up playing games"), unless the
+    article writes it after "in", "from"... ("writes from Washington" beside George
+    Washington; "fans in Japan" beside a team the parse took for a person)."""
     bases = [split_suffix(tokens)[0] for _, _, _, tokens in people if len(tokens) > 1]
-    surnames = {base[-1] for base in bases}
-    first_names = {base[0] for base in bases}
+    person_words = {base[0] for base in bases} | {base[-1] for base in bases}
     places = {mention["text"] for index, mention in countries
               if LOCATIVE_BEFORE.search(spans[index].text, 0, mention["start"]) is not None}
     for index, mention in countries:
         name = mention["text"]
-        if name in surnames or name in first_names and name not in places:
+        if name in person_words and name not in places:
             found[index].remove(mention)
             people.append((index, mention["start"], mention["end"], [name]))
 
