@@ -45,8 +45,8 @@ from typing import Callable, Mapping, Protocol, Sequence
 from .grouping import day_of
 from .resources import words as lexicon_words
 from .scorers.actors import alias_table, honorific_pronoun, office_before
-from .scorers.common.names import (first_name_pronoun, initialled_words, is_given_name, same_given_name,
-                                   split_suffix)
+from .scorers.common.names import (first_name_pronoun, initialled_words, is_common_word, is_given_name,
+                                   same_given_name, split_suffix)
 
 COUNTRY_PREFIXES = ("u s ", "us ", "united states ", "federal ")
 # A surname alone joins the corpus' person of that surname who holds at least this
@@ -254,6 +254,10 @@ class Resolver:
         # A one-word key -> the entities of a longer name it was written alone for.
         self.written_alone: dict[str, Counter] = {}
         self.alone_keys_of: dict[str, set[str]] = {}  # entity name -> its keys in written_alone
+        # A key of two words or more -> the organisations, places and groups an article
+        # wrote it for as another name ("Tax Policy Center" for the Urban-Brookings Tax
+        # Policy Center).
+        self.forms_written: dict[str, Counter] = {}
         table = alias_table(alias_files)
         self.aliases = {name_key(alias, actor.kind): actor for alias, actor in table.items()
                         if not is_abbreviation(alias)}
@@ -681,6 +685,13 @@ class Resolver:
         self.touched.add(name)
         written.setdefault(name, set()).add(actor)
         self._written(text, name)
+        if kind != "person" and _a_short_form(key := name_key(text, kind), name, kind):
+            # A later article that writes only the short form means this one too, as a
+            # later load's would (the stored actor's `aliases` are read as its keys).
+            self.forms_written.setdefault(key, Counter())[name] += 1
+            if key not in self.by_key:
+                self.by_key[key] = name
+                self.keys_of[name].add(key)
         tokens, suffix = split_suffix(name_key(text).split())
         if suffix and len(tokens) == 1 and entity.parts and entity.parts[2] == suffix:
             self.apart.add(name_key(name))  # "Trump Jr.": the suffix tells him apart
@@ -710,7 +721,7 @@ class Resolver:
                           or self._person_for(name_key(name), entity.kind, exclude=name,
                                               days=partial(self._days, entity)))
             if target is None:
-                target = self._known(name, entity.kind, exclude=name)
+                target = self._known(name, entity.kind, exclude=name) or self._form_written_for(entity)
             if target is None or target.name == name:
                 continue
             self._absorb(entity, target)
@@ -729,6 +740,16 @@ class Resolver:
         self.merges, self.touched = {}, set()
         self.stored_kinds.update(kinds)
         return settlement
+
+    def _form_written_for(self, entity: Entity) -> Entity | None:
+        """The one organisation, place or group of the same kind that an article wrote
+        this entity's own name for: "Tax Policy Center" met alone before the article
+        that wrote it for the Urban-Brookings Tax Policy Center."""
+        if entity.kind == "person":
+            return None
+        wrote = [n for n in self.forms_written.get(name_key(entity.name, entity.kind), ())
+                 if n != entity.name and n in self.entities and self.entities[n].kind == entity.kind]
+        return self.entities[wrote[0]] if len(wrote) == 1 else None
 
     def _join_same_people(self, names: list[str], merges: dict[str, str]) -> None:
         """Joins one person written two ways: a given name and its nickname ("Joe
@@ -772,6 +793,9 @@ class Resolver:
         for key, actor in self.aliases.items():
             if actor.name in self.touched:
                 alias_keys.setdefault(actor.name, []).append(key)
+        for key, names in self.forms_written.items():
+            if key in self.by_key and any(n in self.touched for n in names):
+                found.add(self.by_key[key])  # a stored actor under a name this load wrote in short
         for name in list(self.touched):
             found.update(self.by_key[k] for k in alias_keys.get(name, ()) if k in self.by_key)
             for key in self.keys_of.get(name, ()):
@@ -800,6 +824,17 @@ class Resolver:
         for holders in self.office_holders.values():
             if entity.name in holders:
                 holders[target.name] += holders.pop(entity.name)
+
+
+def _a_short_form(key: str, name: str, kind: str) -> bool:
+    """`key` is `name` without words before it that name it more closely ("Tax Policy
+    Center" of the Urban-Brookings Tax Policy Center): words no common word opens
+    ("Intelligence Committee" may be the House's or the Senate's; "State of the Union"
+    is not "No State of the Union") and no comma joins ("Lazard, Evercore Partners")."""
+    full = name_key(name, kind)
+    if " " not in key or not full.endswith(" " + key) or "," in name:
+        return False
+    return not is_common_word(name.split()[0].strip("“\"'"))
 
 
 def pronoun_after(after: str) -> str | None:

@@ -226,6 +226,27 @@ def test_an_actor_whose_name_a_later_alias_file_makes_an_alias_joins_and_stays_j
     assert db.execute("select count(distinct actor_id) from mentions").fetchone() == (1,)
 
 
+FULL_AND_SHORT = {"id": "full", "text": "“It is fiscally responsible,” said Leonard E. Burman, director of the "
+                                        "centrist Urban-Brookings Tax Policy Center. The Tax Policy Center estimates "
+                                        "that revenue would fall by $9.5 trillion over a decade."}
+SHORT_ALONE = {"id": "short", "text": "Economists at the Tax Policy Center said the cuts would mostly help "
+                                      "the top one percent."}
+
+
+@pytest.mark.parametrize("loads", [[[SHORT_ALONE, FULL_AND_SHORT]], [[FULL_AND_SHORT, SHORT_ALONE]],
+                                   [[SHORT_ALONE], [FULL_AND_SHORT]], [[FULL_AND_SHORT], [SHORT_ALONE]]],
+                         ids=["together, short first", "together, full first", "short loaded first",
+                              "full loaded first"])
+def test_a_short_name_an_article_wrote_for_an_organisation_is_it_in_any_order_and_any_load(tmp_path, loads):
+    db = open_database(tmp_path / "corpus.db")
+    for number, records in enumerate(loads):
+        load_records(db, tmp_path / f"load{number}.jsonl", records)
+    assert [(name, kind, count, sorted(written)) for name, kind, count, written in actors(db)] == [
+        ("Leonard Burman", "person", 1, ["Leonard E. Burman"]),
+        ("Urban-Brookings Tax Policy Center", "organization", 3,
+         ["Tax Policy Center", "Urban-Brookings Tax Policy Center"])]
+
+
 def test_a_relative_written_in_full_more_often_does_not_take_the_surname_alone(tmp_path):
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "articles.jsonl", [
