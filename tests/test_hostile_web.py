@@ -88,6 +88,27 @@ def test_plugin_pages_on_a_database_the_plugin_did_not_load_are_not_found(hostil
     assert "not loaded by datasette-attribution" in responses[0].text
 
 
+def test_another_programs_tables_of_the_same_names_are_served_as_datasette_serves_them(tmp_path):
+    """The plugin reads only its own databases: another program's `sentences` with a
+    `hedge_cues` or `evidence` column of plain words, and its ?_actor= and actor facet,
+    are left to Datasette."""
+    path = tmp_path / "notes.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table sentences (id integer primary key, text text, hedge_cues text, evidence text)")
+        conn.execute("insert into sentences values (1, 'The budget may pass.', 'may', 'see the minutes')")
+        conn.execute("create table articles (id integer primary key, title text)")
+        conn.execute("insert into articles values (1, 'Budget vote')")
+    responses = fetch([path], "/notes/sentences", "/notes/sentences.json?_shape=array",
+                      "/notes/sentences?_facet_actor=actor", "/notes/articles?_facet_actor=actor",
+                      "/notes/sentences.json?_actor=1&_shape=array")
+    assert [r.status_code for r in responses] == [200] * 5
+    assert "see the minutes" in responses[0].text and "attr-chip" not in responses[0].text
+    assert responses[1].json() == [{"id": 1, "text": "The budget may pass.", "hedge_cues": "may",
+                                    "evidence": "see the minutes"}]
+    assert responses[4].json() == responses[1].json()  # ?_actor= is no filter of Datasette's
+    assert "actors mentioned" not in responses[2].text
+
+
 def test_only_http_urls_become_links_and_record_fields_are_escaped(hostile_db):
     page = fetch([hostile_db], f"/-/attribution/news+2024/articles/{article_id(hostile_db, 'hostile-1')}")[0]
     assert page.status_code == 200

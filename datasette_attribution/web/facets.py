@@ -328,15 +328,20 @@ class ActorFacet(Facet):
         summary = facet_summary(self.table, set(filters), "actor_id", set(tables))
         return ((*summary, "actor_id"), filters) if summary else None
 
+    async def _reads_our_tables(self) -> bool:
+        """The database has the mentions and actors this facet counts (not another
+        program's that merely has a table called sentences)."""
+        return {"mentions", "actors"} <= set(await self.ds.get_database(self.database).table_names())
+
     async def suggest(self):
-        if self.table not in ACTOR_QUERIES or self.get_configs():
+        if self.table not in ACTOR_QUERIES or self.get_configs() or not await self._reads_our_tables():
             return []
         return [{"name": "actor", "type": self.type,
                  "toggle_url": self.ds.absolute_url(self.request, path_with_added_args(
                      self.request, {"_facet_actor": "actor"}))}]
 
     async def facet_results(self):
-        if self.table not in ACTOR_QUERIES or not self.get_configs():
+        if self.table not in ACTOR_QUERIES or not self.get_configs() or not await self._reads_our_tables():
             return [], []
         config = self.get_configs()[0]
         size = self.get_facet_size()

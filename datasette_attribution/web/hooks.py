@@ -43,7 +43,9 @@ FACET_OFFERS = (("_facet_actor", "actor", "actors mentioned"),
                 ("_facet_score_band", "anonymous_score", "anonymity of the source"),
                 ("_facet_score_band", "polarity", "polarity"),
                 ("_facet_score_band", "subjectivity", "subjectivity"))
-OUR_TABLES = ("articles", "sentences")
+# What tells a database a load wrote (any release's) from another program's with tables
+# of the same names.
+OUR_TABLES = (("articles", "content_hash"), ("sentences", "article_id"))
 # A sentence_id in mentions and quotes shows its sentence, not its id twice.
 # An article_id shows its title; the actors' counts read most mentioned first.
 LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_column": "title"},
@@ -109,6 +111,8 @@ def register_facet_classes():
 def filters_from_request(request, table, database, datasette):
     from datasette.filters import FilterArguments
 
+    if not _loaded_by_us(datasette, database):
+        return None  # another program's tables of the same name: ?_actor= means nothing there
     clauses, params, descriptions = filters.where_clauses(table, request.args)
     if not clauses and not counts.summary_count_may_answer(request, table):
         return None
@@ -188,6 +192,8 @@ def register_routes():
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if not _loaded_by_us(datasette, database):
+        return None  # a "hedge_cues" column of another program's is its own
     if table == "sentences" and column == "text" and isinstance(value, str):
         return _sentence_cell(row, value, database, datasette)
     if table == "sentences" and column == "hedge_cues":
@@ -374,7 +380,7 @@ def _page_script(view_name, database, table, datasette) -> str:
                 "if (box && /^select \\* from \\S+$/.test(box.value.trim())) "
                 f"box.value = {json.dumps(example)}; }})();"
                 + _dashboard_links_script(datasette, [database], "h1"))
-    if table not in column_descriptions():
+    if table not in column_descriptions() or not _loaded_by_us(datasette, database):
         return ""
     # The column descriptions folded behind a toggle, so the rows come first.
     script = ("document.addEventListener('DOMContentLoaded', function () {"
@@ -506,6 +512,13 @@ def table_settings(columns: dict[str, set]) -> dict:
     return settings
 
 
+def _loaded_by_us(datasette, database: str) -> bool:
+    try:
+        return bool(_plugin_columns(datasette.get_database(database)))
+    except KeyError:
+        return False
+
+
 def _plugin_columns(db) -> dict[str, set] | None:
     """The columns of each table the default facets use, when the database file
     holds the plugin's tables; None otherwise. 0.65 asks for metadata on every
@@ -530,7 +543,7 @@ def _modified(path: str) -> int | None:
 
 @lru_cache(maxsize=64)
 def _columns_of_our_tables(path: str, immutable: bool, modified: int) -> dict[str, set] | None:
-    wanted = sorted({*OUR_TABLES, *DEFAULT_FACETS})
+    wanted = sorted({*(table for table, _ in OUR_TABLES), *DEFAULT_FACETS})
     try:
         with reading_connection(path, immutable) as conn:
             rows = conn.execute(
@@ -541,7 +554,7 @@ def _columns_of_our_tables(path: str, immutable: bool, modified: int) -> dict[st
     columns: dict[str, set] = {}
     for table, column in rows:
         columns.setdefault(table, set()).add(column)
-    return columns if all(t in columns for t in OUR_TABLES) else None
+    return columns if all(c in columns.get(t, ()) for t, c in OUR_TABLES) else None
 
 
 @hookimpl
@@ -569,8 +582,7 @@ def startup(datasette):
 
     async def inner():
         for name, db in datasette.databases.items():
-            tables = await db.table_names()
-            if not all(t in tables for t in OUR_TABLES):
+            if not _plugin_columns(db):
                 continue
             counts.answer_counts_from_summaries(db)
             # Datasette's facet suggestions group every column of every page by
