@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import socket
@@ -15,7 +16,8 @@ import click
 
 from . import pipeline
 from .execute.cluster import ClusterError, require_dask
-from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths
+from .ingest.formats import BY_SUFFIX
+from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths, skipped_in_folders
 from .plugins import ScorerError, installed_scorers
 from .records import LoadError
 
@@ -123,6 +125,19 @@ def cli():
     pass
 
 
+SUFFIXES = sorted(BY_SUFFIX)
+SKIPPED_SHOWN = 5
+
+
+def _codec(name: str) -> str:
+    """An encoding Python knows, checked before the database is opened."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"no such encoding: {name!r} (e.g. utf-8, cp1252, latin-1)") from None
+    return name
+
+
 @cli.command(help="Load pages and records from PATH (files, folders, or - for stdin) into DB.")
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True)
@@ -132,7 +147,7 @@ def cli():
 @click.option("--byline", help="Byline for every article.")
 @click.option("--title", help="Title for every article.")
 @click.option("--url", help="URL for every article.")
-@click.option("--encoding", default="utf-8", show_default=True,
+@click.option("--encoding", default="utf-8", show_default=True, callback=lambda _c, _p, value: _codec(value),
               help="Encoding of the input files, e.g. cp1252.")
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor aliases, one actor a line as in lexicons/aliases.txt "
@@ -187,6 +202,12 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     click.echo(report.summary_line())
     for error in report.errors:
         click.echo(f"  failed: {error.location}: {error.message}", err=True)
+    if skipped := skipped_in_folders(paths):
+        shown = ", ".join(os.path.basename(p) for p in skipped[:SKIPPED_SHOWN])
+        more = f" and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
+        click.echo(f"  not read: {pipeline.counted(len(skipped), 'file')} in the folders given, whose names end in "
+                   f"none of {' '.join(SUFFIXES)} ({shown}{more}); name a file on its own to have its "
+                   "format told from its content", err=True)
     if report.failed:
         sys.exit(1)
 

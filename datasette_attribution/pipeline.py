@@ -121,8 +121,8 @@ class LoadReport:
         return len(self.errors)
 
     def summary_line(self) -> str:
-        line = (f"{_counted(self.added, 'article')} added, {self.replaced} replaced, {self.skipped} skipped "
-                f"(already loaded), {self.failed} failed; {_counted(self.sentences, 'sentence')}")
+        line = (f"{counted(self.added, 'article')} added, {self.replaced} replaced, {self.skipped} skipped "
+                f"(already loaded), {self.failed} failed; {counted(self.sentences, 'sentence')}")
         if self.unscored:
             languages = ", ".join(f"{language} {count}" for language, count in sorted(self.unscored.items()))
             line += f"; {sum(self.unscored.values())} not scored (not English: {languages})"
@@ -216,7 +216,7 @@ def holds_articles(path: str) -> bool:
         return False
 
 
-def _counted(count: int, noun: str) -> str:
+def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 

@@ -138,6 +138,53 @@ def test_stdin_and_overrides(tmp_path):
     assert row == {"outlet": "Gazette", "published": "2014-11-07T08:13:00-05:00"}
 
 
+def test_a_csv_on_stdin_is_read_as_records_by_its_header(tmp_path):
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "s.db"), "-"], input=(
+        'id,text,outlet\n'
+        '1,"Officials said the talks may resume on Monday, according to people familiar with the matter.",Foo\n'
+        '2,"The minister said the plan would fail.",Bar\n'))
+    assert result.exit_code == 0, result.output
+    assert [tuple(r) for r in sqlite_utils.Database(tmp_path / "s.db").execute(
+        "select source, outlet, body from articles order by source").fetchall()] == [
+        ("1", "Foo", "Officials said the talks may resume on Monday, according to people familiar with the matter."),
+        ("2", "Bar", "The minister said the plan would fail.")]
+
+
+PAGE = ("Police, fire crews and text messages: how the town was warned\n\n"
+        "The flood warning reached most homes in the valley within twenty minutes of the river "
+        "breaking its banks on Tuesday night, the county's emergency office said.\n\n"
+        "Officials said the text messages went out to every phone in the valley, and fire crews "
+        "knocked on the doors of the streets nearest the water.\n\n"
+        "Residents told reporters the sirens were hard to hear over the rain, and the council said "
+        "it would review how the warning was given.\n")
+
+
+def test_a_page_on_stdin_whose_first_line_has_commas_is_still_a_page(tmp_path):
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "s.db"), "-"], input=PAGE)
+    assert result.exit_code == 0, result.output
+    assert sqlite_utils.Database(tmp_path / "s.db").execute("select count(*) from articles").fetchone() == (1,)
+
+
+def test_files_a_folder_walk_leaves_are_named_and_an_unknown_encoding_is_refused_before_any_write(tmp_path):
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "story.txt").write_text(PAGE)
+    (folder / "story.xhtml").write_text("<html><body><p>" + PAGE + "</p></body></html>")
+    (folder / "README").write_text("Scraped on Monday.")
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "a.db"), str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 article added")
+    assert result.stderr == (
+        "  not read: 2 files in the folders given, whose names end in none of .csv .htm .html .json .jsonl .md "
+        ".ndjson .text .txt (README, story.xhtml); name a file on its own to have its format told from its "
+        "content\n")
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "b.db"), str(folder),
+                                                      "--encoding", "klingon"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--encoding': no such encoding: 'klingon'" in result.stderr
+    assert not (tmp_path / "b.db").exists()
+
+
 def test_bad_files_are_reported_and_the_rest_still_loads(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()

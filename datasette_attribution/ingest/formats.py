@@ -3,6 +3,7 @@ into raw documents, and how a raw document becomes a clean article."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +37,8 @@ ARTICLE_BUILDERS = {
     "html": articles.article_from_html,
     "record": structured.article_from_record,
 }
+# A CSV header's column names are short identifiers ("published", "outlet").
+MAX_COLUMN_NAME = 40
 HTML_TAGS = ("<html", "<!doctype html", "<body", "<head", "<p", "<div", "<article")
 
 
@@ -63,7 +66,17 @@ def sniff(path: str, text: str) -> Format:
             return BY_NAME["json"]
         if head.startswith("{"):
             return BY_NAME["jsonl"]
+        if _csv_header(text.lstrip().split("\n", 1)[0]):
+            return BY_NAME["csv"]
     return BY_NAME["text"]
+
+
+def _csv_header(line: str) -> bool:
+    """A first line that names columns, one of them "text", as a CSV of records does
+    (`id,text,outlet`); a page's first line is prose or a title."""
+    columns = [column.strip().strip('"').lower() for column in next(csv.reader([line]), [])]
+    return len(columns) > 1 and "text" in columns and all(
+        column and len(column) <= MAX_COLUMN_NAME and " " not in column for column in columns)
 
 
 def to_article(raw: RawDocument) -> Article:

@@ -49,6 +49,19 @@ def expand_inputs(paths) -> list[tuple[str, str]]:
     return found
 
 
+def skipped_in_folders(paths) -> list[str]:
+    """The files a folder walk leaves (a suffix no format has, or none), which it
+    does not guess at: a folder holds images, scripts and notes beside pages."""
+    skipped = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                skipped += [os.path.join(root, name) for name in sorted(files)
+                            if not name.startswith(".") and not formats.supported(name)]
+    return skipped
+
+
 def expand_paths(paths) -> list[str]:
     return [path for path, _ in expand_inputs(paths)]
 
