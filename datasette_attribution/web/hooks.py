@@ -584,6 +584,7 @@ def startup(datasette):
         for name, db in datasette.databases.items():
             if not _plugin_columns(db):
                 continue
+            tables = await db.table_names()
             counts.answer_counts_from_summaries(db)
             # Datasette's facet suggestions group every column of every page by
             # value (a second a page on 130,000 sentences, most of a busy
