@@ -68,6 +68,27 @@ def test_reloading_adds_nothing_and_replace_rescores(seeds_db):
     assert counts(seeds_db) == (2, 43)
 
 
+def test_replace_with_a_corrected_title_or_outlet_rewrites_the_article_instead_of_adding_a_copy(seeds_db):
+    db = sqlite_utils.Database(seeds_db)
+
+    def outlets_and_titles():
+        return [(r["outlet"], r["title"][:24]) for r in db.query("select outlet, title from articles order by id")]
+
+    replaced = run_load(seeds_db, INDEPENDENT_SEED, "--replace", "--title", "Obama's letter to Khamenei")
+    assert "0 articles added, 1 replaced" in replaced.output, replaced.output
+    assert outlets_and_titles() == [("News24", "Obama writes rare letter"),
+                                    ("The Independent", "Obama's letter to Khamen")]
+    replaced = run_load(seeds_db, INDEPENDENT_SEED, "--replace", "--outlet", "Independent")
+    assert "0 articles added, 1 replaced" in replaced.output, replaced.output
+    assert outlets_and_titles() == [("News24", "Obama writes rare letter"), ("Independent", "Obama 'wrote to Iran’s s")]
+    assert counts(seeds_db) == (2, 43)
+    assert [(r["article_count"], r["outlet_count"]) for r in db.query(
+        "select article_count, outlet_count from stories")] == [(2, 2)]
+    # Without --replace the corrected article is another article, as before.
+    added = run_load(seeds_db, INDEPENDENT_SEED, "--title", "A third title")
+    assert "1 article added" in added.output
+
+
 def test_jsonl_records_of_one_sentence_load_as_one_article_each(tmp_path):
     records = tmp_path / "wire.jsonl"
     records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "outlet": "Wire",

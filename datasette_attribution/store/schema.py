@@ -61,8 +61,9 @@ INDEXES = {
     # reads it from the index, in outlet order, not from the articles' rows
     # (their bodies make a scan of every article take most of a second).
     # (outlet, story_id): the story facet under ?outlet= counts from the index.
+    # source: `load --replace` finds the article its input made under other metadata.
     "articles": [["outlet"], ["published"], ["anonymous_share"], ["hedged_share"], ["story_id"],
-                 ["outlet", "story_id"],
+                 ["outlet", "story_id"], ["source"],
                  ["outlet", "language", "sentence_count", "attributed_count", "anonymous_count",
                   "hedged_count", "quote_count", "polarity"]],
     "paragraphs": [["article_id", "position"]],

@@ -231,6 +231,8 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
         existing = article_id_for(db, rows.content_hash)
         if existing is not None and not replace:
             return Outcome.SKIPPED
+        if existing is None and replace:
+            existing = _same_input(db, rows)
         if existing is not None:
             delete_article(db, existing)
             if stories is not None:
@@ -261,6 +263,18 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
             stories.place(article_id, rows.published, rows.story_vector or {},
                           meaning_from_bytes(rows.story_meaning), names_from_json(rows.story_names))
     return Outcome.REPLACED if existing is not None else Outcome.ADDED
+
+
+def _same_input(db, rows: ArticleRows) -> int | None:
+    """The stored article the same input made, with the same body, under another title,
+    outlet or byline: what `--replace --title ...` corrects, or a page re-read whose
+    metadata changed. One article, not a second copy of it."""
+    article = dict(zip(rows.article_columns, rows.article, strict=True))
+    if not article.get("source"):
+        return None
+    row = db.execute("select id from articles where source = ? and body = ? order by id limit 1",
+                     [article["source"], article["body"]]).fetchone()
+    return row[0] if row else None
 
 
 def _insert(db, table: str, columns: tuple[str, ...], values: list[tuple]) -> int | None:
