@@ -170,6 +170,14 @@ def test_a_time_in_utc_is_given_at_the_offset_the_page_writes_its_times_in():
     assert article.published == "2023-03-13T22:30:00-04:00"
 
 
+def test_a_time_without_a_zone_that_the_page_writes_in_utc_elsewhere_is_that_utc_time():
+    utc_elsewhere = HARBOUR.read_text("utf-8").replace("2023-03-14T08:30:00+00:00", "2023-03-14 20:15:00").replace(
+        "<article>", '<article><time datetime="2023-03-14 20:15:00 UTC">3:15 pm ET</time>')
+    nowhere = HARBOUR.read_text("utf-8").replace("2023-03-14T08:30:00+00:00", "2023-03-14 20:15:00")
+    assert [to_article(RawDocument("harbour.html", "harbour.html", "html", page)).published
+            for page in (utc_elsewhere, nowhere)] == ["2023-03-14T20:15:00+00:00", "2023-03-14T20:15:00"]
+
+
 def harbour_with(published_meta: str, dateline: str, above: bool = False, url: str | None = None):
     page = HARBOUR.read_text("utf-8").replace("2023-03-14T08:30:00+00:00", published_meta)
     headline = "<h1>Harbour bridge to close for repairs</h1>"

@@ -360,6 +360,14 @@ def shown_date(lines: list[str], h1_at: list[int], headline: str | None) -> str 
     return None
 
 
+def _written_in_utc(stamp: str, html: str) -> bool:
+    """Whether a time with no zone is one the page also writes in UTC."""
+    if len(stamp) < len("2023-12-23T20:15") or "+" in stamp[10:] or "-" in stamp[10:]:
+        return False
+    day, time = stamp[:10], stamp[11:16]
+    return re.search(rf"{day}[T ]{time}(?::\d\d(?:\.\d+)?)?(?:Z|\s?UTC|\s?GMT|\+00:?00)\b", html) is not None
+
+
 # A time written with its offset anywhere in a page: "2023-12-22T22:22:07-0500".
 OFFSET_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+-]\d\d:?\d\d)\b")
 
@@ -367,7 +375,11 @@ OFFSET_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+-]\d\
 def _in_page_zone(stamp: str | None, html: str) -> str | None:
     """A time in UTC at the offset the page writes its other times in (the most
     common one not UTC's): a page's day is its publisher's, and a story posted at
-    10 pm in New York is stamped the next day in UTC."""
+    10 pm in New York is stamped the next day in UTC. A time written without a zone
+    that the page writes elsewhere in UTC ("2023-12-23 20:15:00" in a <meta>, "2023-12-23
+    20:15:00 UTC" in its <time>) is that UTC time, not a time of nowhere."""
+    if stamp and _written_in_utc(stamp, html):
+        stamp = datetime.fromisoformat(stamp).replace(tzinfo=timezone.utc).isoformat()
     if not stamp or not stamp.endswith("+00:00"):
         return stamp
     offsets = Counter(found.replace(":", "") for found in OFFSET_TIME.findall(html)
