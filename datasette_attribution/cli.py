@@ -195,8 +195,18 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
                                    story_window=story_window, story_threshold=story_threshold, cluster=cluster)
     bar = Progress(expected_documents(paths), sys.stderr) if show_bar else None
     with database_for_load(db, wait, upgrade_note=True) as database:
-        report = _load(database, paths, options=options, on_error=error_reporter(bar),
-                       on_document=bar.advance if bar else None)
+        before = database.execute("select count(*) from articles").fetchone()[0]
+        try:
+            report = _load(database, paths, options=options, on_error=error_reporter(bar),
+                           on_document=bar.advance if bar else None)
+        except KeyboardInterrupt:
+            if bar:
+                bar.clear()
+            kept = database.execute("select count(*) from articles").fetchone()[0] - before
+            click.echo(f"interrupted: the articles added before it are kept, each whole "
+                       f"({pipeline.counted(kept, 'article')}); run the same command again to load the rest "
+                       "(the articles already loaded are skipped)", err=True)
+            sys.exit(130)
     if bar:
         bar.finish()
     click.echo(report.summary_line())

@@ -89,6 +89,23 @@ def test_replace_with_a_corrected_title_or_outlet_rewrites_the_article_instead_o
     assert "1 article added" in added.output
 
 
+def test_an_interrupted_load_says_what_it_kept_and_how_to_go_on(tmp_path, monkeypatch):
+    from datasette_attribution import pipeline
+
+    real_load = pipeline.load
+
+    def interrupted_after_one_article(database, paths, **kwargs):
+        real_load(database, [str(INDEPENDENT_SEED)], **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "load", interrupted_after_one_article)
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "news.db"), str(SEEDS), "--workers", "1"])
+    assert result.exit_code == 130
+    assert result.stderr == ("interrupted: the articles added before it are kept, each whole (1 article); run the "
+                             "same command again to load the rest (the articles already loaded are skipped)\n")
+    assert counts(tmp_path / "news.db") == (1, 12)
+
+
 def test_jsonl_records_of_one_sentence_load_as_one_article_each(tmp_path):
     records = tmp_path / "wire.jsonl"
     records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "outlet": "Wire",

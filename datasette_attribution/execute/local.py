@@ -7,6 +7,7 @@ of (item, context) over items, in order.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
 from typing import Callable, Iterable, Iterator
 
@@ -22,9 +23,11 @@ _worker: tuple[Callable, object] | None = None
 
 def _start_worker(function: Callable, context) -> None:
     # Forked: the context (a load's job, with its set of loaded hashes) is
-    # inherited, not pickled with every chunk of items.
+    # inherited, not pickled with every chunk of items. Ctrl+C is the parent's to
+    # answer (it ends the pool): a worker that took it too would print a traceback.
     global _worker
     _worker = (function, context)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_in_worker(item):
