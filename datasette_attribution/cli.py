@@ -28,11 +28,15 @@ MODEL_HELP = ("spaCy English pipeline that parses the sentences: an installed pa
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def check_database_path(path: str) -> None:
+def check_database_path(path: str, inputs: tuple[str, ...] = ()) -> None:
     """A file that exists must be a SQLite database: `load pages.jsonl news.db`
     (arguments swapped) would otherwise end in "file is not a database"."""
     if os.path.isdir(path):
         raise click.ClickException(f"{path} is a folder; the database file comes first: load DB PATH...")
+    if inputs and os.path.exists(path) and any(
+            p != "-" and os.path.exists(p) and os.path.samefile(p, path) for p in inputs):
+        raise click.ClickException(f"{path} is the database to load into, and is named as a page too: "
+                                   "load DB PATH...")
     if _has_content(path) and not _is_sqlite(path):
         raise click.ClickException(f"{path} is not a SQLite database; the database file "
                                    "comes first, then the pages: load DB PATH...")
@@ -181,7 +185,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
          workers, progress, model, max_bytes, story_window, story_threshold, cluster, wait):
     from .extract.metadata import parse_date
 
-    check_database_path(db)
+    check_database_path(db, paths)
     for path in paths:
         if path != "-" and not os.path.exists(path):
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")

@@ -500,6 +500,14 @@ def test_arguments_in_the_wrong_order_are_a_one_line_error_that_says_what_to_do(
     assert result.output == (f"Error: {records} is not a SQLite database; the database file comes first, "
                              "then the pages: load DB PATH...\n")
     assert records.read_text("utf-8") == '{"text": "Officials said the talks went well."}\n'
+    database = tmp_path / "news.db"
+    assert run_load(database, SEEDS).exit_code == 0
+    before = database.read_bytes()
+    result = run_load(database, database)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {database} is the database to load into, and is named as a page too: "
+                             "load DB PATH...\n")
+    assert database.read_bytes() == before
 
 
 def test_one_outlet_whatever_the_case_or_domain_form_its_pages_give(tmp_path):
