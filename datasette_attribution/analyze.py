@@ -150,8 +150,10 @@ def target_sentiment(sentence: str, start: int, end: int,
                      settings: Settings = DEFAULT_SETTINGS) -> tuple[str, float]:
     """(label, score) toward the target at sentence[start:end], from the registered
     scorer named "sentiment", which reads the sentence's parse and encoding."""
+    if start >= end:
+        raise ValueError(f"target span {start}:{end} is empty or reversed: the start comes before the end")
     if not 0 <= start < end <= len(sentence):
-        raise ValueError(f"target span {start}:{end} is outside the sentence")
+        raise ValueError(f"target span {start}:{end} is outside the sentence (0:{len(sentence)})")
     sentiment = next(s for s in scorers() if s.name == "sentiment")
     with nlp.memory_zone(settings.model):
         span = nlp.parse([sentence], settings.model)[0][:]

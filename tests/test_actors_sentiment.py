@@ -137,8 +137,10 @@ def test_the_one_booed_is_negative_and_the_one_praising_is_not():
 def test_sentiment_scores_are_in_range_and_spans_checked():
     label, score = at("The minister opened the new bridge on Monday.", "minister")
     assert label in ("negative", "neutral", "positive") and -1 <= score <= 1
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^target span 3:30 is outside the sentence \(0:6\)$"):
         sentiment_toward("Short.", 3, 30)
+    with pytest.raises(ValueError, match=r"^target span 22:17 is empty or reversed: the start comes before the end$"):
+        sentiment_toward("The minister opened the new bridge on Monday.", 22, 17)
 
 
 def test_analyze_text_returns_mentions_with_sentiment():
