@@ -82,6 +82,7 @@ def test_dates_in_either_form_become_iso_8601():
     ("12/22/2023 14:30:02", "2023-12-22T14:30:02"),
     ("Sept. 26, 2021", "2021-09-26"),
     ("2023-10-16T21:56:19.537007Z EST", "2023-10-16T21:56:19+00:00"),
+    ("2023-12-21T11:00:45.954Z", "2023-12-21T11:00:45+00:00"),  # to the second, as a reader reads it
 ])
 def test_dates_in_every_common_form(written, iso):
     assert parse_date(written) == iso

@@ -85,7 +85,8 @@ def parse_date(text: str) -> str | None:
         return None
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return parsed.isoformat() if TIME_LIKE.search(text) else parsed.date().isoformat()
+        # To the second, as a reader reads a story's time ("11:00:45.954Z" is 11:00:45).
+        return parsed.replace(microsecond=0).isoformat() if TIME_LIKE.search(text) else parsed.date().isoformat()
     except ValueError:
         pass
     text = GLUED_MONTH.sub(" ", text)
