@@ -133,6 +133,18 @@ def test_a_database_the_plugin_did_not_load_has_no_dashboard(tmp_path):
     assert response.status_code == 404
 
 
+def test_an_empty_database_says_it_has_no_actor_rather_than_that_a_search_found_none(tmp_path):
+    empty = tmp_path / "empty.db"
+    records = tmp_path / "none.jsonl"
+    records.write_text('{"title": "a record without text"}\n', "utf-8")
+    database = store.open_database(empty)
+    assert pipeline.load(database, [str(records)]).failed == 1
+    database.conn.close()
+    (page, search) = fetch(empty, "/-/attribution/empty", "/-/attribution/empty?q=Obama")
+    assert "No actor: no article loaded names one." in page.text and "holds “”" not in page.text
+    assert "No actor's name holds “Obama”." in search.text
+
+
 def test_the_actors_table_reads_most_mentioned_first(news):
     page, rows = fetch(news, "/news/actors", "/news/actors.json?_shape=array")
     counts = [r["mention_count"] for r in rows.json()]
