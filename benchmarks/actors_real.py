@@ -113,7 +113,7 @@ def score(listed, found, by_written=False):
     missed = [a["name"] for a in required if not matches[a["name"]]]
     found_required = [name for (name, _), entries in hits.items() if any(e["need"] == "required" for e in entries)]
     splits = [(a["name"], sorted(matches[a["name"]])) for a in listed if len(matches[a["name"]]) > 1]
-    kinds = [(a["kind"], kind) for a in listed for _, kind in matches[a["name"]]]
+    kinds = [(a["kind"], kind, found_name) for a in listed for found_name, kind in matches[a["name"]]]
     return found_required, false, missed, splits, kinds, len(required)
 
 
@@ -167,7 +167,7 @@ def score_file(labels: Path, prefix: str, records: dict, args, totals) -> None:
         total["found"] += required - len(missed)
         total["splits"] += len(splits)
         total["kinds"] += len(kinds)
-        total["kinds agree"] += sum(listed_kind == found_kind for listed_kind, found_kind in kinds)
+        total["kinds agree"] += sum(listed_kind == found_kind for listed_kind, found_kind, _ in kinds)
         if args.misses and part == "development":
             print(f"{article}:")
             for name in false:
@@ -176,9 +176,9 @@ def score_file(labels: Path, prefix: str, records: dict, args, totals) -> None:
                 print(f"  missed: {name}")
             for name, names in splits:
                 print(f"  split: {name} -> {names}")
-            for listed_kind, found_kind in kinds:
+            for listed_kind, found_kind, name in kinds:
                 if listed_kind != found_kind:
-                    print(f"  kind: {listed_kind} found as {found_kind}")
+                    print(f"  kind: {listed_kind} found as {found_kind}: {name}")
 
 
 if __name__ == "__main__":
