@@ -197,6 +197,16 @@ PAGE = ("Police, fire crews and text messages: how the town was warned\n\n"
         "it would review how the warning was given.\n")
 
 
+def test_a_file_of_an_unknown_suffix_is_told_by_its_content():
+    from datasette_attribution.ingest.formats import sniff
+
+    told = {content: sniff("input.data", content).name for content in (
+        '[\n {"text": "A record."}\n]', "[]", '{"text": "A record."}\n{"text": "Another."}',
+        "id,text,outlet\n1,A record.,Wire", "<!doctype html><html><body><p>A page.</p></body></html>",
+        '[project]\nname = "a settings file"', "Police, fire crews and text messages: how the town was warned")}
+    assert list(told.values()) == ["json", "json", "jsonl", "csv", "html", "text", "text"]
+
+
 def test_a_page_on_stdin_whose_first_line_has_commas_is_still_a_page(tmp_path):
     result = CliRunner().invoke(cli, ["load", str(tmp_path / "s.db"), "-"], input=PAGE)
     assert result.exit_code == 0, result.output

@@ -4,6 +4,7 @@ into raw documents, and how a raw document becomes a clean article."""
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def sniff(path: str, text: str) -> Format:
     if head.startswith("<") and any(tag in head for tag in HTML_TAGS):
         return BY_NAME["html"]
     if known is None:
-        if head.startswith("["):
+        if re.match(r"\[\s*[{\]]", head):  # an array of records, not "[project]" of a TOML file
             return BY_NAME["json"]
         if head.startswith("{"):
             return BY_NAME["jsonl"]
