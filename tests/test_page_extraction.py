@@ -387,3 +387,30 @@ def test_a_dateline_that_gives_the_updated_time_first_dates_the_story_by_its_pub
     line = "Last Updated: Dec. 23, 2023 at 6:33 a.m. ET First Published: Dec. 18, 2023 at 4:12 p.m. ET"
     assert date_in_line(line)[0] == "2023-12-18T16:12:00-05:00"
     assert date_in_line("Published Dec. 18, 2023 Updated Dec. 23, 2023")[0] == "2023-12-18"
+
+
+COAST_STORY = [
+    "Storm closes Highway 1 near Big Sur for the second time this winter", "Kent German", "Dec. 22, 2023",
+    "Caltrans closed a 20-mile stretch of Highway 1 south of Big Sur on Thursday after a rockslide buried both "
+    "lanes near Lucia, the agency said in a statement.",
+    "Crews began clearing the debris on Friday morning, but officials said the road would likely stay closed "
+    "through the weekend while geologists checked the slope above it.",
+    "Residents of the small coastal communities south of the slide were told to use Nacimiento-Fergusson Road, "
+    "a narrow mountain route, to reach Highway 101.",
+    "The same stretch was closed for nearly three months last winter after storms sent a series of slides onto "
+    "the road, cutting off businesses that depend on tourists."]
+
+
+@pytest.mark.parametrize("furniture, outlet", [
+    # A staff writer's box beside a menu's frame names the site.
+    ((["* News", "* Travel", "* About SFGATE"],
+      ["Kent German is a News Editor at SFGATE. A California native, he covers the coast.", "* Privacy"]), "SFGATE"),
+    # Three menu lines frame it ("About", "Contact", "Best of"), each of which pages also use for people.
+    ((["* About SFGATE", "* Contact SFGATE", "* News"], ["BEST OF SFGATE", "* Privacy"]), "SFGATE"),
+    # Once, in a writer's box alone, it may be where the writer works, not this page's site.
+    ((["* News", "* Travel"], ["Kent German is a News Editor at SFGATE.", "* Privacy"]), None),
+])
+def test_a_text_dumps_outlet_from_its_writers_box_and_its_menus(furniture, outlet):
+    header, footer = furniture
+    page = "\n\n".join(header + COAST_STORY + footer)
+    assert to_article(RawDocument("story.txt", "story.txt", "text", page)).outlet == outlet

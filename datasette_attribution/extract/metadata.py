@@ -469,6 +469,10 @@ TRADEMARK = re.compile(r"^\s*is an? (?:federally )?registered trademark\b", re.I
 TOPIC_FRAME = re.compile(rf"^(?:{TOPIC_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 LINE_AFTER_WORDS = (r"store|shop|jobs|media kit|homepage|staff|on social"
                     r"|on (?:instagram|tiktok|youtube|facebook|twitter|x|snapchat|threads|linkedin|pinterest)")
+# A staff writer's box: "Rose is a Senior Editor at ELLE", "... is a senior breaking news
+# reporter for NBC News".
+STAFF_BEFORE = re.compile(r"\bis (?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent"
+                          r"|columnist|producer|journalist)\s+(?:at|for|with)\s+(?:the\s+)?$", re.IGNORECASE)
 STRONG_BEFORE = re.compile(rf"(?:{STRONG_BEFORE_WORDS})\s*(?:the\s+)?$", re.IGNORECASE)
 STRONG_AFTER = re.compile(rf"^(?:['’]s)?\s*(?:{STRONG_AFTER_WORDS})\b", re.IGNORECASE)
 LINE_BEFORE = re.compile(rf"^(?:{LINE_BEFORE_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
@@ -501,7 +505,7 @@ def self_references(name: str, lines: list[str]) -> tuple[int, int, int, int]:
         kinds = set()
         for match in pattern.finditer(line):
             before, after = line[:match.start()], line[match.end():]
-            if (STRONG_BEFORE.search(before) or STRONG_AFTER.match(after)
+            if (STRONG_BEFORE.search(before) or STRONG_AFTER.match(after) or STAFF_BEFORE.search(before)
                     or (not before.strip() and LINE_AFTER.match(after))):
                 kinds.add("own")
             elif LINE_BEFORE.match(before) and not after.strip(" .:!"):
@@ -596,7 +600,7 @@ def outlet_from(names: Counter, lines: list[str]) -> str | None:
         # no platform the page merely links to.
         domain = DOMAIN.fullmatch(name) and _registered(name) not in PLATFORM_DOMAINS and (
             own or weak or shared + mark >= 2 or _written_bare(name, lines) >= 2)
-        if ((own or mark) and own + shared + mark >= 2) or domain:
+        if ((own or mark) and own + shared + mark >= 2) or shared >= MENU_FRAMES or domain:
             count = max(names.get(variant, 0) for variant in variants)
             scores[name] = (own + mark, own + shared + mark, weak + count, len(name.split()), len(name), name)
     if not scores:
@@ -625,6 +629,9 @@ CORPORATE = frozenset(
     .split())
 LEGAL_FORMS = frozenset("inc inc. llc ltd ltd. limited company co co. corp corporation plc gmbh".split())
 MIN_SELF_REFERENCES = 3
+# A name a site's menu frames on this many lines ("About SFGATE", "Contact SFGATE",
+# "Best of SFGATE") is the site's, though each frame also names people and topics.
+MENU_FRAMES = 3
 
 
 def copyright_holder(line: str, legal_form_only: bool = False) -> str | None:
