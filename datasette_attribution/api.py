@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from .analyze import Settings, analyze_article, target_sentiment
 from .ingest.formats import to_article
+from .nlp import PipelineError
 from .records import SCORING_ONLY_FIELDS, RawDocument, SentenceRecord
 
 __all__ = ["analyze_text", "sentiment_toward"]
+
+
+@contextmanager
+def _model_argument():
+    """A pipeline error in the words of this API: its `model` argument, not load's option."""
+    try:
+        yield
+    except PipelineError as error:
+        raise PipelineError(str(error).replace(" with --model", " as `model`")) from None
 
 
 def analyze_text(text: str, model: str | None = None) -> list[SentenceRecord]:
@@ -16,7 +28,8 @@ def analyze_text(text: str, model: str | None = None) -> list[SentenceRecord]:
     source's actor as (name, kind)). `model` names a spaCy English pipeline
     (default: the small one)."""
     raw = RawDocument(source="<text>", location="<text>", kind="record", content=text)
-    sentences = analyze_article(to_article(raw), Settings(model=model)).sentences
+    with _model_argument():
+        sentences = analyze_article(to_article(raw), Settings(model=model)).sentences
     for sentence in sentences:
         for name in SCORING_ONLY_FIELDS:
             sentence.pop(name, None)
@@ -25,4 +38,5 @@ def analyze_text(text: str, model: str | None = None) -> list[SentenceRecord]:
 
 def sentiment_toward(sentence: str, start: int, end: int, model: str | None = None) -> tuple[str, float]:
     """(label, score in -1..1) toward the target occupying sentence[start:end]."""
-    return target_sentiment(sentence, start, end, Settings(model=model))
+    with _model_argument():
+        return target_sentiment(sentence, start, end, Settings(model=model))

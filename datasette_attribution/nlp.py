@@ -51,11 +51,14 @@ def _loaded_pipeline(name: str | None):
         except OSError:
             continue
     else:
-        wanted = name or " or ".join(DEFAULT_PIPELINES)
+        if name:
+            raise PipelineError(
+                f"spaCy pipeline {name} is not installed. Install it, or name another installed English "
+                f"pipeline (a package or a path) with --model, or leave it out for the default one "
+                f"({INSTALL_HINT}).")
         raise PipelineError(
-            f"spaCy pipeline {wanted} is not installed. Install the default one with "
-            f"{INSTALL_HINT}, or name an installed English pipeline (a package or a path) "
-            f"with --model.")
+            f"spaCy pipeline {' or '.join(DEFAULT_PIPELINES)} is not installed. Install the default one "
+            f"with {INSTALL_HINT}, or name an installed English pipeline (a package or a path) with --model.")
     if nlp.lang != "en":
         raise PipelineError(f"spaCy pipeline {name} is for language {nlp.lang!r}; "
                             f"an English pipeline is needed")

