@@ -143,6 +143,9 @@ def test_an_empty_database_says_it_has_no_actor_rather_than_that_a_search_found_
     (page, search) = fetch(empty, "/-/attribution/empty", "/-/attribution/empty?q=Obama")
     assert "No actor: no article loaded names one." in page.text and "holds “”" not in page.text
     assert "No actor's name holds “Obama”." in search.text
+    (comparison,) = fetch(empty, "/-/attribution/empty/outlets")
+    assert comparison.status_code == 200
+    assert "No article loaded yet" in comparison.text and "<table" not in comparison.text
 
 
 def test_the_actors_table_reads_most_mentioned_first(news):
