@@ -68,25 +68,31 @@ def test_reloading_adds_nothing_and_replace_rescores(seeds_db):
     assert counts(seeds_db) == (2, 43)
 
 
-def test_replace_with_a_corrected_title_or_outlet_rewrites_the_article_instead_of_adding_a_copy(seeds_db):
-    db = sqlite_utils.Database(seeds_db)
+def test_replace_with_a_corrected_title_or_a_missing_outlet_rewrites_the_article_instead_of_adding_a_copy(tmp_path):
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(json.dumps({"id": "w1", "title": "Talks to resume", "text": ARTICLE}) + "\n", "utf-8")
+    database = tmp_path / "news.db"
+    db = sqlite_utils.Database(database)
 
-    def outlets_and_titles():
-        return [(r["outlet"], r["title"][:24]) for r in db.query("select outlet, title from articles order by id")]
+    def articles():
+        return [(r["source"], r["outlet"], r["title"]) for r in db.query(
+            "select source, outlet, title from articles order by id")]
 
-    replaced = run_load(seeds_db, INDEPENDENT_SEED, "--replace", "--title", "Obama's letter to Khamenei")
+    assert run_load(database, wire).exit_code == 0
+    replaced = run_load(database, wire, "--replace", "--title", "Talks to resume on Monday")
     assert "0 articles added, 1 replaced" in replaced.output, replaced.output
-    assert outlets_and_titles() == [("News24", "Obama writes rare letter"),
-                                    ("The Independent", "Obama's letter to Khamen")]
-    replaced = run_load(seeds_db, INDEPENDENT_SEED, "--replace", "--outlet", "Independent")
+    assert articles() == [("w1", None, "Talks to resume on Monday")]
+    replaced = run_load(database, wire, "--replace", "--outlet", "Wire Service")
     assert "0 articles added, 1 replaced" in replaced.output, replaced.output
-    assert outlets_and_titles() == [("News24", "Obama writes rare letter"), ("Independent", "Obama 'wrote to Iran’s s")]
-    assert counts(seeds_db) == (2, 43)
-    assert [(r["article_count"], r["outlet_count"]) for r in db.query(
-        "select article_count, outlet_count from stories")] == [(2, 2)]
-    # Without --replace the corrected article is another article, as before.
-    added = run_load(seeds_db, INDEPENDENT_SEED, "--title", "A third title")
+    assert articles() == [("w1", "Wire Service", "Talks to resume")]
+    # Under another outlet it is another article: a wire story syndicated under the same record id.
+    added = run_load(database, wire, "--replace", "--outlet", "Daily Gazette")
+    assert "1 article added, 0 replaced" in added.output, added.output
+    assert articles() == [("w1", "Wire Service", "Talks to resume"), ("w1", "Daily Gazette", "Talks to resume")]
+    # Without --replace a corrected title is another article, as before.
+    added = run_load(database, wire, "--title", "A third title", "--outlet", "Wire Service")
     assert "1 article added" in added.output
+    assert counts(database) == (3, 6)
 
 
 def test_an_interrupted_load_says_what_it_kept_and_how_to_go_on(tmp_path, monkeypatch):

@@ -266,14 +266,17 @@ def _write(db, rows: ArticleRows, replace: bool, stories: StoryGrouper | None) -
 
 
 def _same_input(db, rows: ArticleRows) -> int | None:
-    """The stored article the same input made, with the same body, under another title,
-    outlet or byline: what `--replace --title ...` corrects, or a page re-read whose
-    metadata changed. One article, not a second copy of it."""
+    """The stored article the same input made, with the same body and outlet (or none
+    stored), under another title or byline: what `--replace --title ...` or `--outlet`
+    for a page that named none corrects. One article, not a second copy of it. Another
+    outlet's is another article: the same wire story syndicated under the same file or
+    record name stays twice."""
     article = dict(zip(rows.article_columns, rows.article, strict=True))
     if not article.get("source"):
         return None
-    row = db.execute("select id from articles where source = ? and body = ? order by id limit 1",
-                     [article["source"], article["body"]]).fetchone()
+    row = db.execute("select id from articles where source = ? and body = ? "
+                     "and (outlet is null or lower(outlet) = lower(?)) order by id limit 1",
+                     [article["source"], article["body"], article.get("outlet")]).fetchone()
     return row[0] if row else None
 
 
