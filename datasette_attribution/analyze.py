@@ -151,7 +151,7 @@ def target_sentiment(sentence: str, start: int, end: int,
     """(label, score) toward the target at sentence[start:end], from the registered
     scorer named "sentiment", which reads the sentence's parse and encoding."""
     if start >= end:
-        raise ValueError(f"target span {start}:{end} is empty or reversed: the start comes before the end")
+        raise ValueError(f"target span {start}:{end} is empty or reversed: the start must come before the end")
     if not 0 <= start < end <= len(sentence):
         raise ValueError(f"target span {start}:{end} is outside the sentence (0:{len(sentence)})")
     sentiment = next(s for s in scorers() if s.name == "sentiment")

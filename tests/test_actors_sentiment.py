@@ -139,7 +139,8 @@ def test_sentiment_scores_are_in_range_and_spans_checked():
     assert label in ("negative", "neutral", "positive") and -1 <= score <= 1
     with pytest.raises(ValueError, match=r"^target span 3:30 is outside the sentence \(0:6\)$"):
         sentiment_toward("Short.", 3, 30)
-    with pytest.raises(ValueError, match=r"^target span 22:17 is empty or reversed: the start comes before the end$"):
+    with pytest.raises(ValueError, match=r"^target span 22:17 is empty or reversed: the start must come before "
+                                         r"the end$"):
         sentiment_toward("The minister opened the new bridge on Monday.", 22, 17)
 
 

@@ -68,6 +68,26 @@ def test_a_malformed_alias_file_is_a_usage_error_naming_file_and_line(tmp_path, 
     result = run_load(tmp_path / "a.db", SEEDS, "--aliases", aliases, "--workers", workers)
     assert result.exit_code == 2
     assert f"{aliases}:2: not valid UTF-8" in result.output
+    aliases.write_text("Jane Doe | person | JD\nJohn Dee | person | JD\n", "utf-8")
+    result = run_load(tmp_path / "a.db", SEEDS, "--aliases", aliases, "--workers", workers)
+    assert result.exit_code == 2
+    assert (f"{aliases}:2: 'JD' is already an alias of 'Jane Doe' (line 1): a name stands for one actor"
+            in " ".join(result.output.split()))
+    aliases.write_text("Jane Doe | person | Janet Roe  # her maiden name\n", "utf-8")
+    result = run_load(tmp_path / "a.db", SEEDS, "--aliases", aliases, "--workers", workers)
+    assert result.exit_code == 2
+    assert f"{aliases}:1: a comment takes a line of its own, starting with #" in " ".join(result.output.split())
+    assert not (tmp_path / "a.db").exists() or rows(tmp_path / "a.db", "select count(*) from articles") == [(0,)]
+
+
+def test_an_alias_file_saved_with_a_byte_order_mark_reads_as_without_it(tmp_path):
+    from datasette_attribution.scorers.actors import read_alias_file
+
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_bytes("\ufeffJane Doe | person | Janet Roe\n# a comment\n".encode("utf-8"))
+    assert read_alias_file(str(aliases)) == [("Jane Doe", "person", ["Janet Roe"])]
+    aliases.write_bytes("\ufeff# extra people\nJane Doe | person | Janet Roe\n".encode("utf-8"))
+    assert read_alias_file(str(aliases)) == [("Jane Doe", "person", ["Janet Roe"])]
 
 
 def test_nul_bytes_and_controls_are_not_stored_and_offsets_agree_with_sqlite(tmp_path):

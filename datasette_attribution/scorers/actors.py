@@ -84,10 +84,21 @@ def read_alias_file(path: str) -> list[tuple[str, str, list[str]]]:
         line = error.object[: error.start].count(b"\n") + 1
         raise LoadError(f"{path}:{line}", "not valid UTF-8") from None
     entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    written_at: dict[str, tuple[int, str]] = {}  # a name -> the line and the actor that claimed it
+    # A byte-order mark (Windows Notepad's UTF-8) is no part of the first name.
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         line = line.strip()
-        if line and not line.startswith("#"):
-            entries.append(_alias_entry(line, f"{path}:{number}"))
+        if not line or line.startswith("#"):
+            continue
+        if "#" in line:
+            raise LoadError(f"{path}:{number}", "a comment takes a line of its own, starting with #")
+        canonical, kind, aliases = _alias_entry(line, f"{path}:{number}")
+        for name in (canonical, *aliases):
+            earlier = written_at.setdefault(name, (number, canonical))
+            if earlier[1] != canonical:
+                raise LoadError(f"{path}:{number}", f"{name!r} is already an alias of {earlier[1]!r} "
+                                                     f"(line {earlier[0]}): a name stands for one actor")
+        entries.append((canonical, kind, aliases))
     return entries
 
 
