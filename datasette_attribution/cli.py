@@ -77,7 +77,15 @@ def port_is_free(host: str, port: int) -> bool:
 
 def free_port(host: str, port: int) -> int:
     """`port` when it is free, else the next free one above it, else any the
-    system gives (a busy port is answered with a free one, not a guess)."""
+    system gives (a busy port is answered with a free one, not a guess). A host
+    this machine cannot serve on is a one-line error."""
+    try:
+        socket.getaddrinfo(host, port)
+        with socket.socket() as probe:
+            probe.bind((host, 0))
+    except OSError as error:
+        raise click.BadParameter(f"cannot serve on {host!r}: {error.strerror or error} (127.0.0.1 serves this "
+                                 "machine alone, 0.0.0.0 every network it is on)", param_hint="--host") from None
     for candidate in range(port, min(port + 50, 65536)):
         if port_is_free(host, candidate):
             return candidate
@@ -446,7 +454,8 @@ def list_scorers(as_json):
 @cli.command(help="Load the bundled seed articles into DB and serve them with Datasette.")
 @click.option("--db", "db_path", default="attribution-demo.db", show_default=True,
               type=click.Path(dir_okay=False), help="Database file to create or reuse.")
-@click.option("-p", "--port", default=8001, show_default=True, help="Port to serve on.")
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to serve on.")
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to bind.")
 @click.option("--load-only", is_flag=True, help="Load the seeds and exit without serving.")
 @click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)

@@ -4,6 +4,7 @@ import io
 import shutil
 import socket
 
+import pytest
 from click.testing import CliRunner
 from helpers import SEEDS
 
@@ -90,3 +91,16 @@ def test_the_demo_on_a_busy_port_serves_on_a_free_one_and_says_so(tmp_path, monk
     assert chosen != taken
     assert f"port {taken} on 127.0.0.1 is in use; serving on port {chosen} instead" in result.stderr
     assert f"Serving {tmp_path / 'd.db'} at http://127.0.0.1:{chosen}/" in result.stdout
+
+
+@pytest.mark.parametrize("option, message", [
+    (["--port", "99999"], "Invalid value for '-p' / '--port': 99999 is not in the range 1<=x<=65535."),
+    (["--port", "0"], "Invalid value for '-p' / '--port': 0 is not in the range 1<=x<=65535."),
+    (["--host", "nosuchhost.invalid"], "Invalid value for --host: cannot serve on 'nosuchhost.invalid':"),
+])
+def test_the_demo_refuses_a_port_or_host_it_cannot_serve_on_in_one_line_before_making_anything(
+        tmp_path, option, message):
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.db"), *option])
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.split()) and "Traceback" not in result.output
+    assert not (tmp_path / "d.db").exists()
