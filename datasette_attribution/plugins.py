@@ -80,6 +80,7 @@ def run_order(found: list) -> tuple:
             raise ScorerError(f"two scorers are named {scorer.name!r}"
                               + (f" (from plugins {' and '.join(plugins)})" if plugins else ""))
         by_name[scorer.name] = item
+    _one_owner_per_column(found)
     ordered, done, visiting = [], set(), []
 
     def visit(item):
@@ -101,6 +102,22 @@ def run_order(found: list) -> tuple:
     for item in found:
         visit(item)
     return tuple(ordered)
+
+
+def _one_owner_per_column(found: list) -> None:
+    """Each column is one scorer's: a plugin declaring `sentences.hedged` would overwrite
+    the hedging scorer's values, and the counts made from them would disagree."""
+    owners: dict[tuple[str, str], object] = {}
+    for item in found:
+        scorer = item.scorer if isinstance(item, Registered) else item
+        for table, columns in scorer.columns.items():
+            for column in columns:
+                earlier = owners.setdefault((table, column), item)
+                if earlier is not item:
+                    plugins = [f"{i.scorer.name!r} from plugin {i.plugin}" if isinstance(i, Registered)
+                               else repr(i.name) for i in (earlier, item)]
+                    raise ScorerError(f"scorers {' and '.join(plugins)} both declare the column "
+                                      f"{table}.{column}: each column is one scorer's")
 
 
 def check_contract(scorer, plugin: str | None = None) -> None:

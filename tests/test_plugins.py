@@ -335,6 +335,16 @@ def test_two_scorers_of_one_name_are_refused_naming_both_plugins():
         registered_scorers(_manager_with(Named("hedging")))
 
 
+def test_a_scorer_declaring_a_column_another_scorer_owns_is_refused_naming_both():
+    class Overwriting(Named):
+        columns = {"sentences": {"hedged": int}}
+
+    with pytest.raises(ScorerError, match=r"^scorers 'hedging' from plugin builtin and 'loud' from plugin "
+                                          r"shaky-plugin both declare the column sentences.hedged: each column "
+                                          r"is one scorer's$"):
+        registered_scorers(_manager_with(Overwriting("loud")))
+
+
 def test_the_builtin_scorers_keep_the_protocol():
     from datasette_attribution import Scorer
 
