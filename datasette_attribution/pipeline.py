@@ -394,7 +394,7 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
         loaded = frozenset() if replace else frozenset(
             hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
         job = Job(overrides, settings, loaded)
-        stories = StoryGrouper(db, options.story_window, options.story_threshold)
+        stories = StoryGrouper(db, options.story_window, options.story_threshold, regroup=rescoring)
         # A name people share is decided by the story the article will join (found
         # before it is written and placed) and the articles nearest in time.
         resolver = Resolver(stored_actors(db), settings.alias_files,

@@ -89,6 +89,43 @@ def test_replacing_an_article_keeps_its_story_whole(tmp_path):
         ("News24",), ("The Independent",)]
 
 
+def test_rescore_groups_the_stories_as_a_load_of_the_same_articles_does_and_gives_them_new_ids(tmp_path):
+    """The third article is close to the first and the second, which are not close to
+    each other: a load joins it to the first. Each article rescored is compared only
+    with those rescored before it, as in that load, and not with the ones still to come
+    (the first rescored would otherwise join the story of the two after it)."""
+    from datasette_attribution.pipeline import rescore
+
+    texts = {
+        "a": ("Harborview council approves library budget",
+              "The Harborview city council approved a new budget for the public library and the parks "
+              "department on Tuesday, after months of debate over branch hours."),
+        "b": ("Riverside ferry to resume after stadium repairs",
+              "The Riverside ferry will run again once the stadium repairs near the ferry dock are finished, "
+              "the transit authority said on Tuesday."),
+        "c": ("Harborview budget funds library, Riverside ferry and stadium repairs",
+              "The Harborview budget approved by the council also pays for the Riverside ferry dock and the "
+              "stadium repairs, alongside the public library."),
+    }
+    db = store.open_database(tmp_path / "news.db")
+    load(db, [write_records(tmp_path / "r.jsonl", [
+        {"id": key, "title": title, "text": body, "outlet": f"Gazette {key}", "published": "2024-03-05"}
+        for key, (title, body) in texts.items()])], options=LoadOptions(workers=1))
+
+    def grouped():
+        return db.execute("select group_concat(source) from (select story_id, source from articles "
+                          "where story_id is not null order by source) group by story_id").fetchall()
+
+    assert grouped() == [("a,c",)]
+    ids_before = {story_id for (story_id,) in db.execute("select id from stories")}
+    for _ in range(2):
+        rescore(db, options=LoadOptions(workers=1))
+        assert grouped() == [("a,c",)]
+        ids_now = {story_id for (story_id,) in db.execute("select id from stories")}
+        assert not ids_now & ids_before  # a link to an old story finds none, never another
+        ids_before |= ids_now
+
+
 def test_rare_words_weigh_most_and_the_vector_has_unit_length():
     vector = term_vector("Clinton picks Kaine as her running mate", "Hillary Clinton said on Friday.")
     assert list(vector)[0] == "kaine"

@@ -59,11 +59,20 @@ class StoryGrouper:
     stored before stories existed get their vectors first."""
 
     def __init__(self, db: sqlite_utils.Database, window_days: int = DEFAULT_WINDOW_DAYS,
-                 threshold: float = DEFAULT_THRESHOLD):
+                 threshold: float = DEFAULT_THRESHOLD, regroup: bool = False):
+        """`regroup` (a rescore, which rewrites every article in the order they were
+        stored): each article is compared only with those placed before it in this
+        run, as a load of them all would, and not with the ones still to be rewritten;
+        the stories get ids no story had before, so a link to an old story finds none
+        rather than another."""
         self.db = db
         self.index = StoryIndex(window_days=window_days, threshold=threshold)
         self.days_read: OrderedDict = OrderedDict()  # the days held, least recently used first
-        self._add_missing_vectors()
+        self.placed: set[int] | None = set() if regroup else None
+        self.first_new_story = (db.execute("select coalesce(max(id), 0) from stories").fetchone()[0] + 1
+                                if regroup else None)
+        if not regroup:
+            self._add_missing_vectors()
 
     def _add_missing_vectors(self) -> None:
         missing = self.db.execute(
@@ -90,7 +99,7 @@ class StoryGrouper:
         for article_id, day, terms, meaning, names in self.db.execute(
                 f"select article_id, day, terms, meaning, names from story_terms where {' or '.join(clauses)}",
                 params):
-            if article_id not in self.index.articles:
+            if article_id not in self.index.articles and (self.placed is None or article_id in self.placed):
                 self.index.add(Candidate(article_id, day_of(day), json.loads(terms),
                                          meaning_from_bytes(meaning), names_from_json(names)))
 
@@ -120,13 +129,22 @@ class StoryGrouper:
             story_id = self.db.execute("select story_id from articles where id = ?",
                                        [closest.article_id]).fetchone()[0]
             if story_id is None:
-                story_id = self.db.execute("insert into stories (article_count) values (0)").lastrowid
+                story_id = self._new_story()
                 self.db.execute("update articles set story_id = ? where id = ?", [story_id, closest.article_id])
             self.db.execute("update articles set story_id = ? where id = ?", [story_id, article_id])
             refresh_story(self.db, story_id)
         self.index.add(Candidate(article_id, day, vector, meaning, names))
+        if self.placed is not None:
+            self.placed.add(article_id)
         self._forget_days_least_used(keep=set(self.index.days_around(day)))
         return story_id
+
+    def _new_story(self) -> int:
+        if self.first_new_story is None:
+            return self.db.execute("insert into stories (article_count) values (0)").lastrowid
+        (highest,) = self.db.execute("select coalesce(max(id), 0) from stories").fetchone()
+        return self.db.execute("insert into stories (id, article_count) values (?, 0)",
+                               [max(highest + 1, self.first_new_story)]).lastrowid
 
     def story_of(self, published: str | None, vector: dict[str, float], meaning: bytes | None = None,
                  names: str | None = None, limit: int = 50) -> list[int]:
