@@ -433,6 +433,19 @@ def test_a_country_named_as_a_persons_surname_or_first_name_is_that_person_unles
     ) == [("Jordan Peele", "Jordan Peele", "person"), ("Jordan", "Jordan", "place")]
 
 
+def test_a_persons_full_name_the_recogniser_reads_as_a_firm_is_a_person_and_teams_and_brands_are_not():
+    def kinds(*sentences):
+        return [(m["actor"], m["kind"]) for sentence in sentences for m in find_actors([parsed(sentence)])[0]]
+
+    # The recogniser calls the first an organisation: a given name and a surname say otherwise.
+    assert kinds("Keith Lamont Scott, 43, was shot by an officer in a parking lot.") == [
+        ("Keith Lamont Scott", "person")]
+    # A team, a weather pattern, a town's team: a place, an article or a common word's plural in them.
+    assert kinds("The Cleveland Cavaliers won the game.", "El Niño brought heavy rain to the coast.",
+                 "The Arizona Diamondbacks signed a pitcher.") == [
+        ("Cleveland Cavaliers", "organization"), ("El Niño", "organization"), ("Arizona Diamondbacks", "organization")]
+
+
 def test_the_outlet_a_source_told_or_wrote_to_is_an_actor_where_the_recogniser_found_none():
     assert of_kind("organization",
         "Maines died in a highway collision outside of El Paso on Friday, her cousin, Mike Lynch, told TMZ.",

@@ -583,6 +583,8 @@ def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tup
             continue  # "the best GPU", "LOL", "a Super PAC" ("Apple TV" stays); "Mum's savings": a relative
         if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in lists.institutions:
             kind = "organization"  # "the Bill and Hillary Clinton Foundation"
+        elif kind == "organization" and _a_persons_full_name(tokens, lists.institutions, lists.aliases):
+            kind = "person"  # "Keith Lamont Scott", read as a firm
         for part, part_kind in _name_parts(tokens, kind, lists.aliases):
             start, end = part[0].idx - base, part[-1].idx + len(part[-1]) - base
             # "Reuters/Ipsos", "USC Dornsife/Los Angeles Times": two names joined by a slash.
@@ -594,6 +596,26 @@ def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tup
         if not any(s < end and start < e for s, e, _ in entities):
             entities.append((start, end, "organization"))
     return entities
+
+
+FOREIGN_ARTICLES = frozenset({"el", "la", "le", "les", "los", "las", "il", "lo", "di", "de", "del", "du"})
+
+
+def _a_persons_full_name(tokens, institutions, aliases) -> bool:
+    """A given name English speakers bear, then one or two capitalised words that are
+    no common word, a common word's plural nor an institution's ("Keith Lamont Scott",
+    "Daniel Herrera"; not "Dixie Chicks", "Cleveland Cavaliers", "Raymond High School"):
+    a person's name, whatever kind the recogniser gave it. Not when the first word is
+    a place the alias table knows ("Arizona Diamondbacks") or an article of another
+    language ("El Niño", "Le Courrier Picard")."""
+    words_of_name = [t.text for t in tokens]
+    first = words_of_name[0]
+    known = aliases.get(first)
+    return (2 <= len(words_of_name) <= 3 and is_given_name(first) and first.lower() not in FOREIGN_ARTICLES
+            and not (known is not None and known.kind == "place")
+            and all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() for w in words_of_name)
+            and not any(is_common_word(w) or w.lower() in institutions
+                        or (w.endswith("s") and is_common_word(w[:-1])) for w in words_of_name[1:]))
 
 
 def _sort_names(index: int, text: str, entities, lists: _NameLists, mentions: list[dict],
