@@ -389,7 +389,8 @@ def database_for_load(path: str, wait: bool, upgrade_note: bool = False):
             lacks = f" (the file lacks {', '.join(f'{t}.{c}' for t, c in missing)}: added now)"
         click.echo(f"{path} holds articles scored by an earlier release{lacks}; articles loaded now get "
                    f"this release's scores, the earlier ones keep theirs until you run: "
-                   f"datasette-attribution rescore {path} (which scores all {articles} again)", err=True)
+                   f"datasette-attribution rescore {path} (which scores again all {articles} and those this load "
+                   "adds)", err=True)
 
     try:
         with pipeline.database_for_load(path, wait, on_wait=waiting,

@@ -74,6 +74,19 @@ def test_the_filters_narrow_every_figure_and_every_link(news):
     assert ranked.json()["hidden_outlets"] == 2 and len(everything.json()["outlets"]) == 3
 
 
+def test_a_day_reads_as_its_month_and_a_control_that_cannot_be_read_is_named_not_silently_dropped(news):
+    (by_day, by_month) = fetch(news, "/-/attribution/news.json?min_articles=1&since=2016-10-15&until=2016-10-02",
+                               "/-/attribution/news.json?min_articles=1&since=2016-10&until=2016-10")
+    assert by_day.json()["scope"]["since"] == by_day.json()["scope"]["until"] == "2016-10"
+    assert by_day.json()["outlets"] == by_month.json()["outlets"] and by_day.json()["scope"]["ignored"] == []
+    (bad, page) = fetch(news, "/-/attribution/news.json?since=garbage&until=2016-13&min_articles=-5",
+                        "/-/attribution/news?since=garbage&until=2016-13&min_articles=abc")
+    scope = bad.json()["scope"]
+    assert (scope["since"], scope["until"], scope["min_articles"]) == (None, None, 3)
+    assert scope["ignored"] == ["since=garbage", "until=2016-13", "min_articles=-5"]
+    assert "Not read, so left out: since=garbage, until=2016-13, min_articles=abc" in page.text
+
+
 def test_an_actor_filter_counts_the_articles_that_mention_them_and_search_finds_actors(news):
     (found,) = fetch(news, "/-/attribution/news.json?q=obama&min_articles=1")
     obama = next(a for a in found.json()["actor_list"] if a["name"] == "Barack Obama")

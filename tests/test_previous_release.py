@@ -168,7 +168,7 @@ def test_loading_into_it_adds_what_it_lacks_and_scores_new_articles_with_this_re
     assert result.stderr == (
         f"{previous} holds articles scored by an earlier release (the file lacks {lacks}: added now); "
         "articles loaded now get this release's scores, the earlier ones keep theirs until you run: "
-        f"datasette-attribution rescore {previous} (which scores all 2 again)\n")
+        f"datasette-attribution rescore {previous} (which scores again all 2 and those this load adds)\n")
     db = sqlite_utils.Database(previous)
     assert store.missing_columns(db, pipeline.layout()) == []
     labels = db.execute("select articles.source, count(mentions.sentiment_label), count(*) from mentions "

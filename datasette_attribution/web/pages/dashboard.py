@@ -6,6 +6,7 @@ without an outlet included; as HTML, JSON and CSV."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -44,6 +45,20 @@ PROBING_ACTOR = "exists (select 1 from actor_articles x where x.actor_id = :acto
 WALK_STORIES_FROM = 5000
 
 
+def _month_of(written: str) -> str | None:
+    """"2016-09", or the month of "2016-09-15" (a browser without a month picker sends
+    a day); None for anything else, "2016-13" included."""
+    month = written[:7] if len(written) in (7, 10) else ""
+    if not MONTH.fullmatch(month) or not 1 <= int(month[5:]) <= 12:
+        return None
+    if len(written) == 10:
+        try:
+            datetime.date.fromisoformat(written)
+        except ValueError:
+            return None
+    return month
+
+
 @dataclass
 class Scope:
     """What the reader chose: each figure is counted, and each link filtered, by it."""
@@ -54,21 +69,24 @@ class Scope:
     outlet: object = None  # None: every outlet; NO_OUTLET_CHOICE: the articles without one
     actor: int | None = None
     search: str = ""
+    ignored: tuple[str, ...] = ()  # the controls given that could not be read, as given
 
     @classmethod
     def from_request(cls, request) -> "Scope":
         args = request.args
         minimum = args.get("min_articles", "")
-        since, until = args.get("since", ""), args.get("until", "")
+        since, until = _month_of(args.get("since", "")), _month_of(args.get("until", ""))
         actor = args.get("actor", "")
+        counted = minimum.isascii() and minimum.isdigit() and 0 < len(minimum) < 7 and int(minimum) > 0
+        ignored = [f"{key}={args.get(key)}" for key, read in (("since", since), ("until", until),
+                                                             ("min_articles", counted or None))
+                   if args.get(key) and read is None]
         return cls(
-            min_articles=int(minimum) if minimum.isascii() and minimum.isdigit() and len(minimum) < 7
-            else DEFAULT_MIN_ARTICLES,
-            since=since if MONTH.fullmatch(since) else None,
-            until=until if MONTH.fullmatch(until) else None,
+            min_articles=int(minimum) if counted else DEFAULT_MIN_ARTICLES,
+            since=since, until=until,
             outlet=args.get("outlet") or None,
             actor=int(actor) if ROW_ID.fullmatch(actor) else None,
-            search=args.get("q", "")[:100])
+            search=args.get("q", "")[:100], ignored=tuple(ignored))
 
     def where(self, outlet: str = "a.outlet", month: str | None = None,
               actor: str = MENTIONING_ACTOR) -> tuple[str, dict]:
@@ -371,7 +389,8 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
                                "substr((select max(published) from articles), 1, 7)")).rows[0]
     return {
         "scope": {"min_articles": scope.min_articles, "since": scope.since, "until": scope.until,
-                  "outlet": scope.outlet, "actor": scope.actor, "q": scope.search},
+                  "outlet": scope.outlet, "actor": scope.actor, "q": scope.search,
+                  "ignored": list(scope.ignored)},
         "outlets": shown, "hidden_outlets": len(outlets) - len(shown), "top_sources": TOP_SOURCES,
         "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
         "stories": await largest_stories(datasette, db, scope, sum(o["articles"] for o in outlets)),
