@@ -70,6 +70,11 @@ def check_settings(settings: Settings) -> None:
     alias_table(settings.alias_files)
 
 
+class ScorerFailed(Exception):
+    """A scorer raised while scoring an article: the message names the scorer, so that
+    a plugin's failure is not taken for the input's."""
+
+
 @lru_cache(maxsize=1)
 def scorers() -> tuple:
     return registered_scorers()
@@ -105,7 +110,10 @@ def scored(sentences: list[dict], body: str, settings: Settings = DEFAULT_SETTIN
             e for found in entities[:encoder.LEAD_SENTENCES] for e in found]
         try:
             for scorer in scorers():
-                scorer.score(analysis.sentences, analysis)
+                try:
+                    scorer.score(analysis.sentences, analysis)
+                except Exception as error:
+                    raise ScorerFailed(f"scorer {scorer.name!r} failed: {type(error).__name__}: {error}") from error
         finally:
             for sentence in sentences:
                 sentence.pop("span", None)

@@ -20,6 +20,7 @@ import threadpoolctl
 
 from .analyze import (
     DEFAULT_SETTINGS,
+    ScorerFailed,
     Settings,
     analyze_article,
     check_pipeline,  # noqa: F401 (the command line and tests call it from here)
@@ -293,6 +294,8 @@ def prepare(item, job: Job):
         return item.location, article_rows(article, analyze_article(article, job.settings), layout())
     except LoadError as error:
         return item.location, error
+    except ScorerFailed as error:
+        return item.location, LoadError(item.location, str(error))
     except Exception as error:  # one broken document never stops the load
         return item.location, LoadError(item.location, f"{type(error).__name__}: {error}")
 

@@ -225,6 +225,40 @@ def test_a_scorer_registered_in_process_runs_after_what_it_requires(monkeypatch)
         analyze.scorers.cache_clear()
 
 
+def test_a_scorer_that_raises_is_named_in_the_failure_and_the_other_articles_load(tmp_path, monkeypatch):
+    class Fragile:
+        name = "fragile"
+        requires = ()
+        columns = {}
+
+        def score(self, sentences, analysis):
+            if any("ferry" in s["text"] for s in sentences):
+                raise RuntimeError("no rule for boats")
+
+    class Plugin:
+        @hookimpl
+        def register_scorers(self):
+            return [Fragile()]
+
+    manager = plugin_manager()
+    manager.register(Plugin())
+    monkeypatch.setattr(analyze, "registered_scorers", lambda: registered_scorers(manager))
+    analyze.scorers.cache_clear()
+    try:
+        records = tmp_path / "r.jsonl"
+        records.write_text(json.dumps({"id": "r1", "text": "The council met on Monday."}) + "\n"
+                           + json.dumps({"id": "r2", "text": "The ferry was late again."}) + "\n")
+        from datasette_attribution.pipeline import LoadOptions, load
+        from datasette_attribution.store import open_database
+
+        report = load(open_database(tmp_path / "n.db"), [str(records)], options=LoadOptions(workers=1))
+        assert report.added == 1
+        assert [(e.location, e.message) for e in report.errors] == [
+            (f"{records}:2", "scorer 'fragile' failed: RuntimeError: no rule for boats")]
+    finally:
+        analyze.scorers.cache_clear()
+
+
 def test_load_refuses_a_missing_pipeline_before_reading(tmp_path):
     from click.testing import CliRunner
 
