@@ -85,6 +85,9 @@ def test_a_day_reads_as_its_month_and_a_control_that_cannot_be_read_is_named_not
     assert (scope["since"], scope["until"], scope["min_articles"]) == (None, None, 3)
     assert scope["ignored"] == ["since=garbage", "until=2016-13", "min_articles=-5"]
     assert "Not read, so left out: since=garbage, until=2016-13, min_articles=abc" in page.text
+    (none_then, everything) = fetch(news, "/-/attribution/news?since=2030-01", "/-/attribution/news")
+    assert "No story has an article in this choice." in none_then.text
+    assert "No story" not in everything.text
 
 
 def test_an_actor_filter_counts_the_articles_that_mention_them_and_search_finds_actors(news):
