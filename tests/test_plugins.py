@@ -3,6 +3,7 @@ installed through an entry point gets its columns stored and described."""
 
 import asyncio
 import json
+from contextlib import contextmanager
 import os
 import subprocess
 import sys
@@ -197,6 +198,24 @@ def test_a_scorer_may_add_columns_only_to_sentences_and_articles():
         run_order([intruder])
 
 
+@contextmanager
+def scorers_registered_in_process(monkeypatch, *scorers):
+    """The built-in scorers and `scorers`, as a plugin registered in this process would add them."""
+    class Plugin:
+        @hookimpl
+        def register_scorers(self):
+            return list(scorers)
+
+    manager = plugin_manager()
+    manager.register(Plugin())
+    monkeypatch.setattr(analyze, "registered_scorers", lambda: registered_scorers(manager))
+    analyze.scorers.cache_clear()
+    try:
+        yield
+    finally:
+        analyze.scorers.cache_clear()
+
+
 def test_a_scorer_registered_in_process_runs_after_what_it_requires(monkeypatch):
     class Shouting:
         name = "shouting"
@@ -207,22 +226,11 @@ def test_a_scorer_registered_in_process_runs_after_what_it_requires(monkeypatch)
             for s in sentences:
                 s["shouted_hedge"] = s["hedged"] == 1 and s["text"].endswith("!")
 
-    class Plugin:
-        @hookimpl
-        def register_scorers(self):
-            return [Shouting()]
-
-    manager = plugin_manager()
-    manager.register(Plugin())
-    monkeypatch.setattr(analyze, "registered_scorers", lambda: registered_scorers(manager))
-    analyze.scorers.cache_clear()
-    try:
+    with scorers_registered_in_process(monkeypatch, Shouting()):
         from datasette_attribution import analyze_text
 
         sentences = analyze_text("The deal may collapse! The talks ended.")
         assert [s["shouted_hedge"] for s in sentences] == [True, False]
-    finally:
-        analyze.scorers.cache_clear()
 
 
 def test_a_scorer_that_raises_is_named_in_the_failure_and_the_other_articles_load(tmp_path, monkeypatch):
@@ -235,16 +243,7 @@ def test_a_scorer_that_raises_is_named_in_the_failure_and_the_other_articles_loa
             if any("ferry" in s["text"] for s in sentences):
                 raise RuntimeError("no rule for boats")
 
-    class Plugin:
-        @hookimpl
-        def register_scorers(self):
-            return [Fragile()]
-
-    manager = plugin_manager()
-    manager.register(Plugin())
-    monkeypatch.setattr(analyze, "registered_scorers", lambda: registered_scorers(manager))
-    analyze.scorers.cache_clear()
-    try:
+    with scorers_registered_in_process(monkeypatch, Fragile()):
         records = tmp_path / "r.jsonl"
         records.write_text(json.dumps({"id": "r1", "text": "The council met on Monday."}) + "\n"
                            + json.dumps({"id": "r2", "text": "The ferry was late again."}) + "\n")
@@ -255,8 +254,6 @@ def test_a_scorer_that_raises_is_named_in_the_failure_and_the_other_articles_loa
         assert report.added == 1
         assert [(e.location, e.message) for e in report.errors] == [
             (f"{records}:2", "scorer 'fragile' failed: RuntimeError: no rule for boats")]
-    finally:
-        analyze.scorers.cache_clear()
 
 
 def test_load_refuses_a_missing_pipeline_before_reading(tmp_path):
