@@ -36,6 +36,7 @@ from .nlp import PipelineError  # noqa: F401 (the command line catches it from h
 from .resources import ModelFileError  # noqa: F401 (the command line catches it from here)
 from .resources import scoring_data_digest
 from .store import (
+    LOADED_MARKS,
     Layout,
     Outcome,
     article_rows,
@@ -211,8 +212,8 @@ def holds_articles(path: str) -> bool:
     without writing: another program's database is left as it is)."""
     try:
         with closing(reading_connection(path)) as conn:
-            return conn.execute("select 1 from pragma_table_info('articles') where name = 'content_hash'"
-                                ).fetchone() is not None
+            return all(conn.execute("select 1 from pragma_table_info(?) where name = ?", mark).fetchone()
+                       for mark in LOADED_MARKS)
     except sqlite3.Error:
         return False
 

@@ -40,26 +40,23 @@ def expand_inputs(paths) -> list[tuple[str, str]]:
         elif not os.path.isdir(path):
             found.append((path, os.path.basename(path)))
         else:
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and formats.supported(name):
-                        full = os.path.join(root, name)
-                        found.append((full, os.path.relpath(full, path).replace(os.sep, "/")))
+            found += [(full, os.path.relpath(full, path).replace(os.sep, "/"))
+                      for full in _files_in(path) if formats.supported(full)]
     return found
 
 
 def skipped_in_folders(paths) -> list[str]:
     """The files a folder walk leaves (a suffix no format has, or none), which it
     does not guess at: a folder holds images, scripts and notes beside pages."""
-    skipped = []
-    for path in paths:
-        if path != STDIN and os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                skipped += [os.path.join(root, name) for name in sorted(files)
-                            if not name.startswith(".") and not formats.supported(name)]
-    return skipped
+    return [full for path in paths if path != STDIN and os.path.isdir(path)
+            for full in _files_in(path) if not formats.supported(full)]
+
+
+def _files_in(folder: str):
+    """Every file under `folder`, in name order, hidden files and folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield from (os.path.join(root, name) for name in sorted(files) if not name.startswith("."))
 
 
 def expand_paths(paths) -> list[str]:

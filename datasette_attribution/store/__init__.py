@@ -1,13 +1,14 @@
 """The SQLite database (sqlite-utils): schema, writes, search and summary tables.
 Knows nothing about Datasette, nor how scores are made."""
 
-from .schema import (Layout, ensure_schema, missing_columns, open_database, reading_connection, record_scoring,
-                     recorded_scoring)
+from .schema import (LOADED_MARKS, Layout, ensure_schema, missing_columns, open_database, reading_connection,
+                     record_scoring, recorded_scoring)
 from .search import deferred_search_index, index_new_rows
 from .summaries import refresh_summaries, update_summaries
 from .write import ArticleRows, Outcome, article_rows, checkpoint, content_hash, is_disk_full, write_article
 
-__all__ = ["ArticleRows", "Layout", "Outcome", "article_rows", "checkpoint", "content_hash", "deferred_search_index",
+__all__ = ["LOADED_MARKS", "ArticleRows", "Layout", "Outcome", "article_rows", "checkpoint", "content_hash",
+           "deferred_search_index",
            "ensure_schema", "index_new_rows", "is_disk_full", "missing_columns", "open_database",
            "reading_connection", "record_scoring", "recorded_scoring", "refresh_summaries", "update_summaries",
            "write_article"]

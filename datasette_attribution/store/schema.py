@@ -157,6 +157,11 @@ def _stored(value, kind):
     return value
 
 
+# What tells a database a load wrote (any release's) from another program's with tables
+# of the same names: (table, column) pairs every such database has.
+LOADED_MARKS = (("articles", "content_hash"), ("sentences", "article_id"))
+
+
 def reading_connection(path: str, immutable: bool = False) -> sqlite3.Connection:
     """A connection to the file at `path` that never writes. `immutable` where the
     file is served so (`datasette serve -i`): SQLite then takes no lock and opens no

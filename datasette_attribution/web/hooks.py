@@ -16,7 +16,7 @@ from datasette import hookimpl
 from datasette.version import __version__ as datasette_version
 from datasette.utils import tilde_decode
 
-from ..store.schema import reading_connection
+from ..store.schema import LOADED_MARKS, reading_connection
 from . import counts, earlier_release, errors, exports, filters, hidden_columns, render
 from .pages import article, common, dashboard, outlets, story
 from .facets import FEW_ROWS, ActorFacet, ScoreBandFacet, SummarisedColumnFacet, labelling_flag_facets
@@ -44,9 +44,6 @@ FACET_OFFERS = (("_facet_actor", "actor", "actors mentioned"),
                 ("_facet_score_band", "anonymous_score", "anonymity of the source"),
                 ("_facet_score_band", "polarity", "polarity"),
                 ("_facet_score_band", "subjectivity", "subjectivity"))
-# What tells a database a load wrote (any release's) from another program's with tables
-# of the same names.
-OUR_TABLES = (("articles", "content_hash"), ("sentences", "article_id"))
 # A sentence_id in mentions and quotes shows its sentence, not its id twice.
 # An article_id shows its title; the actors' counts read most mentioned first.
 LABEL_COLUMNS = {"sentences": {"label_column": "text"}, "stories": {"label_column": "title"},
@@ -554,7 +551,7 @@ def _modified(path: str) -> int | None:
 
 @lru_cache(maxsize=64)
 def _columns_of_our_tables(path: str, immutable: bool, modified: int) -> dict[str, set] | None:
-    wanted = sorted({*(table for table, _ in OUR_TABLES), *DEFAULT_FACETS})
+    wanted = sorted({*(table for table, _ in LOADED_MARKS), *DEFAULT_FACETS})
     try:
         with reading_connection(path, immutable) as conn:
             rows = conn.execute(
@@ -565,7 +562,7 @@ def _columns_of_our_tables(path: str, immutable: bool, modified: int) -> dict[st
     columns: dict[str, set] = {}
     for table, column in rows:
         columns.setdefault(table, set()).add(column)
-    return columns if all(c in columns.get(t, ()) for t, c in OUR_TABLES) else None
+    return columns if all(c in columns.get(t, ()) for t, c in LOADED_MARKS) else None
 
 
 @hookimpl
