@@ -59,7 +59,7 @@ ODD_ACTORS = ["99999999999999999999", "%C2%B2", "9" * 5000, "-1", "1%3B%20drop%2
               "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "1e3", "%20", "0x10"]
 
 
-@pytest.mark.parametrize("table", ["sentences", "articles", "quotes", "mentions"])
+@pytest.mark.parametrize("table", ["sentences", "articles", "quotes", "mentions", "attributions", "paragraphs"])
 def test_an_actor_filter_that_is_no_actor_id_matches_nothing_and_says_so(hostile_db, table):
     urls = [f"/news+2024/{table}.json?_actor={value}&_shape=objects" for value in ODD_ACTORS]
     for url, response in zip(urls, fetch([hostile_db], *urls), strict=True):

@@ -59,6 +59,26 @@ def test_actor_facet_counts_mean_sentiment_and_filters(seeds_path):
 
 
 
+def test_the_actor_outlet_and_story_filters_hold_on_attributions_and_paragraphs(seeds_path):
+    """?_actor= on attributions keeps those whose source is the actor, on
+    paragraphs those with a sentence mentioning the actor; both said on the page."""
+    obama = 4  # Barack Obama in the seeds, by the actors table
+    by_actor = fetch(seeds_path, f"/news/attributions.json?_actor={obama}&_shape=objects",
+                     f"/news/paragraphs.json?_actor={obama}&_shape=objects",
+                     "/news/attributions.json?_outlet=The+Independent&_shape=objects",
+                     "/news/paragraphs.json?_outlet=The+Independent&_shape=objects&_size=max",
+                     "/news/paragraphs.json?_story=99&_shape=objects",
+                     f"/news/attributions?_actor={obama}")
+    attributions, paragraphs, independent, independent_paragraphs, no_story, page = by_actor
+    assert sorted(row["source"] for row in attributions.json()["rows"]) == ["Mr Obama", "Obama"]
+    assert len(paragraphs.json()["rows"]) == 11
+    assert all("Obama" in row["text"] for row in paragraphs.json()["rows"])
+    assert len(independent.json()["rows"]) == 5
+    assert len(independent_paragraphs.json()["rows"]) == 11
+    assert no_story.json()["rows"] == []
+    assert "attributed to Barack Obama (person, actor 4)" in page.text
+
+
 def test_actor_facet_under_default_facet_filters_reads_the_summary_and_agrees(seeds_path, tmp_path):
     url = "/news/sentences.json?attribution=anonymous&hedged=0&_facet_actor=actor"
     counted_live = edited_copy(seeds_path, tmp_path / "live", "drop table facet_actor_sentences")

@@ -18,9 +18,16 @@ ACTOR_SUBQUERIES = {
     "sentences": "id in (select sentence_id from mentions where actor_id = :attr_actor)",
     "articles": ("id in (select sentences.article_id from sentences join mentions "
                  "on mentions.sentence_id = sentences.id where mentions.actor_id = :attr_actor)"),
+    "paragraphs": ("id in (select paragraphs.id from mentions join sentences on sentences.id = mentions.sentence_id "
+                   "join paragraphs on paragraphs.article_id = sentences.article_id "
+                   "and paragraphs.position = sentences.paragraph where mentions.actor_id = :attr_actor)"),
     "quotes": "actor_id = :attr_actor",
     "mentions": "actor_id = :attr_actor",
+    "attributions": "actor_id = :attr_actor",
 }
+# What ?_actor= keeps of each table, as the page says it: a quote's or an
+# attribution's actor is its speaker or source, every other row's a mention.
+ACTOR_FILTER_SAYS = {"quotes": "spoken by", "attributions": "attributed to"}
 # The same for sentences, looked up from each sentence: faster when another
 # filter (a story, an outlet) leaves fewer sentences than the actor has.
 ACTOR_EXISTS = ("exists (select 1 from mentions where mentions.sentence_id = sentences.id "
@@ -45,7 +52,8 @@ OUTLET_OF = {
 # Rows of a table whose article meets {condition}.
 OF_ARTICLES = {
     "articles": "id in (select id from articles where {condition})",
-    "sentences": "article_id in (select id from articles where {condition})",
+    **{table: "article_id in (select id from articles where {condition})"
+       for table in ("sentences", "paragraphs")},
     **{table: ("sentence_id in (select sentences.id from sentences join articles "
                "on articles.id = sentences.article_id where {condition})")
        for table in ("mentions", "quotes", "attributions")},
@@ -109,6 +117,10 @@ ACTOR_SENTENCES = "select sentences from actor_stats where actor_id = :attr_acto
 COUNTED_IN = ("facet_story_sentences", "facet_sentences", "actor_stats")
 
 
+def actor_filter_says(table: str) -> str:
+    return ACTOR_FILTER_SAYS.get(table, "mentions")
+
+
 def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
     clauses, params, descriptions = [], {}, []
 
@@ -130,7 +142,7 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
         descriptions.append(description.format(value))
 
     if table in ACTOR_SUBQUERIES:
-        by_row_id("_actor", ACTOR_SUBQUERIES[table], "mentions actor {}", "an actor id")
+        by_row_id("_actor", ACTOR_SUBQUERIES[table], f"{actor_filter_says(table)} actor {{}}", "an actor id")
     outlet = args.get("_outlet")
     if outlet and table in OF_ARTICLES and table != "articles":  # articles has ?outlet=
         clauses.append(OF_ARTICLES[table].format(condition="articles.outlet = :attr_outlet"))

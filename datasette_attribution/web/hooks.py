@@ -134,7 +134,7 @@ def filters_from_request(request, table, database, datasette):
                 "select name, kind from actors where id = ?", [params["attr_actor"]])
             if found.rows:
                 name, kind = found.rows[0]
-                descriptions[0] = f"mentions {name} ({kind}, actor {params['attr_actor']})"
+                descriptions[0] = f"{filters.actor_filter_says(table)} {name} ({kind}, actor {params['attr_actor']})"
         return FilterArguments(clauses, params=params, human_descriptions=descriptions)
 
     return inner
