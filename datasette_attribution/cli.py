@@ -378,18 +378,26 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
 def database_for_load(path: str, wait: bool, upgrade_note: bool = False):
     """pipeline.database_for_load, saying that it waits for another load, or a
     clear error when told not to wait; a full disk is a one-line error that says
-    what was kept. With `upgrade_note`, a database written by an earlier release
-    is said to need `rescore`."""
+    what was kept. With `upgrade_note`, a database written by an earlier release,
+    or before a scorer was installed, is said to need `rescore`."""
     def waiting():
         click.echo(f"waiting for another load of {path} to finish (--no-wait to exit instead)", err=True)
 
-    def upgrading(articles, missing):
-        lacks = ""
-        if missing:
-            lacks = f" (the file lacks {', '.join(f'{t}.{c}' for t, c in missing)}: added now)"
+    def upgrading(articles, missing, earlier):
+        columns = ', '.join(f'{t}.{c}' for t, c in missing)
+        rescore = f"datasette-attribution rescore {path}"
+        if not earlier:  # a scorer installed since the file was loaded
+            scorers = sorted({pipeline.layout().described_by.get(column, "?") for column in missing})
+            click.echo(f"{path} holds {pipeline.counted(articles, 'article')} loaded before the columns of the "
+                       f"{' and '.join(repr(name) for name in scorers)} {'scorer' if len(scorers) == 1 else 'scorers'}"
+                       f" existed ({columns}: "
+                       f"added now); articles loaded now fill them, the earlier ones leave them empty until "
+                       f"you run: {rescore}", err=True)
+            return
+        lacks = f" (the file lacks {columns}: added now)" if missing else ""
         click.echo(f"{path} holds articles scored by an earlier release{lacks}; articles loaded now get "
                    f"this release's scores, the earlier ones keep theirs until you run: "
-                   f"datasette-attribution rescore {path} (which scores again all {articles} and those this load "
+                   f"{rescore} (which scores again all {articles} and those this load "
                    "adds)", err=True)
 
     try:

@@ -168,20 +168,24 @@ def open_database(path):
     return open_store(path, layout())
 
 
-def scored_earlier(path) -> tuple[int, list[tuple[str, str]]]:
-    """How many articles of the database at `path` were scored by an earlier
-    release (other model files or lexicons, or before the database recorded
-    them: all or none), and the columns this release stores that it lacks; read
-    only."""
+def scored_earlier(path) -> tuple[int, list[tuple[str, str]], bool]:
+    """How many articles of the database at `path` want `rescore`, the columns
+    this release's scorers store that it lacks, and whether an earlier release
+    scored them (other model files or lexicons, or before the database recorded
+    them: all or none) rather than only lacking the columns of a scorer
+    installed since; (0, [], False) when none does. Read only."""
     if not os.path.exists(path) or os.path.getsize(path) == 0:
-        return 0, []
+        return 0, [], False
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         existing = sqlite_utils.Database(conn)
-        if not existing["articles"].exists() or recorded_scoring(existing) == scoring_data_digest():
-            return 0, []
-        return (conn.execute("select count(*) from articles").fetchone()[0],
-                missing_columns(existing, layout()))
+        if not existing["articles"].exists():
+            return 0, [], False
+        earlier = recorded_scoring(existing) != scoring_data_digest()
+        missing = missing_columns(existing, layout())
+        if not earlier and not missing:
+            return 0, [], False
+        return conn.execute("select count(*) from articles").fetchone()[0], missing, earlier
     finally:
         conn.close()
 
@@ -191,15 +195,16 @@ def database_for_load(path, wait: bool = True, on_wait=None, on_upgrade=None):
     """The database at `path` (open_database), held for this load alone: when
     another load writes it, wait for that load to end (calling `on_wait()` once
     first), or raise DatabaseBusy with `wait` false, before anything is written.
-    A database holding articles an earlier release scored is brought up to date
-    (columns, tables, indexes: store.ensure_schema) after `on_upgrade(articles,
-    missing)` (scored_earlier's). Closed at the end, then released
+    A database holding articles an earlier release scored, or lacking the
+    columns of a scorer installed since, is brought up to date (columns, tables,
+    indexes: store.ensure_schema) after `on_upgrade(articles, missing, earlier)`
+    (scored_earlier's). Closed at the end, then released
     (store/load_lock.py says why in that order)."""
     with exclusive_load(path, wait, on_wait):
         if on_upgrade is not None:
-            articles, missing = scored_earlier(path)
+            articles, missing, earlier = scored_earlier(path)
             if articles:
-                on_upgrade(articles, missing)
+                on_upgrade(articles, missing, earlier)
         db = open_database(path)
         try:
             yield db

@@ -114,6 +114,28 @@ def test_a_third_party_scorers_columns_are_added_to_an_existing_database(install
     assert sqlite_utils.Database(path).execute("select sum(exclamations) from sentences").fetchone() == (2,)
 
 
+def test_a_load_after_a_scorer_was_installed_says_the_earlier_articles_want_rescore(installed_scorer, tmp_path):
+    records = tmp_path / "first.jsonl"
+    records.write_text(json.dumps(ARTICLE) + "\n")
+    path = tmp_path / "news.db"
+    command = [sys.executable, "-m", "datasette_attribution", "load", str(path), "--workers", "1"]
+    before = subprocess.run([*command, str(records)], capture_output=True, text=True)
+    assert before.returncode == 0, before.stderr
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({**ARTICLE, "id": "rally-2", "text": "Crowds gathered again!"}) + "\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(installed_scorer), os.environ.get("PYTHONPATH", "")])}
+    after, again = (subprocess.run([*command, str(later)], env=env, capture_output=True, text=True)
+                    for _ in range(2))
+    assert after.returncode == 0, after.stderr
+    assert (f"{path} holds 1 article loaded before the columns of the 'exclamations' scorer existed "
+            "(articles.exclamation_total, sentences.exclamations, sentences.loud_source: added now); articles "
+            "loaded now fill them, the earlier ones leave them empty until you run: "
+            f"datasette-attribution rescore {path}") in " ".join(after.stderr.split())
+    assert "rescore" not in again.stderr  # said once, when the columns came
+    assert sqlite_utils.Database(path).execute(
+        "select title, exclamation_total from articles order by id").fetchall() == [("Rally", None), ("Rally", 1)]
+
+
 def test_datasette_describes_a_third_party_scorers_columns(installed_scorer, loaded_with_scorer, monkeypatch):
     monkeypatch.syspath_prepend(str(installed_scorer))
     from datasette_attribution.web import descriptions
