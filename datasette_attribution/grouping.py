@@ -142,13 +142,6 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(weight * b.get(word, 0.0) for word, weight in a.items())
 
 
-def meaning_cosine(a: numpy.ndarray | None, b: numpy.ndarray | None) -> float | None:
-    """The cosine of two articles' meanings (unit vectors), None when either has none."""
-    if a is None or b is None:
-        return None
-    return float(numpy.dot(a.astype(numpy.float32), b.astype(numpy.float32)))
-
-
 def similarity(words: float, meaning: float | None, meaning_weight: float = MEANING_WEIGHT,
                disagreements: int = 0, conflict_weight: float = CONFLICT_WEIGHT) -> float:
     """Two articles' similarity from the cosine of their words, that of their

@@ -34,7 +34,6 @@ ZONES = {
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
     "PDT": -7, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11, "SAST": 2,
 }
-TZINFOS = {name: int(hours * 3600) for name, hours in ZONES.items()}
 DATE_WORDS = frozenset(
     MONTHS.split("|")
     + "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu"
