@@ -28,11 +28,11 @@ def test_html_body_without_navigation_or_footer():
         assert furniture not in article.body
 
 
-def html_article(head: str, headline: str):
+def html_article(head: str, headline: str, url: str = "https://www.nj.com/news/x"):
     page = HARBOUR.read_text("utf-8")
     page = page.replace(page[page.index("<title>"):page.index("</head>")], head)
     page = page.replace("<h1>Harbour bridge to close for repairs</h1>", headline)
-    return to_article(RawDocument("page.html", "page.html", "html", page, {"url": "https://www.nj.com/news/x"}))
+    return to_article(RawDocument("page.html", "page.html", "html", page, {"url": url}))
 
 
 def test_a_section_after_the_headline_goes_when_the_pages_h1_is_the_headline_alone():
@@ -53,6 +53,21 @@ def test_a_site_named_by_a_slug_or_a_twitter_handle_is_named_by_its_domain():
                          '<meta name="twitter:site" content="@CoastalTrib">',
                          "<h1>Harbour bridge to close for repairs</h1>")
     assert (slug.outlet, handle.outlet, named.outlet) == ("nj.com", "nj.com", "The Coastal Tribune")
+
+
+def test_a_site_trafilatura_names_by_its_domain_keeps_the_spelling_the_page_gives():
+    """trafilatura capitalises a site name declared as the domain's letters in lower
+    case ("mlssoccer" -> "Mlssoccer"), and respells some declared names so ("Eweek"
+    for "eWEEK"): the page's own spelling is the name, or that in its title."""
+    headline = "<h1>Harbour bridge to close for repairs</h1>"
+    declared = html_article('<title>Harbour bridge to close for repairs | eWEEK</title>'
+                            '<meta property="og:site_name" content="eWEEK">', headline,
+                            url="https://www.eweek.com/news/harbour-bridge")
+    in_title = html_article('<title>Harbour bridge to close for repairs | MLSSoccer.com</title>'
+                            '<meta property="og:site_name" content="mlssoccer">', headline,
+                            url="https://www.mlssoccer.com/news/harbour-bridge")
+    assert (declared.outlet, in_title.outlet) == ("eWEEK", "MLSSoccer")
+    assert (declared.title, in_title.title) == ("Harbour bridge to close for repairs",) * 2
 
 
 def test_a_short_h1_the_pages_title_does_not_have_is_the_sites_logo():

@@ -95,6 +95,11 @@ def site_name(tree, site_name: str | None, url: str | None, publisher: str | Non
             site_name = None
         elif not declared and handle.lower() == site_name.lower():
             site_name = None
+        elif site_name == host.split(".")[0].capitalize():
+            # trafilatura's own spelling of the domain ("Eweek", "Mlssoccer"): the page's
+            # declared spelling of the same name ("eWEEK"), else as if none were given.
+            site_name = declared if declared and fields.outlet_key(declared) == fields.outlet_key(site_name) \
+                and not declared.islower() else None
     if not site_name or (site_name.islower() and fields.host_label(site_name) == host):
         return fields.name_of_domain(_title_parts(tree), url) or host
     return site_name
