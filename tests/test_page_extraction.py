@@ -325,6 +325,13 @@ def test_a_text_dumps_outlet_is_the_copyright_holder_that_names_itself_elsewhere
     ("Harbour Newsnet", "Copyright 2023 Harbour Newsnet - tutti i diritti riservati", "Harbour Newsnet"),
     ("Harbour Company", "Harbourcompany.com adheres to NewsGuard's nine standards of credibility.\n"
      "About Harbourcompany.com", "Harbour Company"),
+    # A holder the page writes in a longer name almost wherever it writes it: that name.
+    ("* CBS Sports Home\n+ CBS Sports HQ\n+ College Basketball on CBS\n+ Watch CBS Sports Network",
+     "© 2004-2024 CBS Interactive. All Rights Reserved.\n"
+     "CBS Sports is a registered trademark of CBS Broadcasting Inc.", "CBS Sports"),
+    # ... but not when it writes it in several ("NFL Films", "NFL Shop") or alone as often.
+    ("* NFL Power Rankings\n+ NFL Films\n+ NFL Shop\n+ NFL Network\n* NFL Power Rankings, Week 16",
+     "© 2023 NFL Enterprises LLC. NFL and the NFL shield design are registered trademarks.", "NFL"),
 ])
 def test_a_text_dumps_outlet_is_the_name_its_furniture_frames_as_the_sites_own(top, bottom, outlet):
     assert _dump(f"{top}\nSubscribe to our newsletters", bottom).outlet == outlet

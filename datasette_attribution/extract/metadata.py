@@ -628,6 +628,8 @@ CORPORATE = frozenset(
     .split())
 LEGAL_FORMS = frozenset("inc inc. llc ltd ltd. limited company co co. corp corporation plc gmbh".split())
 MIN_SELF_REFERENCES = 3
+# Words after a name that do not continue it ("CBS and NBC", "Fox in the morning").
+NAME_JOINERS = frozenset("and or of in on at for to the a by is was".split())
 # A name a site's menu frames on this many lines ("About SFGATE", "Contact SFGATE",
 # "Best of SFGATE") is the site's, though each frame also names people and topics.
 MENU_FRAMES = 3
@@ -677,8 +679,32 @@ def outlet_from_furniture(lines: list[str]) -> str | None:
         own, shared, mark, _ = self_references(name, [line for line in lines if not COPYRIGHT.search(line)])
         masthead = any(BULLET.sub("", line).strip().lower() == name.lower() for line in naming)
         if (len(naming) >= MIN_SELF_REFERENCES - 1 or own + shared + mark or masthead) and not _a_person(name):
-            return name
+            return _named_in_full(name, naming)
     return None
+
+
+def _named_in_full(holder: str, naming: set[str]) -> str:
+    """The holder's name as the page writes it for itself: "CBS Interactive" and "FOX
+    News Network, LLC" hold CBS Sports' and Fox Business' copyright, whose lines
+    write "CBS Sports", "FOX Business" in most of the places they write the holder's
+    name at all."""
+    after = Counter()
+    alone = 0
+    for line in naming:
+        for found in re.finditer(rf"(?<![\w.])(?i:{re.escape(holder)})(?:\s+([A-Z][\w&'’+-]*))?", line):
+            word = found.group(1)
+            if word and word.lower() not in NAME_JOINERS:
+                after[word.lower()] += 1
+            else:
+                alone += 1
+    if not after:
+        return holder
+    word, count = after.most_common(1)[0]
+    if count < MIN_SELF_REFERENCES - 1 or count * 2 <= alone + sum(after.values()):
+        return holder  # most of its lines write it alone or in other names ("NFL Films", "NFL Shop")
+    written = Counter(found.group(0) for line in naming for found in re.finditer(
+        rf"(?<![\w.]){re.escape(holder)}\s+{re.escape(word)}(?![\w])", line, re.IGNORECASE))
+    return max(written, key=lambda name: (written[name], not name.isupper()))
 
 
 def _abbreviates(short: str, name: str) -> bool:
