@@ -19,6 +19,25 @@ def test_article_text_is_escaped():
     assert html.startswith('<mark class="attr-source" title="source of the claim">He</mark>')
 
 
+def test_a_quotation_continuing_the_sentence_before_marks_no_word_of_its_own_as_the_source(tmp_path):
+    """Its speaker ("he") is the sentence before's: never the "he" inside "the",
+    and its evidence says whose quotation it continues."""
+    records = tmp_path / "rally.jsonl"
+    records.write_text('{"id": "rally", "outlet": "Daily Example", "title": "Rally", "text": '
+                       '"\\"We are poisoning our country,\\" he said at the rally in Durham. '
+                       '\\"We are poisoning the blood of our country.\\""}\n')
+    path = tmp_path / "news.db"
+    load(store.open_database(path), [str(records)])
+    rows = sqlite_utils.Database(path).execute(
+        "select id, attribution, source, cue from sentences order by position").fetchall()
+    assert [row[1:] for row in rows] == [("named", "he", "said"), ("named", "he", "said")]
+    continued = rows[1][0]
+    table, article = fetch(path, f"/news/sentences?id={continued}", "/-/attribution/news/articles/1")
+    assert 't<mark' not in table.text and 't<mark' not in article.text
+    assert "&hellip; said &larr; he" in table.text
+    assert "continues the quotation of the sentence before: said &lt;- he" in article.text
+
+
 def test_sentence_cells_mark_source_cues_and_mentions(seeds_path):
     (response,) = fetch(seeds_path, "/news/sentences?id=19")
     assert response.status_code == 200

@@ -197,7 +197,10 @@ def render_cell(row, value, column, table, database, datasette):
     if table == "sentences" and column == "hedge_cues":
         return render.cue_chips(value)
     if table == "sentences" and column == "evidence":
-        return render.evidence_chips(value)
+        keys = row.keys()
+        attributed = "attribution" in keys and row["attribution"] not in (None, "none")
+        return render.evidence_chips(value, (row["source"] if "source" in keys else None,
+                                             row["cue"] if "cue" in keys else None) if attributed else None)
     if table == "articles" and column == "body" and isinstance(value, str):
         return render.excerpt(value, common.plugin_url(datasette, database, f"articles/{row['id']}")
                               if "id" in row.keys() else None)

@@ -122,16 +122,18 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
             reason = f": {cue['reason']}" if cue.get("reason") else ""
             marks.append((cue["start"], cue["end"], "cue", f"hedge cue, {cue['kind']}{reason}",
                           "attr-hedge"))
-    for a in attributions:
+    for a in attributions or ():
         if a.get("source_start") is not None:
             marks.append((a["source_start"], a["source_end"], "source", speaker_label(a), "attr-source"))
         if a.get("cue_start") is not None:
             marks.append((a["cue_start"], a["cue_end"], "attribution cue", "attribution cue",
                           "attr-cue"))
-    if source and not attributions:
-        at = text.find(source)
-        if at >= 0:
-            marks.append((at, at + len(source), "source", "source of the claim", "attr-source"))
+    if source and attributions is None:
+        # Only the sentence's source is known: marked where it stands as a word of
+        # the text ("he", never the "he" inside "the").
+        found = re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text)
+        if found:
+            marks.append((found.start(), found.end(), "source", "source of the claim", "attr-source"))
     # Where marks overlap, an actor wins over a hedge cue, a hedge cue over a source,
     # a source over an attribution cue ("have not ruled out": the hedge shows).
     order = {"mention": 0, "cue": 1, "source": 2, "attribution cue": 3}
@@ -145,10 +147,11 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
 def highlight(text: str, source: str | None = None, cues: list[dict] | None = None,
               mentions: list[dict] | None = None, attributions: list[dict] | None = None) -> Markup:
     """The sentence with each attribution's source and cue, its hedge cues and its
-    actor mentions marked (`source` alone where no attribution rows are given)."""
+    actor mentions marked; `source` alone where the sentence's attribution rows are
+    not known (None). A sentence with none of its own (a quotation continuing the
+    sentence before) has its speaker there, not in its own words."""
     parts, cursor = [], 0
-    for start, end, _, title, css in _spans(text, source, cues or [], mentions or [],
-                                            attributions or []):
+    for start, end, _, title, css in _spans(text, source, cues or [], mentions or [], attributions):
         parts.append(escape(text[cursor:start]))
         parts.append(Markup('<mark class="{}" title="{}">{}</mark>').format(
             css, title, text[start:end]))
@@ -157,8 +160,14 @@ def highlight(text: str, source: str | None = None, cues: list[dict] | None = No
     return Markup("").join(parts)
 
 
-def evidence_chips(raw: str | None) -> Markup | None:
-    """A sentence's actors (with the sentiment toward each) and sources, as chips."""
+def continued_quotation(source: str | None, cue: str | None) -> str:
+    return f"continues the quotation of the sentence before: {cue} <- {source or '?'}"
+
+
+def evidence_chips(raw: str | None, continues: tuple[str | None, str | None] | None = None) -> Markup | None:
+    """A sentence's actors (with the sentiment toward each) and sources, as chips;
+    `continues`, the (source, cue) of an attributed sentence without attributions of
+    its own: a quotation going on from the sentence before."""
     if not raw:
         return None
     found = json.loads(raw)
@@ -169,6 +178,10 @@ def evidence_chips(raw: str | None) -> Markup | None:
         for m in found["mentions"]]
     chips += [Markup('<span class="attr-chip attr-chip-source" title="{}">{} &larr; {}</span>').format(
         speaker_label(a), a["cue"], a["actor"] or a["source"] or "?") for a in found["attributions"]]
+    if continues is not None and not found["attributions"]:
+        source, cue = continues
+        chips.append(Markup('<span class="attr-chip attr-chip-source" title="{}">&hellip; {} &larr; {}</span>').format(
+            continued_quotation(source, cue), cue, source or "?"))
     return Markup(" ").join(chips) if chips else Markup('<span class="attr-none">none</span>')
 
 

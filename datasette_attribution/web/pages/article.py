@@ -13,6 +13,7 @@ from .common import ARTICLE_TABLES, dashboard_url, database_from_request, fetch_
 from ..render import (
     ARTICLE_LEGEND,
     attribution_summary,
+    continued_quotation,
     cue_chips,
     highlight,
     link_target,
@@ -110,7 +111,8 @@ async def article_page(datasette, request):
                 **s, "html": highlight(s["text"], s["source"], json.loads(s["hedge_cues"] or "[]"),
                                        by_sentence.get(s["id"], []), attributions_of.get(s["id"], [])),
                 "chips": cue_chips(s["hedge_cues"]),
-                "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], [])),
+                "attributions_text": attribution_summary(s["text"], attributions_of.get(s["id"], []))
+                or (continued_quotation(s["source"], s["cue"]) if s["attribution"] != "none" else ""),
             } for s in inside],
         })
     attributed = [s for s in sentences if s["attribution"] != "none"]
