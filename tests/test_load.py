@@ -142,6 +142,20 @@ def test_json_array_and_csv_records(tmp_path):
     ]
 
 
+def test_a_records_placeholder_of_no_value_is_none_and_a_byline_loses_its_by(tmp_path):
+    """What a script writes for a missing field (str(None), pandas' NaN) is no
+    value: never a byline "None", nor a date refused."""
+    (tmp_path / "wire.csv").write_text(
+        "id,text,byline,outlet,published,title\n"
+        f'w1,"{ARTICLE}",None,NaN,None,Talks\n'
+        f'w2,"{ARTICLE} Rain fell.",By JAMES B. STEWART,null,N/A,  \n')
+    result = run_load(tmp_path / "r.db", tmp_path / "wire.csv")
+    assert result.exit_code == 0, result.output
+    rows = sqlite_utils.Database(tmp_path / "r.db").execute(
+        "select byline, outlet, published, title from articles order by id").fetchall()
+    assert rows == [(None, None, None, "Talks"), ("JAMES B. STEWART", None, None, None)]
+
+
 def test_a_record_whose_published_is_not_a_date_is_reported_by_line_and_the_others_load(tmp_path):
     records = tmp_path / "wire.jsonl"
     dated = [("Police said the road was closed.", "yesterday"),

@@ -1,7 +1,8 @@
 """Structured records (.jsonl, .json, .csv) into raw documents, one per record.
 
 A record needs `text`; `id`, `title`, `outlet`, `url`, `published` and `byline`
-are taken when present and anything else is ignored. Each bad record is reported
+are taken when present (a placeholder of no value, "None", "null", "NaN", "N/A", is
+none; a byline loses a leading "By") and anything else is ignored. Each bad record is reported
 with its line and skipped; the file's other records still load.
 """
 
@@ -16,6 +17,10 @@ from ..records import Article, LoadError, Paragraph, RawDocument
 from ..extract.metadata import parse_date
 
 FIELDS = ("id", "title", "outlet", "url", "published", "byline")
+# What scripts and spreadsheets write for a missing value (Python's str(None),
+# pandas' NaN, JSON's null as text): no value, never a byline "None".
+NO_VALUE = frozenset({"", "none", "null", "nan", "n/a"})
+BY = re.compile(r"^by\s+", re.IGNORECASE)
 # A month with no day, as ISO 8601 writes it: stored as given, counted in its month.
 MONTH_ONLY = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])")
 
@@ -27,7 +32,11 @@ def _record(path: str, line: int, data) -> RawDocument | LoadError:
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         return LoadError(location, 'record has no "text" (or it is empty)')
-    fields = {k: str(data[k]) for k in FIELDS if data.get(k) not in (None, "")}
+    fields = {k: str(data[k]).strip() for k in FIELDS if data.get(k) is not None}
+    fields = {k: value for k, value in fields.items() if value.lower() not in NO_VALUE}
+    if "byline" in fields:
+        fields["byline"] = BY.sub("", fields["byline"]) or None
+    fields = {k: value for k, value in fields.items() if value}
     source = fields.pop("id", None) or location
     return RawDocument(source=source, location=location, kind="record", content=text, fields=fields)
 
