@@ -87,7 +87,20 @@ def test_a_day_reads_as_its_month_and_a_control_that_cannot_be_read_is_named_not
     assert "Not read, so left out: since=garbage, until=2016-13, min_articles=abc" in page.text
     (none_then, everything) = fetch(news, "/-/attribution/news?since=2030-01", "/-/attribution/news")
     assert "No story has an article in this choice." in none_then.text
-    assert "No story" not in everything.text
+    assert "No actor is mentioned in the articles of this choice." in none_then.text
+    assert "No story" not in everything.text and "No actor" not in everything.text
+
+
+def test_an_actor_that_is_no_id_is_named_as_left_out_and_an_outlet_no_article_has_is_said(news):
+    (as_json, page) = fetch(news, "/-/attribution/news.json?actor=abc&outlet=NoSuchOutlet",
+                            "/-/attribution/news?actor=abc&outlet=NoSuchOutlet")
+    assert as_json.json()["scope"]["ignored"] == ["actor=abc"]
+    assert as_json.json()["unknown_outlet"] == "NoSuchOutlet" and as_json.json()["outlets"] == []
+    assert "Not read, so left out: actor=abc" in page.text
+    assert "No article has the outlet “NoSuchOutlet”, so every figure below is empty" in page.text
+    assert "no article loaded names one" not in page.text
+    (known,) = fetch(news, "/-/attribution/news.json?outlet=News24&min_articles=1")
+    assert known.json()["unknown_outlet"] is None
 
 
 def test_an_actor_filter_counts_the_articles_that_mention_them_and_search_finds_actors(news):

@@ -79,7 +79,8 @@ class Scope:
         actor = args.get("actor", "")
         counted = minimum.isascii() and minimum.isdigit() and 0 < len(minimum) < 7 and int(minimum) > 0
         ignored = [f"{key}={args.get(key)}" for key, read in (("since", since), ("until", until),
-                                                             ("min_articles", counted or None))
+                                                             ("min_articles", counted or None),
+                                                             ("actor", ROW_ID.fullmatch(actor)))
                    if args.get(key) and read is None]
         return cls(
             min_articles=int(minimum) if counted else DEFAULT_MIN_ARTICLES,
@@ -399,6 +400,10 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
                             "label": charts.outlet_name(c["outlet"]), "articles": c["articles"]}
                            for c in choices],
         "first_month": months[0], "last_month": months[1],
+        # An outlet no article has (a typo, another database's): every figure is
+        # empty, and the page says why rather than that nothing was loaded.
+        "unknown_outlet": scope.outlet if scope.outlet not in (None, NO_OUTLET_CHOICE)
+        and scope.outlet not in {c["outlet"] for c in choices} else None,
         **read.as_json(),
     }
 
