@@ -340,6 +340,19 @@ def test_sentiment_and_polarity_read_signed_the_same_way_on_every_page(seeds_pat
     assert all(re.search(r"mean sentiment ([+-]\d\.\d\d|0\.00|n/a), ", label) for label in labels)
 
 
+def test_a_flag_filters_by_the_yes_or_no_its_cells_show_and_articles_take_the_joined_filters(seeds_path):
+    urls = ["/news/sentences.json?hedged=yes", "/news/sentences.json?hedged=1", "/news/sentences.json?is_quote=No",
+            "/news/quotes.json?anonymous=yes", "/news/attributions.json?anonymous__not=true",
+            "/news/articles.json?_outlet=The+Independent", "/news/articles.json?_story=1",
+            "/news/sentences.json?text__contains=no&_size=max"]
+    by_word, by_number, not_quotes, anonymous, named, independent, story, text = (
+        response.json() for response in fetch(seeds_path, *urls))
+    assert len(by_word["rows"]) == len(by_number["rows"]) == 9
+    assert len(not_quotes["rows"]) == 37 and len(anonymous["rows"]) == 1 and len(named["rows"]) == 13
+    assert len(independent["rows"]) == 1 and len(story["rows"]) == 2
+    assert len(text["rows"]) == 10  # only a flag's value is read as a word
+
+
 def test_flags_read_yes_and_no_in_their_cells_and_however_their_facet_is_asked_for(seeds_path):
     sentences, quotes, attributions, page = fetch(
         seeds_path, "/news/sentences.json?_facet=hedged", "/news/quotes.json?_facet=anonymous",

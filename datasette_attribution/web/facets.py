@@ -151,7 +151,8 @@ SUMMARISED_ARGS = {
     "sentences": {"_outlet": "outlet", "_story": "story_id", "_actor": "actor_id",
                   "_since": "month_since", "_until": "month_until",
                   **{column: column for column in SUMMARISED_FILTERS}},
-    "articles": {"outlet": "outlet", "story_id": "story_id", "_actor": "actor_id"},
+    "articles": {"outlet": "outlet", "story_id": "story_id", "_actor": "actor_id", "_outlet": "outlet",
+                 "_story": "story_id"},
     "mentions": {"_outlet": "outlet", "actor_id": "actor_id"},
 }
 ID_COLUMNS = ("actor_id", "story_id")
@@ -191,20 +192,33 @@ def flag_facets_counted(table: str, args: list[tuple[str, str]]) -> list[tuple[s
             else (key, value) for key, value in args]
 
 
+# A flag filtered by the word its cells and facets show (`?hedged=yes`), stored 1 or 0.
+FLAG_WORDS = {"yes": "1", "no": "0", "true": "1", "false": "0"}
+FLAG_OPERATORS = ("", "__exact", "__not")
+
+
+def flags_as_stored(table: str, args: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The request's arguments with a flag's "yes" or "no" (as the page shows it)
+    as the 1 or 0 stored: `?hedged=yes` had matched no row, silently."""
+    flags = {f"{flag}{operator}" for flag in YES_NO_COLUMNS.get(table, ()) for operator in FLAG_OPERATORS}
+    return [(key, FLAG_WORDS.get(value.strip().lower(), value)) if key in flags else (key, value)
+            for key, value in args]
+
+
 def labelling_flag_facets(app, is_ours, base_url=lambda: "/"):
     """ASGI middleware: a table page or its JSON (`/db/quotes?_facet=anonymous`) of a
     database `is_ours(route)` answers for has its flags' column facets counted
-    by SummarisedColumnFacet (flag_facets_counted)."""
+    by SummarisedColumnFacet (flag_facets_counted), and its flags filtered by the
+    words shown (flags_as_stored)."""
     async def wrapped(scope, receive, send):
-        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD") and (
-                b"_facet=" in scope.get("query_string", b"")):
+        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD") and scope.get("query_string"):
             path = scope.get("path", "")
             page = table_page(path[:-len(".json")] if path.endswith(".json") else path, base_url())
             if page and page[1] in YES_NO_COLUMNS and is_ours(page[0]):
                 args = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-                counted = flag_facets_counted(page[1], args)
-                if counted != args:
-                    scope = {**scope, "query_string": urlencode(counted).encode("latin-1")}
+                read = flags_as_stored(page[1], flag_facets_counted(page[1], args))
+                if read != args:
+                    scope = {**scope, "query_string": urlencode(read).encode("latin-1")}
         await app(scope, receive, send)
 
     return wrapped

@@ -143,15 +143,17 @@ def where_clauses(table: str | None, args) -> tuple[list[str], dict, list[str]]:
 
     if table in ACTOR_SUBQUERIES:
         by_row_id("_actor", ACTOR_SUBQUERIES[table], f"{actor_filter_says(table)} actor {{}}", "an actor id")
+    # On articles too, though it has ?outlet=, ?story_id= and ?outlet__isnull=: one
+    # spelling serves every table, and none is silently ignored.
     outlet = args.get("_outlet")
-    if outlet and table in OF_ARTICLES and table != "articles":  # articles has ?outlet=
+    if outlet and table in OF_ARTICLES:
         clauses.append(OF_ARTICLES[table].format(condition="articles.outlet = :attr_outlet"))
         params["attr_outlet"] = outlet
         descriptions.append(f"from outlet {outlet}")
-    if table in OF_ARTICLES and table != "articles":  # articles has ?story_id=
+    if table in OF_ARTICLES:
         by_row_id("_story", OF_ARTICLES[table].format(condition="articles.story_id = :attr_story"),
                   "in story {}", "a story id")
-    if args.get("_no_outlet") and table in OF_ARTICLES and table != "articles":  # articles has ?outlet__isnull=
+    if args.get("_no_outlet") and table in OF_ARTICLES:
         clauses.append(OF_ARTICLES[table].format(condition="articles.outlet is null"))
         descriptions.append("from no outlet")
     for key, said in (("_since", "published in or after"), ("_until", "published in or before")):
