@@ -362,7 +362,8 @@ def test_the_readers_tables_lead_with_words_outlets_and_links_to_the_article_vie
     assert "_facet_actor=actor" in page.url
     actors = page.evaluate("[...document.querySelectorAll('.facet-info li, .facet-results li')]"
                            ".map(li => li.textContent)")
-    assert any("Obama" in label and "mean sentiment" in label for label in actors)
+    assert any("Barack Obama (person)" in label for label in actors)
+    assert not any("sentiment" in label for label in actors)
     page.goto(dated_server + "/news/sentences?_facet=hedged")
     labels = page.eval_on_selector_all(".facet-info li a, .facet-results li a", "a => a.map(x => x.textContent.trim())")
     assert {"yes", "no"} <= set(labels)

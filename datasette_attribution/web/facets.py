@@ -27,7 +27,6 @@ from ..store.summaries import (
 from .filters import COUNTED, MONTH, ROW_ID
 from .descriptions import SCORE_COLUMNS, YES_NO, YES_NO_COLUMNS
 from .hidden_columns import table_page
-from .render import sentiment_class, signed
 
 
 # Rows few enough to band in one pass (the page's count, from the summaries).
@@ -128,13 +127,13 @@ class ScoreBandFacet(Facet):
 # to choose, the planner may walk every actor's mentions by actor_id to avoid
 # sorting the groups, every mention of the database for a page of two articles.
 ACTOR_QUERIES = {
-    "sentences": ("select actors.id, actors.name, actors.kind, count(distinct mentions.sentence_id), "
-                  "avg(mentions.sentiment) from (select id from ({sql})) shown "
+    "sentences": ("select actors.id, actors.name, actors.kind, count(distinct mentions.sentence_id) "
+                  "from (select id from ({sql})) shown "
                   "cross join mentions on mentions.sentence_id = shown.id "
                   "join actors on actors.id = mentions.actor_id "
                   "group by actors.id order by 4 desc, actors.name limit {limit}"),
-    "articles": ("select actors.id, actors.name, actors.kind, count(distinct sentences.article_id), "
-                 "avg(mentions.sentiment) from (select id from ({sql})) shown "
+    "articles": ("select actors.id, actors.name, actors.kind, count(distinct sentences.article_id) "
+                 "from (select id from ({sql})) shown "
                  "cross join sentences on sentences.article_id = shown.id "
                  "cross join mentions on mentions.sentence_id = sentences.id "
                  "join actors on actors.id = mentions.actor_id "
@@ -317,7 +316,7 @@ class SummarisedColumnFacet(ColumnFacet):
 
 class ActorFacet(Facet):
     """?_facet_actor=actor on sentences or articles: the actors mentioned in the
-    rows shown, with counts and mean sentiment; each filters with ?_actor=ID."""
+    rows shown, with counts; each filters with ?_actor=ID."""
 
     type = "actor"
 
@@ -364,12 +363,11 @@ class ActorFacet(Facet):
         if self._unfiltered(tables):
             # The whole table: the counts precomputed at load time.
             column = "sentences" if self.table == "sentences" else "articles"
-            sql = (f"select actor_id, name, kind, {column}, mean_sentiment from actor_stats "
+            sql = (f"select actor_id, name, kind, {column} from actor_stats "
                    f"order by {column} desc, name limit {size + 1}")
         elif summary := self._summary(tables):
             (name, count, actor), filters = summary
-            sql = (f"select stats.{actor}, actors.name, actors.kind, {count}, "
-                   "sum(stats.sentiment_sum) / nullif(sum(stats.sentiment_count), 0) "
+            sql = (f"select stats.{actor}, actors.name, actors.kind, {count} "
                    f"from [{name}] stats join actors on actors.id = stats.{actor} "
                    f"where {summary_where(filters)} group by stats.{actor} order by 4 desc, actors.name "
                    f"limit {size + 1}")
@@ -382,13 +380,15 @@ class ActorFacet(Facet):
             return [], ["actor"]
         chosen = self.request.args.get("_actor")
         values = []
-        for actor_id, name, kind, count, mean in rows[:size]:
+        for actor_id, name, kind, count in rows[:size]:
             selected = chosen == str(actor_id)
             toggle = (path_with_removed_args(self.request, {"_actor": None}) if selected
                       else path_with_added_args(self.request, {"_actor": str(actor_id)}))
             values.append({
                 "value": actor_id,
-                "label": f"{name} ({kind}, mean sentiment {signed(mean)}, {sentiment_class(mean)})",
+                # No sentiment here: a mean of scores alone misleads (DESIGN.md); the
+                # actor's page gives the shares of negative and positive mentions.
+                "label": f"{name} ({kind})",
                 "count": count, "selected": selected,
                 "toggle_url": self.ds.absolute_url(self.request, toggle),
             })
