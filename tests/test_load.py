@@ -9,7 +9,7 @@ from helpers import INDEPENDENT_SEED, SEEDS
 
 from datasette_attribution import store
 from datasette_attribution.cli import cli
-from datasette_attribution.ingest.structured import read_jsonl
+from datasette_attribution.ingest.structured import read_csv, read_jsonl
 
 ARTICLE = ("Officials said the talks would resume on Monday.\n"
            "The minister told reporters the deal was close.")
@@ -140,6 +140,35 @@ def test_json_array_and_csv_records(tmp_path):
         {"title": "Talks", "outlet": None, "published": "2014-11-24", "sentence_count": 2},
         {"title": None, "outlet": "Daily", "published": None, "sentence_count": 2},
     ]
+
+
+def test_csv_files_are_read_by_line_a_bad_line_or_row_reported_and_the_others_loaded(tmp_path):
+    """An undecodable CSV, one saved with Excel's byte-order mark, a row with more
+    fields than the header, a record over two lines, a number as text: each
+    reported by its file and line, every good record loaded."""
+    (tmp_path / "a_good.csv").write_text(f'id,text\ng1,"{ARTICLE}"\n')
+    (tmp_path / "b_cp1252.csv").write_bytes(
+        b"id,text\nw1,Rain fell on Monday.\nw2,The mayor\x92s office said the road was closed.\n"
+        b"w3,Snow closed the pass overnight.\n")
+    (tmp_path / "c_bom.csv").write_text("text,id\nThe bridge reopened on Friday.,b1\n", encoding="utf-8-sig")
+    (tmp_path / "d_ragged.csv").write_text("id,title,text\nr1,Fine,The port stayed open.\n"
+                                           "r2,Too,many,columns,here\n"
+                                           'r3,Two lines,"The ferry ran late.\nIt docked at noon."\n'
+                                           "r4,,The tunnel shut.\n")
+    (tmp_path / "e_number.jsonl").write_text('{"id": "n1", "text": 123}\n')
+    result = run_load(tmp_path / "r.db", tmp_path)
+    assert result.exit_code == 1
+    errors = sorted(line.split(str(tmp_path) + "/")[-1] for line in result.output.splitlines()
+                    if line.startswith("error:"))
+    assert errors == [
+        "b_cp1252.csv:3: not valid utf-8 (it decodes as Windows-1252: pass --encoding cp1252 if that is right)",
+        "d_ragged.csv:3: row has 5 fields, the header 3 (a comma in a field that is not quoted?); not loaded",
+        'e_number.jsonl:1: record\'s "text" is a number, not a string']
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    assert [row[0] for row in db.execute("select source from articles order by source")] == [
+        "b1", "g1", "r1", "r3", "r4", "w1", "w3"]
+    records = read_csv("ferry.csv", 'id,text\nf1,"The ferry ran late.\nIt docked."\nf2,It sailed.\n')
+    assert [record.location for record in records] == ["ferry.csv:2", "ferry.csv:4"]
 
 
 def test_a_records_placeholder_of_no_value_is_none_and_a_byline_loses_its_by(tmp_path):

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import os
 import stat
 import sys
@@ -142,8 +141,7 @@ def stream_records(path: str, encoding: str, max_bytes: int):
             # The csv module's own limit (128 KB a field) would end the file at
             # the first long article.
             csv.field_size_limit(max(max_bytes, csv.field_size_limit()))
-            text = io.TextIOWrapper(handle, encoding=encoding, newline="")
-            yield from structured.read_csv(path, text)
+            yield from structured.read_csv(path, _decoded_lines(path, handle, encoding, max_bytes))
 
 
 def check_regular_file(path: str, max_bytes: int, whole: bool) -> None:

@@ -17,6 +17,7 @@ from ..records import Article, LoadError, Paragraph, RawDocument
 from ..extract.metadata import parse_date
 
 FIELDS = ("id", "title", "outlet", "url", "published", "byline")
+JSON_KINDS = {int: "a number", float: "a number", bool: "true or false", list: "a list", dict: "an object"}
 # What scripts and spreadsheets write for a missing value (Python's str(None),
 # pandas' NaN, JSON's null as text): no value, never a byline "None".
 NO_VALUE = frozenset({"", "none", "null", "nan", "n/a"})
@@ -30,6 +31,9 @@ def _record(path: str, line: int, data) -> RawDocument | LoadError:
     if not isinstance(data, dict):
         return LoadError(location, f"expected an object with a \"text\" field, got {type(data).__name__}")
     text = data.get("text")
+    if text is not None and not isinstance(text, str):
+        return LoadError(location, f'record\'s "text" is {JSON_KINDS.get(type(text), type(text).__name__)}, '
+                                   'not a string')
     if not isinstance(text, str) or not text.strip():
         return LoadError(location, 'record has no "text" (or it is empty)')
     fields = {k: str(data[k]).strip() for k in FIELDS if data.get(k) is not None}
@@ -85,23 +89,51 @@ def read_json(path: str, text: str):
 
 
 def read_csv(path: str, text):
-    """Records from CSV; `text` is a string or a text stream opened with newline=""."""
-    stream = io.StringIO(text, newline="") if isinstance(text, str) else text
-    reader = csv.DictReader(stream)
-    if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
-        columns = ", ".join(reader.fieldnames or []) or "none"
-        yield LoadError(f"{path}:1", f'CSV has no "text" column (columns: {columns})')
-        return
-    reader.fieldnames = [f.strip() for f in reader.fieldnames]
+    """Records from CSV; `text` is a string, or an iterable of text lines (each with
+    its line end) in which a LoadError stands for a line that could not be read:
+    reported, and its row left out. Each record is located by its first line."""
+    lines = io.StringIO(text, newline="") if isinstance(text, str) else text
+    unread: list[LoadError] = []
+
+    def readable():
+        for line in lines:
+            if isinstance(line, LoadError):
+                unread.append(line)
+                continue
+            yield line
+
+    reader = csv.reader(readable())
     try:
-        for row in reader:
-            # line_num is the last physical line read: right for multi-line cells too
-            yield _record(path, reader.line_num, row)
+        header = next(reader, None)
     except csv.Error as error:
-        yield LoadError(f"{path}:{reader.line_num}", f"malformed CSV ({error})")
-    except UnicodeDecodeError as error:
-        yield LoadError(f"{path}:{reader.line_num + 1}",
-                        f"not valid {error.encoding}; the rest of the file was not read")
+        header, unread[:0] = None, [LoadError(f"{path}:1", f"malformed CSV ({error})")]
+    yield from unread
+    if not header or "text" not in [f.strip() for f in header]:
+        if header is not None or not unread:
+            columns = ", ".join(header or []) or "none"
+            yield LoadError(f"{path}:1", f'CSV has no "text" column (columns: {columns})')
+        return
+    names = [f.strip() for f in header]
+    ended = reader.line_num
+    while True:
+        unread.clear()
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            yield from unread
+            yield LoadError(f"{path}:{ended + 1}", f"malformed CSV ({error})")
+            return
+        yield from unread
+        if row is None:
+            return
+        first, ended = ended + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(names):
+            yield LoadError(f"{path}:{first}", f"row has {len(row)} fields, the header {len(names)} "
+                                               "(a comma in a field that is not quoted?); not loaded")
+            continue
+        yield _record(path, first, dict(zip(names, row, strict=False)))  # a short row: its last fields empty
 
 
 def article_from_record(raw: RawDocument) -> Article:
