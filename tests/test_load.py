@@ -576,12 +576,18 @@ def test_one_outlet_whatever_the_case_or_domain_form_its_pages_give(tmp_path):
                                      ("PolitiFact", "The claim about the budget is false."),
                                      ("Politifact", "The senator's figure on jobs is mostly true."),
                                      ("politifact.com", "The governor's statement on taxes is half true."),
-                                     ("The Hill", "The vote was delayed until Friday.")])))
+                                     ("www.politifact.com", "The mayor's claim on crime is false."),
+                                     ("https://www.politifact.com/", "The ad's figure on wages is true."),
+                                     ("The Hill", "The vote was delayed until Friday."),
+                                     ("https://thehill.com/homenews", "The hearing was moved to Monday."),
+                                     ("www.ESPN.com", "The match was postponed."),
+                                     ("ESPN.com", "The coach resigned.")])))
     result = run_load(tmp_path / "r.db", records)
     assert result.exit_code == 0, result.output
     db = sqlite_utils.Database(tmp_path / "r.db")
     assert [row["outlet"] for row in db.query("select outlet from articles order by id")] == [
-        "PolitiFact", "PolitiFact", "PolitiFact", "The Hill"]
+        "PolitiFact", "PolitiFact", "PolitiFact", "PolitiFact", "PolitiFact", "The Hill", "The Hill",
+        "espn.com", "espn.com"]
 
 
 def test_rescore_refuses_a_file_holding_no_loaded_articles_and_changes_nothing(tmp_path):

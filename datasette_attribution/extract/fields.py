@@ -103,9 +103,22 @@ def outlet_name(name: str | None) -> str | None:
 
 def outlet_key(name: str) -> str:
     """What two spellings of one outlet share: "PolitiFact", "Politifact",
-    "politifact.com" and "The Hill", "thehill.com" give one key each."""
-    found = WEB_SUFFIX.match(name.strip())
-    return _key(found.group(1) if found else name)
+    "politifact.com", "www.politifact.com", "https://www.politifact.com/" and "The
+    Hill", "thehill.com" give one key each."""
+    text = name.strip()
+    if " " not in text:
+        text = re.sub(r"^www\.", "", re.sub(r"^[a-z][a-z0-9+.-]*://", "", text, flags=re.IGNORECASE),
+                      flags=re.IGNORECASE).split("/")[0]
+    found = WEB_SUFFIX.match(text)
+    return _key(found.group(1) if found else text)
+
+
+def record_outlet(outlet: str | None) -> str | None:
+    """A record's outlet as given, but a web address is its site ("https://www.espn.com/"
+    and "www.espn.com" are "espn.com") and a name written as its domain loses the suffix ("ESPN.com")."""
+    if outlet and re.match(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", outlet.strip(), re.IGNORECASE):
+        outlet = host_label(outlet.strip()) or outlet
+    return outlet_name(outlet)
 
 
 def name_of_domain(candidates: list[str], url: str | None) -> str | None:

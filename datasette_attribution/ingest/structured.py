@@ -14,6 +14,7 @@ import json
 import re
 
 from ..records import Article, LoadError, Paragraph, RawDocument
+from ..extract.fields import record_outlet
 from ..extract.metadata import parse_date
 
 FIELDS = ("id", "title", "outlet", "url", "published", "byline")
@@ -154,7 +155,7 @@ def article_from_record(raw: RawDocument) -> Article:
         source=raw.source,
         paragraphs=paragraphs,
         title=fields.get("title"),
-        outlet=fields.get("outlet"),
+        outlet=record_outlet(fields.get("outlet")),
         url=fields.get("url"),
         byline=fields.get("byline"),
         published=published or None,
