@@ -268,13 +268,14 @@ def test_files_a_folder_walk_leaves_are_named_and_an_unknown_encoding_is_refused
     (folder / "story.txt").write_text(PAGE)
     (folder / "story.xhtml").write_text("<html><body><p>" + PAGE + "</p></body></html>")
     (folder / "README").write_text("Scraped on Monday.")
+    (folder / "NOTES.md").write_text("# Notes\n\nScraped on Monday from the wire.")
     result = CliRunner().invoke(cli, ["load", str(tmp_path / "a.db"), str(folder)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("1 article added")
     assert result.stderr == (
-        "  not read: 2 files in the folders given, whose names end in none of .csv .htm .html .json .jsonl .md "
-        ".ndjson .text .txt (README, story.xhtml); name a file on its own to have its format told from its "
-        "content\n")
+        "  not read: 3 files in the folders given, whose names end in none of .csv .htm .html .json .jsonl "
+        ".ndjson .text .txt (NOTES.md, README, story.xhtml); name a file on its own to have its format told "
+        "from its content\n")
     result = CliRunner().invoke(cli, ["load", str(tmp_path / "b.db"), str(folder),
                                                       "--encoding", "klingon"])
     assert result.exit_code == 2

@@ -24,7 +24,8 @@ class Format:
 
 
 FORMATS = (
-    Format("text", (".txt", ".text", ".md"), "text"),
+    # Not .md: a folder's README.md or notes are no article (named, it is read as its content says).
+    Format("text", (".txt", ".text"), "text"),
     Format("html", (".html", ".htm"), "html"),
     Format("jsonl", (".jsonl", ".ndjson"), "record", streamed=True),
     Format("json", (".json",), "record"),
