@@ -358,7 +358,7 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
     check_rescorable(db)
     workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
     with database_for_load(db, wait) as database:
-        total = database.execute("select count(*) from articles").fetchone()[0]
+        total, last_id = database.execute("select count(*), coalesce(max(id), 0) from articles").fetchone()
         bar = Progress(total, sys.stderr) if show_bar else None
         try:
             options = pipeline.ScoringOptions(workers=workers, model=model, alias_files=tuple(alias_files),
@@ -367,6 +367,15 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
                                       on_document=bar.advance if bar else None)
         except ClusterError as error:
             raise click.ClickException(str(error)) from None
+        except KeyboardInterrupt:
+            if bar:
+                bar.clear()
+            # A rescored article is written anew, under an id above every earlier one.
+            done = database.execute("select count(*) from articles where id > ?", [last_id]).fetchone()[0]
+            click.echo(f"interrupted: the articles rescored before it are kept, each whole "
+                       f"({pipeline.counted(done, 'article')} of {total}), the others as they were; run the "
+                       "same command again to rescore them all", err=True)
+            sys.exit(130)
     if bar:
         bar.finish()
     click.echo(report.summary_line())

@@ -453,6 +453,49 @@ def _commit(db) -> None:
 
 
 def _write_all(db, documents, replace, report, fail, on_document, finish, stories, resolver) -> None:
+    """Write each article as it comes, committing in batches; then finish() (actors
+    settled, summaries counted) in the last batch's transaction. Interrupted (Ctrl+C),
+    the articles written so far are finished as at the end, then the interrupt goes
+    on; a second one while finishing rolls back that last batch, whose actors the
+    next load settles (begin_load)."""
+    written = 0  # articles added or replaced since the last commit
+    interrupted = None
+    try:
+        try:
+            written = _write_each(db, documents, replace, report, fail, on_document, resolver, stories)
+        except _Interrupted as stop:
+            written, interrupted = stop.written, stop.interrupt
+        if db.conn.in_transaction:
+            index_new_rows(db)
+        finish()
+    except sqlite3.Error as error:
+        if is_disk_full(error) and db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")  # the batch goes; what was committed stays
+        raise
+    except KeyboardInterrupt:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")  # never a half-settled batch
+            written = 0
+        raise
+    finally:
+        # Finished articles are whole, also when the load is interrupted.
+        _commit(db)
+        report.committed += written
+    if interrupted is not None:
+        raise interrupted
+
+
+class _Interrupted(Exception):
+    """A KeyboardInterrupt while writing, with the articles of the batch open then."""
+
+    def __init__(self, interrupt: KeyboardInterrupt, written: int):
+        super().__init__()
+        self.interrupt, self.written = interrupt, written
+
+
+def _write_each(db, documents, replace, report, fail, on_document, resolver, stories) -> int:
+    """Each article written, committed in batches; the articles added or replaced
+    in the batch left open, for finish() to commit with its settlement."""
     pending = 0  # articles written since the last commit
     written = 0  # of those, added or replaced
     try:
@@ -492,14 +535,6 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
                     report.unscored[result.language] += 1
                 written += 1
             pending += 1
-        if db.conn.in_transaction:
-            index_new_rows(db)
-        finish()
-    except sqlite3.Error as error:
-        if is_disk_full(error) and db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")  # the batch goes; what was committed stays
-        raise
-    finally:
-        # Finished articles are whole, also when the load is interrupted.
-        _commit(db)
-    report.committed += written
+    except KeyboardInterrupt as interrupt:
+        raise _Interrupted(interrupt, written) from None
+    return written

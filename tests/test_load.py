@@ -112,6 +112,33 @@ def test_an_interrupted_load_says_what_it_kept_and_how_to_go_on(tmp_path, monkey
     assert counts(tmp_path / "news.db") == (1, 12)
 
 
+def test_an_interrupted_rescore_says_what_it_kept_as_an_interrupted_load_does(tmp_path, monkeypatch):
+    from datasette_attribution import pipeline
+
+    path = tmp_path / "news.db"
+    assert CliRunner().invoke(cli, ["load", str(path), str(SEEDS), "--workers", "1"]).exit_code == 0
+    real_rescore = pipeline.rescore
+
+    def interrupted_after_one_article(database, **kwargs):
+        seen = []
+
+        def second_stops(location):
+            seen.append(location)
+            if len(seen) == 2:
+                raise KeyboardInterrupt
+        return real_rescore(database, **{**kwargs, "on_document": second_stops})
+
+    monkeypatch.setattr(pipeline, "rescore", interrupted_after_one_article)
+    result = CliRunner().invoke(cli, ["rescore", str(path), "--workers", "1"])
+    assert result.exit_code == 130
+    assert result.stderr == ("interrupted: the articles rescored before it are kept, each whole (1 article of 2), "
+                             "the others as they were; run the same command again to rescore them all\n")
+    assert counts(path) == (2, 43)
+    assert sqlite_utils.Database(path).execute(
+        "select count(*) from actors where mention_count is null or mention_count != "
+        "(select count(*) from mentions where mentions.actor_id = actors.id)").fetchone() == (0,)
+
+
 def test_jsonl_records_of_one_sentence_load_as_one_article_each(tmp_path):
     records = tmp_path / "wire.jsonl"
     records.write_text("\n".join(json.dumps({"id": f"r{i}", "text": text, "outlet": "Wire",
@@ -374,6 +401,32 @@ def test_an_interrupted_load_keeps_the_articles_it_finished(tmp_path):
     assert [r["rowid"] for r in db.query(
         "select rowid from sentences_fts where sentences_fts match 'talk'")] == [1, 2, 3]
     assert pipeline.load(db, [str(records)]).added == 2  # a rerun adds the rest
+
+
+def test_an_interrupted_load_settles_the_actors_and_summaries_of_the_articles_it_kept(tmp_path):
+    """Ctrl+C: the articles written are finished as at the end of a load, so no
+    actor's mention count or summary waits for the next load."""
+    records = write_records(tmp_path / "r.jsonl", [
+        "Senator Maria Lopez said the budget would pass. Lopez spoke in Albany.",
+        "Governor Tom Reyes said Maria Lopez was wrong about the budget.",
+        "Lopez and Reyes met in Albany on Monday, officials said.",
+        "Reyes told reporters the talks would go on."])
+    db = store.open_database(tmp_path / "i.db")
+    from datasette_attribution import pipeline
+
+    def interrupt_at_the_fourth(location):
+        if location.endswith(":4"):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.load(db, [str(records)], on_document=interrupt_at_the_fourth)
+    assert counts(tmp_path / "i.db") == (3, 4)
+    stored = db.execute("select actors.name, actors.mention_count, count(mentions.id) from actors "
+                        "left join mentions on mentions.actor_id = actors.id group by actors.id "
+                        "order by actors.name").fetchall()
+    assert stored == [("Albany", 2, 2), ("Maria Lopez", 2, 2), ("Reyes", 1, 1), ("Tom Reyes", 1, 1)]
+    assert db.execute("select name, mentions from actor_stats order by name").fetchall() == [
+        ("Albany", 2), ("Maria Lopez", 2), ("Reyes", 1), ("Tom Reyes", 1)]
 
 
 def test_every_command_has_help():
