@@ -355,7 +355,10 @@ def prepared(documents, job: Job, workers: int, cluster: str | None = None):
     if workers <= 1:
         yield from (prepare(document, job) for document in documents)
         return
-    warm_up(job.settings)  # before the workers are forked from this process
+    try:
+        warm_up(job.settings)  # before the workers are forked from this process
+    except ScorerFailed:
+        pass  # a plugin's scorer that fails on the sample fails on each article, which says so
     yield from local.mapped_in_order(prepare, documents, job, workers)
 
 

@@ -278,6 +278,30 @@ def test_a_scorer_that_raises_is_named_in_the_failure_and_the_other_articles_loa
             (f"{records}:2", "scorer 'fragile' failed: RuntimeError: no rule for boats")]
 
 
+def test_a_scorer_that_fails_on_every_article_fails_each_with_its_name_in_worker_processes_too(tmp_path, monkeypatch):
+    """The workers' warm-up scores a sample article: a scorer that fails on it is
+    no traceback that stops the load, but each article's failure, as in one process."""
+    class Broken:
+        name = "broken"
+        requires = ()
+        columns = {}
+
+        def score(self, sentences, analysis):
+            raise ZeroDivisionError("division by zero")
+
+    with scorers_registered_in_process(monkeypatch, Broken()):
+        records = tmp_path / "r.jsonl"
+        records.write_text(json.dumps({"id": "r1", "text": "The council met on Monday."}) + "\n"
+                           + json.dumps({"id": "r2", "text": "The ferry was late again."}) + "\n")
+        from datasette_attribution.pipeline import LoadOptions, load
+        from datasette_attribution.store import open_database
+
+        report = load(open_database(tmp_path / "n.db"), [str(records)], options=LoadOptions(workers=2))
+        assert report.added == 0
+        assert sorted((e.location, e.message) for e in report.errors) == [
+            (f"{records}:{line}", "scorer 'broken' failed: ZeroDivisionError: division by zero") for line in (1, 2)]
+
+
 def test_load_refuses_a_missing_pipeline_before_reading(tmp_path):
     from click.testing import CliRunner
 
