@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from .analyze import Settings, analyze_article, target_sentiment
+from .analyze import Settings, analyze_article, scorers, target_sentiment
 from .ingest.formats import to_article
 from .nlp import PipelineError
-from .records import SCORING_ONLY_FIELDS, RawDocument, SentenceRecord
+from .records import RawDocument, SentenceRecord
+from .store.schema import CORE_TABLES
 
 __all__ = ["analyze_text", "sentiment_toward"]
 
@@ -30,10 +31,11 @@ def analyze_text(text: str, model: str | None = None) -> list[SentenceRecord]:
     raw = RawDocument(source="<text>", location="<text>", kind="record", content=text)
     with _model_argument():
         sentences = analyze_article(to_article(raw), Settings(model=model)).sentences
-    for sentence in sentences:
-        for name in SCORING_ONLY_FIELDS:
-            sentence.pop(name, None)
-    return sentences
+    # What the sentences table stores (a scorer's undeclared fields and the parse are
+    # never stored), with the mentions and attributions it stores in their tables.
+    kept = {*CORE_TABLES["sentences"], "mentions", "attributions",
+            *(column for scorer in scorers() for column in scorer.columns.get("sentences", {}))}
+    return [{name: value for name, value in sentence.items() if name in kept} for sentence in sentences]
 
 
 def sentiment_toward(sentence: str, start: int, end: int, model: str | None = None) -> tuple[str, float]:

@@ -255,6 +255,24 @@ def test_a_scorer_registered_in_process_runs_after_what_it_requires(monkeypatch)
         assert [s["shouted_hedge"] for s in sentences] == [True, False]
 
 
+def test_analyze_text_returns_what_the_scorers_declare_never_a_field_they_only_set(monkeypatch):
+    class Noting:
+        name = "noting"
+        requires = ()
+        columns = {"sentences": {"exclaims": bool}}
+
+        def score(self, sentences, analysis):
+            for s in sentences:
+                s["exclaims"], s["scratch"] = s["text"].endswith("!"), "not stored"
+
+    with scorers_registered_in_process(monkeypatch, Noting()):
+        from datasette_attribution import analyze_text
+
+        (sentence,) = analyze_text("The deal may collapse!")
+        assert sentence["exclaims"] is True and "scratch" not in sentence
+        assert {"text", "hedged", "attribution", "mentions", "attributions"} <= set(sentence)
+
+
 def test_a_scorer_that_raises_is_named_in_the_failure_and_the_other_articles_load(tmp_path, monkeypatch):
     class Fragile:
         name = "fragile"
