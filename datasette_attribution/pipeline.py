@@ -44,6 +44,7 @@ from .store import (
     content_hash,
     deferred_search_index,
     ensure_schema,
+    forget_cached_rows,
     index_new_rows,
     is_disk_full,
     missing_columns,
@@ -445,6 +446,7 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
             raise
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")  # what SQLite asks of a program after SQLITE_FULL
+            forget_cached_rows(db)
         raise DiskFullError(report.committed, all_written) from None
 
 
@@ -474,10 +476,12 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
     except sqlite3.Error as error:
         if is_disk_full(error) and db.conn.in_transaction:
             db.conn.execute("ROLLBACK")  # the batch goes; what was committed stays
+            forget_cached_rows(db)
         raise
     except KeyboardInterrupt:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")  # never a half-settled batch
+            forget_cached_rows(db)
             written = 0
         raise
     finally:

@@ -383,6 +383,11 @@ class Resolver:
                 # "Post" is not Marjorie Merriweather Post, whom no article calls "Post".
                 alone = self.written_alone.get(word, {})
                 candidates = [e for e in candidates if alone.get(e.name)]
+            if position == 0:
+                # A first name alone is a person the corpus writes it alone for ("Hillary"),
+                # never one it only ever wrote in full: "said Joseph" of a parent named
+                # Joseph is not Joseph R. Biden Jr.
+                candidates = [e for e in candidates if self.written_alone.get(word, {}).get(e.name)]
             if position == 0 and candidates and (written_on := days()):
                 candidates = [e for e in candidates if self._near_in_time(e, written_on)]
             # "Trump" alone is never Donald Trump Jr. while another Trump is written in full.

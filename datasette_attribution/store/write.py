@@ -178,10 +178,17 @@ def write_article(db: sqlite_utils.Database, rows: ArticleRows, replace: bool = 
     """
     try:
         return _write(db, rows, replace, stories)
-    except Exception:
-        _actor_ids.pop(db, None)  # ids cached inside the rolled-back transaction
-        _outlets.pop(db, None)
+    except BaseException:  # an error, or Ctrl+C: its savepoint rolled back
+        forget_cached_rows(db)
         raise
+
+
+def forget_cached_rows(db: sqlite_utils.Database) -> None:
+    """After a rollback: the actor ids and outlet names cached inside the rolled-back
+    transaction are read from the table again (a later load of the same open
+    database would otherwise give mentions the id of an actor never stored)."""
+    _actor_ids.pop(db, None)
+    _outlets.pop(db, None)
 
 
 _outlets: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
