@@ -82,13 +82,25 @@ def test_a_day_reads_as_its_month_and_a_control_that_cannot_be_read_is_named_not
     (bad, page) = fetch(news, "/-/attribution/news.json?since=garbage&until=2016-13&min_articles=-5",
                         "/-/attribution/news?since=garbage&until=2016-13&min_articles=abc")
     scope = bad.json()["scope"]
-    assert (scope["since"], scope["until"], scope["min_articles"]) == (None, None, 3)
+    # No outlet of these has three articles: the default fewest gives way to 1, and says so.
+    assert (scope["since"], scope["until"], scope["min_articles"], scope["fewest_lowered_from"]) == (None, None, 1, 3)
     assert scope["ignored"] == ["since=garbage", "until=2016-13", "min_articles=-5"]
     assert "Not read, so left out: since=garbage, until=2016-13, min_articles=abc" in page.text
     (none_then, everything) = fetch(news, "/-/attribution/news?since=2030-01", "/-/attribution/news")
     assert "No story has an article in this choice." in none_then.text
     assert "No actor is mentioned in the articles of this choice." in none_then.text
     assert "No story" not in everything.text and "No actor" not in everything.text
+
+
+def test_a_database_whose_every_outlet_is_under_the_default_fewest_shows_them_all_and_says_why(seeds_path):
+    """The demo's two articles: its dashboard, the first page a new user opens, shows
+    both outlets rather than nothing; a fewest the reader chose still holds."""
+    page, as_csv, chosen = fetch(seeds_path, "/-/attribution/news", "/-/attribution/news.csv",
+                                 "/-/attribution/news.json?min_articles=3")
+    assert "Every outlet has fewer than 3 articles here, so all are shown" in page.text
+    assert [line.split(",")[0] for line in as_csv.text.splitlines()[1:]] == ["News24", "The Independent"]
+    assert chosen.json()["outlets"] == [] and chosen.json()["hidden_outlets"] == 2
+    assert chosen.json()["scope"]["fewest_lowered_from"] is None
 
 
 def test_an_actor_that_is_no_id_is_named_as_left_out_and_an_outlet_no_article_has_is_said(news):
@@ -227,9 +239,10 @@ def test_the_sources_honour_every_control(news):
 
 
 def test_a_range_that_leaves_every_outlet_under_the_minimum_says_so_and_links_to_them(news):
-    # The seeds' month: News24 and The Independent have one article each, under the default three.
-    (page, data) = fetch(news, "/-/attribution/news?since=2014-11&until=2014-11",
-                         "/-/attribution/news.json?since=2014-11&until=2014-11")
+    # The seeds' month: News24 and The Independent have one article each, under the three
+    # asked for (the default gives way in a database where every outlet has fewer).
+    (page, data) = fetch(news, "/-/attribution/news?since=2014-11&until=2014-11&min_articles=3",
+                         "/-/attribution/news.json?since=2014-11&until=2014-11&min_articles=3")
     assert data.json()["outlets"] == [] and data.json()["hidden_outlets"] == 2
     assert "No articles match." not in page.text
     assert "No outlet has 3 or more articles here: 2 outlets have fewer" in page.text

@@ -64,6 +64,7 @@ class Scope:
     """What the reader chose: each figure is counted, and each link filtered, by it."""
 
     min_articles: int = DEFAULT_MIN_ARTICLES
+    min_given: bool = False  # the reader chose the fewest articles (else the default, which may give way)
     since: str | None = None
     until: str | None = None
     outlet: object = None  # None: every outlet; NO_OUTLET_CHOICE: the articles without one
@@ -83,7 +84,7 @@ class Scope:
                                                              ("actor", ROW_ID.fullmatch(actor)))
                    if args.get(key) and read is None]
         return cls(
-            min_articles=int(minimum) if counted else DEFAULT_MIN_ARTICLES,
+            min_articles=int(minimum) if counted else DEFAULT_MIN_ARTICLES, min_given=bool(counted),
             since=since, until=until,
             outlet=args.get("outlet") or None,
             actor=int(actor) if ROW_ID.fullmatch(actor) else None,
@@ -370,6 +371,15 @@ async def over_time_rows(db, scope: Scope, period: str, read: earlier_release.Re
 
 
 async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Reading) -> dict:
+    choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
+                                   "order by articles desc, outlet")
+    # A database none of whose outlets has the default fewest articles (the demo's two):
+    # every outlet, rather than an empty first page; the page says why, and each share
+    # keeps its interval. A filter that leaves them under it says so instead.
+    lowered = not scope.min_given and any(c["outlet"] for c in choices) and all(
+        c["articles"] < scope.min_articles for c in choices if c["outlet"])
+    if lowered:
+        scope.min_articles = 1
     outlets = await outlet_rows(datasette, db, scope, read)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
     await quoted_sources(datasette, db, scope, shown, read)
@@ -382,8 +392,6 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
         # The same ranking under the same scope: counted once.
         actors = [{k: a[k] for k in ("id", "name", "kind", "mentions", "page")} for a in listed[:TOP_ACTORS]]
     cells = await sentiment_cells(datasette, db, scope, actors, read)
-    choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
-                                   "order by articles desc, outlet")
     # The first and the last entry of the index on published (min() and max()
     # together in one select read every article).
     months = (await db.execute("select substr((select min(published) from articles), 1, 7), "
@@ -391,7 +399,7 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     return {
         "scope": {"min_articles": scope.min_articles, "since": scope.since, "until": scope.until,
                   "outlet": scope.outlet, "actor": scope.actor, "q": scope.search,
-                  "ignored": list(scope.ignored)},
+                  "ignored": list(scope.ignored), "fewest_lowered_from": DEFAULT_MIN_ARTICLES if lowered else None},
         "outlets": shown, "hidden_outlets": len(outlets) - len(shown), "top_sources": TOP_SOURCES,
         "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
         "stories": await largest_stories(datasette, db, scope, sum(o["articles"] for o in outlets)),
