@@ -5,6 +5,7 @@ import shutil
 import socket
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 from helpers import SEEDS
 
@@ -104,3 +105,19 @@ def test_the_demo_refuses_a_port_or_host_it_cannot_serve_on_in_one_line_before_m
     assert result.exit_code == 2
     assert message in " ".join(result.stderr.split()) and "Traceback" not in result.output
     assert not (tmp_path / "d.db").exists()
+
+
+def test_the_demo_leaves_another_programs_database_as_it_is_and_reuses_its_own(tmp_path):
+    other = tmp_path / "notes.db"
+    sqlite_utils.Database(other)["notes"].insert({"text": "kept as it is"})
+    before = other.read_bytes()
+    refused = CliRunner().invoke(cli, ["demo", "--db", str(other), "--load-only"])
+    assert refused.exit_code == 1
+    assert (f"Error: {other} is another program's database (it holds tables and no loaded articles); the demo "
+            "writes a new file or one it wrote before: pass another --db") in " ".join(refused.stderr.split())
+    assert other.read_bytes() == before
+    ours = tmp_path / "demo.db"
+    runs = [CliRunner().invoke(cli, ["demo", "--db", str(ours), "--load-only"])
+            for _ in range(2)]
+    assert [run.exit_code for run in runs] == [0, 0], runs[0].output
+    assert runs[1].stdout.startswith("0 articles added, 0 replaced, 2 skipped")
