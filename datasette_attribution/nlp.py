@@ -53,9 +53,9 @@ def _loaded_pipeline(name: str | None):
     else:
         if name:
             raise PipelineError(
-                f"spaCy pipeline {name} is not installed. Install it, or name another installed English "
-                f"pipeline (a package or a path) with --model, or leave it out for the default one "
-                f"({INSTALL_HINT}).")
+                f"spaCy pipeline {name} is not installed. Install its package, or name another installed "
+                f"English pipeline (a package or a path) with --model, or leave it out for the default "
+                f"pipeline, which installs with {INSTALL_HINT}.")
         raise PipelineError(
             f"spaCy pipeline {' or '.join(DEFAULT_PIPELINES)} is not installed. Install the default one "
             f"with {INSTALL_HINT}, or name an installed English pipeline (a package or a path) with --model.")

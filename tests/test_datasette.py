@@ -80,8 +80,8 @@ def test_the_sql_functions_parse_with_the_pipeline_the_plugin_setting_names(tmp_
         asyncio.run(run("en_core_web_xl_missing"))
     assert refused.value.message.startswith(
         "plugins: datasette-attribution: model: en_core_web_xl_missing: spaCy pipeline en_core_web_xl_missing "
-        "is not installed. Install it, or name another installed English pipeline (a package or a path) with "
-        "this setting, or leave it out for the default one (pip install")
+        "is not installed. Install its package, or name another installed English pipeline (a package or a "
+        "path) with this setting, or leave it out for the default pipeline, which installs with pip install")
 
 
 def test_datasettes_column_facet_suggestions_are_off_unless_the_plugin_setting_keeps_them(tmp_path):

