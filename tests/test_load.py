@@ -198,6 +198,22 @@ def test_csv_files_are_read_by_line_a_bad_line_or_row_reported_and_the_others_lo
     assert [record.location for record in records] == ["ferry.csv:2", "ferry.csv:4"]
 
 
+def test_an_xml_feed_named_on_its_own_is_refused_by_name_and_an_xhtml_page_is_read(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?>\n<rss><channel><item><title>Talks</title>'
+                    f"<description>{ARTICLE}</description></item></channel></rss>\n")
+    page = tmp_path / "talks.xhtml"
+    page.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><head><title>Talks</title>'
+                    f"</head><body><article><p>{ARTICLE.replace(chr(10), '</p><p>')}</p></article></body></html>\n")
+    result = run_load(tmp_path / "r.db", feed, page)
+    assert result.exit_code == 1
+    assert (f"error: {feed}: an XML document (a feed or a sitemap?), not a page; load the pages or records it "
+            "lists") in result.output
+    assert result.stdout.startswith("1 article added")
+    body = sqlite_utils.Database(tmp_path / "r.db").execute("select body from articles").fetchone()[0]
+    assert "<" not in body and body.startswith("Officials said")
+
+
 def test_a_records_placeholder_of_no_value_is_none_and_a_byline_loses_its_by(tmp_path):
     """What a script writes for a missing field (str(None), pandas' NaN) is no
     value: never a byline "None", nor a date refused."""

@@ -42,6 +42,8 @@ ARTICLE_BUILDERS = {
 # A CSV header's column names are short identifiers ("published", "outlet").
 MAX_COLUMN_NAME = 40
 HTML_TAGS = ("<html", "<!doctype html", "<body", "<head", "<p", "<div", "<article")
+# XML that is no page: a declaration, or an RSS, Atom or sitemap root.
+XML_DOCUMENT = re.compile(r"\s*(?:<\?xml\b|<rss\b|<feed\b|<urlset\b|<sitemapindex\b)", re.IGNORECASE)
 
 
 def supported(path: str) -> bool:

@@ -191,6 +191,11 @@ def _read_input(path: str, encoding: str, max_bytes: int):
         yield LoadError(path, error.strerror or str(error))
         return
     found = formats.sniff(path, text)
+    if found.name == "text" and formats.XML_DOCUMENT.match(text):
+        # A feed or a sitemap named on its own: its markup is no article's text.
+        yield LoadError(location, "an XML document (a feed or a sitemap?), not a page; load the pages or "
+                                  "records it lists")
+        return
     if found.name == "jsonl":
         yield from structured.read_jsonl(location, text.splitlines())
     elif found.name == "json":
