@@ -17,6 +17,16 @@ def test_an_inverted_source_after_a_quotation_is_the_source_not_the_quotation():
         "named", "a WeWork spokesperson", "organisation")
 
 
+def test_a_cue_never_spans_its_own_source():
+    """"According to police, officers saw": two attributions, each cue its own words,
+    never one cue from "according" to "saw" over the officers."""
+    cues = [[(a["cue"], a["source"]) for a in sentence["attributions"]] for sentence in analyze_text(
+        "According to police, officers saw the driver flee the scene.\n"
+        "According to the report, Senator Ann Lee said the bill would pass.")]
+    assert cues == [[("according to", "police"), ("saw", "officers")],
+                    [("according to", "the report"), ("said", "Senator Ann Lee")]]
+
+
 def test_an_aside_in_brackets_is_not_part_of_the_source():
     assert main_attribution("Rep. Emanuel Cleaver II (D-Mo.) said the bill would pass.") == (
         "named", "Rep. Emanuel Cleaver II", "person")

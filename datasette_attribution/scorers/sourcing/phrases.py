@@ -447,15 +447,23 @@ def is_stance_predicate(token) -> bool:
 NOT_KNOWING = frozenset({"unaware", "oblivious"})
 
 
-def _cue_extent(token, cue_ids) -> tuple[int, int]:
+def _cue_extent(token, cue_ids, source: tuple[int, int] | None = None) -> tuple[int, int]:
     """Token indexes of the cue's words: the head and the cue tokens next to it that
     hang from it ("has said", "said in a statement"), never past a gap, and a
-    preposition only with its object ("saying on Wednesday" is "saying")."""
+    preposition only with its object ("saying on Wednesday" is "saying"); never
+    across the source (`source`, character offsets): "In a response filed Nov. 6,
+    Judge Eric Komitee agreed" has the cue "agreed", not the words around the judge."""
     parts = {t.i for t in token.subtree if t.i in cue_ids and _joined(t, token, cue_ids)}
     parts = {i for i in parts if token.doc[i].pos_ != "ADP"
              or any(c.i in parts for c in token.doc[i].children) or token.lower_ == "according"}
     if token.lower_ == "according":
         parts |= {c.i for c in token.children if c.lower_ == "to"}
+    if source is not None:
+        doc = token.doc
+        if token.idx >= source[1]:
+            parts = {i for i in parts if doc[i].idx >= source[1]}
+        elif token.idx + len(token) <= source[0]:
+            parts = {i for i in parts if doc[i].idx + len(doc[i]) <= source[0]}
     return min(parts | {token.i}), max(parts | {token.i})
 
 
@@ -498,10 +506,10 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
             head = _speaker_beside(token, span, inside)
         if head is None and token.pos_ not in ("VERB", "AUX"):
             continue  # a noun with nobody's name on it: "sent letters", "a phone call"
-        left, right = _cue_extent(token, cue_ids)
+        source = source_phrase(head, token) if head is not None else None
+        left, right = _cue_extent(token, cue_ids, source)
         doc = span.doc
         cue_start, cue_end = doc[left].idx, doc[right].idx + len(doc[right])
-        source = source_phrase(head, token) if head is not None else None
         content = content_of(token)
         found.append({
             "rank": (inside[token.i - span.start], token.i in promoted, token.lower_ != "according",
