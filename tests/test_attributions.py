@@ -27,6 +27,15 @@ def test_a_cue_never_spans_its_own_source():
                     [("according to", "the report"), ("said", "Senator Ann Lee")]]
 
 
+def test_a_relative_who_after_a_description_set_beside_a_name_is_that_person():
+    """"Del. Ann Lee, a lawyer who considers Kaine her mentor": the "who" is Ann Lee,
+    on the record, not an unnamed lawyer."""
+    (sentence,) = analyze_text("Tom Reyes, a senator who says the bill will fail, voted against it.")
+    (says,) = [a for a in sentence["attributions"] if a["cue"] == "says"]
+    assert (says["source"], says["source_kind"], says["anonymous"], says["actor"]) == (
+        "who", "person", 0, ("Tom Reyes", "person"))
+
+
 def test_an_aside_in_brackets_is_not_part_of_the_source():
     assert main_attribution("Rep. Emanuel Cleaver II (D-Mo.) said the bill would pass.") == (
         "named", "Rep. Emanuel Cleaver II", "person")

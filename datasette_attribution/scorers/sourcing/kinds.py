@@ -98,9 +98,13 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 
 
 def antecedent(head):
-    """The noun a relative pronoun stands for ("critics who say": "critics"), or None."""
+    """The noun a relative pronoun stands for ("critics who say": "critics"), or None;
+    the name a description is set beside ("Ann Lee, a lawyer who considers": Ann Lee)."""
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
-        return head.head.head
+        noun = head.head.head
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+            return noun.head
+        return noun
     if head.lower_ == "whom" and head.head.dep_ == "prep":  # "both of whom"
         return head.head.head
     return None
