@@ -487,3 +487,9 @@ def test_a_common_acronym_after_adjectives_is_no_actor_and_a_state_s_nickname_is
         [("Jeb Bush", "Jeb Bush")], [], [("Bush", "Jeb Bush"), ("Granite State", "New Hampshire")],
         [("Apple TV", "Apple TV")],
     ]
+
+
+def test_a_unit_after_a_number_is_a_quantity_not_an_actor():
+    assert mentions("Lenovo said its laptop comes with 18GB RAM and 16 GB LPDDR5 RAM.",
+                    "Samsung said the phone has a 50 MP camera.", "All 30 NFL teams said they would comply.") == [
+        [("Lenovo", "Lenovo")], [("Samsung", "Samsung")], [("NFL", "NFL")]]

@@ -575,6 +575,8 @@ def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tup
                 or not any(t.text[:1].isupper() for t in tokens)
                 or all(is_title(t.text) for t in tokens)):
             continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
+        if _a_measure(tokens):
+            continue  # "18GB RAM", "16 GB LPDDR5 RAM": a quantity's unit, not a firm
         if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
             continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
         if (tokens[-1].text.isupper() and tokens[-1].lower_ in lists.common_acronyms
@@ -596,6 +598,17 @@ def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tup
         if not any(s < end and start < e for s, e, _ in entities):
             entities.append((start, end, "organization"))
     return entities
+
+
+# Units a number comes with, written in capitals as names are ("18GB", "5 MP").
+UNITS = frozenset({"GB", "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "mAh", "MP", "Mbps", "Gbps",
+                   "kWh", "kW", "MW", "GW", "fps", "PPI", "DPI", "RPM", "mph", "MPH", "km", "mm", "cm"})
+
+
+def _a_measure(tokens) -> bool:
+    """A name that opens with a unit right after a number: a quantity ("18GB RAM")."""
+    first = tokens[0]
+    return first.text in UNITS and first.i > 0 and first.doc[first.i - 1].like_num
 
 
 FOREIGN_ARTICLES = frozenset({"el", "la", "le", "les", "los", "las", "il", "lo", "di", "de", "del", "du"})
