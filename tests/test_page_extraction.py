@@ -83,6 +83,10 @@ def test_dates_in_either_form_become_iso_8601():
     ("Sept. 26, 2021", "2021-09-26"),
     ("2023-10-16T21:56:19.537007Z EST", "2023-10-16T21:56:19+00:00"),
     ("2023-12-21T11:00:45.954Z", "2023-12-21T11:00:45+00:00"),  # to the second, as a reader reads it
+    # Other languages: a record's "published" as its outlet wrote it.
+    ("2016年7月1日", "2016-07-01"), ("2023年7月31日 10:25", "2023-07-31T10:25:00"), ("2016년 7월 1일", "2016-07-01"),
+    ("1 июля 2016", "2016-07-01"), ("25 décembre 2023", "2023-12-25"), ("1 de julio de 2016", "2016-07-01"),
+    ("1. Juli 2016", "2016-07-01"), ("3 maggio 2021", "2021-05-03"),
 ])
 def test_dates_in_every_common_form(written, iso):
     assert parse_date(written) == iso
@@ -282,6 +286,15 @@ def test_a_caption_repeats_a_line_with_a_credit_added_but_a_name_alone_makes_no_
     assert found == {"Firefighters at the scene on Monday": True, "Mélanie Laurent": False,
                      "Firefighters at the scene on Monday Photo by Jane Doe for The Tribune": True,
                      "Mélanie Laurent is rumored to have dated Bradley Cooper in November 2011.": False}
+
+
+def test_a_dateline_in_chinese_at_the_top_of_the_body_is_the_date_and_never_text():
+    body = ("港口谈判周二陷入僵局。\n\n双方表示，协议已接近达成，但谁都不愿先让步。\n\n"
+            "码头工人说，他们希望得到书面保证。\n")
+    page = f"{MENU}\n\n港口谈判陷入僵局\n\n2023年7月31日 10:25 来源：新华网\n\n{body}{MENU}\n"
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert article.published == "2023-07-31T10:25:00"
+    assert "2023年" not in article.body and article.body.startswith("港口谈判周二")
 
 
 def test_a_dateline_at_the_top_of_the_body_is_the_date_and_never_text():

@@ -68,6 +68,41 @@ GLUED_YEAR = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 GLUED_LABEL = re.compile(r"(?<=\b[AP]M [A-Z]{3})(?=[A-Z][a-z])")  # "4:46 AM ESTUpdated 1 Min Ago"
 
 
+# Dates written in other languages, as English writes them: the day, month and
+# year of Chinese, Japanese and Korean ("2016年7月1日", "2016년 7월 1일"), and month
+# names of French, Spanish, Portuguese, Italian, German, Dutch and Russian (the
+# genitive a date takes: "1 июля 2016"), with the "de" and the day's dot between.
+CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+FOREIGN_MONTHS = {english: names.split() for english, names in {
+    "January": "janvier enero janeiro gennaio januar januari января",
+    "February": "février fevrier febrero fevereiro febbraio februar februari февраля",
+    "March": "mars marzo março marco märz maart марта",
+    "April": "avril abril aprile апреля",
+    "May": "mai mayo maio maggio mei мая",
+    "June": "juin junio junho giugno juni июня",
+    "July": "juillet julio julho luglio juli июля",
+    "August": "août aout agosto augustus августа",
+    "September": "septembre septiembre setiembre setembro settembre сентября",
+    "October": "octobre octubre outubro ottobre oktober октября",
+    "November": "novembre noviembre novembro ноября",
+    "December": "décembre decembre diciembre dezembro dicembre dezember december декабря",
+}.items()}
+FOREIGN_MONTH = re.compile(
+    r"(?<!\w)(\d{1,2})\.?\s+(?:de\s+)?(" + "|".join(n for names in FOREIGN_MONTHS.values() for n in names)
+    + r")\.?(?:\s+de)?,?\s+(\d{4})(?!\d)", re.IGNORECASE)
+ENGLISH_MONTH = {name: english for english, names in FOREIGN_MONTHS.items() for name in names}
+
+
+def in_english(text: str, month_names: bool = True) -> str:
+    """`text` with the dates written in the languages above written as English writes
+    them ("25 décembre 2023" -> "25 December 2023", "2016年7月1日" -> "2016-07-01");
+    without `month_names`, the Chinese, Japanese and Korean ones alone."""
+    text = CJK_DATE.sub(lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", text)
+    if not month_names:
+        return text
+    return FOREIGN_MONTH.sub(lambda m: f"{m.group(1)} {ENGLISH_MONTH[m.group(2).lower()]} {m.group(3)}", text)
+
+
 def parse_date(text: str) -> str | None:
     """ISO 8601 for a date (and time, and zone) written in any common form, as
     precise as the text: a date alone stays a date.
@@ -88,7 +123,7 @@ def parse_date(text: str) -> str | None:
         return parsed.replace(microsecond=0).isoformat() if TIME_LIKE.search(text) else parsed.date().isoformat()
     except ValueError:
         pass
-    text = GLUED_MONTH.sub(" ", text)
+    text = GLUED_MONTH.sub(" ", in_english(text))
     match = DATE_LIKE.search(text)
     if not match:
         return None
@@ -179,7 +214,10 @@ def date_in_line(line: str) -> tuple[str, str] | None:
     """(ISO date, what is left of the line) when a line is mostly a date: its
     first date (with the time beside it), and the words that are no date, time
     or dateline label ("Updated", "2 min read")."""
-    line = GLUED_LABEL.sub(" ", GLUED_YEAR.sub(" ", GLUED_MONTH.sub(" ", line)))
+    # A page's lines in another language keep their month names: the rules that tell a
+    # story's dateline from the date a site's header shows were made on English pages
+    # ("24 Dicembre 2023" over an Italian site's menu is today's date, not the story's).
+    line = GLUED_LABEL.sub(" ", GLUED_YEAR.sub(" ", GLUED_MONTH.sub(" ", in_english(line, month_names=False))))
     match = DATE_LIKE.search(line)
     if not match:
         return None
