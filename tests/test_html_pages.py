@@ -70,6 +70,17 @@ def test_a_site_trafilatura_names_by_its_domain_keeps_the_spelling_the_page_give
     assert (declared.title, in_title.title) == ("Harbour bridge to close for repairs",) * 2
 
 
+def test_a_time_declared_in_utc_is_put_at_the_offset_of_the_time_the_page_shows_for_it():
+    """"2023-12-21T18:54:34Z" in the markup, "Dec 21, 2023 10:54am PT" by the headline:
+    the same moment, written as the reader in Los Angeles reads it."""
+    article = html_article('<title>Harbour bridge to close for repairs</title>'
+                           '<meta property="article:published_time" content="2023-12-21T18:54:34Z">'
+                           '<script type="application/ld+json">{"@type": "NewsArticle", '
+                           '"datePublished": "2023-12-21T18:54:34Z"}</script>',
+                           "<h1>Harbour bridge to close for repairs</h1><p>Dec 21, 2023 10:54am PT</p>")
+    assert article.published == "2023-12-21T10:54:34-08:00"
+
+
 def test_a_short_h1_the_pages_title_does_not_have_is_the_sites_logo():
     article = html_article("<title>Harbour bridge to close for repairs - Coastal Tribune</title>",
                            "<h1>Coastal Tribune</h1>")

@@ -282,10 +282,25 @@ def _published(html: str, extracted: str | None, declared: dict, shown: str | No
     days = {day for day in (_day_of(metadata.parse_date(value)) for value in [extracted, *known] if value) if day}
     shown_day = _day_of(shown)
     if stamp and _day_of(stamp) == shown_day:
-        return stamp
+        return _at_shown_offset(stamp, shown)
     if shown_day and (not days or any(abs((shown_day - day).days) <= ZONE_DAYS for day in days)):
         return shown
     return stamp
+
+
+def _at_shown_offset(stamp: str, shown: str) -> str:
+    """A time the markup gives in UTC at the offset of the time the page shows its
+    reader for the same moment ("2023-12-21T18:54:34+00:00" beside "Dec 21, 2023
+    10:54am PT" is 10:54:34 in Los Angeles); else as it is."""
+    try:
+        stamped, seen = datetime.fromisoformat(stamp), datetime.fromisoformat(shown)
+    except ValueError:
+        return stamp
+    if stamped.utcoffset() != timedelta(0) or seen.utcoffset() in (None, timedelta(0)):
+        return stamp
+    if abs((stamped - seen).total_seconds()) >= 60:
+        return stamp
+    return stamped.astimezone(seen.tzinfo).isoformat()
 
 
 def _written_by_headline(day: date | None, lines: list[str]) -> bool:
