@@ -400,18 +400,27 @@ def test_a_failing_article_among_others_leaves_nothing_and_the_others_stay(tmp_p
     assert db["paragraphs"].count == 2 and db["sentences"].count == 2
 
 
-def test_an_interrupted_load_keeps_the_articles_it_finished(tmp_path):
-    records = write_records(tmp_path / "r.jsonl", [f"Officials said talk {i} went well."
-                                                   for i in range(5)])
-    db = store.open_database(tmp_path / "i.db")
+def loaded_until_the_fourth(records, path):
+    """The database at `path` after a load of `records` interrupted (Ctrl+C) as its
+    fourth article comes."""
     from datasette_attribution import pipeline
 
     def interrupt_at_the_fourth(location):
         if location.endswith(":4"):
             raise KeyboardInterrupt
 
+    db = store.open_database(path)
     with pytest.raises(KeyboardInterrupt):
         pipeline.load(db, [str(records)], on_document=interrupt_at_the_fourth)
+    return db
+
+
+def test_an_interrupted_load_keeps_the_articles_it_finished(tmp_path):
+    from datasette_attribution import pipeline
+
+    records = write_records(tmp_path / "r.jsonl", [f"Officials said talk {i} went well."
+                                                   for i in range(5)])
+    db = loaded_until_the_fourth(records, tmp_path / "i.db")
     assert counts(tmp_path / "i.db") == (3, 3)
     assert "sentences_ai" in db.triggers_dict  # and full-text search is whole again
     assert [r["rowid"] for r in db.query(
@@ -427,15 +436,7 @@ def test_an_interrupted_load_settles_the_actors_and_summaries_of_the_articles_it
         "Governor Tom Reyes said Maria Lopez was wrong about the budget.",
         "Lopez and Reyes met in Albany on Monday, officials said.",
         "Reyes told reporters the talks would go on."])
-    db = store.open_database(tmp_path / "i.db")
-    from datasette_attribution import pipeline
-
-    def interrupt_at_the_fourth(location):
-        if location.endswith(":4"):
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        pipeline.load(db, [str(records)], on_document=interrupt_at_the_fourth)
+    db = loaded_until_the_fourth(records, tmp_path / "i.db")
     assert counts(tmp_path / "i.db") == (3, 4)
     stored = db.execute("select actors.name, actors.mention_count, count(mentions.id) from actors "
                         "left join mentions on mentions.actor_id = actors.id group by actors.id "

@@ -284,16 +284,21 @@ def test_a_scorer_that_raises_is_named_in_the_failure_and_the_other_articles_loa
                 raise RuntimeError("no rule for boats")
 
     with scorers_registered_in_process(monkeypatch, Fragile()):
-        records = tmp_path / "r.jsonl"
-        records.write_text(json.dumps({"id": "r1", "text": "The council met on Monday."}) + "\n"
-                           + json.dumps({"id": "r2", "text": "The ferry was late again."}) + "\n")
-        from datasette_attribution.pipeline import LoadOptions, load
-        from datasette_attribution.store import open_database
-
-        report = load(open_database(tmp_path / "n.db"), [str(records)], options=LoadOptions(workers=1))
+        records, report = council_and_ferry_loaded(tmp_path, workers=1)
         assert report.added == 1
         assert [(e.location, e.message) for e in report.errors] == [
             (f"{records}:2", "scorer 'fragile' failed: RuntimeError: no rule for boats")]
+
+
+def council_and_ferry_loaded(tmp_path, workers: int):
+    """Two records loaded into a new database: the records' path and the report."""
+    from datasette_attribution.pipeline import LoadOptions, load
+    from datasette_attribution.store import open_database
+
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"id": "r1", "text": "The council met on Monday."}) + "\n"
+                       + json.dumps({"id": "r2", "text": "The ferry was late again."}) + "\n")
+    return records, load(open_database(tmp_path / "n.db"), [str(records)], options=LoadOptions(workers=workers))
 
 
 def test_a_scorer_that_fails_on_every_article_fails_each_with_its_name_in_worker_processes_too(tmp_path, monkeypatch):
@@ -308,13 +313,7 @@ def test_a_scorer_that_fails_on_every_article_fails_each_with_its_name_in_worker
             raise ZeroDivisionError("division by zero")
 
     with scorers_registered_in_process(monkeypatch, Broken()):
-        records = tmp_path / "r.jsonl"
-        records.write_text(json.dumps({"id": "r1", "text": "The council met on Monday."}) + "\n"
-                           + json.dumps({"id": "r2", "text": "The ferry was late again."}) + "\n")
-        from datasette_attribution.pipeline import LoadOptions, load
-        from datasette_attribution.store import open_database
-
-        report = load(open_database(tmp_path / "n.db"), [str(records)], options=LoadOptions(workers=2))
+        records, report = council_and_ferry_loaded(tmp_path, workers=2)
         assert report.added == 0
         assert sorted((e.location, e.message) for e in report.errors) == [
             (f"{records}:{line}", "scorer 'broken' failed: ZeroDivisionError: division by zero") for line in (1, 2)]
