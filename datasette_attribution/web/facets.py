@@ -8,6 +8,7 @@ signature differs between 0.65 and the 1.0 alphas.
 from __future__ import annotations
 
 import inspect
+import re
 from urllib.parse import parse_qsl, urlencode
 
 from datasette.database import QueryInterrupted
@@ -212,7 +213,8 @@ def labelling_flag_facets(app, is_ours, base_url=lambda: "/"):
     async def wrapped(scope, receive, send):
         if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD") and scope.get("query_string"):
             path = scope.get("path", "")
-            page = table_page(path[:-len(".json")] if path.endswith(".json") else path, base_url())
+            # The page, its JSON and its CSV export (/news/sentences.csv?hedged=yes).
+            page = table_page(re.sub(r"\.(?:json|csv)$", "", path), base_url())
             if page and page[1] in YES_NO_COLUMNS and is_ours(page[0]):
                 args = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
                 read = flags_as_stored(page[1], flag_facets_counted(page[1], args))
