@@ -349,8 +349,9 @@ def test_a_flag_filters_by_the_yes_or_no_its_cells_show_and_articles_take_the_jo
             "/news/sentences.json?text__contains=no&_size=max"]
     by_word, by_number, not_quotes, anonymous, named, independent, story, text = (
         response.json() for response in fetch(seeds_path, *urls))
-    (exported,) = fetch(seeds_path, "/news/sentences.csv?hedged=yes&_col=hedged&_size=max")
-    assert exported.text.splitlines()[1:] == [f"{row[0]},1" for row in by_number["rows"]]
+    exported, hedged = fetch(seeds_path, "/news/sentences.csv?hedged=yes&_col=hedged&_size=max",
+                             "/news/sentences.json?hedged=1&_shape=array&_size=max")
+    assert exported.text.splitlines()[1:] == [f"{row['id']},1" for row in hedged.json()]
     assert len(by_word["rows"]) == len(by_number["rows"]) == 9
     assert len(not_quotes["rows"]) == 37 and len(anonymous["rows"]) == 1 and len(named["rows"]) == 13
     assert len(independent["rows"]) == 1 and len(story["rows"]) == 2
