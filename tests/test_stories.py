@@ -45,8 +45,10 @@ def test_the_seeds_are_one_story_and_an_unrelated_article_joins_none(tmp_path):
          "published": "2014-11-07", "text": COUNCIL}])
     load(db, [str(NEWS24_SEED), council, str(INDEPENDENT_SEED)])
     stories, articles = stories_and_articles(db)
-    assert stories == [(1, "Obama 'wrote to Iran’s supreme leader Ayatollah Ali Khamenei' over "
-                           "anti-Isis co-operation", "2014-11-07T08:13:00-05:00", "2014-11-07T09:24:00", 2, 2)]
+    # News24's 09:24 is before The Independent's 08:13 in New York (13:13 UTC): the story's
+    # first article, and its title, are News24's (compared as moments, not as strings).
+    assert stories == [(1, "Obama writes rare letter to Iran's supreme leader", "2014-11-07T09:24:00",
+                        "2014-11-07T08:13:00-05:00", 2, 2)]
     assert articles == [("News24", 1), ("Local Courier", None), ("The Independent", 1)]
 
 

@@ -203,19 +203,32 @@ def forget_article(db: sqlite_utils.Database, article_id: int) -> None:
         refresh_story(db, row[0])
 
 
+# When an article was published, as a moment: times with other offsets compare as
+# instants ("03:00-05:00" is after "05:24+00:00"), a day or a month alone from its start.
+MOMENT = ("coalesce(julianday(published), julianday(published || '-01'), "
+          "julianday(published || '-01-01'))")
+
+
+def _published_at_end(db: sqlite_utils.Database, story_id: int, direction: str) -> str | None:
+    """The story's first ("asc") or last ("desc") publication, as its article stores it."""
+    row = db.execute(f"select published from articles where story_id = ? and published is not null "
+                     f"order by {MOMENT} {direction}, id {direction} limit 1", [story_id]).fetchone()
+    return row[0] if row else None
+
+
 def refresh_story(db: sqlite_utils.Database, story_id: int) -> None:
     """The story's row from its articles: the earliest article's title, first and
     last publication, how many articles and outlets."""
-    count, outlets, first, last = db.execute(
-        "select count(*), count(distinct outlet), min(published), max(published) "
-        "from articles where story_id = ?", [story_id]).fetchone()
+    count, outlets = db.execute(
+        "select count(*), count(distinct outlet) from articles where story_id = ?", [story_id]).fetchone()
     if count < 2:
         db.execute("update articles set story_id = null where story_id = ?", [story_id])
         db.execute("delete from stories where id = ?", [story_id])
         return
+    first, last = (_published_at_end(db, story_id, direction) for direction in ("asc", "desc"))
     title = db.execute(
         "select title from articles where story_id = ? and title is not null and title != '' "
-        "order by published is null, published, id limit 1", [story_id]).fetchone()
+        f"order by published is null, {MOMENT}, id limit 1", [story_id]).fetchone()
     db.execute("update stories set title = ?, first_published = ?, last_published = ?, "
                "article_count = ?, outlet_count = ? where id = ?",
                [title[0] if title else None, first, last, count, outlets, story_id])
