@@ -317,9 +317,14 @@ def test_dates_read_in_one_format_in_the_tables_and_pages_and_are_stored_as_foun
     # Stored, exported and in JSON as found.
     assert [a["published"] for a in as_json.json()] == ["2014-11-06", "2014-11-07T08:13:00-05:00"]
     assert "2014-11-07T08:13:00-05:00" in as_csv.text and "<time" not in as_csv.text
-    assert '<time datetime="2014-11-07T08:13:00-05:00">2014-11-07 08:13</time>' in article.text
-    assert '<small><time datetime="2014-11-06">2014-11-06</time></small>' in story.text
-    assert '<small><time datetime="2014-11-07T08:13:00-05:00">2014-11-07 08:13</time></small>' in story.text
+    # The plugin's pages too hold the stored value in the tooltip.
+    assert ('<time datetime="2014-11-07T08:13:00-05:00" title="2014-11-07T08:13:00-05:00">2014-11-07 08:13'
+            '</time>') in article.text
+    assert '<small><time datetime="2014-11-06" title="2014-11-06">2014-11-06</time></small>' in story.text
+    assert ('<small><time datetime="2014-11-07T08:13:00-05:00" title="2014-11-07T08:13:00-05:00">2014-11-07 08:13'
+            '</time></small>') in story.text
+    assert ('to <time datetime="2014-11-07T18:30:00.205000+00:00" title="2014-11-07T18:30:00.205000+00:00">'
+            '2014-11-07 18:30</time>.') in story.text
 
 
 def test_sentiment_and_polarity_read_signed_the_same_way_on_every_page(seeds_path):
