@@ -118,8 +118,11 @@ def test_two_outlets_telling_the_same_thing_are_shown_side_by_side(tmp_path):
 def test_a_storys_dates_keep_their_time_on_its_page_and_the_dashboard(tmp_path):
     news = load_convention(tmp_path, ("2016-07-27T23:05:00-04:00", "2016-07-28T06:40:00-04:00"))
     page, dashboard = fetch(news, "/-/attribution/news/stories/1", "/-/attribution/news")
-    assert "2016-07-27 23:05 to 2016-07-28 06:40." in page.text
-    assert "<td>2016-07-27 23:05</td>" in dashboard.text
+    assert ('<time datetime="2016-07-27T23:05:00-04:00" title="2016-07-27T23:05:00-04:00">2016-07-27 23:05</time> to '
+            '<time datetime="2016-07-28T06:40:00-04:00" title="2016-07-28T06:40:00-04:00">2016-07-28 06:40</time>.'
+            ) in page.text
+    assert ('<td><time datetime="2016-07-27T23:05:00-04:00" title="2016-07-27T23:05:00-04:00">2016-07-27 23:05'
+            '</time></td>') in dashboard.text
 
 
 def test_a_story_of_one_outlet_says_so_and_compares_nothing(tmp_path):
