@@ -342,6 +342,9 @@ def test_sentiment_and_polarity_read_signed_the_same_way_on_every_page(seeds_pat
     assert [c.strip() for c in cells] == ['<span class="attr-signed" title="-0.5625">-0.56</span>',
                                           '<span class="attr-signed" title="-0.1417">-0.14</span>']
     labels = [a["label"] for a in facet_results(facet)["actor"]["results"]]
+    (bands,) = fetch(seeds_path, "/news/sentences.json?_facet_score_band=polarity")
+    assert [v["label"] for v in facet_results(bands)["polarity"]["results"]] == [
+        "[-1, -0.6)", "[-0.6, -0.2)", "[-0.2, +0.2)", "[+0.2, +0.6)", "[+0.6, +1]"]
     # An actor's name and kind, no mean of sentiment scores (DESIGN.md: it misleads alone).
     assert labels[:3] == ["Iran (place)", "United States (place)", "Barack Obama (person)"]
     assert not any("sentiment" in label for label in labels)

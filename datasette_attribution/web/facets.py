@@ -35,8 +35,14 @@ FEW_ROWS = 10_000
 
 
 def band_label(edges: list[float], index: int) -> str:
+    """"[0.2, 0.4)"; on a signed scale (polarity, sentiment) signed as every page writes
+    it: "[-0.2, +0.2)", "[+0.6, +1]"."""
     closing = "]" if index == BANDS - 1 else ")"
-    return f"[{edges[index]:g}, {edges[index + 1]:g}{closing}"
+    written = "{:+g}" if edges[0] < 0 else "{:g}"
+
+    def edge(value: float) -> str:
+        return "0" if value == 0 else written.format(value)
+    return f"[{edge(edges[index])}, {edge(edges[index + 1])}{closing}"
 
 
 class ScoreBandFacet(Facet):
