@@ -232,22 +232,23 @@ def test_a_record_whose_published_is_not_a_date_is_reported_by_line_and_the_othe
     records = tmp_path / "wire.jsonl"
     dated = [("Police said the road was closed.", "yesterday"),
              ("The mayor may resign, sources said.", "2016-07-01T09:30:00Z"),
-             ("Rain fell overnight.", "Nov. 24, 2014"), ("Snow closed the pass.", "2015-02")]
+             ("Rain fell overnight.", "Nov. 24, 2014"), ("Snow closed the pass.", "2015-02"),
+             ("Fog delayed the ferry.", "March 2015")]
     records.write_text("".join(json.dumps({"id": f"r{i}", "text": text, "published": published}) + "\n"
                                for i, (text, published) in enumerate(dated)))
     result = run_load(tmp_path / "r.db", records)
     assert result.exit_code == 1
     assert "wire.jsonl:1: \"published\" is not a date: 'yesterday'" in result.output
-    assert "3 articles added" in result.output
+    assert "4 articles added" in result.output
     db = sqlite_utils.Database(tmp_path / "r.db")
     assert [r["published"] for r in db.query("select published from articles order by id")] == [
-        "2016-07-01T09:30:00+00:00", "2014-11-24", "2015-02"]
+        "2016-07-01T09:30:00+00:00", "2014-11-24", "2015-02", "2015-03"]  # a month named, as ISO writes it
     assert [r["month"] for r in db.query("select distinct month from outlet_month_stats order by month")] == [
-        "2014-11", "2015-02", "2016-07"]
+        "2014-11", "2015-02", "2015-03", "2016-07"]
     # Given for every article on the command line, the record's own is never read.
     again = run_load(tmp_path / "r.db", records, "--published", "2016-07-02")
     assert again.exit_code == 0, again.output
-    assert again.output.startswith("1 article added, 0 replaced, 3 skipped")
+    assert again.output.startswith("1 article added, 0 replaced, 4 skipped")
 
 
 def test_a_json_line_that_cannot_be_read_says_where_in_words_that_read():

@@ -103,6 +103,16 @@ def in_english(text: str, month_names: bool = True) -> str:
     return FOREIGN_MONTH.sub(lambda m: f"{m.group(1)} {ENGLISH_MONTH[m.group(2).lower()]} {m.group(3)}", text)
 
 
+MONTH_AND_YEAR = re.compile(rf"({MONTHS})\.?,?\s+(\d{{4}})", re.IGNORECASE)
+
+
+def month_of(text: str) -> str | None:
+    """"July 2016" -> "2016-07": a month named with its year and no day, as ISO 8601
+    writes a month; None for anything else."""
+    found = MONTH_AND_YEAR.fullmatch(text.strip())
+    return f"{found.group(2)}-{MONTH_NUMBERS[found.group(1).lower()]:02d}" if found else None
+
+
 def parse_date(text: str) -> str | None:
     """ISO 8601 for a date (and time, and zone) written in any common form, as
     precise as the text: a date alone stays a date.

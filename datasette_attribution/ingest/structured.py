@@ -15,7 +15,7 @@ import re
 
 from ..records import Article, LoadError, Paragraph, RawDocument
 from ..extract.fields import record_outlet
-from ..extract.metadata import parse_date
+from ..extract.metadata import month_of, parse_date
 
 FIELDS = ("id", "title", "outlet", "url", "published", "byline")
 JSON_KINDS = {int: "a number", float: "a number", bool: "true or false", list: "a list", dict: "an object"}
@@ -146,7 +146,7 @@ def article_from_record(raw: RawDocument) -> Article:
     published = fields.get("published")
     if published:
         written = published.strip()
-        published = parse_date(written) or (written if MONTH_ONLY.fullmatch(written) else None)
+        published = parse_date(written) or (written if MONTH_ONLY.fullmatch(written) else month_of(written))
         if published is None:
             # Stored as given, it would stand for a month in every summary ("yesterd").
             raise LoadError(raw.location, f'"published" is not a date: {fields["published"]!r} (ISO 8601, '
