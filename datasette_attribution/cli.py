@@ -8,7 +8,7 @@ import os
 import socket
 import sqlite3
 import sys
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -44,14 +44,6 @@ def check_database_path(path: str, inputs: tuple[str, ...] = ()) -> None:
 
 def _has_content(path: str) -> bool:
     return os.path.exists(path) and os.path.getsize(path) > 0
-
-
-def _holds_tables(path: str) -> bool:
-    try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            return conn.execute("select exists (select 1 from sqlite_master where type = 'table')").fetchone()[0] == 1
-    except sqlite3.Error:
-        return False
 
 
 def _is_sqlite(path: str) -> bool:
@@ -487,7 +479,7 @@ def list_scorers(as_json):
 @click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
 def demo(db_path, port, host, load_only, model):
     check_database_path(db_path)
-    if _has_content(db_path) and not pipeline.holds_articles(db_path) and _holds_tables(db_path):
+    if _has_content(db_path) and not pipeline.holds_articles(db_path) and pipeline.holds_tables(db_path):
         # A file passed by mistake: the demo's seeds and tables are not written into it.
         raise click.ClickException(f"{db_path} is another program's database (it holds tables and no loaded "
                                    "articles); the demo writes a new file or one it wrote before: pass another "

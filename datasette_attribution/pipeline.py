@@ -224,6 +224,15 @@ def holds_articles(path: str) -> bool:
         return False
 
 
+def holds_tables(path: str) -> bool:
+    """Whether the SQLite file at `path` holds any table (read without writing)."""
+    try:
+        with closing(reading_connection(path)) as conn:
+            return conn.execute("select exists (select 1 from sqlite_master where type = 'table')").fetchone()[0] == 1
+    except sqlite3.Error:
+        return False
+
+
 def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 

@@ -105,20 +105,24 @@ def outlet_key(name: str) -> str:
     """What two spellings of one outlet share: "PolitiFact", "Politifact",
     "politifact.com", "www.politifact.com", "https://www.politifact.com/" and "The
     Hill", "thehill.com" give one key each."""
-    text = name.strip()
-    if " " not in text:
-        text = re.sub(r"^www\.", "", re.sub(r"^[a-z][a-z0-9+.-]*://", "", text, flags=re.IGNORECASE),
-                      flags=re.IGNORECASE).split("/")[0]
+    text = _site_of_address(name.strip())
     found = WEB_SUFFIX.match(text)
     return _key(found.group(1) if found else text)
+
+
+# A web address rather than a name: a scheme, or "www." before a host.
+WEB_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
+
+
+def _site_of_address(text: str) -> str:
+    """"https://www.espn.com/" and "www.espn.com" -> "espn.com"; any other text as it is."""
+    return (host_label(text) or text) if WEB_ADDRESS.match(text) else text
 
 
 def record_outlet(outlet: str | None) -> str | None:
     """A record's outlet as given, but a web address is its site ("https://www.espn.com/"
     and "www.espn.com" are "espn.com") and a name written as its domain loses the suffix ("ESPN.com")."""
-    if outlet and re.match(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", outlet.strip(), re.IGNORECASE):
-        outlet = host_label(outlet.strip()) or outlet
-    return outlet_name(outlet)
+    return outlet_name(_site_of_address(outlet.strip())) if outlet else outlet
 
 
 def name_of_domain(candidates: list[str], url: str | None) -> str | None:
