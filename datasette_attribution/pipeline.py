@@ -486,6 +486,7 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
         if is_disk_full(error) and db.conn.in_transaction:
             db.conn.execute("ROLLBACK")  # the batch goes; what was committed stays
             forget_cached_rows(db)
+            written = 0
         raise
     except KeyboardInterrupt:
         if db.conn.in_transaction:
