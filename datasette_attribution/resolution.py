@@ -57,6 +57,11 @@ DOMINANT_SHARE = 2 / 3
 # reader knows a person by the first name from current coverage, not from an
 # article years away. Undated articles are not judged.
 FIRST_NAME_DAYS = 31
+# A surname alone is the corpus' person of that surname only when an article that
+# mentions them lies within this many days of it: the "Kerry" of a 2023 film review
+# is not the John Kerry of 2016 coverage, and a year keeps a politician's surname
+# through a campaign and its coverage.
+SURNAME_DAYS = 366
 # A "he" or "she" after a surname two relatives of the article share says which
 # one is meant ("Clinton aides say she has no plans": Hillary, where Bill leads the
 # article) when it comes within this many words of the name (pronoun_after).
@@ -327,11 +332,15 @@ class Resolver:
             self.written_alone.setdefault(key, Counter())[name] += 1
             self.alone_keys_of.setdefault(name, set()).add(key)
 
-    def _written_for(self, word: str, kind: str | None, exclude: str | None = None) -> Entity | None:
+    def _written_for(self, word: str, kind: str | None, exclude: str | None = None,
+                     days: Callable[[], set] = set) -> Entity | None:
         """The entity the corpus wrote `word` alone for, when it wrote it for one
-        alone (or one holds two thirds of those times); never a place for a person."""
+        alone (or one holds two thirds of those times); never a place for a person,
+        and a person only near in time to `days()` (_near_for_name)."""
         counts = {n: c for n, c in self.written_alone.get(word, {}).items() if n in self.entities and n != exclude
                   and (kind != "place" or self.entities[n].kind == "place")}
+        if any(self.entities[n].person_words for n in counts) and (written_on := days()):
+            counts = {n: c for n, c in counts.items() if self._near_for_name(self.entities[n], word, written_on)}
         if not counts:
             return None
         # Of the kind the parse gave it, where the corpus wrote it alone for one of
@@ -371,8 +380,8 @@ class Resolver:
         its first name) is `word`, when one holds most of the mentions of all such
         persons: "Trump" the parse took for a firm is Donald Trump. A place is
         never a person's name ("Charlotte", "Washington"). A first name written on
-        `days()` (none: undated; read only for a first name, as it may read the
-        database) is only a person near in time (FIRST_NAME_DAYS)."""
+        `days()` (none: undated; read only where a person has that name, as it may
+        read the database) is only a person near in time (_near_for_name)."""
         if kind == "place":
             return None
         named = [self.entities[n] for n in self.by_word.get(word, ()) if n != exclude]
@@ -388,8 +397,8 @@ class Resolver:
                 # never one it only ever wrote in full: "said Joseph" of a parent named
                 # Joseph is not Joseph R. Biden Jr.
                 candidates = [e for e in candidates if self.written_alone.get(word, {}).get(e.name)]
-            if position == 0 and candidates and (written_on := days()):
-                candidates = [e for e in candidates if self._near_in_time(e, written_on)]
+            if candidates and (written_on := days()):
+                candidates = [e for e in candidates if self._near_for_name(e, word, written_on)]
             # "Trump" alone is never Donald Trump Jr. while another Trump is written in full.
             candidates = [e for e in candidates if not e.parts[2]] or candidates
             if candidates:
@@ -422,13 +431,22 @@ class Resolver:
             return entity.days | self.evidence.days_of(entity.name)
         return entity.days
 
-    def _near_in_time(self, entity: Entity, days: set) -> bool:
-        """Whether an article that mentions `entity` lies within FIRST_NAME_DAYS of
-        one of `days` (an entity no dated article mentions: not judged)."""
+    def _near_for_name(self, entity: Entity, word: str, days: set) -> bool:
+        """Whether a person written as `word` alone on one of `days` may be `entity`:
+        an article that mentions them lies within FIRST_NAME_DAYS of one of them for
+        their first name, SURNAME_DAYS for any other word of their name."""
+        if not entity.person_words:
+            return True
+        first_name = entity.person_words[0] == word
+        return self._near_in_time(entity, days, FIRST_NAME_DAYS if first_name else SURNAME_DAYS)
+
+    def _near_in_time(self, entity: Entity, days: set, within: int) -> bool:
+        """Whether an article that mentions `entity` lies within `within` days of one
+        of `days` (an entity no dated article mentions: not judged)."""
         theirs = sorted(self._days(entity))
         if not theirs:
             return True
-        window = datetime.timedelta(days=FIRST_NAME_DAYS)
+        window = datetime.timedelta(days=within)
         for day in days:
             at = bisect.bisect_left(theirs, day - window)
             if at < len(theirs) and theirs[at] <= day + window:
@@ -489,9 +507,10 @@ class Resolver:
         # that an article without the full name left under the surname alone.
         if " " not in key and (firm := self._firm_named_first(key, kind)) is not None:
             return firm
-        if " " not in key and (written := self._written_for(key, kind)) is not None:
+        written_on = (lambda: {day}) if day else set
+        if " " not in key and (written := self._written_for(key, kind, days=written_on)) is not None:
             return written
-        if " " not in key and (person := self._person_for(key, kind, days=lambda: {day} if day else set())) is not None:
+        if " " not in key and (person := self._person_for(key, kind, days=written_on)) is not None:
             return person
         entity = self._known(name, kind)
         if entity is not None:
@@ -722,7 +741,8 @@ class Resolver:
                 continue
             target = None
             if " " not in name_key(name):
-                target = (self._written_for(name_key(name), entity.kind, exclude=name)
+                target = (self._written_for(name_key(name), entity.kind, exclude=name,
+                                            days=partial(self._days, entity))
                           or self._person_for(name_key(name), entity.kind, exclude=name,
                                               days=partial(self._days, entity)))
             if target is None:

@@ -733,3 +733,41 @@ def test_a_headline_s_surname_before_the_only_full_name_with_a_suffix_is_that_pe
     ])
     people = [(name, count, sorted(aliases)) for name, kind, count, aliases in actors(db) if kind == "person"]
     assert people == [("Joseph Biden Jr.", 3, ["Biden", "Joseph R. Biden Jr."]), ("Trump", 1, ["Trump"])]
+
+
+KERRY = {"id": "talks", "outlet": "Capitol Ledger", "published": "2016-03-14",
+         "title": "Kerry meets Lavrov in Geneva",
+         "text": "Secretary of State John Kerry met his Russian counterpart in Geneva on Monday. Kerry said the "
+                 "talks on Syria had made progress."}
+IRON_CLAW = {"id": "review", "outlet": "Film Weekly", "published": "2023-12-21",
+             "title": "The Iron Claw is a wrestling tragedy",
+             "text": "The film follows a family of wrestlers in Texas. Kerry, the second son, dreams of the "
+                     "Olympics, and Kerry trains every day."}
+KERRY_LATER = {"id": "envoy", "outlet": "Capitol Ledger", "published": "2016-11-02",
+               "title": "Climate talks open in Marrakech",
+               "text": "Delegates gathered in Marrakech on Wednesday. Kerry said the agreement would hold."}
+
+
+@pytest.mark.parametrize("loads", [[[KERRY, IRON_CLAW, KERRY_LATER]], [[IRON_CLAW], [KERRY, KERRY_LATER]],
+                                   [[KERRY], [IRON_CLAW, KERRY_LATER]]],
+                         ids=["one load", "surname first", "full name first"])
+def test_a_surname_alone_is_a_person_of_the_corpus_only_near_in_time(tmp_path, loads):
+    """The "Kerry" of a 2023 film review is not the John Kerry of 2016 coverage; the
+    "Kerry" of an article eight months after "John Kerry" was written in full is him."""
+    db = open_database(tmp_path / "corpus.db")
+    for number, records in enumerate(loads):
+        load_records(db, tmp_path / f"load{number}.jsonl", records)
+    people = {name: (count, set(aliases)) for name, kind, count, aliases in actors(db) if kind == "person"}
+    assert people["John Kerry"] == (3, {"John Kerry", "Kerry"})
+    assert people["Kerry"] == (2, {"Kerry"})
+
+
+def test_a_short_name_written_before_the_full_name_is_not_that_full_name():
+    """A name is written in full before it is shortened: "Google" written before the
+    lab "Google AI Quantum" is the firm; "Goldman" after "Goldman Sachs" is that bank."""
+    assert mentions("The chip was shown on Monday.", "Inside the building, engineers at Google built the chip.",
+                    "The lab is branded Google AI Quantum.", "Google said the chip works.") == [
+        [], [("Google", "Google")], [("Google AI Quantum", "Google AI Quantum")], [("Google", "Google")]]
+    assert mentions("The deal closed on Monday.", "The deal was advised by Goldman Sachs.",
+                    "Goldman said the deal was fair.") == [
+        [], [("Goldman Sachs", "Goldman Sachs")], [("Goldman", "Goldman Sachs")]]

@@ -676,9 +676,14 @@ def _people_and_others(spans, people: list, others: list, lists: _NameLists,
     person_words = {base[-1] for base in bases} | {base[0] for base in bases}
     surnames = {base[-1] for base in bases if len(base) > 1}
     known_organisations = {m["actor"] for mentions in found for m in mentions if m["kind"] == "organization"}
+    first_written = {}
+    for index, start, _, name, kind in others:
+        if kind == "organization" and (index > 0 or len(spans) == 1):  # a headline may shorten first
+            first_written.setdefault(" ".join(name.split()), (index, start))
     organisations = _organisation_names({" ".join(name.split()) for _, _, _, name, kind in others
                                          if kind == "organization"}, known_organisations,
-                                        {" ".join(name.split()) for _, _, _, name, kind in others if kind == "place"})
+                                        {" ".join(name.split()) for _, _, _, name, kind in others if kind == "place"},
+                                        first_written)
     full_names = {" ".join(tokens).lower(): tokens for _, _, _, tokens in people}
     # A place the article writes after "in", "at", "from" is no first name ("in
     # Charlotte" is the city, then "Charlotte police" too); one it never writes so is
@@ -783,7 +788,7 @@ def _full_name_of_lone(name: str, lone_surnames: set[str], institutions, aliases
 
 
 def _organisation_names(names: set[str], known: set[str] = frozenset(),
-                        places: set[str] = frozenset()) -> dict[str, str]:
+                        places: set[str] = frozenset(), first_written: dict | None = None) -> dict[str, str]:
     """Short names of an organisation the article also names in full, -> the full
     name: an acronym of its initials ("DNC" -> Democratic National Committee; "CDC"
     -> Centers for Disease Control and Prevention, whose first initials it is; also
@@ -802,6 +807,10 @@ def _organisation_names(names: set[str], known: set[str] = frozenset(),
             fits = [n for n in full_names if n != short and n.endswith(" " + short)]
             if not fits and " " not in short:  # "Fox" -> Fox News
                 fits = [n for n in full_names if n.startswith(short + " ")]
+            if first_written and short not in known:
+                # A name is written in full before it is shortened: "Google" written
+                # before "Google AI Quantum" is the firm, not that lab of it.
+                fits = [n for n in fits if first_written.get(n, (-1, -1)) < first_written.get(short, (1 << 30, 0))]
         if len(fits) > 1 and " " not in short:
             fits = [n for n in fits if n in known] or fits
         if len(fits) == 1:
