@@ -221,9 +221,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
             sys.exit(130)
     if bar:
         bar.finish()
-    click.echo(report.summary_line())
-    for error in report.errors:
-        click.echo(f"  failed: {error.location}: {error.message}", err=True)
+    echo_summary(report)
     if skipped := skipped_in_folders(paths):
         shown = ", ".join(os.path.basename(p) for p in skipped[:SKIPPED_SHOWN])
         more = f" and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
@@ -247,14 +245,23 @@ def scoring_options(model, alias_files, cluster, workers, progress) -> tuple[int
 
 
 def error_reporter(bar):
-    """An error on a line of its own, the progress bar drawn again below it."""
+    """With a progress bar, an error as it comes on a line of its own, the bar drawn
+    again below it; without one (a log), the summary alone lists the errors, once."""
+    if bar is None:
+        return None
+
     def report_error(error):
-        if bar:
-            bar.clear()
+        bar.clear()
         click.echo(f"error: {error}", err=True)
-        if bar:
-            bar.draw()
+        bar.draw()
     return report_error
+
+
+def echo_summary(report) -> None:
+    """The run's one line, then each failed input with its reason."""
+    click.echo(report.summary_line())
+    for error in report.errors:
+        click.echo(f"  failed: {error.location}: {error.message}", err=True)
 
 
 RECORD_SUFFIXES = (".jsonl", ".csv")
@@ -378,7 +385,7 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
             sys.exit(130)
     if bar:
         bar.finish()
-    click.echo(report.summary_line())
+    echo_summary(report)
     if report.failed:
         sys.exit(1)
 

@@ -46,7 +46,7 @@ def test_a_local_cluster_writes_the_same_database_as_two_workers(tmp_path):
     output, rows = outputs["cluster"]
     assert output == outputs["workers"][0]
     assert "3 articles added, 0 replaced, 0 skipped (already loaded), 2 failed; 44 sentences" in output
-    assert f"error: {inputs / 'records.jsonl'}:2:" in output
+    assert f"  failed: {inputs / 'records.jsonl'}:2:" in output
     assert rows == outputs["workers"][1]
     assert [a["outlet"] for a in rows["articles"]] == ["News24", "The Independent", "Gazette"]
     assert len(rows["stories"]) == 1

@@ -45,8 +45,8 @@ def test_a_fifo_in_a_folder_is_reported_and_the_files_around_it_load(tmp_path):
         [sys.executable, "-m", "datasette_attribution", "load", str(tmp_path / "f.db"), str(folder),
          "--workers", "1"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
-    errors = sorted(line for line in result.stderr.splitlines() if line.startswith("error:"))
-    assert errors == [f"error: {folder / name}: not a regular file (a FIFO, socket or device); "
+    errors = sorted(line for line in result.stderr.splitlines() if line.startswith("  failed:"))
+    assert errors == [f"  failed: {folder / name}: not a regular file (a FIFO, socket or device); "
                       "pipe it to `load DB -` to read it" for name in ("b.txt", "c.jsonl")]
     assert rows(tmp_path / "f.db", "select count(*) from articles") == [(2,)]
 
@@ -116,7 +116,7 @@ def test_a_record_of_invisible_characters_is_no_article(tmp_path):
                        "utf-8")
     result = run_load(tmp_path / "z.db", records)
     assert result.exit_code == 1
-    assert f"error: {records}:1: no article text" in result.output
+    assert f"  failed: {records}:1: no article text" in result.output
     assert rows(tmp_path / "z.db", "select text from sentences") == [
         ("Officials said the\u200b talks \u200bwent well.",)]
 
@@ -131,11 +131,11 @@ def test_inputs_over_the_size_limit_are_refused_and_the_rest_load(tmp_path):
     path = tmp_path / "s.db"
     result = run_load(path, records, big_page, "--max-size", "50KB")
     assert result.exit_code == 1
-    errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
+    errors = sorted(line for line in result.output.splitlines() if line.startswith("  failed:"))
     assert errors == [
-        f"error: {big_page}: {len((PROSE * 10).encode()):,} bytes, over the limit of "
+        f"  failed: {big_page}: {len((PROSE * 10).encode()):,} bytes, over the limit of "
         "50,000 bytes (load --max-size sets it)",
-        f"error: {records}:2: 60,013 bytes, over the limit of 50,000 bytes (load --max-size sets it)"]
+        f"  failed: {records}:2: 60,013 bytes, over the limit of 50,000 bytes (load --max-size sets it)"]
     assert rows(path, "select count(*) from articles") == [(2,)]
     assert run_load(path, records, "--max-size", "lots").exit_code == 2
 

@@ -186,7 +186,7 @@ def test_csv_files_are_read_by_line_a_bad_line_or_row_reported_and_the_others_lo
     result = run_load(tmp_path / "r.db", tmp_path)
     assert result.exit_code == 1
     errors = sorted(line.split(str(tmp_path) + "/")[-1] for line in result.output.splitlines()
-                    if line.startswith("error:"))
+                    if line.startswith("  failed:"))
     assert errors == [
         "b_cp1252.csv:3: not valid utf-8 (it decodes as Windows-1252: pass --encoding cp1252 if that is right)",
         "d_ragged.csv:3: row has 5 fields, the header 3 (a comma in a field that is not quoted?); not loaded",
@@ -207,7 +207,7 @@ def test_an_xml_feed_named_on_its_own_is_refused_by_name_and_an_xhtml_page_is_re
                     f"</head><body><article><p>{ARTICLE.replace(chr(10), '</p><p>')}</p></article></body></html>\n")
     result = run_load(tmp_path / "r.db", feed, page)
     assert result.exit_code == 1
-    assert (f"error: {feed}: an XML document (a feed or a sitemap?), not a page; load the pages or records it "
+    assert (f"  failed: {feed}: an XML document (a feed or a sitemap?), not a page; load the pages or records it "
             "lists") in result.output
     assert result.stdout.startswith("1 article added")
     body = sqlite_utils.Database(tmp_path / "r.db").execute("select body from articles").fetchone()[0]
@@ -339,17 +339,19 @@ def test_bad_files_are_reported_and_the_rest_still_loads(tmp_path):
     (inputs / "ok.json").write_text(json.dumps([{"text": ARTICLE}]))
     result = run_load(tmp_path / "b.db", inputs)
     assert result.exit_code == 1
-    errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
+    errors = sorted(line for line in result.output.splitlines() if line.startswith("  failed:"))
     assert errors == [
-        f"error: {inputs / 'binary.txt'}: looks like a binary file, not text, HTML or records",
-        f"error: {inputs / 'broken.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes, "
+        f"  failed: {inputs / 'binary.txt'}: looks like a binary file, not text, HTML or records",
+        f"  failed: {inputs / 'broken.jsonl'}:2: not valid JSON (Expecting property name enclosed in double quotes, "
         "column 2)",
-        f"error: {inputs / 'broken.jsonl'}:3: record has no \"text\" (or it is empty)",
-        f"error: {inputs / 'empty.txt'}: file is empty",
-        f"error: {inputs / 'latin.txt'}:1: not valid utf-8 (it decodes as Windows-1252: pass --encoding cp1252 "
+        f"  failed: {inputs / 'broken.jsonl'}:3: record has no \"text\" (or it is empty)",
+        f"  failed: {inputs / 'empty.txt'}: file is empty",
+        f"  failed: {inputs / 'latin.txt'}:1: not valid utf-8 (it decodes as Windows-1252: pass --encoding cp1252 "
         "if that is right)",
-        f"error: {inputs / 'notext.csv'}:1: CSV has no \"text\" column (columns: title, body)",
+        f"  failed: {inputs / 'notext.csv'}:1: CSV has no \"text\" column (columns: title, body)",
     ]
+    # Without a progress bar (a log) each failure is printed once, in the summary.
+    assert not [line for line in result.output.splitlines() if line.startswith("error:")]
     assert "2 articles added, 0 replaced, 0 skipped (already loaded), 6 failed; 3 sentences" in result.output
     assert counts(tmp_path / "b.db") == (2, 3)
 
@@ -487,7 +489,7 @@ def test_two_workers_load_the_same_rows_and_report_the_same_errors(tmp_path):
         path = tmp_path / f"w{workers}.db"
         result = run_load(path, inputs, "--workers", workers)
         assert result.exit_code == 1
-        errors = sorted(line for line in result.output.splitlines() if line.startswith("error:"))
+        errors = sorted(line for line in result.output.splitlines() if line.startswith("  failed:"))
         db = sqlite_utils.Database(path)
         outputs[workers] = (errors, list(db.query(
             "select a.source, s.position, s.text, s.attribution, s.hedging_score from sentences s "
@@ -503,7 +505,7 @@ def test_a_badly_encoded_jsonl_line_fails_alone(tmp_path):
                      + b'{"text": "The council met on Monday."}\n')
     result = run_load(tmp_path / "m.db", path)
     assert result.exit_code == 1
-    assert (f"error: {path}:2: not valid utf-8 (it decodes as Windows-1252: pass --encoding "
+    assert (f"  failed: {path}:2: not valid utf-8 (it decodes as Windows-1252: pass --encoding "
             "cp1252 if that is right)") in result.output
     assert counts(tmp_path / "m.db") == (2, 2)
 
