@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from datasette_attribution.text.segment import sentence_spans  # noqa: E402
 from datasette_attribution.web.pages.counterparts import (  # noqa: E402
+    COUNTERPART_CONTAINED,
     COUNTERPART_SIMILARITY,
     COUNTERPART_WORDS,
     MIN_WORDS,
@@ -94,9 +95,11 @@ def compared(stories: dict[str, list[dict]], labels: list[dict]) -> list[dict]:
 
 def only_here(results: list[dict], meaning: float, words: float | None) -> dict:
     """"Reported only here" is the positive call: the closest sentence elsewhere is
-    under the meaning threshold (and under the words threshold, unless None)."""
+    under the meaning threshold (and under the words threshold, and no sentence
+    elsewhere holds its words, unless None)."""
     def called(r):
-        return r["meaning"] < meaning and (words is None or r["words"] < words)
+        return r["meaning"] < meaning and (words is None or r["words"] < words
+                                           and r["contained"] < COUNTERPART_CONTAINED)
     tp = sum(1 for r in results if called(r) and r["label"] == 0)
     fp = sum(1 for r in results if called(r) and r["label"] == 1)
     fn = sum(1 for r in results if not called(r) and r["label"] == 0)

@@ -436,3 +436,13 @@ def sentence_vector(text: str) -> dict[str, float]:
 def counterpart_score(sentence: dict[str, float], others: list[dict[str, float]]) -> float:
     """How close the nearest of `others` comes to `sentence` (0..1)."""
     return max((cosine(sentence, other) for other in others), default=0.0)
+
+
+def contained_score(sentence: dict[str, float], others: list[dict[str, float]]) -> float:
+    """The largest share of `sentence`'s weighted words that one of `others` holds
+    (0..1): a quotation another outlet prints inside a longer sentence is all there."""
+    total = sum(sentence.values())
+    if not total:
+        return 0.0
+    return max((sum(weight for word, weight in sentence.items() if word in other) / total for other in others),
+               default=0.0)

@@ -72,6 +72,9 @@ def test_the_filters_narrow_every_figure_and_every_link(news):
     (ranked,) = fetch(news, "/-/attribution/news.json?min_articles=2")
     assert [o["outlet"] for o in ranked.json()["outlets"]] == [None]
     assert ranked.json()["hidden_outlets"] == 2 and len(everything.json()["outlets"]) == 3
+    # The sentiment cells are the rows shown: none for an outlet the minimum hides.
+    assert {c["outlet"] for c in ranked.json()["sentiment"]} == {None}
+    assert {c["outlet"] for c in everything.json()["sentiment"]} == {o["outlet"] for o in everything.json()["outlets"]}
 
 
 def test_a_day_reads_as_its_month_and_a_control_that_cannot_be_read_is_named_not_silently_dropped(news):

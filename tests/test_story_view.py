@@ -20,6 +20,13 @@ def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_si
     cited = {s["source"].lower(): (s["anonymous"], s["times"]) for s in news24["sources"]}
     assert len(cited) == len(news24["sources"])
     assert cited["diplomatic sources"] == (1, 3)
+    # "3 times" links to the three sentences the count rests on, not the first alone.
+    diplomatic = next(s for s in news24["sources"] if s["source"].lower() == "diplomatic sources")
+    (rows,) = fetch(seeds_path, diplomatic["times_link"].replace("/sentences?", "/sentences.json?") + "&_shape=array")
+    assert [(row["source"], row["text"][:40]) for row in rows.json()] == [
+        ("diplomatic sources", "Washington - In a rare outreach to Iran'"),
+        ("Diplomatic sources", "Diplomatic sources separately confirmed "),
+        ("Diplomatic sources", "They did so on the condition of anonymit")]
     earnest = next(s for s in news24["sources"] if s["source"] == "Josh Earnest")
     assert (earnest["said_as"], earnest["anonymous"]) == ("White House spokesperson Josh Earnest", 0)
     assert ("reports", 1) in {(s["source"], s["anonymous"]) for s in independent["sources"]}
@@ -62,6 +69,9 @@ def test_the_story_csv_has_one_row_per_item(seeds_path):
     assert {("News24", "article"), ("The Independent", "article"), ("News24", "anonymous source"),
             ("The Independent", "hedged"), ("News24", "actor"), ("The Independent", "only this outlet")} <= kinds
     assert not any(kind.startswith("also told by") for _, kind in kinds)  # no pair is close enough
+    diplomatic = next(row for row in rows if row[3].startswith("diplomatic sources"))
+    assert (diplomatic[3], diplomatic[4]) == ("diplomatic sources (unnamed official), 3 times",
+                                              "http://localhost/news/sentences?id__in=1%2C10%2C11")
     assert all(row[4].startswith("http://localhost/") for row in rows[1:])  # absolute links
 
 
@@ -208,3 +218,28 @@ def test_a_storys_sources_are_grouped_by_actor_and_name_someone(tmp_path):
         "Courier": [("Robby Mook", "Robby Mook", 0, 2), ("Campaign aides", "Campaign aides", 1, 1),
                     ("Nearly eight of 10 voters", "Nearly eight of 10 voters", 1, 1), ("volunteers", "who", 1, 1)],
     }
+
+
+def test_a_quotation_another_outlet_prints_inside_a_longer_sentence_is_not_reported_only_here(tmp_path):
+    import json
+
+    from datasette_attribution import pipeline
+
+    question = "How many times do we have to see this in our country?"
+    bodies = {
+        "Herald": ("Tulsa mayor speaks after police shooting. The mayor spoke to reporters outside city hall on "
+                   "Friday morning. \u201c" + question + "\u201d The police chief said the officer had been "
+                   "placed on leave."),
+        "Courier": ("Tulsa mayor speaks after the police shooting. \u201c" + question + " In Tulsa, we will hold "
+                    "the officer to account for what happened on that road, and the city will not rest until it is "
+                    "done,\u201d she said at a news conference at city hall. The council meets again next week to review it."),
+    }
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": outlet, "published": "2016-09-20", "title": body.split(". ")[0],
+                                           "text": body}) + "\n" for outlet, body in bodies.items()), "utf-8")
+    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    (response,) = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1.json")
+    omitted = {o["outlet"]: [m["sentence"] for m in o["omitted"]] for o in response.json()["outlets"]}
+    # The Herald's question is all inside the Courier's longer quotation: told by both.
+    assert omitted["Herald"] == ["The mayor spoke to reporters outside city hall on Friday morning.",
+                                 "The police chief said the officer had been placed on leave."]

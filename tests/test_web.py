@@ -235,7 +235,14 @@ def test_sentence_cells_are_drawn_from_their_rows_without_a_query_per_row(seeds_
         return re.findall(r'<td class="col-text[^"]*">(.*?)</td>', html, re.S)
 
     cells = text_cells(from_rows)
-    assert len(cells) == 43 and sum("attr-source" in c for c in cells) == 7
+    # 18 sentences have a source in their words: each is marked but the one whose
+    # hedge cue holds it ("according to reports"), and an actor named in a source is
+    # marked inside it.
+    assert len(cells) == 43 and sum("attr-source" in c for c in cells) == 17
+    assert ('<mark class="attr-source" title="source (person): White House spokesperson Josh Earnest = Josh Earnest">'
+            '<mark class="attr-mention attr-neutral" title="White House: neutral (-0.01) toward this actor">'
+            'White House</mark> spokesperson <mark class="attr-mention attr-neutral" title="Josh Earnest: '
+            'neutral (0.00) toward this actor">Josh Earnest</mark></mark>') in from_rows
     assert cells == text_cells(queried)  # the same marks as from the tables
     assert from_rows.count("from mentions join actors") == 0
     assert queried.count("from mentions join actors") >= 43

@@ -107,36 +107,38 @@ def attribution_summary(text: str, attributions: list[dict]) -> str:
     return "; ".join(lines)
 
 
-def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict],
-           attributions: list[dict]):
-    """Non-overlapping (start, end, kind, title, css) marks; mentions win overlaps."""
-    marks = []
+def _marks(text: str, source: str | None, cues: list[dict], mentions: list[dict],
+           attributions: list[dict] | None) -> tuple[list, list]:
+    """The marks of a sentence, (start, end, kind, title, css) each: the sources and
+    attribution cues (outer: a source's words hold its actor's mention, "Larvin
+    says" marks "Larvin" as both), and the actor mentions and hedge cues (inner)."""
+    inner, outer = [], []
     for mention in mentions:
         score, label = mention.get("sentiment"), mention_label(mention)
-        marks.append((mention["start"], mention["end"], "mention",
+        inner.append((mention["start"], mention["end"], "mention",
                       f"{mention['actor']}: {label} ({signed(score)}) toward this actor{carried_by(mention)}"
                       if score is not None else mention["actor"],
                       f"attr-mention attr-{label}"))
     for cue in counted(cues):
         if "start" in cue:
             reason = f": {cue['reason']}" if cue.get("reason") else ""
-            marks.append((cue["start"], cue["end"], "cue", f"hedge cue, {cue['kind']}{reason}",
-                          "attr-hedge"))
+            inner.append((cue["start"], cue["end"], "cue", f"hedge cue, {cue['kind']}{reason}", "attr-hedge"))
     for a in attributions or ():
         if a.get("source_start") is not None:
-            marks.append((a["source_start"], a["source_end"], "source", speaker_label(a), "attr-source"))
+            outer.append((a["source_start"], a["source_end"], "source", speaker_label(a), "attr-source"))
         if a.get("cue_start") is not None:
-            marks.append((a["cue_start"], a["cue_end"], "attribution cue", "attribution cue",
-                          "attr-cue"))
+            outer.append((a["cue_start"], a["cue_end"], "attribution cue", "attribution cue", "attr-cue"))
     if source and attributions is None:
         # Only the sentence's source is known: marked where it stands as a word of
         # the text ("he", never the "he" inside "the").
         found = re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text)
         if found:
-            marks.append((found.start(), found.end(), "source", "source of the claim", "attr-source"))
-    # Where marks overlap, an actor wins over a hedge cue, a hedge cue over a source,
-    # a source over an attribution cue ("have not ruled out": the hedge shows).
-    order = {"mention": 0, "cue": 1, "source": 2, "attribution cue": 3}
+            outer.append((found.start(), found.end(), "source", "source of the claim", "attr-source"))
+    return inner, outer
+
+
+def _apart(marks: list, order: dict[str, int]) -> list:
+    """Marks that do not overlap, the first kind of `order` winning, in text order."""
     chosen = []
     for mark in sorted(marks, key=lambda m: (order[m[2]], m[0])):
         if all(mark[1] <= other[0] or other[1] <= mark[0] for other in chosen):
@@ -144,19 +146,48 @@ def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict]
     return sorted(chosen)
 
 
+def _spans(text: str, source: str | None, cues: list[dict], mentions: list[dict],
+           attributions: list[dict] | None) -> tuple[list, list]:
+    """(outer, inner) marks, each list without overlaps: an actor wins over a hedge
+    cue; a source over an attribution cue ("have not ruled out": the hedge shows
+    inside the cue's place); an inner mark lies wholly inside an outer one or
+    outside all, and an outer mark that would cut one in two gives way."""
+    inner, outer = _marks(text, source, cues, mentions, attributions)
+    inner = _apart(inner, {"mention": 0, "cue": 1})
+    outer = [mark for mark in outer if all(
+        other[1] <= mark[0] or mark[1] <= other[0] or mark[0] <= other[0] and other[1] <= mark[1]
+        for other in inner)]
+    # A hedge cue over an attribution cue is shown as the hedge alone.
+    outer = [mark for mark in outer if mark[2] != "attribution cue" or not any(
+        other[0] < mark[1] and mark[0] < other[1] for other in inner if other[2] == "cue")]
+    return _apart(outer, {"source": 0, "attribution cue": 1}), inner
+
+
+def _marked(text: str, start: int, end: int, marks: list) -> Markup:
+    """text[start:end] with `marks` (inside it, apart) wrapped."""
+    parts, cursor = [], start
+    for mark_start, mark_end, _, title, css in marks:
+        parts.append(escape(text[cursor:mark_start]))
+        parts.append(Markup('<mark class="{}" title="{}">{}</mark>').format(css, title, text[mark_start:mark_end]))
+        cursor = mark_end
+    parts.append(escape(text[cursor:end]))
+    return Markup("").join(parts)
+
+
 def highlight(text: str, source: str | None = None, cues: list[dict] | None = None,
               mentions: list[dict] | None = None, attributions: list[dict] | None = None) -> Markup:
     """The sentence with each attribution's source and cue, its hedge cues and its
-    actor mentions marked; `source` alone where the sentence's attribution rows are
-    not known (None). A sentence with none of its own (a quotation continuing the
-    sentence before) has its speaker there, not in its own words."""
+    actor mentions marked (a mention inside a source's mark); `source` alone where the
+    sentence's attribution rows are not known (None). A sentence with none of its own (a
+    quotation continuing the sentence before) has its speaker there, not in its own words."""
+    outer, inner = _spans(text, source, cues or [], mentions or [], attributions)
     parts, cursor = [], 0
-    for start, end, _, title, css in _spans(text, source, cues or [], mentions or [], attributions):
-        parts.append(escape(text[cursor:start]))
-        parts.append(Markup('<mark class="{}" title="{}">{}</mark>').format(
-            css, title, text[start:end]))
+    for start, end, _, title, css in outer:
+        within = [mark for mark in inner if start <= mark[0] and mark[1] <= end]
+        parts.append(_marked(text, cursor, start, [m for m in inner if cursor <= m[0] and m[1] <= start]))
+        parts.append(Markup('<mark class="{}" title="{}">{}</mark>').format(css, title, _marked(text, start, end, within)))
         cursor = end
-    parts.append(escape(text[cursor:]))
+    parts.append(_marked(text, cursor, len(text), [m for m in inner if cursor <= m[0]]))
     return Markup("").join(parts)
 
 

@@ -22,6 +22,9 @@ import numpy
 # rarity-weighted words.
 COUNTERPART_SIMILARITY = 0.8
 COUNTERPART_WORDS = 0.35
+# The share of a sentence's weighted words one sentence elsewhere holds at which it
+# is told there too, however much longer that one is (a quotation printed whole).
+COUNTERPART_CONTAINED = 0.9
 # Shorter sentences ("He declined.") are too thin to say what was omitted.
 MIN_WORDS = 8
 _CACHE: OrderedDict = OrderedDict()
@@ -65,17 +68,19 @@ def compare(sentences: list[dict], group_of: dict) -> list[dict]:
     """Each sentence of MIN_WORDS words or more with its closest sentence in the
     other outlets' articles (by meaning), both similarities, and whether it is
     reported only here."""
-    from ...grouping import counterpart_score, sentence_vector
+    from ...grouping import contained_score, counterpart_score, sentence_vector
 
     words = {id(s): sentence_vector(s["text"]) for s in sentences}
     compared = []
     for sentence, meaning, match in nearest_elsewhere(sentences, group_of):
         mine = group_of[sentence["article_id"]]
-        by_words = counterpart_score(words[id(sentence)], [words[id(o)] for o in sentences
-                                                           if group_of[o["article_id"]] != mine])
+        others = [words[id(o)] for o in sentences if group_of[o["article_id"]] != mine]
+        by_words = counterpart_score(words[id(sentence)], others)
+        contained = contained_score(words[id(sentence)], others)
         compared.append({"sentence": sentence, "match": match, "meaning": round(meaning, 4),
-                         "words": round(by_words, 4),
-                         "only_here": meaning < COUNTERPART_SIMILARITY and by_words < COUNTERPART_WORDS})
+                         "words": round(by_words, 4), "contained": round(contained, 4),
+                         "only_here": meaning < COUNTERPART_SIMILARITY and by_words < COUNTERPART_WORDS
+                         and contained < COUNTERPART_CONTAINED})
     return compared
 
 

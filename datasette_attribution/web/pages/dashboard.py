@@ -391,7 +391,9 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     else:
         # The same ranking under the same scope: counted once.
         actors = [{k: a[k] for k in ("id", "name", "kind", "mentions", "page")} for a in listed[:TOP_ACTORS]]
-    cells = await sentiment_cells(datasette, db, scope, actors, read)
+    # The outlets the minimum of articles hides have no row, so no cells either.
+    cells = [c for c in await sentiment_cells(datasette, db, scope, actors, read)
+             if c["outlet"] in {o["outlet"] for o in shown}]
     # The first and the last entry of the index on published (min() and max()
     # together in one select read every article).
     months = (await db.execute("select substr((select min(published) from articles), 1, 7), "

@@ -86,7 +86,10 @@ async def story_data(datasette, db, story_id: int, read: earlier_release.Reading
     for outlet, cited in _distinct_sources(sources, names, story_actors).items():
         outlets[outlet]["sources"] = [{
             **first, "sentence": text_of[first["sentence_id"]], "link": sentence_link(first["sentence_id"]),
-            "times": times} for first, times in cited]
+            "times": times,
+            # every sentence the count rests on, not the first alone
+            "times_link": table_link(datasette, name, "sentences",
+                                     id__in=",".join(map(str, first["sentence_ids"])))} for first, times in cited]
     for sentence in sentences:
         if sentence["hedged"]:
             cues = [c.get("text") for c in counted(json.loads(sentence["hedge_cues"] or "[]")) if c.get("text")]
@@ -209,8 +212,10 @@ def _distinct_sources(sources: list[dict], names: list[tuple[str, str]], actors:
         entry = found.setdefault(source["outlet"], {}).setdefault(key, [{
             "source": actor or shown, "said_as": words, "kind": source["source_kind"],
             "anonymous": source["anonymous"], "actor": actor, "actor_id": actor_id, "cue": source["cue"],
-            "sentence_id": source["sentence_id"]}, 0])
+            "sentence_id": source["sentence_id"], "sentence_ids": []}, 0])
         entry[1] += 1
+        if source["sentence_id"] not in entry[0]["sentence_ids"]:
+            entry[0]["sentence_ids"].append(source["sentence_id"])
     return {outlet: sorted(((first, times) for first, times in by_key.values()), key=lambda pair: -pair[1])
             for outlet, by_key in found.items()}
 
@@ -225,7 +230,8 @@ def story_csv_rows(data: dict) -> list[list]:
         outlet = o["outlet"]
         rows += [[outlet, "article", a["title"], a["published"], a["link"]] for a in o["articles"]]
         rows += [[outlet, "anonymous source" if s["anonymous"] else "named source", s["sentence"],
-                  f"{s['source']} ({s['kind']})", s["link"]] for s in o["sources"]]
+                  f"{s['source']} ({s['kind']})" + (f", {s['times']} times" if s["times"] > 1 else ""),
+                  s["times_link"] if s["times"] > 1 else s["link"]] for s in o["sources"]]
         rows += [[outlet, "hedged", h["sentence"], ", ".join(h["cues"]), h["link"]] for h in o["hedged"]]
         rows += [[outlet, "actor", a["name"], describe(a), a["link"]] for a in o["actors"]]
         rows += [[outlet, "only this outlet", m["sentence"], "", m["link"]] for m in o["omitted"]]
