@@ -232,7 +232,8 @@ def test_a_quotation_another_outlet_prints_inside_a_longer_sentence_is_not_repor
                    "placed on leave."),
         "Courier": ("Tulsa mayor speaks after the police shooting. \u201c" + question + " In Tulsa, we will hold "
                     "the officer to account for what happened on that road, and the city will not rest until it is "
-                    "done,\u201d she said at a news conference at city hall. The council meets again next week to review it."),
+                    "done,\u201d she said at a news conference at city hall. The council meets again next week "
+                    "to review it."),
     }
     records = tmp_path / "r.jsonl"
     records.write_text("".join(json.dumps({"outlet": outlet, "published": "2016-09-20", "title": body.split(". ")[0],

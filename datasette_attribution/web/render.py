@@ -185,7 +185,8 @@ def highlight(text: str, source: str | None = None, cues: list[dict] | None = No
     for start, end, _, title, css in outer:
         within = [mark for mark in inner if start <= mark[0] and mark[1] <= end]
         parts.append(_marked(text, cursor, start, [m for m in inner if cursor <= m[0] and m[1] <= start]))
-        parts.append(Markup('<mark class="{}" title="{}">{}</mark>').format(css, title, _marked(text, start, end, within)))
+        parts.append(Markup('<mark class="{}" title="{}">{}</mark>').format(
+            css, title, _marked(text, start, end, within)))
         cursor = end
     parts.append(_marked(text, cursor, len(text), [m for m in inner if cursor <= m[0]]))
     return Markup("").join(parts)
