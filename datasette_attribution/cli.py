@@ -18,6 +18,7 @@ from . import pipeline
 from .execute.cluster import ClusterError, require_dask
 from .ingest.formats import BY_SUFFIX
 from .ingest.sources import DEFAULT_MAX_BYTES, expand_paths, skipped_in_folders
+from .ingest.structured import clean_byline
 from .plugins import ScorerError, installed_scorers
 from .records import LoadError
 
@@ -194,12 +195,17 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
     from .extract.metadata import parse_date
 
     check_database_path(db, paths)
+    if _has_content(db) and (theirs := pipeline.tables_of_another_program(db)):
+        raise click.ClickException(
+            f"{db} is another program's database: its {', '.join(theirs)} "
+            f"{'table is' if len(theirs) == 1 else 'tables are'} not one a load made, and a load would change "
+            "it; nothing was changed (load into a new file, or one a load wrote)")
     for path in paths:
         if path != "-" and not os.path.exists(path):
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")
     if published and parse_date(published) is None:
         raise click.BadParameter(f"cannot read {published!r} as a date", param_hint="--published")
-    overrides = {"outlet": outlet, "byline": byline, "title": title, "url": url,
+    overrides = {"outlet": outlet, "byline": clean_byline(byline) if byline else None, "title": title, "url": url,
                  "published": parse_date(published) if published else None}
     workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
     options = pipeline.LoadOptions(replace=replace, encoding=encoding, overrides=overrides, workers=workers,
@@ -221,7 +227,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
             sys.exit(130)
     if bar:
         bar.finish()
-    echo_summary(report)
+    echo_summary(report, db)
     if skipped := skipped_in_folders(paths):
         shown = ", ".join(os.path.basename(p) for p in skipped[:SKIPPED_SHOWN])
         more = f" and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
@@ -257,11 +263,16 @@ def error_reporter(bar):
     return report_error
 
 
-def echo_summary(report) -> None:
-    """The run's one line, then each failed input with its reason."""
+def echo_summary(report, path: str) -> None:
+    """The run's one line, then each failed input with its reason, and what a
+    reader holding the file open left in its write-ahead log."""
     click.echo(report.summary_line())
     for error in report.errors:
         click.echo(f"  failed: {error.location}: {error.message}", err=True)
+    if report.log_left:
+        click.echo(f"note: a reader held {path} open, so its newest rows are still in the write-ahead log "
+                   f"beside it ({os.path.basename(path)}-wal): copy or move the two together and serve it without "
+                   "-i, or fold the log in once readers close (the next load or rescore does)", err=True)
 
 
 RECORD_SUFFIXES = (".jsonl", ".csv")
@@ -385,7 +396,7 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
             sys.exit(130)
     if bar:
         bar.finish()
-    echo_summary(report)
+    echo_summary(report, db)
     if report.failed:
         sys.exit(1)
 
@@ -430,6 +441,14 @@ def database_for_load(path: str, wait: bool, upgrade_note: bool = False):
             raise
         raise click.ClickException(f"{path}: cannot open it for writing ({error.strerror})") from None
     except sqlite3.Error as error:
+        if "database is locked" in str(error):
+            raise click.ClickException(
+                f"{path} is locked by another program writing to it; the articles committed before it, if any, "
+                "are kept, each whole; run the same command again once that program has finished") from None
+        if "unable to open database file" in str(error):
+            raise click.ClickException(
+                f"{path}: cannot open it for writing (SQLite also writes a {os.path.basename(path)}-wal file "
+                "beside it: is its folder writable?)") from None
         if not pipeline.is_disk_full(error):
             raise
         # Full before the load began (creating the tables): nothing was committed.
@@ -478,7 +497,8 @@ def list_scorers(as_json):
 
 @cli.command(help="Load the bundled seed articles into DB and serve them with Datasette.")
 @click.option("--db", "db_path", default="attribution-demo.db", show_default=True,
-              type=click.Path(dir_okay=False), help="Database file to create, or one the demo wrote before.")
+              type=click.Path(dir_okay=False),
+              help="Database file to create, or one the demo wrote before (never a corpus a load wrote).")
 @click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
               help="Port to serve on.")
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to bind.")
@@ -491,6 +511,13 @@ def demo(db_path, port, host, load_only, model):
         raise click.ClickException(f"{db_path} is another program's database (it holds tables and no loaded "
                                    "articles); the demo writes a new file or one it wrote before: pass another "
                                    "--db (datasette-attribution load adds articles to an existing database)")
+    if _has_content(db_path) and pipeline.holds_articles(db_path):
+        seeds = [entry.name for entry in seed_folder().iterdir()]
+        if others := pipeline.articles_besides(db_path, seeds):
+            # A corpus a load wrote: the demo's two articles would join its figures.
+            raise click.ClickException(f"{db_path} holds {pipeline.counted(others, 'article')} a load stored "
+                                       "besides the demo's, which would join their figures; nothing was changed: "
+                                       "pass another --db for the demo")
     if not load_only:
         chosen = free_port(host, port)
         if chosen != port:

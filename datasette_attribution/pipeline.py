@@ -36,6 +36,7 @@ from .nlp import PipelineError  # noqa: F401 (the command line catches it from h
 from .resources import ModelFileError  # noqa: F401 (the command line catches it from here)
 from .resources import scoring_data_digest
 from .store import (
+    CORE_TABLES,
     LOADED_MARKS,
     Layout,
     Outcome,
@@ -118,6 +119,7 @@ class LoadReport:
     unscored: Counter = field(default_factory=Counter)  # language -> articles stored unscored
     errors: list[LoadError] = field(default_factory=list)
     committed: int = 0  # articles added or replaced and committed so far
+    log_left: bool = False  # a reader kept the write-ahead log from being folded into the file
 
     @property
     def failed(self) -> int:
@@ -216,21 +218,48 @@ def database_for_load(path, wait: bool = True, on_wait=None, on_upgrade=None):
 def holds_articles(path: str) -> bool:
     """Whether the SQLite file at `path` has the articles table a load makes (read
     without writing: another program's database is left as it is)."""
-    try:
-        with closing(reading_connection(path)) as conn:
-            return all(conn.execute("select 1 from pragma_table_info(?) where name = ?", mark).fetchone()
-                       for mark in LOADED_MARKS)
-    except sqlite3.Error:
-        return False
+    for immutable in (False, True):  # a folder that allows no -shm file beside the database: read as is
+        try:
+            with closing(reading_connection(path, immutable=immutable)) as conn:
+                return all(conn.execute("select 1 from pragma_table_info(?) where name = ?", mark).fetchone()
+                           for mark in LOADED_MARKS)
+        except sqlite3.OperationalError:
+            continue
+        except sqlite3.Error:
+            return False
+    return False
 
 
 def holds_tables(path: str) -> bool:
     """Whether the SQLite file at `path` holds any table (read without writing)."""
+    return bool(tables_in(path))
+
+
+def tables_in(path: str) -> list[str]:
+    """The names of the tables the SQLite file at `path` holds (read without writing)."""
     try:
         with closing(reading_connection(path)) as conn:
-            return conn.execute("select exists (select 1 from sqlite_master where type = 'table')").fetchone()[0] == 1
+            return [name for (name,) in conn.execute("select name from sqlite_master where type = 'table' "
+                                                      "order by name")]
     except sqlite3.Error:
-        return False
+        return []
+
+
+def articles_besides(path: str, sources: list[str]) -> int:
+    """How many articles the file at `path` holds whose source is none of `sources`
+    (read without writing)."""
+    with closing(reading_connection(path)) as conn:
+        marks = ", ".join("?" * len(sources))
+        return conn.execute(f"select count(*) from articles where source not in ({marks})", sources).fetchone()[0]
+
+
+def tables_of_another_program(path: str) -> list[str]:
+    """The tables of the file at `path` that have the names of the package's tables
+    but were not made by a load ("articles" of another program's database): a load
+    would add its columns to them."""
+    if holds_articles(path):
+        return []
+    return [name for name in tables_in(path) if name in CORE_TABLES]
 
 
 def counted(count: int, noun: str) -> str:
@@ -448,14 +477,14 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
             _write_all(db, prepared(documents(), job, options.workers, options.cluster), replace, report, fail,
                        on_document, finish, stories, resolver)
             all_written = True
-        checkpoint(db)
+        report.log_left = not checkpoint(db)
         return report
     except sqlite3.Error as error:
         if not is_disk_full(error):
             raise
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")  # what SQLite asks of a program after SQLITE_FULL
-            forget_cached_rows(db)
+        forget_cached_rows(db)
         raise DiskFullError(report.committed, all_written) from None
 
 
@@ -483,8 +512,10 @@ def _write_all(db, documents, replace, report, fail, on_document, finish, storie
             index_new_rows(db)
         finish()
     except sqlite3.Error as error:
-        if is_disk_full(error) and db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")  # the batch goes; what was committed stays
+        if is_disk_full(error):
+            # The batch goes, what was committed stays; SQLite may have rolled it back itself.
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
             forget_cached_rows(db)
             written = 0
         raise

@@ -121,3 +121,13 @@ def test_the_demo_leaves_another_programs_database_as_it_is_and_reuses_its_own(t
             for _ in range(2)]
     assert [run.exit_code for run in runs] == [0, 0], runs[0].output
     assert runs[1].stdout.startswith("0 articles added, 0 replaced, 2 skipped")
+    # A corpus a load wrote does not take the demo's two articles into its figures.
+    corpus = tmp_path / "corpus.db"
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"text": "Officials said the talks went well."}\n', "utf-8")
+    assert CliRunner().invoke(cli, ["load", str(corpus), str(records)]).exit_code == 0
+    mixed = CliRunner().invoke(cli, ["demo", "--db", str(corpus), "--load-only"])
+    assert mixed.exit_code == 1
+    assert (f"Error: {corpus} holds 1 article a load stored besides the demo's, which would join their figures; "
+            "nothing was changed: pass another --db for the demo") in " ".join(mixed.stderr.split())
+    assert sqlite_utils.Database(corpus).execute("select count(*) from articles").fetchone()[0] == 1

@@ -73,3 +73,27 @@ def test_a_load_that_fills_the_disk_says_what_it_kept_and_a_rerun_adds_the_rest(
     assert f"{ARTICLES - committed} articles added, 0 replaced, {committed} skipped" in rerun.output
     assert rerun.stderr == ""  # the articles committed are this release's: nothing to rescore
     assert table_rows(path, COMPARED_TABLES) == clean_tables
+
+
+def test_a_disk_that_fills_while_the_last_batch_settles_counts_only_what_was_committed(
+        corpus, clean, tmp_path, monkeypatch):
+    """On a full disk SQLite may roll the open transaction back itself: the last
+    batch, being settled, is then not committed, and is not counted as such."""
+    clean_tables, _ = clean
+    path = tmp_path / "full.db"
+
+    def filling(db):
+        db.conn.execute("ROLLBACK")  # what SQLite does itself on some SQLITE_FULL errors
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(pipeline, "update_summaries", filling)
+    result = load(path, corpus)
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    committed = ARTICLES // pipeline.ARTICLES_PER_COMMIT * pipeline.ARTICLES_PER_COMMIT
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select count(*) from articles").fetchone()[0] == committed
+    assert f"{committed} articles were committed before it filled" in " ".join(result.stderr.split())
+    rerun = load(path, corpus)
+    assert rerun.exit_code == 0, rerun.output
+    assert table_rows(path, COMPARED_TABLES) == clean_tables

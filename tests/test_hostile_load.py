@@ -3,6 +3,7 @@ and unstorable characters, bad alias files, and reruns that must not rescore."""
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -179,3 +180,97 @@ def test_summary_tables_and_search_exist_before_the_first_article(tmp_path):
     assert {"actor_stats", "outlet_actor_stats", "facet_actor_sentences", "sentences_fts"} <= set(
         db.table_names())
     assert db["actor_stats"].count == 0
+
+
+def test_another_programs_table_of_the_same_name_is_never_changed(tmp_path):
+    path = tmp_path / "theirs.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table articles (id integer primary key, headline text, x int)")
+        conn.execute("insert into articles values (1, 'hello', 3)")
+    result = run_load(path, write_records(tmp_path / "r.jsonl", ["Officials said the talks went well."]))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {path} is another program's database: its articles table is not one a "
+                             "load made, and a load would change it; nothing was changed (load into a new "
+                             "file, or one a load wrote)\n")
+    assert rows(path, "select * from articles") == [(1, "hello", 3)]
+    assert rows(path, "select name from sqlite_master where type = 'table'") == [("articles",)]
+
+
+def test_a_database_another_program_holds_locked_is_a_one_line_error(tmp_path):
+    path = tmp_path / "news.db"
+    records = write_records(tmp_path / "r.jsonl", ["Officials said the talks went well."])
+    assert run_load(path, records).exit_code == 0
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0)
+    holder.execute("begin exclusive")
+    try:
+        result = run_load(path, write_records(tmp_path / "s.jsonl", ["The minister said the deal was close."]))
+    finally:
+        holder.execute("rollback")
+        holder.close()
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {path} is locked by another program writing to it; the articles committed "
+                             "before it, if any, are kept, each whole; run the same command again once that "
+                             "program has finished\n")
+
+
+def test_a_records_fields_are_text_a_list_of_authors_a_byline_and_by_goes(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "f1", "text": "The mayor said the bridge may close.", "title": ["A", "B"]},
+        {"id": "f2", "text": "The mayor said the road may close.", "byline": ["Jane Roe", "John Doe"]},
+        {"id": 3, "text": "The mayor said the tunnel may close.", "url": False},
+        {"id": "f4", "text": "The mayor said the port may close.", "outlet": {"name": "X"}}]) + "\n", "utf-8")
+    path = tmp_path / "f.db"
+    result = run_load(path, records)
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("  failed:")] == [
+        f'  failed: {records}:1: record\'s "title" is a list, not a string',
+        f'  failed: {records}:3: record\'s "url" is true or false, not a string',
+        f'  failed: {records}:4: record\'s "outlet" is an object, not a string']
+    assert rows(path, "select source, byline from articles") == [("f2", "Jane Roe, John Doe")]
+    other = tmp_path / "g.jsonl"
+    other.write_text(json.dumps({"id": "g1", "text": "The mayor said the bridge will open."}) + "\n", "utf-8")
+    assert run_load(path, other, "--byline", "By Ann Lee").exit_code == 0
+    assert rows(path, "select byline from articles where source = 'g1'") == [("Ann Lee",)]
+
+
+def test_a_utf16_file_is_read_with_its_encoding_and_named_without_it(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text(json.dumps({"id": "u1", "text": "The mayor said the bridge may close."}) + "\n"
+                       + json.dumps({"id": "u2", "text": "Officials said the road was shut."}) + "\n", "utf-16")
+    path = tmp_path / "u.db"
+    result = run_load(path, records)
+    assert result.exit_code == 1
+    assert f"  failed: {records}: written in UTF-16 (its first bytes say so): pass --encoding utf-16" in result.output
+    assert run_load(path, records, "--encoding", "utf-16").exit_code == 0
+    assert rows(path, "select source, body from articles order by id") == [
+        ("u1", "The mayor said the bridge may close."), ("u2", "Officials said the road was shut.")]
+
+
+def test_a_csv_header_is_no_record_under_the_size_limit(tmp_path):
+    table = tmp_path / "r.csv"
+    table.write_text("id,title,text\nm1,T,The mayor said the budget may be cut.\n"
+                     "m2,T2,The mayor said the budget may be cut again this year and again next year too.\n")
+    path = tmp_path / "c.db"
+    result = run_load(path, table, "--max-size", "60")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "failed" in line] == [
+        "1 article added, 0 replaced, 0 skipped (already loaded), 1 failed; 1 sentence",
+        f"  failed: {table}:3: 84 bytes, over the limit of 60 bytes (load --max-size sets it)"]
+
+
+def test_a_reader_that_keeps_the_log_from_being_folded_is_said(tmp_path):
+    path = tmp_path / "news.db"
+    assert run_load(path, write_records(tmp_path / "r.jsonl", ["Officials said the talks went well."])).exit_code == 0
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("begin")
+    reader.execute("select count(*) from articles").fetchone()
+    try:
+        result = run_load(path, write_records(tmp_path / "s.jsonl", ["The minister said the deal was close."]))
+    finally:
+        reader.close()
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == (
+        f"note: a reader held {path} open, so its newest rows are still in the write-ahead log beside it "
+        "(news.db-wal): copy or move the two together and serve it without -i, or fold the log in once readers "
+        "close (the next load or rescore does)")

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import os
 import stat
 import sys
@@ -71,11 +73,24 @@ def _named(documents, path: str, name: str):
         yield document
 
 
-def check_content(path: str, head: bytes) -> None:
+def is_wide(encoding: str) -> bool:
+    """UTF-16 and UTF-32 write most characters with NUL bytes, and a line break as
+    more than one byte."""
+    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+WIDE_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def check_content(path: str, head: bytes, encoding: str = "utf-8") -> None:
     """Refuse empty and binary input, from its first bytes."""
-    if not head.strip():
+    if not head.strip(b"\x00 \t\r\n\xff\xfe"):
         raise LoadError(path, "file is empty")
-    if b"\x00" in head[:8192]:
+    if b"\x00" in head[:8192] and not is_wide(encoding):
+        wide = next((name for mark, name in WIDE_MARKS if head.startswith(mark)), None)
+        if wide:
+            raise LoadError(path, f"written in {wide.upper()} (its first bytes say so): pass --encoding {wide}")
         raise LoadError(path, "looks like a binary file, not text, HTML or records")
 
 
@@ -90,7 +105,7 @@ def decoding_error(location: str, data: bytes, encoding: str) -> LoadError:
 
 
 def decode(path: str, data: bytes, encoding: str) -> str:
-    check_content(path, data)
+    check_content(path, data, encoding)
     try:
         return data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
@@ -98,9 +113,12 @@ def decode(path: str, data: bytes, encoding: str) -> str:
         raise decoding_error(f"{path}:{line}", data, encoding) from None
 
 
-def _bounded_lines(handle, max_bytes: int):
+def _bounded_lines(handle, max_bytes: int, header: bool = False):
     """The lines of a binary file, or an int (the line's size) for a line longer
-    than max_bytes, which is skipped without ever being held whole."""
+    than max_bytes, which is skipped without ever being held whole; with `header`,
+    the first line (a CSV's column names, no record) is read whatever its size."""
+    if header and (first := handle.readline()):
+        yield first
     while True:
         line = handle.readline(max_bytes + 1)
         if not line:
@@ -115,10 +133,13 @@ def _bounded_lines(handle, max_bytes: int):
         yield size
 
 
-def _decoded_lines(path: str, handle, encoding: str, max_bytes: int):
+def _decoded_lines(path: str, handle, encoding: str, max_bytes: int, header: bool = False):
     """Text lines of a binary file, one at a time; an undecodable or oversized line
     becomes a LoadError in its place so the lines after it still load."""
-    for number, raw in enumerate(_bounded_lines(handle, max_bytes), start=1):
+    if is_wide(encoding):
+        yield from _wide_lines(path, handle, encoding, max_bytes, header)
+        return
+    for number, raw in enumerate(_bounded_lines(handle, max_bytes, header), start=1):
         if isinstance(raw, int):
             yield too_large(f"{path}:{number}", raw, max_bytes)
             continue
@@ -130,10 +151,27 @@ def _decoded_lines(path: str, handle, encoding: str, max_bytes: int):
         yield line.lstrip("\ufeff") if number == 1 else line
 
 
+def _wide_lines(path: str, handle, encoding: str, max_bytes: int, header: bool):
+    """_decoded_lines for UTF-16 and UTF-32, whose line breaks are not one byte: the
+    file decoded as a stream; a line is measured once decoded."""
+    text = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    try:
+        for number, line in enumerate(text, start=1):
+            size = len(line.encode(encoding))
+            if size > max_bytes and not (header and number == 1):
+                yield too_large(f"{path}:{number}", size, max_bytes)
+                continue
+            yield line.lstrip("\ufeff") if number == 1 else line
+    except UnicodeDecodeError:
+        yield LoadError(path, f"not valid {encoding}")
+    finally:
+        text.detach()
+
+
 def stream_records(path: str, encoding: str, max_bytes: int):
     """JSON Lines and CSV files are read as they are parsed, never whole."""
     with open(path, "rb") as handle:
-        check_content(path, handle.read(8192))
+        check_content(path, handle.read(8192), encoding)
         handle.seek(0)
         if formats.by_suffix(path).name == "jsonl":
             yield from structured.read_jsonl(path, _decoded_lines(path, handle, encoding, max_bytes))
@@ -141,7 +179,7 @@ def stream_records(path: str, encoding: str, max_bytes: int):
             # The csv module's own limit (128 KB a field) would end the file at
             # the first long article.
             csv.field_size_limit(max(max_bytes, csv.field_size_limit()))
-            yield from structured.read_csv(path, _decoded_lines(path, handle, encoding, max_bytes))
+            yield from structured.read_csv(path, _decoded_lines(path, handle, encoding, max_bytes, header=True))
 
 
 def check_regular_file(path: str, max_bytes: int, whole: bool) -> None:

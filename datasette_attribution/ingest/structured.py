@@ -27,6 +27,11 @@ BY = re.compile(r"^by\s+", re.IGNORECASE)
 MONTH_ONLY = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])")
 
 
+def clean_byline(byline: str) -> str | None:
+    """A byline without a leading "By" ("By Jane Roe" is Jane Roe); None when nothing is left."""
+    return BY.sub("", byline.strip()) or None
+
+
 def _record(path: str, line: int, data) -> RawDocument | LoadError:
     location = f"{path}:{line}"
     if not isinstance(data, dict):
@@ -37,10 +42,20 @@ def _record(path: str, line: int, data) -> RawDocument | LoadError:
                                    'not a string')
     if not isinstance(text, str) or not text.strip():
         return LoadError(location, 'record has no "text" (or it is empty)')
-    fields = {k: str(data[k]).strip() for k in FIELDS if data.get(k) is not None}
+    fields = {}
+    for name in FIELDS:
+        value = data.get(name)
+        if value is None:
+            continue
+        if isinstance(value, list) and name == "byline" and all(isinstance(v, str) for v in value):
+            value = ", ".join(v.strip() for v in value if v.strip())  # the authors, as a list
+        elif isinstance(value, (bool, list, dict)) or not isinstance(value, (str, int, float)):
+            return LoadError(location, f'record\'s "{name}" is {JSON_KINDS.get(type(value), type(value).__name__)}, '
+                                       'not a string')
+        fields[name] = str(value).strip()
     fields = {k: value for k, value in fields.items() if value.lower() not in NO_VALUE}
     if "byline" in fields:
-        fields["byline"] = BY.sub("", fields["byline"]) or None
+        fields["byline"] = clean_byline(fields["byline"])
     fields = {k: value for k, value in fields.items() if value}
     source = fields.pop("id", None) or location
     return RawDocument(source=source, location=location, kind="record", content=text, fields=fields)

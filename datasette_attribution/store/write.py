@@ -49,10 +49,12 @@ def is_disk_full(error: BaseException) -> bool:
     return "database or disk is full" in str(error)
 
 
-def checkpoint(db: sqlite_utils.Database) -> None:
+def checkpoint(db: sqlite_utils.Database) -> bool:
     """Fold the write-ahead log into the database file, so a read-only
-    (`datasette serve -i`) or published copy of the file sees every article."""
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (`datasette serve -i`) or published copy of the file sees every article;
+    False when a reader holding the file open kept part of it in the log."""
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
 
 
 def article_id_for(db: sqlite_utils.Database, digest: str) -> int | None:
