@@ -264,11 +264,15 @@ class Resolver:
         # Policy Center).
         self.forms_written: dict[str, Counter] = {}
         table = alias_table(alias_files)
+        # An alias that opens with "the" only as written: "the States" is the United
+        # States, "swing States" not.
         self.aliases = {name_key(alias, actor.kind): actor for alias, actor in table.items()
-                        if not is_abbreviation(alias)}
+                        if not is_abbreviation(alias) and not alias.lower().startswith("the ")}
         # Written exactly so: a key would make "LA" Louisiana ("La.") and "the VA" Virginia.
         self.abbreviations = {alias: actor for alias, actor in table.items() if is_abbreviation(alias)}
         self.touched: set[str] = set()  # entities this load named
+        # Stored entities a killed load wrote and never settled: no earlier load kept them apart.
+        self.unsettled: set[str] = set()
         # Keys of people with a generational suffix an article told apart from the
         # same name without it ("Donald Trump Jr." beside "Donald J. Trump", or
         # written "Trump Jr.", "Donald Jr."): never joined to it.
@@ -328,6 +332,8 @@ class Resolver:
     def _written(self, form: str, name: str) -> None:
         """Note that `form` was written for the entity `name` (once more)."""
         key = name_key(form)
+        if form.lower().startswith("the ") and is_common_word(key):
+            return  # "the States" says nothing of "swing States"
         if " " not in key and key and " " in name_key(name):
             self.written_alone.setdefault(key, Counter())[name] += 1
             self.alone_keys_of.setdefault(name, set()).add(key)
@@ -725,7 +731,9 @@ class Resolver:
     def revisit(self, names) -> None:
         """Stored entities this load's settle looks at as if it had named them: a
         killed load's, which it never settled."""
-        self.touched.update(n for n in names if n in self.entities)
+        names = [n for n in names if n in self.entities]
+        self.touched.update(names)
+        self.unsettled.update(names)
 
     def settle(self) -> Settlement:
         """Joins what the whole load now shows to be one entity: a surname or first
@@ -794,7 +802,7 @@ class Resolver:
             elif (target := self._same_person(key, exclude=name)) is None:
                 continue
             elif suffix:
-                if key in self.apart or (entity.stored and target.stored):
+                if key in self.apart or (self._kept(entity) and self._kept(target)):
                     continue
                 source = entity
             else:
@@ -805,6 +813,10 @@ class Resolver:
                 continue
             self._absorb(source, target)
             merges[source.name] = target.name
+
+    def _kept(self, entity: Entity) -> bool:
+        """Stored by a load that settled it: what that load left apart stays apart."""
+        return entity.stored and entity.name not in self.unsettled
 
     def _affected(self) -> set[str]:
         """The entities settle looks at: those this load named, and the stored ones

@@ -324,6 +324,9 @@ def test_the_story_view_and_the_actor_page_link_each_number_to_exactly_its_rows(
         assert len(rows_behind(two_stories, links["sentences"])) == outlet["sentences"]
     (page,) = fetch(two_stories, f"/-/attribution/news/actors/{obama['id']}")
     assert f'href="{by_outlet["Gazette"]["links"]["articles"]}">2</a>'.replace("&", "&amp;") in page.text
+    # The sentiment shares link to the mentions they are shares of.
+    mentions_link = by_outlet["Gazette"]["links"]["mentions"].replace("&", "&amp;")
+    assert page.text.count(f'href="{mentions_link}">') == 2
 
 
 EDGES = [("2016-09-30T23:59:00-04:00", "Late September"), ("2016-10-01", "First of October"),

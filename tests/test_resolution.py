@@ -771,3 +771,66 @@ def test_a_short_name_written_before_the_full_name_is_not_that_full_name():
     assert mentions("The deal closed on Monday.", "The deal was advised by Goldman Sachs.",
                     "Goldman said the deal was fair.") == [
         [], [("Goldman Sachs", "Goldman Sachs")], [("Goldman", "Goldman Sachs")]]
+
+
+def test_a_wire_storys_lede_names_its_actors_but_not_the_agency_in_its_dateline():
+    # "(AP)" read as a photo credit left the lede with no actor at all.
+    assert mentions("WASHINGTON (Reuters) - Hillary Clinton won the primary on Tuesday.",
+                    "Clinton thanked her supporters.") == [
+        [("WASHINGTON", "WASHINGTON"), ("Hillary Clinton", "Hillary Clinton")], [("Clinton", "Hillary Clinton")]]
+    assert mentions("Hillary Clinton told The Associated Press (AP) that she had won.") == [
+        [("Hillary Clinton", "Hillary Clinton"), ("The Associated Press", "Associated Press"),
+         ("AP", "Associated Press")]]
+
+
+def test_a_title_case_headline_keeps_a_given_name_before_a_surname_the_article_writes():
+    assert mentions("Hillary Clinton Receives First National Security Briefing",
+                    "Clinton, a former secretary of state, attended the meeting alone.") == [
+        [("Hillary Clinton", "Hillary Clinton")], [("Clinton", "Hillary Clinton")]]
+
+
+def test_a_word_in_a_line_of_capitals_or_a_possessive_mark_is_no_part_of_a_name():
+    assert mentions("FIX IS IN: PBS Moderators Ignore The Scandals.") == [[]]
+    assert mentions("The IS fighters held the town.") == [[("IS", "Islamic State")]]
+    assert mentions("The PM has made his views on Donald Trump\u2018s comments very clear.") == [
+        [("Donald Trump", "Donald Trump")]]
+
+
+def test_an_alias_written_with_the_is_that_actor_only_so(tmp_path):
+    """"the States" is the United States; "the ten swing States" is no country."""
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "r.jsonl", [
+        {"id": "s1", "published": "2016-08-17",
+         "text": "Clinton aims to register a million new voters in the ten swing States."},
+        {"id": "s2", "published": "2016-08-18", "text": "He returned to the States in May after a year in Spain."}])
+    said = dict(db.execute("select mentions.text, actors.name from mentions join actors "
+                           "on actors.id = mentions.actor_id where mentions.text like '%States'").fetchall())
+    assert said == {"States": "States", "the States": "United States"}
+
+
+def test_two_writings_of_one_person_a_killed_load_never_settled_are_joined_by_the_rerun(tmp_path, monkeypatch):
+    """A load killed before it settled kept "Joe Biden" and "Joseph R. Biden Jr." apart
+    only because it never got to join them: the rerun joins them as one load does."""
+    from datasette_attribution import pipeline
+
+    records = [
+        {"id": "a", "text": "Joe Biden spoke in Scranton on Monday about the economy."},
+        {"id": "b", "text": "Vice President Joseph R. Biden Jr. spoke in Ohio on Tuesday about trade."},
+        {"id": "c", "text": "Walter Mondale spoke in Minnesota on Wednesday."},
+    ]
+    clean = open_database(tmp_path / "clean.db")
+    load_records(clean, tmp_path / "all.jsonl", records)
+    assert [name for name, kind, _, _ in actors(clean) if "Biden" in name] == ["Joe Biden"]
+    killed = open_database(tmp_path / "killed.db")
+    monkeypatch.setattr(pipeline, "ARTICLES_PER_COMMIT", 1)
+    settle = pipeline.apply_settlement
+
+    def killed_at_the_end(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "apply_settlement", killed_at_the_end)
+    with pytest.raises(KeyboardInterrupt):
+        load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
+    monkeypatch.setattr(pipeline, "apply_settlement", settle)
+    load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
+    assert actors(killed) == actors(clean)

@@ -116,14 +116,19 @@ SLASH_PARTS = re.compile(r"[^/]+")
 # A photo's caption or credit names no actor of the story: "(Photos by Richard
 # Shotwell, left, and Mark Von Holden/Invision/AP)", "AP Photo/Evan Vucci",
 # "Getty Images".
+# A caption's credit: the agency in brackets ends it ("... in Iowa. (AP)"); in a
+# dateline ("NEW YORK (AP) — Hillary Clinton wins") it opens a wire story's lede.
 CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|video)\s*(?:by\b|:|credit)|\bAP Photo\b|"
-                    r"\bGetty Images\b|/(?:AP|Getty|Reuters|Invision|AFP|EPA)\b|\((?:AP|Getty|Reuters|AFP)\)",
+                    r"\bGetty Images\b|/(?:AP|Getty|Reuters|Invision|AFP|EPA)\b|\((?:AP|Getty|Reuters|AFP)\)\W*$",
                     re.IGNORECASE)
+# A wire story's dateline: "NEW YORK (AP) —", "MACAU (Reuters) -".
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]*\((AP|Reuters|AFP|UPI|Bloomberg)\)\s*[—–-]")
 # A programme or a book is no actor: "Breitbart News Daily", "Armed American Radio", "Beige Book".
 PROGRAMME_WORDS = frozenset({"daily", "podcast", "show", "tonight", "radio", "book"})
 NOT_IN_NAMES = re.compile(r"[\[\]{}<>@#|]")
 LEADING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+MISMARKED_POSSESSIVE = re.compile(r"[‘`´]s?$")
 
 
 def _entity_tokens(ent, not_names) -> list:
@@ -281,6 +286,9 @@ def _clean_name(text: str, start: int, end: int, kind: str, aliases, heads,
     hyphen joining a common word end it; a known outlet's short name before another
     name is two ("Post White House", "Post-ABC"), before a common adjective it is the
     outlet alone ("ABC Democratic")."""
+    # A possessive written with an opening mark ("Donald Trump‘s"), which the tokenizer leaves on the word.
+    if (owner := MISMARKED_POSSESSIVE.search(text, start, end)) is not None and owner.end() == end:
+        end = owner.start()
     found, at = [], start
     for separator in [*(DASHED if kind == "person" else BRACKETED).finditer(text, start, end), None]:
         piece_end = separator.start() if separator else end
@@ -553,6 +561,9 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
     by_surname = _people_and_others(spans, people, others, lists, found)
     for index, span in enumerate(spans):
         _link_organisations(span.text, found[index], by_surname)
+        if (dateline := WIRE_DATELINE.match(span.text)) is not None:
+            # The agency a wire story's dateline credits is no actor of its news.
+            found[index] = [m for m in found[index] if not dateline.start(1) <= m["start"] < dateline.end(1)]
         found[index].sort(key=lambda m: m["start"])
     _one_kind_per_name(found)
     _one_case_per_name(found)
@@ -638,8 +649,11 @@ def _sort_names(index: int, text: str, entities, lists: _NameLists, mentions: li
     then the recogniser's where no alias overlaps them: an alias again, a person into
     `people`, the rest into `others`, which the article decides on."""
     taken = []
+    shouted = _in_capitals(text)
     for match in lists.matcher.finditer(text):
         start, end = match.start(), match.end()
+        if shouted and is_common_word(match.group(0).lower()) and match.group(0).isupper():
+            continue  # "FIX IS IN", "TRUMP TELLS US": a word in a line of capitals, not "IS" or "US"
         # "U.S." inside "U.S. Securities and Exchange Commission", "New York" inside
         # "New York City" are part of a longer name ("Tulsa, Okla." is two).
         if any(s <= start and end <= e and e - s > end - start
@@ -664,6 +678,14 @@ def _sort_names(index: int, text: str, entities, lists: _NameLists, mentions: li
                 people.append((index, start, end, words_of_name))
         else:
             others.append((index, start, end, name, kind))
+
+
+def _in_capitals(text: str) -> bool:
+    """A line written in capitals ("FIX IS IN: PBS Moderators ...", "HILLARY CLINTON IS
+    FEELING THE BERN"): its first three words or more, or most of its letters."""
+    words_of_text = re.findall(r"[A-Za-z]+", text)
+    upper = [w.isupper() and len(w) > 1 for w in words_of_text]
+    return len(words_of_text) >= 3 and (all(upper[:3]) or sum(upper) > len(upper) / 2)
 
 
 def _people_and_others(spans, people: list, others: list, lists: _NameLists,
@@ -867,6 +889,11 @@ def _headlines_confirmed(spans, people, others):
 
     confirmed_people, confirmed_others = [], []
     for index, start, end, _tokens in people:
+        if index in headlines and len(_tokens) == 2 and is_given_name(_tokens[0]) and _tokens[1] in known:
+            # A given name and a surname the article writes ("Hillary Clinton Receives
+            # First Briefing", then "Clinton said"): the person, whole.
+            confirmed_people.append((index, start, end, _tokens))
+            continue
         if (found := confirmed(index, start, end)) is not None:
             confirmed_people.append((index, *found, _straight(spans[index].text[slice(*found)]).split()))
     for index, start, end, _name, kind in others:
