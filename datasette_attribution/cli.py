@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import signal
 import socket
 import sqlite3
 import sys
@@ -212,7 +213,7 @@ def load(db, paths, replace, outlet, published, byline, title, url, encoding, al
                                    model=model, alias_files=tuple(alias_files), max_bytes=max_bytes,
                                    story_window=story_window, story_threshold=story_threshold, cluster=cluster)
     bar = Progress(expected_documents(paths), sys.stderr) if show_bar else None
-    with database_for_load(db, wait, upgrade_note=True) as database:
+    with terminated_as_interrupted(), database_for_load(db, wait, upgrade_note=True) as database:
         before = database.execute("select count(*) from articles").fetchone()[0]
         try:
             report = _load(database, paths, options=options, on_error=error_reporter(bar),
@@ -375,7 +376,7 @@ def _duration(seconds: float) -> str:
 def rescore(db, workers, progress, model, alias_files, cluster, wait):
     check_rescorable(db)
     workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
-    with database_for_load(db, wait) as database:
+    with terminated_as_interrupted(), database_for_load(db, wait) as database:
         total, last_id = database.execute("select count(*), coalesce(max(id), 0) from articles").fetchone()
         bar = Progress(total, sys.stderr) if show_bar else None
         try:
@@ -399,6 +400,23 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
     echo_summary(report, db)
     if report.failed:
         sys.exit(1)
+
+
+@contextmanager
+def terminated_as_interrupted():
+    """SIGTERM (`timeout`, a job scheduler, `kill`) ends a load as Ctrl+C does: the
+    articles written are finished and kept, in one line, and the workers end quietly."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        before = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: left as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 @contextmanager

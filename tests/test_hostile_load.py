@@ -274,3 +274,33 @@ def test_a_reader_that_keeps_the_log_from_being_folded_is_said(tmp_path):
         f"note: a reader held {path} open, so its newest rows are still in the write-ahead log beside it "
         "(news.db-wal): copy or move the two together and serve it without -i, or fold the log in once readers "
         "close (the next load or rescore does)")
+
+
+def test_a_bad_record_of_a_json_array_is_named_by_its_line(tmp_path):
+    array = tmp_path / "pretty.json"
+    array.write_text('[\n  {"id": "p1", "text": "The mayor said the bridge may close."},\n  {"title": "no text"},\n'
+                     '  {\n    "text": "Officials said the road was shut."\n  },\n  {"text": 7}\n]\n', "utf-8")
+    result = run_load(tmp_path / "j.db", array)
+    assert [line for line in result.output.splitlines() if line.startswith("  failed:")] == [
+        f'  failed: {array}:3: record has no "text" (or it is empty)',
+        f'  failed: {array}:7: record\'s "text" is a number, not a string']
+    assert rows(tmp_path / "j.db", "select source from articles order by id") == [("p1",), ("pretty.json:3",)]
+
+
+def test_sigterm_ends_a_load_as_ctrl_c_does(tmp_path, monkeypatch):
+    import signal
+    import time
+
+    from datasette_attribution import cli as cli_module
+
+    def terminated(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGTERM)  # what `timeout` sends
+        time.sleep(5)
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(cli_module, "_load", terminated)
+    result = run_load(tmp_path / "t.db", write_records(tmp_path / "r.jsonl", ["Officials said the talks went well."]))
+    assert result.exit_code == 130
+    assert result.output == ("interrupted: the articles added before it are kept, each whole (0 articles); run the "
+                             "same command again to load the rest (the articles already loaded are skipped)\n")
+    assert signal.getsignal(signal.SIGTERM) == before

@@ -28,6 +28,9 @@ def _start_worker(function: Callable, context) -> None:
     global _worker
     _worker = (function, context)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The pool ends its workers with SIGTERM: they end at once, not through a
+    # handler the parent set for itself.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_in_worker(item):

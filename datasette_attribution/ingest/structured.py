@@ -96,12 +96,30 @@ def read_json(path: str, text: str):
     if not isinstance(data, list):
         yield LoadError(path, "expected a JSON array of records or one record object")
         return
+    lines = _element_lines(text) if text.lstrip().startswith("[") else [1]
     for index, item in enumerate(data):
-        item_location = f"record {index + 1}"
-        document = _record(path, index + 1, item)
+        document = _record(path, index + 1, item)  # an id-less record is named by its place, "path:3"
         if isinstance(document, LoadError):
-            document = LoadError(f"{path} ({item_location})", document.message)
+            where = f"{path}:{lines[index]}" if index < len(lines) else f"{path} (record {index + 1})"
+            document = LoadError(where, document.message)
         yield document
+
+
+SEPARATORS = re.compile(r"[\s,]*")
+
+
+def _element_lines(text: str) -> list[int]:
+    """The line each element of a JSON array opens on, for errors that name it."""
+    decoder, lines = json.JSONDecoder(), []
+    at, counted, line = text.index("[") + 1, 0, 1
+    while True:
+        at = SEPARATORS.match(text, at).end()
+        if at >= len(text) or text[at] == "]":
+            return lines
+        line += text.count("\n", counted, at)
+        counted = at
+        lines.append(line)
+        _, at = decoder.raw_decode(text, at)
 
 
 def read_csv(path: str, text):
