@@ -184,3 +184,53 @@ def test_the_writers_own_voice_and_the_reader_addressed_are_no_source():
         ("none", None, None),
         ("none", None, None),
     ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This post isn't to dismiss the new model.",
+    "This column argues that the council has failed the city.",
+    "It's hard to believe that the show is almost 20 years old.",
+    "It is fair to say that the season went badly.",
+])
+def test_the_writers_own_piece_and_an_impersonal_it_are_no_source(sentence):
+    assert attribute(sentence)["attributions"] == []
+
+
+def cues_and_sources(text):
+    return [(a["cue"], a["source"]) for a in attribute(text)["attributions"]]
+
+
+def test_one_claim_is_one_attribution_with_a_cue_of_its_own_words():
+    # "continued" and the colon after it were two attributions of one claim; a
+    # verb's cue ran on to the "according" at the end of its clause.
+    assert cues_and_sources('Limbaugh continued: "The media will never tell you this."') == [
+        ("continued", "Limbaugh")]
+    # An infinitive after a noun is the act of whoever has the chance, not the noun's.
+    assert cues_and_sources("Trump never missed an opportunity to remind the audience that he had opposed "
+                            "the war.") == [("remind", "Trump")]
+    assert cues_and_sources("Bloomberg reports that the Republican nominee has won among voters making "
+                            "$100,000 or more, according to exit polls.") == [
+        ("according to", "exit polls"), ("reports", "Bloomberg")]
+
+
+def test_a_cue_without_a_subject_speaks_for_the_source_before_it_in_the_sentence():
+    # "asking" had no source of its own and took the speaker of the sentence before.
+    text = ("\u201cPromise mama you\u2019ll keep your hands in sight,\u201d Blige sings to Clinton before asking "
+            "her, \u201cwhere do we go from here?\u201d")
+    previous = attribute("Clinton said the campaign was going well.")
+    found = attribute(text, previous)["attributions"]
+    assert [(a["cue"], a["source"], a["source_start"]) for a in found] == [
+        ("sings", "Blige", 48), ("asking", "Blige", 48)]
+
+
+def test_a_quotation_is_spoken_by_the_aside_after_it_not_a_name_before_its_colon():
+    from datasette_attribution.records import Article, Paragraph
+
+    article = Article(source="t", paragraphs=[
+        Paragraph("The flight attendants' union endorsed Hillary Clinton on Thursday."),
+        Paragraph("The statement referenced the impact it said Clinton would have on women in the workplace: "
+                  "\u201cParallel to our union's progress, Secretary Clinton's fight has been long,\u201d "
+                  "the union wrote."),
+    ])
+    assert [(q["text"], q["speaker"]) for q in analyze_article(article).quotes] == [
+        ("Parallel to our union's progress, Secretary Clinton's fight has been long,", "the union")]

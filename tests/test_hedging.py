@@ -174,6 +174,9 @@ def test_unattributed_and_unverified_reports_are_hedges():
     assert hedged("Rumours of a takeover lifted the shares.")
     assert cues("The footage has not been independently verified.") == [
         ("not been independently verified", "negated certainty")]
+    # Reports at large, not the report of a named outlet.
+    assert cues("There were reports that the minister would resign.") == [("reports that", "report")]
+    assert cues("Bloomberg reports that the nominee has won among voters making $100,000 or more.") == []
 
 
 def test_the_parse_tells_a_hedge_from_a_look_alike():

@@ -34,6 +34,33 @@ def _people_named(speaker: str | None, sentences) -> list[str]:
     return []
 
 
+def _speaking(sentence: dict, start: int, end: int) -> dict:
+    """The sentence's attribution whose claim is the quotation at body[start:end]:
+    the aside right after it (“...,” the union wrote; “...,” said Ms. Roe), else the
+    one whose content holds most of it, else the one whose cue stands nearest it
+    ("... the impact it said Clinton would have: “...,” the union wrote" is the
+    union's); the sentence's main attribution where none tells (a sentence without
+    its rows)."""
+    rows = [a for a in sentence.get("attributions") or () if a.get("source") and a.get("cue_start") is not None]
+    if not rows:
+        return (sentence.get("attributions") or [{}])[0]
+    text = sentence["text"]
+    start, end = start - sentence["start"], end - sentence["start"]
+
+    def aside(a):
+        first = min(a["cue_start"], a["source_start"] if (a.get("source_start") or -1) >= end else a["cue_start"])
+        return first >= end and not any(c.isalnum() for c in text[max(end, 0):first])
+
+    def held(a):
+        if a.get("content_start") is None:
+            return 0
+        return max(0, min(end, a["content_end"]) - max(start, a["content_start"]))
+
+    def distance(a):
+        return max(a["cue_start"] - end, start - a["cue_end"], 0)
+    return max(rows, key=lambda a: (aside(a), held(a), -distance(a), -rows.index(a)))
+
+
 def _quote_text(inside: str) -> str:
     """The quote's words, with paragraph breaks and reopening marks taken out."""
     joined = re.sub(rf"{re.escape(PARAGRAPH_BREAK)}(?:{REOPENING})?", " ", inside)
@@ -56,8 +83,10 @@ def resolve_speaker(source: str | None, earlier_text: str, last_person: str | No
     if described:
         noun = described.group(1)
         # "the two senators" -> the names that follow "Senator(s)" earlier on.
-        found = re.findall(rf"\b{noun}s?\s+((?:[A-Z][\w'’-]+\s?)+(?:and\s+(?:[A-Z][\w'’-]+\s?)+)?)",
-                           earlier_text, re.IGNORECASE)
+        # The noun in any case ("Senators"), the names after it in capitals: "union
+        # endorses Clinton" names no union.
+        found = re.findall(rf"\b(?i:{noun})s?\s+((?:[A-Z][\w'’-]+\s?)+(?:and\s+(?:[A-Z][\w'’-]+\s?)+)?)",
+                           earlier_text)
         if found:
             return " and ".join(person_names(found[-1].strip()) or [found[-1].strip()])
     return source
@@ -86,8 +115,8 @@ class QuoteScorer:
             attributed = [sentences[i] for i in covered if sentences[i].get("attribution") != "none"]
             continues = last_quote_end_sentence is not None and covered[0] - last_quote_end_sentence <= 1
             if attributed and not (continues and attributed[0].get("source") == last_speaker_source):
-                source = attributed[0].get("source")
-                main = (attributed[0].get("attributions") or [{}])[0]
+                main = _speaking(attributed[0], start, end)
+                source = main.get("source") or attributed[0].get("source")
                 resolved = main.get("speaker") or (attributed[0].get("speaker_actor") or (None,))[0]
                 speaker = resolve_speaker(source, body[:sentences[covered[0]]["start"]], last_person, resolved)
                 anonymous = int(attributed[0].get("attribution") == "anonymous")

@@ -96,6 +96,8 @@ def _keeps_in_grammar(cue: str, kind: str, first) -> bool:
     if first is not None and " " not in cue and kind in PART_OF_SPEECH and (
             first.pos_ not in PART_OF_SPEECH[kind]):
         return False  # "the appearance of the verb": a cue of one part of speech used as another
+    if first is not None and kind == "report" and first.pos_ != "NOUN":
+        return False  # "Bloomberg reports that": a named source's report, not reports at large
     return first is None or counts_in_parse(cue, kind, first)
 
 

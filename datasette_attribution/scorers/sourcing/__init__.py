@@ -65,6 +65,10 @@ FIRST_PERSON = frozenset({"i", "we", "you"})
 # argue" is anyone: no claim rests on a source there (so two people labelling real
 # pages read them, apart).
 NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you", "one"})
+# The writer's own piece, as the writer names it ("This post isn't to dismiss AI",
+# "this column argues"): the writer's voice too.
+WRITERS_OWN_PIECE = re.compile(r"(?:this|my|our)\s+(?:post|article|column|essay|piece|story|blog|newsletter|"
+                               r"review|guide|explainer)", re.IGNORECASE)
 # Pronouns that never stand for one person: "it" and "they" after a person's quote
 # are the paper, the agency, the voters, not that person again.
 NEVER_ONE_PERSON = frozenset({"it", "they"})
@@ -310,6 +314,14 @@ def _standing_for(attribution: dict, span) -> tuple[int | None, int | None]:
         return attribution["source_start"], attribution["source_end"]
     start, end = source_phrase(stands_for)
     return start - span.start_char, end - span.start_char
+
+
+def _after_a_noun(span, attribution: dict) -> bool:
+    """A participle right after a noun has that noun for its subject, whatever the
+    parse says ("with about three in 10 saying", "and others supporting"), not the
+    source before it in the sentence."""
+    cue = token_at(span, attribution["cue_start"])
+    return cue is not None and cue.i > span.start and span.doc[cue.i - 1].pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _stated_anonymity(span, text: str, anonymity: re.Match) -> dict:
@@ -575,6 +587,10 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
 
         encoding = encoder.encode([text])[0]
     found = attributions_in(span, encoding) or _phrase_attributions(span, text)
+    # "Limbaugh continued: '...'": the colon opens the claim its verb reports, one
+    # attribution of that source, not two.
+    cued = {(a["source_start"], a["source_end"]) for a in found if a["cue"] != ":" and a["source_start"] is not None}
+    found = [a for a in found if a["cue"] != ":" or (a["source_start"], a["source_end"]) not in cued]
     label = speaker_label(text)
     if label is not None:
         # The label speaks the whole sentence: it comes first, any cue on its colon goes.
@@ -591,9 +607,19 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     if quoted is None:
         quoted = quote_spans(text)
     # A cue whose source the tree does not give speaks for the source before it
-    # ("..., adding that"); with none before, nobody is named and nothing is counted.
+    # ("..., adding that"): the sentence's own ("Blige sings to Clinton before asking
+    # her"), else the last attributed sentence's; with none before, nobody is named
+    # and nothing is counted.
+    for attribution in found:
+        if attribution["source"] is None and attribution["continues"] and not _after_a_noun(span, attribution):
+            before = [a for a in found if a["source"] is not None and a["cue_start"] < attribution["cue_start"]]
+            if before:
+                speaking = max(before, key=lambda a: a["cue_start"])
+                attribution.update({key: speaking[key] for key in
+                                    ("source", "source_start", "source_end", "source_token")})
     found = [a for a in found if (a["source"] is not None or (previous is not None and a["continues"]))
-             and not ((a["source"] or "").lower() in NO_SOURCE_OUTSIDE_QUOTES
+             and not (((a["source"] or "").lower() in NO_SOURCE_OUTSIDE_QUOTES
+                       or WRITERS_OWN_PIECE.fullmatch(a["source"] or ""))
                       and not _inside(quoted, a["source_start"]))]
     if not found and anonymity is None:
         passive = unattributed_passive(span)
@@ -604,9 +630,10 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
         speakers = [(a["source_start"], a["speaker"]) for a in found if a.get("speaker")
                     and a.get("source_kind") == "person" and a["source_start"] is not None]
         _classify(attribution, mentions, previous, discourse, span, encoding, quoted, speakers)
+    for attribution in found:
+        if attribution["source"] is None and previous is not None:
+            attribution["source"] = previous["source"]  # in another sentence: no offsets
     main = found[0]
-    if main["source"] is None and previous is not None:
-        main["source"] = previous["source"]
     attribution, kind = main["attribution"], main["source_kind"]
     if anonymity and attribution == "named":
         # "speaking on condition of anonymity", "not authorised to speak": stated anonymity.

@@ -126,6 +126,16 @@ def subject_of(verb):
                 return objects[0]
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None  # "is expected", "was reported": nobody named
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and verb.head.pos_ == "NOUN" and not names_people(verb.head):
+        # "missed an opportunity to remind", "Trump's failure to denounce": the infinitive
+        # is the act of whoever has the chance, the noun's owner or the subject of the
+        # verb above it.
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        above = verb.head.head
+        return subject_of(above) if verb.head.dep_ == "dobj" and above.pos_ in ("VERB", "AUX") else None
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
     if (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG") and verb.head != verb:
@@ -454,6 +464,10 @@ def _cue_extent(token, cue_ids, source: tuple[int, int] | None = None) -> tuple[
     across the source (`source`, character offsets): "In a response filed Nov. 6,
     Judge Eric Komitee agreed" has the cue "agreed", not the words around the judge."""
     parts = {t.i for t in token.subtree if t.i in cue_ids and _joined(t, token, cue_ids)}
+    # "according to" heads a cue of its own: "Bloomberg reports that ..., according to
+    # exit polls" has two, not one cue "reports that ... according".
+    parts -= {t.i for other in token.subtree if other.lower_ == "according" and other.i != token.i
+              for t in other.subtree}
     parts = {i for i in parts if token.doc[i].pos_ != "ADP"
              or any(c.i in parts for c in token.doc[i].children) or token.lower_ == "according"}
     if token.lower_ == "according":
@@ -499,6 +513,8 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
         if not _heads_a_cue(token, cue_ids):
             continue
         head = source_of(token)
+        if head is not None and _impersonal_infinitive(token, head):
+            continue  # "It's hard to believe that ...": the writer's own voice
         if head is not None and not span.start <= head.i < span.end:
             head = None
         if head is not None and inside[head.i - span.start] and not inside[token.i - span.start] \
@@ -528,6 +544,15 @@ def attributions_in(span, encoding: dict | None = None) -> list[dict]:
         })
     found.sort(key=lambda a: a.pop("rank"))
     return found
+
+
+def _impersonal_infinitive(cue, source) -> bool:
+    """The cue is an infinitive after "it" and a copula's adjective ("It's hard to
+    believe that", "it is fair to say"): nobody's view but the writer's."""
+    if source.lower_ != "it" or cue.dep_ != "xcomp":
+        return False
+    above = cue.head
+    return above.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in above.children)
 
 
 # What a speaker's name may be separated from its cue by: "Ramos, 58, told".
