@@ -377,7 +377,11 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
     check_rescorable(db)
     workers, show_bar = scoring_options(model, alias_files, cluster, workers, progress)
     with terminated_as_interrupted(), database_for_load(db, wait) as database:
-        total, last_id = database.execute("select count(*), coalesce(max(id), 0) from articles").fetchone()
+        total, resuming = pipeline.rescore_left(database)
+        last_id = database.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
+        if resuming:
+            click.echo(f"going on with the rescore interrupted before: {pipeline.counted(total, 'article')} "
+                       "left to rescore", err=True)
         bar = Progress(total, sys.stderr) if show_bar else None
         try:
             options = pipeline.ScoringOptions(workers=workers, model=model, alias_files=tuple(alias_files),
@@ -393,7 +397,7 @@ def rescore(db, workers, progress, model, alias_files, cluster, wait):
             done = database.execute("select count(*) from articles where id > ?", [last_id]).fetchone()[0]
             click.echo(f"interrupted: the articles rescored before it are kept, each whole "
                        f"({pipeline.counted(done, 'article')} of {total}), the others as they were; run the "
-                       "same command again to rescore them all", err=True)
+                       "same command again to rescore the rest", err=True)
             sys.exit(130)
     if bar:
         bar.finish()

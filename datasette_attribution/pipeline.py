@@ -61,7 +61,7 @@ from .store.load_lock import DatabaseBusy, exclusive_load  # noqa: F401 (the com
 from .resolution import Resolver
 from .store.actors import apply_settlement, begin_load, last_actor_id, left_unsettled, stored_actors
 from .store.name_evidence import NameEvidence
-from .store.stories import StoryGrouper
+from .store.stories import StoryGrouper, begin_rescore, end_rescore, rescore_begun
 from .grouping import DEFAULT_THRESHOLD as DEFAULT_STORY_THRESHOLD
 from .grouping import DEFAULT_WINDOW_DAYS as DEFAULT_STORY_WINDOW
 from .text.characters import has_words
@@ -287,14 +287,15 @@ class StoredArticle:
     article: Article
 
 
-def stored_articles(path) -> Iterator[StoredArticle]:
-    """Every article of the database at `path` as it was stored (metadata and
-    paragraphs), in id order. Through a connection of its own: the load's is
-    writing (and rewriting these articles under new ids: the ids to read are
-    taken first), and a pool of workers reads its input from another thread."""
+def stored_articles(path, through: int) -> Iterator[StoredArticle]:
+    """Every article of the database at `path` up to the id `through`, as it was
+    stored (metadata and paragraphs), in id order. Through a connection of its own:
+    the load's is writing (and rewriting these articles under new ids: the ids to
+    read are taken first), and a pool of workers reads its input from another thread."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     try:
-        ids = [article_id for (article_id,) in conn.execute("select id from articles order by id")]
+        ids = [article_id for (article_id,) in conn.execute("select id from articles where id <= ? order by id",
+                                                            [through])]
         for article_id in ids:
             row = conn.execute("select source, url, outlet, title, byline, published, standfirst, language "
                                "from articles where id = ?", [article_id]).fetchone()
@@ -421,11 +422,25 @@ def rescore(db, *, options: ScoringOptions = ScoringOptions(), on_error=None, on
     --replace` of the original input does, without the input. Each article is
     rewritten all or nothing (under a new id, as --replace does)."""
     path = next(file for _, name, file in db.execute("pragma database_list") if name == "main")
-    return _written(db, lambda: stored_articles(path), options, True, {}, on_error, on_document, rescoring=True)
+    ensure_schema(db, layout())
+    through, first_story = begin_rescore(db)
+    report = _written(db, lambda: stored_articles(path, through), options, True, {}, on_error, on_document,
+                      rescoring=True, regroup=(through, first_story))
+    end_rescore(db)
+    return report
+
+
+def rescore_left(db) -> tuple[int, bool]:
+    """How many articles a rescore of `db` rewrites, and whether it goes on with an
+    earlier one that was interrupted (which rewrote the others)."""
+    begun = rescore_begun(db)
+    if begun is None:
+        return db.execute("select count(*) from articles").fetchone()[0], False
+    return db.execute("select count(*) from articles where id <= ?", [begun[0]]).fetchone()[0], True
 
 
 def _written(db, documents, options: ScoringOptions, replace: bool, overrides: Mapping, on_error, on_document,
-             rescoring: bool) -> LoadReport:
+             rescoring: bool, regroup: tuple[int, int] | None = None) -> LoadReport:
     """Prepare and write `documents()`; a full disk is a DiskFullError that says
     how many articles were committed. The database records what scored its
     articles when this load scored them all: into an empty database, or a
@@ -445,7 +460,7 @@ def _written(db, documents, options: ScoringOptions, replace: bool, overrides: M
         loaded = frozenset() if replace else frozenset(
             hash_key(digest) for (digest,) in db.execute("select content_hash from articles"))
         job = Job(overrides, settings, loaded)
-        stories = StoryGrouper(db, options.story_window, options.story_threshold, regroup=rescoring)
+        stories = StoryGrouper(db, options.story_window, options.story_threshold, regroup=regroup)
         # A name people share is decided by the story the article will join (found
         # before it is written and placed) and the articles nearest in time.
         resolver = Resolver(stored_actors(db), settings.alias_files,

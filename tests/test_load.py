@@ -132,11 +132,27 @@ def test_an_interrupted_rescore_says_what_it_kept_as_an_interrupted_load_does(tm
     result = CliRunner().invoke(cli, ["rescore", str(path), "--workers", "1"])
     assert result.exit_code == 130
     assert result.stderr == ("interrupted: the articles rescored before it are kept, each whole (1 article of 2), "
-                             "the others as they were; run the same command again to rescore them all\n")
+                             "the others as they were; run the same command again to rescore the rest\n")
     assert counts(path) == (2, 43)
     assert sqlite_utils.Database(path).execute(
         "select count(*) from actors where mention_count is null or mention_count != "
         "(select count(*) from mentions where mentions.actor_id = actors.id)").fetchone() == (0,)
+    # Run again, it goes on where it stopped, and ends as one rescore does: the
+    # articles in their first order, the same stories.
+    monkeypatch.undo()
+    resumed = CliRunner().invoke(cli, ["rescore", str(path), "--workers", "1"])
+    assert resumed.exit_code == 0, resumed.output
+    assert resumed.stderr == "going on with the rescore interrupted before: 1 article left to rescore\n"
+    assert resumed.stdout.startswith("0 articles added, 1 replaced")
+    whole = tmp_path / "whole.db"
+    for command in (["load", str(whole), str(SEEDS)], ["rescore", str(whole)]):
+        assert CliRunner().invoke(cli, [*command, "--workers", "1"]).exit_code == 0
+
+    def stories(db_path):
+        return sqlite_utils.Database(db_path).execute(
+            "select articles.source, stories.title, stories.article_count from articles "
+            "left join stories on stories.id = articles.story_id order by articles.id").fetchall()
+    assert stories(path) == stories(whole) and stories(path)[0][2] == 2
 
 
 def test_jsonl_records_of_one_sentence_load_as_one_article_each(tmp_path):

@@ -23,6 +23,7 @@ from ..grouping import (
     term_vector,
 )
 from .search import index_new_rows
+from .summaries import STATE_TABLE
 
 STORY_COLUMNS = {"id": int, "title": str, "first_published": str, "last_published": str,
                  "article_count": int, "outlet_count": int}
@@ -35,6 +36,47 @@ TERMS_COLUMNS = {"article_id": int, "day": str, "terms": str, "meaning": bytes, 
 # least recently are forgotten and read again from story_terms when an article
 # comes near them, so a load's memory stays flat however many it writes.
 MAX_HELD_ARTICLES = 20_000
+
+
+# A rescore not finished (interrupted, killed): "through first_story", the last
+# article id it had to rewrite and the first id of its stories, kept in the
+# summary state so that the next rescore goes on where it stopped, placing the
+# articles left after those it rewrote, as one rescore does.
+RESCORE_STATE = "rescore_through"
+
+
+def rescore_begun(db: sqlite_utils.Database) -> tuple[int, int] | None:
+    """(last article id to rewrite, first story id) of a rescore not finished, or None."""
+    if not db[STATE_TABLE].exists():
+        return None
+    row = db.execute(f"select value from [{STATE_TABLE}] where name = ?", [RESCORE_STATE]).fetchone()
+    if row is None:
+        return None
+    through, first_story = map(int, row[0].split())
+    return through, first_story
+
+
+def begin_rescore(db: sqlite_utils.Database) -> tuple[int, int]:
+    """The rescore to run: the one not finished, else a new one of every article
+    stored now, noted (committed at once, so a kill keeps it)."""
+    begun = rescore_begun(db)
+    if begun is not None:
+        return begun
+    through = db.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
+    first_story = (db.execute("select coalesce(max(id), 0) from stories").fetchone()[0] + 1
+                   if db["stories"].exists() else 1)
+    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, ?)", [RESCORE_STATE, f"{through} {first_story}"])
+    if db.conn.in_transaction:
+        db.conn.execute("COMMIT")
+    return through, first_story
+
+
+def end_rescore(db: sqlite_utils.Database) -> None:
+    if db[STATE_TABLE].exists():
+        db.execute(f"delete from [{STATE_TABLE}] where name = ?", [RESCORE_STATE])
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
 
 
 def ensure_story_tables(db: sqlite_utils.Database) -> None:
@@ -59,18 +101,23 @@ class StoryGrouper:
     stored before stories existed get their vectors first."""
 
     def __init__(self, db: sqlite_utils.Database, window_days: int = DEFAULT_WINDOW_DAYS,
-                 threshold: float = DEFAULT_THRESHOLD, regroup: bool = False):
-        """`regroup` (a rescore, which rewrites every article in the order they were
-        stored): each article is compared only with those placed before it in this
-        run, as a load of them all would, and not with the ones still to be rewritten;
-        the stories get ids no story had before, so a link to an old story finds none
-        rather than another."""
+                 threshold: float = DEFAULT_THRESHOLD, regroup: tuple[int, int] | None = None):
+        """`regroup` (a rescore, which rewrites the articles up to an id in the order
+        they were stored: that id and its stories' first id, begin_rescore): each
+        article is compared only with those placed before it in this rescore (the ones
+        an interrupted run of it rewrote, above that id, among them), as a load of
+        them all would, and not with the ones still to be rewritten; the stories get
+        ids no story had before, so a link to an old story finds none rather than
+        another."""
         self.db = db
         self.index = StoryIndex(window_days=window_days, threshold=threshold)
         self.days_read: OrderedDict = OrderedDict()  # the days held, least recently used first
-        self.placed: set[int] | None = set() if regroup else None
-        self.first_new_story = (db.execute("select coalesce(max(id), 0) from stories").fetchone()[0] + 1
-                                if regroup else None)
+        self.placed: set[int] | None = None
+        self.first_new_story = None
+        if regroup is not None:
+            through, self.first_new_story = regroup
+            self.placed = {article_id for (article_id,) in db.execute(
+                "select id from articles where id > ?", [through])}
         if not regroup:
             self._add_missing_vectors()
 
