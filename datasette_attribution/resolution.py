@@ -268,6 +268,10 @@ class Resolver:
         # States, "swing States" not.
         self.aliases = {name_key(alias, actor.kind): actor for alias, actor in table.items()
                         if not is_abbreviation(alias) and not alias.lower().startswith("the ")}
+        # Keys only initials in capitals give ("FT"): a name matches them only so
+        # written ("Ft." of "Ft. Worth" is no Financial Times).
+        self.initials_only = {key for key in self.aliases} - {
+            name_key(alias, actor.kind) for alias, actor in table.items() if not alias.isupper()}
         # Written exactly so: a key would make "LA" Louisiana ("La.") and "the VA" Virginia.
         self.abbreviations = {alias: actor for alias, actor in table.items() if is_abbreviation(alias)}
         self.touched: set[str] = set()  # entities this load named
@@ -363,7 +367,8 @@ class Resolver:
         found = self.by_key.get(key)
         if found and found != exclude:
             return self.entities[found]
-        actor = self.aliases.get(key) or self.abbreviations.get(_plain(name))
+        actor = self.aliases.get(key) if key not in self.initials_only or name.replace(".", "").isupper() else None
+        actor = actor or self.abbreviations.get(_plain(name))
         if actor is not None and actor.name != exclude and name_key(actor.name) != key:
             entity = self._entity(actor.name)
             entity.kinds[actor.kind] += 0

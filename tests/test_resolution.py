@@ -834,3 +834,14 @@ def test_two_writings_of_one_person_a_killed_load_never_settled_are_joined_by_th
     monkeypatch.setattr(pipeline, "apply_settlement", settle)
     load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
     assert actors(killed) == actors(clean)
+
+
+def test_an_alias_of_capital_initials_is_that_actor_only_so_written(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "r.jsonl", [
+        {"id": "f1", "published": "2016-08-17",
+         "text": "The rally in Ft. Worth drew thousands on Monday.\nThe FT reported that the bank would close."}])
+    said = db.execute("select mentions.text, actors.name from mentions join actors "
+                      "on actors.id = mentions.actor_id order by mentions.id").fetchall()
+    assert ("FT", "Financial Times") in said and not [text for text, name in said
+                                                      if name == "Financial Times" and text != "FT"]

@@ -93,3 +93,6 @@ def test_a_title_inside_a_sentence_stays_with_its_name():
     text = "The emails belonged to Ms. Abedin, a top aide. Sen. Tim Kaine said so."
     assert sentences_of(text) == ["The emails belonged to Ms. Abedin, a top aide.",
                                   "Sen. Tim Kaine said so."]
+    # "Fort" and "Mount" before a place, and ranks before a name, are no full stop.
+    assert sentences_of("The rally in Ft. Worth drew thousands. Maj. Gen. Lee spoke at Mt. Vernon on Monday.") == [
+        "The rally in Ft. Worth drew thousands.", "Maj. Gen. Lee spoke at Mt. Vernon on Monday."]

@@ -15,9 +15,10 @@ from .characters import INVISIBLE, LONE_SURROGATE, has_words
 MAX_SENTENCE_CHARS = 1500
 # A title before a name never ends a sentence ("belonging to Ms. Abedin"), though
 # the segmenter takes some of them for a full stop; the plural forms are news style
-# ("Sens. McCain and Graham").
+# ("Sens. McCain and Graham"); nor does "Fort" or "Mount" before a place ("Ft. Worth").
 HONORIFIC_END = re.compile(
-    r"(?<![\w.])(?:Mr|Ms|Mrs|Messrs|Dr|Sens?|Govs?|Reps?|Gens?|Lt|Col|Capt|Sgt|Prof|Rev|Gov)\.$")
+    r"(?<![\w.])(?:Mr|Ms|Mrs|Messrs|Dr|Sens?|Govs?|Reps?|Gens?|Lt|Col|Capt|Sgt|Maj|Adm|Cmdr|Cpl|Pvt|Prof|Rev"
+    r"|Gov|Ft|Mt)\.$")
 # A quotation that opens after a sentence and runs on past its paragraph (news
 # style leaves the closing mark for a later paragraph) confuses the segmenter,
 # which ends the sentence before it with the opening mark: '... Holland said. "'.
