@@ -474,15 +474,11 @@ def test_a_name_alone_in_a_later_load_is_the_stored_actor_the_corpus_wrote_it_fo
                           ("Michelle Obama", "person", 10, ["Michelle Obama"]), ("Ohio", "place", 1, ["Ohio"])]
 
 
-def test_a_rerun_after_a_killed_load_settles_its_actors_as_one_whole_load(tmp_path, monkeypatch):
+def killed_then_rerun(tmp_path, monkeypatch, records):
+    """The records loaded whole (`clean`), and loaded by a load stopped at its end, then
+    again (`killed`): (clean, killed, articles the stopped load kept, the rerun's report)."""
     from datasette_attribution import pipeline
 
-    records = [
-        {"id": "a", "text": "Larry said on Monday that the show would go on without him."},
-        {"id": "b", "text": "Larry King said on Tuesday that the show would go on in Los Angeles. Larry thanked "
-                            "the crew."},
-        {"id": "c", "text": "Walter Mondale spoke in Minnesota on Wednesday."},
-    ]
     clean = open_database(tmp_path / "clean.db")
     load_records(clean, tmp_path / "all.jsonl", records)
     # The same load stopped at its end: each article committed on its own, the
@@ -498,13 +494,45 @@ def test_a_rerun_after_a_killed_load_settles_its_actors_as_one_whole_load(tmp_pa
     monkeypatch.setattr(pipeline, "apply_settlement", killed_at_the_end)
     with pytest.raises(KeyboardInterrupt):
         load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
-    assert killed.execute("select count(*) from articles").fetchone()[0] == 2
-    assert killed.execute("select count(*) from actors where name = 'Larry'").fetchone()[0] == 1
+    kept = killed.execute("select count(*) from articles").fetchone()[0]
+    larry = killed.execute("select count(*) from actors where name = 'Larry'").fetchone()[0]
     monkeypatch.setattr(pipeline, "apply_settlement", settle)
     report = load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
+    return clean, killed, (kept, larry), report
+
+
+def test_a_rerun_after_a_killed_load_settles_its_actors_as_one_whole_load(tmp_path, monkeypatch):
+    clean, killed, kept, report = killed_then_rerun(tmp_path, monkeypatch, [
+        {"id": "a", "text": "Larry said on Monday that the show would go on without him."},
+        {"id": "b", "text": "Larry King said on Tuesday that the show would go on in Los Angeles. Larry thanked "
+                            "the crew."},
+        {"id": "c", "text": "Walter Mondale spoke in Minnesota on Wednesday."},
+    ])
+    assert kept == (2, 1)  # two articles, and "Larry" an actor not yet joined
     assert (report.added, report.skipped) == (1, 2)
     assert actors(killed) == actors(clean)
     assert ("Larry King", "person", 3, ["Larry", "Larry King"]) in actors(killed)
+
+
+def test_two_writings_of_one_person_a_killed_load_never_settled_are_joined_by_the_rerun(tmp_path, monkeypatch):
+    """A load killed before it settled kept "Joe Biden" and "Joseph R. Biden Jr." apart
+    only because it never got to join them: the rerun joins them as one load does."""
+    clean, killed, _, _ = killed_then_rerun(tmp_path, monkeypatch, [
+        {"id": "a", "text": "Joe Biden spoke in Scranton on Monday about the economy."},
+        {"id": "b", "text": "Vice President Joseph R. Biden Jr. spoke in Ohio on Tuesday about trade."},
+        {"id": "c", "text": "Walter Mondale spoke in Minnesota on Wednesday."},
+    ])
+    assert [name for name, kind, _, _ in actors(clean) if "Biden" in name] == ["Joe Biden"]
+    assert actors(killed) == actors(clean)
+
+
+def people_loaded(tmp_path, loads) -> dict:
+    """The people of a corpus of `loads` (lists of records) loaded in turn: name ->
+    (mentions, names written)."""
+    db = open_database(tmp_path / "corpus.db")
+    for number, records in enumerate(loads):
+        load_records(db, tmp_path / f"load{number}.jsonl", records)
+    return {name: (count, set(aliases)) for name, kind, count, aliases in actors(db) if kind == "person"}
 
 
 HUSTED = {"id": "purge", "outlet": "Capitol Ledger", "published": "2016-09-25",
@@ -532,10 +560,7 @@ BERNIE = {"id": "rally", "outlet": "Sunshine Post", "published": "2016-04-27",
 def test_a_first_name_alone_is_a_person_of_the_corpus_only_near_in_time(tmp_path, loads):
     """"Jon" in a 2023 advice column is not the Jon Husted of a 2016 court ruling;
     "Bernie" at a rally eight days after "Bernie Sanders" lost a primary is him."""
-    db = open_database(tmp_path / "corpus.db")
-    for number, records in enumerate(loads):
-        load_records(db, tmp_path / f"load{number}.jsonl", records)
-    people = {name: (count, set(aliases)) for name, kind, count, aliases in actors(db) if kind == "person"}
+    people = people_loaded(tmp_path, loads)
     assert people["Jon Husted"] == (2, {"Husted", "Jon Husted"})
     assert people["Jon"] == (3, {"Jon"})
     assert people["Bernie Sanders"] == (4, {"Bernie", "Bernie Sanders", "Sanders"})
@@ -754,10 +779,7 @@ KERRY_LATER = {"id": "envoy", "outlet": "Capitol Ledger", "published": "2016-11-
 def test_a_surname_alone_is_a_person_of_the_corpus_only_near_in_time(tmp_path, loads):
     """The "Kerry" of a 2023 film review is not the John Kerry of 2016 coverage; the
     "Kerry" of an article eight months after "John Kerry" was written in full is him."""
-    db = open_database(tmp_path / "corpus.db")
-    for number, records in enumerate(loads):
-        load_records(db, tmp_path / f"load{number}.jsonl", records)
-    people = {name: (count, set(aliases)) for name, kind, count, aliases in actors(db) if kind == "person"}
+    people = people_loaded(tmp_path, loads)
     assert people["John Kerry"] == (3, {"John Kerry", "Kerry"})
     assert people["Kerry"] == (2, {"Kerry"})
 
@@ -806,34 +828,6 @@ def test_an_alias_written_with_the_is_that_actor_only_so(tmp_path):
     said = dict(db.execute("select mentions.text, actors.name from mentions join actors "
                            "on actors.id = mentions.actor_id where mentions.text like '%States'").fetchall())
     assert said == {"States": "States", "the States": "United States"}
-
-
-def test_two_writings_of_one_person_a_killed_load_never_settled_are_joined_by_the_rerun(tmp_path, monkeypatch):
-    """A load killed before it settled kept "Joe Biden" and "Joseph R. Biden Jr." apart
-    only because it never got to join them: the rerun joins them as one load does."""
-    from datasette_attribution import pipeline
-
-    records = [
-        {"id": "a", "text": "Joe Biden spoke in Scranton on Monday about the economy."},
-        {"id": "b", "text": "Vice President Joseph R. Biden Jr. spoke in Ohio on Tuesday about trade."},
-        {"id": "c", "text": "Walter Mondale spoke in Minnesota on Wednesday."},
-    ]
-    clean = open_database(tmp_path / "clean.db")
-    load_records(clean, tmp_path / "all.jsonl", records)
-    assert [name for name, kind, _, _ in actors(clean) if "Biden" in name] == ["Joe Biden"]
-    killed = open_database(tmp_path / "killed.db")
-    monkeypatch.setattr(pipeline, "ARTICLES_PER_COMMIT", 1)
-    settle = pipeline.apply_settlement
-
-    def killed_at_the_end(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(pipeline, "apply_settlement", killed_at_the_end)
-    with pytest.raises(KeyboardInterrupt):
-        load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
-    monkeypatch.setattr(pipeline, "apply_settlement", settle)
-    load(killed, [str(tmp_path / "all.jsonl")], options=LoadOptions(workers=1))
-    assert actors(killed) == actors(clean)
 
 
 def test_an_alias_of_capital_initials_is_that_actor_only_so_written(tmp_path):
