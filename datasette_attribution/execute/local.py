@@ -28,9 +28,11 @@ def _start_worker(function: Callable, context) -> None:
     global _worker
     _worker = (function, context)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The pool ends its workers with SIGTERM: they end at once, not through a
-    # handler the parent set for itself.
+    # The pool ends its workers with SIGTERM: they end at once, not through the
+    # handler the parent set for itself (blocked until now, so that one sent before
+    # this line is not lost to it, but kills here).
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def _run_in_worker(item):
@@ -53,7 +55,13 @@ def mapped_in_order(function: Callable, items: Iterable, context, workers: int) 
                 return
             yield item
 
-    with multiprocessing.get_context("fork").Pool(workers, _start_worker, (function, context)) as pool:
+    # Forked with SIGTERM blocked: a worker inherits the mask, and its first act unblocks it.
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, _start_worker, (function, context))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    with pool:
         try:
             for result in pool.imap(_run_in_worker, throttled(), chunksize=CHUNK):
                 yield result
