@@ -839,3 +839,12 @@ def test_an_alias_of_capital_initials_is_that_actor_only_so_written(tmp_path):
                       "on actors.id = mentions.actor_id order by mentions.id").fetchall()
     assert ("FT", "Financial Times") in said and not [text for text, name in said
                                                       if name == "Financial Times" and text != "FT"]
+
+
+def test_an_epithet_or_a_plural_title_before_a_surname_is_no_part_of_the_name():
+    assert mentions("Donald Trump spoke in Ohio on Monday.", "Critics called him Fascist Trump after the rally.") == [
+        [("Donald Trump", "Donald Trump"), ("Ohio", "Ohio")], [("Trump", "Donald Trump")]]
+    assert mentions("Presidents Obama and Bush met in Dallas on Monday.") == [
+        [("Obama", "Obama"), ("Bush", "Bush"), ("Dallas", "Dallas")]]
+    assert mentions("He spoke to pro-life members of the Democrat Party on Friday.") == [
+        [("Democrat Party", "Democratic Party")]]

@@ -557,6 +557,7 @@ def find_actors(spans, alias_files: tuple[str, ...] = ()) -> list[list[dict]]:
         entities = _entities_of(span, lists, named_elsewhere)
         _sort_names(index, span.text, entities, lists, found[index], people, others, countries)
     people, others = _headlines_confirmed(spans, people, others)
+    people = _epithets_dropped(spans, people)
     _countries_that_are_people(spans, countries, people, found)
     by_surname = _people_and_others(spans, people, others, lists, found)
     for index, span in enumerate(spans):
@@ -900,6 +901,23 @@ def _headlines_confirmed(spans, people, others):
         if (found := confirmed(index, start, end)) is not None:
             confirmed_others.append((index, *found, spans[index].text[slice(*found)], kind))
     return confirmed_people, confirmed_others
+
+
+def _epithets_dropped(spans, people: list) -> list:
+    """A common word before the surname of a person the article names in full is an
+    epithet, not a first name ("Fascist Trump", "Classic Clinton" beside Donald Trump
+    and Hillary Clinton): the mention is the surname alone."""
+    surnames = {tokens[-1] for _, _, _, tokens in people if len(tokens) >= 2 and is_given_name(tokens[0])}
+    kept = []
+    for index, start, end, tokens in people:
+        if (len(tokens) == 2 and tokens[1] in surnames and not is_given_name(tokens[0])
+                and is_common_word(tokens[0])):
+            at = spans[index].text.find(tokens[1], start, end)
+            if at >= 0:
+                kept.append((index, at, at + len(tokens[1]), [tokens[1]]))
+                continue
+        kept.append((index, start, end, tokens))
+    return kept
 
 
 def _straight(text: str) -> str:
