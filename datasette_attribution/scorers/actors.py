@@ -907,7 +907,8 @@ def _epithets_dropped(spans, people: list) -> list:
     """A common word before the surname of a person the article names in full is an
     epithet, not a first name ("Fascist Trump", "Classic Clinton" beside Donald Trump
     and Hillary Clinton): the mention is the surname alone."""
-    surnames = {tokens[-1] for _, _, _, tokens in people if len(tokens) >= 2 and is_given_name(tokens[0])}
+    named = [split_suffix(tokens)[0] for _, _, _, tokens in people]
+    surnames = {base[-1] for base in named if len(base) >= 2 and is_given_name(base[0])}  # "Jr." is none
     kept = []
     for index, start, end, tokens in people:
         if (len(tokens) == 2 and tokens[1] in surnames and not is_given_name(tokens[0])
