@@ -528,12 +528,13 @@ def list_scorers(as_json):
 @click.option("--model", default=None, metavar="NAME", help=MODEL_HELP)
 def demo(db_path, port, host, load_only, model):
     check_database_path(db_path)
-    if _has_content(db_path) and not pipeline.holds_articles(db_path) and pipeline.holds_tables(db_path):
+    ours = _has_content(db_path) and pipeline.holds_articles(db_path)
+    if _has_content(db_path) and not ours and pipeline.holds_tables(db_path):
         # A file passed by mistake: the demo's seeds and tables are not written into it.
         raise click.ClickException(f"{db_path} is another program's database (it holds tables and no loaded "
                                    "articles); the demo writes a new file or one it wrote before: pass another "
                                    "--db (datasette-attribution load adds articles to an existing database)")
-    if _has_content(db_path) and pipeline.holds_articles(db_path):
+    if ours:
         seeds = [entry.name for entry in seed_folder().iterdir()]
         if others := pipeline.articles_besides(db_path, seeds):
             # A corpus a load wrote: the demo's two articles would join its figures.

@@ -422,7 +422,6 @@ def rescore(db, *, options: ScoringOptions = ScoringOptions(), on_error=None, on
     --replace` of the original input does, without the input. Each article is
     rewritten all or nothing (under a new id, as --replace does)."""
     path = next(file for _, name, file in db.execute("pragma database_list") if name == "main")
-    ensure_schema(db, layout())
     through, first_story = begin_rescore(db)
     report = _written(db, lambda: stored_articles(path, through), options, True, {}, on_error, on_document,
                       rescoring=True, regroup=(through, first_story))

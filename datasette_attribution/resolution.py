@@ -270,7 +270,7 @@ class Resolver:
                         if not is_abbreviation(alias) and not alias.lower().startswith("the ")}
         # Keys only initials in capitals give ("FT"): a name matches them only so
         # written ("Ft." of "Ft. Worth" is no Financial Times).
-        self.initials_only = {key for key in self.aliases} - {
+        self.initials_only = set(self.aliases) - {
             name_key(alias, actor.kind) for alias, actor in table.items() if not alias.isupper()}
         # Written exactly so: a key would make "LA" Louisiana ("La.") and "the VA" Virginia.
         self.abbreviations = {alias: actor for alias, actor in table.items() if is_abbreviation(alias)}
@@ -390,7 +390,7 @@ class Resolver:
         """The corpus' person written in full whose surname (for a person, else
         its first name) is `word`, when one holds most of the mentions of all such
         persons: "Trump" the parse took for a firm is Donald Trump. A place is
-        never a person's name ("Charlotte", "Washington"). A first name written on
+        never a person's name ("Charlotte", "Washington"). A name written on
         `days()` (none: undated; read only where a person has that name, as it may
         read the database) is only a person near in time (_near_for_name)."""
         if kind == "place":
@@ -754,10 +754,9 @@ class Resolver:
                 continue
             target = None
             if " " not in name_key(name):
-                target = (self._written_for(name_key(name), entity.kind, exclude=name,
-                                            days=partial(self._days, entity))
-                          or self._person_for(name_key(name), entity.kind, exclude=name,
-                                              days=partial(self._days, entity)))
+                days = partial(self._days, entity)
+                target = (self._written_for(name_key(name), entity.kind, exclude=name, days=days)
+                          or self._person_for(name_key(name), entity.kind, exclude=name, days=days))
             if target is None:
                 target = self._known(name, entity.kind, exclude=name) or self._form_written_for(entity)
             if target is None or target.name == name:

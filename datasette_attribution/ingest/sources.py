@@ -136,15 +136,17 @@ def _bounded_lines(handle, max_bytes: int, header: bool = False):
 def _decoded_lines(path: str, handle, encoding: str, max_bytes: int, header: bool = False):
     """Text lines of a binary file, one at a time; an undecodable or oversized line
     becomes a LoadError in its place so the lines after it still load."""
-    if is_wide(encoding):
-        yield from _wide_lines(path, handle, encoding, max_bytes, header)
-        return
-    for number, raw in enumerate(_bounded_lines(handle, max_bytes, header), start=1):
+    lines = (_wide_lines(path, handle, encoding, max_bytes, header) if is_wide(encoding)
+             else _bounded_lines(handle, max_bytes, header))
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, LoadError):
+            yield raw
+            return
         if isinstance(raw, int):
             yield too_large(f"{path}:{number}", raw, max_bytes)
             continue
         try:
-            line = raw.decode(encoding)
+            line = raw if isinstance(raw, str) else raw.decode(encoding)
         except UnicodeDecodeError:
             yield decoding_error(f"{path}:{number}", raw, encoding)
             continue
@@ -152,16 +154,14 @@ def _decoded_lines(path: str, handle, encoding: str, max_bytes: int, header: boo
 
 
 def _wide_lines(path: str, handle, encoding: str, max_bytes: int, header: bool):
-    """_decoded_lines for UTF-16 and UTF-32, whose line breaks are not one byte: the
-    file decoded as a stream; a line is measured once decoded."""
+    """_bounded_lines for UTF-16 and UTF-32, whose line breaks are not one byte: the
+    lines of the file decoded as a stream, a line measured once decoded (an int for
+    one over max_bytes), a LoadError where the stream stops decoding."""
     text = io.TextIOWrapper(handle, encoding=encoding, newline="")
     try:
         for number, line in enumerate(text, start=1):
             size = len(line.encode(encoding))
-            if size > max_bytes and not (header and number == 1):
-                yield too_large(f"{path}:{number}", size, max_bytes)
-                continue
-            yield line.lstrip("\ufeff") if number == 1 else line
+            yield size if size > max_bytes and not (header and number == 1) else line
     except UnicodeDecodeError:
         yield LoadError(path, f"not valid {encoding}")
     finally:

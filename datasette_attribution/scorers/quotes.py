@@ -48,7 +48,10 @@ def _speaking(sentence: dict, start: int, end: int) -> dict:
     start, end = start - sentence["start"], end - sentence["start"]
 
     def aside(a):
-        first = min(a["cue_start"], a["source_start"] if (a.get("source_start") or -1) >= end else a["cue_start"])
+        # the cue, or its source when that comes first, right after the quotation
+        first = a["cue_start"]
+        if a.get("source_start") is not None and end <= a["source_start"] < first:
+            first = a["source_start"]
         return first >= end and not any(c.isalnum() for c in text[max(end, 0):first])
 
     def held(a):

@@ -13,7 +13,7 @@ from collections import Counter
 
 import sqlite_utils
 
-from .summaries import STATE_TABLE
+from .summaries import clear_state, set_state, state_value
 from .write import forget_actor_ids
 
 REFERRING = (("mentions", "actor_id"), ("quotes", "actor_id"), ("attributions", "actor_id"),
@@ -38,7 +38,7 @@ def stored_actors(db: sqlite_utils.Database):
     a person's mentions of two words or more in the articles written after the
     last that OFFICES counted (none, unless a load was killed or the database
     never kept them), for resolution to read the titles of."""
-    unsettled = _state(db, UNSETTLED) is not None or db.execute(
+    unsettled = state_value(db, UNSETTLED) is not None or db.execute(
         "select exists (select 1 from actors where mention_count is null)").fetchone()[0]
     counts = dict(db.execute("select actor_id, count(*) from mentions group by actor_id").fetchall()) \
         if unsettled else None
@@ -47,7 +47,7 @@ def stored_actors(db: sqlite_utils.Database):
             "select actor_id, text, count(*) from mentions where actor_id in "
             "(select id from actors where aliases is null) group by 1, 2").fetchall():
         forms.setdefault(actor_id, Counter())[_as_written(text)] += times
-    kept = json.loads(_state(db, OFFICES) or "{}")
+    kept = json.loads(state_value(db, OFFICES) or "{}")
     holders = kept.get("holders", {})
     titled: dict[int, list[tuple[str, str]]] = {}
     # From the articles after the last counted outward (CROSS JOIN keeps that
@@ -70,7 +70,7 @@ def left_unsettled(db: sqlite_utils.Database) -> list[str]:
     disk filled): their aliases are not written yet. The next load settles them
     with its own names, as the load they came from would have, so that a rerun
     ends where one whole load of the same articles ends."""
-    if _state(db, UNSETTLED) is None:
+    if state_value(db, UNSETTLED) is None:
         return []
     return [name for (name,) in db.execute("select name from actors where aliases is null order by id")]
 
@@ -79,17 +79,9 @@ def begin_load(db: sqlite_utils.Database) -> bool:
     """Note that a load writes mentions its settlement has not counted yet (kept
     with its first articles, cleared by apply_settlement); returns whether an
     earlier load left them so (it was killed): then every count is counted again."""
-    left = _state(db, UNSETTLED) is not None
-    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
-    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, '1')", [UNSETTLED])
+    left = state_value(db, UNSETTLED) is not None
+    set_state(db, UNSETTLED, "1")
     return left
-
-
-def _state(db: sqlite_utils.Database, name: str) -> str | None:
-    if not db[STATE_TABLE].exists():
-        return None
-    row = db.execute(f"select value from [{STATE_TABLE}] where name = ?", [name]).fetchone()
-    return row[0] if row else None
 
 
 def last_actor_id(db: sqlite_utils.Database) -> int:
@@ -142,11 +134,11 @@ def apply_settlement(db: sqlite_utils.Database, settlement, stored_through: int,
             _write_aliases(db, name)
         if not count_all:
             _keep_offices(db, settlement.offices)
-        elif db[STATE_TABLE].exists():
+        else:
             # Articles replaced took away mentions whose titles were counted: the
             # next load counts them again from every article.
-            db.execute(f"delete from [{STATE_TABLE}] where name = ?", [OFFICES])
-        db.execute(f"delete from [{STATE_TABLE}] where name = ?", [UNSETTLED])
+            clear_state(db, OFFICES)
+        clear_state(db, UNSETTLED)
     forget_actor_ids(db)
     return changed
 
@@ -157,9 +149,7 @@ def _keep_offices(db: sqlite_utils.Database, offices: dict[str, dict[str, int]])
     remaining = {name for (name,) in db.execute("select name from actors")}
     through = db.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
     kept = {"through": through, "holders": {n: o for n, o in sorted(offices.items()) if n in remaining}}
-    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
-    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, ?)",
-               [OFFICES, json.dumps(kept, ensure_ascii=False, separators=(",", ":"))])
+    set_state(db, OFFICES, json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
 
 
 def _id_of(db, name: str) -> int | None:

@@ -23,7 +23,7 @@ from ..grouping import (
     term_vector,
 )
 from .search import index_new_rows
-from .summaries import STATE_TABLE
+from .summaries import clear_state, set_state, state_value
 
 STORY_COLUMNS = {"id": int, "title": str, "first_published": str, "last_published": str,
                  "article_count": int, "outlet_count": int}
@@ -47,12 +47,10 @@ RESCORE_STATE = "rescore_through"
 
 def rescore_begun(db: sqlite_utils.Database) -> tuple[int, int] | None:
     """(last article id to rewrite, first story id) of a rescore not finished, or None."""
-    if not db[STATE_TABLE].exists():
+    value = state_value(db, RESCORE_STATE)
+    if value is None:
         return None
-    row = db.execute(f"select value from [{STATE_TABLE}] where name = ?", [RESCORE_STATE]).fetchone()
-    if row is None:
-        return None
-    through, first_story = map(int, row[0].split())
+    through, first_story = map(int, value.split())
     return through, first_story
 
 
@@ -65,18 +63,19 @@ def begin_rescore(db: sqlite_utils.Database) -> tuple[int, int]:
     through = db.execute("select coalesce(max(id), 0) from articles").fetchone()[0]
     first_story = (db.execute("select coalesce(max(id), 0) from stories").fetchone()[0] + 1
                    if db["stories"].exists() else 1)
-    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
-    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, ?)", [RESCORE_STATE, f"{through} {first_story}"])
-    if db.conn.in_transaction:
-        db.conn.execute("COMMIT")
+    set_state(db, RESCORE_STATE, f"{through} {first_story}")
+    _commit(db)
     return through, first_story
 
 
 def end_rescore(db: sqlite_utils.Database) -> None:
-    if db[STATE_TABLE].exists():
-        db.execute(f"delete from [{STATE_TABLE}] where name = ?", [RESCORE_STATE])
-        if db.conn.in_transaction:
-            db.conn.execute("COMMIT")
+    clear_state(db, RESCORE_STATE)
+    _commit(db)
+
+
+def _commit(db: sqlite_utils.Database) -> None:
+    if db.conn.in_transaction:
+        db.conn.execute("COMMIT")
 
 
 def ensure_story_tables(db: sqlite_utils.Database) -> None:
@@ -114,12 +113,12 @@ class StoryGrouper:
         self.days_read: OrderedDict = OrderedDict()  # the days held, least recently used first
         self.placed: set[int] | None = None
         self.first_new_story = None
-        if regroup is not None:
+        if regroup is None:
+            self._add_missing_vectors()
+        else:
             through, self.first_new_story = regroup
             self.placed = {article_id for (article_id,) in db.execute(
                 "select id from articles where id > ?", [through])}
-        if not regroup:
-            self._add_missing_vectors()
 
     def _add_missing_vectors(self) -> None:
         missing = self.db.execute(

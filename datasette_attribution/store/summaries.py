@@ -371,6 +371,24 @@ def definitions_digest() -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def state_value(db: sqlite_utils.Database, name: str) -> str | None:
+    """One row of the summary state (what loads record between them), or None."""
+    if not db[STATE_TABLE].exists():
+        return None
+    row = db.execute(f"select value from [{STATE_TABLE}] where name = ?", [name]).fetchone()
+    return row[0] if row else None
+
+
+def set_state(db: sqlite_utils.Database, name: str, value: str) -> None:
+    db.execute(f"create table if not exists [{STATE_TABLE}] (name text primary key, value text)")
+    db.execute(f"insert or replace into [{STATE_TABLE}] values (?, ?)", [name, value])
+
+
+def clear_state(db: sqlite_utils.Database, name: str) -> None:
+    if db[STATE_TABLE].exists():
+        db.execute(f"delete from [{STATE_TABLE}] where name = ?", [name])
+
+
 def _state(db: sqlite_utils.Database) -> dict:
     if not db[STATE_TABLE].exists():
         return {}
