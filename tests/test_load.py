@@ -214,6 +214,31 @@ def test_csv_files_are_read_by_line_a_bad_line_or_row_reported_and_the_others_lo
     assert [record.location for record in records] == ["ferry.csv:2", "ferry.csv:4"]
 
 
+def test_a_csv_quote_left_open_reports_the_lines_it_swallowed_and_loads_none_of_them(tmp_path):
+    """A field's quote never closed runs on through the rows below it: at the end of
+    the file they would all be one article's text, before a later quote one ragged
+    row; either way the lines are named, and the rows after the closing quote load."""
+    open_to_the_end = ('id,title,text\nk1,Fine,The port stayed open.\n'
+                       'k2,Open,"He said ""yes"" and left.\nk3,Next,She said no.\nk4,Last,It rained.\n')
+    closed_later = ('id,title,text\nk1,Open,"He said ""yes"" and left.\nk2,Next,She said no.\n'
+                    'k3,Quoted,"It rained, officials said."\nk4,After,The tunnel shut.\n')
+    multi_line = 'id,text\nk1,"The ferry ran ""late"".\nIt docked, at noon."\nk2,It sailed.\n'
+    (tmp_path / "a.csv").write_text(open_to_the_end)
+    (tmp_path / "b.csv").write_text(closed_later)
+    (tmp_path / "c.csv").write_text(multi_line)
+    result = run_load(tmp_path / "r.db", tmp_path)
+    assert result.exit_code == 1
+    errors = sorted(line.split(str(tmp_path) + "/")[-1] for line in result.output.splitlines()
+                    if line.startswith("  failed:"))
+    swallowed = ("a quoted field opened here is not closed where it should be: lines {} to {} were read "
+                 "as one row; not loaded (close the quote, or double a quote inside the field)")
+    assert errors == ["a.csv:3: " + swallowed.format(3, 5), "b.csv:2: " + swallowed.format(2, 4)]
+    db = sqlite_utils.Database(tmp_path / "r.db")
+    assert [tuple(row) for row in db.execute("select source, body from articles order by source, body")] == [
+        ("k1", "The ferry ran \"late\".\n\nIt docked, at noon."), ("k1", "The port stayed open."),
+        ("k2", "It sailed."), ("k4", "The tunnel shut.")]
+
+
 def test_an_xml_feed_named_on_its_own_is_refused_by_name_and_an_xhtml_page_is_read(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_text('<?xml version="1.0"?>\n<rss><channel><item><title>Talks</title>'

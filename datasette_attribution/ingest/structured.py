@@ -128,12 +128,15 @@ def read_csv(path: str, text):
     reported, and its row left out. Each record is located by its first line."""
     lines = io.StringIO(text, newline="") if isinstance(text, str) else text
     unread: list[LoadError] = []
+    quotes_read = 0  # the row's double quotes: an odd count says a field's quote was never closed
 
     def readable():
+        nonlocal quotes_read
         for line in lines:
             if isinstance(line, LoadError):
                 unread.append(line)
                 continue
+            quotes_read += line.count('"')
             yield line
 
     reader = csv.reader(readable())
@@ -151,6 +154,7 @@ def read_csv(path: str, text):
     ended = reader.line_num
     while True:
         unread.clear()
+        quotes_read = 0
         try:
             row = next(reader, None)
         except csv.Error as error:
@@ -162,6 +166,13 @@ def read_csv(path: str, text):
             return
         first, ended = ended + 1, reader.line_num
         if not any(cell.strip() for cell in row):
+            continue
+        if ended > first and quotes_read % 2:
+            # A field's quote left open runs on through the records below it into one
+            # field; loaded, their lines would be this article's text.
+            yield LoadError(f"{path}:{first}", f"a quoted field opened here is not closed where it should "
+                                               f"be: lines {first} to {ended} were read as one row; not loaded "
+                                               "(close the quote, or double a quote inside the field)")
             continue
         if len(row) > len(names):
             yield LoadError(f"{path}:{first}", f"row has {len(row)} fields, the header {len(names)} "
