@@ -1,7 +1,7 @@
 """Real sources labelled by hand: is each found, is it called named or anonymous
 rightly, and whom does a pronoun source go to.
 
-    python benchmarks/sources_real.py --shared PATH/shared/data [--part train|test] [--misses N]
+    python benchmarks/sources_real.py --shared PATH/shared/data [--part train|test] [--misses N] [--batch N]
 
 The labels are training/data/polnear_sources.jsonl (named or anonymous and the kind,
 for PolNeAR sources) and training/data/polnear_pronouns.jsonl (the person a pronoun
@@ -13,7 +13,9 @@ the scorer gives it shares a word (not a title) with the labelled name, or, for 
 referent labelled unnamed, when the attribution is anonymous. The resolved speaker is
 the name the scorer gives the attribution (`speaker`, an actor's name where the
 article's mentions know it). The `train` part is
-where errors were read; the `test` part is only ever scored.
+where errors were read; the `test` part is only ever scored. `--batch N` scores one
+batch of the sources alone (1, the first 898; 2, the 400 drawn later from the sources
+not labelled before), as a fresh batch was scored before any of its errors was read.
 """
 
 import argparse
@@ -70,13 +72,15 @@ def main():
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--only", choices=("sources", "pronouns"), help="score one of the two label sets")
     parser.add_argument("--limit", type=int, help="only the first N articles (in the labels' order)")
+    parser.add_argument("--batch", type=int, help="only the sources of this labelling batch")
     args = parser.parse_args()
     records = articles(args.shared)
     sources = [json.loads(x) for x in (DATA / "polnear_sources.jsonl").read_text().splitlines()]
     pronouns_path = DATA / "polnear_pronouns.jsonl"
     pronouns = [json.loads(x) for x in pronouns_path.read_text().splitlines()] if pronouns_path.exists() else []
-    sources = [r for r in sources if r["part"] == args.part and args.only != "pronouns"]
-    pronouns = [r for r in pronouns if r["part"] == args.part and args.only != "sources"]
+    sources = [r for r in sources if r["part"] == args.part and args.only != "pronouns"
+               and args.batch in (None, r.get("batch", 1))]
+    pronouns = [r for r in pronouns if r["part"] == args.part and args.only != "sources" and args.batch is None]
     by_doc = defaultdict(lambda: ([], []))
     for row in sources:
         by_doc[(row["corpus"], row["doc"])][0].append(row)

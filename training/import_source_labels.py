@@ -2,7 +2,7 @@
 as ids, offsets and labels (no text of the corpus).
 
     python training/import_source_labels.py --shared PATH/shared/data --pool POOL.json \
-        --sources SOURCES.tsv [--pronouns PRONOUNS.tsv]
+        --sources SOURCES.tsv [--pronouns PRONOUNS.tsv] [--batch N]
 
 POOL.json is the labelling pool: each item's id (`<article id>#<index in the
 article's sources>`), corpus, document, the source's character offsets and its part
@@ -11,7 +11,10 @@ SOURCES.tsv holds `ID<TAB>named|anonymous<TAB>KIND`; PRONOUNS.tsv `ID<TAB>REFERE
 (the name the pronoun refers to as the article writes it, or UNNAMED, or UNKNOWN).
 Writes training/data/polnear_sources.jsonl (each source with the sentence the
 package's segmenter puts it in) and training/data/polnear_pronouns.jsonl (the
-referent as the offsets of its last writing before the pronoun).
+referent as the offsets of its last writing before the pronoun). With `--batch N` the
+sources are a later batch, drawn from the sources not labelled before: they are added
+to the file, each marked with its batch, so that it can be scored apart before any of
+its errors is read.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def sentence_bounds(text: str, doc_id: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def import_sources(tsv: Path, pool: Path, shared: Path) -> None:
+def import_sources(tsv: Path, pool: Path, shared: Path, batch: int | None = None) -> None:
     items = {x["id"]: x for x in json.loads(pool.read_text("utf-8"))["anon"]}
     texts = documents(shared)
     bounds: dict[str, list] = {}
@@ -72,7 +75,15 @@ def import_sources(tsv: Path, pool: Path, shared: Path) -> None:
                      "sentence_start": a, "sentence_end": b,
                      "start": item["start"] - a, "end": item["end"] - a,
                      "anonymous": int(fields[1] == "anonymous"), "kind": fields[2], "part": item["part"]})
+        if batch is not None:
+            rows[-1]["batch"] = batch
     out = DATA / "polnear_sources.jsonl"
+    if batch is not None:
+        earlier = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+        labelled_before = {row["id"] for row in earlier if row.get("batch") != batch}
+        if labelled_before & {row["id"] for row in rows}:
+            sys.exit(f"{tsv}: a batch holds only sources not labelled before")
+        rows = [row for row in earlier if row.get("batch") != batch] + rows
     out.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     print(f"wrote {len(rows)} labelled sources to {out.name} ({skipped} across sentences left out)")
 
@@ -124,9 +135,10 @@ def main():
     parser.add_argument("--pool", type=Path, required=True)
     parser.add_argument("--sources", type=Path)
     parser.add_argument("--pronouns", type=Path)
+    parser.add_argument("--batch", type=int, help="add the sources as this later batch")
     args = parser.parse_args()
     if args.sources:
-        import_sources(args.sources, args.pool, args.shared)
+        import_sources(args.sources, args.pool, args.shared, args.batch)
     if args.pronouns:
         import_pronouns(args.pronouns, args.pool, args.shared)
 
