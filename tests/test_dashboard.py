@@ -2,9 +2,11 @@
 exactly its rows (the articles with no outlet included), as HTML, JSON and CSV."""
 
 import csv
+import html
 import io
 import json
 import re
+import sqlite3
 
 import pytest
 from helpers import SEEDS, chart_specs, edited_copy, fetch
@@ -437,3 +439,54 @@ def test_an_outlet_whose_articles_were_not_scored_says_so_in_its_row(tmp_path):
     assert sorted(rows) == ["Gazette", "Gazzetta"]
     assert "not scored: no article in English" in rows["Gazzetta"]
     assert "not scored" not in rows["Gazette"]
+
+
+PRAISE_AND_BLAME = [
+    "Critics blamed Mayor Jane Roe for the flooding.", "Residents praised Mayor Jane Roe for the new park.",
+    "Jane Roe opened the bridge on Monday.", "An audit accused Jane Roe of wasting money.",
+    "Voters thanked Jane Roe for fixing the roads.", "Jane Roe visited the school.",
+    "Jane Roe was cleared of all wrongdoing by the court.", "Jane Roe faces a corruption inquiry.",
+    "Jane Roe spoke at the fair.", "The council hailed Jane Roe as a champion of the poor.",
+    "Jane Roe was mocked for her speech.", "Jane Roe met the governor.",
+]
+
+
+@pytest.fixture(scope="module")
+def one_actor_many_mentions(tmp_path_factory):
+    """One outlet's twelve articles, each naming the mayor once, so that her cell
+    holds enough labelled mentions to show its shares."""
+    folder = tmp_path_factory.mktemp("shares")
+    records = folder / "daily.jsonl"
+    records.write_text("".join(json.dumps({"id": f"d{i}", "outlet": "Daily", "published": "2016-05-01",
+                                           "text": text}) + "\n" for i, text in enumerate(PRAISE_AND_BLAME)))
+    path = folder / "news.db"
+    pipeline.load(pipeline.open_database(path), [str(records)])
+    return path
+
+
+SHARES_LINKED = re.compile(r'<a href="([^"]+)">(\d+)%(?: neg)?</a> · <a href="([^"]+)">(\d+)%(?: pos)?</a>'
+                           r'\s*<small[^>]*><a href="([^"]+)">of (\d+)</a></small>')
+
+
+def test_each_share_links_to_the_mentions_of_its_label_and_the_count_to_them_all(one_actor_many_mentions):
+    path = one_actor_many_mentions
+    with sqlite3.connect(path) as db:
+        (actor_id,) = db.execute("select id from actors where name = 'Jane Roe'").fetchone()
+        labels = dict(db.execute("select sentiment_label, count(*) from mentions where actor_id = ? group by 1",
+                                 [actor_id]).fetchall())
+    assert sum(labels.values()) == 12 and labels.get("negative") and labels.get("positive")
+    pages = fetch(path, "/-/attribution/news?min_articles=1", "/-/attribution/news/outlets",
+                  f"/-/attribution/news/actors/{actor_id}")
+    for page in pages:
+        assert page.status_code == 200
+        (cell,) = SHARES_LINKED.findall(page.text)
+        negative, negative_share, positive, positive_share, everything, count = (
+            html.unescape(part) for part in cell)
+        assert "sentiment_label=negative" in negative and "sentiment_label=positive" in positive
+        assert int(count) == 12 and len(rows_behind(path, everything)) == 12
+        behind = [row["sentiment_label"] for row in rows_behind(path, negative)]
+        assert behind == ["negative"] * labels["negative"]
+        assert int(negative_share) == round(100 * labels["negative"] / 12)
+        behind = [row["sentiment_label"] for row in rows_behind(path, positive)]
+        assert behind == ["positive"] * labels["positive"]
+        assert int(positive_share) == round(100 * labels["positive"] / 12)
