@@ -490,3 +490,26 @@ def test_each_share_links_to_the_mentions_of_its_label_and_the_count_to_them_all
         behind = [row["sentiment_label"] for row in rows_behind(path, positive)]
         assert behind == ["positive"] * labels["positive"]
         assert int(positive_share) == round(100 * labels["positive"] / 12)
+
+
+def test_where_one_outlet_alone_has_the_default_fewest_the_page_lists_the_two_with_most(tmp_path):
+    """A folder of pages, two a site and one site with four: the first page compares
+    outlets rather than showing the one; a fewest the reader chose still holds."""
+    day = "2016-05-0{}"
+    records = [{"id": f"d{i}", "outlet": "Daily", "published": day.format(i + 1),
+                "text": f"Officials said the bridge would close on day {i}."} for i in range(4)]
+    records += [{"id": f"{outlet}{i}", "outlet": outlet, "published": day.format(i + 1),
+                 "text": f"The {outlet} mayor said the park would open in week {i}."}
+                for outlet in ("Herald", "Courier") for i in range(2)]
+    records.append({"id": "s1", "outlet": "Sentinel", "published": "2016-05-01", "text": "Rain fell on Monday."})
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(path)])
+    page, data, chosen = fetch(tmp_path / "news.db", "/-/attribution/news", "/-/attribution/news.json",
+                               "/-/attribution/news.json?min_articles=3")
+    scope = data.json()["scope"]
+    assert (scope["min_articles"], scope["fewest_lowered_from"], scope["every_outlet_under"]) == (2, 3, False)
+    assert [o["outlet"] for o in data.json()["outlets"]] == ["Daily", "Courier", "Herald"]
+    assert data.json()["hidden_outlets"] == 1
+    assert "Fewer than two outlets have 3 articles here, so those with 2 or more are shown" in page.text
+    assert [o["outlet"] for o in chosen.json()["outlets"]] == ["Daily"]

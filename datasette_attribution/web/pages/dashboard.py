@@ -373,13 +373,15 @@ async def over_time_rows(db, scope: Scope, period: str, read: earlier_release.Re
 async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Reading) -> dict:
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
-    # A database none of whose outlets has the default fewest articles (the demo's two):
-    # every outlet, rather than an empty first page; the page says why, and each share
-    # keeps its interval. A filter that leaves them under it says so instead.
-    lowered = not scope.min_given and any(c["outlet"] for c in choices) and all(
-        c["articles"] < scope.min_articles for c in choices if c["outlet"])
+    # A database where fewer than two outlets have the default fewest articles (the
+    # demo's two, a folder of pages two a site): the largest fewest that lists two, so
+    # the first page compares rather than shows one outlet or none; the page says why,
+    # and each share keeps its interval. A filter that leaves them under it says so instead.
+    named = [c["articles"] for c in choices if c["outlet"]]  # most articles first
+    reaching = sum(count >= scope.min_articles for count in named)
+    lowered = not scope.min_given and reaching < 2 and len(named) > reaching
     if lowered:
-        scope.min_articles = 1
+        scope.min_articles = max(1, named[1]) if len(named) > 1 else 1
     outlets = await outlet_rows(datasette, db, scope, read)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
     await quoted_sources(datasette, db, scope, shown, read)
@@ -401,7 +403,8 @@ async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Read
     return {
         "scope": {"min_articles": scope.min_articles, "since": scope.since, "until": scope.until,
                   "outlet": scope.outlet, "actor": scope.actor, "q": scope.search,
-                  "ignored": list(scope.ignored), "fewest_lowered_from": DEFAULT_MIN_ARTICLES if lowered else None},
+                  "ignored": list(scope.ignored), "fewest_lowered_from": DEFAULT_MIN_ARTICLES if lowered else None,
+                  "every_outlet_under": lowered and scope.min_articles == 1 and max(named) < DEFAULT_MIN_ARTICLES},
         "outlets": shown, "hidden_outlets": len(outlets) - len(shown), "top_sources": TOP_SOURCES,
         "actors": actors, "sentiment": cells, "min_mentions": MIN_MENTIONS,
         "stories": await largest_stories(datasette, db, scope, sum(o["articles"] for o in outlets)),
