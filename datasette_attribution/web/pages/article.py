@@ -77,8 +77,12 @@ async def article_page(datasette, request):
         "where sentences.article_id = ? order by quotes.id"), [article_id])
     story = None
     if article.get("story_id") is not None:
-        found = await fetch_rows(db, "select id, title, article_count, outlet_count from stories where id = ?",
-                                 [article["story_id"]])
+        # The outlets as the story page counts them: the articles with no outlet as one.
+        found = await fetch_rows(db, (
+            "select s.id, s.title, s.article_count, s.outlet_count, (select count(distinct coalesce(a.outlet, char(0))) "
+            "from articles a where a.story_id = s.id) as outlets_seen, (select count(*) from articles a "
+            "where a.story_id = s.id and a.outlet is null) as without_outlet from stories s where s.id = ?"),
+            [article["story_id"]])
         story = found[0] if found else None
         if story:
             story["page"] = plugin_url(datasette, database, f"stories/{story['id']}")
