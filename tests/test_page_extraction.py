@@ -342,6 +342,14 @@ def test_a_text_dumps_outlet_is_the_copyright_holder_that_names_itself_elsewhere
     ("* CBS Sports Home\n+ CBS Sports HQ\n+ College Basketball on CBS\n+ Watch CBS Sports Network",
      "© 2004-2024 CBS Interactive. All Rights Reserved.\n"
      "CBS Sports is a registered trademark of CBS Broadcasting Inc.", "CBS Sports"),
+    # Frames of a site's search box, its sign-in and its newsletter pitch; a name of a word
+    # the web uses everywhere ("News") beside one of its own.
+    ("Search Search Harbour's Hardware", "Join the experts who read Harbour's Hardware for the inside track",
+     "Harbour's Hardware"),
+    ("Harbour Post - Back to home Harbour Post", "* Log in to your Harbour Post account", "Harbour Post"),
+    ("* Harbour News Tipline\n* Follow Harbour News", "* Harbour News Site Map", "Harbour News"),
+    ("* Get the best of HarbourStreet to your inbox",
+     "Sign up now to get the HarbourStreet's breaking news", "HarbourStreet"),
     # ... but not when it writes it in several ("NFL Films", "NFL Shop") or alone as often.
     ("* NFL Power Rankings\n+ NFL Films\n+ NFL Shop\n+ NFL Network\n* NFL Power Rankings, Week 16",
      "© 2023 NFL Enterprises LLC. NFL and the NFL shield design are registered trademarks.", "NFL"),

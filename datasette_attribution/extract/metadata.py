@@ -491,30 +491,34 @@ def site_names(lines: list[str], article_lines: list[str]) -> Counter:
 
 
 # Words a site uses around its own name. Strong: "Join the X Community", "X
-# readers", "Subscribe to X", and a menu line that is nothing but the name in a
-# site's own frame ("About X", "More from X", "Contact the X", "X Store", "PurseBlog
-# on Instagram"), or a footer's sentence about the site ("X is part of Future plc",
+# readers", "Subscribe to X", its sign-in and newsletter pitch ("Log in to your X
+# account", "Get the best of X to your inbox", "Join the experts who read X", "X -
+# Back to home"), and a menu line that is nothing but the name in a site's own frame
+# ("About X", "More from X", "Contact the X", "X Store", "Search X", "X Site Map",
+# "PurseBlog on Instagram"), or a footer's sentence about the site ("X is part of Future plc",
 # "X may earn a portion of sales", "All products featured on X are independently
 # selected"). Weak, as they also name owners, menus, related links and a site's
 # several newsletters and apps: "© 2019 X" (often the parent company: Dow Jones,
 # Hearst, Condé Nast), "X Inc", "at X", "from X", "about X", "X Newsletter" (CBS
 # Sports' "Pick Six Newsletter"), "X Apps" (PCMag's "Android Apps").
 STRONG_BEFORE_WORDS = (r"join(?: the)?|welcome to|subscribe to|sign up for(?: the)?|download the"
-                       r"|products featured on|(?:news )?alerts from|sourced for review by")
+                       r"|products featured on|(?:news )?alerts from|sourced for review by"
+                       r"|(?:experts|people|readers) who read|get the best of|sign up (?:now )?to get(?: the)?"
+                       r"|log in to your|sign in to your")
 STRONG_AFTER_WORDS = (r"readers(?=\s+\w)|community|subscribers|is trusted|encourages|publishes|allows"
                       r"|is (?:a )?part of|is owned by|may earn"
-                      r"|supports|welcomes|adheres to|has been a")
+                      r"|supports|welcomes|adheres to|has been a|[-–]\s*back to home")
 # A menu line: the frame, the name and nothing else. Pages frame people, teams
 # and topics so too ("Follow The Finals", "More from Emily Price"): those frames
 # (TOPIC_WORDS) count only beside one that only a site uses.
 TOPIC_WORDS = r"about|contact|more from|more on|follow|explore|back to|best of|inside|read more from"
 LINE_BEFORE_WORDS = (rf"{TOPIC_WORDS}|support|join|work for|working at|jobs @|jobs at|advertise with"
-                     r"|why you can trust|elsewhere on|contributors to|sign up to")
+                     r"|why you can trust|elsewhere on|contributors to|sign up to|search(?: search)?")
 # "X is a registered trademark of Y": a site's footer says it of the site and of
 # the owner's other brands alike ("Commissioner.com is a registered trademark").
 TRADEMARK = re.compile(r"^\s*is an? (?:federally )?registered trademark\b", re.IGNORECASE)
 TOPIC_FRAME = re.compile(rf"^(?:{TOPIC_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
-LINE_AFTER_WORDS = (r"store|shop|jobs|media kit|homepage|staff|on social"
+LINE_AFTER_WORDS = (r"store|shop|jobs|media kit|homepage|staff|on social|site ?map|tipline"
                     r"|on (?:instagram|tiktok|youtube|facebook|twitter|x|snapchat|threads|linkedin|pinterest)")
 # A staff writer's box: "Rose is a Senior Editor at ELLE", "... is a senior breaking news
 # reporter for NBC News".
@@ -605,7 +609,7 @@ def framed_names(lines: list[str]) -> set[str]:
             for match in pattern.finditer(menu):
                 name = re.sub(r"^the\s+", "", match.group("name").strip(" .,:;'’"), flags=re.IGNORECASE)
                 tokens = [t.lower() for t in name.split() if t != "&"]
-                if tokens and not any(t in stopwords or t in web_words for t in tokens):
+                if tokens and not all(t in stopwords or t in web_words for t in tokens):
                     found.add(name)
     return found
 

@@ -79,8 +79,9 @@ async def article_page(datasette, request):
     if article.get("story_id") is not None:
         # The outlets as the story page counts them: the articles with no outlet as one.
         found = await fetch_rows(db, (
-            "select s.id, s.title, s.article_count, s.outlet_count, (select count(distinct coalesce(a.outlet, char(0))) "
-            "from articles a where a.story_id = s.id) as outlets_seen, (select count(*) from articles a "
+            "select s.id, s.title, s.article_count, s.outlet_count, "
+            "(select count(distinct coalesce(a.outlet, char(0))) from articles a where a.story_id = s.id) "
+            "as outlets_seen, (select count(*) from articles a "
             "where a.story_id = s.id and a.outlet is null) as without_outlet from stories s where s.id = ?"),
             [article["story_id"]])
         story = found[0] if found else None
