@@ -64,6 +64,13 @@ def test_aliases_resolve_to_one_actor_and_case_matters():
     ]
 
 
+def test_a_pronoun_capitalised_as_a_title_is_no_actor_and_never_the_initials_it_spells():
+    # the recogniser takes the film "Us" for a place, which the alias table's "US" would make the United States
+    assert mentions("Jordan Peele's horror film Us was a hit with critics.",
+                    "The US economy grew, and It topped the box office.") == [
+        [("Jordan Peele", "Jordan Peele")], [("US", "United States")]]
+
+
 def test_titles_are_not_names_and_surnames_resolve():
     assert mentions("President Barack Obama wrote the letter.",
                     "Mr Obama later spoke to reporters.",

@@ -3,8 +3,9 @@ the source is, and the rows of `attributions`."""
 
 import sqlite_utils
 
-from datasette_attribution import analyze_text
+from datasette_attribution import analyze_text, nlp
 from datasette_attribution.pipeline import load, open_database
+from datasette_attribution.scorers.sourcing.kinds import rule_kind
 
 
 def main_attribution(text):
@@ -173,6 +174,17 @@ def test_identified_documents_are_named_documents():
                  "A CNN/ORC poll released on Sunday shows Clinton ahead."):
         attribution, _, kind = main_attribution(text)
         assert (attribution, kind) == ("named", "document"), text
+    # a record nobody identifies is opinion at large, as "polls show" is: so the parse
+    # reads it (the rules' reading, which the source-kind head weighs), and so the head judges it
+    for text, source, reading in (
+            ("A new national poll suggests that the former mayor may have been right.", "A new national poll",
+             "vague"),
+            ("One study found that the plan would cut costs by a third.", "One study", "vague"),
+            ("A new CNN/ORC poll shows Clinton ahead in Ohio.", "A new CNN/ORC poll", "document")):
+        (span,) = [doc[:] for doc in nlp.parse([text])]
+        assert rule_kind(span, 0, len(source)) == reading, text
+        attribution, _, kind = main_attribution(text)
+        assert (attribution, kind) == ("anonymous" if reading == "vague" else "named", reading), text
 
 
 def test_first_and_second_person_sources_are_never_an_organisation():
@@ -355,6 +367,26 @@ def test_a_speakers_label_before_a_colon_attributes_the_sentence():
         "named", "KAINE")
     assert main_attribution("Pat Caddell: Voters Worry About the Economy")[:2] == ("named", "Pat Caddell")
     assert main_attribution("Editor’s note: This story has been updated.") == ("none", None, None)
+    assert main_attribution("Moderator: Senator, you have one minute to respond.")[:2] == ("named", "Moderator")
+
+
+def test_a_field_of_a_page_and_its_value_are_no_speaker_and_what_he_says():
+    # a guide's and a ranking's fields: the label names no one and its value says nothing
+    for text in ("Record: 12-3", "Previous ranking: 5", "Shrine Location: Central Hyrule",
+                 "Shrine Rewards: Zonai Charge and a Spirit Orb.", "Author: Jane Doe"):
+        assert main_attribution(text) == ("none", None, None), text
+    assert main_attribution("Poll: Clinton leads Trump by five points in Ohio.")[:2] == ("named", "Poll")
+
+
+def test_a_description_of_several_people_never_points_back_to_one_person_quoted_before():
+    first, experts = analyze_text("“The plan is simple,” said Mr. Kamin, a tax lawyer. "
+                                  "The experts generally praised Mrs. Clinton's proposals for small businesses.")
+    assert (first["source"], first["attribution"]) == ("Mr. Kamin", "named")
+    assert (experts["source"], experts["attribution"], experts["source_kind"]) == ("The experts", "anonymous", "vague")
+    assert experts["attributions"][0]["actor"] is None
+    both, senators = analyze_text("Sen. Ann Lee and Sen. Tom Roe said the bill would pass. "
+                                  "The senators also said the vote would be close.")
+    assert (senators["source"], senators["attribution"], senators["source_kind"]) == ("The senators", "named", "person")
 
 
 def test_not_responding_is_not_a_claim():

@@ -210,13 +210,15 @@ def test_a_storys_sources_are_grouped_by_actor_and_name_someone(tmp_path):
     listed = {o["outlet"]: [(s["source"], s["said_as"], s["anonymous"], s["times"]) for s in o["sources"]]
               for o in response.json()["outlets"]}
     # "Mook" is Robby Mook (not the "Clinton" the scorer found first in "Clinton
-    # campaign manager Robby Mook"), "Reid" Harry Reid; "a new poll" and "Another
-    # 19 percent" name no one; a relative "who" is listed as what it stands for.
+    # campaign manager Robby Mook"), "Reid" Harry Reid; "Another 19 percent" names no
+    # one; "a new poll" nobody identifies is opinion at large, as the voters are; a
+    # relative "who" is listed as what it stands for.
     assert listed == {
         "Gazette": [("Robby Mook", "Clinton campaign manager Robby Mook", 0, 2),
                     ("Harry Reid", "Senate Minority Leader Harry Reid", 0, 2), ("Donald Trump", "Trump", 0, 1)],
         "Courier": [("Robby Mook", "Robby Mook", 0, 2), ("Campaign aides", "Campaign aides", 1, 1),
-                    ("Nearly eight of 10 voters", "Nearly eight of 10 voters", 1, 1), ("volunteers", "who", 1, 1)],
+                    ("Nearly eight of 10 voters", "Nearly eight of 10 voters", 1, 1),
+                    ("a new poll", "a new poll", 1, 1), ("volunteers", "who", 1, 1)],
     }
 
 
@@ -244,3 +246,24 @@ def test_a_quotation_another_outlet_prints_inside_a_longer_sentence_is_not_repor
     # The Herald's question is all inside the Courier's longer quotation: told by both.
     assert omitted["Herald"] == ["The mayor spoke to reporters outside city hall on Friday morning.",
                                  "The police chief said the officer had been placed on leave."]
+
+
+def test_an_article_page_counts_a_storys_outlets_as_its_story_page_does(tmp_path):
+    import json
+
+    from datasette_attribution import pipeline
+
+    text = ("Officials said the city council would vote on the new stadium plan on Monday. "
+            "The mayor may veto the plan, aides said.")
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"published": day, "title": title, "text": body}) + "\n"
+                               for day, title, body in (
+                                   ("2016-09-05", "Council to vote on stadium plan", text),
+                                   ("2016-09-06", "Council votes on stadium plan today",
+                                    text + " The vote is expected to be close, analysts said."))), "utf-8")
+    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    story, article = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1", "/-/attribution/news/articles/1")
+    assert story.status_code == 200 and article.status_code == 200
+    # neither article names its outlet: one outlet, "(no outlet)", on both pages, never "0 outlets"
+    assert "2 articles from 1 outlet (counting the articles with no outlet as one)," in story.text
+    assert "2 articles from 1 outlet (counting the articles with no outlet as one)</dd>" in article.text

@@ -125,6 +125,7 @@ CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|video)\s*(?:by\b|
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]*\((AP|Reuters|AFP|UPI|Bloomberg)\)\s*[—–-]")
 # A programme or a book is no actor: "Breitbart News Daily", "Armed American Radio", "Beige Book".
 PROGRAMME_WORDS = frozenset({"daily", "podcast", "show", "tonight", "radio", "book"})
+PERSONAL_PRONOUNS = frozenset({"me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"})
 NOT_IN_NAMES = re.compile(r"[\[\]{}<>@#|]")
 LEADING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
@@ -589,6 +590,8 @@ def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tup
             continue  # "I."; "State" of "Secretary of State"; "supreme"; "Supreme Leader"
         if _a_measure(tokens):
             continue  # "18GB RAM", "16 GB LPDDR5 RAM": a quantity's unit, not a firm
+        if len(tokens) == 1 and tokens[0].lower_ in PERSONAL_PRONOUNS and not tokens[0].text.isupper():
+            continue  # the film "Us", the novel "It": a title, never the "US" or the "IT" of the alias table
         if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
             continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
         if (tokens[-1].text.isupper() and tokens[-1].lower_ in lists.common_acronyms

@@ -17,13 +17,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...resources import labelled, words
-from ..common.names import first_name_pronoun, strip_titles
+from ..common.names import first_name_pronoun, is_common_word, strip_titles, word_tags
 from ..common.parse import token_at
 from ..common.phrases import PhraseFinder
 from ..common.summary import share
 from ..common.quotations import quote_spans
 from .cues import phrase_cues, quotation_depths
-from .kinds import antecedent, judge_source, phrase_head, phrase_tokens, source_nouns
+from .kinds import antecedent, judge_source, phrase_head, phrase_tokens, source_nouns, what_it_names
 from .phrases import attributions_in, source_of, source_phrase, unattributed_passive
 
 NON_CLAIMS = re.compile(
@@ -245,7 +245,8 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         actor = discourse.person_actor(person)
         attribution["speaker"] = person
     elif points_back and previous is not None and not (
-            lowered in NEVER_ONE_PERSON and previous["source_kind"] == "person"):
+            (lowered in NEVER_ONE_PERSON or _several_described(span, attribution))
+            and previous["source_kind"] == "person" and not _names_several(previous["source"])):
         kind, named = previous["source_kind"], previous["attribution"]
         earlier = previous.get("speaker_actor")
         actor = actor or ({"name": earlier[0], "kind": earlier[1]} if earlier else None)
@@ -279,6 +280,20 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
             span.doc.text[span.start_char + stands_start:span.start_char + stands_end]
         attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
             speaker_name(written) if named == "named" and kind == "person" and not points_back else None)
+
+
+def _several_described(span, attribution: dict) -> bool:
+    """A description of several people ("the experts", "these critics"), which
+    never points back to one person quoted before it."""
+    if span is None or attribution.get("source_start") is None:
+        return False
+    tokens = phrase_tokens(span, attribution["source_start"], attribution["source_end"])
+    return bool(tokens) and tokens[-1].tag_ in ("NNS", "NNPS")
+
+
+def _names_several(source: str | None) -> bool:
+    """"Sen. Ann Lee and Sen. Tom Roe", "they": a source of more than one person."""
+    return bool(source) and (" and " in source or source.lower() in ("they", "we"))
 
 
 def _describes_someone(source: str, actor: dict | None) -> bool:
@@ -563,6 +578,40 @@ def speaker_label(text: str) -> dict | None:
             "content_end": len(text), "source_token": None, "continues": False}
 
 
+LABEL_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+FIELD_VALUE_WORDS = 4  # "Record: 12-3", "Author: Jane Doe": a field's value is short
+
+
+def _label_speaks(span, attribution: dict, mentions: list[dict] = ()) -> bool:
+    """A label before a colon is a source when it is a name (an actor the article
+    names, "Lynch: No outside influence", or plainly a name, "Pat Caddell: Democrat
+    Voters Worried", a transcript's "PENCE: Well, look"), when what follows it says
+    something, holding a verb ("Moderator: Senator, you have"), or when it is a
+    record or people and what follows is more than a field's value ("Poll: Clinton
+    and Sanders in dead heat"); a field of a page and its value is none ("Record:
+    12-3", "Author: Jane Doe", "Shrine Location: Central Hyrule", "Contributing:
+    Nicole Gaudiano")."""
+    start, end = attribution["source_start"], attribution["source_end"]
+    head = phrase_head(phrase_tokens(span, start, end))
+    if head is None:
+        return False
+    label = span.doc.text[span.start_char + start:span.start_char + end]
+    actor = _actor_in(mentions, start, end, span)
+    if (label.isupper() and len(label) > 2) or head.ent_type_ in LABEL_NAME_ENTITIES \
+            or (head.pos_ == "PROPN" and not is_common_word(head.text)) \
+            or (actor is not None and actor["kind"] in ("person", "organization")):
+        return True
+    base, opens, closes = span.start_char, attribution["content_start"], attribution["content_end"]
+    if opens is None:
+        return False
+    content = [t for t in span if opens <= t.idx - base < closes and not t.is_punct]
+    # A headline's capitals hide its verb from the tagger ("Ties", "underestimate"): English's own tag then.
+    if any(t.pos_ in ("VERB", "AUX") or word_tags().get(t.lower_, "").startswith("VB") for t in content):
+        return True
+    return what_it_names(span, start, end)[0] in ("people", "document") \
+        and len(content) > FIELD_VALUE_WORDS
+
+
 def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
               discourse: Discourse | None = None, encoding: dict | None = None,
               quoted: list[tuple[int, int]] | None = None) -> dict:
@@ -591,7 +640,10 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     # attribution of that source, not two.
     cued = {(a["source_start"], a["source_end"]) for a in found if a["cue"] != ":" and a["source_start"] is not None}
     found = [a for a in found if a["cue"] != ":" or (a["source_start"], a["source_end"]) not in cued]
+    found = [a for a in found if a["cue"] != ":" or a["source_start"] is None or _label_speaks(span, a, mentions)]
     label = speaker_label(text)
+    if label is not None and not _label_speaks(span, label, mentions):
+        label = None
     if label is not None:
         # The label speaks the whole sentence: it comes first, any cue on its colon goes.
         found = [label] + [a for a in found if a["cue_start"] != label["cue_start"]]
