@@ -7,10 +7,14 @@ The labels (training/data/polnear_sources.jsonl, README beside it) name each sou
 by its PolNeAR document and character offsets; the sentence is the one the package's
 own segmenter puts the source in, parsed and encoded as a load does. Features are
 scorers.source_kinds.sparse_features and the encoder's mean over the phrase. Five
-folds grouped by document give the `train` part's figures and pick the threshold on
-P(anonymous); `--write` fits on the whole `train` part and writes
+folds grouped by document give the `train` part's figures and pick the strength, the
+encoder's weight, the blend with the rules and the threshold on P(anonymous) for the
+anonymous F1 (the share of kinds right is printed beside it); `--write` fits on the whole `train` part and writes
 datasette_attribution/models/source_kind_head.npz (weights and feature names only).
 `--test` prints the figures on the `test` part, which nothing here is tuned on.
+`--batches` names the labelling batches learned from and scored: the shipped head
+learned from the first (`1`); with the second too (`1 2`) it was tried and not kept
+(docs/measured.md).
 training/import_source_labels.py makes the jsonl from the labellers' files.
 Needs scikit-learn (the `train` extra).
 """
@@ -43,9 +47,9 @@ MODEL = ROOT / "datasette_attribution" / "models" / "source_kind_head.npz"
 MIN_COUNT = 3
 
 
-def examples(shared: Path, part: str):
+def examples(shared: Path, part: str, batches: tuple[int, ...] = (1,)):
     rows = [json.loads(line) for line in LABELS.read_text("utf-8").splitlines()]
-    rows = [r for r in rows if r["part"] == part]
+    rows = [r for r in rows if r["part"] == part and r.get("batch", 1) in batches]
     texts = documents(shared)
     sentences = [texts[(r["corpus"], r["doc"])][r["sentence_start"]:r["sentence_end"]] for r in rows]
     sparse, dense, rules = [], [], []
@@ -112,11 +116,16 @@ def cross_validated(rows, sparse, dense, C, scale):
 
     kinds = np.array([r["kind"] for r in rows])
     groups = [r["doc"] for r in rows]
-    p = np.zeros(len(rows))
+    p, kind_of = np.zeros(len(rows)), [None] * len(rows)
     for train, test in GroupKFold(n_splits=5).split(dense, kinds, groups):
         head = Head(C, scale).fit([sparse[i] for i in train], dense[train], kinds[train])
         p[test] = head.p_anonymous([sparse[i] for i in test], dense[test])
-    return p
+        # each held-out source's kind, given whether it is anonymous (decided by the threshold later)
+        probabilities, classes = head.probabilities([sparse[i] for i in test], dense[test]), list(head.model.classes_)
+        for i, row in zip(test, probabilities, strict=True):
+            kind_of[i] = {anonymous: max((c for c in classes if (c in ANONYMOUS_KINDS) == anonymous),
+                                         key=lambda c: row[classes.index(c)]) for anonymous in (True, False)}
+    return p, kind_of
 
 
 def main():
@@ -129,8 +138,9 @@ def main():
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--test", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print up to N cross-validated errors of train")
+    parser.add_argument("--batches", type=int, nargs="+", default=[1], help="the labelling batches to use")
     args = parser.parse_args()
-    rows, sparse, dense, rules = examples(args.shared, "train")
+    rows, sparse, dense, rules = examples(args.shared, "train", tuple(args.batches))
     gold = [r["anonymous"] == 1 for r in rows]
     print(f"train part: {len(rows)} sources, {sum(gold)} anonymous; kinds {Counter(r['kind'] for r in rows)}")
     print("rules alone (cross-validation needs none): " +
@@ -140,7 +150,7 @@ def main():
     rule_anonymous = np.array([k in ANONYMOUS_KINDS for k in rules], dtype=float)
     for C in args.grid_C:
         for scale in args.grid_scale:
-            p_head = cross_validated(rows, sparse, dense, C, scale)
+            p_head, kind_of = cross_validated(rows, sparse, dense, C, scale)
             for blend in (0.0, 0.25, 0.5):
                 # the head's P(anonymous) blended with the rules' yes or no
                 p = (1 - blend) * p_head + blend * rule_anonymous
@@ -148,10 +158,15 @@ def main():
                     predicted = [x >= threshold for x in p]
                     tp = sum(g and q for g, q in zip(gold, predicted, strict=True))
                     f1 = 2 * tp / (sum(gold) + sum(predicted)) if tp else 0.0
-                    results.append((f1, C, scale, blend, round(float(threshold), 2), p))
-    f1, C, scale, blend, threshold, p = max(results, key=lambda r: r[0])
+                    kinds_right = np.mean([k[q] == r["kind"] for k, q, r in zip(kind_of, predicted, rows, strict=True)])
+                    results.append((f1, C, scale, blend, round(float(threshold), 2), p, kinds_right))
+    for f1, C, scale, blend, threshold, _, kinds_right in sorted(results, key=lambda r: r[0], reverse=True)[:5]:
+        print(f"  five folds: C {C}, dense scale {scale}, blend {blend}, threshold {threshold}: "
+              f"anonymous F1 {f1:.3f}, kind right {kinds_right:.3f}")
+    f1, C, scale, blend, threshold, p, kinds_right = max(results, key=lambda r: r[0])
     print(f"head, five folds by document, best C {C}, dense scale {scale}, blend with the rules {blend}, "
-          f"threshold {threshold}: " + anonymity_figures(gold, [x >= threshold for x in p]))
+          f"threshold {threshold}: " + anonymity_figures(gold, [x >= threshold for x in p])
+          + f"; kind right {kinds_right:.3f}")
     if args.errors:
         texts = documents(args.shared)
         shown = 0
@@ -164,7 +179,7 @@ def main():
     kinds = np.array([r["kind"] for r in rows])
     head = Head(C, scale).fit(sparse, dense, kinds)
     if args.test:
-        test_rows, test_sparse, test_dense, test_rules = examples(args.shared, "test")
+        test_rows, test_sparse, test_dense, test_rules = examples(args.shared, "test", tuple(args.batches))
         test_gold = [r["anonymous"] == 1 for r in test_rows]
         predicted = head.kinds(test_sparse, test_dense, threshold, blend, test_rules)
         print(f"test part (never read): {len(test_rows)} sources, {sum(test_gold)} anonymous")
