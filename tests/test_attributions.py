@@ -561,3 +561,25 @@ def test_a_hyphened_name_or_a_long_list_of_speakers_is_kept_whole():
              "grows out of naivete.", "MSNBC’s Alex Seitz-Wald and Reuters’ Luciana Lopez")):
         (sentence,) = analyze_text(text)
         assert sentence["source"] == speaker, text
+
+
+def test_a_label_a_page_opens_several_sentences_with_is_its_field_unless_it_names_someone_of_the_article():
+    from datasette_attribution.analyze import analyze_article
+    from datasette_attribution.records import Article, Paragraph
+
+    def attributed(paragraphs):
+        analysis = analyze_article(Article(source="page", paragraphs=[Paragraph(p) for p in paragraphs]))
+        return [(s["text"], s["attribution"], s["source"]) for s in analysis.sentences if s["attribution"] != "none"]
+
+    guide = []
+    for shrine in ("Kisinona", "En-oma", "Kamatukis"):
+        guide += [f"{shrine} Shrine", f"Shrine Location: {shrine} Shrine is located in the Eldin Canyon region.",
+                  "Shrine Rewards: Tap to Reveal", "Shrine Challenge: Tap to Reveal"]
+    for boxer in ("Jones", "Smith", "Lee"):
+        guide += [f"{boxer} won again on Saturday.", "Record: 26-3-1, 19 KOs"]
+    assert attributed(guide) == []
+    transcript = ["Donald Trump and Tim Kaine took questions on Monday.", "Trump: We will win this state.",
+                  "KAINE: We are going to win Virginia.", "Trump: They are wrong about trade.",
+                  "KAINE: That is not true.", "Trump: We will see."]
+    assert [(source, attribution) for _, attribution, source in attributed(transcript)] == [
+        ("Trump", "named"), ("KAINE", "named"), ("Trump", "named"), ("KAINE", "named"), ("Trump", "named")]

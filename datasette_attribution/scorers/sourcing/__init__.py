@@ -13,6 +13,7 @@ when it is a pronoun or description pointing back to such a source.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -421,6 +422,15 @@ class Discourse:
 
     def __init__(self, sentences: list[dict]):
         self.votes: dict[str, dict[str, int]] = {}
+        # Labels that open several sentences of the page are its fields ("Shrine
+        # Rewards: Tap to Reveal", "Record: 26-3-1"), unless they are names the article
+        # gives its people and bodies (a transcript's "Trump:").
+        opening = Counter(match.group(1) for sentence in sentences
+                          if (match := SPEAKER_LABEL.match(sentence["text"])) is not None)
+        name_words = {word.lower() for sentence in sentences for m in sentence.get("mentions", [])
+                      if m["kind"] in ("person", "organization") for word in m["actor"].split()}
+        self.field_labels = {label for label, times in opening.items() if times >= FIELD_REPEATS
+                             and not {word.lower() for word in label.split()} <= name_words}
         for sentence in sentences:
             span = sentence.get("span")
             people = [m for m in sentence.get("mentions", []) if m["kind"] == "person"]
@@ -580,9 +590,10 @@ def speaker_label(text: str) -> dict | None:
 
 LABEL_NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 FIELD_VALUE_WORDS = 4  # "Record: 12-3", "Author: Jane Doe": a field's value is short
+FIELD_REPEATS = 3  # sentences a page opens with one label before it is the page's field
 
 
-def _label_speaks(span, attribution: dict, mentions: list[dict] = ()) -> bool:
+def _label_speaks(span, attribution: dict, mentions: list[dict] = (), fields: frozenset | set = frozenset()) -> bool:
     """A label before a colon is a source when it is a name (an actor the article
     names, "Lynch: No outside influence", or plainly a name, "Pat Caddell: Democrat
     Voters Worried", a transcript's "PENCE: Well, look"), when what follows it says
@@ -590,15 +601,19 @@ def _label_speaks(span, attribution: dict, mentions: list[dict] = ()) -> bool:
     record or people and what follows is more than a field's value ("Poll: Clinton
     and Sanders in dead heat"); a field of a page and its value is none ("Record:
     12-3", "Author: Jane Doe", "Shrine Location: Central Hyrule", "Contributing:
-    Nicole Gaudiano")."""
+    Nicole Gaudiano"), nor a label the page opens several sentences with (`fields`:
+    "Shrine Rewards: Tap to Reveal")."""
     start, end = attribution["source_start"], attribution["source_end"]
     head = phrase_head(phrase_tokens(span, start, end))
     if head is None:
         return False
     label = span.doc.text[span.start_char + start:span.start_char + end]
+    if label.isupper() and len(label) > 2:
+        return True
+    if label in fields:
+        return False
     actor = _actor_in(mentions, start, end, span)
-    if (label.isupper() and len(label) > 2) or head.ent_type_ in LABEL_NAME_ENTITIES \
-            or (head.pos_ == "PROPN" and not is_common_word(head.text)) \
+    if head.ent_type_ in LABEL_NAME_ENTITIES or (head.pos_ == "PROPN" and not is_common_word(head.text)) \
             or (actor is not None and actor["kind"] in ("person", "organization")):
         return True
     base, opens, closes = span.start_char, attribution["content_start"], attribution["content_end"]
@@ -640,9 +655,11 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     # attribution of that source, not two.
     cued = {(a["source_start"], a["source_end"]) for a in found if a["cue"] != ":" and a["source_start"] is not None}
     found = [a for a in found if a["cue"] != ":" or (a["source_start"], a["source_end"]) not in cued]
-    found = [a for a in found if a["cue"] != ":" or a["source_start"] is None or _label_speaks(span, a, mentions)]
+    fields = discourse.field_labels if discourse is not None else frozenset()
+    found = [a for a in found if a["cue"] != ":" or a["source_start"] is None
+             or _label_speaks(span, a, mentions, fields)]
     label = speaker_label(text)
-    if label is not None and not _label_speaks(span, label, mentions):
+    if label is not None and not _label_speaks(span, label, mentions, fields):
         label = None
     if label is not None:
         # The label speaks the whole sentence: it comes first, any cue on its colon goes.
