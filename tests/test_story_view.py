@@ -135,20 +135,26 @@ def test_a_storys_dates_keep_their_time_on_its_page_and_the_dashboard(tmp_path):
             '</time></td>') in dashboard.text
 
 
-def test_a_story_of_one_outlet_says_so_and_compares_nothing(tmp_path):
+def _two_council_stories(folder, outlet: dict) -> None:
+    """Two articles of one outlet (`outlet`: {"outlet": NAME}, or {} for none) about the
+    council's vote, loaded into folder/news.db: one story."""
     import json
 
     from datasette_attribution import pipeline
 
     text = ("Officials said the city council would vote on the new stadium plan on Monday. "
             "The mayor may veto the plan, aides said.")
-    records = tmp_path / "r.jsonl"
-    records.write_text("".join(json.dumps({"outlet": "Gazette", "published": day, "title": title, "text": body}) + "\n"
+    records = folder / "r.jsonl"
+    records.write_text("".join(json.dumps({**outlet, "published": day, "title": title, "text": body}) + "\n"
                                for day, title, body in (
                                    ("2016-09-05", "Council to vote on stadium plan", text),
                                    ("2016-09-06", "Council votes on stadium plan today",
                                     text + " The vote is expected to be close, analysts said."))), "utf-8")
-    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    pipeline.load(pipeline.open_database(folder / "news.db"), [str(records)])
+
+
+def test_a_story_of_one_outlet_says_so_and_compares_nothing(tmp_path):
+    _two_council_stories(tmp_path, {"outlet": "Gazette"})
     page, data = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1", "/-/attribution/news/stories/1.json")
     assert data.status_code == 200, "the two articles make one story"
     story = data.json()
@@ -249,19 +255,7 @@ def test_a_quotation_another_outlet_prints_inside_a_longer_sentence_is_not_repor
 
 
 def test_an_article_page_counts_a_storys_outlets_as_its_story_page_does(tmp_path):
-    import json
-
-    from datasette_attribution import pipeline
-
-    text = ("Officials said the city council would vote on the new stadium plan on Monday. "
-            "The mayor may veto the plan, aides said.")
-    records = tmp_path / "r.jsonl"
-    records.write_text("".join(json.dumps({"published": day, "title": title, "text": body}) + "\n"
-                               for day, title, body in (
-                                   ("2016-09-05", "Council to vote on stadium plan", text),
-                                   ("2016-09-06", "Council votes on stadium plan today",
-                                    text + " The vote is expected to be close, analysts said."))), "utf-8")
-    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    _two_council_stories(tmp_path, {})
     story, article = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1", "/-/attribution/news/articles/1")
     assert story.status_code == 200 and article.status_code == 200
     # neither article names its outlet: one outlet, "(no outlet)", on both pages, never "0 outlets"
