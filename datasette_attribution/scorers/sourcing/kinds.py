@@ -7,8 +7,9 @@ nouns lexicon (lexicons/source_nouns.txt) says the head names: a person or an
 organisation by name is named; "voters", "Democrats", "most" are groups and opinion
 at large (vague); "a senior official", "an aide" unnamed officials; a poll or a report
 is a named document when it is identified ("a CNN/ORC poll", "the indictment") and
-vague at large ("polls show", "a new national poll"). A linear head (`models/source_kind_head.npz`, trained
-by training/train_source_kinds.py on PolNeAR sources labelled by hand) then reads
+vague at large ("polls show", "a new national poll"). A linear head
+(`models/source_kind_head.npz`, trained by training/train_source_kinds.py on PolNeAR
+sources labelled by hand) then reads
 that reading, the phrase's words and parse, and the mean of the encoder's word
 pieces over the phrase, and gives the probability of each kind; the source is
 anonymous when the unnamed and vague kinds together (blended with the rules' reading
@@ -342,18 +343,9 @@ def kind_probabilities(span, encoding: dict | None, start: int, end: int) -> num
     return logits / logits.sum()
 
 
-def _rules_decide(span, start: int, end: int) -> bool:
-    """Phrases the hand labels hold none of, which the head would only guess at: a
-    personal pronoun ("They said": the labels leave them out) and a party that
-    belongs to someone ("Mr. Trump's party": its members at large, DESIGN.md says)."""
-    head = phrase_head(phrase_tokens(span, start, end))
-    return head is not None and (head.lower_ in PERSONAL_PRONOUNS
-                                 or (head.lemma_.lower() == "party" and _belongs_to_someone(head)))
-
-
 def judge_source(span, encoding: dict | None, start: int, end: int) -> tuple[str, str, float]:
     """(attribution, source_kind, P(anonymous)) for the source at sentence[start:end]."""
-    probabilities = None if _rules_decide(span, start, end) else kind_probabilities(span, encoding, start, end)
+    probabilities = kind_probabilities(span, encoding, start, end)
     if probabilities is None:
         kind = rule_kind(span, start, end)
         anonymous = float(kind in ANONYMOUS_KINDS)
