@@ -404,3 +404,19 @@ def test_flags_read_yes_and_no_in_their_cells_and_however_their_facet_is_asked_f
     # Stored and exported as 0 and 1.
     (as_csv,) = fetch(seeds_path, "/news/quotes.csv?_facet=anonymous&_sort=id")
     assert [line.split(",")[-1] for line in as_csv.text.splitlines()[1:]][-1] == "1"
+
+
+def test_the_example_ranking_of_outlets_puts_a_share_of_few_sentences_after_the_others(tmp_path):
+    from datasette_attribution.web.descriptions import EXAMPLE_QUERIES
+
+    db = sqlite_utils.Database(tmp_path / "ranked.db")
+    db["outlet_summary"].insert_all([
+        {"outlet": "Tiny Blog", "articles": 1, "attributed": 2, "anonymous": 2, "anonymous_share": 1.0,
+         "hedged_share": 0.0},
+        {"outlet": "Daily", "articles": 40, "attributed": 300, "anonymous": 60, "anonymous_share": 0.2,
+         "hedged_share": 0.1},
+        {"outlet": "Herald", "articles": 35, "attributed": 250, "anonymous": 75, "anonymous_share": 0.3,
+         "hedged_share": 0.1},
+    ])
+    ranked = [row[0] for row in db.execute(EXAMPLE_QUERIES["anonymous_sources_by_outlet"]["sql"]).fetchall()]
+    assert ranked == ["Herald", "Daily", "Tiny Blog"]

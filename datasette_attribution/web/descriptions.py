@@ -101,11 +101,16 @@ YES_NO_COLUMNS = {"sentences": ("hedged", "is_quote"), "quotes": ("anonymous",),
                   "attributions": ("anonymous",)}
 YES_NO = {"1": "yes", "0": "no"}
 # Examples offered on the database page, each a question a reader asks.
+RANKED_FROM = 20  # attributed sentences an outlet's share needs to be ranked among the others
 EXAMPLE_QUERIES = {
+    # Outlets whose share rests on few sentences after the others: "100%" of two
+    # sentences would head the ranking.
     "anonymous_sources_by_outlet": {
         "title": "Anonymous share of attributed sentences, by outlet",
         "sql": ("select outlet, articles, attributed, anonymous, anonymous_share, hedged_share\n"
-                "from outlet_summary order by anonymous_share desc"),
+                f"from outlet_summary\n-- outlets with fewer than {RANKED_FROM} attributed sentences last: "
+                "a share of so few is noise\n"
+                f"order by attributed >= {RANKED_FROM} desc, anonymous_share desc"),
     },
     "unnamed_sources": {
         "title": "Who the unnamed sources are, by outlet",
