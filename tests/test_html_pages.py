@@ -52,7 +52,15 @@ def test_a_site_named_by_a_slug_or_a_twitter_handle_is_named_by_its_domain():
                          '<meta property="og:site_name" content="The Coastal Tribune">'
                          '<meta name="twitter:site" content="@CoastalTrib">',
                          "<h1>Harbour bridge to close for repairs</h1>")
-    assert (slug.outlet, handle.outlet, named.outlet) == ("nj.com", "nj.com", "The Coastal Tribune")
+    # a JSON-LD publisher named by the slug too, with titles that spell the domain "NJ.com"
+    publisher = html_article('<title>Harbour bridge to close for repairs - NJ.com</title>'
+                             '<meta property="og:site_name" content="nj">'
+                             '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+                             '"NewsArticle", "headline": "Harbour bridge to close for repairs", '
+                             '"publisher": {"@type": "Organization", "name": "nj"}}</script>',
+                             "<h1>Harbour bridge to close for repairs</h1>")
+    assert (slug.outlet, handle.outlet, named.outlet, publisher.outlet) == (
+        "nj.com", "nj.com", "The Coastal Tribune", "NJ")
 
 
 def test_a_site_trafilatura_names_by_its_domain_keeps_the_spelling_the_page_gives():

@@ -79,14 +79,14 @@ def _declared_title(tree) -> str | None:
 
 def site_name(tree, site_name: str | None, url: str | None, publisher: str | None = None) -> str | None:
     """The site's name as the page gives it: the publisher its JSON-LD names,
-    else trafilatura's site name, but not an abbreviated slug ("nj" for nj.com)
+    else trafilatura's site name, but neither as an abbreviated slug ("nj" for nj.com)
     nor the Twitter handle trafilatura falls back on ("SputnikInt"). Where that
     leaves only the domain, the name in the page's titles that spells it
     ("Townhall" for townhall.com), else the domain."""
     host = fields.host_label(url)
     if tree is None or not host:
         return publisher or site_name
-    if publisher:
+    if publisher and not (publisher.islower() and len(publisher) <= MAX_SLUG_CHARS):
         site_name = publisher
     elif site_name:
         declared = _meta(tree, "og:site_name")
