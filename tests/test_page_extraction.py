@@ -223,6 +223,27 @@ def test_a_dateline_closing_the_text_is_metadata_and_checks_the_headlines_date()
     assert (article.title, article.published) == (None, "2019-11-19T17:27:46")
 
 
+@pytest.mark.parametrize("closing", [
+    # A correction's date, a later day's, under a header that says the story was updated.
+    "Nov. 21, 2019 9:25 AM ET\n\n",
+    # A related post listed after the story: an earlier day's.
+    "James Maguire - July 30, 2018 0\n\n",
+])
+def test_a_closing_dateline_that_is_no_other_storys_leaves_the_headline_and_its_date(closing):
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n"
+            f"Jane Doe · Posted: Nov 19, 2019 8:25 AM EST | Last Updated: November 21\n\n{BODY}{closing}{MENU}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert (article.title, article.published) == (
+        "Port Talks Stalled as Unions Want Jobs Guarantee in Writing", "2019-11-19T08:25:00-05:00")
+
+
+def test_an_embedded_posts_credit_closing_the_text_does_not_date_the_story():
+    tweet = ("The port is open for business and our members are ready to work.\n"
+             "— Ann Hughes (@annhughes_docks) November 18, 2019\n\n")
+    page = f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{BODY}{tweet}{MENU}\n"
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).published is None
+
+
 def test_a_dateline_just_after_the_text_signs_it_even_when_left_out_of_the_text():
     page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{BODY}"
             f"Nov. 19, 2019 8:03 am ET\n\n{MENU}\n")

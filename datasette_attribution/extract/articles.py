@@ -38,9 +38,7 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
     standfirst = _standfirst(before_body, title_at, lines) if title is not None else None
     published, byline = _date_and_byline(before_body[title_at + 1:] or blocks[:10])
     signed, signed_by = _date_and_byline(signature)
-    if signed and published and published[:10] != signed[:10]:
-        # The dateline under the line taken for the headline is not the one that
-        # closes the text: that line heads another story (a related link).
+    if signed and published and _heads_another_story(published, signed, before_body[title_at + 1:]):
         title = standfirst = None
         published, byline = signed, signed_by
     elif signed and not published:
@@ -73,6 +71,19 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
         published=published,
         standfirst=standfirst,
     )
+
+
+def _heads_another_story(published: str, signed: str, under_headline) -> bool:
+    """Whether the dateline under the line taken for the headline belongs to another
+    story (a related link's headline and its 2010 date on a 2019 article), since the
+    one closing the text is a later day's. A closing date earlier than the header's
+    is a related post's or an embedded one's; a later one, under a header that says
+    the story was updated ("Posted: Dec 22, 2023 | Last Updated: January 2"), is that
+    update or a correction's."""
+    if signed[:10] <= published[:10]:
+        return False
+    return not any(metadata.UPDATED_LABEL.search(block.text) and metadata.date_in_line(block.text)
+                   for block in under_headline[:DATELINE_LINES])
 
 
 def _line_labels(blocks) -> tuple[list[str], list[str]]:
@@ -110,12 +121,22 @@ def _body_lines(raw: RawDocument, blocks, labels: list[str]) -> tuple[list[int],
     while len(kept) > 1 and any(metadata.date_in_line(blocks[i].text) for i in kept[:TOP_LINES]):
         kept.remove(next(i for i in kept[:TOP_LINES] if metadata.date_in_line(blocks[i].text)))
     signature = []  # a dateline closing the text, with or without a name, is not text
-    while len(kept) > 1 and metadata.date_in_line(blocks[kept[-1]].text):
+    while len(kept) > 1 and _signs(blocks[kept[-1]].text):
         signature.insert(0, blocks[kept.pop()])
     after_text = kept[-1] + 1
-    if not signature and after_text < len(blocks) and metadata.date_in_line(blocks[after_text].text):
+    if not signature and after_text < len(blocks) and _signs(blocks[after_text].text):
         signature = [blocks[after_text]]  # the same, left out of the text by the line classifier
     return kept, signature
+
+
+# An embedded post's credit: "— Mayes Middleton (@mayes_middleton) December 20, 2023".
+EMBEDDED_POST_CREDIT = re.compile(r"\(@\w+\)")
+
+
+def _signs(line: str) -> bool:
+    """A dateline that can close the story's text: not an embedded post's credit,
+    which dates the post quoted, not the story."""
+    return metadata.date_in_line(line) is not None and not EMBEDDED_POST_CREDIT.search(line)
 
 
 def _standfirst(before_body, title_at: int, lines: list[str]) -> str | None:
