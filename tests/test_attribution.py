@@ -159,6 +159,20 @@ def test_a_quotation_opened_straight_and_closed_curly_ends_at_its_closing_mark()
     assert [s["is_quote"] for s in analysis.sentences] == [1, 0]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A sentence that closes a quotation opened in the sentence before it: the
+    # speaker after the closing mark stands outside the quotation.
+    ('We acted in self-defence," said the navy chief.', ("named", "the navy chief", "said")),
+    ("The boats broke off their attack,\u201d said an officer.", ("anonymous", "an officer", "said")),
+    ('They should keep to the ceasefire, " he told reporters in Bentiu.', ("named", "he", "told")),
+    # An inch mark is no quotation's end.
+    ('Trump is 6\'3" tall, his doctor wrote in the letter.', ("named", "his doctor", "wrote")),
+])
+def test_a_sentence_closing_a_quotation_opened_before_it_has_the_speaker_after_the_mark(sentence, expected):
+    found = attribute(sentence)
+    assert (found["attribution"], found["source"], found["cue"]) == expected
+
+
 def test_a_quotation_in_a_headline_is_a_quote():
     from datasette_attribution.records import Article, Paragraph
 

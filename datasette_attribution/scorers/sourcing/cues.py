@@ -76,15 +76,41 @@ def known(token) -> bool:
 
 
 def quotation_depths(span) -> list[bool]:
-    """For each token of the sentence, whether it stands inside quotation marks."""
-    inside, depths = False, []
-    for token in span:
+    """For each token of the sentence, whether it stands inside quotation marks. A
+    sentence whose first mark closes a quotation began inside it, the quotation
+    having opened in a sentence before ('We acted in self-defence," said the Navy
+    chief.'): its words up to the mark are quoted, the speaker after it is not."""
+    tokens = list(span)
+    marks = [i for i, token in enumerate(tokens) if is_quote_mark(token) and not _inch_mark(tokens, i)]
+    inside, depths = bool(marks) and _closes_a_quotation(tokens, marks[0]), []
+    for i, token in enumerate(tokens):
         if token.text in QUOTE_CHARS:
             depths.append(False)
-            inside = not inside if is_quote_mark(token) else inside
+            inside = not inside if i in marks else inside
         else:
             depths.append(inside)
     return depths
+
+
+def _inch_mark(tokens, at: int) -> bool:
+    """A straight mark glued to a number is an inch mark ('6\'3" tall'), no quotation's."""
+    return tokens[at].text == '"' and at > 0 and tokens[at - 1].text[-1].isdigit() and not tokens[at - 1].whitespace_
+
+
+def _closes_a_quotation(tokens, at: int) -> bool:
+    """Whether the quotation mark at `at` closes rather than opens: a curly mark by
+    its shape; a straight one when no word is glued after it and a word or a
+    punctuation mark stands just before it ('defence," said', 'charm, " she')."""
+    mark = tokens[at]
+    if mark.text in ("”", "''") and mark.whitespace_:
+        return True
+    if mark.text != '"':
+        return False
+    glued_word_after = not mark.whitespace_ and at + 1 < len(tokens) and not tokens[at + 1].is_punct
+    if glued_word_after or at == 0:
+        return False
+    before = tokens[at - 1]
+    return not before.whitespace_ or before.is_punct
 
 
 def token_features(token, in_quote: bool, sentence_has_quote: bool) -> dict[str, float]:
