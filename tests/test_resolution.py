@@ -288,6 +288,18 @@ def test_a_generational_suffix_is_another_person_unless_no_article_tells_them_ap
         ("Donald Trump", 2), ("Donald Trump Jr.", 4), ("Ohio", 3)]
 
 
+def test_a_surname_alone_is_the_suffixed_person_the_article_leads_with_not_his_wife_named_once(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "articles.jsonl", [
+        {"id": "a", "text": "Police said Anthony Marchetti III, 38, shot two managers at the firm on Monday. "
+                            "Marchetti had been fired last week. Anthony Marchetti III was arrested after a chase. "
+                            "Marchetti is married, but his wife, Joanne Marchetti, said they had separated. "
+                            "Marchetti is charged with murder."}])
+    people = {name: (count, aliases) for name, kind, count, aliases in actors(db) if kind == "person"}
+    assert people["Anthony Marchetti III"] == (5, ["Marchetti", "Anthony Marchetti III"])
+    assert people["Joanne Marchetti"] == (1, ["Joanne Marchetti"])
+
+
 def test_a_given_name_and_its_nickname_are_one_person_and_two_nicknames_are_not(tmp_path):
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "articles.jsonl", [

@@ -1041,6 +1041,7 @@ def canonical_people(people, pronouns=None) -> list[str]:
             # for resolution to decide by the corpus.
             name = (max(candidates, key=lambda n: written[n])
                     if len(counts) == 1 or len(counts) > 1 and counts[0] > counts[1] else surname)
+            name = _suffixed_lede(surname, name, suffixed, full, written) or name
         elif len(names_by_first.get(surname, [])) == 1:
             name = names_by_first[surname][0]  # "Hillary", after "Hillary Clinton"
         elif is_given_name(surname) and len(nicknamed := {
@@ -1050,6 +1051,18 @@ def canonical_people(people, pronouns=None) -> list[str]:
             name = surname
         result.append(name)
     return result
+
+
+def _suffixed_lede(surname: str, chosen: str, suffixed: dict, full: dict, written: Counter) -> str | None:
+    """The one person with a generational suffix whom the article names first of all
+    those of `surname` and writes in full more often than `chosen`: the surname alone
+    is theirs ("Anthony LaCalamita III" leads and recurs, "his wife, Michele
+    LaCalamita" once). "Trump" beside "Donald Trump Jr." alone stays to resolution."""
+    found = [name for (word, _), names in suffixed.items() if word == surname for name in names]
+    if len(found) != 1 or chosen == surname or written[found[0]] <= written[chosen]:
+        return None
+    order = list(full.values())
+    return found[0] if order.index(found[0]) < order.index(chosen) else None
 
 
 def _link_organisations(text: str, mentions: list[dict], by_surname: dict) -> None:
