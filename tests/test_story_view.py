@@ -5,6 +5,8 @@ import io
 
 from helpers import fetch
 
+from datasette_attribution.web.pages.common import story_extent
+
 
 def test_the_story_json_puts_each_outlets_sources_hedges_actors_and_omissions_side_by_side(seeds_path):
     (response,) = fetch(seeds_path, "/-/attribution/news/stories/1.json")
@@ -254,10 +256,21 @@ def test_a_quotation_another_outlet_prints_inside_a_longer_sentence_is_not_repor
                                  "The police chief said the officer had been placed on leave."]
 
 
-def test_an_article_page_counts_a_storys_outlets_as_its_story_page_does(tmp_path):
+def test_an_article_page_counts_a_storys_outlets_as_its_story_page_and_the_stories_table_do(tmp_path):
     _two_council_stories(tmp_path, {})
-    story, article = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1", "/-/attribution/news/articles/1")
+    story, article, rows = fetch(tmp_path / "news.db", "/-/attribution/news/stories/1",
+                                 "/-/attribution/news/articles/1", "/news/stories.json?_shape=array")
     assert story.status_code == 200 and article.status_code == 200
-    # neither article names its outlet: one outlet, "(no outlet)", on both pages, never "0 outlets"
-    assert "2 articles from 1 outlet (counting the articles with no outlet as one)," in story.text
-    assert "2 articles from 1 outlet (counting the articles with no outlet as one)</dd>" in article.text
+    # Neither article names its outlet: no outlet, as stories.outlet_count says, never "1 outlet".
+    assert [(r["article_count"], r["outlet_count"]) for r in rows.json()] == [(2, 0)]
+    assert "2 articles, none naming its outlet," in story.text
+    assert "No article of this story names its outlet" in story.text
+    assert "2 articles, none naming its outlet</dd>" in article.text
+    # The records give no outlet and no byline: they had no page to find them on.
+    assert article.text.count("not given in the record") == 2 and "not found on the page" not in article.text
+
+
+def test_a_storys_pages_count_its_articles_with_no_outlet_apart_from_its_outlets():
+    assert story_extent(5, 2, 1) == "5 articles from 2 outlets and 1 with no outlet"
+    assert story_extent(2, 1, 0) == "2 articles from 1 outlet"
+    assert story_extent(1, 0, 1) == "1 article, naming no outlet"

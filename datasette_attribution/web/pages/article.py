@@ -9,7 +9,15 @@ from urllib.parse import urlencode
 from datasette.utils.asgi import NotFound, Response
 
 from .. import earlier_release
-from .common import ARTICLE_TABLES, dashboard_url, database_from_request, fetch_rows, plugin_url, table_link
+from .common import (
+    ARTICLE_TABLES,
+    dashboard_url,
+    database_from_request,
+    fetch_rows,
+    plugin_url,
+    story_extent,
+    table_link,
+)
 from ..render import (
     ARTICLE_LEGEND,
     attribution_summary,
@@ -20,6 +28,10 @@ from ..render import (
     mention_label,
     signed,
 )
+
+# The loader's page formats (ingest.formats): text dumps and HTML pages, whose
+# metadata is looked for on the page, where a record's is given or not.
+PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
 
 def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
@@ -77,16 +89,16 @@ async def article_page(datasette, request):
         "where sentences.article_id = ? order by quotes.id"), [article_id])
     story = None
     if article.get("story_id") is not None:
-        # The outlets as the story page counts them: the articles with no outlet as one.
+        # Its articles and outlets as the story page counts them.
         found = await fetch_rows(db, (
-            "select s.id, s.title, s.article_count, s.outlet_count, "
-            "(select count(distinct coalesce(a.outlet, char(0))) from articles a where a.story_id = s.id) "
-            "as outlets_seen, (select count(*) from articles a "
-            "where a.story_id = s.id and a.outlet is null) as without_outlet from stories s where s.id = ?"),
-            [article["story_id"]])
+            "select s.id, s.title, (select count(*) from articles a where a.story_id = s.id) as article_count, "
+            "(select count(distinct a.outlet) from articles a where a.story_id = s.id) as outlet_count, "
+            "(select count(*) from articles a where a.story_id = s.id and a.outlet is null) as without_outlet "
+            "from stories s where s.id = ?"), [article["story_id"]])
         story = found[0] if found else None
         if story:
             story["page"] = plugin_url(datasette, database, f"stories/{story['id']}")
+            story["extent"] = story_extent(story["article_count"], story["outlet_count"], story["without_outlet"])
     home = dashboard_url(datasette, database)
     outlet_page = home + "?" + urlencode({"outlet": article["outlet"] if article["outlet"] is not None
                                           else "(none)", "min_articles": 1})
@@ -140,6 +152,9 @@ async def article_page(datasette, request):
     return Response.html(await datasette.render_template(
         "attribution_article.html",
         {"database": database, "article": article, "article_link": link_target(article["url"]),
+         # A record that lacks a field had no page to find it on.
+         "missing": "not found on the page" if (article["source"] or "").lower().endswith(PAGE_SUFFIXES)
+         else "not given in the record",
          "earlier_release_notice": read.notice,
          "story": story, "outlet_page": outlet_page, "trail_items": trail, "dashboard_url": home,
          "actors": actors,

@@ -33,6 +33,22 @@ def table_link(datasette, database: str, table: str, outlet=NO_OUTLET, **args) -
     return datasette.urls.table(database, table) + (f"?{query}" if query else "")
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def story_extent(article_count: int, outlet_count: int, without_outlet: int) -> str:
+    """How many articles of how many outlets a story holds, as its pages say it
+    and as stories.outlet_count counts ("5 articles from 2 outlets and 1 with no
+    outlet"; "2 articles, none naming its outlet"): articles with no outlet are
+    no outlet's."""
+    articles = _plural(article_count, "article")
+    if outlet_count == 0:
+        return f"{articles}, none naming its outlet" if article_count > 1 else f"{articles}, naming no outlet"
+    extent = f"{articles} from {_plural(outlet_count, 'outlet')}"
+    return extent + (f" and {without_outlet} with no outlet" if without_outlet else "")
+
+
 async def fetch_rows(db, sql, params=None) -> list[dict]:
     result = await db.execute(sql, params or [])
     return [dict(zip(result.columns, row, strict=True)) for row in result.rows]

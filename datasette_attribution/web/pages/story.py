@@ -18,6 +18,7 @@ from .common import (
     database_from_request,
     fetch_rows,
     plugin_url,
+    story_extent,
     table_link,
 )
 from ..render import counted
@@ -121,7 +122,9 @@ async def story_data(datasette, db, story_id: int, read: earlier_release.Reading
                                "other_outlet": other, "other_sentence": item["match"]["text"],
                                "other_link": sentence_link(item["match"]["id"]), "similarity": item["meaning"]})
     shared.sort(key=lambda pair: -pair["similarity"])
-    return {"story": {**found[0], "outlets_seen": len(outlets)}, "outlets": list(outlets.values()),
+    named = [outlet for outlet in outlets if outlet is not None]
+    extent = story_extent(len(articles), len(named), len(outlets[None]["articles"]) if None in outlets else 0)
+    return {"story": {**found[0], "outlets_seen": len(outlets), "extent": extent}, "outlets": list(outlets.values()),
             "shared": shared[:MAX_SHARED], "shared_count": len(shared), "min_mentions": MIN_MENTIONS,
             "articles_link": table_link(datasette, name, "articles", story_id=story_id),
             "counterpart_similarity": counterparts.COUNTERPART_SIMILARITY, **read.as_json()}
