@@ -57,6 +57,11 @@ def test_identified_sources_are_named(sentence):
     "Graham later shared a picture of him in front of a Chick-fil-A restaurant in midtown Manhattan.",
     "The bill passed the Senate by 52 votes to 48.",
     "Streacom has gone the extra mile and added an optional rail system.",
+    # what the subject set out to do, an infinitive after it: no claim
+    "The actress, who shot to fame in 1999, decided to check in last week.",
+    "As a girl she learned to cook, sew and study hard at a community centre.",
+    # a record's entry in the passive, resting on nobody
+    "The business at the scene of the shooting is listed as Tallgrass Distribution Ltd., a supplier.",
 ])
 def test_actions_and_refusals_are_not_attributions(sentence):
     assert label(sentence) == "none"

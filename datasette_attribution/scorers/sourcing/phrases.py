@@ -236,6 +236,12 @@ def _a_quantity(obj) -> bool:
 # picking it up"), which PolNeAR marks and both labellers of the real pages do not; how they
 # seem to speak ("appeared to imply that") stays theirs.
 IMPRESSIONS = frozenset({"seem", "appear"})
+# Verbs of setting out to do something: with only an infinitive after them ("decided
+# to check in", "learned to cook", "tried to attack"), what the subject does, not a
+# claim. PolNeAR marks them cues seldom (train and dev: "try to" 10%, "attempt to" 12%,
+# "choose to" 11%, "learn to" none). Not "want": "Clinton wants to make tuition free"
+# is her stated plan, a position PolNeAR attributes to her.
+ATTEMPTS = frozenset({"try", "attempt", "learn", "choose", "manage", "fail", "decide"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 THINGS = frozenset({"it", "this", "that", "which", "what", "nothing", "something", "everything"})
 
@@ -277,6 +283,8 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         return False  # "also known as", "the report released on Monday"
     if cue.dep_ == "advcl" and cue.tag_ == "VBN" and not deps & {"agent", "nsubj", "aux"}:
         return False  # "bristled when asked": a bare participle, nobody's claim
+    if lemma in ATTEMPTS and not deps & {"ccomp", "parataxis", "dobj"} and _only_infinitives(cue):
+        return False  # "decided to check in last week": an act the subject set out to do
     if lemma == "find" and _finds_itself(cue):
         return False  # "found himself stuck in the midfield": where he ended up, not what he found
     if deps & set(CONTENT_DEPS):
@@ -292,6 +300,16 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         return True
     # "shared a picture", "added an optional rail system": an act
     return "dobj" not in deps or has_quote or _object_holds_claim(cue)
+
+
+def _only_infinitives(cue) -> bool:
+    """Whether every clause after the verb is an infinitive of a verb no lexicon
+    knows ("to cook"; not "to say that", whose "say" is a cue of its own)."""
+    clauses = [child for child in cue.children if child.dep_ == "xcomp"]
+    return bool(clauses) and all(
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not (
+            clause.pos_ == "VERB" and known(clause) and clause.lemma_.lower() not in ATTEMPTS)
+        for clause in clauses)
 
 
 def _seems_to_do(cue) -> bool:
@@ -325,7 +343,9 @@ TEXT_KINDS = frozenset({"document", "media"})
 # "was told", "was asked", "is expected to suit up", "was called up", "is shown here",
 # "may be found on the site", "were admitted" (let in), "is observed as" (celebrated).
 PASSIVE_ACTS = frozenset({"expect", "tell", "ask", "call", "show", "find", "see", "know", "invite",
-                          "urge", "name", "charge", "accuse", "admit", "observe"})
+                          "urge", "name", "charge", "accuse", "admit", "observe",
+                          # a record's entry: "is listed as TallGrass Distribution", "was listed in critical condition"
+                          "list"})
 # Forecasts and reckonings, claims only in the passive: "is projected to be".
 PASSIVE_CLAIMS = frozenset({"project", "predict", "estimate", "rumour", "rumor"})
 
