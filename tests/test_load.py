@@ -293,7 +293,9 @@ def test_a_record_whose_published_is_not_a_date_is_reported_by_line_and_the_othe
 
 
 def test_a_json_line_that_cannot_be_read_says_where_in_words_that_read():
-    errors = [str(e) for e in read_jsonl("wire.jsonl", ['{"text": "a\tb"}', '{"text": "open', '{"text" "x"}'])]
+    # Lines as a file gives them, each with its line end: a string left open is
+    # unterminated, not ended by a "control character" (the newline).
+    errors = [str(e) for e in read_jsonl("wire.jsonl", ['{"text": "a\tb"}\n', '{"text": "open\n', '{"text" "x"}\r\n'])]
     assert errors == ["wire.jsonl:1: not valid JSON (Invalid control character at column 12)",
                       "wire.jsonl:2: not valid JSON (Unterminated string starting at column 10)",
                       "wire.jsonl:3: not valid JSON (Expecting ':' delimiter, column 9)"]

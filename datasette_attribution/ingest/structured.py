@@ -78,7 +78,8 @@ def read_jsonl(path: str, lines):
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            # Without its line end: a string left open ends there, not at a "control character".
+            data = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as error:
             yield LoadError(f"{path}:{number}", _not_valid_json(error))
             continue
