@@ -378,9 +378,11 @@ def test_things_relatives_titles_and_an_opening_word_are_no_actors():
         "Noctua has yet to make a version of the RTX 4090, the best GPU you can buy, so fans build a DIY one. LOL.",
         "Jon was managing my mother's finances, so legally Mum's savings belong to him.",
         "The bill followed the death of Yarmouth police Sgt. Sean Gannon in April 2018.",
+        # a time zone, with or without the time before it
+        "The quake struck at 0430 GMT on Tuesday, the US Geological Survey said, and the BST bulletin followed.",
     )])
     assert [[m["text"] for m in mentions] for mentions in found] == [
-        [], ["Noctua"], ["Jon"], ["Sean Gannon"],
+        [], ["Noctua"], ["Jon"], ["Sean Gannon"], ["US Geological Survey"],
     ]
 
 

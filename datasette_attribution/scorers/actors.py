@@ -595,9 +595,10 @@ def _entities_of(span, lists: _NameLists, named_elsewhere: set[str]) -> list[tup
         if _only_opens(span, tokens, kind) and tokens[0].text not in named_elsewhere:
             continue  # "Secrecy is not a stranger...", "Ignore the polls": capitalised as the first word
         if (tokens[-1].text.isupper() and tokens[-1].lower_ in lists.common_acronyms
-                and all(t.lower_ in _adjectives(degrees=True) for t in tokens[:-1])
+                and all(t.lower_ in _adjectives(degrees=True) or t.like_num or any(c.isdigit() for c in t.text)
+                        for t in tokens[:-1])
                 or len(tokens) == 1 and kind == "person" and tokens[0].lower_ in lists.person_nouns):
-            continue  # "the best GPU", "LOL", "a Super PAC" ("Apple TV" stays); "Mum's savings": a relative
+            continue  # "the best GPU", "LOL", "0430 GMT", "a Super PAC" ("Apple TV" stays); "Mum's savings": a relative
         if kind == "person" and len(tokens) > 1 and tokens[-1].lower_ in lists.institutions:
             kind = "organization"  # "the Bill and Hillary Clinton Foundation"
         elif kind == "organization" and _a_persons_full_name(tokens, lists.institutions, lists.aliases):
