@@ -124,7 +124,9 @@ def initials(name: str) -> str | None:
     tokens = initialled_words(_plain(name).replace("-", " "))
     if len(tokens) < 2 or not all(t[:1].isupper() for t in tokens):
         return None
-    return "".join(t[0] for t in tokens).lower()
+    # An acronym within gives all its letters: "US Geological Survey" is "USGS", "NBC
+    # Philadelphia" no "NP".
+    return "".join(t.replace(".", "") if len(t) > 1 and t.isupper() else t[0] for t in tokens).lower()
 
 
 def display_name(name: str) -> str:
@@ -369,6 +371,8 @@ class Resolver:
             return self.entities[found]
         actor = self.aliases.get(key) if key not in self.initials_only or name.replace(".", "").isupper() else None
         actor = actor or self.abbreviations.get(_plain(name))
+        if actor is not None and name_key(actor.name, actor.kind) == key:
+            return None  # the table knows the name as itself ("BBC"): no other's initials
         if actor is not None and actor.name != exclude and name_key(actor.name) != key:
             entity = self._entity(actor.name)
             entity.kinds[actor.kind] += 0

@@ -842,6 +842,23 @@ def test_an_alias_written_with_the_is_that_actor_only_so(tmp_path):
     assert said == {"States": "States", "the States": "United States"}
 
 
+def test_an_acronym_joins_the_organisation_of_its_letters_unless_it_is_a_name_of_its_own(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "r.jsonl", [
+        {"id": "a", "text": "The Bardstown Bourbon Company opened a new distillery in Kentucky on Monday."},
+        {"id": "b", "text": "The BBC reported on Tuesday that the talks had failed."},
+        {"id": "c", "text": "NBC Philadelphia showed the crowd outside the school on Friday."},
+        {"id": "d", "text": "Workers from NP said on Friday that the school had been shelled."},
+        {"id": "e", "text": "The US Geological Survey measured the earthquake at magnitude 6.1."},
+        {"id": "f", "text": "The USGS said the quake struck at a depth of 10 kilometres."},
+    ])
+    organisations = {name: aliases for name, kind, _, aliases in actors(db) if kind == "organization"}
+    # "BBC" is a name the alias table knows as itself; "NBC Philadelphia" would be "NBCP".
+    assert organisations["BBC"] == ["BBC"] and organisations["NBC Philadelphia"] == ["NBC Philadelphia"]
+    assert organisations["Bardstown Bourbon Company"] == ["Bardstown Bourbon Company"]
+    assert sorted(organisations["US Geological Survey"]) == ["US Geological Survey", "USGS"]
+
+
 def test_an_alias_of_capital_initials_is_that_actor_only_so_written(tmp_path):
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "r.jsonl", [
