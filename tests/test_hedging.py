@@ -88,6 +88,12 @@ def test_possible_of_action_or_circumstance_is_not_a_hedge():
     assert cues("Where possible, staff will work from home.") == []
     assert cues("It is possible to reach the island by ferry.") == []
     assert cues("It is possible that the fire was arson.") == [("possible", "adjective")]
+    assert cues("The rioters tried to cause as much havoc as possible before police arrived.") == []
+
+
+def test_the_words_of_a_quoted_title_are_no_hedge():
+    assert cues('He was voted "Most Likely to Succeed" by his high school class.') == []
+    assert cues('Officials called it "likely" that the ship had sunk.') == [("likely", "adverb")]
 
 
 def test_unsourced_doubt_and_criticism_are_weasel_wording():

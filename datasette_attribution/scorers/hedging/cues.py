@@ -28,7 +28,11 @@ NUMBER = re.compile(
 APPEAR_LITERAL = re.compile(r"^\s+(?:in|on|at|as|before|with|alongside|during)\b", re.IGNORECASE)
 # "as soon as possible", "where possible", "it is possible to travel by train":
 # a possibility of action or circumstance, not doubt about a claim.
-POSSIBLE_BEFORE = re.compile(r"\b(?:as\s+\w+\s+as|if|where|when|whenever|wherever)\s+$", re.IGNORECASE)
+POSSIBLE_BEFORE = re.compile(r"\b(?:as\s+(?:\w+\s+){1,3}as|if|where|when|whenever|wherever)\s+$", re.IGNORECASE)
+# A short quotation every word of which is capitalised, small words aside: a title
+# or an award's name ('voted "Most Likely to Succeed"'), whose words hedge nothing.
+QUOTED_TITLE = re.compile(r"[\"“]((?:[A-Z][\w'’-]*|a|an|and|at|for|in|of|on|or|the|to)"
+                          r"(?:\s+(?:[A-Z][\w'’-]*|a|an|and|at|for|in|of|on|or|the|to)){1,7})[\"”]")
 POSSIBLE_AFTER = re.compile(r"^\s+(?:to|for)\b", re.IGNORECASE)
 MONTH_CONTEXT = re.compile(r"^\s*(?:\d|,?\s*\d{4})")
 # "no doubt", "without doubt": certainty, not doubt.
@@ -116,7 +120,9 @@ def _keeps(cue: str, kind: str, span, start: int, end: int) -> bool:
             start > 0 or MONTH_CONTEXT.match(after)):
         return False
     if cue == "possible" and (POSSIBLE_BEFORE.search(before[-40:]) or POSSIBLE_AFTER.match(after)):
-        return False
+        return False  # "as much havoc as possible", "where possible": action or circumstance
+    if any(m.start(1) <= start and end <= m.end(1) for m in QUOTED_TITLE.finditer(text)):
+        return False  # 'voted "Most Likely to Succeed"': a title's words
     if cue == "could" and first is not None and any(c.dep_ == "neg" for c in first.head.children):
         return False  # "could not attend": inability
     if cue in ("appear", "appears", "appeared") and APPEAR_LITERAL.match(after):
