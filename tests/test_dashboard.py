@@ -163,7 +163,10 @@ def test_every_number_of_the_csv_has_its_link_the_row_without_an_outlet_included
     assert wire["anonymous_link"] == "http://localhost/news/sentences?_no_outlet=1&attribution=anonymous"
     # Each actor's sentiment cell and each named source, with the link to its rows.
     obama = next(a for a in data.json()["actors"] if a["name"] == "Barack Obama")
-    assert wire["Barack Obama: sentiment_link"] == (
+    # as the outlet comparison's CSV writes it: one column a figure
+    assert [wire[f"Barack Obama: {field}"] for field in ("negative share", "positive share", "labelled mentions")] == [
+        "", "", "2"]
+    assert wire["Barack Obama: mentions link"] == (
         f"http://localhost/news/mentions?_no_outlet=1&actor_id={obama['id']}")
     assert [wire["source_1"], wire["source_1_attributions"], wire["source_2"], wire["source_2_attributions"],
             wire["source_3"]] == ["Barack Obama", "2", "Donald Trump", "2", ""]

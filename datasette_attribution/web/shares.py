@@ -59,3 +59,18 @@ def share_css(row: dict) -> str:
         return "absent"
     lead = row["positive_share"] - row["negative_share"]
     return "positive" if lead >= 0.1 else "negative" if lead <= -0.1 else "neutral"
+
+
+# An actor's sentiment in a CSV, as the outlet comparison and the dashboard both
+# write it: one column a figure, so a spreadsheet can sort and chart them.
+SHARE_FIELDS = ("negative_share", "positive_share", "labelled_mentions")
+
+
+def share_columns(actors: list[dict]) -> list[str]:
+    return [f"{a['name']}: {field.replace('_', ' ')}" for a in actors for field in SHARE_FIELDS]
+
+
+def share_cells(cell: dict | None) -> list:
+    """A cell's shares and count ("" where there is no such cell; a share below
+    the minimum count stays empty too)."""
+    return ["" if cell is None or cell[field] is None else cell[field] for field in SHARE_FIELDS]

@@ -24,7 +24,7 @@ from .common import (
     ranked_outlets,
     table_link,
 )
-from ..shares import MIN_MENTIONS, describe, share_css, wilson_interval, with_shares
+from ..shares import MIN_MENTIONS, describe, share_cells, share_columns, share_css, wilson_interval, with_shares
 
 TOP_ACTORS = 5
 LARGEST_STORIES = 10
@@ -456,8 +456,7 @@ CSV_COLUMNS = ["outlet", "articles", "sentences", "attributed", "anonymous", "an
 
 def csv_header(data: dict) -> list[str]:
     return (CSV_COLUMNS
-            + [column for a in data["actors"] for column in (f"{a['name']}: sentiment",
-                                                             f"{a['name']}: sentiment_link")]
+            + [column for a in data["actors"] for column in (*share_columns([a]), f"{a['name']}: mentions link")]
             + [f"source_{i}{suffix}" for i in range(1, data["top_sources"] + 1)
                for suffix in ("", "_attributions", "_link")])
 
@@ -477,7 +476,7 @@ def dashboard_csv(datasette, request, data: dict) -> list[list]:
                *(absolute(o["links"][part]) for part in LINKED)]
         for actor in data["actors"]:
             cell = cells.get((o["outlet"], actor["id"]))
-            row += [cell["describe"], absolute(cell["link"])] if cell else ["", ""]
+            row += [*share_cells(cell), absolute(cell["link"]) if cell else ""]
         sources = o["sources"] + [None] * (data["top_sources"] - len(o["sources"]))
         for source in sources:
             row += [source["name"], source["attributions"], absolute(source["link"])] if source else ["", "", ""]

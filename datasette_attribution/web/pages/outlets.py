@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import charts, earlier_release, over_time
 from ..exports import csv_cell
-from ..shares import MIN_MENTIONS, share_css, wilson_interval, with_shares
+from ..shares import MIN_MENTIONS, SHARE_FIELDS, share_cells, share_columns, share_css, wilson_interval, with_shares
 from .common import (
     ARTICLE_TABLES,
     COMPARISON_TABLES,
@@ -169,24 +169,13 @@ async def over_time_csv(datasette, request):
     columns = ["outlet", "period", "articles", "attributed", "anonymous", "anonymous_share", "hedged",
                "sentences", "hedged_share"]
     rows = [[charts.outlet_name(r["outlet"]), *(r[c] for c in columns[1:])] + [value for a in actors
-                                       for value in _share_cells(cells.get((r["outlet"], r["period"], a["id"])))]
+                                       for value in share_cells(cells.get((r["outlet"], r["period"], a["id"])))]
             for r in data["over_time"]["outlets"]]
-    return csv_response(columns + _share_columns(actors), rows, f"{db.name}-over-time.csv")
+    return csv_response(columns + share_columns(actors), rows, f"{db.name}-over-time.csv")
 
 
-SHARE_FIELDS = ("negative_share", "positive_share", "labelled_mentions")
 # The outlet comparison's counts whose rows its CSV links to.
 OUTLET_LINKS = ("articles", "sentences", "anonymous_share", "hedged_share", "quotes_per_article")
-
-
-def _share_columns(actors: list[dict]) -> list[str]:
-    return [f"{a['name']}: {field.replace('_', ' ')}" for a in actors for field in SHARE_FIELDS]
-
-
-def _share_cells(cell: dict | None) -> list:
-    """A cell's shares and count ("" where there is no such cell; a share below
-    the minimum count stays empty too)."""
-    return ["" if cell is None or cell[field] is None else cell[field] for field in SHARE_FIELDS]
 
 
 # Each outlet's mentions of one actor, counted over its mentions, or read from
@@ -268,7 +257,7 @@ async def actor_page(datasette, request):
         columns = ["outlet", "period", "mentions", *SHARE_FIELDS, "mean_sentiment", "articles", "quotes",
                    "named_source", "anonymous_sentences"]
         rows = [[charts.outlet_name(o["outlet"]), "all", *(o[c] for c in columns[2:])] for o in data["outlets"]]
-        rows += [[charts.outlet_name(r["outlet"]), r["period"], r["mentions"], *_share_cells(r), r["mean_sentiment"],
+        rows += [[charts.outlet_name(r["outlet"]), r["period"], r["mentions"], *share_cells(r), r["mean_sentiment"],
                   "", "", "", ""] for r in data["over_time"]["actors"]]
         return csv_response(columns, rows, f"{db.name}-actor-{data['actor']['id']}.csv")
     actor = data["actor"]
@@ -293,7 +282,7 @@ def comparison_csv(datasette, request, data: dict) -> str:
     columns = ["outlet", "articles", "sentences", "attributed", "anonymous", "anonymous_share",
                "hedged", "hedged_share", "quotes_per_article", "polarity"]
     actor_columns = [column for a in data["actors"]
-                     for column in (*_share_columns([a]), f"{a['name']}: mentions link")]
+                     for column in (*share_columns([a]), f"{a['name']}: mentions link")]
     cells = {(c["outlet"], c["actor_id"]): c for c in data["sentiment"]}
 
     def absolute(link):
@@ -307,6 +296,6 @@ def comparison_csv(datasette, request, data: dict) -> str:
                *(absolute(outlet["links"][part]) for part in OUTLET_LINKS)]
         for a in data["actors"]:
             cell = cells.get((outlet["outlet"], a["id"]))
-            row += [*_share_cells(cell), absolute(cell["link"]) if cell else ""]
+            row += [*share_cells(cell), absolute(cell["link"]) if cell else ""]
         writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
