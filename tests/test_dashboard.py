@@ -516,3 +516,14 @@ def test_where_one_outlet_alone_has_the_default_fewest_the_page_lists_the_two_wi
     assert data.json()["hidden_outlets"] == 1
     assert "Fewer than two outlets have 3 articles here, so those with 2 or more are shown" in page.text
     assert [o["outlet"] for o in chosen.json()["outlets"]] == ["Daily"]
+
+
+def test_a_database_with_no_dated_article_offers_no_date_range(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text("".join(json.dumps({"outlet": outlet, "text": text}) + "\n" for outlet, text in (
+        ("Gazette", "The council voted on Monday to close the pier, officials said."),
+        ("Courier", "The mayor said the pier would reopen in the spring."))), "utf-8")
+    pipeline.load(pipeline.open_database(tmp_path / "news.db"), [str(records)])
+    page, ranged = fetch(tmp_path / "news.db", "/-/attribution/news", "/-/attribution/news?since=2013-01")
+    assert 'name="since"' not in page.text and "All outlets</a>" in page.text
+    assert "No article here is dated, so a date range leaves every article out." in ranged.text
