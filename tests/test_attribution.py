@@ -43,6 +43,11 @@ def test_unnamed_and_vague_sources_are_anonymous(sentence):
     "The Obama administration has repeatedly insisted it is not co-ordinating with Iran.",
     '"We will not co-operate," White House spokesperson Josh Earnest said.',
     "The newspaper backs the plan.",
+    # what one calls a thing, or calls for; what one points out, or points to
+    "Trump called the deal a disaster.",
+    "Bill Clinton calls Obamacare \u2018crazy system\u2019 during campaign stop.",
+    "Sanders called for a recount in Michigan.",
+    "Clinton pointed to the polls as proof that she would win.",
 ])
 def test_identified_sources_are_named(sentence):
     assert label(sentence) == "named"
@@ -60,6 +65,9 @@ def test_identified_sources_are_named(sentence):
     # what the subject set out to do, an infinitive after it: no claim
     "The actress, who shot to fame in 1999, decided to check in last week.",
     "As a girl she learned to cook, sew and study hard at a community centre.",
+    # a summons and an aim, not "called it a mistake" or "pointed out that"
+    "The defense did not call any witnesses, and she called police from her car.",
+    "She pointed the gun at two unarmed security guards.",
     # a record's entry in the passive, resting on nobody
     "The business at the scene of the shooting is listed as Tallgrass Distribution Ltd., a supplier.",
 ])

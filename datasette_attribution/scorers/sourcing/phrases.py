@@ -285,6 +285,12 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         return False  # "bristled when asked": a bare participle, nobody's claim
     if lemma in ATTEMPTS and not deps & {"ccomp", "parataxis", "dobj"} and _only_infinitives(cue):
         return False  # "decided to check in last week": an act the subject set out to do
+    if lemma == "call" and not deps & {"oprd", "ccomp", "xcomp", "parataxis"} \
+            and not _has_preposition(cue, ("for", "on")) and not _quoted_after(cue):
+        return False  # "called police", "did not call any witnesses": a summons, not "called it a mistake"
+    if lemma == "point" and not _has_preposition(cue, ("to",)) and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in cue.children) and not deps & set(CONTENT_DEPS):
+        return False  # "pointed the gun at two guards": aiming, not "pointed out" or "pointed to"
     if lemma == "find" and _finds_itself(cue):
         return False  # "found himself stuck in the midfield": where he ended up, not what he found
     if deps & set(CONTENT_DEPS):
@@ -300,6 +306,16 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
         return True
     # "shared a picture", "added an optional rail system": an act
     return "dobj" not in deps or has_quote or _object_holds_claim(cue)
+
+
+def _quoted_after(cue) -> bool:
+    """A quotation after the verb, in any marks, single ones included ("calls
+    Obamacare ‘crazy system’"): what the object is called."""
+    return any(t.text in QUOTE_CHARS or t.text in ("‘", "’", "'") for t in cue.sent[cue.i - cue.sent.start + 1:])
+
+
+def _has_preposition(cue, prepositions: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in prepositions for c in cue.children)
 
 
 def _only_infinitives(cue) -> bool:
