@@ -378,8 +378,14 @@ class Resolver:
             entity.kinds[actor.kind] += 0
             return entity if entity.name != exclude else None
         for prefix in COUNTRY_PREFIXES:
-            found = self.by_key.get(key[len(prefix):]) if key.startswith(prefix) else None
-            if found and found != exclude and kind != "place":
+            rest = key[len(prefix):] if key.startswith(prefix) else None
+            # Only an organisation named so itself, by more than a word every country uses
+            # ("State Department"; "Senate" as the alias table has it): "U.S. Navy" is
+            # neither an Indian Navy an article wrote "the Navy" for, nor "the Navy" alone.
+            if rest is None or " " not in rest and rest not in self.aliases:
+                continue
+            found = self.by_key.get(rest)
+            if found and found != exclude and kind != "place" and name_key(found) == rest:
                 return self.entities[found]
         # Not a name the parse took for a place: "the VA" is no Voice of America.
         if re.fullmatch(r"[a-z]{2,6}", key) and name.replace(".", "").isupper() and kind != "place":

@@ -859,6 +859,20 @@ def test_an_acronym_joins_the_organisation_of_its_letters_unless_it_is_a_name_of
     assert sorted(organisations["US Geological Survey"]) == ["US Geological Survey", "USGS"]
 
 
+def test_a_countrys_organisation_is_not_another_countrys_written_the_same_way_alone(tmp_path):
+    db = open_database(tmp_path / "corpus.db")
+    load_records(db, tmp_path / "r.jsonl", [
+        {"id": "a", "text": "The Navy said on Wednesday that the pirates had fled toward the coast."},
+        {"id": "b", "text": "The commander of the U.S. Navy said on Friday that attacking the ports would "
+                            "not work."},
+        {"id": "c", "text": "The Indian Navy sank a pirate vessel on Tuesday. The Navy said its ship fired in "
+                            "self-defence."},
+    ])
+    organisations = {name: sorted(aliases) for name, kind, _, aliases in actors(db) if kind == "organization"}
+    assert organisations["Indian Navy"] == ["Indian Navy", "Navy"]
+    assert organisations["U.S. Navy"] == ["U.S. Navy"]
+
+
 def test_an_alias_of_capital_initials_is_that_actor_only_so_written(tmp_path):
     db = open_database(tmp_path / "corpus.db")
     load_records(db, tmp_path / "r.jsonl", [
