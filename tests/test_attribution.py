@@ -30,6 +30,8 @@ def label(text, previous=None):
     "The singer is said to be furious.",
     "US officials have not ruled out further sanctions.",
     "US officials believe the leader has the final say.",
+    # pointing fingers is blaming, not aiming
+    "Democrats point their fingers at the donors who fund the party.",
 ])
 def test_unnamed_and_vague_sources_are_anonymous(sentence):
     assert label(sentence) == "anonymous"
@@ -46,6 +48,7 @@ def test_unnamed_and_vague_sources_are_anonymous(sentence):
     # what one calls a thing, or calls for; what one points out, or points to
     "Trump called the deal a disaster.",
     "Bill Clinton calls Obamacare \u2018crazy system\u2019 during campaign stop.",
+    "Donald Trump Is Now Calling Obama The \u2018Most Valuable Player\u2019 For ISIS.",
     "Sanders called for a recount in Michigan.",
     "Clinton pointed to the polls as proof that she would win.",
 ])
@@ -178,6 +181,9 @@ def test_a_quotation_opened_straight_and_closed_curly_ends_at_its_closing_mark()
     ('We acted in self-defence," said the navy chief.', ("named", "the navy chief", "said")),
     ("The boats broke off their attack,\u201d said an officer.", ("anonymous", "an officer", "said")),
     ('They should keep to the ceasefire, " he told reporters in Bentiu.', ("named", "he", "told")),
+    # A mark opening the sentence opens, whatever its shape.
+    ("\u201d \u2026 in Wyoming, the Cruz train has already left the station,\u201d wrote Time magazine.",
+     ("named", "Time magazine", "wrote")),
     # An inch mark is no quotation's end.
     ('Trump is 6\'3" tall, his doctor wrote in the letter.', ("named", "his doctor", "wrote")),
 ])

@@ -102,12 +102,14 @@ def _closes_a_quotation(tokens, at: int) -> bool:
     its shape; a straight one when no word is glued after it and a word or a
     punctuation mark stands just before it ('defence," said', 'charm, " she')."""
     mark = tokens[at]
+    if at == 0:
+        return False  # nothing before it to close: a mark opening the sentence opens ('” … in the case of')
     if mark.text in ("”", "''") and mark.whitespace_:
         return True
     if mark.text != '"':
         return False
     glued_word_after = not mark.whitespace_ and at + 1 < len(tokens) and not tokens[at + 1].is_punct
-    if glued_word_after or at == 0:
+    if glued_word_after:
         return False
     before = tokens[at - 1]
     return not before.whitespace_ or before.is_punct

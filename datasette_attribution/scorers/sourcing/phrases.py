@@ -289,8 +289,9 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
             and not _has_preposition(cue, ("for", "on")) and not _quoted_after(cue):
         return False  # "called police", "did not call any witnesses": a summons, not "called it a mistake"
     if lemma == "point" and not _has_preposition(cue, ("to",)) and not any(
-            c.dep_ == "prt" and c.lower_ == "out" for c in cue.children) and not deps & set(CONTENT_DEPS):
-        return False  # "pointed the gun at two guards": aiming, not "pointed out" or "pointed to"
+            c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "dobj" and c.lemma_.lower() == "finger"
+            for c in cue.children) and not deps & set(CONTENT_DEPS):
+        return False  # "pointed the gun at two guards": aiming, not "pointed out", "pointed to", "point fingers"
     if lemma == "find" and _finds_itself(cue):
         return False  # "found himself stuck in the midfield": where he ended up, not what he found
     if deps & set(CONTENT_DEPS):
@@ -311,7 +312,9 @@ def reports_a_claim(cue, has_quote: bool) -> bool:
 def _quoted_after(cue) -> bool:
     """A quotation after the verb, in any marks, single ones included ("calls
     Obamacare ‘crazy system’"): what the object is called."""
-    return any(t.text in QUOTE_CHARS or t.text in ("‘", "’", "'") for t in cue.sent[cue.i - cue.sent.start + 1:])
+    # The whole sentence's document, not the parse's sentence: a title-case headline
+    # may be cut in two by the parser ("... Calling Obama The | ‘Most Valuable Player’").
+    return any(t.text in QUOTE_CHARS or t.text in ("‘", "’", "'") for t in cue.doc[cue.i + 1:])
 
 
 def _has_preposition(cue, prepositions: tuple[str, ...]) -> bool:
