@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 
+# The file suffixes of scraped pages, whose metadata is looked for on the page (a
+# record's is given or not): the loader's formats, and the article view's wording.
+TEXT_PAGE_SUFFIXES = (".txt", ".text")
+HTML_PAGE_SUFFIXES = (".html", ".htm")
+PAGE_SUFFIXES = TEXT_PAGE_SUFFIXES + HTML_PAGE_SUFFIXES
+
+
 class LoadError(Exception):
     """One input that could not be loaded; `location` names the file (and line)."""
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..records import Article, RawDocument
+from ..records import HTML_PAGE_SUFFIXES, TEXT_PAGE_SUFFIXES, Article, RawDocument
 from ..text.characters import storable
 from ..text.language import detect_language
 from ..extract import articles
@@ -25,8 +25,8 @@ class Format:
 
 FORMATS = (
     # Not .md: a folder's README.md or notes are no article (named, it is read as its content says).
-    Format("text", (".txt", ".text"), "text"),
-    Format("html", (".html", ".htm"), "html"),
+    Format("text", TEXT_PAGE_SUFFIXES, "text"),
+    Format("html", HTML_PAGE_SUFFIXES, "html"),
     Format("jsonl", (".jsonl", ".ndjson"), "record", streamed=True),
     Format("json", (".json",), "record"),
     Format("csv", (".csv",), "record", streamed=True),

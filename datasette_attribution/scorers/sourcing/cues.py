@@ -83,6 +83,7 @@ def quotation_depths(span) -> list[bool]:
     tokens = list(span)
     marks = [i for i, token in enumerate(tokens) if is_quote_mark(token) and not _inch_mark(tokens, i)]
     inside, depths = bool(marks) and _closes_a_quotation(tokens, marks[0]), []
+    marks = set(marks)
     for i, token in enumerate(tokens):
         if token.text in QUOTE_CHARS:
             depths.append(False)

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from datasette.utils.asgi import NotFound, Response
 
+from ...records import PAGE_SUFFIXES
 from .. import earlier_release
 from .common import (
     ARTICLE_TABLES,
@@ -28,11 +29,6 @@ from ..render import (
     mention_label,
     signed,
 )
-
-# The loader's page formats (ingest.formats): text dumps and HTML pages, whose
-# metadata is looked for on the page, where a record's is given or not.
-PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm")
-
 
 def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
     grouped: dict[int, list[dict]] = {}
@@ -91,10 +87,9 @@ async def article_page(datasette, request):
     if article.get("story_id") is not None:
         # Its articles and outlets as the story page counts them.
         found = await fetch_rows(db, (
-            "select s.id, s.title, (select count(*) from articles a where a.story_id = s.id) as article_count, "
-            "(select count(distinct a.outlet) from articles a where a.story_id = s.id) as outlet_count, "
-            "(select count(*) from articles a where a.story_id = s.id and a.outlet is null) as without_outlet "
-            "from stories s where s.id = ?"), [article["story_id"]])
+            "select s.id, s.title, s.article_count, s.outlet_count, (select count(*) from articles a "
+            "where a.story_id = s.id and a.outlet is null) as without_outlet from stories s where s.id = ?"),
+            [article["story_id"]])
         story = found[0] if found else None
         if story:
             story["page"] = plugin_url(datasette, database, f"stories/{story['id']}")
