@@ -83,3 +83,37 @@ def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expe
 ])
 def test_bylines_are_names_only(byline, expected):
     assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected
+
+
+@pytest.mark.parametrize("byline, expected", [
+    # A desk's role, a paper's name, a handle or a date after the name.
+    ("Jessica Ramos Wellness Writer", "Jessica Ramos"),
+    ("Meredith Cole Senior Finance Writer", "Meredith Cole"),
+    ("Sarah Blake Worcester Telegram & Gazette", "Sarah Blake"),
+    ("Lisa Kemp and Trevor J. Mills Sioux Falls Argus Leader", "Lisa Kemp; Trevor J. Mills"),
+    ("Vaughn Cole The Washington Times", "Vaughn Cole"),
+    ("Kayla Moreno USA TODAY", "Kayla Moreno"),
+    ("Karen Hollis@_karenhollis", "Karen Hollis"),
+    ("Timothy Ross @ @TRossRT Featured Columnist IV December 22, 2023", "Timothy Ross"),
+    ("By Liz Carter long Read", "Liz Carter"),
+    ("Daisy Hart Dec 05, 2023 2 Shares 1530 Views", "Daisy Hart"),
+    ("Jane Doe · CBC News · Posted: Dec 22, 2023 8:25 AM EST | Last Updated: January 2", "Jane Doe"),
+    ("Rose MarlowPublished: Mar 09, 2023 4:13 PM EST", "Rose Marlow"),
+    ("By Desirée ODec. 18, 2023 9:00 am EST", "Desirée O"),
+    ("ByMiranda Sanchez, Laura May Randall, Brendan Graham", "Miranda Sanchez; Laura May Randall; Brendan Graham"),
+    # What signs before the name.
+    ("Review by Rick Dunn Contributor", "Rick Dunn"),
+    ("News by Matt Rowe News Reporter", "Matt Rowe"),
+    ("Photos and Story By David Hale", "David Hale"),
+    ("As told to Rose Marlow", "Rose Marlow"),
+    # Names a vowel test would refuse.
+    ("James Porter Jr.", "James Porter Jr."),
+    ("By JR Mendes , Contributing Editor, Computerworld |", "JR Mendes"),
+    # No person: a role alone, a section and its date, a newsroom, an agency of the state.
+    ("Lead Draft Writer", None),
+    ("World Dec 22, 2023", None),
+    ("TC Redazione", None),
+    ("U.S. National Institute of Allergy", None),
+])
+def test_what_follows_or_precedes_a_name_in_a_byline_is_cut(byline, expected):
+    assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected

@@ -409,6 +409,25 @@ def test_a_byline_away_from_any_dateline_still_signs_the_story():
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == "Jane Doe"
 
 
+@pytest.mark.parametrize("signature, byline", [
+    ("Jessica Ramos Wellness Writer", "Jessica Ramos"), ("Sarah Blake Worcester Telegram & Gazette", "Sarah Blake"),
+    ("Karen Hollis@_karenhollis", "Karen Hollis"), ("* By Jessica Ramos", "Jessica Ramos"),
+])
+def test_a_byline_with_the_writers_desk_paper_or_handle_beside_the_name_signs_the_story(signature, byline):
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee\n\n{signature}\nNov. 19, 2019\n\n"
+            f"{BODY}{MENU}\n")
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == byline
+
+
+def test_a_byline_above_a_long_header_of_pictures_and_share_buttons_still_signs_the_story():
+    buttons = "\n".join(f"Share on {site}\nPhoto: {site} Images" for site in ("Facebook", "Twitter", "Reddit",
+                                                                             "LinkedIn", "Email", "WhatsApp")
+                        for _ in range(3))
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee\n\nBy Rick Dunn\n\n{buttons}\n\n"
+            f"Nov. 19, 2019\n\n{BODY}{MENU}\n")
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == "Rick Dunn"
+
+
 @pytest.mark.parametrize("opening, text", [
     ("H ong Kong's port unions said on Tuesday", "Hong Kong's port unions said on Tuesday"),
     ("F our unions said on Tuesday", "Four unions said on Tuesday"),

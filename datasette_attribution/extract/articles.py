@@ -54,7 +54,10 @@ def article_from_text(raw: RawDocument, choose_title=titles.choose, choose_bylin
         byline = None  # a caption beside the dateline names someone the story is about
     position_of = {id(block): i for i, block in enumerate(blocks)}
     start, top = kept[0], kept[min(TOP_LINES, len(kept) - 1)]
-    signers = ([bylines.Line(blocks[i], "above", i) for i in range(max(0, start - NEAR_LINES), start)]
+    # A line that signs itself ("By Rick Porter") may stand further up, above a
+    # header of share buttons and pictures.
+    signers = ([bylines.Line(blocks[i], "above", i) for i in range(max(0, start - FAR_SIGNED_LINES), start)
+                if i >= start - NEAR_LINES or metadata.BYLINE_PREFIX.match(boilerplate.BULLET.sub("", blocks[i].text))]
                + [bylines.Line(blocks[i], "near", i) for i in range(start, top) if i not in kept]
                + [bylines.Line(block, "signature", position_of[id(block)]) for block in signature])
     chosen_byline = choose_byline(bylines.text_candidates(
@@ -179,6 +182,7 @@ def joined_drop_cap(text: str) -> str:
 TOP_LINES = 3
 MAX_HEADER_ABOVE_DATELINE = 2
 NEAR_LINES = 30
+FAR_SIGNED_LINES = 60
 
 
 def _around_body_start(blocks, kept: list[int]) -> list:

@@ -68,13 +68,14 @@ def text_candidates(lines: list[Line], blocks: list[Block], title_position: int 
         dated = date_in_line(text)
         above = texts[at - 1] if at > 0 else ""
         below = texts[at + 1] if at + 1 < len(texts) else ""
-        signed = bool(BYLINE_PREFIX.match(text)) or above.lower() in ("by", "by:")
+        by_before = bool(BYLINE_PREFIX.match(BULLET.sub("", text)))  # "By Jane Doe", "* By Saima Sidik"
+        signed = by_before or above.lower() in ("by", "by:")
         for variant in ([text, dated[1]] if dated and dated[1] else [text]):
             cleaned = fields.clean_byline(BYLINE_PREFIX.sub("", BULLET.sub("", variant)), outlet, None)
             if not cleaned or (not signed and _named_in(cleaned, body_text)):
                 continue  # nothing of a name, or, unsigned, a caption's subject: the story speaks of them
             features = {
-                "by_before": float(bool(BYLINE_PREFIX.match(text))),
+                "by_before": float(by_before),
                 "by_line_above": float(above.lower() in ("by", "by:")),
                 "dated": float(bool(dated)),
                 "date_beside": float(bool(date_in_line(above) or date_in_line(below))),

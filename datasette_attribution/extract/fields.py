@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from .metadata import BYLINE_PREFIX
+from .. import resources
+from ..resources import first_names
+from .metadata import BYLINE_PREFIX, DATE_WORDS
 
 SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:]\s+|\s+-\s+|\s*::\s*")
 SITE_NAME_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")  # "Remember 80/90 - Memorabilia anni 80/90"
@@ -32,10 +34,8 @@ NOT_A_PERSON = frozenset(
     "desk team media news newsroom nast admin administrator webmaster wires wire service press "
     "publishing published updated by text photo photos image images enlarge gallery video share "
     "print email comments текст автор фото texto autor foto testo auteur journalist journalists "
-    "editorial guidelines graphics save article view all follow subscribe".split())
-DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split())
+    "editorial guidelines graphics save article view all follow subscribe network redazione redaktion "
+    "redacción rédaction".split())
 # News agencies are a byline's whole answer for wire copy.
 AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press",
             "the associated press": "Associated Press", "reuters": "Reuters",
@@ -201,22 +201,62 @@ AFTER_NAME = frozenset("author authors link copied copy share follow email bio p
 ROLE_AFTER_NAME = frozenset("staff senior writer reporter editor correspondent contributor columnist".split())
 # Letters after a name: "Lauren Manaker MS, RDN, LD", "Robert E. Moffit, Ph.D.".
 CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
+# A social handle beside the name: "Karen Gilchrist@_karengilchrist", "EJ Antoni @RealEJAntoni".
+HANDLE = re.compile(r"@[\w.]*")
+INITIALS = re.compile(r"[A-Z]{2}")  # a first name of two initials: "JR Raphael", "EJ Antoni"
+# Lower-case words of an organisation's name, never of a person's: "National Institute of Allergy".
+NEVER_IN_A_NAME = frozenset("of for the on in at to with from".split())
+
+
+def _ends_name(word: str, shouting: bool) -> bool:
+    """Whether a word after a name's first two is no part of it: an author box's
+    label, a date, a handle, a number, a lower-case word ("By Liz Stinson long
+    Read"), a word in capitals after a name that is not ("Kayla Jimenez USA TODAY")."""
+    bare = word.lower().strip(".")
+    return (word.lower() in AFTER_NAME or bare in DATE_WORDS or word == "@"
+            or any(c.isdigit() for c in word)
+            or not (word[0].isupper() or word[0] in "'’" or word.lower() in NAME_PARTICLES)
+            or (not shouting and len(bare) > 1 and word.isupper() and not CREDENTIAL.match(word)))
+
+
+def _name_length(words: list[str]) -> int:
+    """How many of the first words are the name: two, or three with a middle
+    initial, a particle or a suffix ("Trevor J. Mitchell", "James Presbitero Jr.")."""
+    if len(words) > 2 and (re.fullmatch(r"[A-Z]\.?", words[1]) or words[1].lower() in NAME_PARTICLES
+                           or words[2].lower().strip(".") in ("jr", "sr", "ii", "iii")):
+        return 3
+    return 2
 
 
 def _person(part: str, sites: list[str]) -> str | None:
     part = BYLINE_PREFIX.sub("", part.strip(" ,;"))
     part = re.split(r"\s+(?:is|was|has|covers|writes)\s+", part)[0]  # "Phil Helsel is a reporter"
-    words = [w for w in part.replace(",", " ").split() if w.lower().strip(".") not in DATE_WORDS]
-    stop = next((at for at, w in enumerate(words) if at >= 2 and w.lower() in AFTER_NAME), len(words))
-    if (stop == len(words) and len(words) > 2 and all(w.lower() in ROLE_AFTER_NAME for w in words[2:])
-            and not any(w.isupper() or w.lower() in AGENCIES for w in words[:2])):
-        stop = 2  # but "AP Auto Writer", "JERUSALEM POST STAFF" name no person
+    words = HANDLE.sub(" @ ", part).replace(",", " ").split()
+    while words and (words[0].lower().strip(".,") in DATE_WORDS or words[0][:1].isdigit()):
+        words.pop(0)  # "Monday Jane Doe"; not "May" inside "Laura May Randell"
+    if any(w in NEVER_IN_A_NAME for w in words):
+        return None  # "U.S. National Institute of Allergy": an organisation's
+    labelled = next((at for at, w in enumerate(words) if w.endswith(":")), len(words))
+    words = words[:labelled]  # "Posted: Dec 22", "Last Updated: January 2"
+    shouting = all(w.isupper() for w in words if w != "@")  # "HEATHER HOLLINGSWORTH", "JERUSALEM POST STAFF"
+    stop = next((at for at, w in enumerate(words) if at >= 2 and _ends_name(w, shouting)), len(words))
+    if stop < len(words) and not (words[stop] == "@" or words[stop].lower() in AFTER_NAME
+                                  or words[stop].lower().strip(".") in DATE_WORDS
+                                  or words[0].lower() in first_names()):
+        stop = len(words)  # "World Dec 22": no name with a date after it
+    # A role or a paper's name after the name is cut whole: "Jessica Rendall Wellness
+    # Writer", "Greyson Steele Battle Creek Enquirer"; but "AP Auto Writer" and
+    # "JERUSALEM POST STAFF" name no person.
+    press = resources.words("press_words.txt")
+    if (any(w.lower() in ROLE_AFTER_NAME or w.lower() in press for w in words[2:stop])
+            and not shouting and words[0].lower() in first_names()):  # not "Lead Draft Writer"
+        stop = min(stop, _name_length(words))
     words = words[:stop]
-    while len(words) > 2 and CREDENTIAL.match(words[-1]) and words[-1].lower().strip(".") not in ("jr", "sr"):
-        words.pop()
     if 2 <= len(words) <= MAX_NAME_WORDS and all(w.isupper() for w in words) \
             and all(len(w.strip(".")) > 1 for w in words[:1] + words[-1:]):
-        words = [w.title() if len(w.strip(".")) > 1 else w for w in words]  # "HEATHER HOLLINGSWORTH"
+        words = [w.title() if len(w.strip(".")) > 1 else w for w in words]
+    while len(words) > 2 and CREDENTIAL.match(words[-1]) and words[-1].lower().strip(".") not in ("jr", "sr"):
+        words.pop()
     # "Finian Cunningham Sputnik International": the name, without the site's.
     for cut in range(1, len(words)):
         if _names_site(" ".join(words[cut:]), sites):
@@ -232,13 +272,18 @@ def _person(part: str, sites: list[str]) -> str | None:
             or words[0].lower() == "the"
             or not all(w[0].isupper() or w[0] in "'’" or w.lower() in NAME_PARTICLES
                        for w in words)
-            or not all(VOWEL.search(w) for w in words if len(w.strip(".")) > 1)):  # "Rmb": initials
+            or not all(VOWEL.search(w) for w in words if len(w.strip(".")) > 1
+                       and w.lower().strip(".") not in ("jr", "sr") and not (w is words[0] and INITIALS.fullmatch(w)))):
+        # "Rmb" is initials of something else; "JR Raphael", "James Presbitero Jr." are names
         return None
     return name
 
 
-# A dateline's label glued to the name by the page's markup: "Emma BatyPublished".
-GLUED_LABEL = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Modified)\b")
+# A dateline's label or month glued to the name by the page's markup: "Emma
+# BatyPublished", "By Desirée ODec. 18, 2023".
+GLUED_LABEL = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Modified)\b:?"
+                         r"|(?<=\w)(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
+GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")  # "ByMiranda Sanchez"
 
 
 def clean_byline(byline: str | None, outlet: str | None, url: str | None,
@@ -247,7 +292,7 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
     is another name of the site, to be cut like the outlet's."""
     if not byline:
         return None
-    byline = GLUED_LABEL.sub("", byline)
+    byline = GLUED_BY.sub("", GLUED_LABEL.sub(" ", byline))
     sites = [s for s in (outlet, site_name, host_label(url), (host_label(url) or "").split(".")[0]) if s]
     if _names_site(byline.strip(" ,;"), sites):
         return None  # the site signing ("The Worcester Telegram & Gazette"), no person

@@ -40,7 +40,10 @@ DATE_WORDS = frozenset(
     " thur thurs fri sat sun am pm a.m p.m at on updated published posted".split()
     + [z.lower() for z in ZONES]
 )
-BYLINE_PREFIX = re.compile(r"^(?:by|words by|written by)\s+", re.IGNORECASE)
+# What signs a byline before the name: "By", "Review by", "Photos and Story By", "As told to".
+SIGNING_LABEL = (r"(?:(?:review|news|words|written|photos?|story|text|reporting)\s+"
+                 r"(?:and\s+(?:photos?|story|text)\s+)?)?")
+BYLINE_PREFIX = re.compile(rf"^(?:{SIGNING_LABEL}by|as told to)\s+", re.IGNORECASE)
 NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.$")
 MAX_BYLINE_WORDS = 5
 
@@ -359,8 +362,7 @@ MIN_HEADLINE_IN_BODY = 0.25
 ROLE_WORDS = frozenset(
     "reporter reporters contributor contributors correspondent editor editors fellow columnist staff "
     "writer writers author authors photographer producer".split())
-SIGNED = re.compile(r"^(?:(?:review|words|written|photos?|story|text)\s+)?(?:by|author of)\s",
-                    re.IGNORECASE)  # "By ...", "Review by ...", "Author of ..."
+SIGNED = re.compile(rf"^(?:{SIGNING_LABEL}by|as told to|author of)\s", re.IGNORECASE)  # and "Author of ..."
 # "Credit: ...", "Credit... Doug Mills", a credit closing a line; not "Credit Card Balances".
 CREDITED = re.compile(r"\bcredits?\b(?=\s*(?:[:.\u2026|/]|$))|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$"
                       r"|^(?:illustration|photo|image|picture)s?\b", re.IGNORECASE)
