@@ -114,6 +114,11 @@ def test_bylines_are_names_only(byline, expected):
     ("World Dec 22, 2023", None),
     ("TC Redazione", None),
     ("U.S. National Institute of Allergy", None),
+    ("by Dennis Tate, U.S. National Institute of Allergy and Infectious Diseases", "Dennis Tate"),
+    ("Senior Research Fellow, Center for Health and Welfare Policy", None),  # a role, then its desk
+    ("Research Fellow, Grover M. Hermann Center", None),
+    ("By: Carla Gomez , Jordeene B. Lagare - @inquirerdotnet", "Carla Gomez; Jordeene B. Lagare"),
+    ("In Pictures", None), ("For Teachers", None),
 ])
 def test_what_follows_or_precedes_a_name_in_a_byline_is_cut(byline, expected):
     assert clean_byline(byline, "Sputnik International", "https://www.cleveland.com/x") == expected

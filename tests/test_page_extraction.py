@@ -419,6 +419,14 @@ def test_a_byline_with_the_writers_desk_paper_or_handle_beside_the_name_signs_th
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == byline
 
 
+@pytest.mark.parametrize("section", ["World", "Arts", "Politics"])
+def test_a_section_beside_the_dateline_never_signs_the_story(section):
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee\n\n{section} Dec 22, 2023\n\n"
+            f"{BODY}{MENU}\n")
+    article = to_article(RawDocument("port.txt", "port.txt", "text", page))
+    assert (article.byline, article.published) == (None, "2023-12-22")
+
+
 def test_a_byline_above_a_long_header_of_pictures_and_share_buttons_still_signs_the_story():
     buttons = "\n".join(f"Share on {site}\nPhoto: {site} Images" for site in ("Facebook", "Twitter", "Reddit",
                                                                              "LinkedIn", "Email", "WhatsApp")

@@ -74,6 +74,8 @@ def text_candidates(lines: list[Line], blocks: list[Block], title_position: int 
             cleaned = fields.clean_byline(BYLINE_PREFIX.sub("", BULLET.sub("", variant)), outlet, None)
             if not cleaned or (not signed and _named_in(cleaned, body_text)):
                 continue  # nothing of a name, or, unsigned, a caption's subject: the story speaks of them
+            if variant is not text and " " not in cleaned and cleaned not in fields.AGENCIES.values():
+                continue  # one word beside a date is the section's ("World Dec 22, 2023"), no one's name
             features = {
                 "by_before": float(by_before),
                 "by_line_above": float(above.lower() in ("by", "by:")),

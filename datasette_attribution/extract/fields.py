@@ -34,7 +34,7 @@ NOT_A_PERSON = frozenset(
     "desk team media news newsroom nast admin administrator webmaster wires wire service press "
     "publishing published updated by text photo photos image images enlarge gallery video share "
     "print email comments текст автор фото texto autor foto testo auteur journalist journalists "
-    "editorial guidelines graphics save article view all follow subscribe network redazione redaktion "
+    "editorial guidelines graphics save article view all follow subscribe network fellow redazione redaktion "
     "redacción rédaction".split())
 # News agencies are a byline's whole answer for wire copy.
 AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press",
@@ -269,7 +269,8 @@ def _person(part: str, sites: list[str]) -> str | None:
         return AGENCIES[name.lower()]
     if (len(words) > MAX_NAME_WORDS or _names_site(name, sites) or name.isupper()
             or any(w.lower().strip(".") in NOT_A_PERSON or "admin" in w.lower() for w in words)
-            or words[0].lower() == "the"
+            or words[-1].lower() in resources.words("institution_words.txt")  # "Grover M. Hermann Center"
+            or words[0].lower() in NEVER_IN_A_NAME  # "The Russian", "In Pictures", "For Teachers"
             or not all(w[0].isupper() or w[0] in "'’" or w.lower() in NAME_PARTICLES
                        for w in words)
             or not all(VOWEL.search(w) for w in words if len(w.strip(".")) > 1
@@ -286,6 +287,10 @@ GLUED_LABEL = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Modified)\b:?"
 GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")  # "ByMiranda Sanchez"
 
 
+def _joins(separator: str) -> bool:
+    return separator.strip() in ("and", "&")
+
+
 def clean_byline(byline: str | None, outlet: str | None, url: str | None,
                  site_name: str | None = None) -> str | None:
     """Names only, several joined with "; " in page order, each once; `site_name`
@@ -297,13 +302,24 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
     if _names_site(byline.strip(" ,;"), sites):
         return None  # the site signing ("The Worcester Telegram & Gazette"), no person
     names: list[str] = []
-    for part in re.split(r";|\s+and\s+|\s*&\s*|\s*[|·•]\s*", byline):
+    parts = re.split(r"(;|\s+and\s+|\s*&\s*|\s*[|·•]\s*|\s+[-–—]\s+)", byline)
+    continued = False  # "and" joins this part to an institution's name before it
+    for part, joiner in zip(parts[::2], [*parts[1::2], ""], strict=True):
+        if continued:
+            continued = _joins(joiner)
+            continue  # "Center for Health and Welfare Policy"
         # After a comma, another author ("Jane Doe, Jim Roe"), an agency, or the
         # place or desk the story was filed from ("Reuters, Washington"): one
         # word that is no agency is not a name.
         # A piece after a comma that ends in a role is the role, not another
-        # author ("Charles Fried, Contributing Opinion Writer").
+        # author ("Charles Fried, Contributing Opinion Writer"); after a role, the
+        # desk ("Senior Research Fellow, Center for Health and Welfare Policy").
         first, *after_commas = part.split(",")
+        if _person(first, sites) is None:
+            after_commas = []
+        # An institution's name goes on after "and": "National Institute of Allergy
+        # and Infectious Diseases", "Center for Health and Welfare Policy".
+        continued = _joins(joiner) and re.search(r"\s(?:of|for)\s+[A-Z]", part.split(",")[-1]) is not None
         for piece in [first, *(p for p in after_commas
                                 if (len(p.split()) > 1 and p.split()[-1].lower() not in ROLE_AFTER_NAME)
                                 or p.strip().lower() in AGENCIES)]:

@@ -43,7 +43,7 @@ DATE_WORDS = frozenset(
 # What signs a byline before the name: "By", "Review by", "Photos and Story By", "As told to".
 SIGNING_LABEL = (r"(?:(?:review|news|words|written|photos?|story|text|reporting)\s+"
                  r"(?:and\s+(?:photos?|story|text)\s+)?)?")
-BYLINE_PREFIX = re.compile(rf"^(?:{SIGNING_LABEL}by|as told to)\s+", re.IGNORECASE)
+BYLINE_PREFIX = re.compile(rf"^(?:{SIGNING_LABEL}by:?|as told to)\s+", re.IGNORECASE)  # and "By: Jane Doe"
 NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.$")
 MAX_BYLINE_WORDS = 5
 
