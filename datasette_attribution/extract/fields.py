@@ -13,7 +13,6 @@ import re
 from urllib.parse import urlparse
 
 from .. import resources
-from ..resources import first_names
 from .metadata import BYLINE_PREFIX, DATE_WORDS
 
 SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:]\s+|\s+-\s+|\s*::\s*")
@@ -204,8 +203,9 @@ CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.D\.|Jr\.?|Sr\.?)$")
 # A social handle beside the name: "Karen Gilchrist@_karengilchrist", "EJ Antoni @RealEJAntoni".
 HANDLE = re.compile(r"@[\w.]*")
 INITIALS = re.compile(r"[A-Z]{2}")  # a first name of two initials: "JR Raphael", "EJ Antoni"
-# Lower-case words of an organisation's name, never of a person's: "National Institute of Allergy".
-NEVER_IN_A_NAME = frozenset("of for the on in at to with from".split())
+# Words of an organisation's name or a phrase, never of a person's: "National Institute of
+# Allergy", "In Pictures".
+FUNCTION_WORDS = frozenset("of for the on in at to with from".split())
 
 
 def _ends_name(word: str, shouting: bool) -> bool:
@@ -234,7 +234,7 @@ def _person(part: str, sites: list[str]) -> str | None:
     words = HANDLE.sub(" @ ", part).replace(",", " ").split()
     while words and (words[0].lower().strip(".,") in DATE_WORDS or words[0][:1].isdigit()):
         words.pop(0)  # "Monday Jane Doe"; not "May" inside "Laura May Randell"
-    if any(w in NEVER_IN_A_NAME for w in words):
+    if any(w in FUNCTION_WORDS for w in words):
         return None  # "U.S. National Institute of Allergy": an organisation's
     labelled = next((at for at, w in enumerate(words) if w.endswith(":")), len(words))
     words = words[:labelled]  # "Posted: Dec 22", "Last Updated: January 2"
@@ -242,14 +242,14 @@ def _person(part: str, sites: list[str]) -> str | None:
     stop = next((at for at, w in enumerate(words) if at >= 2 and _ends_name(w, shouting)), len(words))
     if stop < len(words) and not (words[stop] == "@" or words[stop].lower() in AFTER_NAME
                                   or words[stop].lower().strip(".") in DATE_WORDS
-                                  or words[0].lower() in first_names()):
+                                  or words[0].lower() in resources.first_names()):
         stop = len(words)  # "World Dec 22": no name with a date after it
     # A role or a paper's name after the name is cut whole: "Jessica Rendall Wellness
     # Writer", "Greyson Steele Battle Creek Enquirer"; but "AP Auto Writer" and
     # "JERUSALEM POST STAFF" name no person.
     press = resources.words("press_words.txt")
     if (any(w.lower() in ROLE_AFTER_NAME or w.lower() in press for w in words[2:stop])
-            and not shouting and words[0].lower() in first_names()):  # not "Lead Draft Writer"
+            and not shouting and words[0].lower() in resources.first_names()):  # not "Lead Draft Writer"
         stop = min(stop, _name_length(words))
     words = words[:stop]
     if 2 <= len(words) <= MAX_NAME_WORDS and all(w.isupper() for w in words) \
@@ -270,11 +270,11 @@ def _person(part: str, sites: list[str]) -> str | None:
     if (len(words) > MAX_NAME_WORDS or _names_site(name, sites) or name.isupper()
             or any(w.lower().strip(".") in NOT_A_PERSON or "admin" in w.lower() for w in words)
             or words[-1].lower() in resources.words("institution_words.txt")  # "Grover M. Hermann Center"
-            or words[0].lower() in NEVER_IN_A_NAME  # "The Russian", "In Pictures", "For Teachers"
+            or words[0].lower() in FUNCTION_WORDS  # "The Russian", "In Pictures", "For Teachers"
             or not all(w[0].isupper() or w[0] in "'’" or w.lower() in NAME_PARTICLES
                        for w in words)
-            or not all(VOWEL.search(w) for w in words if len(w.strip(".")) > 1
-                       and w.lower().strip(".") not in ("jr", "sr") and not (w is words[0] and INITIALS.fullmatch(w)))):
+            or not all(VOWEL.search(w) for at, w in enumerate(words) if len(w.strip(".")) > 1
+                       and w.lower().strip(".") not in ("jr", "sr") and not (at == 0 and INITIALS.fullmatch(w)))):
         # "Rmb" is initials of something else; "JR Raphael", "James Presbitero Jr." are names
         return None
     return name
