@@ -70,11 +70,11 @@ def text_candidates(lines: list[Line], blocks: list[Block], title_position: int 
         below = texts[at + 1] if at + 1 < len(texts) else ""
         by_before = bool(BYLINE_PREFIX.match(BULLET.sub("", text)))  # "By Jane Doe", "* By Saima Sidik"
         signed = by_before or above.lower() in ("by", "by:")
-        for variant in ([text, dated[1]] if dated and dated[1] else [text]):
+        for beside_date, variant in enumerate([text, dated[1]] if dated and dated[1] else [text]):
             cleaned = fields.clean_byline(BYLINE_PREFIX.sub("", BULLET.sub("", variant)), outlet, None)
             if not cleaned or (not signed and _named_in(cleaned, body_text)):
                 continue  # nothing of a name, or, unsigned, a caption's subject: the story speaks of them
-            if variant is not text and " " not in cleaned and cleaned not in fields.AGENCIES.values():
+            if beside_date and " " not in cleaned and cleaned not in fields.AGENCIES.values():
                 continue  # one word beside a date is the section's ("World Dec 22, 2023"), no one's name
             features = {
                 "by_before": float(by_before),

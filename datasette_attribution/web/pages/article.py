@@ -30,6 +30,7 @@ from ..render import (
     signed,
 )
 
+
 def _by_sentence(rows: list[dict]) -> dict[int, list[dict]]:
     grouped: dict[int, list[dict]] = {}
     for row in rows:
