@@ -228,14 +228,16 @@ def _name_length(words: list[str]) -> int:
     return 2
 
 
-def _person(part: str, sites: list[str]) -> str | None:
+def _name_words(part: str) -> list[str]:
+    """The words of a byline's piece up to where a name stops: before a label, a
+    date, a handle, a role or a paper's name after it."""
     part = BYLINE_PREFIX.sub("", part.strip(" ,;"))
     part = re.split(r"\s+(?:is|was|has|covers|writes)\s+", part)[0]  # "Phil Helsel is a reporter"
     words = HANDLE.sub(" @ ", part).replace(",", " ").split()
     while words and (words[0].lower().strip(".,") in DATE_WORDS or words[0][:1].isdigit()):
         words.pop(0)  # "Monday Jane Doe"; not "May" inside "Laura May Randell"
     if any(w in FUNCTION_WORDS for w in words):
-        return None  # "U.S. National Institute of Allergy": an organisation's
+        return []  # "U.S. National Institute of Allergy": an organisation's
     labelled = next((at for at, w in enumerate(words) if w.endswith(":")), len(words))
     words = words[:labelled]  # "Posted: Dec 22", "Last Updated: January 2"
     shouting = all(w.isupper() for w in words if w != "@")  # "HEATHER HOLLINGSWORTH", "JERUSALEM POST STAFF"
@@ -257,6 +259,27 @@ def _person(part: str, sites: list[str]) -> str | None:
         words = [w.title() if len(w.strip(".")) > 1 else w for w in words]
     while len(words) > 2 and CREDENTIAL.match(words[-1]) and words[-1].lower().strip(".") not in ("jr", "sr"):
         words.pop()
+    return words
+
+
+def _names_a_person(words: list[str], sites: list[str]) -> bool:
+    """Whether a name's words can be a person's: not the site, an agency's
+    staff, an institution, a phrase, or letters without a vowel."""
+    name = " ".join(words)
+    return not (
+        len(words) > MAX_NAME_WORDS or _names_site(name, sites) or name.isupper()
+        or any(w.lower().strip(".") in NOT_A_PERSON or "admin" in w.lower() for w in words)
+        or words[-1].lower() in resources.words("institution_words.txt")  # "Grover M. Hermann Center"
+        or words[0].lower() in FUNCTION_WORDS  # "The Russian", "In Pictures", "For Teachers"
+        or not all(w[0].isupper() or w[0] in "'’" or w.lower() in NAME_PARTICLES for w in words)
+        # "Rmb" is initials of something else; "JR Raphael", "James Presbitero Jr." are names
+        or not all(VOWEL.search(w) for at, w in enumerate(words) if len(w.strip(".")) > 1
+                   and w.lower().strip(".") not in ("jr", "sr") and not (at == 0 and INITIALS.fullmatch(w))))
+
+
+def _person(part: str, sites: list[str]) -> str | None:
+    """The person a byline's piece names, or None."""
+    words = _name_words(part)
     # "Finian Cunningham Sputnik International": the name, without the site's.
     for cut in range(1, len(words)):
         if _names_site(" ".join(words[cut:]), sites):
@@ -267,17 +290,7 @@ def _person(part: str, sites: list[str]) -> str | None:
     name = " ".join(words)
     if name.lower() in AGENCIES:
         return AGENCIES[name.lower()]
-    if (len(words) > MAX_NAME_WORDS or _names_site(name, sites) or name.isupper()
-            or any(w.lower().strip(".") in NOT_A_PERSON or "admin" in w.lower() for w in words)
-            or words[-1].lower() in resources.words("institution_words.txt")  # "Grover M. Hermann Center"
-            or words[0].lower() in FUNCTION_WORDS  # "The Russian", "In Pictures", "For Teachers"
-            or not all(w[0].isupper() or w[0] in "'’" or w.lower() in NAME_PARTICLES
-                       for w in words)
-            or not all(VOWEL.search(w) for at, w in enumerate(words) if len(w.strip(".")) > 1
-                       and w.lower().strip(".") not in ("jr", "sr") and not (at == 0 and INITIALS.fullmatch(w)))):
-        # "Rmb" is initials of something else; "JR Raphael", "James Presbitero Jr." are names
-        return None
-    return name
+    return name if _names_a_person(words, sites) else None
 
 
 # A dateline's label or month glued to the name by the page's markup: "Emma
