@@ -50,8 +50,9 @@ OFFICIAL_MODIFIERS = frozenset({"diplomatic", "government", "administration", "o
                                 "federal", "state", "ministry", "pentagon", "campaign"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 STATED_ANONYMITY = frozenset({"unnamed", "anonymous", "unidentified"})
-PERSONAL_PRONOUNS = {"i": "person", "me": "person", "he": "person", "she": "person",
-                     "we": "person", "you": "person", "they": "vague", "it": "organisation"}
+# The kind a pronoun source stands for when nothing resolves it: "they" say is opinion at large.
+PRONOUN_KINDS = {"i": "person", "me": "person", "he": "person", "she": "person",
+                 "we": "person", "you": "person", "they": "vague", "it": "organisation"}
 
 
 @lru_cache(maxsize=1)
@@ -146,8 +147,8 @@ def rule_kind(span, start: int, end: int) -> str:
     noun = nouns.get(head.lower_) or nouns.get(head.lemma_.lower())
     if lowered & STATED_ANONYMITY:
         return "unnamed official" if noun == "official" else "unnamed other"
-    if head.pos_ == "PRON" or head.lower_ in PERSONAL_PRONOUNS:
-        return PERSONAL_PRONOUNS.get(head.lower_, "person")
+    if head.pos_ == "PRON" or head.lower_ in PRONOUN_KINDS:
+        return PRONOUN_KINDS.get(head.lower_, "person")
     words_of_phrase = " ".join(t.lower_ for t in tokens)
     if any(name in words_of_phrase.split() or (" " in name and name in words_of_phrase)
            for name in media_names()) and noun not in ("document", "official"):
