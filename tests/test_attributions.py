@@ -583,3 +583,20 @@ def test_a_label_a_page_opens_several_sentences_with_is_its_field_unless_it_name
                   "KAINE: That is not true.", "Trump: We will see."]
     assert [(source, attribution) for _, attribution, source in attributed(transcript)] == [
         ("Trump", "named"), ("KAINE", "named"), ("Trump", "named"), ("KAINE", "named"), ("Trump", "named")]
+
+
+def test_a_thing_that_can_name_no_one_is_no_source_but_a_record_that_speaks_is():
+    """A source headed by a noun that names no one, no body and nothing written is a
+    thing doing something, not a claim resting on someone; a record still says."""
+    for text in ("As the light dims after 5pm, bright floodlights flash on, extending the day's joy.",
+                 "When a match starts, the game randomly assigns your team a name like \"The Retros\".",
+                 "But the population's growing enthusiasm for being beside the seaside also points to "
+                 "the changing relationship between state and society."):
+        assert main_attribution(text)[0] == "none", text
+    assert main_attribution("Six million American jobs also depend on exports to Mexico, one slide says.")[:2] == (
+        "anonymous", "one slide")
+    assert main_attribution("A judge warned that someone could have died because of the hoax calls.")[:2] == (
+        "anonymous", "A judge")
+    (_, said) = analyze_text("The National Weather Service issued its outlook on Monday.\n"
+                             "\u201cThe best chance for a white Christmas is in Alaska,\u201d the service wrote.")
+    assert (said["attribution"], said["source"]) == ("named", "the service")

@@ -24,7 +24,8 @@ from ..common.phrases import PhraseFinder
 from ..common.summary import share
 from ..common.quotations import quote_spans
 from .cues import phrase_cues, quotation_depths
-from .kinds import antecedent, judge_source, phrase_head, phrase_tokens, source_nouns, what_it_names
+from .kinds import (antecedent, judge_source, names_no_one, phrase_head, phrase_tokens, source_nouns,
+                    what_it_names)
 from .phrases import attributions_in, source_of, source_phrase, unattributed_passive
 
 NON_CLAIMS = re.compile(
@@ -369,6 +370,26 @@ def _resting_on_nobody(result: dict, text: str, start: int, end: int) -> dict:
     return result
 
 
+# The verbs a record speaks with: "one slide says", "the ruling said", "the average
+# of polls shows", "the data suggest", "the clip features".
+RECORD_VERBS = frozenset({"say", "show", "find", "suggest", "indicate", "report", "note", "state", "write",
+                          "conclude", "estimate", "reveal", "read", "claim", "argue", "predict", "warn", "feature",
+                          "according", "accord", "put", "tell", "project", "describe", "call", "list"})
+
+
+def _records_speak(span, attribution: dict) -> bool:
+    cue = token_at(span, attribution["cue_start"])
+    return cue is not None and cue.lemma_.lower() in RECORD_VERBS
+
+
+def _body_described(source: str, mentions: list[dict], start: int, discourse: Discourse | None) -> bool:
+    """Whether the source is a description ("the service") of a body the article
+    has just named in full ("the National Weather Service")."""
+    description = DESCRIPTION.match(source or "")
+    return bool(description) and discourse is not None \
+        and discourse.body_named(description.group(1), mentions, start) is not None
+
+
 def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in quoted)
 
@@ -690,6 +711,13 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
              and not (((a["source"] or "").lower() in NO_SOURCE_OUTSIDE_QUOTES
                        or WRITERS_OWN_PIECE.fullmatch(a["source"] or ""))
                       and not _inside(quoted, a["source_start"]))]
+    # A thing says nothing: "bright floodlights flash on", "the game assigns your team
+    # a name", "technologies that can reveal where people spend time".
+    # "the service" after "the National Weather Service" is that body, not a thing;
+    # a thing that says, shows or finds is a record ("one slide says", "the ruling said").
+    found = [a for a in found if a["source_start"] is None or _records_speak(span, a)
+             or not names_no_one(span, a["source_start"], a["source_end"])
+             or _body_described(a["source"], mentions, a["source_start"], discourse)]
     if not found and anonymity is None:
         passive = unattributed_passive(span)
         return result if passive is None else _resting_on_nobody(result, text, *passive)

@@ -34,6 +34,7 @@ from ...resources import (
     labelled,
     model_arrays,
     model_path,
+    words,
 )
 from ..common.names import is_common_word, is_title
 
@@ -205,7 +206,7 @@ PEOPLE_NOUNS = frozenset({"organisation", "media", "official", "group", "other"}
 AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ee", "ees", "man", "men")
 
 
-def what_it_names(span, start: int, end: int) -> tuple[str, str]:
+def _what_heads(span, start: int, end: int) -> tuple[str, object]:
     """What the source phrase at sentence[start:end] names, by its head: "name" (a
     proper name: "Vann R. Newkirk II", "Politifact"), "people" (a person or body
     by a noun: "campaign aides", "the former secretary of state", "a 911 caller",
@@ -218,7 +219,7 @@ def what_it_names(span, start: int, end: int) -> tuple[str, str]:
     tokens = phrase_tokens(span, start, end)
     head = phrase_head(tokens)
     if head is None:
-        return "no phrase", ""
+        return "no phrase", None
     stands_for = antecedent(head)
     if stands_for is not None:
         tokens, head = _phrase_of(stands_for)
@@ -228,25 +229,52 @@ def what_it_names(span, start: int, end: int) -> tuple[str, str]:
         whole = next((t for t in tokens if t.dep_ == "pobj" and t.head.head.i == head.i
                       and t.head.lower_ == "of"), None)
         if whole is None:
-            return "thing", head.text  # "31 percent", "hundreds"
+            return "thing", head  # "31 percent", "hundreds"
         head = whole
     if head.pos_ == "PRON":
-        return "pronoun", head.text
+        return "pronoun", head
     if head.pos_ not in ("NOUN", "PROPN"):
-        return "no phrase", head.text
+        return "no phrase", head
     noun = nouns.get(head.lower_) or nouns.get(head.lemma_.lower())
     # A proper name, however the tagger took it ("Trump" tagged a noun), but not a
     # source noun in a headline's capitals ("Poll", "Video").
     capitalised = head.text[:1].isupper() and not is_common_word(head.text, never_a_name=True)
     if (capitalised and nouns.get(head.lower_) is None) or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
-        return "name", head.text
+        return "name", head
     if noun in PEOPLE_NOUNS:
-        return "people", head.text
+        return "people", head
     if noun == "document":
-        return "document", head.text
+        return "document", head
     if head.lower_.endswith(AGENT_ENDINGS) and len(head.text) > 4 or is_title(head.text):
-        return "people", head.text
-    return "thing", head.text
+        return "people", head
+    return "thing", head
+
+
+def what_it_names(span, start: int, end: int) -> tuple[str, str]:
+    """What the source phrase at sentence[start:end] names and the word that heads
+    it, as _what_heads reads them."""
+    kind, head = _what_heads(span, start, end)
+    return kind, head.text if head is not None else ""
+
+
+@lru_cache(maxsize=1)
+def someone_nouns() -> frozenset[str]:
+    return words("someone_nouns.txt")
+
+
+def names_no_one(span, start: int, end: int) -> bool:
+    """Whether the source phrase at sentence[start:end] is a thing that can say
+    nothing: its head a common noun that no sense of lexicons/someone_nouns.txt
+    (WordNet's people, bodies of people and what they write) lets name a source
+    ("bright floodlights flash", "the game assigns", "a table saw"), nor
+    source_nouns.txt, nor an agent's ending. A number or a share is left to the
+    kinds ("31 percent", "hundreds")."""
+    kind, head = _what_heads(span, start, end)
+    if kind != "thing" or head is None or head.like_num or head.pos_ != "NOUN" \
+            or source_nouns().get(head.lower_) == "share" or head.lower_ in ("percent", "per"):
+        return False
+    nouns = someone_nouns()
+    return head.lower_ not in nouns and head.lemma_.lower() not in nouns
 
 
 # The features sparse_features makes, in its order, as the head's file lists them
