@@ -77,9 +77,11 @@ def main():
         plural, singular = line.split()[:2]
         if singular in nouns and "_" not in plural:
             nouns.add(plural)
+    # WordNet's licence asks that its notice appear on every copy, derived lists included.
+    notice = "".join(f"# {line}".rstrip() + "\n" for line in (args.wordnet / "LICENSE").read_text("utf-8").splitlines())
     header = ("# Common nouns that can name a source: a person, a body of people, or what someone says\n"
-              "# or writes, by one of a word's first senses in WordNet 3.0 (Princeton University, WordNet\n"
-              "# licence). Written by training/make_source_nouns.py; read by scorers/sourcing/kinds.py.\n")
+              "# or writes, by one of a word's first senses in WordNet 3.0. Written by\n"
+              "# training/make_source_nouns.py; read by scorers/sourcing/kinds.py. From WordNet:\n#\n" + notice + "#\n")
     OUT.write_text(header + "".join(f"{noun}\n" for noun in sorted(nouns)), "utf-8")
     print(f"wrote {len(nouns)} nouns to {OUT.name}")
 
