@@ -712,9 +712,9 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
                        or WRITERS_OWN_PIECE.fullmatch(a["source"] or ""))
                       and not _inside(quoted, a["source_start"]))]
     # A thing says nothing: "bright floodlights flash on", "the game assigns your team
-    # a name", "technologies that can reveal where people spend time".
-    # "the service" after "the National Weather Service" is that body, not a thing;
-    # a thing that says, shows or finds is a record ("one slide says", "the ruling said").
+    # a name", "Statin therapy has looked promising". But "the service" after "the
+    # National Weather Service" is that body, and a thing that says, shows or finds
+    # is a record ("one slide says", "the ruling said").
     found = [a for a in found if a["source_start"] is None or _records_speak(span, a)
              or not names_no_one(span, a["source_start"], a["source_end"])
              or _body_described(a["source"], mentions, a["source_start"], discourse)]

@@ -257,9 +257,8 @@ def what_it_names(span, start: int, end: int) -> tuple[str, str]:
     return kind, head.text if head is not None else ""
 
 
-@lru_cache(maxsize=1)
 def someone_nouns() -> frozenset[str]:
-    return words("someone_nouns.txt")
+    return words("someone_nouns.txt")  # read once: resources caches it
 
 
 def names_no_one(span, start: int, end: int) -> bool:
