@@ -328,15 +328,15 @@ def clean_byline(byline: str | None, outlet: str | None, url: str | None,
         # author ("Charles Fried, Contributing Opinion Writer"); after a role, the
         # desk ("Senior Research Fellow, Center for Health and Welfare Policy").
         first, *after_commas = part.split(",")
-        if _person(first, sites) is None:
+        first_person = _person(first, sites)
+        if first_person is None:
             after_commas = []
         # An institution's name goes on after "and": "National Institute of Allergy
         # and Infectious Diseases", "Center for Health and Welfare Policy".
         continued = _joins(joiner) and re.search(r"\s(?:of|for)\s+[A-Z]", part.split(",")[-1]) is not None
-        for piece in [first, *(p for p in after_commas
-                                if (len(p.split()) > 1 and p.split()[-1].lower() not in ROLE_AFTER_NAME)
-                                or p.strip().lower() in AGENCIES)]:
-            name = _person(piece, sites)
+        for name in [first_person, *(_person(p, sites) for p in after_commas
+                                     if (len(p.split()) > 1 and p.split()[-1].lower() not in ROLE_AFTER_NAME)
+                                     or p.strip().lower() in AGENCIES)]:
             # "Troy Smith; Troy L Smith": one person, as first written.
             if name and not any(_key(name.split()[-1]) == _key(n.split()[-1])
                                 and _key(name.split()[0]) == _key(n.split()[0]) for n in names):

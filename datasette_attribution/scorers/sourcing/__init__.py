@@ -268,10 +268,10 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         named, kind = "anonymous", "unnamed other"
     if lowered in FIRST_PERSON and kind == "organisation":
         kind = "person"
-    if description and kind in ("organisation", "media") and discourse is not None:
+    if kind in ("organisation", "media"):
         # "the agency" after "the Environmental Protection Agency": the body of the
         # recent sentences whose name ends in the word
-        body = discourse.body_named(description.group(1), mentions, attribution["source_start"])
+        body = _described_body(source, mentions, attribution["source_start"], discourse)
         if body is not None:
             named, actor = "named", body
             attribution["speaker"] = body["name"]
@@ -382,12 +382,14 @@ def _records_speak(span, attribution: dict) -> bool:
     return cue is not None and cue.lemma_.lower() in RECORD_VERBS
 
 
-def _body_described(source: str, mentions: list[dict], start: int, discourse: Discourse | None) -> bool:
-    """Whether the source is a description ("the service") of a body the article
-    has just named in full ("the National Weather Service")."""
+def _described_body(source: str | None, mentions: list[dict], start: int | None,
+                    discourse: Discourse | None) -> dict | None:
+    """The body a description ("the service", "the agency") stands for when the
+    article has just named it in full ("the National Weather Service"), or None."""
     description = DESCRIPTION.match(source or "")
-    return bool(description) and discourse is not None \
-        and discourse.body_named(description.group(1), mentions, start) is not None
+    if description is None or discourse is None:
+        return None
+    return discourse.body_named(description.group(1), mentions, start)
 
 
 def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
@@ -717,7 +719,7 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     # is a record ("one slide says", "the ruling said").
     found = [a for a in found if a["source_start"] is None or _records_speak(span, a)
              or not names_no_one(span, a["source_start"], a["source_end"])
-             or _body_described(a["source"], mentions, a["source_start"], discourse)]
+             or _described_body(a["source"], mentions, a["source_start"], discourse) is not None]
     if not found and anonymity is None:
         passive = unattributed_passive(span)
         return result if passive is None else _resting_on_nobody(result, text, *passive)

@@ -214,8 +214,8 @@ def _what_heads(span, start: int, end: int) -> tuple[str, object]:
     "pronoun" (one with no one resolved behind it says nothing), "thing" (a
     noun that names no one: "his best response", "that freewheeling
     environment", "31 percent"), or "no phrase" (no noun heads it: a clause
-    taken for a source, a fragment); and the word that heads it ("Mook" in
-    "Clinton campaign manager Robby Mook")."""
+    taken for a source, a fragment); and the token that heads it ("Mook" in
+    "Clinton campaign manager Robby Mook"), None when no word does."""
     tokens = phrase_tokens(span, start, end)
     head = phrase_head(tokens)
     if head is None:
