@@ -10,6 +10,7 @@ from datasette.app import Datasette
 from datasette_attribution import store
 from datasette_attribution.pipeline import load
 from datasette_attribution.web.render import highlight
+from datasette_attribution.web.descriptions import column_descriptions
 
 
 def test_article_text_is_escaped():
@@ -219,6 +220,12 @@ def test_column_descriptions_and_default_facets(seeds_path):
     assert set(facet_results(response)) >= {"attribution", "source_kind", "hedged", "is_quote"}
     (page,) = fetch(seeds_path, "/news/sentences")
     assert "Probability that the sentence presents a claim as uncertain" in page.text
+    (articles,) = fetch(seeds_path, "/news/articles")
+    assert "Sentences whose source is unnamed or vague (attribution anonymous)" in articles.text
+    # Every column the built-in scorers add says what it counts, not only who fills it.
+    generic = {(table, column) for table, columns in column_descriptions().items()
+               for column, words in columns.items() if words.startswith("From the ")}
+    assert generic == set()
 
 
 def test_sentence_cells_are_drawn_from_their_rows_without_a_query_per_row(seeds_path):

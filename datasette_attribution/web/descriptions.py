@@ -19,7 +19,14 @@ COLUMN_DESCRIPTIONS = {
         "standfirst": "The summary line under the headline, where the page has one",
         "content_hash": "SHA-256 of outlet, title and body: the same article is loaded once",
         "language": "ISO 639-1 code of the article's language (py3langid); only English articles are scored",
-        "anonymous_share": "Anonymous attributions / all attributions in the article "
+        "byline": "The authors as the page names them",
+        "sentence_count": "Sentences in the body",
+        "attributed_count": "Sentences whose claim rests on a source (attribution named or anonymous)",
+        "anonymous_count": "Sentences whose source is unnamed or vague (attribution anonymous)",
+        "quote_count": "Direct quotations (rows of the quotes table)",
+        "hedged_count": "Hedged sentences (hedged = 1)",
+        "anonymous_share": "anonymous_count / attributed_count: the share of the article's attributed sentences "
+                           "whose source is unnamed or vague "
                            "(0..1; empty when nothing is attributed)",
         "hedged_share": "Hedged sentences / all sentences (0..1)",
         "polarity": "Mean sentence polarity, TextBlob pattern lexicon (-1 negative .. 1 positive)",
@@ -73,6 +80,14 @@ COLUMN_DESCRIPTIONS = {
         "aliases": "The names it was written as (JSON list, most frequent first)",
         "mention_count": "How many mentions it has (never 0)",
         "linked_to": "The actor this one belongs to: 'Obama administration' -> Barack Obama",
+    },
+    "attributions": {
+        "sentence_id": "The sentence the claim stands in (one sentence can hold several attributions)",
+        "cue": "The words that attribute the claim: said, according to, believe ...",
+        "source": "The source as written, e.g. 'diplomatic sources' or 'she'",
+        "source_kind": "person, organisation, media, document, unnamed official, unnamed other or vague",
+        "anonymous": "1 when the source is unnamed or vague",
+        "actor_id": "The actor the source resolves to, where it names or points to one",
     },
     "quotes": {
         "speaker": "Who speaks the quotation, resolved to a name where the article gives one",
