@@ -60,3 +60,16 @@ def test_the_articles_with_no_outlet_are_a_line_of_their_own_and_one_outlets_poi
     assert (points[OTHERS, "2016-09"]["whole"], points[OTHERS, "2016-09"]["link"]) == (
         4, "/news/sentences?_outlet=Gazette&_period=2016-09")
     assert (points[OTHERS, "2016-11"]["whole"], points[OTHERS, "2016-11"]["link"]) == (6, None)
+
+
+def test_an_unnamed_outlet_alone_in_a_chart_keeps_its_name_in_grey():
+    # An actor only the Gazette mentions, in a database whose seven largest outlets are others.
+    ranked = [f"Outlet {i}" for i in range(7)] + ["Gazette"]
+    rows = [{"outlet": "Gazette", "period": "2016-09", "anonymous": 1, "attributed": 4},
+            {"outlet": None, "period": "2016-09", "anonymous": 0, "attributed": 2}]
+    spec = share_lines("Anonymous sources, by month", rows, "anonymous", "attributed", Palette(ranked), "month",
+                       lambda outlet, period: f"/news/sentences?_outlet={outlet}", "anonymous")
+    colour = spec["layer"][1]["encoding"]["color"]["scale"]
+    assert colour == {"domain": ["(no outlet)", "Gazette"], "range": ["#555555", "#999999"]}
+    assert sorted((v["outlet"], v["share"], v["link"]) for v in spec["data"]["values"]) == [
+        ("(no outlet)", 0.0, "/news/sentences?_outlet=None"), ("Gazette", 0.25, "/news/sentences?_outlet=Gazette")]

@@ -516,6 +516,16 @@ def test_where_one_outlet_alone_has_the_default_fewest_the_page_lists_the_two_wi
     assert data.json()["hidden_outlets"] == 1
     assert "Fewer than two outlets have 3 articles here, so those with 2 or more are shown" in page.text
     assert [o["outlet"] for o in chosen.json()["outlets"]] == ["Daily"]
+    # The fewest is lowered by what is in scope: one outlet of one article chosen is
+    # shown, and the page does not say both that some and that none are shown.
+    sentinel, daily = fetch(tmp_path / "news.db", "/-/attribution/news?outlet=Sentinel",
+                            "/-/attribution/news.json?outlet=Daily")
+    assert "Every outlet has fewer than 3 articles here, so all are shown" in sentinel.text
+    assert "No outlet has" not in sentinel.text and "Fewer than two outlets" not in sentinel.text
+    assert '<a href="/news/articles?outlet=Sentinel">1</a>' in sentinel.text
+    scope = daily.json()["scope"]
+    assert (scope["min_articles"], scope["fewest_lowered_from"]) == (3, None)
+    assert [o["outlet"] for o in daily.json()["outlets"]] == ["Daily"]
 
 
 def test_a_database_with_no_dated_article_offers_no_date_range(tmp_path):

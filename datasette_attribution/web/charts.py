@@ -3,8 +3,9 @@ plugin ships in static/vendor (no CDN: an instance may have no internet).
 
 Every chart of every page reads the same palette: the outlets with the most
 articles in the database are named, each always in the same colour and shape,
-and the rest are added up as "other outlets"; the articles with no outlet are a
-line of their own, as the tables count them. Time is a true time axis: a
+and the rest are added up as "other outlets" (one alone in a chart keeps its
+name, in grey); the articles with no outlet are a line of their own, as the
+tables count them. Time is a true time axis: a
 period without data is a gap in the line, not a neighbour of the next one.
 """
 
@@ -45,12 +46,22 @@ class Palette:
         name = outlet_name(outlet)
         return name if name in self.named or outlet is None else OTHERS
 
+    def labels(self, outlets: set[str | None]) -> dict:
+        """Each outlet's label in a chart of these outlets. An unnamed outlet alone
+        in the chart (an actor one small outlet mentions) keeps its name, in the
+        others' colour: "other outlets" would say it adds up several."""
+        unnamed = {o for o in outlets if o is not None and o not in self.named}
+        return {o: o if unnamed == {o} else self.label(o) for o in outlets}
+
     def scales(self, present: set[str]) -> tuple[dict, dict]:
-        """Colour and shape scales over the labels a chart shows, in rank order."""
-        extra = {NO_OUTLET: (NO_OUTLET_COLOUR, NO_OUTLET_SHAPE), OTHERS: (OTHER_COLOUR, OTHER_SHAPE)}
-        domain = [n for n in self.named if n in present] + [n for n in extra if n in present and n not in self.named]
-        colours = [PALETTE[self.named.index(n)] if n in self.named else extra[n][0] for n in domain]
-        shapes = [SHAPES[self.named.index(n)] if n in self.named else extra[n][1] for n in domain]
+        """Colour and shape scales over the labels a chart shows, in rank order: the
+        named outlets, the articles with no outlet, then the others."""
+        rest = sorted(present - set(self.named) - {NO_OUTLET})
+        domain = [n for n in self.named if n in present] + [NO_OUTLET] * (NO_OUTLET in present) + rest
+        colours = [PALETTE[self.named.index(n)] if n in self.named else
+                   NO_OUTLET_COLOUR if n == NO_OUTLET else OTHER_COLOUR for n in domain]
+        shapes = [SHAPES[self.named.index(n)] if n in self.named else
+                  NO_OUTLET_SHAPE if n == NO_OUTLET else OTHER_SHAPE for n in domain]
         return ({"domain": domain, "range": colours}, {"domain": domain, "range": shapes})
 
 
@@ -80,8 +91,9 @@ def share_lines(title: str, rows: list[dict], part: str, whole: str, palette: Pa
     a point of "other outlets" that adds up several has no link (no filter
     names several outlets)."""
     sums: dict[tuple, list] = {}
+    labels = palette.labels({row["outlet"] for row in rows})
     for row in rows:
-        key = (palette.label(row["outlet"]), row["period"])
+        key = (labels[row["outlet"]], row["period"])
         entry = sums.setdefault(key, [0, 0, set()])
         entry[0] += row.get(part) or 0
         entry[1] += row.get(whole) or 0

@@ -373,16 +373,18 @@ async def over_time_rows(db, scope: Scope, period: str, read: earlier_release.Re
 async def dashboard_data(datasette, db, scope: Scope, read: earlier_release.Reading) -> dict:
     choices = await fetch_rows(db, "select outlet, count(*) as articles from articles group by outlet "
                                    "order by articles desc, outlet")
-    # A database where fewer than two outlets have the default fewest articles (the
-    # demo's two, a folder of pages two a site): the largest fewest that lists two, so
-    # the first page compares rather than shows one outlet or none; the page says why,
-    # and each share keeps its interval. A filter that leaves them under it says so instead.
-    named = [c["articles"] for c in choices if c["outlet"]]  # most articles first
+    outlets = await outlet_rows(datasette, db, scope, read)
+    # Where fewer than two outlets in scope have the default fewest articles (the
+    # demo's two, a folder of pages two a site, one outlet or actor chosen): the
+    # largest fewest that lists two, so the page compares rather than shows one outlet
+    # or none; the page says why, and each share keeps its interval. Counted in scope,
+    # as the table is: the whole database's counts would lower the fewest for a scope
+    # whose outlets still fall under it. A fewest the reader chose holds.
+    named = sorted((o["articles"] for o in outlets if o["outlet"]), reverse=True)
     reaching = sum(count >= scope.min_articles for count in named)
     lowered = not scope.min_given and reaching < 2 and len(named) > reaching
     if lowered:
         scope.min_articles = max(1, named[1]) if len(named) > 1 else 1
-    outlets = await outlet_rows(datasette, db, scope, read)
     shown = [o for o in outlets if o["articles"] >= scope.min_articles or o["outlet"] is None]
     await quoted_sources(datasette, db, scope, shown, read)
     listed = await actor_list(datasette, db, scope, read)
