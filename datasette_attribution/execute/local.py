@@ -11,11 +11,15 @@ import signal
 import threading
 from typing import Callable, Iterable, Iterator
 
-# Items go to a worker sixteen at a time, one message each way per chunk (with
-# four, the writing process spent 5.0 s of CPU on 3,000 articles, with sixteen
-# 4.2 s), and at most four chunks a worker are in flight, so memory is bounded by
-# the items' size, not the corpus'.
-CHUNK = 16
+# Items go to a worker four at a time, one message each way per chunk: the
+# progress bar moves every few articles (with sixteen it sat at 0 through the
+# first sixteen, then jumped). Sixteen cost the writing process less CPU (4.2 s
+# against 5.0 s on 3,000 articles) but loaded 600 articles at 152 sentences a
+# second against 147 with four, within the machine's noise
+# (benchmarks/load_throughput.py, both with four chunks a worker in flight). At
+# most four chunks a worker are in flight, so memory is bounded by the items'
+# size, not the corpus'.
+CHUNK = 4
 ITEMS_IN_FLIGHT_PER_WORKER = 4 * CHUNK
 
 _worker: tuple[Callable, object] | None = None
