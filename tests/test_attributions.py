@@ -337,6 +337,16 @@ def test_a_surname_alone_takes_no_gender_from_the_census_first_names():
     assert said["speaker"] == "Clinton"
 
 
+def test_a_surname_alone_the_tagger_reads_as_a_word_is_the_person_named_in_full_before():
+    sentences = analyze_text(
+        "Amanda Price, who owns The Age Well Coach, helps people in midlife reduce their dementia risk.\n\n"
+        "Price added that another important factor in preventing dementia is insulin resistance.\n\n"
+        "“The worst thing our brains can do is retire,” she said.")
+    said = [(a["source"], a["anonymous"], a["source_kind"], a["speaker"])
+            for s in sentences[1:] for a in s["attributions"]]
+    assert said == [("Price", 0, "person", "Amanda Price"), ("she", 0, "person", "Amanda Price")]
+
+
 def test_being_asked_is_not_an_attribution():
     assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
 
@@ -360,6 +370,23 @@ def test_the_writers_turns_and_states_are_no_attribution():
     assert main_attribution("\"That, unfortunately,\" he said, \"is part of the reality.\"") == (
         "named", "he", "person")
     assert main_attribution("The inquiry found that the minister himself had lied.")[0] == "named"
+
+
+def test_a_demonstrative_or_an_impersonal_it_before_an_adjective_is_no_source():
+    # "That", "Which" alone stand for what was said, not for anyone saying it
+    assert main_attribution("That said, news organizations that fund that kind of work also rely on scale.") == (
+        "none", None, None)
+    assert main_attribution("That explains why Wednesday is fourth on the list.") == ("none", None, None)
+    assert main_attribution("Which is all to suggest that the U.S. hasn't quite figured out who to root for.") == (
+        "none", None, None)
+    assert main_attribution("It’s also probable that better-funded news sites will pop up.") == (
+        "none", None, None)
+    # a relative "that" is its noun's; an "it" after a body may be that body
+    assert main_attribution("The audit, which found the bridge unsafe, was published on Monday.") == (
+        "named", "which", "document")
+    company = analyze_text("The company said it was confident that sales would recover.")[0]["attributions"]
+    assert [(a["source"], a["cue"], a["source_kind"]) for a in company] == [
+        ("The company", "said", "organisation"), ("it", "confident", "organisation")]
 
 
 def test_a_speakers_label_before_a_colon_attributes_the_sentence():

@@ -71,6 +71,10 @@ NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you", "one"})
 # "this column argues"): the writer's voice too.
 WRITERS_OWN_PIECE = re.compile(r"(?:this|my|our)\s+(?:post|article|column|essay|piece|story|blog|newsletter|"
                                r"review|guide|explainer)", re.IGNORECASE)
+# A demonstrative alone stands for what was said or done, never for who said it:
+# "That explains why", "That said,", "Which is all to suggest". (A relative "that"
+# or "which" is judged by the noun it stands for.)
+DEMONSTRATIVES = frozenset({"this", "that", "which"})
 # Pronouns that never stand for one person: "it" and "they" after a person's quote
 # are the paper, the agency, the voters, not that person again.
 NEVER_ONE_PERSON = frozenset({"it", "they"})
@@ -256,6 +260,11 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         attribution["speaker"] = before[0].get("speaker")
     elif source and span is not None:
         named, kind, _ = judge_source(span, encoding, stands_start, stands_end)
+        full = _named_in_full(source, span, stands_start, stands_end, discourse) if named == "anonymous" else None
+        if full is not None:
+            # "Price added", "Black explained": a surname the tagger read as a word
+            named, actor = "named", full
+            kind = "person" if full["kind"] == "person" or first_name_pronoun(full["name"]) else "organisation"
         if named == "named" and kind == "person" and discourse is not None and _describes_someone(source, actor):
             # "the Florida senator", "The former first lady and U.S. senator": the
             # person the article is writing about, not the place in the description
@@ -282,6 +291,19 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
             span.doc.text[span.start_char + stands_start:span.start_char + stands_end]
         attribution["speaker"] = attribution["actor"][0] if attribution["actor"] else (
             speaker_name(written) if named == "named" and kind == "person" and not points_back else None)
+
+
+def _named_in_full(source: str, span, start: int | None, end: int | None,
+                   discourse: Discourse | None) -> dict | None:
+    """The person or body the article names in full whose name's last word is the
+    whole source ("Price" after "Amanda Price"), or None. Not a plural nor a noun
+    that names sources ("Police" after "Capitol Police" is judged as written)."""
+    if discourse is None or start is None or not source[:1].isupper() or " " in source.strip():
+        return None
+    tokens = phrase_tokens(span, start, end)
+    if len(tokens) != 1 or tokens[0].tag_ in ("NNS", "NNPS") or tokens[0].lower_ in source_nouns():
+        return None
+    return discourse.named_by_last_word(tokens[0].text)
 
 
 def _several_described(span, attribution: dict) -> bool:
@@ -375,6 +397,25 @@ def _resting_on_nobody(result: dict, text: str, start: int, end: int) -> dict:
 RECORD_VERBS = frozenset({"say", "show", "find", "suggest", "indicate", "report", "note", "state", "write",
                           "conclude", "estimate", "reveal", "read", "claim", "argue", "predict", "warn", "feature",
                           "according", "accord", "put", "tell", "project", "describe", "call", "list"})
+
+
+def _demonstrative(attribution: dict) -> bool:
+    """The source is a demonstrative alone that stands for no noun (DEMONSTRATIVES)."""
+    token = attribution.get("source_token")
+    return (attribution["source"] or "").lower() in DEMONSTRATIVES and (token is None or antecedent(token) is None)
+
+
+def _impersonal_adjective(span, attribution: dict) -> bool:
+    """ "It's also probable that", "But it is clear that": an "it" opening the
+    sentence stands for the clause the writer's adjective judges, and nobody
+    speaks; after a noun it may be a body ("The company said it was confident")."""
+    if (attribution["source"] or "").lower() != "it":
+        return False
+    cue = token_at(span, attribution["cue_start"])
+    before = span.doc[span.start:span.start + attribution["source_token"].i - span.start] \
+        if attribution.get("source_token") is not None else None
+    return cue is not None and cue.pos_ == "ADJ" and before is not None \
+        and all(t.pos_ in ("CCONJ", "ADV", "PUNCT") for t in before)
 
 
 def _records_speak(span, attribution: dict) -> bool:
@@ -477,6 +518,13 @@ class Discourse:
         self.bodies: list[list[dict]] = []  # per sentence so far: its mentions
         self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
                        if m["kind"] == "person"}
+        # The article's people and bodies named in full, by the last word of the name
+        # ("Price" for Amanda Price): a source of that word alone is the one it names.
+        self.by_last_word: dict[str, set[tuple[str, str]]] = {}
+        for sentence in sentences:
+            for m in sentence.get("mentions", []):
+                if m["kind"] in ("person", "organization") and len(m["actor"].split()) > 1:
+                    self.by_last_word.setdefault(m["actor"].split()[-1], set()).add((m["actor"], m["kind"]))
         for person in self.people:
             # A name of one word is a surname in news ("Clinton", "Carson"), whatever
             # the census makes of it as a first name.
@@ -540,6 +588,15 @@ class Discourse:
                 if mention["kind"] == "organization" and mention["actor"].split()[-1].lower() == noun.lower():
                     return {"name": mention["actor"], "kind": mention["kind"]}
         return None
+
+    def named_by_last_word(self, word: str) -> dict | None:
+        """The one person or body of the article whose full name ends in `word`
+        ("Price" after "Amanda Price"), as an actor, or None."""
+        named = self.by_last_word.get(word, set())
+        if len(named) != 1:
+            return None
+        ((name, kind),) = named
+        return {"name": name, "kind": kind}
 
     def person_actor(self, person: str) -> dict | None:
         """The person's actor, where the article's mentions know the name."""
@@ -712,7 +769,8 @@ def attribute(span, previous: dict | None = None, mentions: list[dict] = (),
     found = [a for a in found if (a["source"] is not None or (previous is not None and a["continues"]))
              and not (((a["source"] or "").lower() in NO_SOURCE_OUTSIDE_QUOTES
                        or WRITERS_OWN_PIECE.fullmatch(a["source"] or ""))
-                      and not _inside(quoted, a["source_start"]))]
+                      and not _inside(quoted, a["source_start"]))
+             and not _demonstrative(a) and not _impersonal_adjective(span, a)]
     # A thing says nothing: "bright floodlights flash on", "the game assigns your team
     # a name", "Statin therapy has looked promising". But "the service" after "the
     # National Weather Service" is that body, and a thing that says, shows or finds
