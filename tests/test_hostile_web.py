@@ -5,6 +5,7 @@ spreadsheet; and the database file is unchanged afterwards."""
 import asyncio
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
 
@@ -76,6 +77,20 @@ def test_article_ids_past_sqlite_integers_are_not_found(hostile_db):
             "/-/attribution/news+2024/articles/-1",
             "/-/attribution/news+2024/articles/999999999"]
     assert [r.status_code for r in fetch([hostile_db], *urls)] == [404, 404, 404, 404]
+
+
+def test_a_page_that_is_not_there_is_a_404_with_no_traceback_in_the_servers_log(hostile_db, capfd):
+    # Datasette's own handler prints each with its local variables (rich), half a second a request.
+    urls = ["/news+2024/nosuch", "/news+2024/sentences/999999", "/-/attribution/news+2024/actors/99999",
+            "/nosuch/sentences.json"]
+    responses = fetch([hostile_db], *urls)
+    assert [r.status_code for r in responses] == [404] * 4
+    messages = [re.search(r"border: 3px solid red;\">(.*?)</div>", r.text).group(1) for r in responses[:3]]
+    assert messages in (["Table not found", "Record not found", "No actor 99999 in news 2024"],
+                        ["Table not found", "Row not found", "No actor 99999 in news 2024"])  # 1.0's words
+    assert responses[3].json()["error"] == "Database not found"
+    printed = capfd.readouterr()
+    assert "Traceback" not in printed.out + printed.err
 
 
 def test_plugin_pages_on_a_database_the_plugin_did_not_load_are_not_found(hostile_db):

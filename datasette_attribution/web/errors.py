@@ -3,10 +3,12 @@
 Two cases, both on any page of an instance that serves a database (and a third
 on the plugin's pages: a database an earlier release wrote, earlier_release.py):
 
-- A 404 for a URL no route matched. Datasette's default exception handler
-  prints every exception with `rich` when rich is installed (spaCy installs it);
-  for a URL no route matched it is called outside any `except` block, rich
-  refuses to print ("Value for 'trace' required"), and the reader gets a 500.
+- A 404. Datasette's default exception handler prints every exception with
+  `rich` when rich is installed (spaCy installs it). For a URL no route matched
+  it is called outside any `except` block, rich refuses to print ("Value for
+  'trace' required"), and the reader gets a 500; for a missing table, row or
+  actor it prints the whole traceback with its local variables to the server's
+  log, about 0.5 s a request. A page that is not there is no error of the server's.
 - A query-string value Datasette passes to SQLite unchecked: an integer past
   64 bits in a column filter (`?hedging_score__gte=99999999999999999999`), an
   unknown column to sort or facet by. Datasette answers 500 (which ones depends
@@ -18,7 +20,6 @@ The hooks module wraps the exception handlers and answers these itself.
 from __future__ import annotations
 
 import inspect
-import sys
 
 from datasette.utils.asgi import NotFound, Response
 
@@ -36,7 +37,7 @@ def response_for(exception, path: str, earlier_release=None) -> tuple[int, str] 
     plugin's fault and stays a 500, unless the database lacks a column or table
     this release stores: then `earlier_release()` gives (status, message) saying
     what to run (earlier_release.py)."""
-    if isinstance(exception, NotFound) and sys.exc_info()[0] is None:
+    if isinstance(exception, NotFound):
         return 404, exception.args[0] if exception.args else "Not found"
     # Datasette may wrap SQLite's error in its own: the chain is searched.
     chain = [e for e in (exception, exception.__cause__, exception.__context__) if e is not None]
