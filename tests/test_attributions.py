@@ -347,6 +347,14 @@ def test_a_surname_alone_the_tagger_reads_as_a_word_is_the_person_named_in_full_
     assert said == [("Price", 0, "person", "Amanda Price"), ("she", 0, "person", "Amanda Price")]
 
 
+def test_they_after_people_named_together_as_a_subject_is_those_people():
+    sentences = analyze_text("Pierre Gasly and Alex Albon finished outside the points.\n\n"
+                             "They said the car was slow.")
+    (said,) = sentences[1]["attributions"]
+    assert (said["source"], said["anonymous"], said["source_kind"], said["speaker"]) == (
+        "They", 0, "person", "Pierre Gasly and Alex Albon")
+
+
 def test_being_asked_is_not_an_attribution():
     assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
 

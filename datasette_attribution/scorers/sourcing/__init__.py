@@ -238,7 +238,14 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
                                     quoted, speakers)
     thing = _subject_before(span, attribution["source_start"], mentions, quoted) \
         if lowered == "it" and discourse is not None else None
-    if thing is not None:
+    together = discourse.together_before(span, attribution["source_start"], mentions, quoted) \
+        if lowered == "they" and discourse is not None else []
+    if together:
+        # "Guerra and Robotti still do not know ..., but they think": the people
+        # named together as the subject just before
+        kind, named, actor = "person", "named", None
+        attribution["speaker"] = " and ".join(together)
+    elif thing is not None:
         # "Although the IMF did not single out Trump, it referenced ...": the
         # organisation the sentence has made its subject, judged as written there
         named, kind, _ = judge_source(span, encoding, thing["start"], thing["end"])
@@ -392,11 +399,6 @@ def _resting_on_nobody(result: dict, text: str, start: int, end: int) -> dict:
     return result
 
 
-# The verbs a record speaks with: "one slide says", "the ruling said", "the average
-# of polls shows", "the data suggest", "the clip features".
-RECORD_VERBS = frozenset({"say", "show", "find", "suggest", "indicate", "report", "note", "state", "write",
-                          "conclude", "estimate", "reveal", "read", "claim", "argue", "predict", "warn", "feature",
-                          "according", "accord", "put", "tell", "project", "describe", "call", "list"})
 
 
 def _demonstrative(attribution: dict) -> bool:
@@ -420,7 +422,7 @@ def _impersonal_adjective(span, attribution: dict) -> bool:
 
 def _records_speak(span, attribution: dict) -> bool:
     cue = token_at(span, attribution["cue_start"])
-    return cue is not None and cue.lemma_.lower() in RECORD_VERBS
+    return cue is not None and cue.lemma_.lower() in words("record_verbs.txt")
 
 
 def _described_body(source: str | None, mentions: list[dict], start: int | None,
@@ -516,6 +518,7 @@ class Discourse:
                         self._vote(subjects[0]["actor"], "she", 1)
         self.recent: list[list[str]] = []  # per sentence so far: its speakers, then its subjects
         self.bodies: list[list[dict]] = []  # per sentence so far: its mentions
+        self.groups: list[list[str]] = []  # per sentence so far: the people its subject names together
         self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
                        if m["kind"] == "person"}
         # The article's people and bodies named in full, by the last word of the name
@@ -542,6 +545,37 @@ class Discourse:
         while token is not None and token.dep_ in ("compound", "flat") and token.head is not token:
             token = token.head
         return token.dep_ if token is not None else None
+
+    @staticmethod
+    def _name_head(span, mention):
+        token = token_at(span, mention["start"])
+        while token is not None and token.dep_ in ("compound", "flat") and token.head is not token:
+            token = token.head
+        return token
+
+    @classmethod
+    def people_together(cls, span, mentions: list[dict], before: int | None = None,
+                        quoted: list[tuple[int, int]] = ()) -> list[str]:
+        """The people a subject names together ("Guerra and Robotti still do not
+        know", "Gasly and Albon"), the last such subject before `before` and outside
+        the quotations, or []: whom a "they" after them means."""
+        if span is None:
+            return []
+        people = [m for m in mentions if m["kind"] == "person" and not _inside(quoted, m["start"])
+                  and (before is None or m["end"] <= before)]
+        heads = {}
+        for mention in people:
+            head = cls._name_head(span, mention)
+            if head is not None:
+                heads[head.i] = mention["actor"]
+        together = []
+        for i, actor in heads.items():
+            token = span.doc[i]
+            if token.dep_ in SUBJECT_DEPS:
+                joined = [heads[c.i] for c in token.conjuncts if c.i in heads]
+                if joined:
+                    together = list(dict.fromkeys([actor, *joined]))
+        return together
 
     @classmethod
     def _subject(cls, span, mention) -> bool:
@@ -598,6 +632,12 @@ class Discourse:
         ((name, kind),) = named
         return {"name": name, "kind": kind}
 
+    def together_before(self, span, start: int | None, mentions: list[dict],
+                        quoted: list[tuple[int, int]] = ()) -> list[str]:
+        """The people a "they" at `start` means when a subject named them together
+        just before: earlier in its sentence, else in the sentence before."""
+        return self.people_together(span, mentions, start, quoted) or (self.groups[-1] if self.groups else [])
+
     def person_actor(self, person: str) -> dict | None:
         """The person's actor, where the article's mentions know the name."""
         known = self.actor_named(person)
@@ -649,6 +689,7 @@ class Discourse:
                     subjects.append((offset, person))
         subjects = [actor for _, actor in sorted(subjects)]
         self.bodies.append(mentions)
+        self.groups.append(self.people_together(span, mentions, quoted=quoted))
         self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))
 
 
