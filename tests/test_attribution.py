@@ -224,6 +224,8 @@ def test_the_writers_own_voice_and_the_reader_addressed_are_no_source():
     "This column argues that the council has failed the city.",
     "It's hard to believe that the show is almost 20 years old.",
     "It is fair to say that the season went badly.",
+    "I thought I would share my thoughts about it.",
+    "In my view, the council has failed the city.",
 ])
 def test_the_writers_own_piece_and_an_impersonal_it_are_no_source(sentence):
     assert attribute(sentence)["attributions"] == []

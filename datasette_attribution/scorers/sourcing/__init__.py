@@ -65,8 +65,9 @@ FIRST_PERSON = frozenset({"i", "we", "you"})
 # Outside a quotation "I think" and "we found" are the writer's own voice, and
 # "You could argue", "you definitely noticed" the reader addressed, as "one could
 # argue" is anyone: no claim rests on a source there (so two people labelling real
-# pages read them, apart).
-NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you", "one"})
+# pages read them, apart). So are their own nouns of saying: "I'd share my
+# thoughts", "your preferences".
+NO_SOURCE_OUTSIDE_QUOTES = frozenset({"i", "we", "you", "one", "my", "our", "your"})
 # The writer's own piece, as the writer names it ("This post isn't to dismiss AI",
 # "this column argues"): the writer's voice too.
 WRITERS_OWN_PIECE = re.compile(r"(?:this|my|our)\s+(?:post|article|column|essay|piece|story|blog|newsletter|"
