@@ -208,6 +208,21 @@ def test_a_name_beside_the_dateline_is_the_byline_unless_the_story_is_about_them
     assert to_article(RawDocument("port.txt", "port.txt", "text", page)).byline == byline
 
 
+@pytest.mark.parametrize("under_the_headline, standfirst", [
+    ("Both sides say a deal is close. Neither will move first, and the ships are waiting.",
+     "Both sides say a deal is close. Neither will move first, and the ships are waiting."),
+    # A byline or a picture's credit under the headline is no standfirst.
+    ("By Jane Doe and Tom Roe, Harbour Times staff writers", None),
+    ("By: Jane Doe , Tom Roe - @harbourtimes", None),
+    ("Dockers gather at the gate on Monday. (John Smith/Harbour Times via AP)", None),
+])
+def test_the_line_under_a_text_dumps_headline_is_its_standfirst_unless_it_signs_or_credits(
+        under_the_headline, standfirst):
+    page = (f"{MENU}\n\nPort Talks Stalled as Unions Want Jobs Guarantee in Writing\n\n{under_the_headline}\n"
+            f"Nov. 19, 2019\n\n{BODY}{MENU}\n")
+    assert to_article(RawDocument("port.txt", "port.txt", "text", page)).standfirst == standfirst
+
+
 def test_a_dateline_closing_the_text_is_metadata_and_checks_the_headlines_date():
     signed_body = BODY + "Posted 2019-11-19 17:27:46 by Jane Doe\n\n"  # kept by the line classifier
     # No dateline above: the closing one dates the article and leaves the text.

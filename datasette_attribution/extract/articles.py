@@ -144,7 +144,8 @@ def _signs(line: str) -> bool:
 
 def _standfirst(before_body, title_at: int, lines: list[str]) -> str | None:
     """The line under the headline when it reads as a standfirst: long enough, no
-    dateline or name, and not repeated elsewhere on the page."""
+    dateline, name or byline ("By Christy Choi and Oscar Holland, CNN"), and not
+    repeated elsewhere on the page."""
     if title_at + 1 >= len(before_body):
         return None
     candidate = before_body[title_at + 1]
@@ -152,6 +153,7 @@ def _standfirst(before_body, title_at: int, lines: list[str]) -> str | None:
         len(candidate.words) >= MIN_STANDFIRST_WORDS
         and not metadata.date_in_line(candidate.text)
         and not metadata.looks_like_name(candidate.text)
+        and not metadata.signs_or_credits(candidate.text)
         and lines.count(candidate.text) == 1
     ):
         return candidate.text

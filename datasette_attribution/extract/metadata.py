@@ -362,7 +362,7 @@ MIN_HEADLINE_IN_BODY = 0.25
 ROLE_WORDS = frozenset(
     "reporter reporters contributor contributors correspondent editor editors fellow columnist staff "
     "writer writers author authors photographer producer".split())
-SIGNED = re.compile(rf"^(?:{SIGNING_LABEL}by|as told to|author of)\s", re.IGNORECASE)  # and "Author of ..."
+SIGNED = re.compile(rf"^(?:{SIGNING_LABEL}by:?|as told to|author of)\s", re.IGNORECASE)  # and "By: Jane Doe"
 # "Credit: ...", "Credit... Doug Mills", a credit closing a line; not "Credit Card Balances".
 CREDITED = re.compile(r"\bcredits?\b(?=\s*(?:[:.\u2026|/]|$))|\w/(?:The\s)?[A-Z]|more\s*>$|[(\[]$"
                       r"|^(?:illustration|photo|image|picture)s?\b", re.IGNORECASE)
