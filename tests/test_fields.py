@@ -77,6 +77,7 @@ def test_outlets_are_names_never_menus_copyright_lines_or_urls(outlet, url, expe
     ("HEATHER HOLLINGSWORTH", "Heather Hollingsworth"),
     ("The Associated Press", "Associated Press"),
     ("Save Article", None), ("View All", None), ("People Editorial Guidelines", None),  # buttons and links
+    ("Min Read", None), ("Read Full", None), ("Partner Content", None),  # reading time, a link, a label
     ("Sandhya Kambhampati Data; Graphics Journalist", "Sandhya Kambhampati"),
     ("Charles Fried, Contributing Opinion Writer", "Charles Fried"),  # a role after a comma
     ("By Cam E. Kettles, Crimson Staff Writer", "Cam E. Kettles"),

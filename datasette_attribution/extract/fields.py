@@ -34,7 +34,7 @@ NOT_A_PERSON = frozenset(
     "publishing published updated by text photo photos image images enlarge gallery video share "
     "print email comments текст автор фото texto autor foto testo auteur journalist journalists "
     "editorial guidelines graphics save article view all follow subscribe network fellow redazione redaktion "
-    "redacción rédaction".split())
+    "redacción rédaction read full bio content sponsored partner".split())  # "Min Read", "Partner Content"
 # News agencies are a byline's whole answer for wire copy.
 AGENCIES = {"ap": "Associated Press", "associated press": "Associated Press",
             "the associated press": "Associated Press", "reuters": "Reuters",
