@@ -139,6 +139,15 @@ def test_groups_and_opinion_at_large_are_vague_and_anonymous():
         assert (attribution, kind) == ("anonymous", "vague"), text
 
 
+def test_a_proper_name_alone_is_named_but_a_peoples_name_is_opinion_at_large():
+    # The head read "The Dodgers" (a team) and "Canalys" (a research firm) as vague.
+    assert main_attribution("The Dodgers, meanwhile, came away from their Friday morning conversation "
+                            "believing they were in good standing.")[0] == "named"
+    assert main_attribution("Canalys worries that only a fraction will end up in landfills.")[0] == "named"
+    for text in ("Democrats said the deal was done.", "House Republicans said the deal was done."):
+        assert main_attribution(text)[::2] == ("anonymous", "vague"), text
+
+
 def test_a_party_owned_by_someone_is_its_members_and_a_party_by_name_is_on_the_record():
     assert main_attribution("Mr. Trump's party says the tax cut will pay for itself.") == (
         "anonymous", "Mr. Trump's party", "vague")

@@ -371,6 +371,21 @@ def kind_probabilities(span, encoding: dict | None, start: int, end: int) -> num
     return logits / logits.sum()
 
 
+def _a_proper_name(span, start: int, end: int) -> bool:
+    """The source is a proper name and nothing else ("The Dodgers", "Canalys", "WHO"):
+    someone identified, whatever the head makes of its context. Not a people's or a
+    party's name ("Democrats", "House Republicans": NORP), nor a common noun in a
+    headline's capitals ("Experts", "Guests urged to")."""
+    tokens = [t for t in phrase_tokens(span, start, end) if not (t.is_punct or t.lower_ == "the")]
+    if not tokens or any(t.ent_type_ == "NORP" or t.lower_ in STATED_ANONYMITY for t in tokens):
+        return False
+    nouns = source_nouns()
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in nouns
+               and t.lemma_.lower() not in nouns
+               and ((t.text.isupper() and len(t.text) > 1) or not is_common_word(t.text, never_a_name=True))
+               for t in tokens)
+
+
 def judge_source(span, encoding: dict | None, start: int, end: int) -> tuple[str, str, float]:
     """(attribution, source_kind, P(anonymous)) for the source at sentence[start:end]."""
     probabilities = kind_probabilities(span, encoding, start, end)
@@ -384,7 +399,7 @@ def judge_source(span, encoding: dict | None, start: int, end: int) -> tuple[str
     blend = float(head["rule_blend"])
     if blend:  # the head's probability blended with the rules' yes or no, as trained
         p_anonymous = (1 - blend) * p_anonymous + blend * float(rule_kind(span, start, end) in ANONYMOUS_KINDS)
-    anonymous = p_anonymous >= float(head["threshold"])
+    anonymous = p_anonymous >= float(head["threshold"]) and not _a_proper_name(span, start, end)
     allowed = [i for i, c in enumerate(classes) if (c in ANONYMOUS_KINDS) == anonymous]
     kind = classes[max(allowed, key=lambda i: probabilities[i])]
     return ("anonymous" if anonymous else "named"), kind, round(p_anonymous, 4)
