@@ -400,8 +400,6 @@ def _resting_on_nobody(result: dict, text: str, start: int, end: int) -> dict:
     return result
 
 
-
-
 def _demonstrative(attribution: dict) -> bool:
     """The source is a demonstrative alone that stands for no noun (DEMONSTRATIVES)."""
     token = attribution.get("source_token")
@@ -414,11 +412,9 @@ def _impersonal_adjective(span, attribution: dict) -> bool:
     speaks; after a noun it may be a body ("The company said it was confident")."""
     if (attribution["source"] or "").lower() != "it":
         return False
-    cue = token_at(span, attribution["cue_start"])
-    before = span.doc[span.start:span.start + attribution["source_token"].i - span.start] \
-        if attribution.get("source_token") is not None else None
-    return cue is not None and cue.pos_ == "ADJ" and before is not None \
-        and all(t.pos_ in ("CCONJ", "ADV", "PUNCT") for t in before)
+    cue, source = token_at(span, attribution["cue_start"]), attribution.get("source_token")
+    return cue is not None and cue.pos_ == "ADJ" and source is not None \
+        and all(t.pos_ in ("CCONJ", "ADV", "PUNCT") for t in span.doc[span.start:source.i])
 
 
 def _records_speak(span, attribution: dict) -> bool:
@@ -541,18 +537,17 @@ class Discourse:
         votes[gender] += weight
 
     @staticmethod
-    def _role(span, mention) -> str | None:
-        token = token_at(span, mention["start"])
-        while token is not None and token.dep_ in ("compound", "flat") and token.head is not token:
-            token = token.head
-        return token.dep_ if token is not None else None
-
-    @staticmethod
     def _name_head(span, mention):
+        """The token a mention's name hangs on ("Sanders" of "Bernie Sanders")."""
         token = token_at(span, mention["start"])
         while token is not None and token.dep_ in ("compound", "flat") and token.head is not token:
             token = token.head
         return token
+
+    @classmethod
+    def _role(cls, span, mention) -> str | None:
+        token = cls._name_head(span, mention)
+        return token.dep_ if token is not None else None
 
     @classmethod
     def people_together(cls, span, mentions: list[dict], before: int | None = None,
