@@ -8,6 +8,7 @@ from helpers import chart_points, chart_specs, edited_copy, facet_results, fetch
 from datasette.app import Datasette
 
 from datasette_attribution import store
+from datasette_attribution.analyze import builtin_scorers
 from datasette_attribution.pipeline import load
 from datasette_attribution.web.render import highlight
 from datasette_attribution.web.descriptions import column_descriptions
@@ -223,8 +224,8 @@ def test_column_descriptions_and_default_facets(seeds_path):
     (articles,) = fetch(seeds_path, "/news/articles")
     assert "Sentences whose source is unnamed or vague (attribution anonymous)" in articles.text
     # Every column the built-in scorers add says what it counts, not only who fills it.
-    generic = {(table, column) for table, columns in column_descriptions().items()
-               for column, words in columns.items() if words.startswith("From the ")}
+    generic = {(table, column) for scorer in builtin_scorers() for table, columns in scorer.columns.items()
+               for column in columns if column_descriptions()[table][column].startswith("From the ")}
     assert generic == set()
 
 
