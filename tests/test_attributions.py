@@ -364,6 +364,14 @@ def test_they_after_people_named_together_as_a_subject_is_those_people():
         "They", 0, "person", "Pierre Gasly and Alex Albon")
 
 
+def test_they_after_a_body_the_clause_before_had_for_its_subject_is_that_body():
+    sentences = analyze_text("Hide.me is the only VPN to offer split tunnelling on macOS.\n\n"
+                             "They state on their website that it works in the client.")
+    (state,) = sentences[1]["attributions"]
+    assert (state["source"], state["anonymous"], state["source_kind"], state["speaker"]) == (
+        "They", 0, "organisation", "Hide.me")
+
+
 def test_being_asked_is_not_an_attribution():
     assert main_attribution("Mr. Trump bristled when asked about the tax returns.") == ("none", None, None)
 

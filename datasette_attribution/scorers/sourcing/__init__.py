@@ -241,11 +241,18 @@ def _classify(attribution: dict, mentions: list[dict], previous: dict | None, di
         if lowered == "it" and discourse is not None else None
     together = discourse.together_before(span, attribution["source_start"], mentions, quoted) \
         if lowered == "they" and discourse is not None else []
+    body = discourse.body_before(span, attribution["source_start"], mentions, quoted) \
+        if lowered == "they" and not together and discourse is not None else None
     if together:
         # "Guerra and Robotti still do not know ..., but they think": the people
         # named together as the subject just before
         kind, named, actor = "person", "named", None
         attribution["speaker"] = " and ".join(together)
+    elif body is not None:
+        # "Hide.me is the only VPN to offer it. They state on their website": the
+        # body the subject just before names
+        kind, named, actor = "organisation", "named", {"name": body["actor"], "kind": body["kind"]}
+        attribution["speaker"] = body["actor"]
     elif thing is not None:
         # "Although the IMF did not single out Trump, it referenced ...": the
         # organisation the sentence has made its subject, judged as written there
@@ -516,6 +523,7 @@ class Discourse:
         self.recent: list[list[str]] = []  # per sentence so far: its speakers, then its subjects
         self.bodies: list[list[dict]] = []  # per sentence so far: its mentions
         self.groups: list[list[str]] = []  # per sentence so far: the people its subject names together
+        self.body_subjects: list[list[dict]] = []  # per sentence so far: the bodies it has for subjects
         self.people = {m["actor"] for sentence in sentences for m in sentence.get("mentions", [])
                        if m["kind"] == "person"}
         # The article's people and bodies named in full, by the last word of the name
@@ -628,6 +636,35 @@ class Discourse:
         ((name, kind),) = named
         return {"name": name, "kind": kind}
 
+    @classmethod
+    def bodies_as_subjects(cls, span, mentions: list[dict], before: int | None = None,
+                           quoted: list[tuple[int, int]] = ()) -> list[dict]:
+        """The organisations (or places, as the parse may type a firm: "Hide.me") the
+        main clause has for its subject before `before`, outside the quotations, named
+        in the singular: "Chevrolet", not "Democrats", a party's members; not a
+        subordinate clause's ("When the CFPB moves to regulate ..., many elite
+        Democrats ... They want")."""
+        if span is None:
+            return []
+        found = []
+        for mention in mentions:
+            if mention["kind"] not in ("organization", "place") or _inside(quoted, mention["start"]) or (
+                    before is not None and mention["end"] > before):
+                continue
+            head = cls._name_head(span, mention)
+            if head is not None and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "ROOT" \
+                    and head.tag_ not in ("NNS", "NNPS"):
+                found.append(mention)
+        return found
+
+    def body_before(self, span, start: int | None, mentions: list[dict],
+                    quoted: list[tuple[int, int]] = ()) -> dict | None:
+        """The body a "they" at `start` means when the main clause just before had it
+        for its subject: earlier in its sentence, else in the sentence before."""
+        here = self.bodies_as_subjects(span, mentions, start, quoted)
+        before = self.body_subjects[-1] if self.body_subjects else []
+        return (here or before or [None])[-1]
+
     def together_before(self, span, start: int | None, mentions: list[dict],
                         quoted: list[tuple[int, int]] = ()) -> list[str]:
         """The people a "they" at `start` means when a subject named them together
@@ -686,6 +723,7 @@ class Discourse:
         subjects = [actor for _, actor in sorted(subjects)]
         self.bodies.append(mentions)
         self.groups.append(self.people_together(span, mentions, quoted=quoted))
+        self.body_subjects.append(self.bodies_as_subjects(span, mentions, quoted=quoted))
         self.recent.append(list(dict.fromkeys(speakers + subjects + [m["actor"] for m in people])))
 
 
