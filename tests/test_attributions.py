@@ -1,6 +1,7 @@
 """Every attribution of a sentence from the parse: its cue, its source phrase, who
 the source is, and the rows of `attributions`."""
 
+import pytest
 import sqlite_utils
 
 from datasette_attribution import analyze_text, nlp
@@ -356,20 +357,17 @@ def test_a_surname_alone_the_tagger_reads_as_a_word_is_the_person_named_in_full_
     assert said == [("Price", 0, "person", "Amanda Price"), ("she", 0, "person", "Amanda Price")]
 
 
-def test_they_after_people_named_together_as_a_subject_is_those_people():
-    sentences = analyze_text("Pierre Gasly and Alex Albon finished outside the points.\n\n"
-                             "They said the car was slow.")
-    (said,) = sentences[1]["attributions"]
-    assert (said["source"], said["anonymous"], said["source_kind"], said["speaker"]) == (
-        "They", 0, "person", "Pierre Gasly and Alex Albon")
-
-
-def test_they_after_a_body_the_clause_before_had_for_its_subject_is_that_body():
-    sentences = analyze_text("Hide.me is the only VPN to offer split tunnelling on macOS.\n\n"
-                             "They state on their website that it works in the client.")
-    (state,) = sentences[1]["attributions"]
-    assert (state["source"], state["anonymous"], state["source_kind"], state["speaker"]) == (
-        "They", 0, "organisation", "Hide.me")
+@pytest.mark.parametrize("before, after, kind, speaker", [
+    # people a subject names together
+    ("Pierre Gasly and Alex Albon finished outside the points.", "They said the car was slow.",
+     "person", "Pierre Gasly and Alex Albon"),
+    # one body the main clause has for its subject
+    ("Hide.me is the only VPN to offer split tunnelling on macOS.",
+     "They state on their website that it works in the client.", "organisation", "Hide.me"),
+])
+def test_they_right_after_people_or_a_body_named_as_a_subject_is_them(before, after, kind, speaker):
+    (said,) = analyze_text(f"{before}\n\n{after}")[1]["attributions"]
+    assert (said["source"], said["anonymous"], said["source_kind"], said["speaker"]) == ("They", 0, kind, speaker)
 
 
 def test_being_asked_is_not_an_attribution():
