@@ -354,8 +354,7 @@ def _subject_before(span, start: int | None, mentions: list[dict], quoted) -> di
     `start` in the sentence, outside its quotations (the last such), or None."""
     if span is None or start is None:
         return None
-    before = [m for m in mentions if m["kind"] in ("organization", "place") and m["end"] <= start
-              and not _inside(quoted, m["start"]) and Discourse._role(span, m) in SUBJECT_DEPS]
+    before = Discourse.bodies_as_subjects(span, mentions, start, quoted, main_clause=False)
     return before[-1] if before else None
 
 
@@ -638,12 +637,12 @@ class Discourse:
 
     @classmethod
     def bodies_as_subjects(cls, span, mentions: list[dict], before: int | None = None,
-                           quoted: list[tuple[int, int]] = ()) -> list[dict]:
-        """The organisations (or places, as the parse may type a firm: "Hide.me") the
-        main clause has for its subject before `before`, outside the quotations, named
-        in the singular: "Chevrolet", not "Democrats", a party's members; not a
-        subordinate clause's ("When the CFPB moves to regulate ..., many elite
-        Democrats ... They want")."""
+                           quoted: list[tuple[int, int]] = (), main_clause: bool = True) -> list[dict]:
+        """The organisations (or places, as the parse may type a firm: "Hide.me") a
+        clause has for its subject before `before`, outside the quotations. With
+        `main_clause`, only the main clause's, named in the singular: "Chevrolet",
+        not "Democrats", a party's members, nor a subordinate clause's ("When the
+        CFPB moves to regulate ..., many elite Democrats ... They want")."""
         if span is None:
             return []
         found = []
@@ -652,8 +651,8 @@ class Discourse:
                     before is not None and mention["end"] > before):
                 continue
             head = cls._name_head(span, mention)
-            if head is not None and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "ROOT" \
-                    and head.tag_ not in ("NNS", "NNPS"):
+            if head is not None and head.dep_ in SUBJECT_DEPS and not (main_clause and (
+                    head.head.dep_ != "ROOT" or head.tag_ in ("NNS", "NNPS"))):
                 found.append(mention)
         return found
 
